@@ -1,0 +1,1 @@
+"""The house glossary: term entries and Korean-aware term matching (imports nothing of ours)."""

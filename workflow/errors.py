@@ -1,0 +1,28 @@
+"""Domain errors: every one carries a message a person can act on, shown as-is by the CLI and TUI."""
+
+from __future__ import annotations
+
+
+class TandemError(Exception):
+    """Base of all errors the user should see as one plain line (never a traceback)."""
+
+
+class InputError(TandemError):
+    """A file or argument cannot be used: names the file (or argument) and the problem."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")
+
+
+class NotFound(TandemError):
+    """A document, segment or user that the caller named does not exist."""
+
+
+class PermissionDenied(TandemError):
+    """The acting user lacks the role an action needs."""
+
+
+class WorkspaceError(TandemError):
+    """The workspace file itself cannot be used (not SQLite, newer schema, missing)."""

@@ -1,0 +1,191 @@
+"""Turning a Korean original (and optionally an English draft) into planned segments.
+
+Pure: reads files and computes, writes nothing. The Workspace stores a plan in one transaction,
+so a file that fails here leaves the workspace untouched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workflow import align
+from workflow.blocks import Block, parse_blocks
+from workflow.errors import InputError
+from workflow.models import SegmentKind
+from workflow.textfile import TextFile, read_text_file
+
+
+@dataclass(frozen=True)
+class PlannedSegment:
+    block: int  # 1-based Korean block
+    kind: SegmentKind
+    source: str
+    target: str | None
+    score: float | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    korean: TextFile
+    english: TextFile | None
+    title: str
+    segments: list[PlannedSegment]
+    sentences: bool
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def doubtful(self) -> list[PlannedSegment]:
+        return [s for s in self.segments if s.note]
+
+
+def plan_import(
+    korean_path: Path | str,
+    english_path: Path | str | None = None,
+    *,
+    title: str | None = None,
+    sentences: bool = False,
+) -> ImportPlan:
+    korean = read_text_file(korean_path)
+    english = read_text_file(english_path) if english_path is not None else None
+    ko_blocks = _blocks(korean)
+    en_blocks = _blocks(english) if english else None
+    if en_blocks is None:
+        segments = [PlannedSegment(i, b.kind, b.text, None) for i, b in enumerate(ko_blocks, 1)]
+    else:
+        segments = _pair_blocks(ko_blocks, en_blocks)
+    if sentences:
+        segments = _split_into_sentences(segments)
+    chosen_title = (title or "").strip() or _title_of(ko_blocks)
+    return ImportPlan(korean, english, chosen_title, segments, sentences)
+
+
+def _blocks(file: TextFile) -> list[Block]:
+    markdown = file.path.suffix.lower() not in {".txt", ".text"}
+    blocks = parse_blocks(file.text, markdown=markdown)
+    if not blocks:
+        raise InputError(str(file.path), "holds no text blocks to import")
+    return blocks
+
+
+def _title_of(blocks: list[Block]) -> str:
+    for block in blocks:
+        if block.kind is SegmentKind.TITLE:
+            return block.text
+    return blocks[0].text[:80]
+
+
+def _units(blocks: list[Block]) -> list[align.Unit]:
+    return [align.Unit(len(b.text), b.kind.value) for b in blocks]
+
+
+def _pair_blocks(ko: list[Block], en: list[Block]) -> list[PlannedSegment]:
+    source, target = _units(ko), _units(en)
+    if len(ko) == len(en):
+        beads = align.parallel(source, target)
+        threshold = align.DOUBTFUL_PARALLEL_PAIR
+    else:
+        beads = align.align(source, target)
+        threshold = align.DOUBTFUL_PAIR
+    c = align.ratio(source, target)
+    texts: list[str | None] = [None] * len(ko)
+    notes: dict[int, str] = {}
+    scores: dict[int, float] = {}
+    orphans: list[tuple[int, str]] = []  # English with no Korean: (Korean index to attach to, text)
+    for bead in beads:
+        en_text = " ".join(en[j].text for j in bead.target)
+        shape = bead.shape
+        if shape == (1, 1):
+            i = bead.source[0]
+            texts[i], scores[i] = en_text, bead.score
+            if bead.score < threshold:
+                size = "shorter" if len(en_text) < len(ko[i].text) * c else "longer"
+                notes[i] = f"the English is much {size} than this Korean suggests: check the pair"
+        elif shape == (1, 2):
+            i = bead.source[0]
+            texts[i], scores[i] = en_text, bead.score
+            notes[i] = f"the draft splits this paragraph in two (English blocks {_span(bead.target)}); joined here"
+        elif shape == (2, 1):
+            first, second = bead.source
+            pieces = _sentences(en_text, "en")
+            k = align.best_split((source[first], source[second]), [align.Unit(len(p)) for p in pieces], c)
+            texts[first] = " ".join(pieces[:k]) or None
+            texts[second] = " ".join(pieces[k:]) or None
+            for i in bead.source:
+                scores[i] = bead.score
+                notes[i] = (
+                    f"the draft merges Korean blocks {_span(bead.source)} into English block "
+                    f"{bead.target[0] + 1}; split at a sentence boundary here: check the cut"
+                )
+        elif shape == (1, 0):
+            i = bead.source[0]
+            notes[i] = "no English block pairs with this Korean: the draft may have dropped it"
+        else:  # (0, 1): keep the English, never drop a translator's words
+            anchor = beads.index(bead)
+            before = [b.source[-1] for b in beads[:anchor] if b.source]
+            orphans.append((before[-1] if before else 0, en_text))
+    for i, extra in orphans:
+        texts[i] = f"{texts[i]} {extra}" if texts[i] else extra
+        notes[i] = "the draft has an English block with no Korean counterpart; appended here"
+    return [
+        PlannedSegment(i + 1, b.kind, b.text, texts[i], scores.get(i), notes.get(i))
+        for i, b in enumerate(ko)
+    ]
+
+
+def _span(indices: tuple[int, ...]) -> str:
+    return " and ".join(str(i + 1) for i in indices)
+
+
+def _sentences(text: str, lang: str) -> list[str]:
+    from workflow.sentences import split_sentences
+
+    return split_sentences(text, lang) if text.strip() else []
+
+
+def _split_into_sentences(segments: list[PlannedSegment]) -> list[PlannedSegment]:
+    """Sentence segments inside each paired block; headings and captions stay whole."""
+    result: list[PlannedSegment] = []
+    for seg in segments:
+        ko = _sentences(seg.source, "ko") if seg.kind is SegmentKind.PARAGRAPH else [seg.source]
+        if len(ko) <= 1:
+            result.append(seg)
+            continue
+        en = _sentences(seg.target or "", "en")
+        pairs = _pair_sentences(ko, en)
+        for sentence, (target, score, note) in zip(ko, pairs):
+            result.append(
+                PlannedSegment(seg.block, seg.kind, sentence, target, score, note or seg.note)
+            )
+    return result
+
+
+def _pair_sentences(ko: list[str], en: list[str]) -> list[tuple[str | None, float | None, str | None]]:
+    if not en:
+        return [(None, None, None)] * len(ko)
+    source = [align.Unit(len(s)) for s in ko]
+    target = [align.Unit(len(s)) for s in en]
+    beads = align.parallel(source, target) if len(ko) == len(en) else align.align(source, target)
+    out: list[tuple[str | None, float | None, str | None]] = [(None, None, None)] * len(ko)
+    pending = ""
+    for bead in beads:
+        text = " ".join(en[j] for j in bead.target)
+        if not bead.source:  # an English sentence with no Korean: keep it with the one before
+            pending = f"{pending} {text}".strip()
+            continue
+        note = None if not bead.doubtful else "sentence pairing is uncertain: check against the Korean"
+        first = bead.source[0]
+        out[first] = (text or None, bead.score, note)
+        for i in bead.source[1:]:
+            out[i] = (None, bead.score, "the draft renders this together with the sentence before")
+        if pending:
+            previous = next((k for k in range(first - 1, -1, -1) if out[k][0]), first)
+            t, s, _ = out[previous]
+            out[previous] = (f"{t or ''} {pending}".strip(), s, "an extra English sentence was kept here")
+            pending = ""
+    if pending:
+        last = max((k for k in range(len(out)) if out[k][0]), default=len(out) - 1)
+        t, s, _ = out[last]
+        out[last] = (f"{t or ''} {pending}".strip(), s, "an extra English sentence was kept here")
+    return out

@@ -1,0 +1,114 @@
+"""Plain value objects returned by the Workspace; the storage layer fills them from rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    TRANSLATOR = "translator"
+    EDITOR = "editor"
+    TERMINOLOGIST = "terminologist"
+    ADMIN = "admin"
+
+
+class SegmentKind(StrEnum):
+    TITLE = "title"
+    HEADING = "heading"
+    CAPTION = "caption"
+    PARAGRAPH = "paragraph"
+
+
+class SegmentState(StrEnum):
+    EMPTY = "empty"
+    DRAFT = "draft"
+    TRANSLATED = "translated"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+# Display order for progress figures: the path a segment normally travels, then the detour.
+STATE_ORDER = (
+    SegmentState.EMPTY,
+    SegmentState.DRAFT,
+    SegmentState.TRANSLATED,
+    SegmentState.APPROVED,
+    SegmentState.REJECTED,
+)
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    name: str
+    display_name: str
+    roles: tuple[Role, ...]
+    created_at: str
+
+    def has(self, role: Role) -> bool:
+        return role in self.roles
+
+
+@dataclass(frozen=True)
+class Document:
+    id: int
+    title: str
+    tags: tuple[str, ...]
+    source_name: str
+    source_checksum: str
+    source_encoding: str
+    english_name: str | None
+    segmentation: str
+    created_at: str
+    updated_at: str
+    created_by: str
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    document: Document
+    segment_count: int
+    progress: dict[str, int]
+    words_source: int
+    roles: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def id(self) -> int:
+        return self.document.id
+
+    @property
+    def title(self) -> str:
+        return self.document.title
+
+
+@dataclass(frozen=True)
+class Segment:
+    id: int
+    document_id: int
+    index: int  # 1-based position in the document
+    block: int  # 1-based source block (paragraph) the segment came from
+    kind: SegmentKind
+    source: str
+    target: str
+    state: SegmentState
+    revision_id: int | None
+    align_score: float | None
+    align_note: str | None
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.align_note is not None
+
+
+@dataclass(frozen=True)
+class Revision:
+    id: int
+    segment_id: int
+    segment_index: int
+    text: str
+    author: str
+    role: Role
+    created_at: str
+    parent_id: int | None
+    content_hash: str

@@ -1,0 +1,110 @@
+"""Rule-based sentence splitting for Korean and English news text.
+
+Candidates are terminators ('.', '?', '!', ellipses) plus any closing quotes or brackets, followed by
+a space; in Korean also a terminator glued to the next Hangul word ("했다.그는") and a few verb endings
+that close a sentence even without punctuation ("했다", "합니다", "했어요"). Each candidate is then
+judged by a handful of rules (see `_is_boundary`). Nothing is ever rewritten: sentences are slices of
+the whitespace-normalised input, so joining them with " " gives that input back, except where the
+input had no space at a boundary ("했다.그는" -> ["했다.", "그는"]).
+"""
+
+import re
+
+__all__ = ["split_sentences"]
+
+
+def _hangul_with_final(jong: int) -> str:
+    # Every Hangul syllable with the given final consonant (batchim), for regex character classes.
+    return "".join(chr(0xAC00 + i * 28 + jong) for i in range(19 * 21))
+
+
+_SS = _hangul_with_final(20)  # ㅆ: 했 었 았 였 있 겠 ... (past tense, 있다)
+_B = _hangul_with_final(17)  # ㅂ: 습 입 합 됩 ... (formal -ㅂ니다)
+_CLOSE = "\"'”’)]」』"
+_OPEN = "\"'“‘([「『"
+_CL, _OP = re.escape(_CLOSE), re.escape(_OPEN)  # for use inside [...]
+
+# Terminator cluster + closers before a space; or, after Hangul, a terminator glued to the next word.
+_PUNCT = rf"(?:\.{{2,}}|…+|[.?!]+)[{_CL}]*(?= )|(?<=[가-힣])(?:\.{{2,}}|…+|[.?!]+)(?=[가-힣“‘(\[])"
+# Korean endings that end a sentence without punctuation (headlines, quotes, sloppy drafts). Plain
+# "-다" is left out on purpose: "하다 보니", "이다 아니다" occur mid-sentence; "-ㅆ다 " does not.
+_KO_ENDING = rf"(?P<ending>(?:[{_SS}]다|[{_B}]니[다까]|[{_SS}]?[어아에예세해지네래]요|죠)[{_CL}]*)(?= )"
+_EN_CAND = re.compile(_PUNCT)
+_KO_CAND = re.compile(f"{_PUNCT}|{_KO_ENDING}")
+# Reporting words that may follow a closing quote after a stray space: "...했다." 라고 말했다.
+_KO_QUOTATIVE = re.compile(r"(?:이?라(?:고|며|면서|는|던)?|고|며|면서|는|란|이란|하고|하며|하면서|등)(?=[ ,.]|$)")
+_NEXT_WORD = re.compile(rf"[{_OP}]*([A-Za-z]+)")
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")  # U.S, e.g, J.P, and the initial in "Kim J. Un"
+
+# Never end a sentence: they always precede a name or an example.
+_NEVER = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Sgt", "Col", "Gov", "Sen", "Sens", "Rep",
+          "Reps", "Rev", "Capt", "Maj", "Adm", "Cmdr", "Fr", "Hon", "Pres", "Supt", "Det", "Insp",
+          "e.g", "i.e", "vs", "v", "cf", "viz"}
+# Only mid-sentence before a number ("Nov. 29", "No. 3"); otherwise they are ordinary words.
+_NUMBERED = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+             "No", "Nos", "Vol", "Fig", "Art", "Sec", "Ch", "p", "pp"}
+# May end a sentence; we split after them only before a word that typically opens one.
+_ENDABLE = {"Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "Plc", "LLC", "etc", "St", "Mt", "Ft",
+            "Dept", "Univ", "approx", "a.m", "p.m"}
+# Closed-class words that start sentences but hardly ever follow "U.S." or "Inc." inside one.
+_STARTERS = {"The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its",
+             "Their", "Our", "My", "This", "That", "These", "Those", "There", "Here", "But", "And",
+             "Or", "So", "Yet", "However", "Meanwhile", "In", "On", "At", "For", "After", "Before",
+             "When", "While", "If", "As", "Although", "Though", "Since", "Some", "Many", "Most",
+             "Both", "All", "Such", "What", "Why", "How", "Who", "Where", "Then", "Now", "Still",
+             "Last", "Earlier", "Later", "According", "Under", "Despite", "During"}
+
+
+def _is_hangul(ch: str) -> bool:
+    return "가" <= ch <= "힣"
+
+
+def _is_boundary(text: str, start: int, end: int, ko: bool, sent_start: int, ending: bool) -> bool:
+    nxt = end + 1 if text[end] == " " else end
+    c = text[nxt]
+    mark = text[start:end].rstrip(_CLOSE)
+    closed = len(mark) < end - start
+    if ko and closed and _KO_QUOTATIVE.match(text, nxt):
+        return False
+    if ending:
+        return not c.islower()
+    prev = text[start - 1] if start else " "
+    if ko and _is_hangul(prev) and mark[0] in ".?!":
+        return True  # Korean has no abbreviations: 다. 요. 까? always end a sentence.
+    if c.islower():
+        return False  # "e.g. this", '"Why?" he asked', "wait... then"
+    if mark[0] == "…" or mark.startswith(".."):
+        # Korean has no case to tell us; only an ellipsis after a final ending closes a sentence.
+        return closed or not ko or prev in "다요죠까"
+    if mark != "." or closed:
+        return True
+    j = text.rfind(" ", sent_start, start) + 1
+    word = text[j:start].lstrip(_OPEN)
+    if word in _NEVER:
+        return False
+    if word.isdigit():
+        return j > sent_start  # "1." opening a sentence is a list number, not an ending.
+    if word in _NUMBERED:
+        return not c.isdigit()
+    if word in _ENDABLE or _INITIALISM.fullmatch(word):
+        m = _NEXT_WORD.match(text, nxt)
+        return bool(m) and m.group(1) in _STARTERS
+    return True
+
+
+def split_sentences(text: str, lang: str) -> list[str]:
+    """Split Korean ("ko") or English ("en") text into sentences, in order, stripped, never empty."""
+    if lang not in ("ko", "en"):
+        raise ValueError(f"unsupported language {lang!r}: expected 'ko' or 'en'")
+    text = " ".join(text.split())
+    ko = lang == "ko"
+    out, sent_start = [], 0
+    for m in (_KO_CAND if ko else _EN_CAND).finditer(text):
+        start, end = m.span()
+        if end >= len(text):
+            continue
+        if _is_boundary(text, start, end, ko, sent_start, ko and m.group("ending") is not None):
+            out.append(text[sent_start:end].strip())
+            sent_start = end
+    out.append(text[sent_start:].strip())
+    return [s for s in out if s]

@@ -1,0 +1,84 @@
+"""Numbered schema migrations. Append only: a released migration is never edited.
+
+PRAGMA user_version records how many have been applied; each script runs in its own transaction
+together with the user_version bump, so a failed migration leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+ROLES_CHECK = "role IN ('translator', 'editor', 'terminologist', 'admin')"
+KINDS_CHECK = "kind IN ('title', 'heading', 'caption', 'paragraph')"
+STATES_CHECK = "state IN ('empty', 'draft', 'translated', 'approved', 'rejected')"
+
+
+M001_CORE = f"""
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            display_name TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE user_roles (
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            role TEXT NOT NULL CHECK ({ROLES_CHECK}),
+            PRIMARY KEY (user_id, role)
+        );
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            tags TEXT NOT NULL DEFAULT '[]',
+            source_name TEXT NOT NULL,
+            source_checksum TEXT NOT NULL,
+            source_encoding TEXT NOT NULL,
+            english_name TEXT,
+            english_checksum TEXT,
+            segmentation TEXT NOT NULL CHECK (segmentation IN ('paragraph', 'sentence')),
+            created_by INTEGER NOT NULL REFERENCES users(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE segments (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            position INTEGER NOT NULL,
+            block INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK ({KINDS_CHECK}),
+            source_text TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'empty' CHECK ({STATES_CHECK}),
+            align_score REAL,
+            align_note TEXT,
+            UNIQUE (document_id, position)
+        );
+        CREATE TABLE revisions (
+            id INTEGER PRIMARY KEY,
+            segment_id INTEGER NOT NULL REFERENCES segments(id),
+            text TEXT NOT NULL,
+            author_id INTEGER NOT NULL REFERENCES users(id),
+            role TEXT NOT NULL CHECK ({ROLES_CHECK}),
+            created_at TEXT NOT NULL,
+            parent_id INTEGER REFERENCES revisions(id),
+            content_hash TEXT NOT NULL
+        );
+        CREATE INDEX revisions_by_segment ON revisions (segment_id, id);
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user_id INTEGER REFERENCES users(id),
+            action TEXT NOT NULL,
+            document_id INTEGER REFERENCES documents(id),
+            segment_id INTEGER REFERENCES segments(id),
+            detail TEXT NOT NULL DEFAULT '{{}}'
+        );
+        CREATE INDEX audit_by_document ON audit_log (document_id, id);
+        -- History is evidence: the database itself refuses to rewrite it, whatever the caller.
+        CREATE TRIGGER revisions_append_only_update BEFORE UPDATE ON revisions
+            BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+        CREATE TRIGGER revisions_append_only_delete BEFORE DELETE ON revisions
+            BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+        CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_append_only_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (M001_CORE,)

@@ -1,0 +1,221 @@
+"""Every SQL statement Tandem runs. Methods take and return plain values and dicts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from workflow.storage.connection import Connections
+
+Row = dict[str, Any]
+
+_SEGMENTS_WITH_CURRENT = """
+SELECT s.id, s.document_id, s.position, s.block, s.kind, s.source_text, s.state,
+       s.align_score, s.align_note, r.id AS revision_id, r.text AS target
+FROM segments s
+LEFT JOIN revisions r
+  ON r.id = (SELECT max(id) FROM revisions WHERE segment_id = s.id)
+WHERE s.document_id = ?
+ORDER BY s.position
+"""
+
+_REVISIONS = """
+SELECT r.id, r.segment_id, s.position, r.text, u.name AS author, r.role, r.created_at,
+       r.parent_id, r.content_hash
+FROM revisions r
+JOIN segments s ON s.id = r.segment_id
+JOIN users u ON u.id = r.author_id
+WHERE s.document_id = ? {extra}
+ORDER BY s.position, r.id
+"""
+
+
+class Storage:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._connections = Connections(path)
+        self._connections.migrate()
+
+    def close(self) -> None:
+        self._connections.close()
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One atomic unit of work: everything inside commits together or not at all."""
+        with self._connections.write():
+            yield
+
+    @property
+    def _db(self) -> sqlite_utils.Database:
+        return self._connections.db
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+        cursor = self._db.execute(sql, tuple(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def schema_version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    def table_names(self) -> list[str]:
+        return self._db.table_names()
+
+    # users -----------------------------------------------------------------------------
+
+    def count_users(self) -> int:
+        return self._db["users"].count
+
+    def insert_user(self, name: str, display_name: str, at: str) -> int:
+        return self._db["users"].insert(
+            {"name": name, "display_name": display_name, "created_at": at}
+        ).last_pk
+
+    def add_roles(self, user_id: int, roles: Iterable[str]) -> None:
+        self._db["user_roles"].insert_all(
+            ({"user_id": user_id, "role": role} for role in roles), ignore=True
+        )
+
+    def user_by_name(self, name: str) -> Row | None:
+        rows = self._users_where("u.name = ?", (name,))
+        return rows[0] if rows else None
+
+    def users(self) -> list[Row]:
+        return self._users_where("1", ())
+
+    def _users_where(self, where: str, params: tuple[Any, ...]) -> list[Row]:
+        rows = self._rows(
+            f"""SELECT u.id, u.name, u.display_name, u.created_at,
+                       group_concat(r.role) AS roles
+                FROM users u LEFT JOIN user_roles r ON r.user_id = u.id
+                WHERE {where} GROUP BY u.id ORDER BY u.name""",
+            params,
+        )
+        for row in rows:
+            row["roles"] = sorted((row["roles"] or "").split(",")) if row["roles"] else []
+        return rows
+
+    # documents -------------------------------------------------------------------------
+
+    def insert_document(self, fields: Row) -> int:
+        fields = dict(fields, tags=json.dumps(list(fields["tags"]), ensure_ascii=False))
+        return self._db["documents"].insert(fields).last_pk
+
+    def documents(self) -> list[Row]:
+        return [self._document_row(r) for r in self._rows(_DOCUMENTS + " ORDER BY d.id")]
+
+    def document(self, document_id: int) -> Row | None:
+        rows = self._rows(_DOCUMENTS + " WHERE d.id = ?", (document_id,))
+        return self._document_row(rows[0]) if rows else None
+
+    def document_by_checksums(self, source: str, english: str | None) -> Row | None:
+        rows = self._rows(
+            _DOCUMENTS + " WHERE d.source_checksum = ? AND d.english_checksum IS ? ORDER BY d.id",
+            (source, english),
+        )
+        return self._document_row(rows[0]) if rows else None
+
+    @staticmethod
+    def _document_row(row: Row) -> Row:
+        row["tags"] = json.loads(row["tags"])
+        return row
+
+    def touch_document(self, document_id: int, at: str) -> None:
+        self._db.execute("UPDATE documents SET updated_at = ? WHERE id = ?", (at, document_id))
+
+    def state_counts(self) -> dict[int, dict[str, int]]:
+        counts: dict[int, dict[str, int]] = {}
+        for row in self._rows(
+            "SELECT document_id, state, count(*) AS n FROM segments GROUP BY document_id, state"
+        ):
+            counts.setdefault(row["document_id"], {})[row["state"]] = row["n"]
+        return counts
+
+    def source_word_counts(self) -> dict[int, int]:
+        """Korean words (space-separated eojeol) per document, counted inside SQLite."""
+        rows = self._rows(
+            """SELECT document_id,
+                      sum(length(trim(source_text)) - length(replace(trim(source_text), ' ', '')) + 1) AS n
+               FROM segments GROUP BY document_id"""
+        )
+        return {row["document_id"]: row["n"] for row in rows}
+
+    def document_roles(self) -> dict[int, dict[str, list[str]]]:
+        """Who has put text into each document, in which role (from the revisions)."""
+        found: dict[int, dict[str, list[str]]] = {}
+        for row in self._rows(
+            """SELECT DISTINCT s.document_id, r.role, u.name
+               FROM revisions r JOIN segments s ON s.id = r.segment_id
+               JOIN users u ON u.id = r.author_id ORDER BY u.name"""
+        ):
+            found.setdefault(row["document_id"], {}).setdefault(row["role"], []).append(row["name"])
+        return found
+
+    # segments and revisions ------------------------------------------------------------
+
+    def insert_segments(self, rows: list[Row]) -> list[int]:
+        """Insert in order and return the new ids (positions are unique per document)."""
+        self._db["segments"].insert_all(rows, batch_size=500)
+        document_id = rows[0]["document_id"]
+        return [
+            r["id"]
+            for r in self._rows(
+                "SELECT id FROM segments WHERE document_id = ? ORDER BY position", (document_id,)
+            )
+        ]
+
+    def insert_revisions(self, rows: list[Row]) -> None:
+        self._db["revisions"].insert_all(rows, batch_size=500)
+
+    def segments(self, document_id: int) -> list[Row]:
+        return self._rows(_SEGMENTS_WITH_CURRENT, (document_id,))
+
+    def revisions(self, document_id: int, position: int | None = None) -> list[Row]:
+        if position is None:
+            return self._rows(_REVISIONS.format(extra=""), (document_id,))
+        return self._rows(_REVISIONS.format(extra="AND s.position = ?"), (document_id, position))
+
+    # audit -----------------------------------------------------------------------------
+
+    def audit(
+        self,
+        at: str,
+        user_id: int | None,
+        action: str,
+        detail: Row,
+        document_id: int | None = None,
+        segment_id: int | None = None,
+    ) -> None:
+        self._db["audit_log"].insert(
+            {
+                "at": at,
+                "user_id": user_id,
+                "action": action,
+                "document_id": document_id,
+                "segment_id": segment_id,
+                "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True),
+            }
+        )
+
+    def audit_entries(self, document_id: int | None = None) -> list[Row]:
+        where, params = ("WHERE a.document_id = ?", (document_id,)) if document_id else ("", ())
+        rows = self._rows(
+            f"""SELECT a.id, a.at, u.name AS user, a.action, a.document_id, a.segment_id, a.detail
+                FROM audit_log a LEFT JOIN users u ON u.id = a.user_id {where} ORDER BY a.id""",
+            params,
+        )
+        for row in rows:
+            row["detail"] = json.loads(row["detail"])
+        return rows
+
+
+_DOCUMENTS = """
+SELECT d.id, d.title, d.tags, d.source_name, d.source_checksum, d.source_encoding,
+       d.english_name, d.english_checksum, d.segmentation, d.created_at, d.updated_at,
+       u.name AS created_by
+FROM documents d JOIN users u ON u.id = d.created_by
+"""

@@ -1,0 +1,355 @@
+"""The Workspace facade: every use case the CLI and the TUI have, in domain words.
+
+Rules live here; SQL lives in workflow.storage; nothing here knows about screens or terminals.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from workflow.errors import InputError, NotFound, PermissionDenied, WorkspaceError
+from workflow.importer import ImportPlan, plan_import
+from workflow.models import (
+    STATE_ORDER,
+    Document,
+    DocumentSummary,
+    Revision,
+    Role,
+    Segment,
+    SegmentKind,
+    SegmentState,
+    User,
+)
+from workflow.storage import Storage
+
+_USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
+# Whoever first touches an empty workspace sets it up, and usually starts by importing.
+_BOOTSTRAP_ROLES = (Role.ADMIN, Role.TRANSLATOR)
+_IMPORT_ROLES = {Role.TRANSLATOR, Role.EDITOR, Role.ADMIN}
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    document: Document
+    segments: int
+    doubtful: list[tuple[int, str]]  # (segment index, why the pairing is uncertain)
+    previous_import: int | None  # a document imported earlier from the very same files
+
+
+class Workspace:
+    def __init__(self, path: Path, storage: Storage) -> None:
+        self.path = path
+        self._store = storage
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = True) -> Workspace:
+        path = Path(path)
+        if path.is_dir():
+            raise WorkspaceError(f"{path}: is a folder; give the path of a workspace file")
+        if not path.exists():
+            if not create:
+                raise WorkspaceError(
+                    f"{path}: no workspace here yet (import a document or run `tandem demo`)"
+                )
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise WorkspaceError(f"{path}: cannot create its folder ({exc.strerror})") from None
+        return cls(path, Storage(path))
+
+    def close(self) -> None:
+        self._store.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # users ---------------------------------------------------------------------------
+
+    def users(self) -> list[User]:
+        return [_user(row) for row in self._store.users()]
+
+    def find_user(self, name: str) -> User | None:
+        row = self._store.user_by_name(name)
+        return _user(row) if row else None
+
+    def user(self, name: str) -> User:
+        found = self.find_user(name)
+        if found is None:
+            raise NotFound(f"no user named {name!r} (add one with `tandem users add {name} --role ...`)")
+        return found
+
+    def add_user(
+        self, name: str, roles: Iterable[Role | str], *, display_name: str | None = None, by: str
+    ) -> User:
+        wanted = _roles(roles)
+        if not _USER_NAME.match(name):
+            raise InputError(
+                "NAME", f"{name!r} is not a valid user name (letters, digits, . _ @ -; at most 64)"
+            )
+        with self._store.write():
+            actor = self._actor(by, bootstrap_as=name, bootstrap_roles=wanted)
+            if Role.ADMIN not in actor.roles:
+                raise PermissionDenied(f"{by} is not an admin; only an admin adds users")
+            existing = self._store.user_by_name(name)
+            at = now()
+            if existing is None:
+                user_id = self._store.insert_user(name, (display_name or name).strip(), at)
+                action = "user.add"
+            else:
+                user_id = existing["id"]
+                action = "user.grant"
+            self._store.add_roles(user_id, wanted)
+            self._store.audit(at, actor.id, action, {"user": name, "roles": sorted(wanted)})
+        return self.user(name)
+
+    def _actor(
+        self,
+        name: str,
+        *,
+        bootstrap_as: str | None = None,
+        bootstrap_roles: Iterable[Role] = (),
+    ) -> User:
+        """The acting user; on an empty workspace, registers them as its first admin."""
+        row = self._store.user_by_name(name)
+        if row is None and self._store.count_users() == 0:
+            roles = set(_BOOTSTRAP_ROLES)
+            if bootstrap_as == name:
+                roles |= set(bootstrap_roles)
+            at = now()
+            user_id = self._store.insert_user(name, name, at)
+            self._store.add_roles(user_id, roles)
+            self._store.audit(at, user_id, "workspace.bootstrap", {"user": name, "roles": sorted(roles)})
+            row = self._store.user_by_name(name)
+        if row is None:
+            raise PermissionDenied(
+                f"{name!r} is not a user of this workspace; an admin adds them with "
+                f"`tandem users add {name} --role translator`"
+            )
+        return _user(row)
+
+    # documents -----------------------------------------------------------------------
+
+    def import_document(
+        self,
+        korean_path: Path | str,
+        english_path: Path | str | None = None,
+        *,
+        title: str | None = None,
+        tags: Iterable[str] = (),
+        sentences: bool = False,
+        by: str,
+    ) -> ImportResult:
+        plan = plan_import(korean_path, english_path, title=title, sentences=sentences)
+        return self.store_import(plan, tags=tags, by=by)
+
+    def store_import(self, plan: ImportPlan, *, tags: Iterable[str] = (), by: str) -> ImportResult:
+        """Store a plan made by plan_import (which the TUI runs in a worker) in one transaction."""
+        clean_tags = _tags(tags)
+        with self._store.write():
+            actor = self._actor(by)
+            if not _IMPORT_ROLES & set(actor.roles):
+                raise PermissionDenied(f"{by} needs the translator, editor or admin role to import")
+            if plan.english is not None and not actor.has(Role.TRANSLATOR):
+                raise PermissionDenied(
+                    f"{by} is not a translator, and an imported draft is recorded as the importer's translation"
+                )
+            earlier = self._store.document_by_checksums(
+                plan.korean.checksum, plan.english.checksum if plan.english else None
+            )
+            at = now()
+            document_id = self._store.insert_document(
+                {
+                    "title": plan.title,
+                    "tags": clean_tags,
+                    "source_name": plan.korean.path.name,
+                    "source_checksum": plan.korean.checksum,
+                    "source_encoding": plan.korean.encoding,
+                    "english_name": plan.english.path.name if plan.english else None,
+                    "english_checksum": plan.english.checksum if plan.english else None,
+                    "segmentation": "sentence" if plan.sentences else "paragraph",
+                    "created_by": actor.id,
+                    "created_at": at,
+                    "updated_at": at,
+                }
+            )
+            segment_ids = self._store.insert_segments(
+                [
+                    {
+                        "document_id": document_id,
+                        "position": position,
+                        "block": seg.block,
+                        "kind": seg.kind.value,
+                        "source_text": seg.source,
+                        "state": (SegmentState.DRAFT if seg.target else SegmentState.EMPTY).value,
+                        "align_score": seg.score,
+                        "align_note": seg.note,
+                    }
+                    for position, seg in enumerate(plan.segments, start=1)
+                ]
+            )
+            self._store.insert_revisions(
+                [
+                    {
+                        "segment_id": segment_id,
+                        "text": seg.target,
+                        "author_id": actor.id,
+                        "role": Role.TRANSLATOR.value,
+                        "created_at": at,
+                        "parent_id": None,
+                        "content_hash": content_hash(seg.target),
+                    }
+                    for segment_id, seg in zip(segment_ids, plan.segments)
+                    if seg.target
+                ]
+            )
+            self._store.audit(
+                at,
+                actor.id,
+                "document.import",
+                {
+                    "source": plan.korean.path.name,
+                    "encoding": plan.korean.encoding,
+                    "english": plan.english.path.name if plan.english else None,
+                    "segments": len(plan.segments),
+                    "doubtful": len(plan.doubtful),
+                },
+                document_id=document_id,
+            )
+        doubtful = [(i, s.note) for i, s in enumerate(plan.segments, start=1) if s.note]
+        return ImportResult(
+            self.document(document_id),
+            len(plan.segments),
+            doubtful,
+            earlier["id"] if earlier else None,
+        )
+
+    def find_import(self, korean_checksum: str, english_checksum: str | None) -> Document | None:
+        row = self._store.document_by_checksums(korean_checksum, english_checksum)
+        return _document(row) if row else None
+
+    def document(self, document_id: int) -> Document:
+        row = self._store.document(document_id)
+        if row is None:
+            raise NotFound(f"no document {document_id} in this workspace (see `tandem docs`)")
+        return _document(row)
+
+    def documents(self) -> list[DocumentSummary]:
+        counts = self._store.state_counts()
+        roles = self._store.document_roles()
+        words = self._store.source_word_counts()
+        summaries = []
+        for row in self._store.documents():
+            by_state = counts.get(row["id"], {})
+            progress = {state.value: by_state.get(state.value, 0) for state in STATE_ORDER}
+            summaries.append(
+                DocumentSummary(
+                    _document(row),
+                    sum(progress.values()),
+                    progress,
+                    words.get(row["id"], 0),
+                    roles.get(row["id"], {}),
+                )
+            )
+        return summaries
+
+    def segments(self, document_id: int) -> list[Segment]:
+        self.document(document_id)
+        return [_segment(row) for row in self._store.segments(document_id)]
+
+    def history(self, document_id: int, segment: int | None = None) -> list[Revision]:
+        segments = self.segments(document_id)
+        if segment is not None and not 1 <= segment <= len(segments):
+            raise NotFound(f"document {document_id} has segments 1 to {len(segments)}, not {segment}")
+        return [_revision(row) for row in self._store.revisions(document_id, segment)]
+
+    def audit_log(self, document_id: int | None = None) -> list[dict[str, Any]]:
+        return self._store.audit_entries(document_id)
+
+
+def _roles(roles: Iterable[Role | str]) -> set[Role]:
+    chosen = set()
+    for role in roles:
+        try:
+            chosen.add(Role(str(role).strip().lower()))
+        except ValueError:
+            names = ", ".join(r.value for r in Role)
+            raise InputError("--role", f"{role!r} is not a role (choose from {names})") from None
+    if not chosen:
+        raise InputError("--role", "give at least one role")
+    return chosen
+
+
+def _tags(tags: Iterable[str]) -> list[str]:
+    seen: list[str] = []
+    for tag in tags:
+        tag = " ".join(tag.split())
+        if tag and tag not in seen:
+            seen.append(tag)
+    return seen
+
+
+def _user(row: dict[str, Any]) -> User:
+    return User(row["id"], row["name"], row["display_name"], tuple(Role(r) for r in row["roles"]), row["created_at"])
+
+
+def _document(row: dict[str, Any]) -> Document:
+    return Document(
+        id=row["id"],
+        title=row["title"],
+        tags=tuple(row["tags"]),
+        source_name=row["source_name"],
+        source_checksum=row["source_checksum"],
+        source_encoding=row["source_encoding"],
+        english_name=row["english_name"],
+        segmentation=row["segmentation"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        created_by=row["created_by"],
+    )
+
+
+def _segment(row: dict[str, Any]) -> Segment:
+    return Segment(
+        id=row["id"],
+        document_id=row["document_id"],
+        index=row["position"],
+        block=row["block"],
+        kind=SegmentKind(row["kind"]),
+        source=row["source_text"],
+        target=row["target"] or "",
+        state=SegmentState(row["state"]),
+        revision_id=row["revision_id"],
+        align_score=row["align_score"],
+        align_note=row["align_note"],
+    )
+
+
+def _revision(row: dict[str, Any]) -> Revision:
+    return Revision(
+        id=row["id"],
+        segment_id=row["segment_id"],
+        segment_index=row["position"],
+        text=row["text"],
+        author=row["author"],
+        role=Role(row["role"]),
+        created_at=row["created_at"],
+        parent_id=row["parent_id"],
+        content_hash=row["content_hash"],
+    )
