@@ -129,9 +129,8 @@ class Workspace:
         """The acting user; on an empty workspace, registers them as its first admin."""
         row = self._store.user_by_name(name)
         if row is None and self._store.count_users() == 0:
-            roles = set(_BOOTSTRAP_ROLES)
-            if bootstrap_as == name:
-                roles |= set(bootstrap_roles)
+            # Adding oneself gives exactly the roles asked for (and admin, to finish setting up).
+            roles = {Role.ADMIN, *bootstrap_roles} if bootstrap_as == name else set(_BOOTSTRAP_ROLES)
             at = now()
             user_id = self._store.insert_user(name, name, at)
             self._store.add_roles(user_id, roles)

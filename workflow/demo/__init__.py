@@ -1,0 +1,46 @@
+"""The demo workspace: the sample Daily NK article with its translator's draft, and a desk of users."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from workflow.models import Role
+from workflow.textfile import read_text_file
+from workflow.workspace import Workspace
+
+DATA = Path(__file__).resolve().parent
+KOREAN = DATA / "ko.md"
+DRAFT = DATA / "en-draft.md"
+EDITED = DATA / "en-edited.md"
+GLOSSARY = DATA / "glossary-nk-news.csv"
+TAGS = ("lecture", "whistleblower", "russia", "overseas labor", "overseas workers")
+
+# The published article's credit line names its translator and editor.
+USERS = (
+    ("admin", "Desk Admin", (Role.ADMIN,)),
+    ("david", "David Black", (Role.TRANSLATOR,)),
+    ("robert", "Robert Lauler", (Role.EDITOR,)),
+    ("minji", "Kim Min-ji", (Role.TERMINOLOGIST,)),
+)
+TRANSLATOR = "david"
+
+
+@dataclass(frozen=True)
+class Demo:
+    path: Path
+    document_id: int
+    created: bool
+
+
+def prepare_demo(path: Path) -> Demo:
+    """Create the demo workspace at `path`, or reuse it if the article is already there."""
+    with Workspace.open(path) as ws:
+        for name, display, roles in USERS:
+            if ws.find_user(name) is None:
+                ws.add_user(name, roles, display_name=display, by="admin")
+        existing = ws.find_import(read_text_file(KOREAN).checksum, read_text_file(DRAFT).checksum)
+        if existing is not None:
+            return Demo(path, existing.id, created=False)
+        result = ws.import_document(KOREAN, DRAFT, tags=TAGS, by=TRANSLATOR)
+        return Demo(path, result.document.id, created=True)

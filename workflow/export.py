@@ -1,0 +1,39 @@
+"""The English article as it stands, as Markdown or plain text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from workflow.errors import InputError
+from workflow.models import Segment, SegmentKind
+
+FORMATS = ("md", "txt")
+
+
+@dataclass(frozen=True)
+class Export:
+    text: str
+    untranslated: list[int]  # segment indexes shown in Korean because they have no English yet
+
+
+def export_article(segments: list[Segment], fmt: str) -> Export:
+    if fmt not in FORMATS:
+        raise InputError("--format", f"{fmt!r} is not an export format (choose from {', '.join(FORMATS)})")
+    untranslated = [s.index for s in segments if not s.target.strip()]
+    blocks = []
+    # Sentence segments of one Korean paragraph become one English paragraph again.
+    for _, group in groupby(segments, key=lambda s: s.block):
+        parts = list(group)
+        text = " ".join((s.target.strip() or s.source) for s in parts)
+        blocks.append(_render(parts[0].kind, text, fmt))
+    return Export("\n\n".join(blocks) + "\n", untranslated)
+
+
+def _render(kind: SegmentKind, text: str, fmt: str) -> str:
+    if fmt == "md":
+        if kind is SegmentKind.TITLE:
+            return f"# {text}"
+        if kind is SegmentKind.HEADING:
+            return f"## {text}"
+    return text
