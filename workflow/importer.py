@@ -76,12 +76,12 @@ def _title_of(blocks: list[Block]) -> str:
     return blocks[0].text[:80]
 
 
-def _units(blocks: list[Block]) -> list[align.Unit]:
-    return [align.Unit(len(b.text), b.kind.value) for b in blocks]
+def _units(blocks: list[Block], lang: str) -> list[align.Unit]:
+    return [align.unit(b.text, b.kind.value, len(_sentences(b.text, lang))) for b in blocks]
 
 
 def _pair_blocks(ko: list[Block], en: list[Block]) -> list[PlannedSegment]:
-    source, target = _units(ko), _units(en)
+    source, target = _units(ko, "ko"), _units(en, "en")
     if len(ko) == len(en):
         beads = align.parallel(source, target)
         threshold = align.DOUBTFUL_PARALLEL_PAIR
@@ -164,8 +164,8 @@ def _split_into_sentences(segments: list[PlannedSegment]) -> list[PlannedSegment
 def _pair_sentences(ko: list[str], en: list[str]) -> list[tuple[str | None, float | None, str | None]]:
     if not en:
         return [(None, None, None)] * len(ko)
-    source = [align.Unit(len(s)) for s in ko]
-    target = [align.Unit(len(s)) for s in en]
+    source = [align.unit(s) for s in ko]
+    target = [align.unit(s) for s in en]
     beads = align.parallel(source, target) if len(ko) == len(en) else align.align(source, target)
     out: list[tuple[str | None, float | None, str | None]] = [(None, None, None)] * len(ko)
     pending = ""

@@ -31,9 +31,13 @@ _PUNCT = rf"(?:\.{{2,}}|…+|[.?!]+)[{_CL}]*(?= )|(?<=[가-힣])(?:\.{{2,}}|…+
 _KO_ENDING = rf"(?P<ending>(?:[{_SS}]다|[{_B}]니[다까]|[{_SS}]?[어아에예세해지네래]요|죠)[{_CL}]*)(?= )"
 _EN_CAND = re.compile(_PUNCT)
 _KO_CAND = re.compile(f"{_PUNCT}|{_KO_ENDING}")
-# Reporting words that may follow a closing quote after a stray space: "...했다." 라고 말했다.
-_KO_QUOTATIVE = re.compile(r"(?:이?라(?:고|며|면서|는|던)?|고|며|면서|는|란|이란|하고|하며|하면서|등)(?=[ ,.]|$)")
+# Particles, conjunctions and concessives that carry a quotation or a "-다" on into the sentence
+# after a space: '...했다." 라고 말했다', '“위에 있다” 혹은 ...', '실패했다 하더라도'. (Never 이/가/은,
+# which also open sentences: "이 책은".)
+_KO_QUOTATIVE = re.compile(r"(?:이?라(?:고|며|면서|는|던)?|고|며|면서|는|란|이란|하고|하며|하면서|등|등의|와|과|를|을|의|에|"
+                           r"으?로|처럼|및|또는|혹은|하더라도|해도|하면|치더라도)(?=[ ,.]|$)")
 _NEXT_WORD = re.compile(rf"[{_OP}]*([A-Za-z]+)")
+_TAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9.]*$")  # the Latin word before a period: "(U.S" -> "U.S"
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")  # U.S, e.g, J.P, and the initial in "Kim J. Un"
 
 # Never end a sentence: they always precede a name or an example.
@@ -54,6 +58,12 @@ _STARTERS = {"The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His
              "Both", "All", "Such", "What", "Why", "How", "Who", "Where", "Then", "Now", "Still",
              "Last", "Earlier", "Later", "According", "Under", "Despite", "During"}
 
+# '"Help!" Hammel added.' - after a quoted question or exclamation, a capitalised speaker and a
+# reporting verb continue the sentence ('?" She said' starts a new one; after '."' English style
+# would have used a comma, so a capital there starts a new sentence too).
+_ATTRIBUTION = re.compile(rf"(?!(?:{'|'.join(_STARTERS)}) )(?:[A-Z][\w.'-]* ){{1,3}}"
+                          r"(?:said|says|added|asked|told|wrote|reported|replied|shouted|cried|tweeted)\b")
+
 
 def _is_hangul(ch: str) -> bool:
     return "가" <= ch <= "힣"
@@ -64,26 +74,33 @@ def _is_boundary(text: str, start: int, end: int, ko: bool, sent_start: int, end
     c = text[nxt]
     mark = text[start:end].rstrip(_CLOSE)
     closed = len(mark) < end - start
-    if ko and closed and _KO_QUOTATIVE.match(text, nxt):
+    if ko and (closed or ending) and _KO_QUOTATIVE.match(text, nxt):
         return False
-    if ending:
-        return not c.islower()
+    if ending:  # unless punctuation follows after a stray space ("했다 ." "했다 - 그는"): split there
+        return not c.islower() and c not in ".,?!…-–—"
     prev = text[start - 1] if start else " "
-    if ko and _is_hangul(prev) and mark[0] in ".?!":
-        return True  # Korean has no abbreviations: 다. 요. 까? always end a sentence.
+    ellipsis = mark[0] == "…" or mark.startswith("..")
+    if ko and _is_hangul(prev):
+        # Korean has no abbreviations, so 다. 요. 까? end a sentence; having no capitals either, an
+        # ellipsis does so only after a final ending ("결렬됐다… 양측은" but "그런데… 이번에는").
+        return not ellipsis or closed or prev in "다요죠까"
     if c.islower():
         return False  # "e.g. this", '"Why?" he asked', "wait... then"
-    if mark[0] == "…" or mark.startswith(".."):
-        # Korean has no case to tell us; only an ellipsis after a final ending closes a sentence.
-        return closed or not ko or prev in "다요죠까"
+    if ellipsis:
+        return True
+    if closed and mark[-1] in "?!" and _ATTRIBUTION.match(text, nxt):
+        return False
     if mark != "." or closed:
         return True
     j = text.rfind(" ", sent_start, start) + 1
-    word = text[j:start].lstrip(_OPEN)
+    tail = _TAIL.search(text, j, start)
+    word = tail.group() if tail else ""
     if word in _NEVER:
         return False
     if word.isdigit():
-        return j > sent_start  # "1." opening a sentence is a list number, not an ending.
+        # A bare number never ends a Korean sentence ("실태 2. 제재"), so it is a list number there; in
+        # English it is one only when it opens the sentence ("1. Open the file." but "He was 25.").
+        return not ko and bool(text[sent_start:tail.start()].strip(" " + _OPEN))
     if word in _NUMBERED:
         return not c.isdigit()
     if word in _ENDABLE or _INITIALISM.fullmatch(word):

@@ -37,7 +37,8 @@ class Connections:
         return db
 
     def _open(self) -> sqlite_utils.Database:
-        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+        # Used by one thread only; check_same_thread=False just lets close() run from another.
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         try:
             db = sqlite_utils.Database(conn, execute_plugins=False)
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

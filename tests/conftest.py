@@ -1,0 +1,76 @@
+"""Shared fixtures: real SQLite files in tmp_path, the sample article, the real CLI entry point."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "workflow" / "demo"
+KO = SAMPLE / "ko.md"
+DRAFT = SAMPLE / "en-draft.md"
+
+
+def blocks(path: Path) -> list[str]:
+    """The sample files' blank-line separated blocks, with Markdown heading marks removed."""
+    text = path.read_text(encoding="utf-8")
+    return [b.strip().lstrip("#").strip() for b in text.split("\n\n") if b.strip()]
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "workspace.db"
+
+
+@pytest.fixture
+def workspace(db_path: Path):
+    from workflow.workspace import Workspace
+
+    ws = Workspace.open(db_path)
+    ws.add_user("admin", ["admin"], display_name="Desk Admin", by="admin")
+    ws.add_user("david", ["translator"], display_name="David Black", by="admin")
+    ws.add_user("robert", ["editor"], display_name="Robert Lauler", by="admin")
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def sample_doc(workspace):
+    return workspace.import_document(KO, DRAFT, tags=["russia"], by="david").document
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def tandem(db_path: Path):
+    """Run `tandem` (python main.py) as a user would, against this test's workspace."""
+
+    def run(*args: str, db: Path | None = db_path, user: str | None = "admin", cwd: Path = ROOT) -> Run:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("TANDEM_")}
+        env["PYTHONUTF8"] = "1"
+        argv = [sys.executable, str(ROOT / "main.py")]
+        if db is not None:
+            argv += ["--db", str(db)]
+        if user is not None:
+            argv += ["--as", user]
+        done = subprocess.run(argv + list(args), capture_output=True, text=True, env=env, cwd=cwd,
+                              timeout=120)
+        assert "Traceback" not in done.stderr, done.stderr
+        return Run(done.returncode, done.stdout, done.stderr)
+
+    return run
+
+
+def snapshot(path: Path) -> dict[str, bytes]:
+    """The workspace file and its WAL companions, byte for byte."""
+    return {p.name: p.read_bytes() for p in sorted(path.parent.glob(path.name + "*"))}

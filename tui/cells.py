@@ -1,0 +1,31 @@
+"""Fitting text into terminal cells: Hangul takes two cells a character, Latin one."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len, set_cell_size
+
+ELLIPSIS = "…"
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def first_words(text: str, width: int) -> str:
+    """The start of `text` on one line, at most `width` cells, ending in … when anything was cut.
+
+    Cuts at a space when one is near the edge so a word is not broken; Korean separates its
+    words (eojeol) with spaces too, so this reads naturally in both languages.
+    """
+    line = one_line(text)
+    if cell_len(line) <= width:
+        return line
+    if width <= 1:
+        return ELLIPSIS[:width]
+    room = width - cell_len(ELLIPSIS)
+    # set_cell_size pads with a space where a double-width character would straddle the edge.
+    head = set_cell_size(line, room).rstrip()
+    space = head.rfind(" ")
+    if space > 0 and cell_len(head[:space]) >= room * 2 // 3:
+        head = head[:space]
+    return head.rstrip(" ,;:") + ELLIPSIS

@@ -1,0 +1,22 @@
+"""Shown instead of the documents when the workspace file cannot be used at all."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+
+class ProblemScreen(Screen):
+    def __init__(self, problem: str) -> None:
+        super().__init__()
+        self.problem = problem
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="problem-box"):
+            yield Static("Cannot open the workspace", id="problem-title", markup=False)
+            yield Static(self.problem, id="problem", markup=False)
+            yield Static("Press q to quit.", id="problem-hint", markup=False)
+        yield Footer()
