@@ -52,6 +52,8 @@ def read_text_file(path: Path | str) -> TextFile:
     path = Path(path)
     data = _read_bytes(path)
     encoding, text = decode(data, str(path))
+    if _is_binary(text):
+        raise InputError(str(path), "holds binary data (control characters), not text")
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise InputError(str(path), "the file holds only whitespace; nothing to import")
@@ -135,6 +137,13 @@ def _strict(name: str, data: bytes, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise InputError(name, f"is not valid {encoding}: bad byte at offset {exc.start}") from None
+
+
+def _is_binary(text: str) -> bool:
+    # Text files carry tabs, line and page breaks; NULs and other C0 controls mean a binary format.
+    sample = text[:65536]
+    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\f")
+    return "\x00" in sample or controls > len(sample) // 100
 
 
 def _looks_korean(text: str) -> bool:
