@@ -19,9 +19,9 @@ class Session:
     def workspace(self) -> Iterator[Workspace]:
         """A Workspace opened and closed inside the calling thread (a worker's, usually).
 
-        Workspace.close() closes every thread's SQLite connection from the calling thread, which
-        sqlite3 refuses for connections made elsewhere; so no Workspace outlives the thread that
-        opened it. Opening costs one schema-version check and never creates a file.
+        Each thread worker runs on a fresh thread and SQLite wants a connection per thread, so a
+        long-lived Workspace would gather one open connection per worker ever run; opening per
+        unit of work costs one schema-version check and never creates a file.
         """
         workspace = Workspace.open(self.path, create=False)
         try:

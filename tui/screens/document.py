@@ -34,10 +34,13 @@ class DocumentScreen(Screen):
     ]
 
     class Loaded(Message):
-        def __init__(self, document: Document, segments: list[Segment]) -> None:
+        def __init__(
+            self, document: Document, segments: list[Segment], rows: list[tuple[Text, ...]]
+        ) -> None:
             super().__init__()
             self.document = document
             self.segments = segments
+            self.rows = rows
 
     class LoadFailed(Message):
         def __init__(self, problem: str) -> None:
@@ -86,8 +89,9 @@ class DocumentScreen(Screen):
                 segments = workspace.segments(self.document_id)
         except TandemError as exc:
             self.post_message(self.LoadFailed(str(exc)))
-        else:
-            self.post_message(self.Loaded(document, segments))
+            return
+        # Rows are plain data, so the worker formats them and the event loop only adds them.
+        self.post_message(self.Loaded(document, segments, [_row(s) for s in segments]))
 
     def on_document_screen_loaded(self, message: Loaded) -> None:
         self._title = message.document.title
@@ -95,7 +99,7 @@ class DocumentScreen(Screen):
         self.query_one("#doc-heading", Static).update(self._heading())
         table = self.query_one("#segments", DataTable)
         table.clear()
-        table.add_rows(_row(segment) for segment in message.segments)
+        table.add_rows(message.rows)
         if not message.segments:
             self._show(None)
 

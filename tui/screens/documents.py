@@ -34,9 +34,10 @@ class DocumentsScreen(Screen):
     ]
 
     class Loaded(Message):
-        def __init__(self, summaries: list[DocumentSummary]) -> None:
+        def __init__(self, summaries: list[DocumentSummary], rows: list[tuple[Text, ...]]) -> None:
             super().__init__()
             self.summaries = summaries
+            self.rows = rows
 
     class LoadFailed(Message):
         def __init__(self, problem: str) -> None:
@@ -60,10 +61,11 @@ class DocumentsScreen(Screen):
         table = self.query_one("#documents", DataTable)
         table.add_column("ID", key="id")
         table.add_column("Title", key="title", width=TITLE_CELLS)
-        table.add_column("Tags", key="tags")
         table.add_column("Segments", key="segments")
         table.add_column("Progress", key="progress")
         table.add_column("Roles", key="roles")
+        # Last: tag lists run long, and the columns a desk scans for belong on screen first.
+        table.add_column("Tags", key="tags")
 
     def on_screen_resume(self) -> None:
         # Also on first display; coming back from a document refreshes its progress.
@@ -79,16 +81,16 @@ class DocumentsScreen(Screen):
                 summaries = workspace.documents()
         except TandemError as exc:
             self.post_message(self.LoadFailed(str(exc)))
-        else:
-            self.post_message(self.Loaded(summaries))
+            return
+        self.post_message(self.Loaded(summaries, [_row(summary) for summary in summaries]))
 
     def on_documents_screen_loaded(self, message: Loaded) -> None:
         table = self.query_one("#documents", DataTable)
         keep = self._highlighted_key(table)
         table.clear()
         self._titles = {s.id: s.title for s in message.summaries}
-        for summary in message.summaries:
-            table.add_row(*_row(summary), key=str(summary.id))
+        for summary, row in zip(message.summaries, message.rows):
+            table.add_row(*row, key=str(summary.id))
         empty = not message.summaries
         table.display = not empty
         self.query_one("#legend").display = not empty
@@ -122,8 +124,8 @@ def _row(summary: DocumentSummary) -> tuple[Text, ...]:
     return (
         Text(str(summary.id), justify="right"),
         Text(first_words(summary.title, TITLE_CELLS)),
-        Text(tags_line(summary.document.tags)),
         Text(str(summary.segment_count), justify="right"),
         Text(progress_line(summary.progress)),
         Text(roles_line(summary.roles)),
+        Text(tags_line(summary.document.tags)),
     )
