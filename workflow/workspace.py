@@ -8,10 +8,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from workflow.errors import InputError, NotFound, PermissionDenied, WorkspaceError
 from workflow.importer import ImportPlan, plan_import
@@ -28,6 +28,7 @@ from workflow.models import (
 )
 from workflow.storage import Storage
 
+T = TypeVar("T")
 _USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 # Whoever first touches an empty workspace sets it up, and usually starts by importing.
 _BOOTSTRAP_ROLES = (Role.ADMIN, Role.TRANSLATOR)
@@ -304,51 +305,31 @@ def _tags(tags: Iterable[str]) -> list[str]:
     return seen
 
 
+def _fill(cls: type[T], row: dict[str, Any], **converted: Any) -> T:
+    """A model from a storage row whose column names match its fields, plus converted values."""
+    names = [f.name for f in fields(cls)]
+    return cls(**{name: converted[name] if name in converted else row[name] for name in names})
+
+
 def _user(row: dict[str, Any]) -> User:
-    return User(row["id"], row["name"], row["display_name"], tuple(Role(r) for r in row["roles"]), row["created_at"])
+    return _fill(User, row, roles=tuple(Role(r) for r in row["roles"]))
 
 
 def _document(row: dict[str, Any]) -> Document:
-    return Document(
-        id=row["id"],
-        title=row["title"],
-        tags=tuple(row["tags"]),
-        source_name=row["source_name"],
-        source_checksum=row["source_checksum"],
-        source_encoding=row["source_encoding"],
-        english_name=row["english_name"],
-        segmentation=row["segmentation"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        created_by=row["created_by"],
-    )
+    return _fill(Document, row, tags=tuple(row["tags"]))
 
 
 def _segment(row: dict[str, Any]) -> Segment:
-    return Segment(
-        id=row["id"],
-        document_id=row["document_id"],
+    return _fill(
+        Segment,
+        row,
         index=row["position"],
-        block=row["block"],
         kind=SegmentKind(row["kind"]),
         source=row["source_text"],
         target=row["target"] or "",
         state=SegmentState(row["state"]),
-        revision_id=row["revision_id"],
-        align_score=row["align_score"],
-        align_note=row["align_note"],
     )
 
 
 def _revision(row: dict[str, Any]) -> Revision:
-    return Revision(
-        id=row["id"],
-        segment_id=row["segment_id"],
-        segment_index=row["position"],
-        text=row["text"],
-        author=row["author"],
-        role=Role(row["role"]),
-        created_at=row["created_at"],
-        parent_id=row["parent_id"],
-        content_hash=row["content_hash"],
-    )
+    return _fill(Revision, row, segment_index=row["position"], role=Role(row["role"]))
