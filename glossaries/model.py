@@ -1,0 +1,67 @@
+"""Term entries of the house glossary, as plain values (no storage, no matching)."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+
+class TermStatus(StrEnum):
+    PROPOSED = "proposed"
+    APPROVED = "approved"
+    REJECTED = "rejected"  # a proposal a terminologist turned down; kept for its history
+    DEPRECATED = "deprecated"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One concept: its Korean forms and the English the house wants, admits and forbids."""
+
+    ko: str
+    en: str
+    ko_variants: tuple[str, ...] = ()
+    en_variants: tuple[str, ...] = ()
+    en_forbidden: tuple[str, ...] = ()
+    pos: str = ""
+    domain: str = ""
+    note: str = ""
+    status: TermStatus = TermStatus.APPROVED
+    case_sensitive: bool = False
+    id: int | None = field(default=None, compare=False)
+
+    @property
+    def korean_forms(self) -> tuple[str, ...]:
+        return (self.ko, *self.ko_variants)
+
+    @property
+    def english_forms(self) -> tuple[str, ...]:
+        """Renderings that satisfy the term: the preferred one first, then the admitted ones."""
+        return (self.en, *self.en_variants)
+
+    def normalized(self) -> Term:
+        """NFC everywhere, single spaces, no empty or repeated variants."""
+        return replace(
+            self,
+            ko=_clean(self.ko),
+            en=_clean(self.en),
+            ko_variants=_clean_all(self.ko_variants, exclude=_clean(self.ko)),
+            en_variants=_clean_all(self.en_variants, exclude=_clean(self.en)),
+            en_forbidden=_clean_all(self.en_forbidden),
+            pos=_clean(self.pos),
+            domain=_clean(self.domain),
+            note=_clean(self.note),
+        )
+
+
+def _clean(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _clean_all(values: tuple[str, ...], exclude: str = "") -> tuple[str, ...]:
+    seen: list[str] = []
+    for value in values:
+        value = _clean(value)
+        if value and value != exclude and value not in seen:
+            seen.append(value)
+    return tuple(seen)
