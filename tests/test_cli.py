@@ -35,7 +35,7 @@ def test_users_add_with_a_bad_role_or_by_a_non_admin(tandem, db_path):
     tandem("users", "add", "david", "--role", "translator")
     before = snapshot(db_path)
     run = tandem("users", "add", "eve", "--role", "admin", user="david")
-    assert run.code == 2 and "only an admin adds users" in run.err
+    assert run.code == 2 and "david cannot add users: that needs the admin role" in run.err
     assert snapshot(db_path) == before
 
 

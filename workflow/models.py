@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from glossaries.model import Term
+
 
 class Role(StrEnum):
     TRANSLATOR = "translator"
@@ -112,3 +114,42 @@ class Revision:
     created_at: str
     parent_id: int | None
     content_hash: str
+
+
+@dataclass(frozen=True)
+class TermRevision:
+    """One version of a glossary entry: the entry as it was then, who changed it and why."""
+
+    revision_id: int
+    term: Term
+    author: str
+    role: Role
+    created_at: str
+    reason: str
+    parent_id: int | None
+
+
+@dataclass(frozen=True)
+class TermOccurrence:
+    document_id: int
+    segment: int
+    state: SegmentState
+    source_span: tuple[int, int]
+    korean: str
+    satisfied: bool  # the English has the preferred rendering or an admitted one
+    forbidden: tuple[str, ...]  # forbidden renderings the English uses
+
+    @property
+    def fails(self) -> bool:
+        return not self.satisfied or bool(self.forbidden)
+
+
+@dataclass(frozen=True)
+class TermImpact:
+    term: Term
+    occurrences: list[TermOccurrence]
+
+    @property
+    def failing_approved(self) -> list[TermOccurrence]:
+        """Approved segments whose English would now fail this term's checks."""
+        return [o for o in self.occurrences if o.state is SegmentState.APPROVED and o.fails]

@@ -9,11 +9,13 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
+from workflow.access import IMPORT_ROLES, acting_user, require, user_from_row as _user
+from workflow.checks import CheckContext, Finding, SegmentText, check_document, check_segment
 from workflow.errors import InputError, NotFound, PermissionDenied, WorkspaceError
+from workflow.glossary import Glossary
 from workflow.importer import ImportPlan, plan_import
 from workflow.models import (
     STATE_ORDER,
@@ -27,16 +29,10 @@ from workflow.models import (
     User,
 )
 from workflow.storage import Storage
+from workflow.clock import now
 
 T = TypeVar("T")
 _USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
-# Whoever first touches an empty workspace sets it up, and usually starts by importing.
-_BOOTSTRAP_ROLES = (Role.ADMIN, Role.TRANSLATOR)
-_IMPORT_ROLES = {Role.TRANSLATOR, Role.EDITOR, Role.ADMIN}
-
-
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
 def content_hash(text: str) -> str:
@@ -55,6 +51,7 @@ class Workspace:
     def __init__(self, path: Path, storage: Storage) -> None:
         self.path = path
         self._store = storage
+        self.glossary = Glossary(storage)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Workspace:
@@ -105,9 +102,8 @@ class Workspace:
                 "NAME", f"{name!r} is not a valid user name (letters, digits, . _ @ -; at most 64)"
             )
         with self._store.write():
-            actor = self._actor(by, bootstrap_as=name, bootstrap_roles=wanted)
-            if Role.ADMIN not in actor.roles:
-                raise PermissionDenied(f"{by} is not an admin; only an admin adds users")
+            actor = acting_user(self._store, by, bootstrap_as=name, bootstrap_roles=wanted)
+            require(actor, {Role.ADMIN}, "add users")
             existing = self._store.user_by_name(name)
             at = now()
             if existing is None:
@@ -119,30 +115,6 @@ class Workspace:
             self._store.add_roles(user_id, wanted)
             self._store.audit(at, actor.id, action, {"user": name, "roles": sorted(wanted)})
         return self.user(name)
-
-    def _actor(
-        self,
-        name: str,
-        *,
-        bootstrap_as: str | None = None,
-        bootstrap_roles: Iterable[Role] = (),
-    ) -> User:
-        """The acting user; on an empty workspace, registers them as its first admin."""
-        row = self._store.user_by_name(name)
-        if row is None and self._store.count_users() == 0:
-            # Adding oneself gives exactly the roles asked for (and admin, to finish setting up).
-            roles = {Role.ADMIN, *bootstrap_roles} if bootstrap_as == name else set(_BOOTSTRAP_ROLES)
-            at = now()
-            user_id = self._store.insert_user(name, name, at)
-            self._store.add_roles(user_id, roles)
-            self._store.audit(at, user_id, "workspace.bootstrap", {"user": name, "roles": sorted(roles)})
-            row = self._store.user_by_name(name)
-        if row is None:
-            raise PermissionDenied(
-                f"{name!r} is not a user of this workspace; an admin adds them with "
-                f"`tandem users add {name} --role translator`"
-            )
-        return _user(row)
 
     # documents -----------------------------------------------------------------------
 
@@ -163,9 +135,8 @@ class Workspace:
         """Store a plan made by plan_import (which the TUI runs in a worker) in one transaction."""
         clean_tags = _tags(tags)
         with self._store.write():
-            actor = self._actor(by)
-            if not _IMPORT_ROLES & set(actor.roles):
-                raise PermissionDenied(f"{by} needs the translator, editor or admin role to import")
+            actor = acting_user(self._store, by)
+            require(actor, IMPORT_ROLES, "import documents")
             if plan.english is not None and not actor.has(Role.TRANSLATOR):
                 raise PermissionDenied(
                     f"{by} is not a translator, and an imported draft is recorded as the importer's translation"
@@ -279,6 +250,15 @@ class Workspace:
             raise NotFound(f"document {document_id} has segments 1 to {len(segments)}, not {segment}")
         return [_revision(row) for row in self._store.revisions(document_id, segment)]
 
+    def check_document(self, document_id: int) -> list[Finding]:
+        """Every registered check over the document, as `tandem check` and the TUI report them."""
+        texts = [SegmentText(s.index, s.source, s.target) for s in self.segments(document_id)]
+        return check_document(texts, CheckContext(self.glossary.index()))
+
+    def check_segment(self, index: int, source: str, target: str) -> list[Finding]:
+        """Segment-scope findings for text being edited (not yet saved)."""
+        return check_segment(SegmentText(index, source, target), CheckContext(self.glossary.index()))
+
     def audit_log(self, document_id: int | None = None) -> list[dict[str, Any]]:
         return self._store.audit_entries(document_id)
 
@@ -309,10 +289,6 @@ def _fill(cls: type[T], row: dict[str, Any], **converted: Any) -> T:
     """A model from a storage row whose column names match its fields, plus converted values."""
     names = [f.name for f in fields(cls)]
     return cls(**{name: converted[name] if name in converted else row[name] for name in names})
-
-
-def _user(row: dict[str, Any]) -> User:
-    return _fill(User, row, roles=tuple(Role(r) for r in row["roles"]))
 
 
 def _document(row: dict[str, Any]) -> Document:

@@ -24,6 +24,7 @@ USERS = (
     ("minji", "Kim Min-ji", (Role.TERMINOLOGIST,)),
 )
 TRANSLATOR = "david"
+TERMINOLOGIST = "minji"
 
 
 @dataclass(frozen=True)
@@ -34,11 +35,13 @@ class Demo:
 
 
 def prepare_demo(path: Path) -> Demo:
-    """Create the demo workspace at `path`, or reuse it if the article is already there."""
+    """Create the demo workspace at `path` (users, glossary, article), or reuse what is there."""
     with Workspace.open(path) as ws:
         for name, display, roles in USERS:
             if ws.find_user(name) is None:
                 ws.add_user(name, roles, display_name=display, by="admin")
+        if not ws.glossary.terms():
+            ws.glossary.import_file(GLOSSARY, by=TERMINOLOGIST)
         existing = ws.find_import(read_text_file(KOREAN).checksum, read_text_file(DRAFT).checksum)
         if existing is not None:
             return Demo(path, existing.id, created=False)

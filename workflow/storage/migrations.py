@@ -81,4 +81,39 @@ M001_CORE = f"""
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 """
 
-MIGRATIONS: tuple[str, ...] = (M001_CORE,)
+TERM_STATUS_CHECK = "status IN ('proposed', 'approved', 'rejected', 'deprecated')"
+
+# A term is its revisions: the newest is the entry as it stands; every change says who and why.
+M002_GLOSSARY = f"""
+        CREATE TABLE terms (
+            id INTEGER PRIMARY KEY,
+            created_by INTEGER NOT NULL REFERENCES users(id),
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE term_revisions (
+            id INTEGER PRIMARY KEY,
+            term_id INTEGER NOT NULL REFERENCES terms(id),
+            ko TEXT NOT NULL,
+            en TEXT NOT NULL,
+            ko_variants TEXT NOT NULL DEFAULT '[]',
+            en_variants TEXT NOT NULL DEFAULT '[]',
+            en_forbidden TEXT NOT NULL DEFAULT '[]',
+            pos TEXT NOT NULL DEFAULT '',
+            domain TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL CHECK ({TERM_STATUS_CHECK}),
+            case_sensitive INTEGER NOT NULL DEFAULT 0 CHECK (case_sensitive IN (0, 1)),
+            author_id INTEGER NOT NULL REFERENCES users(id),
+            role TEXT NOT NULL CHECK ({ROLES_CHECK}),
+            created_at TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            parent_id INTEGER REFERENCES term_revisions(id)
+        );
+        CREATE INDEX term_revisions_by_term ON term_revisions (term_id, id);
+        CREATE TRIGGER term_revisions_append_only_update BEFORE UPDATE ON term_revisions
+            BEGIN SELECT RAISE(ABORT, 'term revisions are append-only'); END;
+        CREATE TRIGGER term_revisions_append_only_delete BEFORE DELETE ON term_revisions
+            BEGIN SELECT RAISE(ABORT, 'term revisions are append-only'); END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (M001_CORE, M002_GLOSSARY)

@@ -1,0 +1,162 @@
+"""Handlers for the glossary and for `tandem check`."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from cli.output import EXIT_FINDINGS, EXIT_OK, emit_json, write_atomically
+from cli.table import table
+
+_OPTION_FIELDS = {"ko_variant": "ko_variants", "en_variant": "en_variants", "forbidden": "en_forbidden",
+                  "pos": "pos", "domain": "domain", "note": "note", "case_sensitive": "case_sensitive"}
+
+
+def _glossary(ws, args, user: str) -> int:
+    return _ACTIONS[args.action](ws.glossary, args, user)
+
+
+def _import(glossary, args, user: str) -> int:
+    counts = glossary.import_file(args.file, by=user)
+    print(f"{args.file}: {counts['added']} added, {counts['updated']} updated, "
+          f"{counts['unchanged']} unchanged")
+    return EXIT_OK
+
+
+def _export(glossary, args, user: str) -> int:
+    data = glossary.export(args.format)
+    if args.output:
+        write_atomically(Path(args.output), data)
+        print(f"wrote {args.output}")
+    elif isinstance(data, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+    else:
+        sys.stdout.write(data)
+    return EXIT_OK
+
+
+def _list(glossary, args, user: str) -> int:
+    terms = glossary.terms(status=args.status, search=args.search)
+    if args.json:
+        emit_json([term_json(t) for t in terms])
+        return EXIT_OK
+    if not terms:
+        print("No terms." if args.status or args.search else
+              "The glossary is empty: `tandem glossary import FILE` or `tandem glossary add KO EN`.")
+        return EXIT_OK
+    rows = [[str(t.id), t.ko, t.en, " | ".join(t.en_variants), " | ".join(t.en_forbidden), t.status]
+            for t in terms]
+    print(table(["ID", "KOREAN", "ENGLISH", "ADMITTED", "FORBIDDEN", "STATUS"], rows, max_width=32))
+    return EXIT_OK
+
+
+def _term_from_args(args) -> Any:
+    from glossaries.model import Term
+
+    fields = {field: getattr(args, option) for option, field in _OPTION_FIELDS.items()
+              if getattr(args, option) is not None}
+    for name in ("ko_variants", "en_variants", "en_forbidden"):
+        if name in fields:
+            fields[name] = tuple(fields[name])
+    return Term(args.ko, args.en, **fields)
+
+
+def _add(glossary, args, user: str) -> int:
+    term = glossary.add(_term_from_args(args), by=user, reason=args.reason or "added")
+    print(f"{term.id}\nadded term {term.id}: {term.ko} → {term.en} ({term.status})")
+    return EXIT_OK
+
+
+def _propose(glossary, args, user: str) -> int:
+    term = glossary.propose(_term_from_args(args), by=user, reason=args.reason or "proposed")
+    print(f"{term.id}\nproposed term {term.id}: {term.ko} → {term.en}; a terminologist approves it")
+    return EXIT_OK
+
+
+def _step(action: str):
+    def run(glossary, args, user: str) -> int:
+        reason = args.reason or f"{action}d"
+        term = getattr(glossary, action)(args.id, by=user, reason=reason)
+        print(f"term {term.id} ({term.ko} → {term.en}) is now {term.status}")
+        return EXIT_OK
+
+    return run
+
+
+def _edit(glossary, args, user: str) -> int:
+    changes = {field: getattr(args, option) for option, field in _OPTION_FIELDS.items()
+               if getattr(args, option) is not None}
+    for name in ("ko", "en"):
+        if getattr(args, name) is not None:
+            changes[name] = getattr(args, name)
+    for name in ("ko_variants", "en_variants", "en_forbidden"):
+        if name in changes:
+            changes[name] = tuple(v for v in changes[name] if v)
+    term = glossary.edit(args.id, by=user, reason=args.reason, **changes)
+    print(f"term {term.id} revised: {term.ko} → {term.en}")
+    return EXIT_OK
+
+
+def _history(glossary, args, user: str) -> int:
+    revisions = glossary.history(args.id)
+    if args.json:
+        emit_json([{"revision": r.revision_id, "author": r.author, "role": r.role, "created_at": r.created_at,
+                    "reason": r.reason, "parent": r.parent_id, "term": term_json(r.term)} for r in revisions])
+        return EXIT_OK
+    rows = [[str(r.revision_id), r.created_at, r.author, r.role, r.term.status, r.reason,
+             f"{r.term.ko} → {r.term.en}"] for r in revisions]
+    print(table(["REV", "TIME", "AUTHOR", "ROLE", "STATUS", "REASON", "ENTRY"], rows, max_width=40))
+    return EXIT_OK
+
+
+def _impact(glossary, args, user: str) -> int:
+    impact = glossary.impact(args.id)
+    failing = impact.failing_approved
+    if args.json:
+        emit_json({"term": term_json(impact.term),
+                   "occurrences": [dict(asdict(o), state=o.state.value, fails=o.fails) for o in impact.occurrences],
+                   "failing_approved": [{"document": o.document_id, "segment": o.segment} for o in failing]})
+        return EXIT_OK
+    term = impact.term
+    print(f"term {term.id}: {term.ko} → {term.en} ({term.status}); "
+          f"{len(impact.occurrences)} occurrences, {len(failing)} approved segments would fail")
+    rows = [[str(o.document_id), str(o.segment), o.state, o.korean,
+             "ok" if not o.fails else ("forbidden: " + ", ".join(o.forbidden) if o.forbidden else "missing")]
+            for o in impact.occurrences]
+    if rows:
+        print(table(["DOC", "SEG", "STATE", "KOREAN", "ENGLISH"], rows))
+    return EXIT_OK
+
+
+def term_json(term) -> dict[str, Any]:
+    data = asdict(term)
+    data["status"] = term.status.value
+    return {"id": data.pop("id"), **{k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}}
+
+
+def _check(ws, args, user: str) -> int:
+    document = ws.document(args.doc)
+    findings = ws.check_document(args.doc)
+    errors = sum(1 for f in findings if f.severity == "error")
+    if args.json:
+        emit_json({"document": {"id": document.id, "title": document.title},
+                   "findings": [f.to_json() for f in findings]})
+    else:
+        for f in findings:
+            print(f"segment {f.segment}: {f.severity}: {f.message} [{f.check}]")
+        warnings = sum(1 for f in findings if f.severity == "warning")
+        print(f"{document.title}: {errors} errors, {warnings} warnings, "
+              f"{len(findings) - errors - warnings} notes")
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+_ACTIONS = {
+    "import": _import, "export": _export, "list": _list, "add": _add, "propose": _propose,
+    "approve": _step("approve"), "reject": _step("reject"), "deprecate": _step("deprecate"),
+    "edit": _edit, "history": _history, "impact": _impact,
+}
+
+HANDLERS = {"glossary": _glossary, "check": _check}

@@ -1,0 +1,131 @@
+"""The argument parser. Imports nothing but argparse, so `tandem --help` stays instant."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def _global_options(parser: argparse.ArgumentParser, default: Any) -> None:
+    parser.add_argument("--db", metavar="PATH", default=default,
+                        help="workspace file (default: $TANDEM_DB, else the user data folder)")
+    parser.add_argument("--as", dest="user", metavar="USER", default=default,
+                        help="act as USER (default: $TANDEM_USER, else the login name)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tandem",
+        description="Korean-English translation workflow: import, review and export articles.",
+        epilog="With no command, opens the terminal UI on the workspace.",
+    )
+    _global_options(parser, None)
+    # The same options after the command (`tandem import x --as david`); SUPPRESS keeps a value
+    # given before the command when none is given after it.
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_with_parents(common))
+
+    users = commands.add_parser("users", help="add and list users").add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_with_parents(common)
+    )
+    add = users.add_parser("add", help="add a user, or give an existing user more roles")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--role", action="append", required=True, metavar="ROLE",
+                     help="translator, editor, terminologist or admin (repeat for several)")
+    add.add_argument("--name", dest="display_name", metavar="DISPLAY", help="name shown in credits, e.g. 'David Black'")
+    _json_flag(users.add_parser("list", help="list users and their roles"))
+
+    imp = commands.add_parser("import", help="import a Korean article, optionally with an English draft")
+    imp.add_argument("korean", metavar="KO_FILE")
+    imp.add_argument("--english", metavar="EN_FILE", help="the English draft, block for block")
+    imp.add_argument("--title", metavar="T", help="document title (default: the article's # title)")
+    imp.add_argument("--tags", metavar="a,b", default="", help="comma-separated tags")
+    imp.add_argument("--sentences", action="store_true", help="one segment per sentence instead of per paragraph")
+
+    _json_flag(commands.add_parser("docs", help="list documents with their progress"))
+
+    show = commands.add_parser("show", help="a document's segments, Korean and English")
+    show.add_argument("doc", type=int, metavar="DOC")
+    _json_flag(show)
+
+    export = commands.add_parser("export", help="the English article as it stands")
+    export.add_argument("doc", type=int, metavar="DOC")
+    export.add_argument("--format", required=True, choices=("md", "txt"))
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    history = commands.add_parser("history", help="revisions with author, role and time")
+    history.add_argument("doc", type=int, metavar="DOC")
+    history.add_argument("--segment", type=int, metavar="N", help="only segment N (from 1)")
+    _json_flag(history)
+
+    _glossary_commands(commands, common)
+
+    check = commands.add_parser("check", help="run the checks over a document (exit 1 when errors remain)")
+    check.add_argument("doc", type=int, metavar="DOC")
+    _json_flag(check)
+
+    demo = commands.add_parser("demo", help="create (or reuse) the demo workspace and open it")
+    demo.add_argument("--no-ui", action="store_true", help="only prepare it and print where it is")
+    return parser
+
+
+def _glossary_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    glossary = commands.add_parser("glossary", help="the house glossary: list, add, propose, approve, import, export")
+    actions = glossary.add_subparsers(dest="action", metavar="ACTION", required=True,
+                                      parser_class=_with_parents(common))
+    imp = actions.add_parser("import", help="add or update terms from a CSV or TBX file")
+    imp.add_argument("file", metavar="FILE")
+    export = actions.add_parser("export", help="the glossary as CSV or TBX")
+    export.add_argument("--format", required=True, choices=("csv", "tbx"))
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    listing = actions.add_parser("list", help="terms with their renderings and status")
+    listing.add_argument("--status", choices=("proposed", "approved", "rejected", "deprecated"))
+    listing.add_argument("--search", metavar="TEXT", help="only terms with TEXT in a Korean or English form")
+    _json_flag(listing)
+    for name, text in (("add", "add an approved term (terminologists)"),
+                       ("propose", "propose a term for a terminologist to approve (anyone)")):
+        term = actions.add_parser(name, help=text)
+        term.add_argument("ko", metavar="KO")
+        term.add_argument("en", metavar="EN")
+        _term_options(term)
+        term.add_argument("--reason", default=None, metavar="WHY", help="kept in the term's history")
+    for name, text, needs_reason in (("approve", "approve a proposed term", False),
+                                     ("reject", "reject a proposed term", True),
+                                     ("deprecate", "retire a term", True)):
+        step = actions.add_parser(name, help=text)
+        step.add_argument("id", type=int, metavar="ID")
+        step.add_argument("--reason", required=needs_reason, metavar="WHY", help="kept in the term's history")
+    edit = actions.add_parser("edit", help="change a term (each list option given replaces that list)")
+    edit.add_argument("id", type=int, metavar="ID")
+    edit.add_argument("--ko", metavar="KO")
+    edit.add_argument("--en", metavar="EN")
+    _term_options(edit)
+    edit.add_argument("--reason", required=True, metavar="WHY", help="kept in the term's history")
+    for name, text in (("history", "every revision of a term"),
+                       ("impact", "where a term occurs, and approved segments that now fail it")):
+        about = actions.add_parser(name, help=text)
+        about.add_argument("id", type=int, metavar="ID")
+        _json_flag(about)
+
+
+def _term_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--ko-variant", action="append", metavar="V", help="another Korean form (repeatable)")
+    parser.add_argument("--en-variant", action="append", metavar="V", help="an admitted English rendering (repeatable)")
+    parser.add_argument("--forbidden", action="append", metavar="F", help="a forbidden English rendering (repeatable)")
+    parser.add_argument("--pos", metavar="POS", help="part of speech")
+    parser.add_argument("--domain", metavar="D")
+    parser.add_argument("--note", metavar="N")
+    parser.add_argument("--case-sensitive", action="store_true", default=None, help="match the English case exactly")
+
+
+def _with_parents(common: argparse.ArgumentParser) -> type[argparse.ArgumentParser]:
+    class Sub(argparse.ArgumentParser):
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(parents=[common], **kwargs)
+
+    return Sub
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="one JSON document on standard output")

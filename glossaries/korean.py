@@ -1,0 +1,223 @@
+"""Finding glossary terms in Korean source text.
+
+One Aho-Corasick automaton holds every Korean form of every term, folded (North/South spelling) and
+stripped of spaces; the text is folded and stripped the same way in one str.translate pass and
+scanned once with overlapping matches. Each candidate is then checked against the rules:
+
+- spaces: the text may omit a space the entry has (해외 노동자 ~ 해외노동자), but a space in the text
+  never falls where the entry has none (미 국무장관 does not hold 미국);
+- boundaries: a term must start a word; whatever follows (particles, 들, suffixes such as 군) is free.
+  A candidate inside a word is accepted only if it is a word of that compound (morphology.py);
+- leftmost-longest among the candidates that pass: candidates are taken in start order, the
+  longest first among those starting together, and an accepted hit shadows every candidate that
+  overlaps it (보위지도원 over 지도원), which also spares morphology for candidates that cannot win.
+  A candidate that fails a rule shadows nothing, so a shorter or later one can still match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import accumulate
+from operator import itemgetter
+from unicodedata import is_normalized
+
+from ahocorasick_rs import AhoCorasick, MatchKind
+
+from .folding import STRIP_TABLE, WHITESPACE, fold_key, fold_strip_table, is_unfolded_initial, to_nfc
+from .model import Term
+from .morphology import is_word_of_compound, preload_morphology
+
+__all__ = ["KoreanHit", "KoreanMatcher", "preload_morphology"]
+
+_RUN = re.compile(f"[{re.escape(WHITESPACE)}]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@dataclass(frozen=True, slots=True)
+class KoreanHit:
+    """One term found in the text: which entry form, where, and whether spelling folding was needed."""
+
+    term: Term
+    form: str  # the entry's Korean form that matched, as written in the entry
+    start: int  # offsets into the text exactly as passed to find()
+    end: int
+    text: str  # text[start:end]
+    spelling_variant: bool  # matched only through North/South Korean spelling folding
+
+    def explain(self) -> str:
+        """E.g. "로동당 = 노동당 (North Korean spelling) for Workers' Party"."""
+        seen = unicodedata.normalize("NFC", self.text)
+        notes = []
+        if self.spelling_variant:
+            notes.append(f"{_spelling_side(seen.translate(STRIP_TABLE), self.form.translate(STRIP_TABLE))} spelling")
+        if _gaps(seen) != _gaps(self.form):
+            notes.append("spaced differently")
+        if self.form != self.term.ko:
+            form, headword = self.form.translate(STRIP_TABLE), self.term.ko.translate(STRIP_TABLE)
+            if form != headword and fold_key(form) == fold_key(headword):  # 로동당 listed under 노동당
+                notes.append(f"listed {_spelling_side(form, headword)} spelling of {self.term.ko}")
+            else:
+                notes.append(f"listed form of {self.term.ko}")
+        head = seen if seen == self.form else f"{seen} = {self.form}"
+        return f"{head} ({'; '.join(notes)}) for {self.term.en}" if notes else f"{head} for {self.term.en}"
+
+
+def _gaps(text: str) -> frozenset[int]:
+    """Offsets in the space-free text before which `text` has whitespace."""
+    return frozenset(_whitespace_runs(text, len(text) - len(text.translate(STRIP_TABLE)))[0])
+
+
+def _spelling_side(seen: str, form: str) -> str:
+    for s, f in zip(seen, form):
+        if s != f:
+            return "North Korean" if is_unfolded_initial(s) else "South Korean"
+    return "North Korean"
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    term: Term
+    form: str  # NFC, single spaces
+    bare: str  # the form without spaces, unfolded
+    gaps: frozenset[int]  # positions in `bare` before which the entry has a space
+
+
+def _entry_form(term: Term, form: str) -> _Form | None:
+    form = " ".join(unicodedata.normalize("NFC", form).split())
+    if not form:
+        return None
+    gaps, bare = set(), []
+    for word in form.split(" "):
+        if bare:
+            gaps.add(sum(map(len, bare)))
+        bare.append(word)
+    return _Form(term, form, "".join(bare), frozenset(gaps))
+
+
+class KoreanMatcher:
+    """All Korean forms of a glossary in one automaton; find() is cheap enough for every keystroke."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        by_key: dict[str, list[_Form]] = {}
+        for term in terms:
+            for form in term.korean_forms:
+                entry = _entry_form(term, form)
+                if entry is not None:
+                    by_key.setdefault(fold_key(entry.bare), []).append(entry)
+        self._forms = [tuple(forms) for forms in by_key.values()]
+        self._spaced = [any(f.gaps for f in forms) for forms in self._forms]
+        self._automaton = AhoCorasick(list(by_key), matchkind=MatchKind.Standard) if by_key else None
+        self._table = fold_strip_table()  # what fold_key() uses, bound here for the hot path
+
+    def __len__(self) -> int:
+        """How many distinct folded patterns the automaton holds."""
+        return len(self._forms)
+
+    def find(self, text: str) -> list[KoreanHit]:
+        """Hits sorted by start, non-overlapping, with offsets into `text` as given (NFC or not)."""
+        if self._automaton is None or not text:
+            return []
+        if is_normalized("NFC", text):
+            nfc, starts, ends = text, None, None
+        else:
+            nfc, starts, ends = to_nfc(text)
+        key = nfc.translate(self._table)
+        try:
+            found = self._automaton.find_matches_as_indexes(key, overlapping=True)
+        except UnicodeEncodeError:  # lone surrogates (text decoded with surrogateescape): one for one
+            key = _SURROGATE.sub("\ufffd", key)
+            found = self._automaton.find_matches_as_indexes(key, overlapping=True)
+        if not found:
+            return []
+        runs, skipped = _whitespace_runs(nfc, len(nfc) - len(key)) if len(key) != len(nfc) else ((), None)
+        if len(found) > 1:  # leftmost first, longest first among equals (two C-level stable sorts)
+            found.sort(key=_END, reverse=True)
+            found.sort(key=_START)
+        hits: list[KoreanHit] = []
+        all_forms, spaced = self._forms, self._spaced
+        taken_until = 0  # accepted hits never overlap and come in start order: one bound suffices
+        for index, k_start, k_end in found:
+            if k_start < taken_until:
+                continue
+            inner = _NO_GAPS
+            if runs:
+                lo = bisect_right(runs, k_start)
+                hi = bisect_left(runs, k_end, lo)
+                if hi > lo:
+                    if not spaced[index]:
+                        continue  # a space in the text inside a term that has none
+                    inner = frozenset([p - k_start for p in runs[lo:hi]])
+                if skipped is None:  # every run is one character
+                    start, end = k_start + lo, k_end + hi
+                else:
+                    start, end = k_start + skipped[lo], k_end + skipped[hi]
+            else:
+                start, end = k_start, k_end
+            forms = all_forms[index]
+            seen = nfc[start:end]
+            if inner:
+                seen = seen.translate(STRIP_TABLE)
+            if len(forms) == 1 and not inner:
+                entry, variant = forms[0], forms[0].bare != seen
+            else:
+                entry, variant = _pick_form(forms, inner, seen)
+                if entry is None:
+                    continue
+            if start and nfc[start - 1].isalnum() and not _word_of_compound(nfc, start, end):
+                continue
+            taken_until = k_end
+            if starts is not None:
+                start, end = starts[start], ends[end]
+            hits.append(KoreanHit(entry.term, entry.form, start, end, text[start:end], variant))
+        return hits
+
+
+_NO_GAPS: frozenset[int] = frozenset()
+_START, _END = itemgetter(1), itemgetter(2)
+
+
+def _whitespace_runs(text: str, stripped: int) -> tuple[list[int], list[int] | None]:
+    """Where whitespace was stripped: runs[k] is the stripped-text offset of run k, skipped[k] the
+    number of whitespace characters in runs before k (so stripped offset c is c + skipped[k]).
+    skipped is None when every run is a single character (then skipped[k] == k): the usual case,
+    computed without a Python loop."""
+    words = text.split()
+    if stripped == len(words) - 1:  # no leading or trailing whitespace, every run one character
+        runs = list(accumulate(map(len, words)))
+        runs.pop()
+        return runs, None
+    runs, skipped, total = [], [0], 0
+    for m in _RUN.finditer(text):
+        start, end = m.span()
+        runs.append(start - total)
+        total += end - start
+        skipped.append(total)
+    return runs, skipped
+
+
+def _pick_form(forms: tuple[_Form, ...], inner: frozenset[int], seen: str) -> tuple[_Form | None, bool]:
+    """The entry form that explains the text best: spelled as seen, then spaced as seen, then listed first."""
+    best, best_rank = None, (True, True)
+    for entry in forms:
+        if not inner <= entry.gaps:
+            continue
+        rank = (entry.bare != seen, entry.gaps != inner)
+        if best is None or rank < best_rank:
+            best, best_rank = entry, rank
+            if rank == (False, False):
+                break
+    return best, best is not None and best_rank[0]
+
+
+def _word_of_compound(nfc: str, start: int, end: int) -> bool:
+    """For a candidate that does not start a word: is it a word of the compound it sits in?"""
+    word_start, word_end = start - 1, start
+    while word_start > 0 and nfc[word_start - 1].isalnum():
+        word_start -= 1
+    while word_end < len(nfc) and nfc[word_end].isalnum():
+        word_end += 1
+    return is_word_of_compound(nfc[word_start:word_end], start - word_start, min(end, word_end) - word_start)

@@ -1,0 +1,59 @@
+"""Who is acting, and what their roles let them do. The Workspace refuses what a role does not allow,
+whatever the interface offered."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from workflow.clock import now
+from workflow.errors import PermissionDenied
+from workflow.models import Role, User
+from workflow.storage import Storage
+
+# Whoever first touches an empty workspace sets it up, and usually starts by importing.
+BOOTSTRAP_ROLES = (Role.ADMIN, Role.TRANSLATOR)
+IMPORT_ROLES = {Role.TRANSLATOR, Role.EDITOR, Role.ADMIN}
+GLOSSARY_ROLES = {Role.TERMINOLOGIST, Role.ADMIN}
+
+
+def user_from_row(row: dict[str, Any]) -> User:
+    return User(row["id"], row["name"], row["display_name"], tuple(Role(r) for r in row["roles"]),
+                row["created_at"])
+
+
+def acting_user(
+    store: Storage,
+    name: str,
+    *,
+    bootstrap_as: str | None = None,
+    bootstrap_roles: Iterable[Role] = (),
+) -> User:
+    """The acting user; on an empty workspace, registers them as its first admin.
+
+    Call inside a write transaction, so the bootstrap and the action it enables commit together.
+    """
+    row = store.user_by_name(name)
+    if row is None and store.count_users() == 0:
+        # Adding oneself gives exactly the roles asked for (and admin, to finish setting up).
+        roles = {Role.ADMIN, *bootstrap_roles} if bootstrap_as == name else set(BOOTSTRAP_ROLES)
+        at = now()
+        user_id = store.insert_user(name, name, at)
+        store.add_roles(user_id, roles)
+        store.audit(at, user_id, "workspace.bootstrap", {"user": name, "roles": sorted(roles)})
+        row = store.user_by_name(name)
+    if row is None:
+        raise PermissionDenied(
+            f"{name!r} is not a user of this workspace; an admin adds them with "
+            f"`tandem users add {name} --role translator`"
+        )
+    return user_from_row(row)
+
+
+def require(user: User, roles: set[Role], action: str) -> Role:
+    """The role the user acts in for `action` (the first of `roles` they hold), or a refusal."""
+    for role in sorted(roles, key=list(Role).index):
+        if user.has(role):
+            return role
+    names = " or ".join(sorted(r.value for r in roles))
+    raise PermissionDenied(f"{user.name} cannot {action}: that needs the {names} role")

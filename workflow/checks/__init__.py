@@ -1,0 +1,10 @@
+"""Quality checks: a registry of small pure checks over Korean source and English target."""
+
+from workflow.checks.context import CheckContext
+from workflow.checks.model import Finding, SegmentText, Severity, TermRef
+from workflow.checks.registry import Check, check_document, check_segment, checks
+
+__all__ = [
+    "Check", "CheckContext", "Finding", "SegmentText", "Severity", "TermRef",
+    "check_document", "check_segment", "checks",
+]

@@ -1,0 +1,92 @@
+"""Glossary checks: the expected rendering is missing, a forbidden one is used, or one term is
+rendered two ways in one article. Each finding names the term, the form matched and the spans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from glossaries.index import TermUse
+from workflow.checks.context import CheckContext
+from workflow.checks.model import Finding, SegmentText, Severity, TermRef
+from workflow.checks.registry import Check, register
+
+
+def _ref(use: TermUse, variant: str | None = None) -> TermRef:
+    term = use.term
+    return TermRef(term.id, term.ko, term.en, variant or use.hit.form)
+
+
+def _korean(use: TermUse) -> str:
+    hit = use.hit
+    if hit.text.replace(" ", "") == hit.term.ko.replace(" ", ""):
+        return hit.text
+    return f"{hit.text} ({hit.explain()})"
+
+
+@register(
+    "term.missing", "Glossary rendering missing", Severity.WARNING,
+    "The Korean has a glossary term, but the English uses neither its preferred rendering nor an "
+    "admitted variant.",
+)
+def missing(check: Check, segment: SegmentText, context: CheckContext) -> Iterable[Finding]:
+    if not segment.target.strip():
+        return  # untranslated: the empty-target check speaks for it
+    for use in context.term_uses(segment.source, segment.target):
+        if not use.satisfied:
+            yield check.finding(
+                segment.index,
+                f"{_korean(use)} should be rendered “{use.term.en}”"
+                + (f" (or {_quoted(use.term.en_variants)})" if use.term.en_variants else ""),
+                source_span=(use.hit.start, use.hit.end),
+                term=_ref(use),
+            )
+
+
+@register(
+    "term.forbidden", "Forbidden glossary rendering", Severity.ERROR,
+    "The English uses a rendering the glossary forbids for a term in the Korean.",
+)
+def forbidden(check: Check, segment: SegmentText, context: CheckContext) -> Iterable[Finding]:
+    for use in context.term_uses(segment.source, segment.target):
+        for bad in use.forbidden:
+            yield check.finding(
+                segment.index,
+                f"“{bad.text}” is forbidden for {_korean(use)}; use “{use.term.en}”",
+                source_span=(use.hit.start, use.hit.end),
+                target_span=(bad.start, bad.end),
+                term=_ref(use, bad.phrase),
+            )
+
+
+@register(
+    "term.inconsistent", "Term rendered inconsistently", Severity.WARNING,
+    "One glossary term is rendered with different admitted variants within one article.",
+    scope="document",
+)
+def inconsistent(check: Check, segments: Sequence[SegmentText], context: CheckContext) -> Iterable[Finding]:
+    # For each term: which rendering each segment used, in document order.
+    used: dict[object, list[tuple[SegmentText, TermUse, str]]] = {}
+    for segment in segments:
+        for use in context.term_uses(segment.source, segment.target):
+            if use.renderings:
+                key = use.term.id if use.term.id is not None else use.term.ko
+                used.setdefault(key, []).append((segment, use, use.renderings[0].phrase))
+    for occurrences in used.values():
+        if len({phrase for _, _, phrase in occurrences}) < 2:
+            continue
+        first_segment, _, first_phrase = occurrences[0]
+        for segment, use, phrase in occurrences[1:]:
+            if phrase != first_phrase:
+                shown = use.renderings[0]
+                yield check.finding(
+                    segment.index,
+                    f"{_korean(use)} is “{shown.text}” here but “{first_phrase}” in segment "
+                    f"{first_segment.index}; keep one rendering (preferred: “{use.term.en}”)",
+                    source_span=(use.hit.start, use.hit.end),
+                    target_span=(shown.start, shown.end),
+                    term=_ref(use, phrase),
+                )
+
+
+def _quoted(values: Sequence[str]) -> str:
+    return ", ".join(f"“{v}”" for v in values)

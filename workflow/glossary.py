@@ -1,0 +1,269 @@
+"""The glossary maintainer's use cases: propose, add, approve, reject, deprecate, edit, import,
+export, history and impact. Every change is a new term revision with its author, role and reason.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import Any
+
+from glossaries.errors import GlossaryFileError
+from glossaries.index import GlossaryIndex
+from glossaries.model import Term, TermStatus
+from workflow.access import GLOSSARY_ROLES, acting_user, require
+from workflow.clock import now
+from workflow.errors import InputError, NotFound, TandemError
+from workflow.models import Role, SegmentState, TermImpact, TermOccurrence, TermRevision
+from workflow.storage import Storage
+
+EXPORT_FORMATS = ("csv", "tbx")
+_TERM_FIELDS = ("ko", "en", "ko_variants", "en_variants", "en_forbidden", "pos", "domain", "note",
+                "status", "case_sensitive")
+# Which status changes each maintainer action makes, and from where.
+_TRANSITIONS = {
+    "approve": ({TermStatus.PROPOSED}, TermStatus.APPROVED),
+    "reject": ({TermStatus.PROPOSED}, TermStatus.REJECTED),
+    "deprecate": ({TermStatus.APPROVED, TermStatus.PROPOSED}, TermStatus.DEPRECATED),
+}
+_LIVE = {TermStatus.PROPOSED, TermStatus.APPROVED}
+
+
+class Glossary:
+    def __init__(self, store: Storage) -> None:
+        self._store = store
+        self._index: tuple[int, GlossaryIndex] | None = None
+        self._index_lock = threading.Lock()
+
+    # reading ---------------------------------------------------------------------------
+
+    def terms(self, *, status: TermStatus | str | None = None, search: str | None = None) -> list[Term]:
+        found = [_term(row) for row in self._store.current_terms()]
+        if status is not None:
+            found = [t for t in found if t.status is TermStatus(status)]
+        if search:
+            needle = search.casefold()
+            found = [t for t in found if any(needle in v.casefold() for v in _searchable(t))]
+        return found
+
+    def term(self, term_id: int) -> Term:
+        row = self._store.current_term(term_id)
+        if row is None:
+            raise NotFound(f"no glossary term {term_id} (see `tandem glossary list`)")
+        return _term(row)
+
+    def history(self, term_id: int) -> list[TermRevision]:
+        self.term(term_id)
+        return [
+            TermRevision(r["revision_id"], _term(r), r["author"], Role(r["role"]), r["created_at"],
+                         r["reason"], r["parent_id"])
+            for r in self._store.term_revisions(term_id)
+        ]
+
+    def index(self) -> GlossaryIndex:
+        """The approved terms, ready for checking; rebuilt only when the glossary changed."""
+        version = self._store.glossary_version()
+        with self._index_lock:
+            if self._index is None or self._index[0] != version:
+                self._index = (version, GlossaryIndex(self.terms(status=TermStatus.APPROVED)))
+            return self._index[1]
+
+    # changing --------------------------------------------------------------------------
+
+    def add(self, term: Term, *, by: str, reason: str = "added") -> Term:
+        """A maintainer's new entry: approved at once (statuses other than approved are kept)."""
+        term = _valid(term)
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            role = require(actor, GLOSSARY_ROLES, "add glossary terms (propose one instead)")
+            return self._create(term, actor.id, role, reason)
+
+    def propose(self, term: Term, *, by: str, reason: str = "proposed") -> Term:
+        """Anyone may propose; a terminologist approves or rejects."""
+        term = replace(_valid(term), status=TermStatus.PROPOSED)
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            return self._create(term, actor.id, _any_role(actor.roles), reason)
+
+    def approve(self, term_id: int, *, by: str, reason: str = "approved") -> Term:
+        return self._transition("approve", term_id, by, reason)
+
+    def reject(self, term_id: int, *, by: str, reason: str) -> Term:
+        return self._transition("reject", term_id, by, reason)
+
+    def deprecate(self, term_id: int, *, by: str, reason: str) -> Term:
+        return self._transition("deprecate", term_id, by, reason)
+
+    def edit(self, term_id: int, *, by: str, reason: str, **changes: Any) -> Term:
+        # Status moves only through approve, reject and deprecate, which say what happened.
+        unknown = set(changes) - (set(_TERM_FIELDS) - {"status"})
+        if unknown:
+            raise InputError("term", f"cannot change {', '.join(sorted(unknown))} by editing")
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            role = require(actor, GLOSSARY_ROLES, "edit glossary terms")
+            current = self.term(term_id)
+            updated = _valid(replace(current, **changes))
+            if updated == current:
+                raise InputError("term", f"term {term_id} already reads that way; nothing to change")
+            _guard_duplicate(updated, self._live_forms(), exclude=term_id)
+            self._revise(term_id, updated, actor.id, role, reason)
+            return self.term(term_id)
+
+    def _transition(self, action: str, term_id: int, by: str, reason: str) -> Term:
+        sources, target = _TRANSITIONS[action]
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            role = require(actor, GLOSSARY_ROLES, f"{action} glossary terms")
+            current = self.term(term_id)
+            if current.status not in sources:
+                raise InputError(
+                    "term", f"term {term_id} ({current.ko}) is {current.status}; only "
+                    f"{' or '.join(sorted(sources))} terms can be {action}d"
+                )
+            self._revise(term_id, replace(current, status=target), actor.id, role, reason)
+            return self.term(term_id)
+
+    def _create(self, term: Term, author_id: int, role: Role, reason: str,
+                live: dict[str, Term] | None = None) -> Term:
+        live = self._live_forms() if live is None else live
+        _guard_duplicate(term, live)
+        at = now()
+        term_id = self._store.insert_term(author_id, at)
+        self._store.insert_term_revision(_revision_row(term, term_id, author_id, role, at, reason, None))
+        self._store.audit(at, author_id, "term.create", {"term": term_id, "ko": term.ko, "status": term.status})
+        created = self.term(term_id)
+        if created.status in _LIVE:
+            live.update((form, created) for form in _forms(created))
+        return created
+
+    def _revise(self, term_id: int, term: Term, author_id: int, role: Role, reason: str) -> None:
+        if not reason.strip():
+            raise InputError("--reason", "say why the term changes; the reason is kept in its history")
+        parent = self._store.current_term(term_id)["revision_id"]
+        at = now()
+        self._store.insert_term_revision(_revision_row(term, term_id, author_id, role, at, reason, parent))
+        self._store.audit(at, author_id, "term.revise", {"term": term_id, "status": term.status, "reason": reason})
+
+    def _live_forms(self) -> dict[str, Term]:
+        """Every Korean form of every live term, spaces removed, to refuse a second entry for it."""
+        return {form: t for t in self.terms() if t.status in _LIVE for form in _forms(t)}
+
+    # files -----------------------------------------------------------------------------
+
+    def import_file(self, path: Path | str, *, by: str) -> dict[str, int]:
+        """Add new terms and revise changed ones, all in one transaction; a bad file changes nothing."""
+        path = Path(path)
+        incoming = [_valid(t) for t in _read_glossary_file(path)]
+        counts = {"added": 0, "updated": 0, "unchanged": 0}
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            role = require(actor, GLOSSARY_ROLES, "import glossaries")
+            live = self._live_forms()
+            existing = {t.ko.replace(" ", ""): t for t in self.terms() if t.status in _LIVE}
+            reason = f"imported from {path.name}"
+            for term in incoming:
+                current = existing.get(term.ko.replace(" ", ""))
+                if current is None:
+                    self._create(term, actor.id, role, reason, live)
+                    counts["added"] += 1
+                elif replace(term, id=current.id) == current:
+                    counts["unchanged"] += 1
+                else:
+                    self._revise(current.id, term, actor.id, role, reason)
+                    counts["updated"] += 1
+        return counts
+
+    def export(self, fmt: str) -> str | bytes:
+        if fmt not in EXPORT_FORMATS:
+            raise InputError("--format", f"{fmt!r} is not a glossary format (choose from csv, tbx)")
+        terms = [t for t in self.terms() if t.status is not TermStatus.REJECTED]
+        if fmt == "csv":
+            from glossaries.csv_io import write_csv
+
+            return write_csv(terms)
+        from glossaries.tbx import write_tbx
+
+        return write_tbx(terms)
+
+    # impact ----------------------------------------------------------------------------
+
+    def impact(self, term_id: int) -> TermImpact:
+        """Every segment where the term occurs, and whether its English satisfies the term now."""
+        term = self.term(term_id)
+        others = [t for t in self.terms(status=TermStatus.APPROVED) if t.id != term_id]
+        # Index with the other terms too, so longer terms keep their text (보위지도원 is not 지도원).
+        index = GlossaryIndex([*others, term])
+        occurrences = []
+        for row in self._store.all_segments():
+            for use in index.analyse(row["source_text"], row["target"] or ""):
+                if use.term.id == term_id:
+                    occurrences.append(TermOccurrence(
+                        row["document_id"], row["position"], SegmentState(row["state"]),
+                        (use.hit.start, use.hit.end), use.hit.text,
+                        use.satisfied or not (row["target"] or "").strip(),
+                        tuple(h.text for h in use.forbidden),
+                    ))
+        return TermImpact(term, occurrences)
+
+
+def _forms(term: Term) -> list[str]:
+    return [form.replace(" ", "") for form in term.korean_forms]
+
+
+def _guard_duplicate(term: Term, live: dict[str, Term], exclude: int | None = None) -> None:
+    if term.status not in _LIVE:
+        return
+    for form in _forms(term):
+        other = live.get(form)
+        if other is not None and other.id != exclude:
+            raise InputError(
+                "term", f"{form} is already in the glossary as term {other.id} "
+                f"({other.ko} → {other.en}); edit that one instead"
+            )
+
+
+def _read_glossary_file(path: Path) -> list[Term]:
+    from glossaries.csv_io import read_csv
+    from glossaries.tbx import read_tbx
+
+    try:
+        if not path.is_file():
+            raise InputError(str(path), "no such file" if not path.exists() else "is not a file")
+        head = path.read_bytes()[:512].lstrip(b"\xef\xbb\xbf").lstrip()
+        reader = read_tbx if head.startswith(b"<") or path.suffix.lower() in {".tbx", ".xml"} else read_csv
+        return reader(path)
+    except GlossaryFileError as exc:
+        raise InputError(exc.source, f"{exc.problem}{f' ({exc.where})' if exc.where else ''}") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _valid(term: Term) -> Term:
+    term = term.normalized()
+    if not term.ko or not term.en:
+        raise InputError("term", "a term needs both its Korean and its preferred English")
+    return term
+
+
+def _any_role(roles: tuple[Role, ...]) -> Role:
+    if not roles:
+        raise TandemError("a user without roles cannot propose terms")
+    return roles[0]
+
+
+def _term(row: dict[str, Any]) -> Term:
+    return Term(**{name: row[name] for name in _TERM_FIELDS if name != "status"},
+                status=TermStatus(row["status"]), id=row["term_id"])
+
+
+def _searchable(term: Term) -> tuple[str, ...]:
+    return (*term.korean_forms, *term.english_forms, *term.en_forbidden, term.note, term.domain)
+
+
+def _revision_row(term: Term, term_id: int, author_id: int, role: Role, at: str, reason: str,
+                  parent: int | None) -> dict[str, Any]:
+    fields = {name: value for name, value in asdict(term).items() if name in _TERM_FIELDS}
+    return dict(fields, status=term.status.value, term_id=term_id, author_id=author_id, role=role.value,
+                created_at=at, reason=reason, parent_id=parent)
