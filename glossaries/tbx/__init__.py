@@ -1,0 +1,49 @@
+"""Glossary TBX import and export.
+
+In: TBX v3 (ISO 30042:2019: TBX-Basic, TBX-Min and TBX-Core; DCA and DCT styles) and the 2008
+TBX v2 <martif> form. Out: TBX v3, TBX-Basic dialect, DCA style.
+
+Validation is our own, because the official RNG/Schematron files are third-party and may not ship
+with Tandem: a table of content models for the TBX core structure, and for TBX-Basic and TBX-Min
+the data categories each allows (on which element, at which level, with which picklist values).
+It stops at the first broken rule and names the element and its line.
+
+One concept becomes one Term: the preferred (else first non-deprecated) Korean term is `ko`, the
+other Korean terms `ko_variants`; the preferred (else first non-deprecated) English term is `en`,
+other English terms `en_variants`, deprecated and superseded ones `en_forbidden`. Any ko-* or
+en-* langSec counts. Concepts without Korean or without usable English are skipped and counted:
+read_tbx_report / parse_tbx return TbxImport(terms, skipped); read_tbx returns the terms alone.
+
+Tandem's status, case sensitivity, and a part of speech outside the TBX-Basic picklist travel as
+concept-level notes of the form <note>tandem:status=approved</note> (keys: status,
+case-sensitive, pos), because TBX-Basic has no data category for them and a custom <admin> type
+would make the export invalid TBX-Basic.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossaries.model import Term
+from glossaries.tbx.parse import _parse
+from glossaries.tbx.reader import TbxImport, _Doc
+from glossaries.tbx.writer import write_tbx
+
+__all__ = ["TbxImport", "parse_tbx", "read_tbx", "read_tbx_report", "write_tbx"]
+
+
+def read_tbx(path: str | Path) -> list[Term]:
+    return read_tbx_report(path).terms
+
+
+def read_tbx_report(path: str | Path) -> TbxImport:
+    path = Path(path)
+    return parse_tbx(path.read_bytes(), source=str(path))
+
+
+def parse_tbx(data: bytes, source: str = "TBX data") -> TbxImport:
+    """The Korean-English concepts of a valid TBX file; GlossaryFileError for anything invalid."""
+    root = _parse(data, source)
+    doc = _Doc(root, source)
+    doc.validate()
+    return doc.terms()

@@ -1,0 +1,274 @@
+"""Validating a parsed TBX document and reading its Korean-English concepts as Terms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from lxml import etree
+
+from glossaries.errors import GlossaryFileError
+from glossaries.model import Term, TermStatus
+from glossaries.tbx.names import (
+    CATEGORIES,
+    DIALECT_MODULES,
+    MIXED,
+    MODELS,
+    MODELS_V2,
+    MODULE_NS,
+    RANKS,
+    REQUIRED,
+    STATUS_CATEGORIES,
+    TANDEM_NOTE,
+    TBX_NS,
+    TEXT_ONLY,
+    TYPED,
+    V2_NAMES,
+    WEB_URL,
+    XML_LANG,
+)
+
+
+class TbxImport(NamedTuple):
+    terms: list[Term]
+    skipped: int  # concepts without a Korean term or without a usable English one
+
+
+class _Doc:
+    def __init__(self, root: etree._Element, source: str) -> None:
+        self.root, self.source = root, source
+        name = etree.QName(root)
+        self.v2 = name.localname == "martif" and name.namespace in (None, TBX_NS)
+        self.ns = name.namespace  # v2 files come with and without a namespace
+        if self.v2:
+            self.dialect, self.style = "", "dca"  # v2 dialects live in XCS files we do not read
+            for attr in ("type", XML_LANG):
+                self._require(root, attr)
+            return
+        if name.localname != "tbx":
+            self._fail(root, "the root element must be <tbx> (TBX v3) or <martif> (TBX v2)")
+        if name.namespace != TBX_NS:
+            self._fail(root, f"<tbx> must be in the namespace {TBX_NS}")
+        self.dialect, self.style = root.get("type", ""), root.get("style", "")
+        if self.dialect not in DIALECT_MODULES:
+            self._fail(root, f"unsupported TBX dialect {self.dialect!r} (supported: "
+                       + ", ".join(DIALECT_MODULES) + ")")
+        if self.style not in ("dca", "dct"):
+            self._fail(root, f"style must be 'dca' or 'dct', not {self.style!r}")
+        self._require(root, XML_LANG)
+
+    # -- naming
+
+    def kind(self, el: etree._Element) -> str:
+        """The TBX v3 name of the structure an element stands for (DCT elements: their DCA one)."""
+        name = etree.QName(el)
+        if name.namespace == self.ns:
+            if self.v2:
+                return V2_NAMES.get(name.localname, "" if name.localname in V2_NAMES.values()
+                                    else name.localname)
+            return name.localname
+        cat = CATEGORIES.get(name.localname)
+        if self.style == "dct" and cat and MODULE_NS[cat.module] == name.namespace:
+            return cat.kind
+        if self.style == "dca":
+            self._fail(el, "a namespaced (DCT-style) element, which a DCA-style or TBX v2 file "
+                       "may not contain")
+        self._fail(el, "unknown data category element (not TBX-Basic or TBX-Min)")
+
+    def category(self, el: etree._Element) -> str:
+        """The data category an element carries ('' for structural elements)."""
+        if etree.QName(el).namespace != self.ns:
+            return etree.QName(el).localname
+        return el.get("type", "") if self.kind(el) in TYPED else ""
+
+    def _fail(self, el: etree._Element, problem: str):
+        name = etree.QName(el).localname
+        if el.prefix:
+            name = f"{el.prefix}:{name}"
+        raise GlossaryFileError(self.source, problem, f"element {name} at line {el.sourceline}")
+
+    def _require(self, el: etree._Element, attr: str) -> None:
+        if not el.get(attr, "").strip():
+            label = "xml:lang" if attr == XML_LANG else attr
+            self._fail(el, f"the attribute {label} is required and must not be empty")
+
+    # -- validation
+
+    def validate(self) -> None:
+        ids = {el.get("id") for el in self.root.iter(etree.Element) if el.get("id")}
+        models = MODELS_V2 if self.v2 else MODELS
+        for el in self.root.iter(etree.Element):
+            kind = self.kind(el)
+            if kind in models:
+                self._check_children(el, kind, models[kind])
+            elif kind in MIXED or kind in TEXT_ONLY:
+                allowed = MIXED.get(kind, frozenset())
+                for child in el.iterchildren(etree.Element):
+                    if self.kind(child) not in allowed:
+                        self._fail(child, f"not allowed inside <{kind}>, which holds text"
+                                   + (f" and {', '.join(sorted(allowed))}" if allowed else ""))
+            elif el is not self.root:  # the parent's model names it, so this is defensive
+                self._fail(el, "unknown element")
+            for attr in REQUIRED.get(kind, ()) if etree.QName(el).namespace == self.ns else ():
+                if attr != "id" or not self.v2:
+                    self._require(el, attr)
+            target = el.get("target")
+            if target is not None and not WEB_URL.match(target) and target not in ids:
+                self._fail(el, f"target {target!r} is neither an http(s) URL nor the id of an "
+                           "element in this file")
+            if kind in TYPED:
+                self._check_category(el, kind)
+
+    def _check_children(self, el: etree._Element, kind: str, model: list) -> None:
+        if (el.text or "").strip():
+            self._fail(el, f"text is not allowed directly inside <{kind}>")
+        slot, count = 0, 0
+        for child in el.iterchildren():
+            if (child.tail or "").strip():
+                self._fail(el, f"text is not allowed directly inside <{kind}>")
+            if not isinstance(child.tag, str):
+                continue  # comments and processing instructions
+            name = self.kind(child)
+            if not any(name in names for names, _, _ in model):
+                self._fail(child, f"not allowed in <{kind}>")
+            while slot < len(model) and name not in model[slot][0]:
+                if count < model[slot][1]:
+                    self._fail(child, f"<{kind}> needs {_names(model[slot][0])} before this")
+                slot, count = slot + 1, 0
+            if slot == len(model):
+                self._fail(child, f"not allowed in <{kind}> at this position (element order)")
+            count += 1
+            if model[slot][2] is not None and count > model[slot][2]:
+                self._fail(child, f"<{kind}> allows at most {model[slot][2]} of this element here")
+        for names, least, _ in model[slot:]:
+            if count < least:
+                self._fail(el, f"<{kind}> needs {_names(names)}")
+            count = 0
+
+    def _check_category(self, el: etree._Element, kind: str) -> None:
+        cat, text = self.category(el), _text(el)
+        modules = DIALECT_MODULES.get(self.dialect)
+        if not modules:  # TBX-Core and v2 leave data categories open, but statuses must map
+            if cat in STATUS_CATEGORIES and text not in RANKS:
+                self._fail(el, f"unknown {cat} value {text!r} (known: {', '.join(RANKS)})")
+            return
+        spec = CATEGORIES.get(cat)
+        if spec is None or spec.module not in modules:
+            allowed = [n for n, c in CATEGORIES.items() if c.kind == kind and c.module in modules]
+            self._fail(el, f"data category {cat!r} is not part of {self.dialect} (allowed on "
+                       f"<{kind}>: {', '.join(allowed) or 'none'})")
+        if spec.kind != kind:
+            self._fail(el, f"{cat} belongs on <{spec.kind}>, not <{kind}>")
+        parent = el.getparent()
+        level = self.kind(parent)
+        if level.endswith("Grp"):
+            level = self.kind(parent.getparent())
+        if level not in spec.levels:
+            self._fail(el, f"{cat} is not allowed at {level} level (only "
+                       f"{', '.join(sorted(spec.levels))})")
+        if spec.values and text not in spec.values:
+            self._fail(el, f"{text!r} is not an allowed {cat} value (allowed: "
+                       f"{', '.join(spec.values)})")
+
+    # -- mapping to terms
+
+    def items(self, parent: etree._Element) -> Iterator[tuple[str, str, etree._Element]]:
+        """(kind, category, element) of the children, looking inside groups and v2 <termGrp>."""
+        for el in parent.iterchildren(etree.Element):
+            kind = self.kind(el)
+            if kind in ("descripGrp", "termNoteGrp", "adminGrp"):
+                el = next(el.iterchildren(etree.Element))
+                kind = self.kind(el)
+            if kind == "termGrp":
+                yield from self.items(el)
+            else:
+                yield kind, self.category(el), el
+
+    def terms(self) -> TbxImport:
+        terms: list[Term] = []
+        skipped = 0
+        for concept in self.root.iter(etree.Element):
+            if self.kind(concept) == "conceptEntry":
+                term = self._term(concept)
+                if term is None:
+                    skipped += 1
+                else:
+                    terms.append(term)
+        return TbxImport(terms, skipped)
+
+    def _term(self, concept: etree._Element) -> Term | None:
+        forms: dict[str, list[tuple[str, str, str]]] = {"ko": [], "en": []}
+        notes, domains, meta = [], [], {}
+        for kind, cat, el in self.items(concept):
+            if kind == "note" and (found := TANDEM_NOTE.fullmatch(_text(el))):
+                meta[found[1]] = (found[2].strip(), el)
+            elif cat == "subjectField":
+                domains.append(_text(el))
+            elif cat == "definition" or kind == "note":
+                notes.append(_text(el))
+            elif kind == "langSec":
+                lang = re.split(r"[-_]", el.get(XML_LANG, ""))[0].lower()
+                lang = {"kor": "ko", "eng": "en"}.get(lang, lang)
+                for sub_kind, sub_cat, sub in self.items(el) if lang in forms else ():
+                    if sub_cat == "definition" or sub_kind == "note":
+                        notes.append(_text(sub))
+                    elif sub_kind in ("termSec", "ntig"):
+                        forms[lang].append(self._form(sub))
+        ko_forms = [f for f in forms["ko"] if f[0]]
+        en_forms = [f for f in forms["en"] if f[0]]
+        usable = [f for f in en_forms if f[1] != "forbidden"]
+        if not ko_forms or not usable:
+            return None
+        ko = _pick(ko_forms) or ko_forms[0]
+        en = _pick(usable)
+        pos = next((f[2] for f in (en, ko, *en_forms, *ko_forms) if f[2]), "")
+        status, flag = TermStatus.APPROVED, False
+        if "status" in meta:
+            value, el = meta["status"]
+            if value not in {s.value for s in TermStatus}:
+                self._fail(el, f"unknown Tandem status {value!r}")
+            status = TermStatus(value)
+        if "case-sensitive" in meta:
+            value, el = meta["case-sensitive"]
+            if value not in ("yes", "no"):
+                self._fail(el, f"tandem:case-sensitive must be yes or no, not {value!r}")
+            flag = value == "yes"
+        return Term(
+            ko=ko[0], en=en[0], ko_variants=tuple(f[0] for f in ko_forms if f is not ko),
+            en_variants=tuple(f[0] for f in usable if f is not en),
+            en_forbidden=tuple(f[0] for f in en_forms if f[1] == "forbidden"),
+            pos=meta["pos"][0] if "pos" in meta else pos, domain="; ".join(domains),
+            note="; ".join(n for n in notes if n), status=status, case_sensitive=flag,
+        ).normalized()
+
+    def _form(self, term_sec: etree._Element) -> tuple[str, str, str]:
+        """(term, rank, part of speech) of one termSec; rank '' when the file gives none."""
+        text, rank, pos = "", "", ""
+        for kind, cat, el in self.items(term_sec):
+            if kind == "term":
+                text = _text(el)
+            elif cat in STATUS_CATEGORIES:
+                rank = RANKS[_text(el)]
+            elif cat == "partOfSpeech":
+                pos = _text(el)
+        return text, rank, pos
+
+
+def _pick(forms: list[tuple[str, str, str]]) -> tuple[str, str, str] | None:
+    """The preferred form, else the first one not forbidden."""
+    for wanted in ("preferred", None):
+        for form in forms:
+            if form[1] == wanted or (wanted is None and form[1] != "forbidden"):
+                return form
+    return None
+
+
+def _text(el: etree._Element) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def _names(names) -> str:
+    return " or ".join(f"<{n}>" for n in sorted(names))
+
+
