@@ -139,17 +139,22 @@ def term_json(term) -> dict[str, Any]:
 
 def _check(ws, args, user: str) -> int:
     document = ws.document(args.doc)
-    findings = ws.check_document(args.doc)
-    errors = sum(1 for f in findings if f.severity == "error")
+    views = ws.check_document(args.doc)
+    open_findings = [v.finding for v in views if v.open]
+    errors = sum(1 for f in open_findings if f.severity == "error")
     if args.json:
         emit_json({"document": {"id": document.id, "title": document.title},
-                   "findings": [f.to_json() for f in findings]})
+                   "findings": [dict(v.finding.to_json(), dismissed=None if v.open else {
+                       "by": v.dismissal.user, "reason": v.dismissal.reason, "at": v.dismissal.created_at})
+                       for v in views]})
     else:
-        for f in findings:
-            print(f"segment {f.segment}: {f.severity}: {f.message} [{f.check}]")
-        warnings = sum(1 for f in findings if f.severity == "warning")
+        for v in views:
+            f = v.finding
+            note = "" if v.open else f" (dismissed by {v.dismissal.user}: {v.dismissal.reason})"
+            print(f"segment {f.segment}: {f.severity}: {f.message} [{f.check}]{note}")
+        warnings = sum(1 for f in open_findings if f.severity == "warning")
         print(f"{document.title}: {errors} errors, {warnings} warnings, "
-              f"{len(findings) - errors - warnings} notes")
+              f"{len(open_findings) - errors - warnings} notes open; {len(views) - len(open_findings)} dismissed")
     return EXIT_FINDINGS if errors else EXIT_OK
 
 

@@ -24,7 +24,7 @@ def with_glossary(workspace):
 
 def _findings(ws, english):
     doc = ws.import_document(KO, english, by="david").document
-    return ws.check_document(doc.id)
+    return [view.finding for view in ws.check_document(doc.id)]
 
 
 def test_the_registry_has_stable_ids_severities_and_descriptions():

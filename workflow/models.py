@@ -153,3 +153,34 @@ class TermImpact:
     def failing_approved(self) -> list[TermOccurrence]:
         """Approved segments whose English would now fail this term's checks."""
         return [o for o in self.occurrences if o.state is SegmentState.APPROVED and o.fails]
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    segment: Segment  # as it stands after the save
+    revision_id: int | None  # the new revision; None when the text was unchanged
+    voided: SegmentState | None  # the sign-off state an edit took away (translated, approved)
+    stale: bool  # someone else saved since the editor's base revision; both are in the history
+
+
+@dataclass(frozen=True)
+class Dismissal:
+    user: str
+    reason: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: int
+    segment: int
+    kind: str  # note or query
+    text: str
+    author: str
+    created_at: str
+    resolved_by: str | None
+    resolved_at: str | None
+
+    @property
+    def open(self) -> bool:
+        return self.resolved_at is None

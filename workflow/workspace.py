@@ -5,19 +5,20 @@ Rules live here; SQL lives in workflow.storage; nothing here knows about screens
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from workflow.access import IMPORT_ROLES, acting_user, require, user_from_row as _user
-from workflow.checks import CheckContext, Finding, SegmentText, check_document, check_segment
+from workflow.checks import CheckContext, Finding, SegmentText, check_document
 from workflow.errors import InputError, NotFound, PermissionDenied, WorkspaceError
 from workflow.glossary import Glossary
 from workflow.importer import ImportPlan, plan_import
 from workflow.models import (
+    Comment,
+    SaveResult,
     STATE_ORDER,
     Document,
     DocumentSummary,
@@ -28,15 +29,15 @@ from workflow.models import (
     SegmentState,
     User,
 )
-from workflow.storage import Storage
 from workflow.clock import now
+from workflow.editing import Editing, FindingView, finding_key
+from workflow.records import content_hash
+from workflow.records import document_from_row as _document
+from workflow.records import revision_from_row as _revision
+from workflow.records import segment_from_row as _segment
+from workflow.storage import Storage
 
-T = TypeVar("T")
 _USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Workspace:
         self.path = path
         self._store = storage
         self.glossary = Glossary(storage)
+        self._editing = Editing(storage, self._check_context)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Workspace:
@@ -250,14 +252,42 @@ class Workspace:
             raise NotFound(f"document {document_id} has segments 1 to {len(segments)}, not {segment}")
         return [_revision(row) for row in self._store.revisions(document_id, segment)]
 
-    def check_document(self, document_id: int) -> list[Finding]:
-        """Every registered check over the document, as `tandem check` and the TUI report them."""
-        texts = [SegmentText(s.index, s.source, s.target) for s in self.segments(document_id)]
-        return check_document(texts, CheckContext(self.glossary.index()))
+    # checks and editing ---------------------------------------------------------------
 
-    def check_segment(self, index: int, source: str, target: str) -> list[Finding]:
-        """Segment-scope findings for text being edited (not yet saved)."""
-        return check_segment(SegmentText(index, source, target), CheckContext(self.glossary.index()))
+    def _check_context(self) -> CheckContext:
+        return CheckContext(self.glossary.index())
+
+    def check_document(self, document_id: int) -> list[FindingView]:
+        """Every registered check over the document, each with its dismissal if it has one."""
+        segments = self.segments(document_id)
+        texts = [SegmentText(s.index, s.source, s.target) for s in segments]
+        found = check_document(texts, self._check_context())
+        dismissed = self._editing.dismissed_keys(document_id, segments)
+        return [FindingView(f, dismissed.get((f.segment, finding_key(f)))) for f in found]
+
+    def segment_findings(self, document_id: int, index: int, target: str | None = None) -> list[FindingView]:
+        """Segment-scope findings on the saved English, or on `target` as it is being typed."""
+        return self._editing.findings(document_id, index, target)
+
+    def save_segment(self, document_id: int, index: int, text: str, *, by: str,
+                     based_on: int | None = None) -> SaveResult:
+        """A new revision of the segment's English (none when unchanged); edits void sign-offs."""
+        return self._editing.save(document_id, index, text, by=by, based_on=based_on)
+
+    def mark_translated(self, document_id: int, index: int, *, by: str) -> SegmentState:
+        return self._editing.mark_translated(document_id, index, by=by)
+
+    def dismiss_finding(self, document_id: int, index: int, finding: Finding, *, reason: str, by: str) -> None:
+        self._editing.dismiss(document_id, index, finding, reason=reason, by=by)
+
+    def add_comment(self, document_id: int, index: int, text: str, *, kind: str = "note", by: str) -> Comment:
+        return self._editing.add_comment(document_id, index, text, kind=kind, by=by)
+
+    def comments(self, document_id: int, index: int | None = None) -> list[Comment]:
+        return self._editing.comments(document_id, index)
+
+    def resolve_comment(self, comment_id: int, *, by: str) -> None:
+        self._editing.resolve_comment(comment_id, by=by)
 
     def audit_log(self, document_id: int | None = None) -> list[dict[str, Any]]:
         return self._store.audit_entries(document_id)
@@ -283,29 +313,3 @@ def _tags(tags: Iterable[str]) -> list[str]:
         if tag and tag not in seen:
             seen.append(tag)
     return seen
-
-
-def _fill(cls: type[T], row: dict[str, Any], **converted: Any) -> T:
-    """A model from a storage row whose column names match its fields, plus converted values."""
-    names = [f.name for f in fields(cls)]
-    return cls(**{name: converted[name] if name in converted else row[name] for name in names})
-
-
-def _document(row: dict[str, Any]) -> Document:
-    return _fill(Document, row, tags=tuple(row["tags"]))
-
-
-def _segment(row: dict[str, Any]) -> Segment:
-    return _fill(
-        Segment,
-        row,
-        index=row["position"],
-        kind=SegmentKind(row["kind"]),
-        source=row["source_text"],
-        target=row["target"] or "",
-        state=SegmentState(row["state"]),
-    )
-
-
-def _revision(row: dict[str, Any]) -> Revision:
-    return _fill(Revision, row, segment_index=row["position"], role=Role(row["role"]))

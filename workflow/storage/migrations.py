@@ -116,4 +116,30 @@ M002_GLOSSARY = f"""
             BEGIN SELECT RAISE(ABORT, 'term revisions are append-only'); END;
 """
 
-MIGRATIONS: tuple[str, ...] = (M001_CORE, M002_GLOSSARY)
+# A dismissal holds while the texts it was made for are unchanged (text_hash of source + target).
+M003_REVIEW = """
+        CREATE TABLE dismissals (
+            id INTEGER PRIMARY KEY,
+            segment_id INTEGER NOT NULL REFERENCES segments(id),
+            finding_key TEXT NOT NULL,
+            check_id TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            reason TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX dismissals_by_segment ON dismissals (segment_id, text_hash);
+        CREATE TABLE comments (
+            id INTEGER PRIMARY KEY,
+            segment_id INTEGER NOT NULL REFERENCES segments(id),
+            author_id INTEGER NOT NULL REFERENCES users(id),
+            kind TEXT NOT NULL CHECK (kind IN ('note', 'query')),
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            resolved_by INTEGER REFERENCES users(id),
+            resolved_at TEXT
+        );
+        CREATE INDEX comments_by_segment ON comments (segment_id, id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (M001_CORE, M002_GLOSSARY, M003_REVIEW)

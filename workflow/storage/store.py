@@ -179,6 +179,18 @@ class Storage:
             return self._rows(_REVISIONS.format(extra=""), (document_id,))
         return self._rows(_REVISIONS.format(extra="AND s.position = ?"), (document_id, position))
 
+    def segment(self, document_id: int, position: int) -> Row | None:
+        rows = self._rows(
+            _SEGMENTS_WITH_CURRENT + " WHERE s.document_id = ? AND s.position = ?", (document_id, position)
+        )
+        return rows[0] if rows else None
+
+    def insert_revision(self, row: Row) -> int:
+        return self._db["revisions"].insert(row).last_pk
+
+    def set_segment_state(self, segment_id: int, state: str) -> None:
+        self._db.execute("UPDATE segments SET state = ? WHERE id = ?", (state, segment_id))
+
     def all_segments(self) -> list[Row]:
         """Every segment of every document with its current English, for workspace-wide scans."""
         return self._rows(_SEGMENTS_WITH_CURRENT + " ORDER BY s.document_id, s.position")
@@ -211,6 +223,41 @@ class Storage:
     def glossary_version(self) -> int:
         """Changes whenever any term changes: the newest term revision id (0 for none)."""
         return self._db.execute("SELECT coalesce(max(id), 0) FROM term_revisions").fetchone()[0]
+
+    # dismissals and comments ---------------------------------------------------------
+
+    def insert_dismissal(self, row: Row) -> int:
+        return self._db["dismissals"].insert(row).last_pk
+
+    def dismissals(self, segment_id: int, text_hash: str) -> list[Row]:
+        return self._rows(
+            """SELECT d.id, d.finding_key, d.check_id, d.reason, d.created_at, u.name AS user
+               FROM dismissals d JOIN users u ON u.id = d.user_id
+               WHERE d.segment_id = ? AND d.text_hash = ? ORDER BY d.id""",
+            (segment_id, text_hash),
+        )
+
+    def insert_comment(self, row: Row) -> int:
+        return self._db["comments"].insert(row).last_pk
+
+    def comments(self, document_id: int, position: int | None = None) -> list[Row]:
+        extra, params = ("AND s.position = ?", (document_id, position)) if position else ("", (document_id,))
+        return self._rows(
+            f"""SELECT c.id, s.position, c.kind, c.text, c.created_at, u.name AS author,
+                       r.name AS resolved_by, c.resolved_at
+                FROM comments c JOIN segments s ON s.id = c.segment_id
+                JOIN users u ON u.id = c.author_id LEFT JOIN users r ON r.id = c.resolved_by
+                WHERE s.document_id = ? {extra} ORDER BY s.position, c.id""",
+            params,
+        )
+
+    def comment(self, comment_id: int) -> Row | None:
+        rows = self._rows("SELECT id, resolved_at FROM comments WHERE id = ?", (comment_id,))
+        return rows[0] if rows else None
+
+    def resolve_comment(self, comment_id: int, user_id: int, at: str) -> None:
+        self._db.execute("UPDATE comments SET resolved_by = ?, resolved_at = ? WHERE id = ?",
+                         (user_id, at, comment_id))
 
     # audit -----------------------------------------------------------------------------
 

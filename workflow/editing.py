@@ -1,0 +1,193 @@
+"""Editing a segment: saving revisions, moving its state, dismissing findings, commenting.
+
+Called through the Workspace facade; every change is one short write transaction.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from workflow import states
+from workflow.access import acting_user, require
+from workflow.checks import CheckContext, Finding, SegmentText, check_segment
+from workflow.checks.model import Severity
+from workflow.clock import now
+from workflow.errors import InputError, NotFound, TandemError
+from workflow.models import Comment, Dismissal, Role, SaveResult, SegmentState
+from workflow.records import content_hash, segment_from_row as _segment
+from workflow.storage import Storage
+
+EDIT_ROLES = {Role.TRANSLATOR, Role.EDITOR}
+COMMENT_KINDS = ("note", "query")
+
+
+class BlockedByFindings(TandemError):
+    """A sign-off step refused because error findings remain; carries them for the UI."""
+
+    def __init__(self, message: str, findings: list[Finding]) -> None:
+        super().__init__(message)
+        self.findings = findings
+
+
+@dataclass(frozen=True)
+class FindingView:
+    finding: Finding
+    dismissal: Dismissal | None
+
+    @property
+    def open(self) -> bool:
+        return self.dismissal is None
+
+
+def finding_key(finding: Finding) -> str:
+    """Identifies a finding within one version of a segment's texts (spans included)."""
+    term = finding.term
+    parts = [finding.check, str(term.id) if term else "", term.variant if term else "",
+             str(finding.source_span), str(finding.target_span)]
+    return "|".join(parts)
+
+
+def texts_hash(source: str, target: str) -> str:
+    return content_hash(f"{source}\x00{target}")
+
+
+class Editing:
+    def __init__(self, store: Storage, context: callable) -> None:
+        self._store = store
+        self._context = context  # () -> CheckContext with the current glossary
+
+    def _segment(self, document_id: int, index: int) -> dict:
+        row = self._store.segment(document_id, index)
+        if row is None:
+            raise NotFound(f"document {document_id} has no segment {index}")
+        return row
+
+    def save(self, document_id: int, index: int, text: str, *, by: str,
+             based_on: int | None = None) -> SaveResult:
+        text = unicodedata.normalize("NFC", text)
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            role = require(actor, EDIT_ROLES, "edit translations")
+            row = self._segment(document_id, index)
+            current = row["target"] or ""
+            if text == current:
+                return SaveResult(_segment(row), None, None, False)
+            before = SegmentState(row["state"])
+            after = states.next_state(before, states.EDIT if text.strip() else states.CLEAR, segment=index)
+            stale = based_on is not None and based_on != row["revision_id"]
+            at = now()
+            revision_id = self._store.insert_revision({
+                "segment_id": row["id"], "text": text, "author_id": actor.id, "role": role.value,
+                "created_at": at, "parent_id": based_on if based_on is not None else row["revision_id"],
+                "content_hash": content_hash(text),
+            })
+            voided = before if before in (SegmentState.TRANSLATED, SegmentState.APPROVED) else None
+            if after is not before:
+                self._store.set_segment_state(row["id"], after.value)
+            self._store.touch_document(document_id, at)
+            detail = {"segment": index, "revision": revision_id, "from": before.value, "to": after.value}
+            if voided:
+                detail["voided"] = voided.value
+            if stale:
+                detail["stale_base"] = based_on
+            self._store.audit(at, actor.id, "segment.save", detail, document_id=document_id,
+                              segment_id=row["id"])
+            return SaveResult(_segment(self._segment(document_id, index)), revision_id, voided, stale)
+
+    def findings(self, document_id: int, index: int, target: str | None = None) -> list[FindingView]:
+        """Segment-scope findings on the saved text, or on `target` as typed, with dismissals."""
+        row = self._segment(document_id, index)
+        text = row["target"] or "" if target is None else unicodedata.normalize("NFC", target)
+        found = check_segment(SegmentText(index, row["source_text"], text), self._context())
+        dismissed = {d["finding_key"]: d for d in self._store.dismissals(row["id"], texts_hash(row["source_text"], text))}
+        views = []
+        for finding in found:
+            d = dismissed.get(finding_key(finding))
+            views.append(FindingView(finding, Dismissal(d["user"], d["reason"], d["created_at"]) if d else None))
+        return views
+
+    def dismissed_keys(self, document_id: int, segments) -> dict[tuple[int, str], Dismissal]:
+        """Dismissals that still hold, by (segment index, finding key), for a whole document."""
+        held = {}
+        for segment in segments:
+            for d in self._store.dismissals(segment.id, texts_hash(segment.source, segment.target)):
+                held[(segment.index, d["finding_key"])] = Dismissal(d["user"], d["reason"], d["created_at"])
+        return held
+
+    def dismiss(self, document_id: int, index: int, finding: Finding, *, reason: str, by: str) -> None:
+        if not reason.strip():
+            raise InputError("reason", "say why the finding does not apply; the reason is recorded")
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            require(actor, {Role.TRANSLATOR, Role.EDITOR, Role.TERMINOLOGIST, Role.ADMIN}, "dismiss findings")
+            row = self._segment(document_id, index)
+            live = {finding_key(v.finding) for v in self.findings(document_id, index)}
+            if finding_key(finding) not in live:
+                raise InputError("finding", "that finding no longer applies to the saved text; save first")
+            at = now()
+            self._store.insert_dismissal({
+                "segment_id": row["id"], "finding_key": finding_key(finding), "check_id": finding.check,
+                "text_hash": texts_hash(row["source_text"], row["target"] or ""), "user_id": actor.id,
+                "reason": reason.strip(), "created_at": at,
+            })
+            self._store.audit(at, actor.id, "finding.dismiss",
+                              {"segment": index, "check": finding.check, "reason": reason.strip()},
+                              document_id=document_id, segment_id=row["id"])
+
+    def mark_translated(self, document_id: int, index: int, *, by: str) -> SegmentState:
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            require(actor, {Role.TRANSLATOR}, "mark segments translated")
+            row = self._segment(document_id, index)
+            if not (row["target"] or "").strip():
+                raise InputError(f"segment {index}", "has no English yet; there is nothing to mark translated")
+            state = SegmentState(row["state"])
+            after = states.next_state(state, states.TRANSLATE, segment=index)
+            blocking = [v.finding for v in self.findings(document_id, index)
+                        if v.open and v.finding.severity is Severity.ERROR]
+            if blocking:
+                raise BlockedByFindings(
+                    f"segment {index} cannot be marked translated: {len(blocking)} error finding"
+                    f"{'s' if len(blocking) > 1 else ''} remain ({blocking[0].message}); fix or dismiss "
+                    f"{'them' if len(blocking) > 1 else 'it'} first",
+                    blocking,
+                )
+            at = now()
+            self._store.set_segment_state(row["id"], after.value)
+            self._store.audit(at, actor.id, "segment.state", {"segment": index, "from": state.value,
+                                                               "to": after.value}, document_id=document_id,
+                              segment_id=row["id"])
+            return after
+
+    def add_comment(self, document_id: int, index: int, text: str, *, kind: str = "note", by: str) -> Comment:
+        text = unicodedata.normalize("NFC", text).strip()
+        if not text:
+            raise InputError("comment", "is empty")
+        if kind not in COMMENT_KINDS:
+            raise InputError("--kind", f"{kind!r} is not a comment kind (note or query)")
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            row = self._segment(document_id, index)
+            at = now()
+            comment_id = self._store.insert_comment({"segment_id": row["id"], "author_id": actor.id,
+                                                     "kind": kind, "text": text, "created_at": at})
+            self._store.audit(at, actor.id, "comment.add", {"segment": index, "comment": comment_id, "kind": kind},
+                              document_id=document_id, segment_id=row["id"])
+        return next(c for c in self.comments(document_id, index) if c.id == comment_id)
+
+    def comments(self, document_id: int, index: int | None = None) -> list[Comment]:
+        return [Comment(r["id"], r["position"], r["kind"], r["text"], r["author"], r["created_at"],
+                        r["resolved_by"], r["resolved_at"]) for r in self._store.comments(document_id, index)]
+
+    def resolve_comment(self, comment_id: int, *, by: str) -> None:
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            row = self._store.comment(comment_id)
+            if row is None:
+                raise NotFound(f"no comment {comment_id}")
+            if row["resolved_at"]:
+                raise InputError(f"comment {comment_id}", "is already resolved")
+            at = now()
+            self._store.resolve_comment(comment_id, actor.id, at)
+            self._store.audit(at, actor.id, "comment.resolve", {"comment": comment_id})

@@ -1,0 +1,41 @@
+"""Models from storage rows, and the content hash every revision carries."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import fields
+from typing import Any, TypeVar
+
+from workflow.models import Document, Revision, Role, Segment, SegmentKind, SegmentState
+
+T = TypeVar("T")
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def fill(cls: type[T], row: dict[str, Any], **converted: Any) -> T:
+    """A model from a storage row whose column names match its fields, plus converted values."""
+    names = [f.name for f in fields(cls)]
+    return cls(**{name: converted[name] if name in converted else row[name] for name in names})
+
+
+def document_from_row(row: dict[str, Any]) -> Document:
+    return fill(Document, row, tags=tuple(row["tags"]))
+
+
+def segment_from_row(row: dict[str, Any]) -> Segment:
+    return fill(
+        Segment,
+        row,
+        index=row["position"],
+        kind=SegmentKind(row["kind"]),
+        source=row["source_text"],
+        target=row["target"] or "",
+        state=SegmentState(row["state"]),
+    )
+
+
+def revision_from_row(row: dict[str, Any]) -> Revision:
+    return fill(Revision, row, segment_index=row["position"], role=Role(row["role"]))
