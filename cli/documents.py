@@ -89,22 +89,26 @@ def _show(ws, args, user: str) -> int:
 
 
 def _export(ws, args, user: str) -> int:
+    from workflow.errors import InputError
     from workflow.export import export_article
 
     ws.document(args.doc)
-    exported = export_article(ws.segments(args.doc), args.format)
+    credit, problems = ws.review.credit_line(args.doc)
+    if problems and args.require_signoff:
+        raise InputError(f"document {args.doc}", f"cannot be exported: {'; '.join(problems)}")
+    exported = export_article(ws.segments(args.doc), args.format, credit)
     if args.output:
         write_atomically(Path(args.output), exported.text)
         print(f"wrote {args.output}")
     else:
         sys.stdout.write(exported.text)
+    for problem in problems:
+        print(f"tandem: warning: {problem}; the credit line is incomplete", file=sys.stderr)
     if exported.untranslated:
         shown = ", ".join(map(str, exported.untranslated))
         print(f"tandem: warning: segments {shown} have no English yet; their Korean stands in",
               file=sys.stderr)
     return EXIT_OK
-
-
 
 
 def _history(ws, args, user: str) -> int:

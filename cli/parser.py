@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("doc", type=int, metavar="DOC")
     export.add_argument("--format", required=True, choices=("md", "txt"))
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    export.add_argument("--require-signoff", action="store_true",
+                        help="refuse unless valid translator and editor sign-offs stand behind the text")
 
     history = commands.add_parser("history", help="revisions with author, role and time")
     history.add_argument("doc", type=int, metavar="DOC")
@@ -60,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     _json_flag(history)
 
     _glossary_commands(commands, common)
+    _review_commands(commands)
 
     check = commands.add_parser("check", help="run the checks over a document (exit 1 when errors remain)")
     check.add_argument("doc", type=int, metavar="DOC")
@@ -107,6 +110,39 @@ def _glossary_commands(commands: Any, common: argparse.ArgumentParser) -> None:
         about = actions.add_parser(name, help=text)
         about.add_argument("id", type=int, metavar="ID")
         _json_flag(about)
+
+
+def _review_commands(commands: Any) -> None:
+    edit = commands.add_parser("edit", help="save a new English text for a segment (a revision)")
+    edit.add_argument("doc", type=int, metavar="DOC")
+    edit.add_argument("segment", type=int, metavar="N")
+    edit.add_argument("text", metavar="TEXT")
+    translated = commands.add_parser("translated", help="mark segments translated (all when none given)")
+    translated.add_argument("doc", type=int, metavar="DOC")
+    translated.add_argument("segments", type=int, nargs="*", metavar="N")
+    dismiss = commands.add_parser("dismiss", help="dismiss a check's findings on a segment, with a reason")
+    dismiss.add_argument("doc", type=int, metavar="DOC")
+    dismiss.add_argument("segment", type=int, metavar="N")
+    dismiss.add_argument("check", metavar="CHECK", help="a check id, e.g. term.forbidden")
+    dismiss.add_argument("--reason", required=True, metavar="TEXT")
+    approve = commands.add_parser("approve", help="approve a segment's current text (editors)")
+    approve.add_argument("doc", type=int, metavar="DOC")
+    approve.add_argument("segment", type=int, metavar="N")
+    reject = commands.add_parser("reject", help="send a segment back to the translator with a comment")
+    reject.add_argument("doc", type=int, metavar="DOC")
+    reject.add_argument("segment", type=int, metavar="N")
+    reject.add_argument("--comment", required=True, metavar="TEXT")
+    signoff = commands.add_parser("signoff", help="sign the document off as translator or editor")
+    signoff.add_argument("doc", type=int, metavar="DOC")
+    signoff.add_argument("--role", required=True, choices=("translator", "editor"))
+    diff = commands.add_parser("diff", help="word diff of a segment: translator's signed text (or any revision) to now")
+    diff.add_argument("doc", type=int, metavar="DOC")
+    diff.add_argument("segment", type=int, metavar="N")
+    diff.add_argument("--from", dest="from_rev", type=int, metavar="REV")
+    diff.add_argument("--to", dest="to_rev", type=int, metavar="REV")
+    report = commands.add_parser("report", help="post-editing effort, who did what, open queries")
+    report.add_argument("doc", type=int, metavar="DOC")
+    _json_flag(report)
 
 
 def _term_options(parser: argparse.ArgumentParser) -> None:

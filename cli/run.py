@@ -56,9 +56,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return EXIT_OK
     from cli.documents import HANDLERS as DOCUMENTS
     from cli.glossary import HANDLERS as GLOSSARY
+    from cli.review import HANDLERS as REVIEW
     from workflow.workspace import Workspace
 
     action = getattr(args, "action", None)
     creates = (args.command, action) in _CREATING
     with Workspace.open(path, create=creates) as ws:
-        return {**DOCUMENTS, **GLOSSARY}[args.command](ws, args, user)
+        return {**DOCUMENTS, **GLOSSARY, **REVIEW}[args.command](ws, args, user)

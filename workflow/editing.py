@@ -6,6 +6,7 @@ Called through the Workspace facade; every change is one short write transaction
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from workflow import states
@@ -16,6 +17,7 @@ from workflow.clock import now
 from workflow.errors import InputError, NotFound, TandemError
 from workflow.models import Comment, Dismissal, Role, SaveResult, SegmentState
 from workflow.records import content_hash, segment_from_row as _segment
+from workflow.review import Review
 from workflow.storage import Storage
 
 EDIT_ROLES = {Role.TRANSLATOR, Role.EDITOR}
@@ -53,9 +55,10 @@ def texts_hash(source: str, target: str) -> str:
 
 
 class Editing:
-    def __init__(self, store: Storage, context: callable) -> None:
+    def __init__(self, store: Storage, context: Callable[[], CheckContext], review: Review) -> None:
         self._store = store
         self._context = context  # () -> CheckContext with the current glossary
+        self._review = review
 
     def _segment(self, document_id: int, index: int) -> dict:
         row = self._store.segment(document_id, index)
@@ -76,6 +79,7 @@ class Editing:
             before = SegmentState(row["state"])
             after = states.next_state(before, states.EDIT if text.strip() else states.CLEAR, segment=index)
             stale = based_on is not None and based_on != row["revision_id"]
+            signed = self._review.valid_signoffs(document_id)
             at = now()
             revision_id = self._store.insert_revision({
                 "segment_id": row["id"], "text": text, "author_id": actor.id, "role": role.value,
@@ -93,7 +97,15 @@ class Editing:
                 detail["stale_base"] = based_on
             self._store.audit(at, actor.id, "segment.save", detail, document_id=document_id,
                               segment_id=row["id"])
-            return SaveResult(_segment(self._segment(document_id, index)), revision_id, voided, stale)
+            still = self._review.valid_signoffs(document_id)
+            voided_signoffs = [(role, s) for role, s in signed.items() if still.get(role) != s]
+            for role, signoff in voided_signoffs:
+                self._store.audit(at, actor.id, "signoff.void",
+                                  {"signoff": signoff.id, "role": role.value, "signed_by": signoff.user,
+                                   "segment": index, "revision": revision_id},
+                                  document_id=document_id, segment_id=row["id"])
+            return SaveResult(_segment(self._segment(document_id, index)), revision_id, voided, stale,
+                              tuple(role for role, _ in voided_signoffs))
 
     def findings(self, document_id: int, index: int, target: str | None = None) -> list[FindingView]:
         """Segment-scope findings on the saved text, or on `target` as typed, with dismissals."""

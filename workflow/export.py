@@ -17,7 +17,7 @@ class Export:
     untranslated: list[int]  # segment indexes shown in Korean because they have no English yet
 
 
-def export_article(segments: list[Segment], fmt: str) -> Export:
+def export_article(segments: list[Segment], fmt: str, credit: str | None = None) -> Export:
     if fmt not in FORMATS:
         raise InputError("--format", f"{fmt!r} is not an export format (choose from {', '.join(FORMATS)})")
     untranslated = [s.index for s in segments if not s.target.strip()]
@@ -27,6 +27,8 @@ def export_article(segments: list[Segment], fmt: str) -> Export:
         parts = list(group)
         text = " ".join((s.target.strip() or s.source) for s in parts)
         blocks.append(_render(parts[0].kind, text, fmt))
+    if credit:
+        blocks.append(credit)
     return Export("\n\n".join(blocks) + "\n", untranslated)
 
 

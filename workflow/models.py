@@ -161,6 +161,7 @@ class SaveResult:
     revision_id: int | None  # the new revision; None when the text was unchanged
     voided: SegmentState | None  # the sign-off state an edit took away (translated, approved)
     stale: bool  # someone else saved since the editor's base revision; both are in the history
+    voided_signoffs: tuple[Role, ...] = ()  # document sign-offs this edit made void
 
 
 @dataclass(frozen=True)
@@ -184,3 +185,32 @@ class Comment:
     @property
     def open(self) -> bool:
         return self.resolved_at is None
+
+
+class DocumentState(StrEnum):
+    IN_TRANSLATION = "in_translation"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    PUBLISHED = "published"
+
+
+@dataclass(frozen=True)
+class SignOff:
+    id: int
+    user: str
+    display_name: str
+    role: Role
+    created_at: str
+    content_hash: str
+    valid: bool  # the document's texts are still exactly what was signed
+
+
+@dataclass(frozen=True)
+class SegmentReport:
+    index: int
+    state: SegmentState
+    signed_text: str | None  # the translator's signed text (else the first revision's)
+    text: str
+    changed: int
+    words: int
+    authors: tuple[str, ...]

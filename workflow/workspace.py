@@ -31,6 +31,7 @@ from workflow.models import (
 )
 from workflow.clock import now
 from workflow.editing import Editing, FindingView, finding_key
+from workflow.review import Review
 from workflow.records import content_hash
 from workflow.records import document_from_row as _document
 from workflow.records import revision_from_row as _revision
@@ -53,7 +54,8 @@ class Workspace:
         self.path = path
         self._store = storage
         self.glossary = Glossary(storage)
-        self._editing = Editing(storage, self._check_context)
+        self.review = Review(storage, self)
+        self._editing = Editing(storage, self._check_context, self.review)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Workspace:

@@ -142,4 +142,32 @@ M003_REVIEW = """
         CREATE INDEX comments_by_segment ON comments (segment_id, id);
 """
 
-MIGRATIONS: tuple[str, ...] = (M001_CORE, M002_GLOSSARY, M003_REVIEW)
+# Approvals and sign-offs name exactly what they bound: a revision, or the document's texts by hash.
+# Validity is computed (the bound text is still the current text), never stored, so it cannot drift.
+M004_SIGNOFF = f"""
+        CREATE TABLE approvals (
+            id INTEGER PRIMARY KEY,
+            segment_id INTEGER NOT NULL REFERENCES segments(id),
+            revision_id INTEGER NOT NULL REFERENCES revisions(id),
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            role TEXT NOT NULL CHECK ({ROLES_CHECK}),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX approvals_by_segment ON approvals (segment_id, id);
+        CREATE TABLE signoffs (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            role TEXT NOT NULL CHECK (role IN ('translator', 'editor')),
+            created_at TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            revisions TEXT NOT NULL
+        );
+        CREATE INDEX signoffs_by_document ON signoffs (document_id, id);
+        CREATE TRIGGER approvals_append_only BEFORE UPDATE ON approvals
+            BEGIN SELECT RAISE(ABORT, 'approvals are append-only'); END;
+        CREATE TRIGGER signoffs_append_only BEFORE UPDATE ON signoffs
+            BEGIN SELECT RAISE(ABORT, 'sign-offs are append-only'); END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (M001_CORE, M002_GLOSSARY, M003_REVIEW, M004_SIGNOFF)

@@ -259,6 +259,44 @@ class Storage:
         self._db.execute("UPDATE comments SET resolved_by = ?, resolved_at = ? WHERE id = ?",
                          (user_id, at, comment_id))
 
+    # approvals and sign-offs ---------------------------------------------------------
+
+    def insert_approval(self, row: Row) -> int:
+        return self._db["approvals"].insert(row).last_pk
+
+    def approvals(self, document_id: int) -> list[Row]:
+        return self._rows(
+            """SELECT a.id, s.position, a.revision_id, u.name AS user, a.role, a.created_at
+               FROM approvals a JOIN segments s ON s.id = a.segment_id JOIN users u ON u.id = a.user_id
+               WHERE s.document_id = ? ORDER BY a.id""",
+            (document_id,),
+        )
+
+    def insert_signoff(self, row: Row) -> int:
+        row = dict(row, revisions=json.dumps(row["revisions"]))
+        return self._db["signoffs"].insert(row).last_pk
+
+    def signoffs(self, document_id: int) -> list[Row]:
+        rows = self._rows(
+            """SELECT g.id, u.name AS user, u.display_name, g.role, g.created_at, g.content_hash,
+                      g.revisions
+               FROM signoffs g JOIN users u ON u.id = g.user_id
+               WHERE g.document_id = ? ORDER BY g.id""",
+            (document_id,),
+        )
+        for row in rows:
+            row["revisions"] = json.loads(row["revisions"])
+        return rows
+
+    def translators(self, document_id: int) -> set[str]:
+        """Users who put text into the document as its translator."""
+        rows = self._rows(
+            """SELECT DISTINCT u.name FROM revisions r JOIN segments s ON s.id = r.segment_id
+               JOIN users u ON u.id = r.author_id WHERE s.document_id = ? AND r.role = 'translator'""",
+            (document_id,),
+        )
+        return {r["name"] for r in rows}
+
     # audit -----------------------------------------------------------------------------
 
     def audit(

@@ -1,0 +1,214 @@
+"""Review and sign-off: approvals bound to a revision, sign-offs bound to the document's exact texts.
+
+Validity is computed from what is current, never stored: an approval holds while its revision is
+the segment's current one; a sign-off holds while the document's texts hash to what was signed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from workflow import states
+from workflow.access import acting_user, require
+from workflow.checks.model import Severity
+from workflow.clock import now
+from workflow.diffs import effort
+from workflow.errors import InputError, NotFound, PermissionDenied
+from workflow.models import DocumentState, Role, SegmentReport, SegmentState, SignOff
+from workflow.storage import Storage
+
+SIGNING_ROLES = {"translator": Role.TRANSLATOR, "editor": Role.EDITOR}
+_DONE_FOR_TRANSLATOR = {SegmentState.TRANSLATED, SegmentState.APPROVED}
+
+
+def document_hash(texts: list[str]) -> str:
+    """What a sign-off binds: every segment's English, in order, exactly."""
+    return hashlib.sha256(json.dumps(texts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+class Review:
+    def __init__(self, store: Storage, workspace) -> None:
+        self._store = store
+        self._ws = workspace  # for segments and checks, which the facade already assembles
+
+    def _texts(self, document_id: int) -> tuple[list, str]:
+        segments = self._ws.segments(document_id)
+        return segments, document_hash([s.target for s in segments])
+
+    def signoffs(self, document_id: int) -> list[SignOff]:
+        """Every sign-off, valid while the document's texts are exactly what was signed."""
+        _, current = self._texts(document_id)
+        return [SignOff(r["id"], r["user"], r["display_name"], Role(r["role"]), r["created_at"],
+                        r["content_hash"], r["content_hash"] == current)
+                for r in self._store.signoffs(document_id)]
+
+    def valid_signoffs(self, document_id: int) -> dict[Role, SignOff]:
+        """The latest valid sign-off in each role."""
+        valid: dict[Role, SignOff] = {}
+        for signoff in self.signoffs(document_id):
+            if signoff.valid:
+                valid[signoff.role] = signoff
+        return valid
+
+    def credited(self, document_id: int) -> dict[Role, SignOff]:
+        """The sign-offs a credit line may name.
+
+        The editor's must be valid. The translator's is credited while valid, or when a valid
+        editor's sign-off made after it answers for the review's changes: "Translated by" stays
+        true of edited copy, but only while an editor stands behind the text as it is.
+        """
+        signoffs = self.signoffs(document_id)
+        credited = self.valid_signoffs(document_id)
+        editor = credited.get(Role.EDITOR)
+        if Role.TRANSLATOR not in credited and editor is not None:
+            earlier = [s for s in signoffs if s.role is Role.TRANSLATOR and s.id < editor.id]
+            if earlier:
+                credited[Role.TRANSLATOR] = earlier[-1]
+        return credited
+
+    def state(self, document_id: int) -> DocumentState:
+        if Role.EDITOR in self.valid_signoffs(document_id):
+            return DocumentState.APPROVED
+        return DocumentState.IN_REVIEW if self._in_review(document_id) else DocumentState.IN_TRANSLATION
+
+    def _in_review(self, document_id: int) -> bool:
+        """A translator signed off and, since then, only editors have changed the text."""
+        translator = [r for r in self._store.signoffs(document_id) if r["role"] == Role.TRANSLATOR.value]
+        if not translator:
+            return False
+        last = max((rev for rev in translator[-1]["revisions"] if rev is not None), default=0)
+        return all(r["role"] == Role.EDITOR.value for r in self._store.revisions(document_id) if r["id"] > last)
+
+    def translators(self, document_id: int) -> set[str]:
+        signed = {s.user for s in self.signoffs(document_id) if s.role is Role.TRANSLATOR}
+        return self._store.translators(document_id) | signed
+
+    def _editor(self, document_id: int, by: str, action: str):
+        actor = acting_user(self._store, by)
+        require(actor, {Role.EDITOR}, action)
+        if actor.name in self.translators(document_id):
+            raise PermissionDenied(f"{by} translated this document and cannot {action}: "
+                                   "an editor reviews someone else's translation")
+        return actor
+
+    def approve(self, document_id: int, index: int, *, by: str) -> SegmentState:
+        with self._store.write():
+            actor = self._editor(document_id, by, "approve segments")
+            row = self._segment(document_id, index)
+            if row["revision_id"] is None or not (row["target"] or "").strip():
+                raise InputError(f"segment {index}", "has no English to approve")
+            before = SegmentState(row["state"])
+            after = states.next_state(before, states.APPROVE, segment=index)
+            at = now()
+            self._store.insert_approval({"segment_id": row["id"], "revision_id": row["revision_id"],
+                                         "user_id": actor.id, "role": Role.EDITOR.value, "created_at": at})
+            self._store.set_segment_state(row["id"], after.value)
+            self._store.audit(at, actor.id, "segment.approve",
+                              {"segment": index, "revision": row["revision_id"], "from": before.value},
+                              document_id=document_id, segment_id=row["id"])
+            return after
+
+    def reject(self, document_id: int, index: int, *, comment: str, by: str) -> SegmentState:
+        if not comment.strip():
+            raise InputError("--comment", "say what the translator should change")
+        with self._store.write():
+            actor = self._editor(document_id, by, "reject segments")
+            row = self._segment(document_id, index)
+            before = SegmentState(row["state"])
+            after = states.next_state(before, states.REJECT, segment=index)
+            at = now()
+            self._store.set_segment_state(row["id"], after.value)
+            self._store.insert_comment({"segment_id": row["id"], "author_id": actor.id, "kind": "query",
+                                        "text": comment.strip(), "created_at": at})
+            self._store.audit(at, actor.id, "segment.reject", {"segment": index, "from": before.value,
+                                                                "comment": comment.strip()},
+                              document_id=document_id, segment_id=row["id"])
+            return after
+
+    def sign_off(self, document_id: int, role: str, *, by: str) -> SignOff:
+        if role not in SIGNING_ROLES:
+            raise InputError("--role", f"{role!r}: sign off as translator or editor")
+        as_role = SIGNING_ROLES[role]
+        with self._store.write():
+            if as_role is Role.EDITOR:
+                actor = self._editor(document_id, by, "sign off as editor")
+            else:
+                actor = acting_user(self._store, by)
+                require(actor, {Role.TRANSLATOR}, "sign off as translator")
+            segments, content = self._texts(document_id)
+            self._check_ready(document_id, segments, as_role)
+            at = now()
+            signoff_id = self._store.insert_signoff({
+                "document_id": document_id, "user_id": actor.id, "role": as_role.value, "created_at": at,
+                "content_hash": content, "revisions": [s.revision_id for s in segments],
+            })
+            self._store.audit(at, actor.id, "document.signoff", {"role": as_role.value, "hash": content,
+                                                                  "signoff": signoff_id},
+                              document_id=document_id)
+        return next(s for s in self.signoffs(document_id) if s.id == signoff_id)
+
+    def _check_ready(self, document_id: int, segments: list, role: Role) -> None:
+        if role is Role.TRANSLATOR:
+            open_ = [s.index for s in segments if s.state not in _DONE_FOR_TRANSLATOR]
+            if open_:
+                raise InputError("sign-off", f"segments {_list(open_)} are not translated yet")
+            errors = sorted({v.finding.segment for v in self._ws.check_document(document_id)
+                             if v.open and v.finding.severity is Severity.ERROR})
+            if errors:
+                raise InputError("sign-off", f"error findings remain in segments {_list(errors)}; "
+                                 "fix or dismiss them first")
+        else:
+            open_ = [s.index for s in segments if s.state is not SegmentState.APPROVED]
+            if open_:
+                raise InputError("sign-off", f"segments {_list(open_)} are not approved yet")
+
+    def credit_line(self, document_id: int) -> tuple[str | None, list[str]]:
+        """"Translated by X. Edited by Y." from valid sign-offs, and what is missing or void."""
+        valid = self.credited(document_id)
+        problems = []
+        parts = []
+        for role, label in ((Role.TRANSLATOR, "Translated"), (Role.EDITOR, "Edited")):
+            if role in valid:
+                parts.append(f"{label} by {valid[role].display_name}.")
+            else:
+                void = [s for s in self.signoffs(document_id) if s.role is role]
+                problems.append(f"the {role.value}'s sign-off is void (the text changed since {void[-1].created_at})"
+                                if void else f"no {role.value} has signed off")
+        return (" ".join(parts) if parts else None), problems
+
+    def report(self, document_id: int) -> list[SegmentReport]:
+        """Per segment: the translator's signed text against the current one, and the effort."""
+        segments = self._ws.segments(document_id)
+        signed = {}
+        translator = [s for s in self._store.signoffs(document_id) if s["role"] == "translator"]
+        history = self._ws.history(document_id)
+        by_id = {r.id: r for r in history}
+        if translator:
+            for segment, revision_id in zip(segments, translator[-1]["revisions"]):
+                signed[segment.index] = by_id[revision_id].text if revision_id in by_id else ""
+        authors: dict[int, list[str]] = {}
+        first: dict[int, str] = {}
+        for revision in history:
+            authors.setdefault(revision.segment_index, [])
+            if revision.author not in authors[revision.segment_index]:
+                authors[revision.segment_index].append(revision.author)
+            first.setdefault(revision.segment_index, revision.text)
+        reports = []
+        for s in segments:
+            base = signed.get(s.index, first.get(s.index))
+            measured = effort(base or "", s.target)
+            reports.append(SegmentReport(s.index, s.state, base, s.target, measured.changed, measured.words,
+                                         tuple(authors.get(s.index, ()))))
+        return reports
+
+    def _segment(self, document_id: int, index: int) -> dict:
+        row = self._store.segment(document_id, index)
+        if row is None:
+            raise NotFound(f"document {document_id} has no segment {index}")
+        return row
+
+
+def _list(indexes: list[int]) -> str:
+    shown = ", ".join(map(str, indexes[:10]))
+    return shown + (f" and {len(indexes) - 10} more" if len(indexes) > 10 else "")
