@@ -58,6 +58,8 @@ def word_diff(old: str, new: str) -> list[tuple[int, str]]:
 
 
 def effort(old: str, new: str, diff: list[tuple[int, str]] | None = None) -> Effort:
+    if old == new:  # most segments of a reviewed article: no diff to run
+        return Effort(0, _words(old))
     diff = word_diff(old, new) if diff is None else diff
     changed, removed, added = 0, 0, 0
     for op, text in diff + [(EQUAL, "")]:
