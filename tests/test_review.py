@@ -15,7 +15,7 @@ from workflow.review import document_hash
 from workflow.states import IllegalTransition
 from workflow.workspace import Workspace
 
-from conftest import DRAFT, KO
+from conftest import DRAFT, KO, SAMPLE
 
 
 def _desk(path: Path) -> tuple[Workspace, int]:
@@ -164,3 +164,25 @@ def _assert_invariants(ws: Workspace, doc: int) -> None:
         assert signoff.valid == (signoff.content_hash == current)
     for row in ws._store.approvals(doc):
         assert row["user"] != "david"  # the document's translator never approves
+
+
+def test_blockers_say_what_stands_in_the_way_of_each_signoff(desk):
+    ws, doc = desk
+    ws.glossary.import_file(SAMPLE / "glossary-nk-news.csv", by="minji")
+    translator = ws.review.blockers(doc, "translator")
+    assert translator[0].startswith("segments 1, 2, 3") and "not translated yet" in translator[0]
+    assert any("error findings remain in segments" in b for b in translator)
+    editor = ws.review.blockers(doc, "editor")
+    assert "not approved yet" in editor[0]
+    with pytest.raises(InputError, match="error findings remain"):
+        ws.review.sign_off(doc, "editor", by="robert")
+
+
+def test_only_people_with_a_working_role_resolve_comments(desk):
+    ws, doc = desk
+    comment = ws.add_comment(doc, 2, "Caption credit?", kind="query", by="minji")
+    with pytest.raises(PermissionDenied):
+        ws.resolve_comment(comment.id, by="minji")
+    ws.resolve_comment(comment.id, by="robert")
+    entry = [e for e in ws.audit_log(doc) if e["action"] == "comment.resolve"]
+    assert entry and entry[0]["document_id"] == doc

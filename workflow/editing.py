@@ -195,6 +195,7 @@ class Editing:
     def resolve_comment(self, comment_id: int, *, by: str) -> None:
         with self._store.write():
             actor = acting_user(self._store, by)
+            require(actor, EDIT_ROLES | {Role.ADMIN}, "resolve comments")
             row = self._store.comment(comment_id)
             if row is None:
                 raise NotFound(f"no comment {comment_id}")
@@ -202,4 +203,5 @@ class Editing:
                 raise InputError(f"comment {comment_id}", "is already resolved")
             at = now()
             self._store.resolve_comment(comment_id, actor.id, at)
-            self._store.audit(at, actor.id, "comment.resolve", {"comment": comment_id})
+            self._store.audit(at, actor.id, "comment.resolve", {"comment": comment_id},
+                              document_id=row["document_id"], segment_id=row["segment_id"])

@@ -136,8 +136,8 @@ class Review:
             else:
                 actor = acting_user(self._store, by)
                 require(actor, {Role.TRANSLATOR}, "sign off as translator")
+            self._check_ready(document_id, role)
             segments, content = self._texts(document_id)
-            self._check_ready(document_id, segments, as_role)
             at = now()
             signoff_id = self._store.insert_signoff({
                 "document_id": document_id, "user_id": actor.id, "role": as_role.value, "created_at": at,
@@ -148,20 +148,27 @@ class Review:
                               document_id=document_id)
         return next(s for s in self.signoffs(document_id) if s.id == signoff_id)
 
-    def _check_ready(self, document_id: int, segments: list, role: Role) -> None:
-        if role is Role.TRANSLATOR:
-            open_ = [s.index for s in segments if s.state not in _DONE_FOR_TRANSLATOR]
-            if open_:
-                raise InputError("sign-off", f"segments {_list(open_)} are not translated yet")
-            errors = sorted({v.finding.segment for v in self._ws.check_document(document_id)
-                             if v.open and v.finding.severity is Severity.ERROR})
-            if errors:
-                raise InputError("sign-off", f"error findings remain in segments {_list(errors)}; "
-                                 "fix or dismiss them first")
-        else:
-            open_ = [s.index for s in segments if s.state is not SegmentState.APPROVED]
-            if open_:
-                raise InputError("sign-off", f"segments {_list(open_)} are not approved yet")
+    def blockers(self, document_id: int, role: str) -> list[str]:
+        """What stands between the document and a sign-off in `role`, in plain words (empty: ready)."""
+        as_role = SIGNING_ROLES[role]
+        segments = self._ws.segments(document_id)
+        done = _DONE_FOR_TRANSLATOR if as_role is Role.TRANSLATOR else {SegmentState.APPROVED}
+        blocking = []
+        open_ = [s.index for s in segments if s.state not in done]
+        if open_:
+            blocking.append(f"segments {_list(open_)} are not "
+                            f"{'translated' if as_role is Role.TRANSLATOR else 'approved'} yet")
+        # Errors block every sign-off unless someone dismissed them with a reason (DESIGN section 4).
+        errors = sorted({v.finding.segment for v in self._ws.check_document(document_id)
+                         if v.open and v.finding.severity is Severity.ERROR})
+        if errors:
+            blocking.append(f"error findings remain in segments {_list(errors)}; fix or dismiss them first")
+        return blocking
+
+    def _check_ready(self, document_id: int, role: str) -> None:
+        blocking = self.blockers(document_id, role)
+        if blocking:
+            raise InputError("sign-off", "; ".join(blocking))
 
     def credit_line(self, document_id: int) -> tuple[str | None, list[str]]:
         """"Translated by X. Edited by Y." from valid sign-offs, and what is missing or void."""

@@ -252,7 +252,11 @@ class Storage:
         )
 
     def comment(self, comment_id: int) -> Row | None:
-        rows = self._rows("SELECT id, resolved_at FROM comments WHERE id = ?", (comment_id,))
+        rows = self._rows(
+            """SELECT c.id, c.resolved_at, c.segment_id, s.document_id
+               FROM comments c JOIN segments s ON s.id = c.segment_id WHERE c.id = ?""",
+            (comment_id,),
+        )
         return rows[0] if rows else None
 
     def resolve_comment(self, comment_id: int, user_id: int, at: str) -> None:
