@@ -137,7 +137,7 @@ def demo(args, user: str) -> int:
         return EXIT_OK
     from tui.app import run_app
 
-    run_app(prepared.path, args.user or demo.TRANSLATOR)
+    run_app(prepared.path, args.user or demo.TRANSLATOR, document_id=prepared.document_id)
     return EXIT_OK
 
 

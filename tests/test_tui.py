@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Static, TextArea
 
 from tui.app import TandemApp
 from tui.cells import first_words
@@ -71,6 +71,10 @@ def on_documents(app: TandemApp) -> bool:
 
 def on_document(app: TandemApp) -> bool:
     return isinstance(app.screen, DocumentScreen) and text_of(app, "#korean") != ""
+
+
+def english_of(app: TandemApp) -> str:
+    return app.screen.query_one("#english", TextArea).text
 
 
 # documents screen ---------------------------------------------------------------------
@@ -152,7 +156,7 @@ def test_unusable_workspace_shows_the_problem_instead_of_crashing(tmp_path: Path
     assert name.endswith(".txt") or not path.exists()  # looking never creates a workspace
 
 
-# document view ------------------------------------------------------------------------
+# document view (the editor; tests/test_editor.py has the rest) ------------------------------------------------------------------------
 
 
 def test_enter_opens_the_document_side_by_side_and_the_cursor_moves_through_segments(
@@ -169,13 +173,17 @@ def test_enter_opens_the_document_side_by_side_and_the_cursor_moves_through_segm
             await until(pilot, lambda: on_document(app))
             assert app.screen.query_one("#segments", DataTable).row_count == 16
             assert text_of(app, "#korean") == first.source
-            assert text_of(app, "#english") == first.target == "North Korea orders sick workers in Russia to go home"
+            assert english_of(app) == first.target == "North Korea orders sick workers in Russia to go home"
             assert not app.screen.query_one("#align-note").display
 
-            await pilot.press("down")
+            await pilot.press("ctrl+down")  # the English has the focus: down moves within it
             await pilot.pause()
             assert text_of(app, "#korean") == second.source
-            assert text_of(app, "#english") == second.target
+            assert english_of(app) == second.target
+
+            await pilot.press("escape", "down")  # out of the English, into the segment list
+            await pilot.pause()
+            assert text_of(app, "#korean") == demo_segments(path)[2].source
 
             await pilot.press("escape")
             await until(pilot, lambda: on_documents(app))
@@ -211,7 +219,7 @@ def test_a_doubtful_pairing_shows_its_note_as_a_warning(tmp_path: Path) -> None:
             await pilot.press("down", "enter")
             await until(pilot, lambda: on_document(app))
             assert app.screen.document_id == 2
-            await pilot.press(*["down"] * (doubtful.index - 1))
+            await pilot.press(*["ctrl+down"] * (doubtful.index - 1))
             await pilot.pause()
             assert text_of(app, "#korean") == doubtful.source
             assert app.screen.query_one("#align-note").display

@@ -160,9 +160,9 @@ class Editing:
                         if v.open and v.finding.severity is Severity.ERROR]
             if blocking:
                 raise BlockedByFindings(
-                    f"segment {index} cannot be marked translated: {len(blocking)} error finding"
-                    f"{'s' if len(blocking) > 1 else ''} remain ({blocking[0].message}); fix or dismiss "
-                    f"{'them' if len(blocking) > 1 else 'it'} first",
+                    f"segment {index} cannot be marked translated: "
+                    + (f"{len(blocking)} error findings remain" if len(blocking) > 1 else "an error finding remains")
+                    + f" ({blocking[0].message}); fix or dismiss {'them' if len(blocking) > 1 else 'it'} first",
                     blocking,
                 )
             at = now()

@@ -31,10 +31,13 @@ _LIVE = {TermStatus.PROPOSED, TermStatus.APPROVED}
 
 
 class Glossary:
+    # Shared by every Workspace in the process (the TUI opens one per unit of work), keyed by the
+    # workspace file and the glossary's version, so an index is built once per glossary change.
+    _indexes: dict[tuple[str, int], GlossaryIndex] = {}
+    _indexes_lock = threading.Lock()
+
     def __init__(self, store: Storage) -> None:
         self._store = store
-        self._index: tuple[int, GlossaryIndex] | None = None
-        self._index_lock = threading.Lock()
 
     # reading ---------------------------------------------------------------------------
 
@@ -63,11 +66,18 @@ class Glossary:
 
     def index(self) -> GlossaryIndex:
         """The approved terms, ready for checking; rebuilt only when the glossary changed."""
-        version = self._store.glossary_version()
-        with self._index_lock:
-            if self._index is None or self._index[0] != version:
-                self._index = (version, GlossaryIndex(self.terms(status=TermStatus.APPROVED)))
-            return self._index[1]
+        path = self._store.path.resolve()
+        # The inode tells a recreated file at the same path from the old one.
+        key = (f"{path}#{path.stat().st_ino}", self._store.glossary_version())
+        with self._indexes_lock:
+            index = self._indexes.get(key)
+            if index is None:
+                index = GlossaryIndex(self.terms(status=TermStatus.APPROVED))
+                stale = [k for k in self._indexes if k[0] == key[0]]
+                for old in stale:
+                    del self._indexes[old]
+                self._indexes[key] = index
+            return index
 
     # changing --------------------------------------------------------------------------
 

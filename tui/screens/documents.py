@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -16,28 +17,42 @@ from tui.cells import first_words
 from tui.labels import legend, progress_line, roles_line, tags_line
 from tui.screens.document import DocumentScreen
 from tui.session import Session
+from tui.widgets.import_dialog import ImportDialog
 from tui.widgets.pick_table import PickTable
+from workflow.access import IMPORT_ROLES
 from workflow.errors import TandemError
 from workflow.models import DocumentSummary
 
 TITLE_CELLS = 48
+MIN_TITLE_CELLS = 20
+MIN_TAGS_CELLS = 12
 IMPORT_HINT = (
     "No documents in this workspace yet.\n\n"
-    "Import one with  tandem import KO_FILE --english EN_FILE\n"
+    "{press}Import one with  tandem import KO_FILE --english EN_FILE\n"
     "or try the sample with  tandem demo"
 )
+PRESS_I = "Press  i  to import a file here.\n"
 
 
 class DocumentsScreen(Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "reload", description="Reload"),
+        # The app's palette lists these by tooltip, so the tooltip says what the key does in full.
+        Binding("i", "import", description="Import",
+                tooltip="Import a Korean file, and its English draft if there is one"),
+        Binding("r", "reload", description="Reload", tooltip="Reload the documents list"),
+        Binding("v", "review", description="Review",
+                tooltip="Review the highlighted document: diffs, approvals, sign-off"),
+        Binding("g", "glossary", description="Glossary", tooltip="Browse and maintain the house glossary"),
     ]
 
     class Loaded(Message):
-        def __init__(self, summaries: list[DocumentSummary], rows: list[tuple[Text, ...]]) -> None:
+        def __init__(
+            self, summaries: list[DocumentSummary], rows: list[tuple[Text, ...]], can_import: bool
+        ) -> None:
             super().__init__()
             self.summaries = summaries
             self.rows = rows
+            self.can_import = can_import
 
     class LoadFailed(Message):
         def __init__(self, problem: str) -> None:
@@ -47,58 +62,124 @@ class DocumentsScreen(Screen):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self._titles: dict[int, str] = {}
+        self._summaries: list[DocumentSummary] = []
+        self._rows: list[tuple[Text, ...]] = []
+        self._cells = (0, 0)  # title and tags widths the rows were cut to
+        self._can_import = False
+        self._select_next: str | None = None  # a row to put the cursor on once the list is in
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield PickTable(id="documents")
-        yield Static(IMPORT_HINT, id="empty-hint", markup=False)
+        yield Static(IMPORT_HINT.format(press=""), id="empty-hint", markup=False)
         yield Static("Loading documents…", id="status", markup=False)
         yield Static(legend(), id="legend", markup=False)
         yield Footer()
 
-    def on_mount(self) -> None:
-        table = self.query_one("#documents", DataTable)
-        table.add_column("ID", key="id")
-        table.add_column("Title", key="title", width=TITLE_CELLS)
-        table.add_column("Segments", key="segments")
-        table.add_column("Progress", key="progress")
-        table.add_column("Roles", key="roles")
-        # Last: tag lists run long, and the columns a desk scans for belong on screen first.
-        table.add_column("Tags", key="tags")
+    def on_resize(self) -> None:
+        if self._summaries and self._fit() != self._cells:
+            self._fill(self._highlighted_key(self.query_one("#documents", DataTable)))
 
     def on_screen_resume(self) -> None:
         # Also on first display; coming back from a document refreshes its progress.
         self.load()
 
+    def action_glossary(self) -> None:
+        from tui.screens.glossary import GlossaryScreen
+
+        self.app.push_screen(GlossaryScreen(self.session))
+
+    def action_review(self) -> None:
+        from tui.screens.review import ReviewScreen
+
+        table = self.query_one("#documents", DataTable)
+        key = self._highlighted_key(table)
+        if key is None:
+            self.notify("No document to review yet.", severity="warning")
+            return
+        self.app.push_screen(ReviewScreen(self.session, int(key)))
+
     def action_reload(self) -> None:
         self.load()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Hidden, not greyed out: a terminologist has no use for it, and the workspace would refuse.
+        return self._can_import if action == "import" else True
+
+    def action_import(self) -> None:
+        if self._can_import:
+            self.app.push_screen(ImportDialog(self.session), self._imported)
+
+    def _imported(self, document_id: int | None) -> None:
+        if document_id is not None:
+            self._select_next = str(document_id)
+            self.load()
 
     @work(thread=True, exclusive=True, group="documents")
     def load(self) -> None:
         try:
             with self.session.workspace() as workspace:
                 summaries = workspace.documents()
+                user = workspace.find_user(self.session.user)
+                # The first person to act on a workspace without users becomes its admin.
+                can_import = (
+                    any(user.has(role) for role in IMPORT_ROLES) if user else not workspace.users()
+                )
         except TandemError as exc:
             self.post_message(self.LoadFailed(str(exc)))
             return
-        self.post_message(self.Loaded(summaries, [_row(summary) for summary in summaries]))
+        rows = [_row(summary) for summary in summaries]
+        self.post_message(self.Loaded(summaries, rows, can_import))
 
     def on_documents_screen_loaded(self, message: Loaded) -> None:
         table = self.query_one("#documents", DataTable)
-        keep = self._highlighted_key(table)
-        table.clear()
-        self._titles = {s.id: s.title for s in message.summaries}
-        for summary, row in zip(message.summaries, message.rows):
-            table.add_row(*row, key=str(summary.id))
+        keep = self._select_next or self._highlighted_key(table)
+        self._select_next = None
+        if message.can_import != self._can_import:
+            self._can_import = message.can_import
+            self.refresh_bindings()
+        self._summaries, self._rows = message.summaries, message.rows
+        self._fill(keep)
         empty = not message.summaries
         table.display = not empty
         self.query_one("#legend").display = not empty
-        self.query_one("#empty-hint").display = empty
+        hint = self.query_one("#empty-hint", Static)
+        hint.update(IMPORT_HINT.format(press=PRESS_I if self._can_import else ""))
+        hint.display = empty
         count = len(message.summaries)
         self._status("" if empty else f"{count} document{'s' if count != 1 else ''}")
+
+    def _fill(self, keep: str | None) -> None:
+        table = self.query_one("#documents", DataTable)
+        self._cells = title_cells, tag_cells = self._fit()
+        table.clear(columns=True)
+        table.add_column("ID", key="id")
+        table.add_column("Title", key="title", width=title_cells)
+        table.add_column("Segments", key="segments")
+        table.add_column("Progress", key="progress")
+        table.add_column("Roles", key="roles")
+        # Last: tag lists run long, and the columns a desk scans for belong on screen first.
+        table.add_column("Tags", key="tags", width=tag_cells)
+        for summary, row in zip(self._summaries, self._rows):
+            title = Text(first_words(summary.title, title_cells))
+            tags = Text(first_words(tags_line(summary.document.tags), tag_cells))
+            table.add_row(row[0], title, *row[1:], tags, key=str(summary.id))
         if keep is not None and keep in table.rows:
             table.move_cursor(row=table.get_row_index(keep))
+
+    def _fit(self) -> tuple[int, int]:
+        """Title and tags cells that keep every column on screen, down to a readable minimum."""
+        headers = ("ID", "Segments", "Progress", "Roles")
+        widths = [max([len(header), *(cell_len(row[i].plain) for row in self._rows)]) + 2
+                  for i, header in enumerate(headers)]
+        table = self.query_one("#documents", DataTable)
+        scrollbar = table.styles.scrollbar_size_vertical if len(self._rows) >= table.size.height else 0
+        room = self.size.width - sum(widths) - 2 * 2 - scrollbar  # less title and tags padding
+        if room < MIN_TITLE_CELLS + MIN_TAGS_CELLS:
+            # Too narrow for both: the tags column starts right at the edge, to scroll to.
+            return max(MIN_TITLE_CELLS, room + 2), MIN_TAGS_CELLS
+        title = min(TITLE_CELLS, room - MIN_TAGS_CELLS)
+        return title, room - title
 
     def on_documents_screen_load_failed(self, message: LoadFailed) -> None:
         self._status(message.problem, problem=True)
@@ -106,7 +187,8 @@ class DocumentsScreen(Screen):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         document_id = int(event.row_key.value)
-        self.app.push_screen(DocumentScreen(self.session, document_id, self._titles[document_id]))
+        title = next(s.title for s in self._summaries if s.id == document_id)
+        self.app.push_screen(DocumentScreen(self.session, document_id, title))
 
     def _highlighted_key(self, table: DataTable) -> str | None:
         if not table.row_count:
@@ -120,12 +202,11 @@ class DocumentsScreen(Screen):
 
 
 def _row(summary: DocumentSummary) -> tuple[Text, ...]:
+    """ID, segments, progress and roles: title and tags are cut to the width the screen leaves."""
     # Text cells, because DataTable reads plain str cells as markup and titles may hold [brackets].
     return (
         Text(str(summary.id), justify="right"),
-        Text(first_words(summary.title, TITLE_CELLS)),
         Text(str(summary.segment_count), justify="right"),
         Text(progress_line(summary.progress)),
         Text(roles_line(summary.roles)),
-        Text(tags_line(summary.document.tags)),
     )

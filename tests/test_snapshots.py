@@ -1,0 +1,87 @@
+"""Screenshots of the TUI at fixed sizes, Hangul on screen, compared with the reviewed SVGs in
+tests/__snapshots__/ (regenerate with `pytest tests/test_snapshots.py --snapshot-update`, then
+read the SVGs before accepting them).
+
+Deterministic by construction: the workspace file is always named w.db (the header shows its name),
+the documents list has no time columns, the header shows no clock, the dialog's paths are relative
+to the repository, cursors are kept from blinking, and the editor is shot once its workers and
+timers (checks, the Korean morphology preload, the reflow after the first resize) have all run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, TextArea
+
+from test_tui import until
+from tui.app import TandemApp
+from tui.screens.documents import DocumentsScreen
+from tui.screens.editor import EditorScreen
+from tui.widgets.import_dialog import ImportDialog
+from workflow.demo import prepare_demo
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def demo_app(tmp_path: Path) -> TandemApp:
+    demo = prepare_demo(tmp_path / "w.db")
+    return TandemApp(demo.path, "david")
+
+
+async def documents_listed(pilot: Pilot) -> None:
+    await until(
+        pilot,
+        lambda: isinstance(pilot.app.screen, DocumentsScreen)
+        and pilot.app.screen.query_one(DataTable).row_count > 0,
+    )
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+def test_documents_screen(snap_compare, demo_app: TandemApp, size: tuple[int, int]) -> None:
+    assert snap_compare(demo_app, terminal_size=size, run_before=documents_listed)
+
+
+def test_import_dialog_filled_in(snap_compare, demo_app: TandemApp, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)  # so the paths on screen are the same on every machine
+
+    async def fill_in(pilot: Pilot) -> None:
+        await documents_listed(pilot)
+        await pilot.press("i")
+        await until(pilot, lambda: isinstance(pilot.app.screen, ImportDialog))
+        values = {
+            "#import-korean": "workflow/demo/ko.md",
+            "#import-english": "workflow/demo/en-draft.md",
+            "#import-tags": "russia, 해외 노동자",
+        }
+        for selector, value in values.items():
+            field = pilot.app.screen.query_one(selector, Input)
+            field.cursor_blink = False
+            field.value = value
+        await pilot.pause()
+
+    assert snap_compare(demo_app, terminal_size=(100, 30), run_before=fill_in)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+def test_editor_on_the_last_segment(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    """Segment 16 of the demo article: its Korean, the draft's English and the panels."""
+    demo = prepare_demo(tmp_path / "w.db")
+    app = TandemApp(demo.path, "david", document_id=demo.document_id)
+
+    async def open_segment_16(pilot: Pilot) -> None:
+        def editor() -> EditorScreen:
+            assert isinstance(pilot.app.screen, EditorScreen)
+            return pilot.app.screen
+
+        await until(pilot, lambda: editor().current is not None)
+        for area in editor().query(TextArea):
+            area.cursor_blink = False
+        editor().go_to(16)
+        await pilot.pause(EditorScreen.ANALYSE_DELAY + 0.4)  # past the reflow and analysis timers
+        await until(pilot, lambda: editor()._analysis is not None and editor()._analysis.index == 16)
+
+    assert snap_compare(app, terminal_size=size, run_before=open_segment_16)

@@ -1,0 +1,400 @@
+"""The review screen: an editor goes through a translated document segment by segment.
+
+Each segment shows its diff since the translator's sign-off; the editor approves, rejects with a
+query, edits, comments, and finally signs the document off. Every read and write runs in a thread
+worker that posts a message; only the screen touches its widgets. Bindings the user's roles do not
+allow are hidden (the Workspace would refuse them anyway); the app's command palette offers the
+rest, as it does every screen's bindings.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static
+from textual.worker import Worker
+
+from tui.segment_nav import next_index
+from tui.session import Session
+from tui.widgets.keys_footer import KeysFooter
+from tui.widgets.review_comment_dialog import CommentDialog, CommentRequest
+from tui.widgets.review_data import (
+    ReviewData,
+    SegmentUpdate,
+    latest_signoffs,
+    load_review,
+    refresh_segment,
+    status_text,
+    unreviewed,
+)
+from tui.widgets.review_detail import ReviewDetail
+from tui.widgets.review_edit_dialog import EditDialog
+from tui.widgets.review_list import ReviewList
+from tui.widgets.review_pick_dialog import CommentPicker
+from tui.widgets.review_signoff_dialog import SignOffDialog
+from tui.widgets.review_writes import Write, save, silent
+from workflow.errors import TandemError
+from workflow.models import Comment, SegmentReport, SegmentState, SignOff
+
+# Which Access flag each action needs; actions not listed are open to anyone reading.
+NEEDS = {"approve": "can_review", "reject": "can_review", "edit": "can_edit", "comment": "known",
+         "resolve": "known", "sign_off": "signing_role"}
+
+
+class ReviewScreen(Screen):
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    DEFAULT_CSS = """
+    ReviewScreen #review-status {
+        height: auto;
+        padding: 0 1;
+    }
+    ReviewScreen #review-status.problem {
+        color: $text-error;
+    }
+    ReviewScreen #review-body {
+        height: 1fr;
+        layout: vertical;
+    }
+    ReviewScreen #review-list {
+        height: 2fr;
+    }
+    ReviewScreen #review-detail {
+        height: 3fr;
+    }
+    ReviewScreen.-wide #review-body {
+        layout: horizontal;
+    }
+    ReviewScreen.-wide #review-list {
+        width: 2fr;
+        height: 1fr;
+    }
+    ReviewScreen.-wide #review-detail {
+        width: 3fr;
+        height: 1fr;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "approve", description="Approve"),
+        Binding("x", "reject", description="Reject"),
+        Binding("e", "edit", description="Edit"),
+        Binding("n", "next_unreviewed", description="Next unreviewed"),
+        Binding("c", "comment", description="Comment"),
+        Binding("m", "resolve", description="Resolve comment"),
+        Binding("o", "queries", description="Open queries"),
+        Binding("s", "sign_off", description="Sign off"),
+        Binding("r", "reload", description="Reload"),
+        Binding("escape", "back", description="Back"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, data: ReviewData) -> None:
+            super().__init__()
+            self.data = data
+
+    class Updated(Message):
+        def __init__(self, update: SegmentUpdate, advance: bool) -> None:
+            super().__init__()
+            self.update = update
+            self.advance = advance
+
+    class Failed(Message):
+        def __init__(self, problem: str, *, loading: bool) -> None:
+            super().__init__()
+            self.problem = problem
+            self.loading = loading
+
+    def __init__(self, session: Session, document_id: int) -> None:
+        super().__init__()
+        self.session = session
+        self.document_id = document_id
+        self.data: ReviewData | None = None
+        self.writing = False
+        self._write_worker: Worker | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(f"Loading the review of document {self.document_id}…", id="review-status", markup=False)
+        with Container(id="review-body"):
+            yield ReviewList(id="review-list")
+            yield ReviewDetail(id="review-detail")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    async def flush(self) -> bool:
+        """On quit (the app asks every screen): let a write in flight land before the app goes."""
+        if self._write_worker is not None and self._write_worker.is_running:
+            try:
+                await self._write_worker.wait()
+            except Exception:  # noqa: BLE001 - a failed write has already been reported
+                pass
+        return True
+
+    # loading ------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="review-load")
+    def load(self) -> None:
+        try:
+            with self.session.workspace() as workspace:
+                data = load_review(workspace, self.document_id, self.session.user)
+        except TandemError as exc:
+            self.post_message(self.Failed(str(exc), loading=True))
+            return
+        self.post_message(self.Loaded(data))
+
+    def on_review_screen_loaded(self, message: Loaded) -> None:
+        first = self.data is None
+        self.data = data = message.data
+        table = self.query_one(ReviewList)
+        keep = table.current_index
+        if first or keep is None:
+            # Where the review stands: the first segment nobody has approved yet.
+            keep = next((s.index for s in data.segments if unreviewed(s)), 1)
+        table.fill(data.reports, data.query_counts(), cursor=keep)
+        self.refresh_bindings()
+        self._show_status()
+        self._show_current()
+
+    def on_review_screen_failed(self, message: Failed) -> None:
+        if not message.loading:
+            self.writing = False
+        elif self.data is None:
+            status = self.query_one("#review-status", Static)
+            status.update(Text(message.problem))
+            status.add_class("problem")
+        self.notify(message.problem, title="Cannot load the review" if message.loading else "Not done",
+                    severity="error")
+
+    def on_resize(self) -> None:
+        # The table's new width is known only after layout; its English column follows it.
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        table = self.query_one(ReviewList)
+        if self.data is not None and not table.fits(self.data.reports):
+            table.fill(self.data.reports, self.data.query_counts(), cursor=table.current_index or 1)
+
+    def action_reload(self) -> None:
+        self.load()
+
+    # what is on screen ----------------------------------------------------------------
+
+    def _show_status(self) -> None:
+        status = self.query_one("#review-status", Static)
+        status.remove_class("problem")
+        if self.data is not None:
+            status.update(status_text(self.data))
+
+    def _show_current(self) -> None:
+        detail = self.query_one(ReviewDetail)
+        index = self.query_one(ReviewList).current_index
+        if self.data is None or index is None:
+            detail.clear()
+            return
+        data = self.data
+        detail.show(data.segments[index - 1], data.reports[index - 1], data.comments.get(index, []),
+                    count=len(data.segments), baseline=data.baseline)
+
+    @on(DataTable.RowHighlighted, "#review-list")
+    def highlighted(self) -> None:
+        self._show_current()
+
+    def go_to(self, index: int) -> None:
+        self.query_one(ReviewList).show_index(index)
+        self._show_current()
+
+    # actions --------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in NEEDS:
+            return True
+        # Hidden, not greyed out, until the data says what this user may do.
+        return self.data is not None and bool(getattr(self.data.access, NEEDS[action]))
+
+    def _current(self) -> int | None:
+        """The segment an action applies to, or None when none can be acted on right now."""
+        if self.data is None or not self.data.segments:
+            return None
+        if self.writing:
+            self.notify("Still saving the last change…", severity="warning")
+            return None
+        return self.query_one(ReviewList).current_index
+
+    def action_approve(self) -> None:
+        if (index := self._current()) is not None:
+            user, doc = self.session.user, self.document_id
+            self._write(index, silent(lambda ws: ws.review.approve(doc, index, by=user)), advance=True)
+
+    def action_reject(self) -> None:
+        if (index := self._current()) is None:
+            return
+        user, doc = self.session.user, self.document_id
+        about = f"It goes back to its translator with your query. The English now: {self._english(index)}"
+
+        def rejected(request: CommentRequest | None) -> None:
+            if request is not None:
+                self._write(index, silent(lambda ws: ws.review.reject(doc, index, comment=request.text, by=user)))
+
+        self.app.push_screen(CommentDialog(f"Reject segment {index}", about, kind="query", action="Reject"),
+                             rejected)
+
+    def action_edit(self) -> None:
+        if (index := self._current()) is None:
+            return
+        segment = self.data.segments[index - 1]
+
+        def write(text: str) -> Write:
+            return save(self.document_id, index, text, by=self.session.user, based_on=segment.revision_id)
+
+        async def keep(text: str) -> bool:
+            # The app is quitting with the dialog open: save now, on a thread, rather than lose it.
+            try:
+                await asyncio.to_thread(self._write_now, write(text))
+            except TandemError as exc:
+                self.notify(str(exc), title="Not saved", severity="error")
+                return False
+            return True
+
+        def edited(text: str | None) -> None:
+            if text is not None:
+                self._write(index, write(text))
+
+        dialog = EditDialog(index, segment.source, segment.target, voids=self._voids(index), keep=keep)
+        self.app.push_screen(dialog, edited)
+
+    def _voids(self, index: int) -> str:
+        """What saving will undo, said before the editor commits to it."""
+        data = self.data
+        assert data is not None
+        lost = []
+        state = data.segments[index - 1].state
+        if state in (SegmentState.TRANSLATED, SegmentState.APPROVED):
+            lost.append(f"sends this {state.value} segment back to draft")
+        valid = [s.role.value for s in latest_signoffs(data.signoffs).values() if s.valid]
+        if valid:
+            lost.append(f"voids the {' and '.join(valid)} sign-off{'s' if len(valid) > 1 else ''}")
+        return f"Saving {' and '.join(lost)}." if lost else ""
+
+    def action_comment(self) -> None:
+        if (index := self._current()) is None:
+            return
+        user, doc = self.session.user, self.document_id
+
+        def written(request: CommentRequest | None) -> None:
+            if request is not None:
+                self._write(index, silent(lambda ws: ws.add_comment(doc, index, request.text,
+                                                                     kind=request.kind, by=user)))
+
+        dialog = CommentDialog(f"Comment on segment {index}", f"The English now: {self._english(index)}")
+        self.app.push_screen(dialog, written)
+
+    def action_resolve(self) -> None:
+        if (index := self._current()) is None:
+            return
+        open_ = [c for c in self.data.comments.get(index, []) if c.open]
+        if not open_:
+            self.notify(f"Segment {index} has no open comments.")
+            return
+        user = self.session.user
+
+        def chosen(comment: Comment | None) -> None:
+            if comment is not None:
+                self._write(index, silent(lambda ws: ws.resolve_comment(comment.id, by=user)))
+
+        picker = CommentPicker(f"Resolve a comment on segment {index}",
+                               "Open comments on this segment; the one you pick is marked resolved by you.",
+                               open_, choose="Resolve")
+        self.app.push_screen(picker, chosen)
+
+    def action_queries(self) -> None:
+        if self.data is None:
+            return
+        queries = self.data.open_queries()
+        if not queries:
+            self.notify("No open queries in this document.")
+            return
+
+        def chosen(comment: Comment | None) -> None:
+            if comment is not None:
+                self.go_to(comment.segment)
+
+        picker = CommentPicker(f"Open queries · {len(queries)}",
+                               "Every open query in this document; pick one to go to its segment.", queries)
+        self.app.push_screen(picker, chosen)
+
+    def action_next_unreviewed(self) -> None:
+        if self.data is None or not self.data.segments:
+            return
+        current = self.query_one(ReviewList).current_index or 1
+        found = next_index(self.data.segments, current, unreviewed)
+        if found is not None:
+            self.go_to(found)
+        elif unreviewed(self.data.segments[current - 1]):
+            self.notify(f"Segment {current} is the only one not approved yet.")
+        else:
+            self.notify("Every segment is approved: sign the document off with s.")
+
+    def action_sign_off(self) -> None:
+        if self.data is None or self.writing or not (role := self.data.access.signing_role):
+            return
+
+        def signed(signoff: SignOff | None) -> None:
+            if signoff is not None:
+                self.notify(f"Signed off as {signoff.role.value} by {signoff.display_name}.", title="Sign-off")
+                self.load()
+
+        self.app.push_screen(SignOffDialog(self.session, self.document_id, role), signed)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def _english(self, index: int) -> str:
+        return self.data.reports[index - 1].text if self.data else ""
+
+    # writing --------------------------------------------------------------------------
+
+    def _write(self, index: int, write: Write, *, advance: bool = False) -> None:
+        self.writing = True
+        self._write_worker = self.run_write(self.data.reports[index - 1], write, advance)
+
+    @work(thread=True, group="review-write")
+    def run_write(self, report: SegmentReport, write: Write, advance: bool) -> None:
+        try:
+            with self.session.workspace() as workspace:
+                notes = write(workspace)
+                update = refresh_segment(workspace, self.document_id, report, notes)
+        except TandemError as exc:
+            self.post_message(self.Failed(str(exc), loading=False))
+            return
+        self.post_message(self.Updated(update, advance))
+
+    def _write_now(self, write: Write) -> None:
+        with self.session.workspace() as workspace:
+            write(workspace)
+
+    def on_review_screen_updated(self, message: Updated) -> None:
+        self.writing = False
+        data = self.data
+        if data is None:
+            return
+        update = message.update
+        data.apply(update)
+        index = update.segment.index
+        table = self.query_one(ReviewList)
+        table.update_row(update.report, len(data.open_queries(index)))
+        self._show_status()
+        for note in update.notes:
+            self.notify(note, severity="warning", timeout=8)
+        if message.advance and (found := next_index(data.segments, index, unreviewed)) is not None:
+            self.go_to(found)
+        elif table.current_index == index:
+            self._show_current()

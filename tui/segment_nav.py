@@ -1,0 +1,79 @@
+"""Where the editor's keys lead (next untranslated, next with findings, find) and the progress figures.
+
+Plain functions over the loaded segments, so they are tested without a screen and stay linear in the
+document's length (a 5,000-segment article is a list walk, not a query per key press).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+
+from tui.labels import STATE_MARKS
+from workflow.models import STATE_ORDER, Segment, SegmentState
+
+DONE = (SegmentState.TRANSLATED, SegmentState.APPROVED)
+
+
+def untranslated(segment: Segment) -> bool:
+    """No English yet (OmegaT's sense of "untranslated")."""
+    return segment.state is SegmentState.EMPTY
+
+
+def needs_work(segment: Segment) -> bool:
+    """A draft, or a segment an editor sent back: English exists but nobody has signed it off."""
+    return segment.state in (SegmentState.DRAFT, SegmentState.REJECTED)
+
+
+def not_done(segment: Segment) -> bool:
+    return segment.state not in DONE
+
+
+def next_index(
+    segments: Sequence[Segment], current: int, wanted: Callable[[Segment], bool], *, step: int = 1
+) -> int | None:
+    """The 1-based index of the next segment after `current` that is `wanted`, wrapping round once."""
+    total = len(segments)
+    for offset in range(1, total):
+        position = (current - 1 + step * offset) % total
+        if wanted(segments[position]):
+            return position + 1
+    return None
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def search(segments: Sequence[Segment], query: str, texts: Mapping[int, str] | None = None) -> list[int]:
+    """Indexes of segments whose Korean or English holds `query` (case-insensitive).
+
+    `texts` holds English not yet saved (by index), so a search finds what the translator sees.
+    """
+    needle = _folded(query.strip())
+    if not needle:
+        return []
+    texts = texts or {}
+    return [
+        s.index for s in segments
+        if needle in _folded(s.source) or needle in _folded(texts.get(s.index, s.target))
+    ]
+
+
+def korean_words(text: str) -> int:
+    # Korean separates words (eojeol) with spaces, so a split counts them as a newsroom would.
+    return len(text.split())
+
+
+def progress_text(segments: Sequence[Segment], words: Sequence[int]) -> str:
+    """E.g. "◻0 ✎15 ✓1 ✦0 ✗0 · 23/612 Korean words translated (4%)"."""
+    counts = dict.fromkeys(STATE_ORDER, 0)
+    done = 0
+    for segment, count in zip(segments, words):
+        counts[segment.state] += 1
+        if segment.state in DONE:
+            done += count
+    total = sum(words)
+    marks = " ".join(f"{STATE_MARKS[state]}{counts[state]}" for state in STATE_ORDER)
+    share = f" ({100 * done // total}%)" if total else ""
+    return f"{marks} · {done:,}/{total:,} Korean words translated{share}"

@@ -1,0 +1,268 @@
+"""The import dialog: a Korean file (and optionally an English draft) into a new document.
+
+The work runs in a thread worker that reports each step by message; only the dialog touches its
+widgets. A failure leaves the dialog open with the problem in it, so the path can be corrected,
+and nothing written: the workspace stores a plan in one transaction, after every file has been read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Static
+
+from tui.session import Session
+from workflow.errors import TandemError
+from workflow.importer import plan_import
+from workflow.textfile import read_text_file
+
+STEPS = ("Reading and decoding the files…", "Pairing the Korean with the English…", "Storing…")
+
+
+@dataclass(frozen=True)
+class Imported:
+    document_id: int
+    title: str
+    segments: int
+    doubtful: int
+    previous_import: int | None
+
+    def summary(self) -> str:
+        doubtful = f"{self.doubtful} doubtful pairing{'s' if self.doubtful != 1 else ''}"
+        line = f"Imported “{self.title}”: {self.segments} segments, {doubtful}"
+        if self.previous_import is not None:
+            line += f" (the same files were imported before as document {self.previous_import})"
+        return line
+
+
+@dataclass(frozen=True)
+class Request:
+    korean: Path
+    english: Path | None
+    title: str | None
+    tags: list[str]
+    sentences: bool
+
+
+class ImportDialog(ModalScreen[int | None]):
+    """Dismisses with the new document's id, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    ImportDialog {
+        align: center middle;
+        background: $background 60%;
+    }
+    ImportDialog > #import-box {
+        width: 84;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: thick $primary 80%;
+        border-title-color: $text-primary;
+        border-title-style: bold;
+        background: $surface;
+        padding: 0 1;
+        overflow-y: auto;
+    }
+    ImportDialog .field {
+        height: auto;
+    }
+    ImportDialog .field Label {
+        width: 22;
+        padding: 1 1 0 0;
+        color: $text-muted;
+    }
+    ImportDialog .field Input {
+        width: 1fr;
+    }
+    ImportDialog #import-step {
+        height: auto;
+        color: $text-muted;
+    }
+    ImportDialog #import-error {
+        height: auto;
+        color: $text-error;
+        background: $error-muted;
+        padding: 0 1;
+    }
+    ImportDialog #import-buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    ImportDialog #import-buttons Button {
+        margin-left: 2;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", description="Cancel"),
+    ]
+
+    class Step(Message):
+        def __init__(self, done: int, label: str) -> None:
+            super().__init__()
+            self.done = done
+            self.label = label
+
+    class Succeeded(Message):
+        def __init__(self, imported: Imported) -> None:
+            super().__init__()
+            self.imported = imported
+
+    class Failed(Message):
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.running = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="import-box"):
+            yield from _field("Korean file", Input(placeholder="article.md or .txt", id="import-korean"))
+            yield from _field(
+                "English draft", Input(placeholder="optional: the translator's draft", id="import-english")
+            )
+            yield from _field("Title", Input(placeholder="optional: the Korean headline", id="import-title"))
+            yield from _field("Tags", Input(placeholder="comma separated", id="import-tags"))
+            yield Checkbox("One segment per sentence", id="import-sentences")
+            yield ProgressBar(total=len(STEPS), show_eta=False, id="import-progress")
+            yield Static("", id="import-step", markup=False)
+            yield Static("", id="import-error", markup=False)
+            with Horizontal(id="import-buttons"):
+                yield Button("Import", variant="primary", id="import")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#import-box").border_title = "Import a document"
+        for selector in ("#import-progress", "#import-step", "#import-error"):
+            self.query_one(selector).display = False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Once storing has begun it cannot be called back; the import is seconds at most.
+        return not (action == "cancel" and self.running)
+
+    def action_cancel(self) -> None:
+        if not self.running:
+            self.dismiss(None)
+
+    @on(Button.Pressed, "#cancel")
+    def cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Button.Pressed, "#import")
+    @on(Input.Submitted)
+    def start(self) -> None:
+        if self.running:
+            return
+        try:
+            request = self._request()
+        except ValueError as exc:
+            self._show_error(str(exc))
+            return
+        self._show_error("")
+        self._set_running(True)
+        self._show_step(0, STEPS[0])
+        self.run_import(request)
+
+    def _request(self) -> Request:
+        korean = self._path("#import-korean", "the Korean file")
+        if korean is None:
+            raise ValueError("Give the Korean file to import.")
+        tags = [tag.strip() for tag in self.query_one("#import-tags", Input).value.split(",")]
+        return Request(
+            korean,
+            self._path("#import-english", "the English draft"),
+            self.query_one("#import-title", Input).value.strip() or None,
+            [tag for tag in tags if tag],
+            self.query_one("#import-sentences", Checkbox).value,
+        )
+
+    def _path(self, selector: str, what: str) -> Path | None:
+        text = self.query_one(selector, Input).value.strip()
+        if not text:
+            return None
+        path = Path(text).expanduser()
+        if not path.exists():
+            raise ValueError(f"{path}: no such file ({what})")
+        if not path.is_file():
+            raise ValueError(f"{path}: is not a file ({what})")
+        return path
+
+    @work(thread=True, exclusive=True, group="import")
+    def run_import(self, request: Request) -> None:
+        try:
+            # Decoding first, on its own, so an unreadable file is named before any pairing work;
+            # plan_import reads them again, which costs milliseconds for an article.
+            read_text_file(request.korean)
+            if request.english is not None:
+                read_text_file(request.english)
+            self.post_message(self.Step(1, STEPS[1]))
+            plan = plan_import(
+                request.korean, request.english, title=request.title, sentences=request.sentences
+            )
+            self.post_message(self.Step(2, f"Storing {len(plan.segments)} segments…"))
+            with self.session.workspace() as workspace:
+                result = workspace.store_import(plan, tags=request.tags, by=self.session.user)
+        except (TandemError, OSError) as exc:
+            self.post_message(self.Failed(str(exc)))
+            return
+        imported = Imported(
+            result.document.id,
+            result.document.title,
+            result.segments,
+            len(result.doubtful),
+            result.previous_import,
+        )
+        self.post_message(self.Step(3, "Imported."))
+        self.post_message(self.Succeeded(imported))
+
+    def on_import_dialog_step(self, message: Step) -> None:
+        self._show_step(message.done, message.label)
+
+    def on_import_dialog_succeeded(self, message: Succeeded) -> None:
+        self.running = False
+        self.notify(message.imported.summary(), title="Import")
+        self.dismiss(message.imported.document_id)
+
+    def on_import_dialog_failed(self, message: Failed) -> None:
+        self._set_running(False)
+        self.query_one("#import-progress").display = False
+        self.query_one("#import-step").display = False
+        self._show_error(message.problem)
+        self.query_one("#import-korean", Input).focus()
+
+    def _set_running(self, running: bool) -> None:
+        self.running = running
+        for widget in self.query("Input, Checkbox, Button"):
+            widget.disabled = running
+        self.refresh_bindings()
+
+    def _show_step(self, done: int, label: str) -> None:
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.display = True
+        bar.update(progress=done)
+        step = self.query_one("#import-step", Static)
+        step.display = True
+        step.update(label)
+
+    def _show_error(self, problem: str) -> None:
+        error = self.query_one("#import-error", Static)
+        error.update(problem)
+        error.display = bool(problem)
+
+
+def _field(label: str, field: Input) -> ComposeResult:
+    with Horizontal(classes="field"):
+        yield Label(label)
+        yield field

@@ -1,0 +1,126 @@
+"""Panels beside the segment in hand: glossary hits, check findings and comments.
+
+Each is an OptionList (it scrolls and wraps long lines by cells), so a finding or a term can be
+picked with the keyboard or the mouse; the screen decides what picking does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.content import Content
+from textual.widgets import OptionList
+
+from glossaries.index import TermUse
+from workflow.checks import Severity
+from workflow.editing import FindingView
+from workflow.models import Comment
+
+SEVERITY_MARKS = {Severity.ERROR: ("E", "bold $text-error"), Severity.WARNING: ("W", "bold $text-warning"),
+                  Severity.INFO: ("i", "$text-muted")}
+
+
+class Panel(OptionList):
+    TITLE = ""
+    EMPTY = ""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="panel")
+        self.border_title = self.TITLE
+
+    def _fill(self, prompts: list[Content], title: str) -> None:
+        keep = self.highlighted
+        self.set_options(prompts or [Content.styled(self.EMPTY, "$text-muted")])
+        self.border_title = title
+        if prompts and keep is not None:
+            self.highlighted = min(keep, len(prompts) - 1)
+
+
+class GlossaryPanel(Panel):
+    TITLE = "Glossary"
+    EMPTY = "no glossary terms in this Korean"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.uses: list[TermUse] = []
+
+    def show(self, uses: Sequence[TermUse]) -> None:
+        self.uses = list(uses)
+        missing = sum(1 for u in self.uses if not u.satisfied or u.forbidden)
+        title = f"Glossary · {missing} to fix" if missing else f"Glossary · {len(self.uses)}"
+        self._fill([_use_prompt(u) for u in self.uses], title)
+
+    def chosen(self) -> TermUse | None:
+        """The highlighted term, else the first one the draft does not yet render right."""
+        if self.uses and self.highlighted is not None and self.highlighted < len(self.uses):
+            return self.uses[self.highlighted]
+        return next((u for u in self.uses if u.forbidden or not u.satisfied), self.uses[0] if self.uses else None)
+
+
+def _use_prompt(use: TermUse) -> Content:
+    term = use.term
+    head = Content.assemble((use.hit.text, "bold"), " → ", (term.en, "bold"))
+    if use.forbidden:
+        forbidden = ", ".join(dict.fromkeys(h.text for h in use.forbidden))
+        state = Content.styled(f"✗ forbidden here: {forbidden}", "$text-error")
+    elif use.satisfied:
+        state = Content.styled("✓ in the English", "$text-success")
+    else:
+        state = Content.styled("✗ not in the English", "$text-warning")
+    lines = [head, Content("  ") + state]
+    if use.hit.explain() != f"{use.hit.text} for {term.en}":
+        lines.append(Content.styled(f"  {use.hit.explain()}", "$text-muted"))
+    return Content("\n").join(lines)
+
+
+class FindingsPanel(Panel):
+    TITLE = "Findings"
+    EMPTY = "no findings"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.views: list[FindingView] = []
+
+    def show(self, views: Sequence[FindingView]) -> None:
+        self.views = list(views)
+        # The list's marks (E2 W1): open errors and warnings.
+        opened = [v.finding.severity for v in self.views if v.open]
+        marks = [f"{m}{opened.count(s)}" for s, (m, _) in SEVERITY_MARKS.items() if opened.count(s)]
+        title = "Findings · " + " ".join(marks) if marks else "Findings"
+        self._fill([_finding_prompt(v) for v in self.views], title)
+
+    def chosen(self) -> FindingView | None:
+        """The highlighted open finding, else the first open one (errors come first)."""
+        if self.views and self.highlighted is not None and self.highlighted < len(self.views):
+            view = self.views[self.highlighted]
+            if view.open:
+                return view
+        return next((v for v in self.views if v.open), None)
+
+
+def _finding_prompt(view: FindingView) -> Content:
+    finding = view.finding
+    mark, style = SEVERITY_MARKS[finding.severity]
+    head = Content.assemble((mark, style), " ", finding.message, (f"  {finding.check}", "$text-muted"))
+    if view.dismissal is None:
+        return head
+    why = Content.styled(f"  dismissed by {view.dismissal.user}: {view.dismissal.reason}", "$text-muted")
+    return Content("\n").join([head.stylize("dim strike"), why])
+
+
+class CommentsPanel(Panel):
+    TITLE = "Comments"
+    EMPTY = "no comments"
+
+    def show(self, comments: Sequence[Comment]) -> None:
+        opened = sum(1 for c in comments if c.open)
+        self._fill([_comment_prompt(c) for c in comments], f"Comments · {opened} open" if comments else "Comments")
+
+
+def _comment_prompt(comment: Comment) -> Content:
+    when = comment.created_at[:16].replace("T", " ")
+    head = Content.styled(f"{comment.kind} · {comment.author} · {when}", "$text-muted")
+    body = Content(comment.text)
+    if not comment.open:
+        body = body.stylize("dim strike") + Content.styled(f"  resolved by {comment.resolved_by}", "$text-muted")
+    return Content("\n").join([head, body])

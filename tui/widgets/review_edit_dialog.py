@@ -1,0 +1,117 @@
+"""Editing one segment's English from the review screen, with its Korean above for reference.
+
+The dialog returns the new text; the screen saves it through the Workspace (in a worker) against
+the revision the editor started from, so a colleague's save in the meantime is kept, not lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static, TextArea
+
+
+class EditDialog(ModalScreen[str | None]):
+    """Dismisses with the edited English (None when cancelled or left unchanged)."""
+
+    DEFAULT_CSS = """
+    EditDialog {
+        align: center middle;
+        background: $background 60%;
+    }
+    EditDialog > #edit-box {
+        width: 100;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: thick $primary 80%;
+        border-title-color: $text-primary;
+        border-title-style: bold;
+        border-subtitle-color: $text-muted;
+        background: $surface;
+        padding: 0 1;
+    }
+    EditDialog #edit-korean-pane {
+        height: auto;
+        max-height: 8;
+        border: round $primary 50%;
+        border-title-color: $text-primary;
+        padding: 0 1;
+    }
+    EditDialog #edit-korean {
+        height: auto;
+    }
+    EditDialog #edit-english {
+        height: 10;
+    }
+    EditDialog #edit-note {
+        height: auto;
+        color: $text-warning;
+    }
+    EditDialog #edit-buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    EditDialog #edit-buttons Button {
+        margin-left: 2;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", description="Save"),
+        Binding("escape", "cancel", description="Cancel"),
+    ]
+
+    def __init__(self, index: int, korean: str, english: str, *, voids: str = "",
+                 keep: Callable[[str], Awaitable[bool]] | None = None) -> None:
+        super().__init__()
+        self.index = index
+        self.korean = korean
+        self.english = english
+        self.voids = voids  # what saving will void, said before the editor commits to it
+        self.keep = keep  # saves at once when the app quits with the dialog open
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="edit-box"):
+            with VerticalScroll(id="edit-korean-pane"):
+                yield Static(Text(self.korean), id="edit-korean", markup=False)
+            yield TextArea(self.english, soft_wrap=True, show_line_numbers=False, id="edit-english")
+            yield Static(Text(self.voids), id="edit-note", markup=False)
+            with Horizontal(id="edit-buttons"):
+                yield Button("Save", variant="primary", id="edit-save")
+                yield Button("Cancel", id="edit-cancel")
+
+    def on_mount(self) -> None:
+        box = self.query_one("#edit-box")
+        box.border_title = Text(f"Edit the English of segment {self.index}")
+        box.border_subtitle = Text("ctrl+s saves · escape cancels")
+        self.query_one("#edit-korean-pane").border_title = Text("Korean")
+        self.query_one("#edit-note").display = bool(self.voids)
+        area = self.query_one("#edit-english", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    async def flush(self) -> bool:
+        """Asked by the app before it quits: an edit typed here is saved, not dropped."""
+        text = self.query_one("#edit-english", TextArea).text
+        if text == self.english or self.keep is None:
+            return True
+        if saved := await self.keep(text):
+            self.english = text  # asked twice (a second quit), it is not saved twice
+        return saved
+
+    @on(Button.Pressed, "#edit-save")
+    def action_save(self) -> None:
+        text = self.query_one("#edit-english", TextArea).text
+        self.dismiss(None if text == self.english else text)
+
+    @on(Button.Pressed, "#edit-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,105 @@
+"""Pick one comment from a list: the document's open queries (to jump to one), or a segment's open
+comments (to resolve one). One row each in a DataTable, so a document with hundreds stays quick."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from tui.cells import first_words
+from tui.widgets.pick_table import PickTable
+from tui.widgets.review_detail import when
+from workflow.models import Comment
+
+TEXT_CELLS = 60
+MIN_TEXT_CELLS = 20
+WHEN_CELLS = len("YYYY-MM-DD HH:MM")
+BOX_CELLS = 110  # the dialog's width where the terminal allows
+
+
+class CommentPicker(ModalScreen[Comment | None]):
+    """Dismisses with the chosen comment, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    CommentPicker {
+        align: center middle;
+        background: $background 60%;
+    }
+    CommentPicker > #pick-box {
+        width: 110;  /* BOX_CELLS */
+        max-width: 100%;
+        height: auto;
+        max-height: 90%;
+        border: thick $primary 80%;
+        border-title-color: $text-primary;
+        border-title-style: bold;
+        border-subtitle-color: $text-muted;
+        background: $surface;
+        padding: 0 1;
+    }
+    CommentPicker #pick-hint {
+        height: auto;
+        color: $text-muted;
+    }
+    CommentPicker #pick-table {
+        height: auto;
+        max-height: 20;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", description="Cancel"),
+    ]
+
+    def __init__(self, title: str, hint: str, comments: Sequence[Comment], *, choose: str = "Open") -> None:
+        super().__init__()
+        self.heading = title
+        self.hint = hint
+        self.comments = list(comments)
+        self.choose = choose
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pick-box"):
+            yield Static(Text(self.hint), id="pick-hint", markup=False)
+            yield PickTable(id="pick-table")
+
+    def on_mount(self) -> None:
+        box = self.query_one("#pick-box")
+        box.border_title = Text(self.heading)
+        box.border_subtitle = Text(f"enter: {self.choose.lower()} · escape: cancel")
+        table = self.query_one("#pick-table", PickTable)
+        cells = self._text_cells()
+        table.add_column("Seg", key="segment")
+        table.add_column("Kind", key="kind")
+        table.add_column("By", key="author")
+        table.add_column("When (UTC)", key="when")
+        table.add_column("Comment", key="text", width=cells)
+        for position, comment in enumerate(self.comments):
+            table.add_row(Text(str(comment.segment), justify="right"), Text(comment.kind),
+                          Text(comment.author), Text(when(comment.created_at)),
+                          Text(first_words(comment.text, cells)), key=str(position))
+        table.focus()
+
+    def _text_cells(self) -> int:
+        """What the comment column can have with every other column on screen, no sideways scroll."""
+        box = min(BOX_CELLS, self.app.size.width) - 4  # border and padding
+        fixed = [max([3, *(len(str(c.segment)) for c in self.comments)]), 5,
+                 max([2, *(len(c.author) for c in self.comments)]), WHEN_CELLS]
+        room = box - sum(width + 2 for width in fixed) - 2 - 2  # the comment's padding, a scrollbar
+        return max(MIN_TEXT_CELLS, min(TEXT_CELLS, room))
+
+    @on(DataTable.RowSelected, "#pick-table")
+    def chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.dismiss(self.comments[int(event.row_key.value)])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,140 @@
+"""The editor's segment list: one DataTable row per segment (it draws only the rows in view).
+
+Rows are plain data until drawn (see Cell), and DataTable draws only the rows in view. Column
+widths follow the table's width: Hangul takes two cells a character, so the Korean is cut by
+cells (tui.cells), never by characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rich.console import Console, ConsoleOptions, JustifyMethod, RenderResult
+from rich.text import Text
+from textual.widgets import DataTable
+
+from tui.cells import first_words
+from tui.labels import DOUBTFUL_MARK, state_mark
+from workflow.models import Segment, SegmentState
+
+Counts = tuple[int, int]
+
+
+class Cell:
+    """A cell that becomes Text only when DataTable draws it, which it does for the rows in view.
+
+    Building 25,000 Text objects for a 5,000-segment list would cost a fifth of a second, and
+    DataTable would then measure each one (asking the console for its options every time) though
+    the columns have fixed widths; this has no __rich_measure__, so it is not measured.
+    """
+
+    __slots__ = ("source", "width", "style", "justify")
+
+    def __init__(self, source: str, width: int = 0, style: str = "", justify: JustifyMethod = "left") -> None:
+        self.source, self.width, self.style, self.justify = source, width, style, justify
+
+    def text(self) -> Text:
+        # Cut by cells, so Hangul (two cells a character) never overflows its column.
+        plain = first_words(self.source, self.width) if self.width else self.source
+        return Text(plain, style=self.style, justify=self.justify)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.text()
+
+    def __str__(self) -> str:
+        return self.text().plain
+
+
+# Named ANSI colours: Textual maps them through the light or dark theme's palette, so they read in
+# both; the mark's shape carries the state for anyone who cannot tell the colours apart.
+STATE_STYLES = {
+    SegmentState.EMPTY: "dim",
+    SegmentState.DRAFT: "yellow",
+    SegmentState.TRANSLATED: "green",
+    SegmentState.APPROVED: "bold cyan",
+    SegmentState.REJECTED: "bold red",
+}
+COLUMNS = ("index", "state", "checks", "korean", "english")
+
+
+@dataclass(frozen=True)
+class Widths:
+    index: int
+    korean: int
+    english: int
+
+
+def widths_for(table_width: int, segment_count: int) -> Widths:
+    index = max(2, len(str(segment_count)))
+    # Each column is padded a cell either side; 2 for the scrollbar and 2 to spare.
+    fixed = (index + 2) + (2 + 2) + (3 + 2) + 2 + 2 + 2 + 2
+    room = max(20, table_width - fixed)
+    korean = room * 2 // 5  # Hangul packs more meaning per cell than English
+    return Widths(index, korean, room - korean)
+
+
+def state_cell(segment: Segment) -> Cell:
+    mark = state_mark(segment.state) + (DOUBTFUL_MARK if segment.low_confidence else "")
+    return Cell(mark, style=STATE_STYLES[segment.state])
+
+
+def checks_cell(counts: Counts | None) -> Cell:
+    """The worst open finding: E2 (two errors) or W1; letters, so it reads without colour."""
+    errors, warnings = counts or (0, 0)
+    if errors:
+        return Cell(f"E{errors}", style="bold red")
+    if warnings:
+        return Cell(f"W{warnings}", style="yellow")
+    return Cell("")
+
+
+def segment_row(segment: Segment, counts: Counts | None, widths: Widths, english: str | None = None) -> tuple[Cell, ...]:
+    # Never plain str cells: DataTable reads those as markup, and articles hold [brackets].
+    return (
+        Cell(str(segment.index), justify="right"),
+        state_cell(segment),
+        checks_cell(counts),
+        Cell(segment.source, widths.korean),
+        Cell(segment.target if english is None else english, widths.english),
+    )
+
+
+def segment_rows(segments: Sequence[Segment], counts: Mapping[int, Counts], widths: Widths,
+                 unsaved: Mapping[int, str]) -> list[tuple[Cell, ...]]:
+    return [segment_row(s, counts.get(s.index), widths, unsaved.get(s.index)) for s in segments]
+
+
+class SegmentList(DataTable):
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.widths: Widths | None = None
+
+    def fill(self, rows: list[tuple[Cell, ...]], widths: Widths, *, cursor: int = 1) -> None:
+        """Replace every row (and the column widths) in one go, keeping the cursor on `cursor`."""
+        self.clear(columns=True)
+        self.widths = widths
+        self.add_column("#", key="index", width=widths.index)
+        self.add_column("St", key="state", width=2)
+        self.add_column("Chk", key="checks", width=3)
+        self.add_column("Korean", key="korean", width=widths.korean)
+        self.add_column("English", key="english", width=widths.english)
+        for position, row in enumerate(rows, start=1):
+            self.add_row(*row, key=str(position))
+        if rows:
+            self.show_index(cursor)
+
+    def update_segment(self, segment: Segment, counts: Counts | None, english: str | None = None) -> None:
+        if self.widths is None or str(segment.index) not in self.rows:
+            return
+        row = segment_row(segment, counts, self.widths, english)
+        for column, cell in zip(COLUMNS[1:], row[1:]):
+            self.update_cell(str(segment.index), column, cell)
+
+    def show_index(self, index: int) -> None:
+        """Put the cursor on segment `index` with its neighbours in view above and below it."""
+        row = index - 1
+        if self.cursor_row != row:
+            self.move_cursor(row=row, scroll=False)
+        visible = max(1, self.scrollable_content_region.height - 1)  # less the header row
+        self.scroll_to(y=max(0, row - visible // 2), animate=False, immediate=True)

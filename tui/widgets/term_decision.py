@@ -1,0 +1,184 @@
+"""A maintainer's decision on a term: approve or reject a proposal, or deprecate a term, with a reason.
+
+Like the term form, the dialog stores the decision in a thread worker and keeps a refusal inside
+itself (someone else decided first, the role was taken away) rather than closing on it.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from glossaries.model import Term
+from tui.session import Session
+from tui.widgets.term_labels import status_label
+from workflow.errors import TandemError
+
+Decision = Literal["approve", "reject", "deprecate"]
+TITLES = {"approve": "Approve", "reject": "Reject", "deprecate": "Deprecate"}
+HINTS = {
+    "approve": "Approved terms are checked in every document from now on.",
+    "reject": "The proposal stays in the glossary's history, marked rejected.",
+    "deprecate": "Deprecated terms are no longer checked; their history is kept.",
+}
+# What a decision without a reason records; rejecting or deprecating has to say why.
+DEFAULT_REASONS: dict[Decision, str] = {"approve": "approved"}
+
+
+class TermDecision(ModalScreen[int | None]):
+    """Dismisses with the term's id once the decision is stored, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    TermDecision {
+        align: center middle;
+        background: $background 60%;
+    }
+    TermDecision > #decision-box {
+        width: 72;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: thick $primary 80%;
+        border-title-color: $text-primary;
+        border-title-style: bold;
+        background: $surface;
+        padding: 0 1;
+    }
+    TermDecision #decision-term {
+        height: auto;
+        text-style: bold;
+    }
+    TermDecision #decision-hint {
+        height: auto;
+        color: $text-muted;
+        margin-bottom: 1;
+    }
+    TermDecision .field {
+        height: auto;
+    }
+    TermDecision .field Label {
+        width: 8;
+        color: $text-muted;
+    }
+    TermDecision .field Input {
+        width: 1fr;
+    }
+    TermDecision #decision-error {
+        height: auto;
+        color: $text-error;
+        background: $error-muted;
+        padding: 0 1;
+    }
+    TermDecision #decision-buttons {
+        height: auto;
+        margin-top: 1;
+        align-horizontal: right;
+    }
+    TermDecision #decision-buttons Button {
+        margin-left: 2;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", description="Cancel"),
+    ]
+
+    class Stored(Message):
+        def __init__(self, term_id: int) -> None:
+            super().__init__()
+            self.term_id = term_id
+
+    class Failed(Message):
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
+    def __init__(self, session: Session, decision: Decision, term: Term) -> None:
+        super().__init__()
+        self.session = session
+        self.decision: Decision = decision
+        self.term = term
+        self.running = False
+
+    def compose(self) -> ComposeResult:
+        term = self.term
+        with Vertical(id="decision-box"):
+            yield Static(f"#{term.id}  {term.ko} → {term.en}  ({status_label(term.status)})",
+                         id="decision-term", markup=False)
+            yield Static(HINTS[self.decision], id="decision-hint", markup=False)
+            with Horizontal(classes="field"):
+                yield Label("Reason")
+                optional = self.decision in DEFAULT_REASONS
+                yield Input(placeholder="optional" if optional else "required: why", id="reason",
+                            compact=True)
+            yield Static("", id="decision-error", markup=False)
+            with Horizontal(id="decision-buttons"):
+                yield Button(TITLES[self.decision], variant="primary", id="decide", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#decision-box").border_title = f"{TITLES[self.decision]} a term"
+        self.query_one("#decision-error").display = False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "cancel" and self.running)
+
+    def action_cancel(self) -> None:
+        if not self.running:
+            self.dismiss(None)
+
+    @on(Button.Pressed, "#cancel")
+    def cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Button.Pressed, "#decide")
+    @on(Input.Submitted)
+    def start(self) -> None:
+        if self.running:
+            return
+        reason = " ".join(self.query_one("#reason", Input).value.split())
+        reason = reason or DEFAULT_REASONS.get(self.decision, "")
+        if not reason:
+            self._show_error(f"Say why you {self.decision} it; the reason is kept in its history.")
+            return
+        self._show_error("")
+        self._set_running(True)
+        self.store(reason)
+
+    @work(thread=True, exclusive=True, group="term-decision")
+    def store(self, reason: str) -> None:
+        term_id = int(self.term.id or 0)
+        try:
+            with self.session.workspace() as workspace:
+                decide = getattr(workspace.glossary, self.decision)
+                decide(term_id, by=self.session.user, reason=reason)
+        except TandemError as exc:
+            self.post_message(self.Failed(str(exc)))
+            return
+        self.post_message(self.Stored(term_id))
+
+    def on_term_decision_stored(self, message: Stored) -> None:
+        self.running = False
+        self.dismiss(message.term_id)
+
+    def on_term_decision_failed(self, message: Failed) -> None:
+        self._set_running(False)
+        self._show_error(message.problem)
+
+    def _set_running(self, running: bool) -> None:
+        self.running = running
+        for widget in self.query("Input, Button"):
+            widget.disabled = running
+        self.refresh_bindings()
+
+    def _show_error(self, problem: str) -> None:
+        error = self.query_one("#decision-error", Static)
+        error.update(problem)
+        error.display = bool(problem)

@@ -1,0 +1,238 @@
+"""The highlighted term in full: its fields, its revisions and where the workspace uses it.
+
+`gather` reads everything in the calling (worker) thread; the widget only lays out what it is given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from glossaries.model import Term
+from tui.cells import first_words, one_line
+from tui.labels import NOBODY, state_mark
+from tui.widgets.term_labels import status_label, variants_line, when
+from workflow.models import TermImpact, TermOccurrence, TermRevision
+from workflow.workspace import Workspace
+
+TITLE_CELLS = 40
+CONTEXT_CHARS = 6  # Korean characters shown either side of an occurrence
+
+
+@dataclass(frozen=True)
+class TermDetails:
+    term: Term
+    history: list[TermRevision]
+    impact: TermImpact
+    titles: dict[int, str] = field(default_factory=dict)
+    contexts: dict[tuple[int, int], str] = field(default_factory=dict)  # (document, segment)
+
+
+def gather(workspace: Workspace, term_id: int) -> TermDetails:
+    glossary = workspace.glossary
+    impact = glossary.impact(term_id)
+    titles: dict[int, str] = {}
+    contexts: dict[tuple[int, int], str] = {}
+    for document_id in sorted({o.document_id for o in impact.occurrences}):
+        titles[document_id] = workspace.document(document_id).title
+        sources = {s.index: s.source for s in workspace.segments(document_id)}
+        for occurrence in impact.occurrences:
+            if occurrence.document_id == document_id and occurrence.segment in sources:
+                contexts[(document_id, occurrence.segment)] = _context(
+                    sources[occurrence.segment], occurrence.source_span)
+    return TermDetails(impact.term, glossary.history(term_id), impact, titles, contexts)
+
+
+class TermDetail(VerticalScroll):
+    DEFAULT_CSS = """
+    TermDetail {
+        height: 1fr;
+        padding: 0 1;
+    }
+    TermDetail Static {
+        height: auto;
+    }
+    TermDetail #term-heading {
+        text-style: bold;
+        color: $primary;
+    }
+    TermDetail .section {
+        margin-top: 1;
+        text-style: bold;
+        color: $text-primary;
+    }
+    TermDetail #term-alert {
+        background: $error-muted;
+        color: $text-error;
+        text-style: bold;
+        padding: 0 1;
+    }
+    TermDetail #term-message {
+        color: $text-muted;
+    }
+    TermDetail #term-message.problem {
+        color: $error;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, can_focus=True)
+        self.details: TermDetails | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="term-message", markup=False)
+        yield Static("", id="term-heading", markup=False)
+        # At the top, so a narrow pane shows it without scrolling down to the impact list.
+        yield Static("", id="term-alert", markup=False)
+        yield Static("", id="term-fields", markup=False)
+        yield Static("History", id="history-head", classes="section", markup=False)
+        yield Static("", id="term-history", markup=False)
+        yield Static("Impact", id="impact-head", classes="section", markup=False)
+        yield Static("", id="term-impact", markup=False)
+
+    def on_mount(self) -> None:
+        self.show_message("")
+
+    def show_message(self, text: str, *, problem: bool = False) -> None:
+        """Only a line (loading, nothing highlighted, a failure) instead of a term."""
+        self.details = None
+        note = self.query_one("#term-message", Static)
+        note.update(text)
+        note.set_class(problem, "problem")
+        note.display = True
+        for child in self.query("Static").exclude("#term-message"):
+            child.display = False
+
+    def show_term(self, term: Term) -> None:
+        """The fields at once (the list already has them); history and impact follow from a worker."""
+        self.details = None
+        self.query_one("#term-message").display = False
+        self._put("#term-heading", Text(f"{term.ko} → {term.en}"))
+        self._put("#term-fields", fields(term))
+        self._put("#history-head", Text("History"))
+        self._put("#term-history", Text("Loading…"))
+        self._put("#impact-head", Text("Impact"))
+        self._put("#term-impact", Text("Loading…"))
+        self.query_one("#term-alert").display = False
+
+    def show(self, details: TermDetails) -> None:
+        self.show_term(details.term)
+        self.details = details
+        self._put("#history-head",
+                  Text(f"History: {_count(len(details.history), 'revision')}, newest first"))
+        self._put("#term-history", history(details.history))
+        self._put("#impact-head", Text(impact_heading(details.impact)))
+        self._put("#term-impact", impact(details))
+        alert = self.query_one("#term-alert", Static)
+        alert.update(failing_line(details.impact))
+        alert.display = bool(details.impact.failing_approved)
+
+    def _put(self, selector: str, content: RenderableType) -> None:
+        static = self.query_one(selector, Static)
+        static.update(content)
+        static.display = True
+
+
+def fields(term: Term) -> RenderableType:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    for label, value in (
+        ("Term", f"#{term.id}  {status_label(term.status)}"),
+        ("Korean", term.ko),
+        ("Korean variants", variants_line(term.ko_variants)),
+        ("English", term.en),
+        ("Admitted", variants_line(term.en_variants)),
+        ("Forbidden", variants_line(term.en_forbidden)),
+        ("Part of speech", term.pos or NOBODY),
+        ("Domain", term.domain or NOBODY),
+        ("Case sensitive", "yes" if term.case_sensitive else "no"),
+        ("Note", term.note or NOBODY),
+    ):
+        grid.add_row(label, Text(value))
+    return grid
+
+
+def history(revisions: list[TermRevision]) -> Text:
+    """Newest first, each revision on its own line with its reason indented below (reasons run long)."""
+    if not revisions:
+        return Text(NOBODY)
+    lines = Text()
+    for revision in reversed(revisions):
+        if lines:
+            lines.append("\n")
+        lines.append(when(revision.created_at))
+        lines.append(f"  {revision.author} ({revision.role.value})  ", style="bold")
+        lines.append(status_label(revision.term.status))
+        lines.append(f"\n    {one_line(revision.reason) or NOBODY}")
+    return lines
+
+
+def impact_heading(found: TermImpact) -> str:
+    documents = len({o.document_id for o in found.occurrences})
+    if not found.occurrences:
+        return "Impact: not used in any document"
+    return f"Impact: {_count(len(found.occurrences), 'occurrence')} in {_count(documents, 'document')}"
+
+
+def failing_line(found: TermImpact) -> Text:
+    failing = found.failing_approved
+    if not failing:
+        return Text("")
+    where = ", ".join(f"document {o.document_id} segment {o.segment}" for o in failing)
+    return Text(f"! {_count(len(failing), 'approved segment')} now fail{'s' if len(failing) == 1 else ''} "
+                f"this term: {where}")
+
+
+def impact(details: TermDetails) -> Text:
+    """Occurrences by document: segment, state and the Korean around the term, then the verdict."""
+    found = details.impact
+    if not found.occurrences:
+        return Text(NOBODY)
+    failing = found.failing_approved
+    lines = Text()
+    for document_id, occurrences in groupby(found.occurrences, key=lambda o: o.document_id):
+        if lines:
+            lines.append("\n")
+        title = first_words(details.titles.get(document_id, ""), TITLE_CELLS)
+        lines.append(f"Document {document_id}  {title}".rstrip(), style="bold")
+        for occurrence in occurrences:
+            prominent = occurrence in failing
+            context = details.contexts.get((document_id, occurrence.segment), occurrence.korean)
+            lines.append("\n! " if prominent else "\n  ", style="bold")
+            lines.append(f"segment {occurrence.segment}  "
+                         f"{state_mark(occurrence.state)} {occurrence.state.value}  {context}")
+            for finding in verdicts(occurrence, found.term):
+                lines.append("\n    ")
+                # Reverse video: prominent in any theme, and without relying on colour.
+                lines.append(finding, style="bold reverse" if prominent else "")
+    return lines
+
+
+def verdicts(occurrence: TermOccurrence, term: Term) -> list[str]:
+    """What the segment's English does with the term, one problem a line."""
+    problems = []
+    if not occurrence.satisfied:
+        problems.append(f"✗ lacks “{term.en}”")
+    if occurrence.forbidden:
+        problems.append(f"✗ uses forbidden {', '.join(f'“{text}”' for text in occurrence.forbidden)}")
+    return problems or ["✓ ok"]
+
+
+def _context(source: str, span: tuple[int, int]) -> str:
+    start, end = span
+    head = max(0, start - CONTEXT_CHARS)
+    tail = min(len(source), end + CONTEXT_CHARS)
+    text = one_line(source[head:tail])
+    return f"{'…' if head else ''}{text}{'…' if tail < len(source) else ''}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -1,0 +1,242 @@
+"""The term form: add a term (maintainers), propose one (anyone) or edit one, with a reason.
+
+The dialog stores the term itself, in a thread worker, so that a refusal (a duplicate Korean form, a
+missing reason, a lost role) is shown inside it with the fields intact, ready to correct.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, ClassVar, Literal
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from glossaries.model import Term
+from tui.session import Session
+from tui.widgets.term_labels import join_variants, split_variants
+from workflow.errors import TandemError
+
+Mode = Literal["add", "propose", "edit"]
+TITLES = {"add": "New term", "propose": "Propose a term", "edit": "Edit term"}
+BUTTONS = {"add": "Add", "propose": "Propose", "edit": "Save"}
+HINTS = {
+    "add": "Added terms are approved at once and checked in every document.",
+    "propose": "A terminologist reviews proposals before documents are checked against them.",
+    "edit": "Every change is a new revision; say why, for whoever reads the history.",
+}
+# Form field id, label, Term attribute, placeholder.
+FIELDS = (
+    ("ko", "Korean", "ko", "보위지도원"),
+    ("ko-variants", "Korean variants", "ko_variants", "separated by |  e.g. 로동당 | 조선로동당"),
+    ("en", "English", "en", "the preferred rendering"),
+    ("en-variants", "Admitted", "en_variants", "other renderings that pass, separated by |"),
+    ("en-forbidden", "Forbidden", "en_forbidden", "renderings to flag, separated by |"),
+    ("pos", "Part of speech", "pos", "noun, proper noun, verb…"),
+    ("domain", "Domain", "domain", "politics, labor, names…"),
+    ("note", "Note", "note", "usage advice for translators"),
+)
+LISTS = {"ko_variants", "en_variants", "en_forbidden"}
+
+
+@dataclass(frozen=True)
+class Request:
+    mode: Mode
+    term: Term  # as the form reads
+    reason: str
+    term_id: int | None = None  # edit only: which term, and the fields the form changed
+    changes: dict[str, Any] = field(default_factory=dict)
+
+
+class TermForm(ModalScreen[int | None]):
+    """Dismisses with the stored term's id, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    TermForm {
+        align: center middle;
+        background: $background 60%;
+    }
+    TermForm > #term-box {
+        width: 84;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: thick $primary 80%;
+        border-title-color: $text-primary;
+        border-title-style: bold;
+        background: $surface;
+        padding: 0 1;
+        overflow-y: auto;
+    }
+    TermForm #term-hint {
+        height: auto;
+        color: $text-muted;
+        margin-bottom: 1;
+    }
+    TermForm .field {
+        height: auto;
+    }
+    TermForm .field Label {
+        width: 17;
+        color: $text-muted;
+    }
+    TermForm .field Input {
+        width: 1fr;
+    }
+    TermForm #term-error {
+        height: auto;
+        color: $text-error;
+        background: $error-muted;
+        padding: 0 1;
+    }
+    TermForm #term-buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    TermForm #term-buttons Button {
+        margin-left: 2;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", description="Cancel"),
+    ]
+
+    class Saved(Message):
+        def __init__(self, term_id: int) -> None:
+            super().__init__()
+            self.term_id = term_id
+
+    class Failed(Message):
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
+    def __init__(self, session: Session, mode: Mode, term: Term | None = None) -> None:
+        super().__init__()
+        if mode == "edit" and term is None:
+            raise ValueError("editing needs the term to edit")
+        self.session = session
+        self.mode: Mode = mode
+        self.original = term
+        self.running = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="term-box"):
+            yield Static(HINTS[self.mode], id="term-hint", markup=False)
+            for field_id, label, attribute, placeholder in FIELDS:
+                value = self._initial(attribute)
+                with Horizontal(classes="field"):
+                    yield Label(label)
+                    yield Input(str(value), placeholder=placeholder, id=field_id, compact=True)
+            yield Checkbox("Case sensitive (match the English capitals exactly)",
+                           bool(self._initial("case_sensitive")), id="case-sensitive", compact=True)
+            with Horizontal(classes="field"):
+                yield Label("Reason")
+                reason_hint = "required: why the term changes" if self.mode == "edit" else "optional"
+                yield Input(placeholder=reason_hint, id="reason", compact=True)
+            yield Static("", id="term-error", markup=False)
+            with Horizontal(id="term-buttons"):
+                yield Button(BUTTONS[self.mode], variant="primary", id="save", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        title = TITLES[self.mode]
+        if self.original is not None:
+            title = f"{title} #{self.original.id}: {self.original.ko}"
+        self.query_one("#term-box").border_title = title
+        self.query_one("#term-error").display = False
+
+    def _initial(self, attribute: str) -> object:
+        if self.original is None:
+            return False if attribute == "case_sensitive" else ""
+        value = getattr(self.original, attribute)
+        return join_variants(value) if attribute in LISTS else value
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Once storing has begun it cannot be called back; it takes a moment.
+        return not (action == "cancel" and self.running)
+
+    def action_cancel(self) -> None:
+        if not self.running:
+            self.dismiss(None)
+
+    @on(Button.Pressed, "#cancel")
+    def cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    @on(Button.Pressed, "#save")
+    @on(Input.Submitted)
+    def start(self) -> None:
+        if self.running:
+            return
+        try:
+            request = self._request()
+        except ValueError as exc:
+            self._show_error(str(exc))
+            return
+        self._show_error("")
+        self._set_running(True)
+        self.store(request)
+
+    def _request(self) -> Request:
+        values: dict[str, Any] = {}
+        for field_id, _label, attribute, _placeholder in FIELDS:
+            text = self.query_one(f"#{field_id}", Input).value
+            values[attribute] = split_variants(text) if attribute in LISTS else text.strip()
+        values["case_sensitive"] = self.query_one("#case-sensitive", Checkbox).value
+        reason = " ".join(self.query_one("#reason", Input).value.split())
+        if not values["ko"] or not values["en"]:
+            raise ValueError("A term needs its Korean and its preferred English.")
+        if self.original is None:
+            return Request(self.mode, Term(**values), reason)
+        if not reason:
+            raise ValueError("Say why the term changes; the reason is kept in its history.")
+        # Only what this form changed, so a colleague's edit to another field since is kept.
+        changes = {name: value for name, value in values.items()
+                   if value != getattr(self.original, name)}
+        if not changes:
+            raise ValueError("Nothing changed; edit a field, or cancel.")
+        return Request(self.mode, replace(self.original, **changes), reason, self.original.id, changes)
+
+    @work(thread=True, exclusive=True, group="term-form")
+    def store(self, request: Request) -> None:
+        by = self.session.user
+        try:
+            with self.session.workspace() as workspace:
+                glossary = workspace.glossary
+                if request.term_id is not None:
+                    stored = glossary.edit(request.term_id, by=by, reason=request.reason,
+                                           **request.changes)
+                elif request.mode == "add":
+                    stored = glossary.add(request.term, by=by, reason=request.reason or "added")
+                else:
+                    stored = glossary.propose(request.term, by=by, reason=request.reason or "proposed")
+        except TandemError as exc:
+            self.post_message(self.Failed(str(exc)))
+            return
+        self.post_message(self.Saved(int(stored.id or 0)))
+
+    def on_term_form_saved(self, message: Saved) -> None:
+        self.running = False
+        self.dismiss(message.term_id)
+
+    def on_term_form_failed(self, message: Failed) -> None:
+        self._set_running(False)
+        self._show_error(message.problem)
+
+    def _set_running(self, running: bool) -> None:
+        self.running = running
+        for widget in self.query("Input, Checkbox, Button"):
+            widget.disabled = running
+        self.refresh_bindings()
+
+    def _show_error(self, problem: str) -> None:
+        error = self.query_one("#term-error", Static)
+        error.update(problem)
+        error.display = bool(problem)
