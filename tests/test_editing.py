@@ -144,3 +144,27 @@ def test_unknown_segment(ws, sample_doc):
 ])
 def test_the_transition_table(state, action, expected):
     assert TRANSITIONS.get((state, action)) == expected
+
+
+def test_every_transition_the_table_allows_and_forbids():
+    allowed = {
+        "edit": {s: SegmentState.DRAFT for s in SegmentState},
+        "clear": {s: SegmentState.EMPTY for s in SegmentState},
+        "mark translated": {SegmentState.DRAFT: SegmentState.TRANSLATED,
+                            SegmentState.REJECTED: SegmentState.TRANSLATED},
+        "approve": {SegmentState.DRAFT: SegmentState.APPROVED, SegmentState.TRANSLATED: SegmentState.APPROVED,
+                    SegmentState.REJECTED: SegmentState.APPROVED},
+        "reject": {SegmentState.DRAFT: SegmentState.REJECTED, SegmentState.TRANSLATED: SegmentState.REJECTED,
+                   SegmentState.APPROVED: SegmentState.REJECTED},
+    }
+    for action, moves in allowed.items():
+        for state in SegmentState:
+            if state in moves:
+                assert TRANSITIONS[(state, action)] is moves[state]
+            else:
+                assert (state, action) not in TRANSITIONS
+                with pytest.raises(IllegalTransition, match=f"is {state.value}"):
+                    from workflow.states import next_state
+
+                    next_state(state, action)
+    assert len(TRANSITIONS) == sum(len(m) for m in allowed.values())
