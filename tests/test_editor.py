@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import textwrap
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
+from tui_helpers import run, until
 from tui.app import TandemApp
 from tui.screens.editor import EditorScreen
 from tui.screens.editor_dialogs import ReasonDialog
@@ -32,10 +30,6 @@ WIDE = (160, 48)
 NARROW = (80, 24)
 
 
-def run(test: Callable[[], object]) -> None:
-    asyncio.run(test())
-
-
 @pytest.fixture
 def demo(tmp_path: Path) -> Path:
     return prepare_demo(tmp_path / "demo.tandem").path
@@ -46,21 +40,6 @@ def no_idle_saves_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests that are not about the idle save must not have one land in the middle of them.
     monkeypatch.setattr(EditorScreen, "IDLE_SAVE_SECONDS", 60.0)
     monkeypatch.setattr(EditorScreen, "MAX_UNSAVED_SECONDS", 600.0)
-
-
-async def until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        try:
-            if condition():
-                return
-        except Exception:  # the screen it inspects may not be mounted yet
-            pass
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out; screen stack is {pilot.app.screen_stack}")
 
 
 def editor(app: TandemApp) -> EditorScreen:

@@ -20,7 +20,7 @@ from textual.widgets import Checkbox, DataTable, Input, Static
 import tui.widgets.term_labels as term_labels
 import workflow.glossary
 from glossaries.model import Term, TermStatus
-from test_tui import run, until
+from tui_helpers import run, until
 from tui.app import TandemApp
 from tui.screens.documents import DocumentsScreen
 from tui.screens.glossary import GlossaryScreen

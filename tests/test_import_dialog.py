@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Button, DataTable, Input, Static
 from textual.widgets._footer import FooterKey
 
-from test_tui import until
+from tui_helpers import run, until
 from tui.app import TandemApp
 from tui.screens.documents import DocumentsScreen
 from tui.widgets.import_dialog import ImportDialog
@@ -18,10 +17,6 @@ from workflow.demo import DRAFT, KOREAN, prepare_demo
 from workflow.workspace import Workspace
 
 SIZE = (100, 30)
-
-
-def run(test: Callable[[], object]) -> None:
-    asyncio.run(test())
 
 
 def written(path: Path) -> tuple[int, int]:

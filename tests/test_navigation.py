@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui import SIZE, on_documents, run, until
+from test_tui import SIZE, on_documents
+from tui_helpers import run, until
 from tui.app import TandemApp
 from workflow.demo import prepare_demo
 

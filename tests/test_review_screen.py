@@ -8,6 +8,8 @@ the screen makes is checked through a fresh Workspace, not through the screen's 
 from __future__ import annotations
 
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,7 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Button, DataTable, Input, OptionList, Static, TextArea
 
-from test_tui import run, until
+from tui_helpers import run, until
 from tui.app import TandemApp
 from tui.screens.review import ReviewScreen
 from tui.widgets.diff_view import DiffView
@@ -70,6 +72,13 @@ async def open_review(pilot: Pilot) -> ReviewScreen:
     return screen
 
 
+@asynccontextmanager
+async def review_of(path: Path, user: str = "robert") -> AsyncIterator[tuple[TandemApp, Pilot, ReviewScreen]]:
+    app = reviewing(path, user)
+    async with app.run_test(size=SIZE) as pilot:
+        yield app, pilot, await open_review(pilot)
+
+
 def fresh(path: Path):
     return Workspace.open(path, create=False)
 
@@ -90,9 +99,7 @@ def test_segment_16_shows_the_deletion_and_the_insertion_inline(tmp_path: Path) 
     path = in_review(tmp_path)
 
     async def scenario() -> None:
-        app = reviewing(path)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await open_review(pilot)
+        async with review_of(path) as (app, pilot, screen):
             screen.go_to(16)
             await pilot.pause()
             view = screen.query_one("#review-diff", DiffView)
@@ -116,9 +123,7 @@ def test_approve_by_key_approves_the_highlighted_segment(tmp_path: Path) -> None
     path = in_review(tmp_path)
 
     async def scenario() -> None:
-        app = reviewing(path)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await open_review(pilot)
+        async with review_of(path) as (app, pilot, screen):
             screen.go_to(16)
             await pilot.press("a")
             await until(pilot, lambda: not screen.writing)
@@ -134,9 +139,7 @@ def test_reject_with_a_comment_sends_a_query_and_lists_it_among_open_queries(tmp
     path = in_review(tmp_path)
 
     async def scenario() -> None:
-        app = reviewing(path)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await open_review(pilot)
+        async with review_of(path) as (app, pilot, screen):
             screen.go_to(5)
             await pilot.press("x")
             await until(pilot, lambda: isinstance(app.screen, CommentDialog))
@@ -172,9 +175,7 @@ def test_next_unreviewed_skips_approved_segments(tmp_path: Path) -> None:
             ws.review.approve(1, index, by="robert")
 
     async def scenario() -> None:
-        app = reviewing(path)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await open_review(pilot)
+        async with review_of(path) as (app, pilot, screen):
             assert screen.query_one(ReviewList).current_index == 1  # the first not approved
             await pilot.press("n")
             await pilot.pause()
@@ -216,9 +217,7 @@ def test_quitting_with_the_edit_dialog_open_saves_the_edit(tmp_path: Path) -> No
     path = in_review(tmp_path)
 
     async def scenario() -> None:
-        app = reviewing(path)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await open_review(pilot)
+        async with review_of(path) as (app, pilot, screen):
             screen.go_to(2)
             await pilot.press("e")
             await until(pilot, lambda: isinstance(app.screen, EditDialog))
@@ -236,9 +235,7 @@ def test_sign_off_shows_what_is_open_and_refuses_until_everything_is_approved(tm
     path = in_review(tmp_path)
 
     async def scenario() -> None:
-        app = reviewing(path)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await open_review(pilot)
+        async with review_of(path) as (app, pilot, screen):
             await pilot.press("s")
             await until(pilot, lambda: isinstance(app.screen, SignOffDialog) and app.screen.readiness is not None)
             dialog = app.screen
@@ -284,9 +281,7 @@ def test_the_translator_is_not_offered_approve_or_reject(tmp_path: Path) -> None
     path = in_review(tmp_path)
 
     async def scenario() -> None:
-        app = reviewing(path, "david")
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await open_review(pilot)
+        async with review_of(path, "david") as (app, pilot, screen):
             offered = {binding.action for _, binding, *_ in screen.active_bindings.values()}
             assert "approve" not in offered and "reject" not in offered
             assert {"edit", "comment", "next_unreviewed", "sign_off", "back"} <= offered
@@ -301,9 +296,7 @@ def test_a_note_is_added_and_resolved_from_the_screen(tmp_path: Path) -> None:
     path = in_review(tmp_path)
 
     async def scenario() -> None:
-        app = reviewing(path)
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await open_review(pilot)
+        async with review_of(path) as (app, pilot, screen):
             screen.go_to(7)
             await pilot.press("c")
             await until(pilot, lambda: isinstance(app.screen, CommentDialog))
@@ -332,9 +325,7 @@ def test_the_command_palette_offers_the_review_actions(tmp_path: Path) -> None:
     path = in_review(tmp_path)
 
     async def scenario() -> None:
-        app = reviewing(path)
-        async with app.run_test(size=SIZE) as pilot:
-            await open_review(pilot)
+        async with review_of(path) as (app, pilot, _):
             await pilot.press("ctrl+p")
             await until(pilot, lambda: isinstance(app.screen, CommandPalette))
             await pilot.press(*"approve")

@@ -16,7 +16,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 
-from test_tui import until
+from tui_helpers import until
 from tui.app import TandemApp
 from tui.screens.documents import DocumentsScreen
 from tui.screens.editor import EditorScreen

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,6 +9,7 @@ from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static, TextArea
 
+from tui_helpers import run, until
 from tui.app import TandemApp
 from tui.cells import first_words
 from tui.labels import STATE_MARKS, progress_line
@@ -22,26 +20,6 @@ from workflow.workspace import Workspace
 
 DEMO = Path(__file__).resolve().parent.parent / "workflow" / "demo"
 SIZE = (120, 36)
-
-
-def run(test: Callable[[], object]) -> None:
-    asyncio.run(test())
-
-
-async def until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 10.0) -> None:
-    """Let workers finish and messages land until `condition` holds (opening is two hops)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        try:
-            if condition():
-                return
-        except Exception:  # the screen it inspects may not be mounted yet
-            pass
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out; screen stack is {pilot.app.screen_stack}")
 
 
 def sample_workspace(path: Path, *, second: bool = False) -> Path:

@@ -6,15 +6,12 @@ Modal screens that return their answer through dismiss(); None means the person 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Checkbox, DataTable, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -23,17 +20,8 @@ from tui.cells import first_words
 from tui.labels import state_mark
 from tui.segment_nav import search
 from tui.session import Session
+from tui.widgets.dialog import Dialog
 from workflow.models import Revision, Segment
-
-CANCEL: list[BindingType] = [Binding("escape", "cancel", "Cancel")]
-
-
-class Dialog(ModalScreen):
-    BINDINGS: ClassVar[list[BindingType]] = CANCEL
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
 
 class ReasonDialog(Dialog):
     """Asks for one line of text: why a finding does not apply, or a comment (note or query)."""

@@ -9,17 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Static
 
 from tui.session import Session
+from tui.widgets.dialog import Dialog
 from workflow.errors import TandemError
 from workflow.importer import plan_import
 from workflow.textfile import read_text_file
@@ -52,24 +50,11 @@ class Request:
     sentences: bool
 
 
-class ImportDialog(ModalScreen[int | None]):
+class ImportDialog(Dialog[int | None]):
     """Dismisses with the new document's id, or None when cancelled."""
 
     DEFAULT_CSS = """
-    ImportDialog {
-        align: center middle;
-        background: $background 60%;
-    }
-    ImportDialog > #import-box {
-        width: 84;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: thick $primary 80%;
-        border-title-color: $text-primary;
-        border-title-style: bold;
-        background: $surface;
-        padding: 0 1;
+    ImportDialog #import-box {
         overflow-y: auto;
     }
     ImportDialog .field {
@@ -87,24 +72,7 @@ class ImportDialog(ModalScreen[int | None]):
         height: auto;
         color: $text-muted;
     }
-    ImportDialog #import-error {
-        height: auto;
-        color: $text-error;
-        background: $error-muted;
-        padding: 0 1;
-    }
-    ImportDialog #import-buttons {
-        height: auto;
-        align-horizontal: right;
-    }
-    ImportDialog #import-buttons Button {
-        margin-left: 2;
-    }
     """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", description="Cancel"),
-    ]
 
     class Step(Message):
         def __init__(self, done: int, label: str) -> None:
@@ -117,18 +85,12 @@ class ImportDialog(ModalScreen[int | None]):
             super().__init__()
             self.imported = imported
 
-    class Failed(Message):
-        def __init__(self, problem: str) -> None:
-            super().__init__()
-            self.problem = problem
-
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.running = False
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="import-box"):
+        with Vertical(id="import-box", classes="dialog-box"):
             yield from _field("Korean file", Input(placeholder="article.md or .txt", id="import-korean"))
             yield from _field(
                 "English draft", Input(placeholder="optional: the translator's draft", id="import-english")
@@ -138,27 +100,15 @@ class ImportDialog(ModalScreen[int | None]):
             yield Checkbox("One segment per sentence", id="import-sentences")
             yield ProgressBar(total=len(STEPS), show_eta=False, id="import-progress")
             yield Static("", id="import-step", markup=False)
-            yield Static("", id="import-error", markup=False)
-            with Horizontal(id="import-buttons"):
+            yield Static("", id="import-error", classes="dialog-error banner", markup=False)
+            with Horizontal(id="import-buttons", classes="dialog-buttons"):
                 yield Button("Import", variant="primary", id="import")
-                yield Button("Cancel", id="cancel")
+                yield Button("Cancel", id="cancel", classes="dialog-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#import-box").border_title = "Import a document"
-        for selector in ("#import-progress", "#import-step", "#import-error"):
+        for selector in ("#import-progress", "#import-step"):
             self.query_one(selector).display = False
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Once storing has begun it cannot be called back; the import is seconds at most.
-        return not (action == "cancel" and self.running)
-
-    def action_cancel(self) -> None:
-        if not self.running:
-            self.dismiss(None)
-
-    @on(Button.Pressed, "#cancel")
-    def cancel_pressed(self) -> None:
-        self.action_cancel()
 
     @on(Button.Pressed, "#import")
     @on(Input.Submitted)
@@ -168,10 +118,10 @@ class ImportDialog(ModalScreen[int | None]):
         try:
             request = self._request()
         except ValueError as exc:
-            self._show_error(str(exc))
+            self.show_error(str(exc))
             return
-        self._show_error("")
-        self._set_running(True)
+        self.show_error("")
+        self.set_running(True)
         self._show_step(0, STEPS[0])
         self.run_import(request)
 
@@ -235,18 +185,12 @@ class ImportDialog(ModalScreen[int | None]):
         self.notify(message.imported.summary(), title="Import")
         self.dismiss(message.imported.document_id)
 
-    def on_import_dialog_failed(self, message: Failed) -> None:
-        self._set_running(False)
+    def on_dialog_failed(self, message: Dialog.Failed) -> None:
+        self.set_running(False)
         self.query_one("#import-progress").display = False
         self.query_one("#import-step").display = False
-        self._show_error(message.problem)
+        self.show_error(message.problem)
         self.query_one("#import-korean", Input).focus()
-
-    def _set_running(self, running: bool) -> None:
-        self.running = running
-        for widget in self.query("Input, Checkbox, Button"):
-            widget.disabled = running
-        self.refresh_bindings()
 
     def _show_step(self, done: int, label: str) -> None:
         bar = self.query_one("#import-progress", ProgressBar)
@@ -255,11 +199,6 @@ class ImportDialog(ModalScreen[int | None]):
         step = self.query_one("#import-step", Static)
         step.display = True
         step.update(label)
-
-    def _show_error(self, problem: str) -> None:
-        error = self.query_one("#import-error", Static)
-        error.update(problem)
-        error.display = bool(problem)
 
 
 def _field(label: str, field: Input) -> ComposeResult:

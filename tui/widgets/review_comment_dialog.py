@@ -6,17 +6,15 @@ Only gathers the words; the screen does the write in a worker, so the dialog nev
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from tui.cells import first_words
+from tui.widgets.dialog import Dialog
 
 
 @dataclass(frozen=True)
@@ -25,7 +23,7 @@ class CommentRequest:
     text: str
 
 
-class CommentDialog(ModalScreen[CommentRequest | None]):
+class CommentDialog(Dialog[CommentRequest | None]):
     """Dismisses with what to write, or None when cancelled.
 
     `kind=None` lets the user choose note or query; a rejection fixes it to query, because the
@@ -33,21 +31,6 @@ class CommentDialog(ModalScreen[CommentRequest | None]):
     """
 
     DEFAULT_CSS = """
-    CommentDialog {
-        align: center middle;
-        background: $background 60%;
-    }
-    CommentDialog > #comment-box {
-        width: 84;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: thick $primary 80%;
-        border-title-color: $text-primary;
-        border-title-style: bold;
-        background: $surface;
-        padding: 0 1;
-    }
     CommentDialog #comment-about {
         height: auto;
         color: $text-muted;
@@ -59,22 +42,7 @@ class CommentDialog(ModalScreen[CommentRequest | None]):
         border: none;
         height: auto;
     }
-    CommentDialog #comment-error {
-        height: auto;
-        color: $text-error;
-    }
-    CommentDialog #comment-buttons {
-        height: auto;
-        align-horizontal: right;
-    }
-    CommentDialog #comment-buttons Button {
-        margin-left: 2;
-    }
     """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", description="Cancel"),
-    ]
 
     def __init__(self, title: str, about: str, *, kind: str | None = None, action: str = "Add") -> None:
         super().__init__()
@@ -84,38 +52,28 @@ class CommentDialog(ModalScreen[CommentRequest | None]):
         self.action_label = action
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="comment-box"):
+        with Vertical(id="comment-box", classes="dialog-box"):
             yield Static(Text(first_words(self.about, 160)), id="comment-about", markup=False)
             if self.kind is None:
                 with RadioSet(id="comment-kind"):
                     yield RadioButton("Query: asks for an answer", value=True, id="kind-query")
                     yield RadioButton("Note", id="kind-note")
             yield Input(placeholder="what should change, or what you want to know", id="comment-text")
-            yield Static("", id="comment-error", markup=False)
-            with Horizontal(id="comment-buttons"):
+            yield Static("", id="comment-error", classes="dialog-error", markup=False)
+            with Horizontal(id="comment-buttons", classes="dialog-buttons"):
                 yield Button(self.action_label, variant="primary", id="comment-ok")
-                yield Button("Cancel", id="comment-cancel")
+                yield Button("Cancel", id="comment-cancel", classes="dialog-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#comment-box").border_title = Text(self.heading)
-        self.query_one("#comment-error").display = False
         self.query_one("#comment-text", Input).focus()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    @on(Button.Pressed, "#comment-cancel")
-    def cancel_pressed(self) -> None:
-        self.dismiss(None)
 
     @on(Button.Pressed, "#comment-ok")
     @on(Input.Submitted)
     def submit(self) -> None:
         text = self.query_one("#comment-text", Input).value.strip()
         if not text:
-            error = self.query_one("#comment-error", Static)
-            error.update("Write the comment first: the translator reads it with the segment.")
-            error.display = True
+            self.show_error("Write the comment first: the translator reads it with the segment.")
             return
         kind = self.kind
         if kind is None:

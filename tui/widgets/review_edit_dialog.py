@@ -14,29 +14,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
+from tui.widgets.dialog import Dialog
 
-class EditDialog(ModalScreen[str | None]):
+
+class EditDialog(Dialog[str | None]):
     """Dismisses with the edited English (None when cancelled or left unchanged)."""
 
     DEFAULT_CSS = """
-    EditDialog {
-        align: center middle;
-        background: $background 60%;
-    }
-    EditDialog > #edit-box {
+    EditDialog #edit-box {
         width: 100;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: thick $primary 80%;
-        border-title-color: $text-primary;
-        border-title-style: bold;
-        border-subtitle-color: $text-muted;
-        background: $surface;
-        padding: 0 1;
     }
     EditDialog #edit-korean-pane {
         height: auto;
@@ -55,18 +43,10 @@ class EditDialog(ModalScreen[str | None]):
         height: auto;
         color: $text-warning;
     }
-    EditDialog #edit-buttons {
-        height: auto;
-        align-horizontal: right;
-    }
-    EditDialog #edit-buttons Button {
-        margin-left: 2;
-    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", description="Save"),
-        Binding("escape", "cancel", description="Cancel"),
     ]
 
     def __init__(self, index: int, korean: str, english: str, *, voids: str = "",
@@ -79,14 +59,14 @@ class EditDialog(ModalScreen[str | None]):
         self.keep = keep  # saves at once when the app quits with the dialog open
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="edit-box"):
+        with Vertical(id="edit-box", classes="dialog-box"):
             with VerticalScroll(id="edit-korean-pane"):
                 yield Static(Text(self.korean), id="edit-korean", markup=False)
             yield TextArea(self.english, soft_wrap=True, show_line_numbers=False, id="edit-english")
             yield Static(Text(self.voids), id="edit-note", markup=False)
-            with Horizontal(id="edit-buttons"):
+            with Horizontal(id="edit-buttons", classes="dialog-buttons"):
                 yield Button("Save", variant="primary", id="edit-save")
-                yield Button("Cancel", id="edit-cancel")
+                yield Button("Cancel", id="edit-cancel", classes="dialog-cancel")
 
     def on_mount(self) -> None:
         box = self.query_one("#edit-box")
@@ -111,7 +91,3 @@ class EditDialog(ModalScreen[str | None]):
     def action_save(self) -> None:
         text = self.query_one("#edit-english", TextArea).text
         self.dismiss(None if text == self.english else text)
-
-    @on(Button.Pressed, "#edit-cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)

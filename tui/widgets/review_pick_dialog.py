@@ -4,17 +4,15 @@ comments (to resolve one). One row each in a DataTable, so a document with hundr
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from tui.cells import first_words
+from tui.widgets.dialog import Dialog
 from tui.widgets.pick_table import PickTable
 from tui.widgets.review_detail import when
 from workflow.models import Comment
@@ -25,25 +23,13 @@ WHEN_CELLS = len("YYYY-MM-DD HH:MM")
 BOX_CELLS = 110  # the dialog's width where the terminal allows
 
 
-class CommentPicker(ModalScreen[Comment | None]):
+class CommentPicker(Dialog[Comment | None]):
     """Dismisses with the chosen comment, or None when cancelled."""
 
     DEFAULT_CSS = """
-    CommentPicker {
-        align: center middle;
-        background: $background 60%;
-    }
-    CommentPicker > #pick-box {
+    CommentPicker #pick-box {
         width: 110;  /* BOX_CELLS */
-        max-width: 100%;
-        height: auto;
         max-height: 90%;
-        border: thick $primary 80%;
-        border-title-color: $text-primary;
-        border-title-style: bold;
-        border-subtitle-color: $text-muted;
-        background: $surface;
-        padding: 0 1;
     }
     CommentPicker #pick-hint {
         height: auto;
@@ -55,10 +41,6 @@ class CommentPicker(ModalScreen[Comment | None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", description="Cancel"),
-    ]
-
     def __init__(self, title: str, hint: str, comments: Sequence[Comment], *, choose: str = "Open") -> None:
         super().__init__()
         self.heading = title
@@ -67,7 +49,7 @@ class CommentPicker(ModalScreen[Comment | None]):
         self.choose = choose
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="pick-box"):
+        with Vertical(id="pick-box", classes="dialog-box"):
             yield Static(Text(self.hint), id="pick-hint", markup=False)
             yield PickTable(id="pick-table")
 
@@ -100,6 +82,3 @@ class CommentPicker(ModalScreen[Comment | None]):
     def chosen(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.dismiss(self.comments[int(event.row_key.value)])
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -8,19 +8,17 @@ here as-is. Open queries are listed but do not block: the workflow does not make
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tui.cells import first_words
 from tui.session import Session
+from tui.widgets.dialog import Dialog
 from tui.widgets.review_data import effort_line
 from workflow.checks.model import Severity
 from workflow.errors import TandemError
@@ -120,46 +118,19 @@ def open_text(r: Readiness) -> Text:
     return text
 
 
-class SignOffDialog(ModalScreen[SignOff | None]):
+class SignOffDialog(Dialog[SignOff | None]):
     """Dismisses with the new sign-off, or None when cancelled."""
 
     DEFAULT_CSS = """
-    SignOffDialog {
-        align: center middle;
-        background: $background 60%;
-    }
-    SignOffDialog > #signoff-box {
+    SignOffDialog #signoff-box {
         width: 96;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: thick $primary 80%;
-        border-title-color: $text-primary;
-        border-title-style: bold;
-        background: $surface;
-        padding: 0 1;
         overflow-y: auto;
     }
     SignOffDialog #signoff-what, SignOffDialog #signoff-open {
         height: auto;
         margin-bottom: 1;
     }
-    SignOffDialog #signoff-reason {
-        height: auto;
-        color: $text-error;
-    }
-    SignOffDialog #signoff-buttons {
-        height: auto;
-        align-horizontal: right;
-    }
-    SignOffDialog #signoff-buttons Button {
-        margin-left: 2;
-    }
     """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", description="Cancel"),
-    ]
 
     class Ready(Message):
         def __init__(self, readiness: Readiness) -> None:
@@ -171,11 +142,6 @@ class SignOffDialog(ModalScreen[SignOff | None]):
             super().__init__()
             self.signoff = signoff
 
-    class Failed(Message):
-        def __init__(self, problem: str) -> None:
-            super().__init__()
-            self.problem = problem
-
     def __init__(self, session: Session, document_id: int, role: str) -> None:
         super().__init__()
         self.session = session
@@ -184,13 +150,13 @@ class SignOffDialog(ModalScreen[SignOff | None]):
         self.readiness: Readiness | None = None
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="signoff-box"):
+        with Vertical(id="signoff-box", classes="dialog-box"):
             yield Static("Checking what is open…", id="signoff-what", markup=False)
             yield Static("", id="signoff-open", markup=False)
-            yield Static("", id="signoff-reason", markup=False)
-            with Horizontal(id="signoff-buttons"):
+            yield Static("", id="signoff-reason", classes="dialog-error", markup=False)
+            with Horizontal(id="signoff-buttons", classes="dialog-buttons"):
                 yield Button(f"Sign off as {self.role}", variant="primary", id="signoff-sign", disabled=True)
-                yield Button("Cancel", id="signoff-cancel")
+                yield Button("Cancel", id="signoff-cancel", classes="dialog-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#signoff-box").border_title = Text(f"Sign off document {self.document_id} as {self.role}")
@@ -213,7 +179,7 @@ class SignOffDialog(ModalScreen[SignOff | None]):
         self.query_one("#signoff-open", Static).update(open_text(found))
         blockers = found.blockers
         reason = f"Cannot sign off yet: {'; '.join(blockers)}." if blockers else ""
-        self._problem(reason)
+        self.show_error(reason)
         button = self.query_one("#signoff-sign", Button)
         button.disabled = bool(blockers)
         button.tooltip = reason or None
@@ -240,17 +206,8 @@ class SignOffDialog(ModalScreen[SignOff | None]):
     def on_sign_off_dialog_signed(self, message: Signed) -> None:
         self.dismiss(message.signoff)
 
-    def on_sign_off_dialog_failed(self, message: Failed) -> None:
-        self._problem(message.problem)
-
-    def _problem(self, problem: str) -> None:
-        reason = self.query_one("#signoff-reason", Static)
-        reason.update(Text(problem))
-        reason.display = bool(problem)
-
-    @on(Button.Pressed, "#signoff-cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def on_dialog_failed(self, message: Dialog.Failed) -> None:
+        self.show_error(message.problem)
 
 
 def _count(n: int, singular: str, plural: str | None = None) -> str:

@@ -6,18 +6,17 @@ itself (someone else decided first, the role was taken away) rather than closing
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import Literal
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from glossaries.model import Term
 from tui.session import Session
+from tui.widgets.dialog import Dialog
 from tui.widgets.term_labels import status_label
 from workflow.errors import TandemError
 
@@ -32,24 +31,12 @@ HINTS = {
 DEFAULT_REASONS: dict[Decision, str] = {"approve": "approved"}
 
 
-class TermDecision(ModalScreen[int | None]):
+class TermDecision(Dialog[int | None]):
     """Dismisses with the term's id once the decision is stored, or None when cancelled."""
 
     DEFAULT_CSS = """
-    TermDecision {
-        align: center middle;
-        background: $background 60%;
-    }
-    TermDecision > #decision-box {
+    TermDecision #decision-box {
         width: 72;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: thick $primary 80%;
-        border-title-color: $text-primary;
-        border-title-style: bold;
-        background: $surface;
-        padding: 0 1;
     }
     TermDecision #decision-term {
         height: auto;
@@ -70,46 +57,25 @@ class TermDecision(ModalScreen[int | None]):
     TermDecision .field Input {
         width: 1fr;
     }
-    TermDecision #decision-error {
-        height: auto;
-        color: $text-error;
-        background: $error-muted;
-        padding: 0 1;
-    }
     TermDecision #decision-buttons {
-        height: auto;
         margin-top: 1;
-        align-horizontal: right;
-    }
-    TermDecision #decision-buttons Button {
-        margin-left: 2;
     }
     """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", description="Cancel"),
-    ]
 
     class Stored(Message):
         def __init__(self, term_id: int) -> None:
             super().__init__()
             self.term_id = term_id
 
-    class Failed(Message):
-        def __init__(self, problem: str) -> None:
-            super().__init__()
-            self.problem = problem
-
     def __init__(self, session: Session, decision: Decision, term: Term) -> None:
         super().__init__()
         self.session = session
         self.decision: Decision = decision
         self.term = term
-        self.running = False
 
     def compose(self) -> ComposeResult:
         term = self.term
-        with Vertical(id="decision-box"):
+        with Vertical(id="decision-box", classes="dialog-box"):
             yield Static(f"#{term.id}  {term.ko} → {term.en}  ({status_label(term.status)})",
                          id="decision-term", markup=False)
             yield Static(HINTS[self.decision], id="decision-hint", markup=False)
@@ -118,25 +84,13 @@ class TermDecision(ModalScreen[int | None]):
                 optional = self.decision in DEFAULT_REASONS
                 yield Input(placeholder="optional" if optional else "required: why", id="reason",
                             compact=True)
-            yield Static("", id="decision-error", markup=False)
-            with Horizontal(id="decision-buttons"):
+            yield Static("", id="decision-error", classes="dialog-error banner", markup=False)
+            with Horizontal(id="decision-buttons", classes="dialog-buttons"):
                 yield Button(TITLES[self.decision], variant="primary", id="decide", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Cancel", id="cancel", classes="dialog-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#decision-box").border_title = f"{TITLES[self.decision]} a term"
-        self.query_one("#decision-error").display = False
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return not (action == "cancel" and self.running)
-
-    def action_cancel(self) -> None:
-        if not self.running:
-            self.dismiss(None)
-
-    @on(Button.Pressed, "#cancel")
-    def cancel_pressed(self) -> None:
-        self.action_cancel()
 
     @on(Button.Pressed, "#decide")
     @on(Input.Submitted)
@@ -146,10 +100,10 @@ class TermDecision(ModalScreen[int | None]):
         reason = " ".join(self.query_one("#reason", Input).value.split())
         reason = reason or DEFAULT_REASONS.get(self.decision, "")
         if not reason:
-            self._show_error(f"Say why you {self.decision} it; the reason is kept in its history.")
+            self.show_error(f"Say why you {self.decision} it; the reason is kept in its history.")
             return
-        self._show_error("")
-        self._set_running(True)
+        self.show_error("")
+        self.set_running(True)
         self.store(reason)
 
     @work(thread=True, exclusive=True, group="term-decision")
@@ -168,17 +122,6 @@ class TermDecision(ModalScreen[int | None]):
         self.running = False
         self.dismiss(message.term_id)
 
-    def on_term_decision_failed(self, message: Failed) -> None:
-        self._set_running(False)
-        self._show_error(message.problem)
-
-    def _set_running(self, running: bool) -> None:
-        self.running = running
-        for widget in self.query("Input, Button"):
-            widget.disabled = running
-        self.refresh_bindings()
-
-    def _show_error(self, problem: str) -> None:
-        error = self.query_one("#decision-error", Static)
-        error.update(problem)
-        error.display = bool(problem)
+    def on_dialog_failed(self, message: Dialog.Failed) -> None:
+        self.set_running(False)
+        self.show_error(message.problem)

@@ -7,18 +7,17 @@ missing reason, a lost role) is shown inside it with the fields intact, ready to
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from glossaries.model import Term
 from tui.session import Session
+from tui.widgets.dialog import Dialog
 from tui.widgets.term_labels import join_variants, split_variants
 from workflow.errors import TandemError
 
@@ -53,24 +52,11 @@ class Request:
     changes: dict[str, Any] = field(default_factory=dict)
 
 
-class TermForm(ModalScreen[int | None]):
+class TermForm(Dialog[int | None]):
     """Dismisses with the stored term's id, or None when cancelled."""
 
     DEFAULT_CSS = """
-    TermForm {
-        align: center middle;
-        background: $background 60%;
-    }
-    TermForm > #term-box {
-        width: 84;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: thick $primary 80%;
-        border-title-color: $text-primary;
-        border-title-style: bold;
-        background: $surface;
-        padding: 0 1;
+    TermForm #term-box {
         overflow-y: auto;
     }
     TermForm #term-hint {
@@ -88,34 +74,12 @@ class TermForm(ModalScreen[int | None]):
     TermForm .field Input {
         width: 1fr;
     }
-    TermForm #term-error {
-        height: auto;
-        color: $text-error;
-        background: $error-muted;
-        padding: 0 1;
-    }
-    TermForm #term-buttons {
-        height: auto;
-        align-horizontal: right;
-    }
-    TermForm #term-buttons Button {
-        margin-left: 2;
-    }
     """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", description="Cancel"),
-    ]
 
     class Saved(Message):
         def __init__(self, term_id: int) -> None:
             super().__init__()
             self.term_id = term_id
-
-    class Failed(Message):
-        def __init__(self, problem: str) -> None:
-            super().__init__()
-            self.problem = problem
 
     def __init__(self, session: Session, mode: Mode, term: Term | None = None) -> None:
         super().__init__()
@@ -124,10 +88,9 @@ class TermForm(ModalScreen[int | None]):
         self.session = session
         self.mode: Mode = mode
         self.original = term
-        self.running = False
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="term-box"):
+        with Vertical(id="term-box", classes="dialog-box"):
             yield Static(HINTS[self.mode], id="term-hint", markup=False)
             for field_id, label, attribute, placeholder in FIELDS:
                 value = self._initial(attribute)
@@ -140,35 +103,22 @@ class TermForm(ModalScreen[int | None]):
                 yield Label("Reason")
                 reason_hint = "required: why the term changes" if self.mode == "edit" else "optional"
                 yield Input(placeholder=reason_hint, id="reason", compact=True)
-            yield Static("", id="term-error", markup=False)
-            with Horizontal(id="term-buttons"):
+            yield Static("", id="term-error", classes="dialog-error banner", markup=False)
+            with Horizontal(id="term-buttons", classes="dialog-buttons"):
                 yield Button(BUTTONS[self.mode], variant="primary", id="save", compact=True)
-                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Cancel", id="cancel", classes="dialog-cancel", compact=True)
 
     def on_mount(self) -> None:
         title = TITLES[self.mode]
         if self.original is not None:
             title = f"{title} #{self.original.id}: {self.original.ko}"
         self.query_one("#term-box").border_title = title
-        self.query_one("#term-error").display = False
 
     def _initial(self, attribute: str) -> object:
         if self.original is None:
             return False if attribute == "case_sensitive" else ""
         value = getattr(self.original, attribute)
         return join_variants(value) if attribute in LISTS else value
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Once storing has begun it cannot be called back; it takes a moment.
-        return not (action == "cancel" and self.running)
-
-    def action_cancel(self) -> None:
-        if not self.running:
-            self.dismiss(None)
-
-    @on(Button.Pressed, "#cancel")
-    def cancel_pressed(self) -> None:
-        self.action_cancel()
 
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
@@ -178,10 +128,10 @@ class TermForm(ModalScreen[int | None]):
         try:
             request = self._request()
         except ValueError as exc:
-            self._show_error(str(exc))
+            self.show_error(str(exc))
             return
-        self._show_error("")
-        self._set_running(True)
+        self.show_error("")
+        self.set_running(True)
         self.store(request)
 
     def _request(self) -> Request:
@@ -226,17 +176,6 @@ class TermForm(ModalScreen[int | None]):
         self.running = False
         self.dismiss(message.term_id)
 
-    def on_term_form_failed(self, message: Failed) -> None:
-        self._set_running(False)
-        self._show_error(message.problem)
-
-    def _set_running(self, running: bool) -> None:
-        self.running = running
-        for widget in self.query("Input, Checkbox, Button"):
-            widget.disabled = running
-        self.refresh_bindings()
-
-    def _show_error(self, problem: str) -> None:
-        error = self.query_one("#term-error", Static)
-        error.update(problem)
-        error.display = bool(problem)
+    def on_dialog_failed(self, message: Dialog.Failed) -> None:
+        self.set_running(False)
+        self.show_error(message.problem)

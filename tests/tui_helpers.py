@@ -1,0 +1,29 @@
+"""What the Pilot tests share: running a scenario, and waiting for the app to settle."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+
+from textual.pilot import Pilot
+
+
+def run(test: Callable[[], object]) -> None:
+    asyncio.run(test())
+
+
+async def until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 15.0) -> None:
+    """Let workers finish and messages land until `condition` holds (opening is two hops)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        try:
+            if condition():
+                return
+        except Exception:  # the screen it inspects may not be mounted yet
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out; screen stack is {pilot.app.screen_stack}")
