@@ -44,9 +44,20 @@ def register(id: str, name: str, severity: Severity, description: str,
     return decorate
 
 
+_INFRASTRUCTURE = {"context", "model", "registry"}
+
+
 def _load_builtin_checks() -> None:
-    # Importing the modules registers their checks.
-    import workflow.checks.terms  # noqa: F401
+    # Importing a check module registers its checks; every module of this package but the
+    # infrastructure is one, so a new check needs no line here.
+    import importlib
+    import pkgutil
+
+    import workflow.checks as package
+
+    for module in pkgutil.iter_modules(package.__path__):
+        if module.name not in _INFRASTRUCTURE:
+            importlib.import_module(f"workflow.checks.{module.name}")
 
 
 def checks() -> list[Check]:
