@@ -7,6 +7,7 @@ article (consistency). Both are pure: texts and context in, findings out.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from dataclasses import dataclass
 from typing import Literal
 
@@ -47,6 +48,7 @@ def register(id: str, name: str, severity: Severity, description: str,
 _INFRASTRUCTURE = {"context", "model", "registry"}
 
 
+@cache
 def _load_builtin_checks() -> None:
     # Importing a check module registers its checks; every module of this package but the
     # infrastructure is one, so a new check needs no line here.
