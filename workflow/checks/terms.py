@@ -32,7 +32,8 @@ def missing(check: Check, segment: SegmentText, context: CheckContext) -> Iterab
     if not segment.target.strip():
         return  # untranslated: the empty-target check speaks for it
     for use in context.term_uses(segment.source, segment.target):
-        if not use.satisfied:
+        # A forbidden rendering is already an error that names the right one; saying it twice is noise.
+        if not use.satisfied and not use.forbidden:
             yield check.finding(
                 segment.index,
                 f"{_korean(use)} should be rendered “{use.term.en}”"
