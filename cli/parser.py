@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _glossary_commands(commands, common)
     _review_commands(commands)
+    _tm_commands(commands, common)
 
     check = commands.add_parser("check", help="run the checks over a document (exit 1 when errors remain)")
     check.add_argument("doc", type=int, metavar="DOC")
@@ -110,6 +111,19 @@ def _glossary_commands(commands: Any, common: argparse.ArgumentParser) -> None:
         about = actions.add_parser(name, help=text)
         about.add_argument("id", type=int, metavar="ID")
         _json_flag(about)
+
+
+def _tm_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    tm = commands.add_parser("tm", help="translation memory: search, import and export TMX")
+    actions = tm.add_subparsers(dest="action", metavar="ACTION", required=True,
+                                parser_class=_with_parents(common))
+    search = actions.add_parser("search", help="past Korean and English containing TEXT (inside words too)")
+    search.add_argument("text", metavar="TEXT")
+    _json_flag(search)
+    imp = actions.add_parser("import", help="add the Korean/English pairs of a TMX file")
+    imp.add_argument("file", metavar="FILE")
+    export = actions.add_parser("export", help="the memory as TMX 1.4")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
 
 def _review_commands(commands: Any) -> None:

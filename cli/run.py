@@ -13,7 +13,7 @@ from cli.output import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 
 # Commands that may create the workspace file; every other one needs it to exist already.
 _CREATING = {("import", None), ("users", "add"), ("glossary", "import"), ("glossary", "add"),
-             ("glossary", "propose")}
+             ("glossary", "propose"), ("tm", "import")}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -57,9 +57,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     from cli.documents import HANDLERS as DOCUMENTS
     from cli.glossary import HANDLERS as GLOSSARY
     from cli.review import HANDLERS as REVIEW
+    from cli.tm import HANDLERS as TM
     from workflow.workspace import Workspace
 
     action = getattr(args, "action", None)
     creates = (args.command, action) in _CREATING
     with Workspace.open(path, create=creates) as ws:
-        return {**DOCUMENTS, **GLOSSARY, **REVIEW}[args.command](ws, args, user)
+        return {**DOCUMENTS, **GLOSSARY, **REVIEW, **TM}[args.command](ws, args, user)

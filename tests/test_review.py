@@ -95,7 +95,8 @@ def test_signoffs_bind_the_texts_and_derive_the_document_state(desk):
     for s in ws.segments(doc):
         ws.save_segment(doc, s.index, s.target.replace("security guards", "security guidance officers")
                         .replace("Labor Party", "Workers' Party").replace("motherland", "fatherland")
-                        .replace("foreign money", "foreign currency"), by="david")
+                        .replace("foreign money", "foreign currency").replace("30 days", "20 days")
+                        .replace("외화벌이 activities", "foreign currency-earning activities"), by="david")
     for s in ws.segments(doc):
         ws.mark_translated(doc, s.index, by="david")
     signoff = ws.review.sign_off(doc, "translator", by="david")

@@ -80,6 +80,11 @@ def analyse(session: Session, document_id: int, segment: Segment, text: str) -> 
     return Analysis(segment.index, text, findings, uses)
 
 
+def tm_matches(session: Session, index: int, source: str) -> tuple[int, list]:
+    with session.workspace() as workspace:
+        return index, workspace.tm.lookup(source)
+
+
 def history(session: Session, document_id: int, index: int) -> list[Revision]:
     with session.workspace() as workspace:
         return workspace.history(document_id, segment=index)

@@ -162,7 +162,8 @@ class Editing:
                 raise BlockedByFindings(
                     f"segment {index} cannot be marked translated: "
                     + (f"{len(blocking)} error findings remain" if len(blocking) > 1 else "an error finding remains")
-                    + f" ({blocking[0].message}); fix or dismiss {'them' if len(blocking) > 1 else 'it'} first",
+                    + f" ({'; '.join(f.message for f in blocking[:3])}{'; …' if len(blocking) > 3 else ''})"
+                    + f"; fix or dismiss {'them' if len(blocking) > 1 else 'it'} first",
                     blocking,
                 )
             at = now()

@@ -104,6 +104,11 @@ class Review:
             self._store.insert_approval({"segment_id": row["id"], "revision_id": row["revision_id"],
                                          "user_id": actor.id, "role": Role.EDITOR.value, "created_at": at})
             self._store.set_segment_state(row["id"], after.value)
+            # Approved pairs become translation memory in the approval's own transaction.
+            self._ws.tm.add_approved(source=row["source_text"], target=row["target"],
+                                     document_id=document_id, segment_id=row["id"],
+                                     author=self._store.revision_author(row["revision_id"]),
+                                     approver=actor.name, at=at)
             self._store.audit(at, actor.id, "segment.approve",
                               {"segment": index, "revision": row["revision_id"], "from": before.value},
                               document_id=document_id, segment_id=row["id"])

@@ -37,6 +37,7 @@ from workflow.records import document_from_row as _document
 from workflow.records import revision_from_row as _revision
 from workflow.records import segment_from_row as _segment
 from workflow.storage import Storage
+from workflow.tm import TranslationMemory
 
 _USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
 
@@ -54,6 +55,7 @@ class Workspace:
         self.path = path
         self._store = storage
         self.glossary = Glossary(storage)
+        self.tm = TranslationMemory(storage)
         self.review = Review(storage, self)
         self._editing = Editing(storage, self._check_context, self.review)
 

@@ -30,7 +30,7 @@ from tui.screens.editor_dialogs import FindDialog, GoToDialog
 from tui.screens.editor_writes import Reply, WriteQueue
 from tui.session import Session
 from tui.widgets.keys_footer import KeysFooter
-from tui.widgets.panels import CommentsPanel, FindingsPanel, GlossaryPanel
+from tui.widgets.panels import CommentsPanel, FindingsPanel, GlossaryPanel, TmPanel
 from tui.widgets.segment_list import SegmentList, segment_rows, widths_for
 from tui.widgets.segment_texts import EnglishEditor, KoreanView
 from workflow.models import Role, Segment, User
@@ -54,6 +54,8 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
         Binding("ctrl+s", "save", "Save", tooltip="Save the English now", priority=True),
         Binding("ctrl+o", "copy_source", "Copy source", tooltip="Copy the Korean into the English"),
         Binding("ctrl+r", "insert_term", "Insert term", tooltip="Insert the glossary rendering of the term"),
+        Binding("ctrl+t", "insert_tm", "Insert TM",
+                tooltip="Replace the English with the best (or highlighted) TM match's English"),
         Binding("f6", "dismiss_finding", "Dismiss", tooltip="Dismiss the highlighted finding, with a reason"),
         Binding("ctrl+l", "comment", "Comment", tooltip="Add a comment (note or query) to the segment"),
         Binding("f9", "history", "History", tooltip="The segment's revisions"),
@@ -100,6 +102,7 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
                 yield GlossaryPanel(id="glossary")
                 yield FindingsPanel(id="findings")
                 yield CommentsPanel(id="comments")
+                yield TmPanel(id="tm")
         with Vertical(id="bottom"):
             yield Static("", id="notice", markup=False)
             yield Static("Loading…", id="progress", markup=False)
@@ -108,6 +111,7 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
     def on_mount(self) -> None:
         self.sub_title = self._title
         self.query_one("#align-note").display = False
+        self.query_one(TmPanel).display = False  # until a segment has matches
         self.query_one("#notice").display = False
         english = self._english = self.query_one(EnglishEditor)
         english.read_only = True  # until the user's roles are known
@@ -226,7 +230,8 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
         return bool(user.roles)  # dismissing findings and commenting: anyone the desk knows
 
     GATED: ClassVar[dict[str, str]] = {
-        "save": "edit", "copy_source": "edit", "insert_term": "edit", "mark_translated": "mark",
+        "save": "edit", "copy_source": "edit", "insert_term": "edit", "insert_tm": "edit",
+        "mark_translated": "mark",
         "dismiss_finding": "dismiss", "comment": "comment",
     }
 
@@ -267,6 +272,8 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
         table.show_index(index)
         self._update_titles()
         self._analyse_now()
+        self.query_one(TmPanel).show([])
+        self.look_up_tm(index, segment.source)
 
     def _capture(self) -> None:
         """Take the English as it stands into `unsaved`: a key typed just before ctrl+down may
@@ -429,6 +436,19 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
             self.post_message(Reply(self._notice, f"Checks unavailable: {editor_io.problem_of(exc)}"))
             return
         self.post_message(Reply(self._analysed, result))
+
+    @work(thread=True, exclusive=True, group="tm")
+    def look_up_tm(self, index: int, source: str) -> None:
+        try:
+            found = editor_io.tm_matches(self.session, index, source)
+        except Exception:  # noqa: BLE001 - translating goes on without the memory
+            return
+        self.post_message(Reply(self._tm_found, found))
+
+    def _tm_found(self, found: tuple) -> None:
+        index, matches = found
+        if index == self._current:
+            self.query_one(TmPanel).show(matches)
 
     def _analysed(self, result: Analysis) -> None:
         english = self.query_one(EnglishEditor)

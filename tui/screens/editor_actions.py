@@ -16,7 +16,7 @@ from glossaries.index import TermUse
 from tui import segment_nav
 from tui.editor_io import CommentJob, DismissJob, MarkJob, Outcome, SaveJob
 from tui.screens.editor_dialogs import HistoryDialog, ReasonDialog
-from tui.widgets.panels import CommentsPanel, FindingsPanel, GlossaryPanel
+from tui.widgets.panels import CommentsPanel, FindingsPanel, GlossaryPanel, TmPanel
 from tui.widgets.segment_list import SegmentList
 from tui.widgets.segment_texts import EnglishEditor, KoreanView, inflected_like
 
@@ -43,6 +43,21 @@ class SegmentActions:
             self.notify("No glossary term in this segment's Korean.")
         else:
             self._insert(use)
+
+    def action_insert_tm(self) -> None:
+        match = self.query_one(TmPanel).chosen()
+        english = self.query_one(EnglishEditor)
+        if match is None:
+            self.notify("No translation memory match for this segment.")
+        elif not english.read_only:
+            # A match is a whole sentence: it replaces the English (undo brings the old back).
+            english.replace_all(match.unit.target)
+            english.focus()
+
+    @on(OptionList.OptionSelected, "#tm")
+    def insert_picked_match(self, event: OptionList.OptionSelected) -> None:
+        if event.option_index < len(self.query_one(TmPanel).matches):
+            self.action_insert_tm()
 
     def _insert(self, use: TermUse) -> None:
         english = self.query_one(EnglishEditor)

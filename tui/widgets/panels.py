@@ -1,4 +1,4 @@
-"""Panels beside the segment in hand: glossary hits, check findings and comments.
+"""Panels beside the segment in hand: glossary hits, check findings, comments and TM matches.
 
 Each is an OptionList (it scrolls and wraps long lines by cells), so a finding or a term can be
 picked with the keyboard or the mouse; the screen decides what picking does.
@@ -14,7 +14,9 @@ from textual.widgets import OptionList
 from glossaries.index import TermUse
 from workflow.checks import Severity
 from workflow.editing import FindingView
+from workflow.diffs import DELETE, INSERT
 from workflow.models import Comment
+from workflow.tm import TmMatch
 
 SEVERITY_MARKS = {Severity.ERROR: ("E", "bold $text-error"), Severity.WARNING: ("W", "bold $text-warning"),
                   Severity.INFO: ("i", "$text-muted")}
@@ -124,3 +126,40 @@ def _comment_prompt(comment: Comment) -> Content:
     if not comment.open:
         body = body.stylize("dim strike") + Content.styled(f"  resolved by {comment.resolved_by}", "$text-muted")
     return Content("\n").join([head, body])
+
+
+class TmPanel(Panel):
+    """Translation-memory matches for the Korean in hand; shown only when the memory has some."""
+
+    TITLE = "TM"
+    EMPTY = "no translation memory matches"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.matches: list[TmMatch] = []
+
+    def show(self, matches: Sequence[TmMatch]) -> None:
+        self.matches = list(matches)
+        best = f" · best {self.matches[0].score:.0f}%" if self.matches else ""
+        self._fill([_match_prompt(m) for m in self.matches], f"TM · {len(self.matches)}{best} · ctrl+t inserts")
+        self.display = bool(self.matches)
+
+    def chosen(self) -> TmMatch | None:
+        """The highlighted match, else the best."""
+        if self.matches and self.highlighted is not None and self.highlighted < len(self.matches):
+            return self.matches[self.highlighted]
+        return self.matches[0] if self.matches else None
+
+
+def _match_prompt(match: TmMatch) -> Content:
+    head = Content.assemble((f"{match.score:.0f}%", "bold"), " ", match.unit.target)
+    # The same [- -] {+ +} markers as the diff view, so the change reads without colour.
+    parts = [Content("  ")]
+    for op, chunk in match.diff:
+        if op == DELETE:
+            parts.append(Content.styled(f"[-{chunk}-]", "strike $text-error"))
+        elif op == INSERT:
+            parts.append(Content.styled(f"{{+{chunk}+}}", "bold underline $text-success"))
+        else:
+            parts.append(Content.styled(chunk, "$text-muted"))
+    return Content("\n").join([head, Content("").join(parts)])

@@ -136,5 +136,13 @@ class SegmentList(DataTable):
         row = index - 1
         if self.cursor_row != row:
             self.move_cursor(row=row, scroll=False)
+        self._centre(row)
+        # Rows just added are not measured until the next refresh, and scroll_to clamps to the old
+        # height (the cursor ended off screen at 80x24); centre again once the layout is final.
+        self.call_after_refresh(self._centre, row)
+
+    def _centre(self, row: int) -> None:
+        if self.cursor_row != row:
+            return  # the user has moved on since
         visible = max(1, self.scrollable_content_region.height - 1)  # less the header row
         self.scroll_to(y=max(0, row - visible // 2), animate=False, immediate=True)

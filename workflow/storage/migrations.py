@@ -170,4 +170,40 @@ M004_SIGNOFF = f"""
             BEGIN SELECT RAISE(ABORT, 'sign-offs are append-only'); END;
 """
 
-MIGRATIONS: tuple[str, ...] = (M001_CORE, M002_GLOSSARY, M003_REVIEW, M004_SIGNOFF)
+# Translation memory: one row per distinct Korean/English pair. People are stored as names, not
+# user ids, because imported units come from translators who were never users of this workspace.
+# The trigram FTS5 index (external content, kept by triggers in the writer's own transaction)
+# finds Korean inside words and gives the fuzzy lookup its candidates.
+M005_TM = """
+        CREATE TABLE tm_units (
+            id INTEGER PRIMARY KEY,
+            source_text TEXT NOT NULL,
+            target_text TEXT NOT NULL,
+            document_id INTEGER REFERENCES documents(id),
+            segment_id INTEGER REFERENCES segments(id),
+            author TEXT NOT NULL DEFAULT '',
+            approver TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            origin TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX tm_units_pair ON tm_units (source_text, target_text);
+        CREATE VIRTUAL TABLE tm_fts USING fts5(
+            source_text, target_text, content='tm_units', content_rowid='id', tokenize='trigram'
+        );
+        CREATE TRIGGER tm_units_ai AFTER INSERT ON tm_units BEGIN
+            INSERT INTO tm_fts (rowid, source_text, target_text)
+                VALUES (new.id, new.source_text, new.target_text);
+        END;
+        CREATE TRIGGER tm_units_ad AFTER DELETE ON tm_units BEGIN
+            INSERT INTO tm_fts (tm_fts, rowid, source_text, target_text)
+                VALUES ('delete', old.id, old.source_text, old.target_text);
+        END;
+        CREATE TRIGGER tm_units_au AFTER UPDATE OF source_text, target_text ON tm_units BEGIN
+            INSERT INTO tm_fts (tm_fts, rowid, source_text, target_text)
+                VALUES ('delete', old.id, old.source_text, old.target_text);
+            INSERT INTO tm_fts (rowid, source_text, target_text)
+                VALUES (new.id, new.source_text, new.target_text);
+        END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (M001_CORE, M002_GLOSSARY, M003_REVIEW, M004_SIGNOFF, M005_TM)

@@ -1,0 +1,168 @@
+"""Numbers in Korean text: digits with the units 천, 백, 만, 억, 조 (1억1천만 = 110,000,000), native
+number words before counters (세 명), and what the counter after a number says about its role.
+
+A role tells the checks who speaks for a number: "firm" numbers must reappear in the English,
+"soft" ones may be rendered in ways we cannot see ("a year" for 1년), and "year", "month", "day"
+belong to the dates check so that one slip is not reported twice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+
+FIRM, SOFT, YEAR, MONTH, DAY = "firm", "soft", "year", "month", "day"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    values: tuple[Decimal, ...]  # more than one where the reading is ambiguous (15시 = 3 p.m.)
+    role: str
+    unit: str = ""
+
+    @property
+    def value(self) -> Decimal:
+        return self.values[0]
+
+    def shown(self) -> str:
+        value = format_decimal(self.value, locale="en_US")
+        return self.text if self.text == value else f"{self.text} ({value})"
+
+
+def parse_digits(text: str) -> Decimal | None:
+    # strict=True: without it babel accepts "1,234.5" in ways that depend on the locale.
+    try:
+        return parse_decimal(text, locale="en_US", strict=True)
+    except NumberFormatError:
+        return None
+
+
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SMALL = {"천": 1000, "백": 100}
+_BIG = {"조": 10**12, "억": 10**8, "만": 10**4}
+_GROUP = re.compile(rf"({DIGITS})(?: ?(천|백))?(?: ?(조|억|만))?")
+_NUMBER_START = re.compile(r"(?<![\d.,])\d")
+
+# Native numbers are only numbers before a counter: 세 is also "tax", 열 "heat", 두 "put".
+_NATIVE = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
+           "열": 10, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50}
+_COUNTERS = "명|개|번|차례|가지|마리|살|시간|달|대|곳|채|권|척|배|사람|군데|주일"
+_NATIVE_WORD = re.compile(
+    rf"(?<![가-힣])({'|'.join(sorted(_NATIVE, key=len, reverse=True))})\s?(?:{_COUNTERS})")
+_STANDALONE = {"하나": 1, "둘": 2, "셋": 3, "넷": 4}
+_STANDALONE_WORD = re.compile(r"(?<![가-힣])(하나|둘|셋|넷)(?:은|는|이|가|을|를|의|도|와|과|에|로|뿐)?(?![가-힣])")
+
+_AFTER = re.compile(
+    r"\s?(여\s?)?(개월|년대|년|월|일|시간|시|분|초|명|%|퍼센트|달러|원|유로|엔|위안|파운드|개국|개|번째|번|차|위"
+    r"|세|살|배|주년|주|건|회|층|톤|배럴|가구|마리|척|곳|km|킬로미터|kg|킬로그램|t|마일|도|m|미터|cm)?")
+# Readings the translator may convert (km to miles, 2차 to "II"), so a mismatch is not certain.
+_CONVERTIBLE = {"차", "위", "km", "킬로미터", "kg", "킬로그램", "t", "톤", "마일", "도", "m", "미터", "cm", "번째", "배"}
+_DATE_STAMP = re.compile(r"(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?(?!\d)")
+_DURATION_AFTER_DAY = re.compile(r"\s?(동안|간|째|만|이상|이내|넘게|가량|정도|치|여|밖에|연속|짜리)")
+_MONTH_BEFORE = re.compile(r"\d\s?월\s?$")
+_MONTH_AFTER = re.compile(r"\s?\d{1,2}\s?월")
+
+
+def korean_numbers(text: str) -> list[Quantity]:
+    found = _digit_numbers(text)
+    found += [Quantity(m.start(), m.end(), m.group(0), (Decimal(_NATIVE[m.group(1)]),), SOFT)
+              for m in _NATIVE_WORD.finditer(text)]
+    found += [Quantity(m.start(1), m.end(1), m.group(1), (Decimal(_STANDALONE[m.group(1)]),), SOFT)
+              for m in _STANDALONE_WORD.finditer(text)]
+    return sorted(found, key=lambda q: q.start)
+
+
+def korean_value(text: str) -> Decimal | None:
+    """The value of a Korean written number such as 1억1천만, 12조3천억, 2만5천 or 3.5억."""
+    found = _digit_numbers(text)
+    return found[0].value if len(found) == 1 and found[0].start == 0 else None
+
+
+def _digit_numbers(text: str) -> list[Quantity]:
+    found: list[Quantity] = []
+    pos = 0
+    while (start := _NUMBER_START.search(text, pos)) is not None:
+        if stamp := _DATE_STAMP.match(text, start.start()):
+            # 2005.10, the datelines of wire copy: a date, not the number 2,005.1
+            found.append(Quantity(stamp.start(), stamp.end(), stamp.group(0),
+                                  (Decimal(stamp.group(0)[:4]),), YEAR))
+            pos = stamp.end()
+            continue
+        value, end = _compound(text, start.start())
+        if value is None:
+            pos = start.start() + 1
+            continue
+        found.append(_classify(text, start.start(), end, value))
+        pos = max(end, start.start() + 1)
+    return found
+
+
+def _compound(text: str, start: int) -> tuple[Decimal | None, int]:
+    """Reads 1억1천만, 12조3천억, 2만 5천, 1억 4천 2백만: groups of 천/백 multiplied by a big unit
+    (조, 억, 만), each big unit smaller than the last, each small unit smaller within its group."""
+    total, part, end = Decimal(0), Decimal(0), start
+    last_big, last_small = 10**16, 10**4
+    while (m := _GROUP.match(text, end)) is not None:
+        small, big = _SMALL.get(m.group(2) or "", 1), _BIG.get(m.group(3) or "")
+        if small >= last_small or (big or 0) >= last_big or (end > start and text[end - 1] == " "
+                                                             and not (m.group(2) or m.group(3) or "," in m.group(1))):
+            break
+        number = parse_digits(m.group(1))
+        if number is None:
+            return None, start
+        part += number * small
+        end = m.end()
+        if big:
+            total, part, last_big, last_small = total + part * big, Decimal(0), big, 10**4
+        else:
+            last_small = small
+        if small == 1 and not big:
+            break  # bare digits end a number: 2만5000
+        if text[end:end + 1] == " " and _GROUP.match(text, end + 1):
+            end += 1  # 2만 5천: a space may separate the groups of one number
+    if end == start:
+        return None, start
+    if text[end - 1] == " ":
+        end -= 1
+    total += part
+    return _plain(total), end
+
+
+def _plain(value: Decimal) -> Decimal:
+    # 1.1E+8 would show as such in messages; keep integers integral and drop trailing zeros.
+    return Decimal(int(value)) if value == value.to_integral() else value.normalize()
+
+
+def _classify(text: str, start: int, end: int, value: Decimal) -> Quantity:
+    after = _AFTER.match(text, end)
+    counter = after.group(2) or ""
+    stop = after.end() if counter else end
+    shown = text[start:stop]
+    values, role, unit = (value,), FIRM, ""
+    if counter == "월":
+        role = MONTH
+    elif counter == "년대" or (counter == "년" and value >= 1000):
+        role = YEAR
+    elif counter == "년" and value < 100 and _MONTH_AFTER.match(text, stop):
+        role, values = YEAR, (1900 + value if value > 30 else 2000 + value, value)
+    elif counter == "일" and not _DURATION_AFTER_DAY.match(text, stop):
+        role = DAY  # "지난 16일": a day of the month, unless 동안/간/째 make it a span of days
+    elif counter == "시" and value <= 24:
+        role, values = SOFT, (value, abs(value - 12), value + 12)  # 15시 = 3 p.m.; 7시 = 19:30
+    elif value == 1 or counter in _CONVERTIBLE:
+        role = SOFT  # 1년 = "a year"; km may become miles; 2차 세계대전 = "World War II"
+    elif not counter and re.match(r"[가-힣]", text[stop:stop + 1]):
+        role = SOFT  # 6자회담 = "six-party talks": part of a word we do not know how to render
+    if counter == "일" and _MONTH_BEFORE.search(text[:start]):
+        role = DAY
+    if counter in ("달러", "원", "유로", "엔", "위안", "파운드"):
+        unit = counter
+    if text[start:end].endswith("조") and (value / 10**12) < 1000 and value % 10**12 == 0:
+        values = (value, (value / 10**12).normalize())  # 헌법 9조 is Article 9, not nine trillion
+    return Quantity(start, stop, shown, values, role, unit)

@@ -1,0 +1,172 @@
+"""Translation memory: approved pairs, fuzzy lookup for the segment in hand, concordance, TMX.
+
+Lookup never scans the memory: the query's rarest trigrams (document frequencies from the FTS5
+vocabulary) name a few hundred candidates, and only those are scored. A bm25-ranked OR query
+over all trigrams was measured slower than a full scan, so the index is used only as a filter.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from workflow.access import acting_user
+from workflow.clock import now
+from workflow.diffs import word_diff
+from workflow.errors import InputError
+from workflow.storage import Storage
+from workflow.tmx import iso_date, language, read_tmx, write_tmx
+
+# Trigrams are looked up rarest first until their postings add up to this many rows: enough to
+# survive a few edits in the sentence, few enough that scoring stays in milliseconds.
+POSTINGS_BUDGET = 2000
+MAX_TRIGRAMS = 24
+CANDIDATES = 120
+# Rarity is estimated from a sample of the memory, not asked of FTS5: fts5vocab (like a MATCH)
+# reads a trigram's whole posting list, so counting a common trigram costs milliseconds, and
+# the counts only steer which trigrams filter. Re-sampled when the memory has grown by half.
+SAMPLE = 20_000
+SEARCH_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class TmUnit:
+    id: int
+    source: str
+    target: str
+    document_id: int | None
+    author: str
+    approver: str
+    created_at: str
+    origin: str
+
+
+@dataclass(frozen=True)
+class TmMatch:
+    unit: TmUnit
+    score: float  # 0-100, fuzz.ratio of the Korean
+    diff: list[tuple[int, str]]  # word diff from the memory's Korean to the segment's
+
+
+def score(query: str, candidate: str) -> float:
+    # fuzz.ratio (normalized Indel over characters) rather than a token scorer: Korean particles
+    # ride on words (보위지도원들이 / 보위지도원이), so whole-token scorers call near-identical
+    # words different, and token_set_ratio scores a sentence contained in another as 100,
+    # which would pass a partial match off as exact.
+    return fuzz.ratio(query, candidate)
+
+
+def trigrams(text: str) -> list[str]:
+    # The same units the FTS5 trigram tokenizer indexes (it folds case, so do we).
+    folded = text.lower()
+    return list(dict.fromkeys(folded[i:i + 3] for i in range(len(folded) - 2)))
+
+
+def _unit(row: dict) -> TmUnit:
+    return TmUnit(row["id"], row["source_text"], row["target_text"], row["document_id"],
+                  row["author"], row["approver"], row["created_at"], row["origin"])
+
+
+class TranslationMemory:
+    def __init__(self, store: Storage) -> None:
+        self._store = store
+        self._counts: dict[str, int] = {}
+        self._sampled_at: int | None = None
+
+    def count(self) -> int:
+        return self._store.tm_count()
+
+    def units(self) -> list[TmUnit]:
+        return [_unit(r) for r in self._store.tm_units()]
+
+    def add_approved(self, *, source: str, target: str, document_id: int, segment_id: int,
+                     author: str, approver: str, at: str) -> bool:
+        """Called inside the approval's own transaction, so the pair and the approval commit together."""
+        return self._store.put_tm_unit({
+            "source_text": source.strip(), "target_text": target.strip(), "document_id": document_id,
+            "segment_id": segment_id, "author": author, "approver": approver, "created_at": at,
+            "origin": "approval"}, refresh=True)
+
+    def candidate_ids(self, source: str) -> list[int]:
+        """Units sharing the most of the query's rarest trigrams: a few hundred rows at most."""
+        estimates = self._estimates()
+        rare = sorted(trigrams(source), key=lambda gram: estimates.get(gram, 0))
+        hits: Counter[int] = Counter()
+        total = 0
+        for gram in rare[:MAX_TRIGRAMS]:
+            if total >= POSTINGS_BUDGET:
+                break
+            ids = self._store.tm_ids_with_trigram(gram)
+            total += len(ids)
+            hits.update(ids)
+        return [unit_id for unit_id, _ in hits.most_common(CANDIDATES)]
+
+    def _estimates(self) -> dict[str, int]:
+        size = self._store.tm_last_id()
+        if self._sampled_at is None or size > self._sampled_at * 1.5 + 100:
+            counts: Counter[str] = Counter()
+            texts = self._store.tm_sample(SAMPLE)
+            for text in texts:
+                counts.update(trigrams(text))
+            scale = size / max(len(texts), 1)
+            self._counts = {gram: round(n * scale) for gram, n in counts.items()}
+            self._sampled_at = size
+        return self._counts
+
+    def lookup(self, source: str, *, limit: int = 5, minimum: float = 50) -> list[TmMatch]:
+        """The best fuzzy matches for a segment's Korean, best first, each with a word diff."""
+        source = source.strip()
+        if not source:
+            return []
+        scored = [(score(source, row["source_text"]), row)
+                  for row in self._store.tm_units_by_id(self.candidate_ids(source))]
+        scored = [s for s in scored if s[0] >= minimum]
+        scored.sort(key=lambda s: (-s[0], -s[1]["id"]))
+        return [TmMatch(_unit(row), round(value, 1), word_diff(row["source_text"], source))
+                for value, row in scored[:limit]]
+
+    def search(self, text: str, *, limit: int = SEARCH_LIMIT) -> list[TmUnit]:
+        """Concordance: units whose Korean or English contains text, even inside a Korean word."""
+        text = text.strip()
+        if not text:
+            raise InputError("TEXT", "give something to search for")
+        return [_unit(r) for r in self._store.tm_search(text, limit)]
+
+    def import_tmx(self, path: Path | str, *, by: str) -> dict[str, int]:
+        """Add the file's Korean/English pairs in one transaction; a bad file adds nothing."""
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+        tmx = read_tmx(data, str(path))
+        counts = {"added": 0, "unchanged": 0, "skipped": 0, "other_languages": 0}
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            at = now()
+            for unit in tmx.units:
+                by_lang: dict[str, str] = {}
+                for code, text in unit.texts.items():
+                    lang = language(code)
+                    if lang in ("ko", "en"):
+                        by_lang.setdefault(lang, text.strip())
+                    else:
+                        counts["other_languages"] += 1
+                if not by_lang.get("ko") or not by_lang.get("en"):
+                    counts["skipped"] += 1
+                    continue
+                added = self._store.put_tm_unit({
+                    "source_text": by_lang["ko"], "target_text": by_lang["en"],
+                    "author": unit.attrs.get("creationid", ""),
+                    "approver": unit.attrs.get("changeid", ""),
+                    "created_at": iso_date(unit.attrs.get("creationdate")) or at,
+                    "origin": f"import:{path.name}"}, refresh=False)
+                counts["added" if added else "unchanged"] += 1
+            self._store.audit(at, actor.id, "tm.import", {"file": path.name, **counts})
+        return counts
+
+    def export_tmx(self) -> bytes:
+        return write_tmx(self._store.tm_units())

@@ -1,0 +1,134 @@
+"""TMX 1.4 read and write. Reading is safe on untrusted files and strict: a bad file names the
+element and line and nothing is taken from it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from lxml import etree
+
+from workflow.errors import InputError
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[")
+# Inline elements holding native codes (RTF, HTML tags): not text a translator wrote.
+_CODES = {"bpt", "ept", "ph", "it", "ut"}
+
+
+@dataclass
+class TranslationUnit:
+    texts: dict[str, str]  # language code as written (ko-KR, en-us) -> segment text
+    attrs: dict[str, str] = field(default_factory=dict)  # creationid, changeid, creationdate ...
+    props: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class TmxFile:
+    srclang: str
+    units: list[TranslationUnit]
+
+
+def language(code: str) -> str:
+    """The primary subtag, lowercased: ko-KR, KO and ko all read as ko."""
+    return code.split("-")[0].split("_")[0].strip().lower()
+
+
+def read_tmx(data: bytes, source: str) -> TmxFile:
+    root = _parse(data, source)
+    if _local(root) != "tmx":
+        raise InputError(source, f"line {root.sourceline}: <{_local(root)}> is not a TMX root (<tmx>)")
+    header = root.find("header")
+    body = root.find("body")
+    if body is None:
+        raise InputError(source, f"line {root.sourceline}: <tmx> has no <body>")
+    srclang = header.get("srclang", "") if header is not None else ""
+    units = []
+    for tu in body.iter("tu"):
+        texts = {}
+        for tuv in tu.iter("tuv"):
+            lang = tuv.get(_XML_LANG) or tuv.get("lang")  # `lang` is TMX 1.1's spelling
+            if not lang:
+                raise InputError(source, f"line {tuv.sourceline}: <tuv> has no xml:lang")
+            seg = tuv.find("seg")
+            if seg is None:
+                raise InputError(source, f"line {tuv.sourceline}: <tuv> has no <seg>")
+            texts.setdefault(lang, seg_text(seg))
+        props = {p.get("type", ""): (p.text or "") for p in tu.findall("prop")}
+        units.append(TranslationUnit(texts, dict(tu.attrib), props))
+    return TmxFile(srclang, units)
+
+
+def seg_text(seg: etree._Element) -> str:
+    """The segment's text: native codes (bpt/ept/ph/it/ut) dropped, <hi> and <sub> text kept."""
+    parts = [seg.text or ""]
+    for child in seg:
+        if _local(child) not in _CODES:
+            parts.append(seg_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def write_tmx(rows: list[dict], *, srclang: str = "ko", target: str = "en") -> bytes:
+    root = etree.Element("tmx", version="1.4")
+    etree.SubElement(root, "header", {
+        "creationtool": "Tandem", "creationtoolversion": "1", "segtype": "sentence",
+        "o-tmf": "tandem", "adminlang": "en", "srclang": srclang, "datatype": "plaintext"})
+    body = etree.SubElement(root, "body")
+    for row in rows:
+        attrs = {"creationdate": tmx_date(row["created_at"])}
+        if row.get("author"):
+            attrs["creationid"] = row["author"]
+        if row.get("approver"):
+            attrs["changeid"] = row["approver"]
+        tu = etree.SubElement(body, "tu", attrs)
+        if row.get("document_id") is not None:
+            etree.SubElement(tu, "prop", type="x-tandem-document").text = str(row["document_id"])
+        for lang, text in ((srclang, row["source_text"]), (target, row["target_text"])):
+            tuv = etree.SubElement(tu, "tuv", {_XML_LANG: lang})
+            etree.SubElement(tuv, "seg").text = text
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+def tmx_date(iso: str) -> str:
+    """TMX's date form (YYYYMMDDThhmmssZ, UTC) from Tandem's ISO timestamps."""
+    try:
+        moment = datetime.fromisoformat(iso).astimezone(timezone.utc)
+    except ValueError:
+        moment = datetime.now(timezone.utc)
+    return moment.strftime("%Y%m%dT%H%M%SZ")
+
+
+def iso_date(tmx: str | None) -> str | None:
+    try:
+        return datetime.strptime(tmx or "", "%Y%m%dT%H%M%SZ").replace(
+            tzinfo=timezone.utc).isoformat(timespec="milliseconds")
+    except ValueError:
+        return None
+
+
+def _local(element: etree._Element) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _parse(data: bytes, source: str) -> etree._Element:
+    # Same approach as glossaries.tbx.parse: lxml for line numbers; no entities, DTD or network,
+    # and an internal DOCTYPE subset (where XXE and billion-laughs entities live) refused outright.
+    head = data
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = data.decode("utf-16", errors="replace").encode()
+    if _INTERNAL_SUBSET.search(head):
+        raise InputError(source, "DOCTYPE: declares entities or other DTD content; refused for "
+                         "safety (TMX never needs it)")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False, remove_comments=True, remove_pis=True)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(source, f"line {exc.lineno}: not well-formed XML: {exc.msg}") from None
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise InputError(source, "DOCTYPE: declares entities; refused for safety")
+    return root
