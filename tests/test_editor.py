@@ -284,7 +284,10 @@ async def main():
         await pilot.pause(0.8)  # past the idle interval: the idle save runs
         while screen.unsaved or screen.writing:
             await pilot.pause(0.05)
-        await pilot.press(*" (lost)")  # typed after the last idle save
+        # Typed after the last idle save; no further idle save may land before the kill, however
+        # slowly a loaded machine gets the signal here.
+        EditorScreen.IDLE_SAVE_SECONDS = 3600
+        await pilot.press(*" (lost)")
         print("TYPED", flush=True)
         await asyncio.sleep(60)
 
@@ -404,3 +407,26 @@ def test_helpers_for_fitting_keys_and_terms() -> None:
         "security guidance officers"
     )
     assert inflected_like("Workers' Party", "Labor Party", "Labor Party") == "Workers' Party"
+
+
+def test_concordance_finds_a_term_inside_korean_words_in_the_memory(demo: Path) -> None:
+    from tui.widgets.concordance_dialog import ConcordanceDialog
+
+    with Workspace.open(demo, create=False) as workspace:
+        workspace.review.approve(1, 16, by="robert")  # an approved pair enters the memory
+
+    async def scenario() -> None:
+        app = TandemApp(demo, "david", document_id=1)
+        async with app.run_test(size=WIDE) as pilot:
+            await open_editor(pilot, 3)
+            await pilot.press("ctrl+b")
+            await until(pilot, lambda: isinstance(app.screen, ConcordanceDialog))
+            await pilot.press(*"지도원")
+            table = app.screen.query_one(DataTable)
+            await until(pilot, lambda: table.row_count == 1)
+            assert "보위지도원들을" in str(table.get_row_at(0)[0])
+            assert str(table.get_row_at(0)[1]).startswith("Given the general attitude")
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+
+    run(scenario)

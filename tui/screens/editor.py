@@ -29,6 +29,7 @@ from tui.screens.editor_actions import SegmentActions
 from tui.screens.editor_dialogs import FindDialog, GoToDialog
 from tui.screens.editor_writes import Reply, WriteQueue
 from tui.session import Session
+from tui.widgets.concordance_dialog import ConcordanceDialog
 from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.panels import CommentsPanel, FindingsPanel, GlossaryPanel, TmPanel
 from tui.widgets.segment_list import SegmentList, segment_rows, widths_for
@@ -60,6 +61,8 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
         Binding("ctrl+l", "comment", "Comment", tooltip="Add a comment (note or query) to the segment"),
         Binding("f9", "history", "History", tooltip="The segment's revisions"),
         Binding("ctrl+f", "find", "Find", tooltip="Find in the document (Korean and English)"),
+        Binding("ctrl+b", "concordance", "Concordance",
+                tooltip="Search every past Korean and English in the translation memory"),
         Binding("ctrl+g", "go_to", "Go to", tooltip="Go to segment number"),
         Binding("f2", "toggle_panels", "Panels", tooltip="Show or hide the glossary, findings and comments"),
     ]
@@ -339,6 +342,11 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
     def action_find(self) -> None:
         if self._segments:
             self.app.push_screen(FindDialog(self._segments, self.unsaved), self._chosen)
+
+    def action_concordance(self) -> None:
+        # Seeded with the English selection, if any: "how did we render this before?"
+        selected = self.query_one(EnglishEditor).selected_text.strip()
+        self.app.push_screen(ConcordanceDialog(self.session, selected[:80]))
 
     def _chosen(self, index: int | None) -> None:
         if index is not None:
