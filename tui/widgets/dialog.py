@@ -6,6 +6,7 @@ because a write that has begun cannot be called back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
 from textual import on
@@ -15,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 ResultType = TypeVar("ResultType")
+RequestType = TypeVar("RequestType")
 
 
 class Dialog(ModalScreen[ResultType]):
@@ -83,6 +85,19 @@ class Dialog(ModalScreen[ResultType]):
         for widget in self.query("Input, Checkbox, Button"):
             widget.disabled = running
         self.refresh_bindings()
+
+    def submit(self, build: Callable[[], RequestType], begin: Callable[[RequestType], None]) -> None:
+        """Validate the form (build raises ValueError with what to fix), then start the work."""
+        if self.running:
+            return
+        try:
+            request = build()
+        except ValueError as exc:
+            self.show_error(str(exc))
+            return
+        self.show_error("")
+        self.set_running(True)
+        begin(request)
 
     def show_error(self, problem: str) -> None:
         error = self.query_one(".dialog-error", Static)

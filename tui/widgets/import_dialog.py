@@ -113,15 +113,9 @@ class ImportDialog(Dialog[int | None]):
     @on(Button.Pressed, "#import")
     @on(Input.Submitted)
     def start(self) -> None:
-        if self.running:
-            return
-        try:
-            request = self._request()
-        except ValueError as exc:
-            self.show_error(str(exc))
-            return
-        self.show_error("")
-        self.set_running(True)
+        self.submit(self._request, self._begin)
+
+    def _begin(self, request) -> None:
         self._show_step(0, STEPS[0])
         self.run_import(request)
 

@@ -123,16 +123,7 @@ class TermForm(Dialog[int | None]):
     @on(Button.Pressed, "#save")
     @on(Input.Submitted)
     def start(self) -> None:
-        if self.running:
-            return
-        try:
-            request = self._request()
-        except ValueError as exc:
-            self.show_error(str(exc))
-            return
-        self.show_error("")
-        self.set_running(True)
-        self.store(request)
+        self.submit(self._request, self.store)
 
     def _request(self) -> Request:
         values: dict[str, Any] = {}
