@@ -131,3 +131,14 @@ def test_impact_lists_occurrences_and_failing_approved_segments(ws):
 def test_unknown_term(ws):
     with pytest.raises(NotFound, match="no glossary term 99"):
         ws.glossary.term(99)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("해외노동자", "해외 노동자"),  # spacing as typed need not match the entry's
+    ("로동당", "노동당"),  # a North Korean spelling finds the entry
+    ("guidance officer", "보위지도원"),
+    ("WORKERS' PARTY", "노동당"),
+])
+def test_search_ignores_spacing_spelling_and_case(ws, query, expected):
+    ws.glossary.import_file(GLOSSARY, by="minji")
+    assert expected in [t.ko for t in ws.glossary.terms(search=query)]

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from glossaries.errors import GlossaryFileError
+from glossaries.folding import fold_key
 from glossaries.index import GlossaryIndex
 from glossaries.model import Term, TermStatus
 from workflow.access import GLOSSARY_ROLES, acting_user, require
@@ -46,8 +47,9 @@ class Glossary:
         if status is not None:
             found = [t for t in found if t.status is TermStatus(status)]
         if search:
-            needle = search.casefold()
-            found = [t for t in found if any(needle in v.casefold() for v in _searchable(t))]
+            # Spacing and North/South spelling differ between people typing and entries.
+            needle = fold_key(search.casefold())
+            found = [t for t in found if any(needle in fold_key(v.casefold()) for v in _searchable(t))]
         return found
 
     def term(self, term_id: int) -> Term:
