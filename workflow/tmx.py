@@ -3,16 +3,16 @@ element and line and nothing is taken from it."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from lxml import etree
 
+from glossaries.errors import GlossaryFileError
+from glossaries.tbx.parse import parse_untrusted
 from workflow.errors import InputError
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[")
 # Inline elements holding native codes (RTF, HTML tags): not text a translator wrote.
 _CODES = {"bpt", "ept", "ph", "it", "ut"}
 
@@ -114,21 +114,7 @@ def _local(element: etree._Element) -> str:
 
 
 def _parse(data: bytes, source: str) -> etree._Element:
-    # Same approach as glossaries.tbx.parse: lxml for line numbers; no entities, DTD or network,
-    # and an internal DOCTYPE subset (where XXE and billion-laughs entities live) refused outright.
-    head = data
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = data.decode("utf-16", errors="replace").encode()
-    if _INTERNAL_SUBSET.search(head):
-        raise InputError(source, "DOCTYPE: declares entities or other DTD content; refused for "
-                         "safety (TMX never needs it)")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, remove_comments=True, remove_pis=True)
     try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise InputError(source, f"line {exc.lineno}: not well-formed XML: {exc.msg}") from None
-    dtd = root.getroottree().docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise InputError(source, "DOCTYPE: declares entities; refused for safety")
-    return root
+        return parse_untrusted(data, source, "TMX", drop_comments=True)
+    except GlossaryFileError as exc:
+        raise InputError(source, f"{exc.where}: {exc.problem}" if exc.where else exc.problem) from None

@@ -25,7 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from glossaries.model import Term
-from glossaries.tbx.parse import _parse
+from glossaries.tbx.parse import parse_untrusted
 from glossaries.tbx.reader import TbxImport, _Doc
 from glossaries.tbx.writer import write_tbx
 
@@ -43,7 +43,7 @@ def read_tbx_report(path: str | Path) -> TbxImport:
 
 def parse_tbx(data: bytes, source: str = "TBX data") -> TbxImport:
     """The Korean-English concepts of a valid TBX file; GlossaryFileError for anything invalid."""
-    root = _parse(data, source)
+    root = parse_untrusted(data, source, "TBX")
     doc = _Doc(root, source)
     doc.validate()
     return doc.terms()
