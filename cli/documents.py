@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from cli.output import EXIT_OK, emit_json, write_atomically
+from workflow.i18n import _, format_datetime, format_number, ngettext
+from workflow.names import name, names
 
 
 def _users(ws, args, user: str) -> int:
@@ -14,14 +16,14 @@ def _users(ws, args, user: str) -> int:
 
     if args.action == "add":
         added = ws.add_user(args.name, args.role, display_name=args.display_name, by=user)
-        print(f"{added.name} ({added.display_name}): {', '.join(added.roles)}")
+        print(f"{added.name} ({added.display_name}): {names(added.roles)}")
         return EXIT_OK
     users = ws.users()
     if args.json:
         emit_json([{"name": u.name, "display_name": u.display_name, "roles": list(u.roles),
                      "created_at": u.created_at} for u in users])
     else:
-        print(table(["NAME", "DISPLAY NAME", "ROLES"], [[u.name, u.display_name, ", ".join(u.roles)] for u in users]))
+        print(table([_("NAME"), _("DISPLAY NAME"), _("ROLES")], [[u.name, u.display_name, names(u.roles)] for u in users]))
     return EXIT_OK
 
 
@@ -31,13 +33,14 @@ def _import(ws, args, user: str) -> int:
                                 sentences=args.sentences, by=user)
     doc = result.document
     print(doc.id)
-    print(f"imported {doc.source_name} ({doc.source_encoding}) as document {doc.id}: "
-          f"{result.segments} segments, {len(result.doubtful)} with a doubtful pairing")
+    print(_("imported {file} ({encoding}) as document {id}: {segments} segments, {doubtful} with a doubtful "
+            "pairing").format(file=doc.source_name, encoding=doc.source_encoding, id=doc.id,
+                              segments=format_number(result.segments), doubtful=format_number(len(result.doubtful))))
     for index, why in result.doubtful:
-        print(f"  segment {index}: {why}")
+        print("  " + _("segment {index}: {problem}").format(index=index, problem=why))
     if result.previous_import is not None:
-        print(f"tandem: note: the same file(s) were imported before as document {result.previous_import}",
-              file=sys.stderr)
+        print(_("tandem: note: the same file(s) were imported before as document {id}").format(
+            id=result.previous_import), file=sys.stderr)
     return EXIT_OK
 
 
@@ -51,16 +54,16 @@ def _docs(ws, args, user: str) -> int:
                     for s in summaries])
         return EXIT_OK
     if not summaries:
-        print("No documents yet: `tandem import KO_FILE --english EN_FILE` or `tandem demo`.")
+        print(_("No documents yet: `tandem import KO_FILE --english EN_FILE` or `tandem demo`."))
         return EXIT_OK
-    rows = [[str(s.id), s.title, ", ".join(s.document.tags), str(s.segment_count), _progress(s.progress)]
-            for s in summaries]
-    print(table(["ID", "TITLE", "TAGS", "SEGMENTS", "PROGRESS"], rows))
+    rows = [[str(s.id), s.title, ", ".join(s.document.tags), format_number(s.segment_count), _progress(s.progress),
+             format_datetime(s.document.updated_at)] for s in summaries]
+    print(table([_("ID"), _("TITLE"), _("TAGS"), _("SEGMENTS"), _("PROGRESS"), _("UPDATED")], rows))
     return EXIT_OK
 
 
 def _progress(progress: dict[str, int]) -> str:
-    return ", ".join(f"{n} {state}" for state, n in progress.items() if n) or "empty"
+    return ", ".join(f"{format_number(n)} {name(state)}" for state, n in progress.items() if n) or name("empty")
 
 
 def _document_json(doc) -> dict[str, Any]:
@@ -79,10 +82,11 @@ def _show(ws, args, user: str) -> int:
                                                 "note": s.align_note}}
             for s in segments]})
         return EXIT_OK
-    print(f"{doc.title}  (document {doc.id}, {len(segments)} segments)")
+    print(_("{title}  (document {id}, {segments} segments)").format(title=doc.title, id=doc.id,
+                                                                  segments=format_number(len(segments))))
     for s in segments:
         flag = f" · ⚠ {s.align_note}" if s.align_note else ""
-        print(f"\n[{s.index}] {s.kind} · {s.state}{flag}")
+        print(f"\n[{s.index}] {name(s.kind)} · {name(s.state)}{flag}")
         print(f"  ko  {s.source}")
         print(f"  en  {s.target or '—'}")
     return EXIT_OK
@@ -95,19 +99,22 @@ def _export(ws, args, user: str) -> int:
     ws.document(args.doc)
     credit, problems = ws.review.credit_line(args.doc)
     if problems and args.require_signoff:
-        raise InputError(f"document {args.doc}", f"cannot be exported: {'; '.join(problems)}")
+        raise InputError(_("document {id}").format(id=args.doc),
+                         _("cannot be exported: {problems}").format(problems="; ".join(problems)))
     exported = export_article(ws.segments(args.doc), args.format, credit)
     if args.output:
         write_atomically(Path(args.output), exported.text)
-        print(f"wrote {args.output}")
+        print(_("wrote {file}").format(file=args.output))
     else:
         sys.stdout.write(exported.text)
     for problem in problems:
-        print(f"tandem: warning: {problem}; the credit line is incomplete", file=sys.stderr)
+        print(_("tandem: warning: {problem}; the credit line is incomplete").format(problem=problem),
+              file=sys.stderr)
     if exported.untranslated:
         shown = ", ".join(map(str, exported.untranslated))
-        print(f"tandem: warning: segments {shown} have no English yet; their Korean stands in",
-              file=sys.stderr)
+        print(ngettext("tandem: warning: segment {segments} has no English yet; its Korean stands in",
+                       "tandem: warning: segments {segments} have no English yet; their Korean stands in",
+                       len(exported.untranslated)).format(segments=shown), file=sys.stderr)
     return EXIT_OK
 
 
@@ -120,8 +127,9 @@ def _history(ws, args, user: str) -> int:
                      "role": r.role, "created_at": r.created_at, "parent": r.parent_id,
                      "content_hash": r.content_hash} for r in revisions])
         return EXIT_OK
-    rows = [[str(r.segment_index), str(r.id), r.created_at, r.author, r.role, r.text] for r in revisions]
-    print(table(["SEG", "REV", "TIME", "AUTHOR", "ROLE", "TEXT"], rows))
+    rows = [[str(r.segment_index), str(r.id), format_datetime(r.created_at, "medium"), r.author, name(r.role), r.text]
+            for r in revisions]
+    print(table([_("SEG"), _("REV"), _("TIME"), _("AUTHOR"), _("ROLE"), _("TEXT")], rows))
     return EXIT_OK
 
 
@@ -131,8 +139,9 @@ def demo(args, user: str) -> int:
 
     path = Path(args.db).expanduser() if args.db else default_demo_path()
     prepared = demo.prepare_demo(path)
-    verb = "created" if prepared.created else "reusing"
-    print(f"{verb} the demo workspace at {prepared.path} (document {prepared.document_id})")
+    shown = (_("created the demo workspace at {path} (document {id})") if prepared.created
+             else _("reusing the demo workspace at {path} (document {id})"))
+    print(shown.format(path=prepared.path, id=prepared.document_id))
     if args.no_ui:
         return EXIT_OK
     from tui.app import run_app

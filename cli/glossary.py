@@ -9,6 +9,8 @@ from typing import Any
 
 from cli.output import EXIT_FINDINGS, EXIT_OK, emit_json, write_atomically
 from cli.table import table
+from workflow.i18n import _, format_datetime, format_number
+from workflow.names import name
 
 _OPTION_FIELDS = {"ko_variant": "ko_variants", "en_variant": "en_variants", "forbidden": "en_forbidden",
                   "pos": "pos", "domain": "domain", "note": "note", "case_sensitive": "case_sensitive"}
@@ -20,8 +22,9 @@ def _glossary(ws, args, user: str) -> int:
 
 def _import(glossary, args, user: str) -> int:
     counts = glossary.import_file(args.file, by=user)
-    print(f"{args.file}: {counts['added']} added, {counts['updated']} updated, "
-          f"{counts['unchanged']} unchanged")
+    print(_("{file}: {added} added, {updated} updated, {unchanged} unchanged").format(
+        file=args.file, added=format_number(counts["added"]), updated=format_number(counts["updated"]),
+        unchanged=format_number(counts["unchanged"])))
     return EXIT_OK
 
 
@@ -29,7 +32,7 @@ def _export(glossary, args, user: str) -> int:
     data = glossary.export(args.format)
     if args.output:
         write_atomically(Path(args.output), data)
-        print(f"wrote {args.output}")
+        print(_("wrote {file}").format(file=args.output))
     elif isinstance(data, bytes):
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -44,12 +47,13 @@ def _list(glossary, args, user: str) -> int:
         emit_json([term_json(t) for t in terms])
         return EXIT_OK
     if not terms:
-        print("No terms." if args.status or args.search else
-              "The glossary is empty: `tandem glossary import FILE` or `tandem glossary add KO EN`.")
+        print(_("No terms.") if args.status or args.search else
+              _("The glossary is empty: `tandem glossary import FILE` or `tandem glossary add KO EN`."))
         return EXIT_OK
-    rows = [[str(t.id), t.ko, t.en, " | ".join(t.en_variants), " | ".join(t.en_forbidden), t.status]
+    rows = [[str(t.id), t.ko, t.en, " | ".join(t.en_variants), " | ".join(t.en_forbidden), name(t.status)]
             for t in terms]
-    print(table(["ID", "KOREAN", "ENGLISH", "ADMITTED", "FORBIDDEN", "STATUS"], rows, max_width=32))
+    print(table([_("ID"), _("KOREAN"), _("ENGLISH"), _("ADMITTED"), _("FORBIDDEN"), _("STATUS")], rows,
+                max_width=32))
     return EXIT_OK
 
 
@@ -66,13 +70,17 @@ def _term_from_args(args) -> Any:
 
 def _add(glossary, args, user: str) -> int:
     term = glossary.add(_term_from_args(args), by=user, reason=args.reason or "added")
-    print(f"{term.id}\nadded term {term.id}: {term.ko} → {term.en} ({term.status})")
+    print(term.id)
+    print(_("added term {id}: {ko} → {en} ({status})").format(id=term.id, ko=term.ko, en=term.en,
+                                                              status=name(term.status)))
     return EXIT_OK
 
 
 def _propose(glossary, args, user: str) -> int:
     term = glossary.propose(_term_from_args(args), by=user, reason=args.reason or "proposed")
-    print(f"{term.id}\nproposed term {term.id}: {term.ko} → {term.en}; a terminologist approves it")
+    print(term.id)
+    print(_("proposed term {id}: {ko} → {en}; a terminologist approves it").format(id=term.id, ko=term.ko,
+                                                                                   en=term.en))
     return EXIT_OK
 
 
@@ -80,7 +88,8 @@ def _step(action: str):
     def run(glossary, args, user: str) -> int:
         reason = args.reason or f"{action}d"
         term = getattr(glossary, action)(args.id, by=user, reason=reason)
-        print(f"term {term.id} ({term.ko} → {term.en}) is now {term.status}")
+        print(_("term {id} ({ko} → {en}) is now {status}").format(id=term.id, ko=term.ko, en=term.en,
+                                                                  status=name(term.status)))
         return EXIT_OK
 
     return run
@@ -96,7 +105,7 @@ def _edit(glossary, args, user: str) -> int:
         if name in changes:
             changes[name] = tuple(v for v in changes[name] if v)
     term = glossary.edit(args.id, by=user, reason=args.reason, **changes)
-    print(f"term {term.id} revised: {term.ko} → {term.en}")
+    print(_("term {id} revised: {ko} → {en}").format(id=term.id, ko=term.ko, en=term.en))
     return EXIT_OK
 
 
@@ -106,9 +115,10 @@ def _history(glossary, args, user: str) -> int:
         emit_json([{"revision": r.revision_id, "author": r.author, "role": r.role, "created_at": r.created_at,
                     "reason": r.reason, "parent": r.parent_id, "term": term_json(r.term)} for r in revisions])
         return EXIT_OK
-    rows = [[str(r.revision_id), r.created_at, r.author, r.role, r.term.status, r.reason,
-             f"{r.term.ko} → {r.term.en}"] for r in revisions]
-    print(table(["REV", "TIME", "AUTHOR", "ROLE", "STATUS", "REASON", "ENTRY"], rows, max_width=40))
+    rows = [[str(r.revision_id), format_datetime(r.created_at, "medium"), r.author, name(r.role),
+             name(r.term.status), r.reason, f"{r.term.ko} → {r.term.en}"] for r in revisions]
+    print(table([_("REV"), _("TIME"), _("AUTHOR"), _("ROLE"), _("STATUS"), _("REASON"), _("ENTRY")], rows,
+                max_width=40))
     return EXIT_OK
 
 
@@ -121,13 +131,15 @@ def _impact(glossary, args, user: str) -> int:
                    "failing_approved": [{"document": o.document_id, "segment": o.segment} for o in failing]})
         return EXIT_OK
     term = impact.term
-    print(f"term {term.id}: {term.ko} → {term.en} ({term.status}); "
-          f"{len(impact.occurrences)} occurrences, {len(failing)} approved segments would fail")
-    rows = [[str(o.document_id), str(o.segment), o.state, o.korean,
-             "ok" if not o.fails else ("forbidden: " + ", ".join(o.forbidden) if o.forbidden else "missing")]
+    print(_("term {id}: {ko} → {en} ({status}); {occurrences} occurrences, {failing} approved segments would "
+            "fail").format(id=term.id, ko=term.ko, en=term.en, status=name(term.status),
+                           occurrences=format_number(len(impact.occurrences)), failing=format_number(len(failing))))
+    rows = [[str(o.document_id), str(o.segment), name(o.state), o.korean,
+             _("ok") if not o.fails else (_("forbidden: {forms}").format(forms=", ".join(o.forbidden))
+                                          if o.forbidden else _("missing"))]
             for o in impact.occurrences]
     if rows:
-        print(table(["DOC", "SEG", "STATE", "KOREAN", "ENGLISH"], rows))
+        print(table([_("DOC"), _("SEG"), _("STATE"), _("KOREAN"), _("ENGLISH")], rows))
     return EXIT_OK
 
 
@@ -150,11 +162,15 @@ def _check(ws, args, user: str) -> int:
     else:
         for v in views:
             f = v.finding
-            note = "" if v.open else f" (dismissed by {v.dismissal.user}: {v.dismissal.reason})"
-            print(f"segment {f.segment}: {f.severity}: {f.message} [{f.check}]{note}")
+            note = "" if v.open else " " + _("(dismissed by {user}: {reason})").format(
+                user=v.dismissal.user, reason=v.dismissal.reason)
+            print(_("segment {index}: {severity}: {message} [{check}]").format(
+                index=f.segment, severity=name(f.severity), message=f.message, check=f.check) + note)
         warnings = sum(1 for f in open_findings if f.severity == "warning")
-        print(f"{document.title}: {errors} errors, {warnings} warnings, "
-              f"{len(open_findings) - errors - warnings} notes open; {len(views) - len(open_findings)} dismissed")
+        print(_("{title}: {errors} errors, {warnings} warnings, {notes} notes open; {dismissed} dismissed").format(
+            title=document.title, errors=format_number(errors), warnings=format_number(warnings),
+            notes=format_number(len(open_findings) - errors - warnings),
+            dismissed=format_number(len(views) - len(open_findings))))
     return EXIT_FINDINGS if errors else EXIT_OK
 
 

@@ -1,23 +1,32 @@
-"""The argument parser. Imports nothing but argparse, so `tandem --help` stays instant."""
+"""The argument parser. Imports nothing but argparse and the message lookups, so `tandem --help` stays instant."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
+from workflow.i18n import LANGUAGES, _, ngettext
+
+# argparse words its usage, section titles and errors through its module-level gettext names; pointing
+# them at ours puts them in the interface language (cli/argparse_words.py marks them for the catalog).
+argparse._ = _  # type: ignore[attr-defined]
+argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
 
 def _global_options(parser: argparse.ArgumentParser, default: Any) -> None:
     parser.add_argument("--db", metavar="PATH", default=default,
-                        help="workspace file (default: $TANDEM_DB, else the user data folder)")
+                        help=_("workspace file (default: $TANDEM_DB, else the user data folder)"))
     parser.add_argument("--as", dest="user", metavar="USER", default=default,
-                        help="act as USER (default: $TANDEM_USER, else the login name)")
+                        help=_("act as USER (default: $TANDEM_USER, else the login name)"))
+    parser.add_argument("--lang", metavar="LANG", default=default, choices=LANGUAGES,
+                        help=_("interface language: en or ko (default: $TANDEM_LANG, else the locale)"))
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tandem",
-        description="Korean-English translation workflow: import, review and export articles.",
-        epilog="With no command, opens the terminal UI on the workspace.",
+        description=_("Korean-English translation workflow: import, review and export articles."),
+        epilog=_("With no command, opens the terminal UI on the workspace."),
     )
     _global_options(parser, None)
     # The same options after the command (`tandem import x --as david`); SUPPRESS keeps a value
@@ -26,147 +35,168 @@ def build_parser() -> argparse.ArgumentParser:
     _global_options(common, argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_with_parents(common))
 
-    users = commands.add_parser("users", help="add and list users").add_subparsers(
+    users = commands.add_parser("users", help=_("add and list users")).add_subparsers(
         dest="action", metavar="ACTION", required=True, parser_class=_with_parents(common)
     )
-    add = users.add_parser("add", help="add a user, or give an existing user more roles")
+    add = users.add_parser("add", help=_("add a user, or give an existing user more roles"))
     add.add_argument("name", metavar="NAME")
     add.add_argument("--role", action="append", required=True, metavar="ROLE",
-                     help="translator, editor, terminologist or admin (repeat for several)")
-    add.add_argument("--name", dest="display_name", metavar="DISPLAY", help="name shown in credits, e.g. 'David Black'")
-    _json_flag(users.add_parser("list", help="list users and their roles"))
+                     help=_("translator, editor, terminologist or admin (repeat for several)"))
+    add.add_argument("--name", dest="display_name", metavar="DISPLAY", help=_("name shown in credits, e.g. 'David Black'"))
+    _json_flag(users.add_parser("list", help=_("list users and their roles")))
 
-    imp = commands.add_parser("import", help="import a Korean article, optionally with an English draft")
-    imp.add_argument("korean", metavar="KO_FILE")
-    imp.add_argument("--english", metavar="EN_FILE", help="the English draft, block for block")
-    imp.add_argument("--title", metavar="T", help="document title (default: the article's # title)")
-    imp.add_argument("--tags", metavar="a,b", default="", help="comma-separated tags")
-    imp.add_argument("--sentences", action="store_true", help="one segment per sentence instead of per paragraph")
+    imp = commands.add_parser("import", help=_("import a file, read by its content: a Korean article (with an "
+                                               "optional English draft), XLIFF, TMX, or a TBX/CSV glossary"))
+    imp.add_argument("korean", metavar="FILE")
+    imp.add_argument("--english", metavar="EN_FILE", help=_("the English draft, block for block"))
+    imp.add_argument("--title", metavar="T", help=_("document title (default: the article's # title)"))
+    imp.add_argument("--tags", metavar="a,b", default="", help=_("comma-separated tags"))
+    imp.add_argument("--sentences", action="store_true", help=_("one segment per sentence instead of per paragraph"))
 
-    _json_flag(commands.add_parser("docs", help="list documents with their progress"))
+    _json_flag(commands.add_parser("docs", help=_("list documents with their progress")))
 
-    show = commands.add_parser("show", help="a document's segments, Korean and English")
+    show = commands.add_parser("show", help=_("a document's segments, Korean and English"))
     show.add_argument("doc", type=int, metavar="DOC")
     _json_flag(show)
 
-    export = commands.add_parser("export", help="the English article as it stands")
+    export = commands.add_parser("export", help=_("the English article as it stands, or the document as XLIFF"))
     export.add_argument("doc", type=int, metavar="DOC")
-    export.add_argument("--format", required=True, choices=("md", "txt"))
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    export.add_argument("--format", required=True, choices=("md", "txt", "xliff12", "xliff2"))
+    export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output"))
     export.add_argument("--require-signoff", action="store_true",
-                        help="refuse unless valid translator and editor sign-offs stand behind the text")
+                        help=_("refuse unless valid translator and editor sign-offs stand behind the text"))
 
-    history = commands.add_parser("history", help="revisions with author, role and time")
+    verify = commands.add_parser(
+        "verify", help=_("check the workspace file for changes made outside Tandem (exit 1 if any)"))
+    _json_flag(verify)
+
+    validate = commands.add_parser("validate", help=_("is a file valid XLIFF, TMX, TBX, CSV or text, and if not "
+                                                      "why (exit 0 valid, 1 invalid, 2 unreadable); no workspace needed"))
+    validate.add_argument("file", metavar="FILE")
+    _json_flag(validate)
+
+    history = commands.add_parser("history", help=_("revisions with author, role and time"))
     history.add_argument("doc", type=int, metavar="DOC")
-    history.add_argument("--segment", type=int, metavar="N", help="only segment N (from 1)")
+    history.add_argument("--segment", type=int, metavar="N", help=_("only segment N (from 1)"))
     _json_flag(history)
 
     _glossary_commands(commands, common)
     _review_commands(commands)
     _tm_commands(commands, common)
 
-    check = commands.add_parser("check", help="run the checks over a document (exit 1 when errors remain)")
+    check = commands.add_parser("check", help=_("run the checks over a document (exit 1 when errors remain)"))
     check.add_argument("doc", type=int, metavar="DOC")
     _json_flag(check)
 
-    demo = commands.add_parser("demo", help="create (or reuse) the demo workspace and open it")
-    demo.add_argument("--no-ui", action="store_true", help="only prepare it and print where it is")
+    demo = commands.add_parser("demo", help=_("create (or reuse) the demo workspace and open it"))
+    demo.add_argument("--no-ui", action="store_true", help=_("only prepare it and print where it is"))
+
+    serve = commands.add_parser(
+        "serve", help=_("serve the terminal UI to web browsers (each browser session names its user)"),
+        description=_("Serve the terminal UI on the workspace to web browsers through textual-serve. "
+                      "Each browser session starts its own app, which asks who is working and accepts "
+                      "only a user the workspace already has; --as does not apply. Anyone who can "
+                      "reach the port can name any user, so keep the default loopback host unless "
+                      "the network is trusted."))
+    serve.add_argument("--host", default="127.0.0.1", help=_("address to listen on (default: 127.0.0.1)"))
+    serve.add_argument("--port", type=int, default=8000, metavar="N",
+                       help=_("port to listen on; 0 picks a free one (default: 8000)"))
     return parser
 
 
 def _glossary_commands(commands: Any, common: argparse.ArgumentParser) -> None:
-    glossary = commands.add_parser("glossary", help="the house glossary: list, add, propose, approve, import, export")
+    glossary = commands.add_parser("glossary", help=_("the house glossary: list, add, propose, approve, import, export"))
     actions = glossary.add_subparsers(dest="action", metavar="ACTION", required=True,
                                       parser_class=_with_parents(common))
-    imp = actions.add_parser("import", help="add or update terms from a CSV or TBX file")
+    imp = actions.add_parser("import", help=_("add or update terms from a CSV or TBX file"))
     imp.add_argument("file", metavar="FILE")
-    export = actions.add_parser("export", help="the glossary as CSV or TBX")
+    export = actions.add_parser("export", help=_("the glossary as CSV or TBX"))
     export.add_argument("--format", required=True, choices=("csv", "tbx"))
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    listing = actions.add_parser("list", help="terms with their renderings and status")
+    export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output"))
+    listing = actions.add_parser("list", help=_("terms with their renderings and status"))
     listing.add_argument("--status", choices=("proposed", "approved", "rejected", "deprecated"))
-    listing.add_argument("--search", metavar="TEXT", help="only terms with TEXT in a Korean or English form")
+    listing.add_argument("--search", metavar="TEXT", help=_("only terms with TEXT in a Korean or English form"))
     _json_flag(listing)
-    for name, text in (("add", "add an approved term (terminologists)"),
-                       ("propose", "propose a term for a terminologist to approve (anyone)")):
+    for name, text in (("add", _("add an approved term (terminologists)")),
+                       ("propose", _("propose a term for a terminologist to approve (anyone)"))):
         term = actions.add_parser(name, help=text)
         term.add_argument("ko", metavar="KO")
         term.add_argument("en", metavar="EN")
         _term_options(term)
-        term.add_argument("--reason", default=None, metavar="WHY", help="kept in the term's history")
-    for name, text, needs_reason in (("approve", "approve a proposed term", False),
-                                     ("reject", "reject a proposed term", True),
-                                     ("deprecate", "retire a term", True)):
+        term.add_argument("--reason", default=None, metavar="WHY", help=_("kept in the term's history"))
+    for name, text, needs_reason in (("approve", _("approve a proposed term"), False),
+                                     ("reject", _("reject a proposed term"), True),
+                                     ("deprecate", _("retire a term"), True)):
         step = actions.add_parser(name, help=text)
         step.add_argument("id", type=int, metavar="ID")
-        step.add_argument("--reason", required=needs_reason, metavar="WHY", help="kept in the term's history")
-    edit = actions.add_parser("edit", help="change a term (each list option given replaces that list)")
+        step.add_argument("--reason", required=needs_reason, metavar="WHY", help=_("kept in the term's history"))
+    edit = actions.add_parser("edit", help=_("change a term (each list option given replaces that list)"))
     edit.add_argument("id", type=int, metavar="ID")
     edit.add_argument("--ko", metavar="KO")
     edit.add_argument("--en", metavar="EN")
     _term_options(edit)
-    edit.add_argument("--reason", required=True, metavar="WHY", help="kept in the term's history")
-    for name, text in (("history", "every revision of a term"),
-                       ("impact", "where a term occurs, and approved segments that now fail it")):
+    edit.add_argument("--reason", required=True, metavar="WHY", help=_("kept in the term's history"))
+    for name, text in (("history", _("every revision of a term")),
+                       ("impact", _("where a term occurs, and approved segments that now fail it"))):
         about = actions.add_parser(name, help=text)
         about.add_argument("id", type=int, metavar="ID")
         _json_flag(about)
 
 
 def _tm_commands(commands: Any, common: argparse.ArgumentParser) -> None:
-    tm = commands.add_parser("tm", help="translation memory: search, import and export TMX")
+    tm = commands.add_parser("tm", help=_("translation memory: search, import and export TMX"))
     actions = tm.add_subparsers(dest="action", metavar="ACTION", required=True,
                                 parser_class=_with_parents(common))
-    search = actions.add_parser("search", help="past Korean and English containing TEXT (inside words too)")
+    search = actions.add_parser("search", help=_("past Korean and English containing TEXT (inside words too)"))
     search.add_argument("text", metavar="TEXT")
     _json_flag(search)
-    imp = actions.add_parser("import", help="add the Korean/English pairs of a TMX file")
+    imp = actions.add_parser("import", help=_("add the Korean/English pairs of a TMX file"))
     imp.add_argument("file", metavar="FILE")
-    export = actions.add_parser("export", help="the memory as TMX 1.4")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    export = actions.add_parser("export", help=_("the memory as TMX 1.4"))
+    export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output"))
 
 
 def _review_commands(commands: Any) -> None:
-    edit = commands.add_parser("edit", help="save a new English text for a segment (a revision)")
+    edit = commands.add_parser("edit", help=_("save a new English text for a segment (a revision)"))
     edit.add_argument("doc", type=int, metavar="DOC")
     edit.add_argument("segment", type=int, metavar="N")
     edit.add_argument("text", metavar="TEXT")
-    translated = commands.add_parser("translated", help="mark segments translated (all when none given)")
+    translated = commands.add_parser("translated", help=_("mark segments translated (all when none given)"))
     translated.add_argument("doc", type=int, metavar="DOC")
     translated.add_argument("segments", type=int, nargs="*", metavar="N")
-    dismiss = commands.add_parser("dismiss", help="dismiss a check's findings on a segment, with a reason")
+    dismiss = commands.add_parser("dismiss", help=_("dismiss a check's findings on a segment, with a reason"))
     dismiss.add_argument("doc", type=int, metavar="DOC")
     dismiss.add_argument("segment", type=int, metavar="N")
-    dismiss.add_argument("check", metavar="CHECK", help="a check id, e.g. term.forbidden")
+    dismiss.add_argument("check", metavar="CHECK", help=_("a check id, e.g. term.forbidden"))
     dismiss.add_argument("--reason", required=True, metavar="TEXT")
-    approve = commands.add_parser("approve", help="approve a segment's current text (editors)")
+    approve = commands.add_parser("approve", help=_("approve a segment's current text (editors)"))
     approve.add_argument("doc", type=int, metavar="DOC")
     approve.add_argument("segment", type=int, metavar="N")
-    reject = commands.add_parser("reject", help="send a segment back to the translator with a comment")
+    reject = commands.add_parser("reject", help=_("send a segment back to the translator with a comment"))
     reject.add_argument("doc", type=int, metavar="DOC")
     reject.add_argument("segment", type=int, metavar="N")
     reject.add_argument("--comment", required=True, metavar="TEXT")
-    signoff = commands.add_parser("signoff", help="sign the document off as translator or editor")
+    signoff = commands.add_parser("signoff", help=_("sign the document off as translator or editor"))
     signoff.add_argument("doc", type=int, metavar="DOC")
     signoff.add_argument("--role", required=True, choices=("translator", "editor"))
-    diff = commands.add_parser("diff", help="word diff of a segment: translator's signed text (or any revision) to now")
+    diff = commands.add_parser("diff", help=_("word diff of a segment: translator's signed text (or any revision) to now"))
     diff.add_argument("doc", type=int, metavar="DOC")
     diff.add_argument("segment", type=int, metavar="N")
     diff.add_argument("--from", dest="from_rev", type=int, metavar="REV")
     diff.add_argument("--to", dest="to_rev", type=int, metavar="REV")
-    report = commands.add_parser("report", help="post-editing effort, who did what, open queries")
+    report = commands.add_parser("report", help=_("post-editing effort, who did what, open queries"))
     report.add_argument("doc", type=int, metavar="DOC")
     _json_flag(report)
 
 
 def _term_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--ko-variant", action="append", metavar="V", help="another Korean form (repeatable)")
-    parser.add_argument("--en-variant", action="append", metavar="V", help="an admitted English rendering (repeatable)")
-    parser.add_argument("--forbidden", action="append", metavar="F", help="a forbidden English rendering (repeatable)")
-    parser.add_argument("--pos", metavar="POS", help="part of speech")
+    parser.add_argument("--ko-variant", action="append", metavar="V", help=_("another Korean form (repeatable)"))
+    parser.add_argument("--en-variant", action="append", metavar="V", help=_("an admitted English rendering (repeatable)"))
+    parser.add_argument("--forbidden", action="append", metavar="F", help=_("a forbidden English rendering (repeatable)"))
+    parser.add_argument("--pos", metavar="POS", help=_("part of speech"))
     parser.add_argument("--domain", metavar="D")
     parser.add_argument("--note", metavar="N")
-    parser.add_argument("--case-sensitive", action="store_true", default=None, help="match the English case exactly")
+    parser.add_argument("--case-sensitive", action="store_true", default=None, help=_("match the English case exactly"))
 
 
 def _with_parents(common: argparse.ArgumentParser) -> type[argparse.ArgumentParser]:
@@ -178,4 +208,4 @@ def _with_parents(common: argparse.ArgumentParser) -> type[argparse.ArgumentPars
 
 
 def _json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="one JSON document on standard output")
+    parser.add_argument("--json", action="store_true", help=_("one JSON document on standard output"))

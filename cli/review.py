@@ -6,19 +6,23 @@ import sys
 
 from cli.output import EXIT_OK, EXIT_USAGE, emit_json
 from cli.table import table
+from workflow.i18n import _, format_datetime, format_number, format_percent, ngettext
+from workflow.names import name
 
 
 def _edit(ws, args, user: str) -> int:
     result = ws.save_segment(args.doc, args.segment, args.text, by=user)
     if result.revision_id is None:
-        print(f"segment {args.segment}: unchanged")
+        print(_("segment {index}: unchanged").format(index=args.segment))
         return EXIT_OK
-    print(f"segment {args.segment}: revision {result.revision_id} ({result.segment.state})")
+    print(_("segment {index}: revision {revision} ({state})").format(
+        index=args.segment, revision=result.revision_id, state=name(result.segment.state)))
     if result.voided:
-        print(f"tandem: note: segment {args.segment} was {result.voided}; the edit sent it back to draft",
-              file=sys.stderr)
+        print(_("tandem: note: segment {index} was {state}; the edit sent it back to draft").format(
+            index=args.segment, state=name(result.voided)), file=sys.stderr)
     for role in result.voided_signoffs:
-        print(f"tandem: warning: the {role} sign-off of document {args.doc} is now void", file=sys.stderr)
+        print(_("tandem: warning: the {role} sign-off of document {id} is now void").format(
+            role=name(role), id=args.doc), file=sys.stderr)
     return EXIT_OK
 
 
@@ -35,8 +39,9 @@ def _translated(ws, args, user: str) -> int:
             ws.mark_translated(args.doc, index, by=user)
         except TandemError as exc:
             refused += 1
-            print(f"tandem: error: {exc}", file=sys.stderr)
-    print(f"{len(wanted) - refused} segments marked translated, {refused} refused")
+            print(_("tandem: error: {problem}").format(problem=exc), file=sys.stderr)
+    print(_("{marked} segments marked translated, {refused} refused").format(
+        marked=format_number(len(wanted) - refused), refused=format_number(refused)))
     return EXIT_USAGE if refused else EXIT_OK
 
 
@@ -45,29 +50,32 @@ def _dismiss(ws, args, user: str) -> int:
 
     views = [v for v in ws.segment_findings(args.doc, args.segment) if v.open and v.finding.check == args.check]
     if not views:
-        raise InputError(args.check, f"no open findings of this check on segment {args.segment}")
+        raise InputError(args.check, _("no open findings of this check on segment {index}").format(index=args.segment))
     for view in views:
         ws.dismiss_finding(args.doc, args.segment, view.finding, reason=args.reason, by=user)
-    print(f"segment {args.segment}: {len(views)} {args.check} finding{'s' if len(views) > 1 else ''} dismissed")
+    print(ngettext("segment {index}: {count} {check} finding dismissed",
+                   "segment {index}: {count} {check} findings dismissed", len(views)).format(
+        index=args.segment, count=len(views), check=args.check))
     return EXIT_OK
 
 
 def _approve(ws, args, user: str) -> int:
     state = ws.review.approve(args.doc, args.segment, by=user)
-    print(f"segment {args.segment}: {state}")
+    print(_("segment {index}: {state}").format(index=args.segment, state=name(state)))
     return EXIT_OK
 
 
 def _reject(ws, args, user: str) -> int:
     state = ws.review.reject(args.doc, args.segment, comment=args.comment, by=user)
-    print(f"segment {args.segment}: {state}; the comment went to the translator")
+    print(_("segment {index}: {state}; the comment went to the translator").format(index=args.segment,
+                                                                                 state=name(state)))
     return EXIT_OK
 
 
 def _signoff(ws, args, user: str) -> int:
     signoff = ws.review.sign_off(args.doc, args.role, by=user)
-    print(f"document {args.doc} signed off as {signoff.role} by {signoff.display_name} "
-          f"(content {signoff.content_hash[:12]})")
+    print(_("document {id} signed off as {role} by {name} (content {hash})").format(
+        id=args.doc, role=name(signoff.role), name=signoff.display_name, hash=signoff.content_hash[:12]))
     return EXIT_OK
 
 
@@ -79,16 +87,20 @@ def _diff(ws, args, user: str) -> int:
     by_id = {r.id: r for r in history}
     reports = {r.index: r for r in ws.review.report(args.doc)}
     if args.from_rev is not None and args.from_rev not in by_id:
-        raise NotFound(f"segment {args.segment} has no revision {args.from_rev}")
+        raise NotFound(_("segment {index} has no revision {revision}").format(index=args.segment,
+                                                                            revision=args.from_rev))
     if args.to_rev is not None and args.to_rev not in by_id:
-        raise NotFound(f"segment {args.segment} has no revision {args.to_rev}")
+        raise NotFound(_("segment {index} has no revision {revision}").format(index=args.segment,
+                                                                            revision=args.to_rev))
     old = by_id[args.from_rev].text if args.from_rev else (reports[args.segment].signed_text or "")
     new = by_id[args.to_rev].text if args.to_rev else reports[args.segment].text
     diff = word_diff(old, new)
     marks = {DELETE: ("[-", "-]"), INSERT: ("{+", "+}")}
     print("".join(f"{marks[op][0]}{text}{marks[op][1]}" if op in marks else text for op, text in diff))
     measured = effort(old, new, diff)
-    print(f"{measured.changed} of {measured.words} words changed ({measured.ratio:.0%})")
+    print(_("{changed} of {words} words changed ({share})").format(
+        changed=format_number(measured.changed), words=format_number(measured.words),
+        share=format_percent(measured.ratio)))
     return EXIT_OK
 
 
@@ -112,16 +124,20 @@ def _report(ws, args, user: str) -> int:
                              for q in queries],
         })
         return EXIT_OK
-    print(f"{document.title}  ({ws.review.state(args.doc).value})")
-    print(table(["SEG", "STATE", "CHANGED", "WORDS", "EFFORT", "BY"],
-                [[str(r.index), r.state, str(r.changed), str(r.words),
-                  f"{r.changed / r.words:.0%}" if r.words else "-", ", ".join(r.authors)] for r in rows]))
-    print(f"post-editing effort: {changed} of {words} words changed "
-          f"({changed / words if words else 0:.1%})")
+    print(f"{document.title}  ({name(ws.review.state(args.doc))})")
+    print(table([_("SEG"), _("STATE"), _("CHANGED"), _("WORDS"), _("EFFORT"), _("BY")],
+                [[str(r.index), name(r.state), format_number(r.changed), format_number(r.words),
+                  format_percent(r.changed / r.words) if r.words else "-", ", ".join(r.authors)] for r in rows]))
+    print(_("post-editing effort: {changed} of {words} words changed ({share})").format(
+        changed=format_number(changed), words=format_number(words),
+        share=format_percent(changed / words if words else 0, 1)))
     for s in signoffs:
-        print(f"signed off as {s.role} by {s.display_name} at {s.created_at}: {'valid' if s.valid else 'void'}")
+        print(_("signed off as {role} by {name} at {time}: {verdict}").format(
+            role=name(s.role), name=s.display_name, time=format_datetime(s.created_at, "medium"),
+            verdict=_("valid") if s.valid else _("void")))
     for q in queries:
-        print(f"open query on segment {q.segment} by {q.author}: {q.text}")
+        print(_("open query on segment {index} by {author}: {text}").format(index=q.segment, author=q.author,
+                                                                            text=q.text))
     return EXIT_OK
 
 

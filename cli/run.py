@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from cli.parser import build_parser
 
 from cli.output import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from workflow.i18n import _, choose, set_language
 
 # Commands that may create the workspace file; every other one needs it to exist already.
 _CREATING = {("import", None), ("users", "add"), ("glossary", "import"), ("glossary", "add"),
@@ -17,16 +18,19 @@ _CREATING = {("import", None), ("users", "add"), ("glossary", "import"), ("gloss
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # The language is needed before parsing: the parser's help and errors are in it.
+    set_language(choose(_language_asked(argv)))
     args = build_parser().parse_args(argv)
     from workflow.errors import TandemError
 
     try:
         return _dispatch(args)
     except TandemError as exc:
-        print(f"tandem: error: {exc}", file=sys.stderr)
+        print(_("tandem: error: {problem}").format(problem=exc), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("tandem: interrupted", file=sys.stderr)
+        print(_("tandem: interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader (`| head`) left early; that is their choice, not our error.
@@ -35,9 +39,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
         if os.environ.get("TANDEM_DEBUG"):
             raise
-        print(f"tandem: internal error: {type(exc).__name__}: {exc} (set TANDEM_DEBUG=1 for details)",
-              file=sys.stderr)
+        print(_("tandem: internal error: {kind}: {problem} (set TANDEM_DEBUG=1 for details)").format(
+              kind=type(exc).__name__, problem=exc), file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _language_asked(argv: list[str]) -> str | None:
+    """The value of the last --lang (`--lang ko` or `--lang=ko`), wherever it stands; argparse checks it."""
+    asked = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            asked = argv[i + 1]
+        elif arg.startswith("--lang="):
+            asked = arg.split("=", 1)[1]
+    return asked
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -48,14 +65,24 @@ def _dispatch(args: argparse.Namespace) -> int:
         from cli.documents import demo
 
         return demo(args, user)
+    if args.command == "validate":  # reads a file, never a workspace
+        from cli.interchange import validate
+
+        return validate(args)
     path = resolve_workspace(args.db)
+    if args.command == "serve":
+        from cli.serve import serve
+
+        return serve(args, path)
     if args.command is None:
         from tui.app import run_app
 
         run_app(path, user)
         return EXIT_OK
+    from cli.audit import HANDLERS as AUDIT
     from cli.documents import HANDLERS as DOCUMENTS
     from cli.glossary import HANDLERS as GLOSSARY
+    from cli.interchange import HANDLERS as INTERCHANGE
     from cli.review import HANDLERS as REVIEW
     from cli.tm import HANDLERS as TM
     from workflow.workspace import Workspace
@@ -63,4 +90,4 @@ def _dispatch(args: argparse.Namespace) -> int:
     action = getattr(args, "action", None)
     creates = (args.command, action) in _CREATING
     with Workspace.open(path, create=creates) as ws:
-        return {**DOCUMENTS, **GLOSSARY, **REVIEW, **TM}[args.command](ws, args, user)
+        return {**AUDIT, **DOCUMENTS, **GLOSSARY, **REVIEW, **TM, **INTERCHANGE}[args.command](ws, args, user)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cli.output import EXIT_OK, emit_json, write_atomically
 from cli.table import table
+from workflow.i18n import _, format_datetime, format_number
 
 
 def _tm(ws, args, user: str) -> int:
@@ -20,18 +21,19 @@ def _search(tm, args, user: str) -> int:
         emit_json([asdict(u) for u in units])
         return EXIT_OK
     if not units:
-        print(f"No translation memory unit contains {args.text!r}.")
+        print(_("No translation memory unit contains {text!r}.").format(text=args.text))
         return EXIT_OK
-    rows = [[str(u.id), u.source, u.target, u.approver or u.author, u.created_at[:10]] for u in units]
-    print(table(["ID", "KOREAN", "ENGLISH", "BY", "DATE"], rows, max_width=48))
+    rows = [[str(u.id), u.source, u.target, u.approver or u.author, format_datetime(u.created_at)] for u in units]
+    print(table([_("ID"), _("KOREAN"), _("ENGLISH"), _("BY"), _("DATE")], rows, max_width=48))
     return EXIT_OK
 
 
 def _import(tm, args, user: str) -> int:
     counts = tm.import_tmx(args.file, by=user)
-    print(f"{args.file}: {counts['added']} added, {counts['unchanged']} already in memory, "
-          f"{counts['skipped']} units without both Korean and English, "
-          f"{counts['other_languages']} variants in other languages ignored")
+    print(_("{file}: {added} added, {unchanged} already in memory, {skipped} units without both Korean and "
+            "English, {other} variants in other languages ignored").format(
+        file=args.file, added=format_number(counts["added"]), unchanged=format_number(counts["unchanged"]),
+        skipped=format_number(counts["skipped"]), other=format_number(counts["other_languages"])))
     return EXIT_OK
 
 
@@ -39,7 +41,7 @@ def _export(tm, args, user: str) -> int:
     data = tm.export_tmx()
     if args.output:
         write_atomically(Path(args.output), data)
-        print(f"wrote {args.output} ({tm.count()} units)")
+        print(_("wrote {file} ({count} units)").format(file=args.output, count=format_number(tm.count())))
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

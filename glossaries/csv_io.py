@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from glossaries.errors import GlossaryFileError
+from glossaries.i18n import _
 from glossaries.model import Term, TermStatus
 
 COLUMNS = ("ko", "en", "ko_variants", "en_variants", "en_forbidden", "pos", "domain", "note")
@@ -42,17 +43,18 @@ def parse_csv(data: bytes, source: str = "CSV data") -> list[Term]:
                 continue
             term = _term(row, header, source, line)
             if term.ko in first_seen:
-                raise GlossaryFileError(source, f"Korean term {term.ko!r} appears twice, on lines "
-                                        f"{first_seen[term.ko]} and {line}", f"line {line}")
+                raise GlossaryFileError(source, _("Korean term {ko!r} appears twice, on lines {first} and {line}").format(
+                    ko=term.ko, first=first_seen[term.ko], line=line), _("line {line}").format(line=line))
             first_seen[term.ko] = line
             terms.append(term)
     except csv.Error as exc:
-        raise GlossaryFileError(source, f"unreadable CSV: {exc}", f"line {rows.line_num}") from None
+        raise GlossaryFileError(source, _("unreadable CSV: {problem}").format(problem=exc),
+                                _("line {line}").format(line=rows.line_num)) from None
     if header is None:
-        raise GlossaryFileError(source, "the file is empty; expected a header row such as "
-                                + ",".join(COLUMNS))
+        raise GlossaryFileError(source, _("the file is empty; expected a header row such as {header}").format(
+            header=",".join(COLUMNS)))
     if not terms:
-        raise GlossaryFileError(source, "the file has a header but no terms")
+        raise GlossaryFileError(source, _("the file has a header but no terms"))
     return terms
 
 
@@ -64,8 +66,8 @@ def write_csv(terms: list[Term]) -> str:
     for term in terms:
         for name in _LISTS:
             if any("|" in value for value in getattr(term, name)):
-                raise GlossaryFileError("CSV export", f"a {name} entry of {term.ko!r} contains '|', "
-                                        "which the CSV format uses between variants")
+                raise GlossaryFileError(_("CSV export"), _("a {field} entry of {ko!r} contains '|', which the CSV "
+                                                           "format uses between variants").format(field=name, ko=term.ko))
         writer.writerow([term.ko, term.en, *("|".join(getattr(term, n)) for n in _LISTS),
                          term.pos, term.domain, term.note, term.status.value,
                          "true" if term.case_sensitive else "false"])
@@ -74,11 +76,11 @@ def write_csv(terms: list[Term]) -> str:
 
 def _decode(data: bytes, source: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise GlossaryFileError(source, "the file is UTF-16; save it as 'CSV UTF-8' instead")
+        raise GlossaryFileError(source, _("the file is UTF-16; save it as 'CSV UTF-8' instead"))
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        raise GlossaryFileError(source, "the file contains NUL bytes: it is binary (a spreadsheet "
-                                "such as .xlsx?), not CSV text", f"line {line}")
+        raise GlossaryFileError(source, _("the file contains NUL bytes: it is binary (a spreadsheet such as "
+                                          ".xlsx?), not CSV text"), _("line {line}").format(line=line))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -86,8 +88,8 @@ def _decode(data: bytes, source: str) -> str:
             text = data.decode("cp949")  # what Korean Excel writes for plain "CSV"
         except UnicodeDecodeError:
             line = data.count(b"\n", 0, exc.start) + 1
-            raise GlossaryFileError(source, "the file is neither UTF-8 nor CP949 text",
-                                    f"line {line}") from None
+            raise GlossaryFileError(source, _("the file is neither UTF-8 nor CP949 text"),
+                                    _("line {line}").format(line=line)) from None
     return unicodedata.normalize("NFC", text)
 
 
@@ -96,34 +98,36 @@ def _header(row: list[str], source: str, line: int) -> list[str]:
     known = COLUMNS + EXTRA_COLUMNS
     for name in ("ko", "en"):
         if name not in names:
-            raise GlossaryFileError(source, f"the header has no {name!r} column (columns: "
-                                    + ",".join(known) + ")", f"line {line}")
+            raise GlossaryFileError(source, _("the header has no {column!r} column (columns: {known})").format(
+                column=name, known=",".join(known)), _("line {line}").format(line=line))
     unknown = [n for n in names if n not in known]
     if unknown:  # a misspelt column would otherwise drop its data silently
-        raise GlossaryFileError(source, f"unknown column {unknown[0]!r} (known: {','.join(known)})",
-                                f"line {line}")
+        raise GlossaryFileError(source, _("unknown column {column!r} (known: {known})").format(
+            column=unknown[0], known=",".join(known)), _("line {line}").format(line=line))
     repeated = [n for n in names if names.count(n) > 1]
     if repeated:
-        raise GlossaryFileError(source, f"column {repeated[0]!r} appears twice", f"line {line}")
+        raise GlossaryFileError(source, _("column {column!r} appears twice").format(column=repeated[0]),
+                                _("line {line}").format(line=line))
     return names
 
 
 def _term(row: list[str], header: list[str], source: str, line: int) -> Term:
-    where = f"line {line}"
+    where = _("line {line}").format(line=line)
     if len(row) != len(header):
-        raise GlossaryFileError(source, f"expected {len(header)} fields, found {len(row)}", where)
+        raise GlossaryFileError(source, _("expected {expected} fields, found {found}").format(
+            expected=len(header), found=len(row)), where)
     cells = dict(zip(header, (cell.strip() for cell in row)))
     for name in ("ko", "en"):
         if not cells[name]:
-            raise GlossaryFileError(source, f"the {name!r} field is empty", where)
+            raise GlossaryFileError(source, _("the {column!r} field is empty").format(column=name), where)
     status = cells.get("status", "").lower() or TermStatus.APPROVED.value
     if status not in {s.value for s in TermStatus}:
-        raise GlossaryFileError(source, f"unknown status {cells['status']!r} (allowed: "
-                                + ", ".join(s.value for s in TermStatus) + ")", where)
+        raise GlossaryFileError(source, _("unknown status {status!r} (allowed: {allowed})").format(
+            status=cells["status"], allowed=", ".join(s.value for s in TermStatus)), where)
     flag = cells.get("case_sensitive", "").lower()
     if flag not in _BOOLS:
-        raise GlossaryFileError(source, f"case_sensitive must be true/false/yes/no/1/0, not "
-                                f"{cells['case_sensitive']!r}", where)
+        raise GlossaryFileError(source, _("case_sensitive must be true/false/yes/no/1/0, not {value!r}").format(
+            value=cells["case_sensitive"]), where)
     lists = {n: tuple(cells.get(n, "").split("|")) for n in _LISTS}
     return Term(ko=cells["ko"], en=cells["en"], **lists, pos=cells.get("pos", ""),
                 domain=cells.get("domain", ""), note=cells.get("note", ""),

@@ -27,6 +27,7 @@ from unicodedata import is_normalized
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
+from .i18n import _
 from .folding import STRIP_TABLE, WHITESPACE, fold_key, fold_strip_table, is_unfolded_initial, to_nfc
 from .model import Term
 from .morphology import is_word_of_compound, preload_morphology
@@ -53,17 +54,20 @@ class KoreanHit:
         seen = unicodedata.normalize("NFC", self.text)
         notes = []
         if self.spelling_variant:
-            notes.append(f"{_spelling_side(seen.translate(STRIP_TABLE), self.form.translate(STRIP_TABLE))} spelling")
+            notes.append(_spelling_side(seen.translate(STRIP_TABLE), self.form.translate(STRIP_TABLE)))
         if _gaps(seen) != _gaps(self.form):
-            notes.append("spaced differently")
+            notes.append(_("spaced differently"))
         if self.form != self.term.ko:
             form, headword = self.form.translate(STRIP_TABLE), self.term.ko.translate(STRIP_TABLE)
             if form != headword and fold_key(form) == fold_key(headword):  # 로동당 listed under 노동당
-                notes.append(f"listed {_spelling_side(form, headword)} spelling of {self.term.ko}")
+                notes.append(_("listed {spelling} of {headword}").format(spelling=_spelling_side(form, headword),
+                                                                          headword=self.term.ko))
             else:
-                notes.append(f"listed form of {self.term.ko}")
+                notes.append(_("listed form of {headword}").format(headword=self.term.ko))
         head = seen if seen == self.form else f"{seen} = {self.form}"
-        return f"{head} ({'; '.join(notes)}) for {self.term.en}" if notes else f"{head} for {self.term.en}"
+        if notes:
+            return _("{text} ({notes}) for {english}").format(text=head, notes="; ".join(notes), english=self.term.en)
+        return _("{text} for {english}").format(text=head, english=self.term.en)
 
 
 def _gaps(text: str) -> frozenset[int]:
@@ -74,8 +78,8 @@ def _gaps(text: str) -> frozenset[int]:
 def _spelling_side(seen: str, form: str) -> str:
     for s, f in zip(seen, form):
         if s != f:
-            return "North Korean" if is_unfolded_initial(s) else "South Korean"
-    return "North Korean"
+            return _("North Korean spelling") if is_unfolded_initial(s) else _("South Korean spelling")
+    return _("North Korean spelling")
 
 
 @dataclass(frozen=True, slots=True)

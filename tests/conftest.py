@@ -57,6 +57,7 @@ def tandem(db_path: Path):
 
     def run(*args: str, db: Path | None = db_path, user: str | None = "admin", cwd: Path = ROOT) -> Run:
         env = {k: v for k, v in os.environ.items() if not k.startswith("TANDEM_")}
+        env["TANDEM_LANG"] = "en"  # whatever the machine's locale; tests that want Korean pass --lang ko
         env["PYTHONUTF8"] = "1"
         argv = [sys.executable, str(ROOT / "main.py")]
         if db is not None:

@@ -48,7 +48,7 @@ def test_from_draft_to_signed_export_and_a_void_after_one_more_edit(tandem):
             notes.append(run.err)
     assert "the edit sent it back to draft" in notes[0]
     assert "the translator sign-off of document" in notes[0] and "now void" in notes[0]
-    assert tandem("report", doc).out.splitlines()[0].endswith("(in_review)")
+    assert tandem("report", doc).out.splitlines()[0].endswith("(in review)")
     for index in range(1, len(final) + 1):
         assert tandem("approve", doc, str(index), user="robert").code == 0
     run = tandem("signoff", doc, "--role", "editor", user="robert")

@@ -22,6 +22,7 @@ from tui.screens.documents import DocumentsScreen
 from tui.screens.editor import EditorScreen
 from tui.widgets.import_dialog import ImportDialog
 from workflow.demo import prepare_demo
+from workflow.i18n import using
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,13 +67,7 @@ def test_import_dialog_filled_in(snap_compare, demo_app: TandemApp, monkeypatch)
     assert snap_compare(demo_app, terminal_size=(100, 30), run_before=fill_in)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
-def test_editor_on_the_last_segment(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
-    """Segment 16 of the demo article: its Korean, the draft's English and the panels."""
-    demo = prepare_demo(tmp_path / "w.db")
-    app = TandemApp(demo.path, "david", document_id=demo.document_id)
-
-    async def open_segment_16(pilot: Pilot) -> None:
+async def open_segment_16(pilot: Pilot) -> None:
         def editor() -> EditorScreen:
             assert isinstance(pilot.app.screen, EditorScreen)
             return pilot.app.screen
@@ -84,4 +79,19 @@ def test_editor_on_the_last_segment(snap_compare, tmp_path: Path, size: tuple[in
         await pilot.pause(EditorScreen.ANALYSE_DELAY + 0.4)  # past the reflow and analysis timers
         await until(pilot, lambda: editor()._analysis is not None and editor()._analysis.index == 16)
 
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+def test_editor_on_the_last_segment(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    """Segment 16 of the demo article: its Korean, the draft's English and the panels."""
+    demo = prepare_demo(tmp_path / "w.db")
+    app = TandemApp(demo.path, "david", document_id=demo.document_id)
     assert snap_compare(app, terminal_size=size, run_before=open_segment_16)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+def test_editor_in_korean(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    """The same segment with the interface in Korean (`--lang ko`): labels, keys, states, panels."""
+    demo = prepare_demo(tmp_path / "w.db")
+    with using("ko"):
+        app = TandemApp(demo.path, "david", document_id=demo.document_id)
+        assert snap_compare(app, terminal_size=size, run_before=open_segment_16)

@@ -14,43 +14,51 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
+from tui.live import LiveRefresh
 from tui.screens.document import DocumentScreen
 from tui.screens.documents import DocumentsScreen
 from tui.screens.problem import ProblemScreen
+from tui.screens.whoami import WhoAmIScreen
 from tui.session import Session
+from tui.widgets.keys_footer import LocalizedFooter
 from workflow.errors import TandemError
+from workflow.i18n import N_, _
+from workflow.models import User
 
 
-class TandemApp(App):
+class TandemApp(LiveRefresh, App):
     TITLE = "Tandem"
     CSS_PATH = "tandem.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", description="Quit"),
+        Binding("q", "quit", description=N_("Quit")),
     ]
 
     class WorkspaceReady(Message):
-        def __init__(self, known_user: bool) -> None:
+        def __init__(self, known_user: bool, users: tuple[User, ...] = ()) -> None:
             super().__init__()
             self.known_user = known_user
+            self.users = users  # only when the person must name themselves first
 
     class WorkspaceFailed(Message):
         def __init__(self, problem: str) -> None:
             super().__init__()
             self.problem = problem
 
-    def __init__(self, workspace_path: Path, user: str, document_id: int | None = None) -> None:
+    def __init__(self, workspace_path: Path, user: str | None, document_id: int | None = None) -> None:
+        """With no user (a `tandem serve` browser session) the app asks who is working first."""
         super().__init__()
-        self.session = Session(Path(workspace_path), user)
-        self.sub_title = f"{self.session.path.name} · {user}"
+        self.session = Session(Path(workspace_path), user or "")
+        self._ask_who = user is None
+        self.sub_title = self.session.path.name if user is None else f"{self.session.path.name} · {user}"
         self.document_id = document_id
         self._quit_unsaved = False
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"Opening {self.session.path}…", id="opening", markup=False)
-        yield Footer()
+        yield Static(_("Opening {path}…").format(path=self.session.path), id="opening", markup=False)
+        yield LocalizedFooter()
 
     def on_mount(self) -> None:
         self.open_workspace()
@@ -67,14 +75,15 @@ class TandemApp(App):
             flush = getattr(screen, "flush", None)
             if flush is not None and not await flush() and not self._quit_unsaved:
                 self._quit_unsaved = True
-                self.notify("Some English could not be saved (see the editor). Quit again to leave anyway.",
-                            title="Not saved", severity="error")
+                self.notify(_("Some English could not be saved (see the editor). Quit again to leave anyway."),
+                            title=_("Not saved"), severity="error")
                 return
         self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers every key binding the screen shows, so nothing is footer-only."""
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):  # Textual's own, in TEXTUAL_WORDS
+            yield SystemCommand(_(command.title), _(command.help), command.callback, command.discover)
         seen: set[str] = set()
         for key, active in screen.active_bindings.items():
             binding = active.binding
@@ -82,7 +91,7 @@ class TandemApp(App):
                 continue
             seen.add(binding.action)
             keys = self.get_key_display(binding)
-            yield SystemCommand(binding.tooltip or binding.description, f"key: {keys}",
+            yield SystemCommand(_(binding.tooltip or binding.description), _("key: {keys}").format(keys=keys),
                                 partial(self._run_binding, binding.action, active.node))
 
     def _run_binding(self, action: str, node) -> None:
@@ -93,17 +102,25 @@ class TandemApp(App):
         # Opening may run schema migrations, so it stays off the event loop like any other I/O.
         try:
             with self.session.workspace() as workspace:
-                known = workspace.find_user(self.session.user) is not None
+                if self._ask_who:
+                    ready = self.WorkspaceReady(True, tuple(workspace.users()))
+                else:
+                    ready = self.WorkspaceReady(workspace.find_user(self.session.user) is not None)
         except TandemError as exc:
             self.post_message(self.WorkspaceFailed(str(exc)))
         else:
-            self.post_message(self.WorkspaceReady(known))
+            self.post_message(ready)
 
     def on_tandem_app_workspace_ready(self, message: WorkspaceReady) -> None:
+        if self._ask_who:
+            self._ask_who = False
+            self.push_screen(WhoAmIScreen(message.users), partial(self._named, message))
+            return
+        self.start_polling(self.session.path)  # other people's changes show up on their own
         if not message.known_user:
             self.notify(
-                f"{self.session.user} is not a user of this workspace yet; "
-                "you can read, and an admin can add you with `tandem users add`.",
+                _("{user} is not a user of this workspace yet; you can read, and an admin can add you with "
+                  "`tandem users add`.").format(user=self.session.user),
                 severity="warning",
             )
         if self.document_id is None:
@@ -113,14 +130,22 @@ class TandemApp(App):
             # its queries do not compete with the document's first paint.
             self.push_screen(DocumentScreen(self.session, self.document_id), self._editor_closed)
 
+    def _named(self, ready: WorkspaceReady, user: str | None) -> None:
+        self.session = Session(self.session.path, user or "")
+        self.sub_title = f"{self.session.path.name} · {user}"
+        self.on_tandem_app_workspace_ready(ready)
+
     def _editor_closed(self, _result: object = None) -> None:
         if not any(isinstance(screen, DocumentsScreen) for screen in self.screen_stack):
             self.push_screen(DocumentsScreen(self.session))
 
+    def on_unmount(self) -> None:
+        self.stop_polling()
+
     def on_tandem_app_workspace_failed(self, message: WorkspaceFailed) -> None:
         self.push_screen(ProblemScreen(message.problem))
-        self.notify(message.problem, title="Cannot open the workspace", severity="error")
+        self.notify(message.problem, title=_("Cannot open the workspace"), severity="error")
 
 
-def run_app(workspace_path: Path | str, user: str, document_id: int | None = None) -> None:
+def run_app(workspace_path: Path | str, user: str | None, document_id: int | None = None) -> None:
     TandemApp(Path(workspace_path), user, document_id).run()

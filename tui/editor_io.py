@@ -13,7 +13,8 @@ from itertools import count
 from glossaries.index import TermUse
 from workflow.checks import Finding, Severity
 from workflow.editing import FindingView
-from workflow.models import Comment, Document, Revision, SaveResult, Segment, SegmentState, User
+from workflow.i18n import _
+from workflow.models import Comment, Conflict, Document, Revision, SaveResult, Segment, SegmentState, User
 from tui.session import Session
 
 Counts = tuple[int, int]  # open (errors, warnings) of a segment
@@ -26,7 +27,7 @@ def problem_of(exc: Exception) -> str:
 
     if isinstance(exc, TandemError):
         return str(exc)
-    return f"could not use the workspace ({type(exc).__name__}: {exc})"
+    return _("could not use the workspace ({kind}: {problem})").format(kind=type(exc).__name__, problem=exc)
 
 
 @dataclass(frozen=True)
@@ -35,17 +36,38 @@ class DocumentData:
     segments: list[Segment]
     user: User | None
     comments: dict[int, list[Comment]]
+    audit_head: int = 0  # where the document's audit log stood before it was read (see changes())
 
 
 def load_document(session: Session, document_id: int) -> DocumentData:
     with session.workspace() as workspace:
+        # First, so a change made while the rest is read is read again later, never missed.
+        head = workspace.segment_changes(document_id)[0]
         document = workspace.document(document_id)
         segments = workspace.segments(document_id)
         user = workspace.find_user(session.user)
         comments: dict[int, list[Comment]] = defaultdict(list)
         for comment in workspace.comments(document_id):
             comments[comment.segment].append(comment)
-    return DocumentData(document, segments, user, dict(comments))
+    return DocumentData(document, segments, user, dict(comments), head)
+
+
+@dataclass(frozen=True)
+class Changes:
+    audit_head: int
+    segments: list[Segment]  # those changed since the head the screen last had
+    comments: dict[int, list[Comment]]  # of those segments, by index
+    counts: dict[int, Counts]  # their open findings (segment checks: a document's are costly)
+    glossary: int  # the glossary's version: when it moves, the segment in hand is checked again
+
+
+def changes(session: Session, document_id: int, since: int) -> Changes:
+    with session.workspace() as workspace:
+        head, segments = workspace.segment_changes(document_id, since)
+        comments = {s.index: workspace.comments(document_id, s.index) for s in segments}
+        counts = {s.index: open_counts(workspace.segment_findings(document_id, s.index)) for s in segments}
+        glossary = workspace.glossary.version()
+    return Changes(head, segments, comments, counts, glossary)
 
 
 def document_counts(session: Session, document_id: int) -> dict[int, Counts]:
@@ -90,6 +112,11 @@ def history(session: Session, document_id: int, index: int) -> list[Revision]:
         return workspace.history(document_id, segment=index)
 
 
+def conflict(session: Session, document_id: int, index: int) -> Conflict | None:
+    with session.workspace() as workspace:
+        return workspace.conflict(document_id, index)
+
+
 # writes ------------------------------------------------------------------------------------
 
 _sequence = count(1)
@@ -107,7 +134,12 @@ class Job:
 @dataclass
 class SaveJob(Job):
     text: str = ""
-    based_on: int | None = None  # filled in when the job starts: the newest revision the editor knows
+    based_on: int | None = None  # filled in when the job starts: the revision typing began from, or EMPTY_BASE
+
+
+@dataclass
+class ResolveJob(Job):
+    text: str = ""  # the text a person chose to end the segment's conflict
 
 
 @dataclass
@@ -149,6 +181,8 @@ def run_job(session: Session, document_id: int, job: Job) -> Outcome:
                 outcome.saved = workspace.save_segment(
                     document_id, job.index, job.text, by=session.user, based_on=job.based_on
                 )
+            elif isinstance(job, ResolveJob):
+                outcome.saved = workspace.resolve_conflict(document_id, job.index, job.text, by=session.user)
             elif isinstance(job, MarkJob):
                 outcome.state = workspace.mark_translated(document_id, job.index, by=session.user)
             elif isinstance(job, DismissJob):

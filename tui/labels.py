@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from workflow.i18n import _
 from workflow.models import STATE_ORDER, SegmentState
+from workflow.names import name
 
 STATE_MARKS: dict[SegmentState, str] = {
     SegmentState.EMPTY: "◻",
@@ -19,6 +21,7 @@ STATE_MARKS: dict[SegmentState, str] = {
     SegmentState.REJECTED: "✗",
 }
 DOUBTFUL_MARK = "!"
+CONFLICT_MARK = "⇄"  # two people's changes wait for a person to choose; stands in for the state mark
 NOBODY = "—"
 
 
@@ -26,18 +29,22 @@ def state_mark(state: SegmentState | str) -> str:
     return STATE_MARKS[SegmentState(state)]
 
 
-def progress_line(progress: Mapping[str, int]) -> str:
-    """Every state in workflow order, zeros included, so rows line up: ◻0 ✎16 ✓0 ✦0 ✗0."""
-    return " ".join(f"{STATE_MARKS[state]}{progress.get(state.value, 0)}" for state in STATE_ORDER)
+def progress_line(progress: Mapping[str, int], conflicts: int = 0) -> str:
+    """Every state in workflow order, zeros included, so rows line up: ◻0 ✎16 ✓0 ✦0 ✗0 (and ⇄1
+    when segments are in conflict)."""
+    line = " ".join(f"{STATE_MARKS[state]}{progress.get(state.value, 0)}" for state in STATE_ORDER)
+    return f"{line} {CONFLICT_MARK}{conflicts}" if conflicts else line
 
 
-def legend() -> str:
-    marks = "  ".join(f"{STATE_MARKS[state]} {state.value}" for state in STATE_ORDER)
-    return f"{marks}  {DOUBTFUL_MARK} doubtful pairing"
+def legend(conflicts: bool = False) -> str:
+    """The marks on screen; the conflict mark only while some document has one to show."""
+    marks = "  ".join(f"{STATE_MARKS[state]} {name(state)}" for state in STATE_ORDER)
+    line = f"{marks}  {DOUBTFUL_MARK} " + _("doubtful pairing")
+    return f"{line}  {CONFLICT_MARK} " + _("in conflict") if conflicts else line
 
 
 def roles_line(roles: Mapping[str, Sequence[str]]) -> str:
-    held = [f"{role}: {', '.join(names)}" for role, names in roles.items() if names]
+    held = [f"{name(role)}: {', '.join(people)}" for role, people in roles.items() if people]
     return "; ".join(held) or NOBODY
 
 

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 
 from tui.labels import STATE_MARKS
+from workflow.i18n import _, format_number, format_percent
 from workflow.models import STATE_ORDER, Segment, SegmentState
 
 DONE = (SegmentState.TRANSLATED, SegmentState.APPROVED)
@@ -75,5 +76,6 @@ def progress_text(segments: Sequence[Segment], words: Sequence[int]) -> str:
             done += count
     total = sum(words)
     marks = " ".join(f"{STATE_MARKS[state]}{counts[state]}" for state in STATE_ORDER)
-    share = f" ({100 * done // total}%)" if total else ""
-    return f"{marks} · {done:,}/{total:,} Korean words translated{share}"
+    share = f" ({format_percent(done / total)})" if total else ""
+    return f"{marks} · " + _("{done}/{total} Korean words translated").format(
+        done=format_number(done), total=format_number(total)) + share

@@ -8,6 +8,7 @@ from typing import Any
 
 from workflow.clock import now
 from workflow.errors import PermissionDenied
+from workflow.i18n import _
 from workflow.models import Role, User
 from workflow.storage import Storage
 
@@ -44,8 +45,8 @@ def acting_user(
         row = store.user_by_name(name)
     if row is None:
         raise PermissionDenied(
-            f"{name!r} is not a user of this workspace; an admin adds them with "
-            f"`tandem users add {name} --role translator`"
+            _("{name!r} is not a user of this workspace; an admin adds them with "
+              "`tandem users add {name} --role translator`").format(name=name)
         )
     return user_from_row(row)
 
@@ -55,5 +56,9 @@ def require(user: User, roles: set[Role], action: str) -> Role:
     for role in sorted(roles, key=list(Role).index):
         if user.has(role):
             return role
-    names = " or ".join(sorted(r.value for r in roles))
-    raise PermissionDenied(f"{user.name} cannot {action}: that needs the {names} role")
+    from workflow.names import name
+
+    # `action` is marked with N_ where require() is called, so it is translated here.
+    names = _(" or ").join(sorted(name(r) for r in roles))
+    raise PermissionDenied(_("{user} cannot {action}: that needs the {roles} role").format(
+        user=user.name, action=_(action), roles=names))

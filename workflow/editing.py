@@ -1,4 +1,4 @@
-"""Editing a segment: saving revisions, moving its state, dismissing findings, commenting.
+"""Editing a segment: moving its state, dismissing findings, commenting (saving: workflow.saving).
 
 Called through the Workspace facade; every change is one short write transaction.
 """
@@ -15,13 +15,16 @@ from workflow.checks import CheckContext, Finding, SegmentText, check_segment
 from workflow.checks.model import Severity
 from workflow.clock import now
 from workflow.errors import InputError, NotFound, TandemError
-from workflow.models import Comment, Dismissal, Role, SaveResult, SegmentState
-from workflow.records import content_hash, segment_from_row as _segment
+from workflow.i18n import N_, _, ngettext
+from workflow.models import Comment, Dismissal, Role, SegmentState
+from workflow.records import content_hash
 from workflow.review import Review
 from workflow.storage import Storage
 
 EDIT_ROLES = {Role.TRANSLATOR, Role.EDITOR}
 COMMENT_KINDS = ("note", "query")
+CONFLICT_OPEN = N_("is in conflict: two people changed the same words at once; "
+                   "choose or combine their texts (resolve the conflict) first")
 
 
 class BlockedByFindings(TandemError):
@@ -63,49 +66,8 @@ class Editing:
     def _segment(self, document_id: int, index: int) -> dict:
         row = self._store.segment(document_id, index)
         if row is None:
-            raise NotFound(f"document {document_id} has no segment {index}")
+            raise NotFound(_("document {id} has no segment {index}").format(id=document_id, index=index))
         return row
-
-    def save(self, document_id: int, index: int, text: str, *, by: str,
-             based_on: int | None = None) -> SaveResult:
-        text = unicodedata.normalize("NFC", text)
-        with self._store.write():
-            actor = acting_user(self._store, by)
-            role = require(actor, EDIT_ROLES, "edit translations")
-            row = self._segment(document_id, index)
-            current = row["target"] or ""
-            if text == current:
-                return SaveResult(_segment(row), None, None, False)
-            before = SegmentState(row["state"])
-            after = states.next_state(before, states.EDIT if text.strip() else states.CLEAR, segment=index)
-            stale = based_on is not None and based_on != row["revision_id"]
-            signed = self._review.valid_signoffs(document_id)
-            at = now()
-            revision_id = self._store.insert_revision({
-                "segment_id": row["id"], "text": text, "author_id": actor.id, "role": role.value,
-                "created_at": at, "parent_id": based_on if based_on is not None else row["revision_id"],
-                "content_hash": content_hash(text),
-            })
-            voided = before if before in (SegmentState.TRANSLATED, SegmentState.APPROVED) else None
-            if after is not before:
-                self._store.set_segment_state(row["id"], after.value)
-            self._store.touch_document(document_id, at)
-            detail = {"segment": index, "revision": revision_id, "from": before.value, "to": after.value}
-            if voided:
-                detail["voided"] = voided.value
-            if stale:
-                detail["stale_base"] = based_on
-            self._store.audit(at, actor.id, "segment.save", detail, document_id=document_id,
-                              segment_id=row["id"])
-            still = self._review.valid_signoffs(document_id)
-            voided_signoffs = [(role, s) for role, s in signed.items() if still.get(role) != s]
-            for role, signoff in voided_signoffs:
-                self._store.audit(at, actor.id, "signoff.void",
-                                  {"signoff": signoff.id, "role": role.value, "signed_by": signoff.user,
-                                   "segment": index, "revision": revision_id},
-                                  document_id=document_id, segment_id=row["id"])
-            return SaveResult(_segment(self._segment(document_id, index)), revision_id, voided, stale,
-                              tuple(role for role, _ in voided_signoffs))
 
     def findings(self, document_id: int, index: int, target: str | None = None) -> list[FindingView]:
         """Segment-scope findings on the saved text, or on `target` as typed, with dismissals."""
@@ -129,14 +91,14 @@ class Editing:
 
     def dismiss(self, document_id: int, index: int, finding: Finding, *, reason: str, by: str) -> None:
         if not reason.strip():
-            raise InputError("reason", "say why the finding does not apply; the reason is recorded")
+            raise InputError(_("reason"), _("say why the finding does not apply; the reason is recorded"))
         with self._store.write():
             actor = acting_user(self._store, by)
-            require(actor, {Role.TRANSLATOR, Role.EDITOR, Role.TERMINOLOGIST, Role.ADMIN}, "dismiss findings")
+            require(actor, {Role.TRANSLATOR, Role.EDITOR, Role.TERMINOLOGIST, Role.ADMIN}, N_("dismiss findings"))
             row = self._segment(document_id, index)
             live = {finding_key(v.finding) for v in self.findings(document_id, index)}
             if finding_key(finding) not in live:
-                raise InputError("finding", "that finding no longer applies to the saved text; save first")
+                raise InputError(_("finding"), _("that finding no longer applies to the saved text; save first"))
             at = now()
             self._store.insert_dismissal({
                 "segment_id": row["id"], "finding_key": finding_key(finding), "check_id": finding.check,
@@ -150,20 +112,25 @@ class Editing:
     def mark_translated(self, document_id: int, index: int, *, by: str) -> SegmentState:
         with self._store.write():
             actor = acting_user(self._store, by)
-            require(actor, {Role.TRANSLATOR}, "mark segments translated")
+            require(actor, {Role.TRANSLATOR}, N_("mark segments translated"))
             row = self._segment(document_id, index)
             if not (row["target"] or "").strip():
-                raise InputError(f"segment {index}", "has no English yet; there is nothing to mark translated")
+                raise InputError(_("segment {index}").format(index=index),
+                                 _("has no English yet; there is nothing to mark translated"))
+            if row["conflict"]:
+                raise InputError(_("segment {index}").format(index=index), _(CONFLICT_OPEN))
             state = SegmentState(row["state"])
             after = states.next_state(state, states.TRANSLATE, segment=index)
             blocking = [v.finding for v in self.findings(document_id, index)
                         if v.open and v.finding.severity is Severity.ERROR]
             if blocking:
                 raise BlockedByFindings(
-                    f"segment {index} cannot be marked translated: "
-                    + (f"{len(blocking)} error findings remain" if len(blocking) > 1 else "an error finding remains")
-                    + f" ({'; '.join(f.message for f in blocking[:3])}{'; …' if len(blocking) > 3 else ''})"
-                    + f"; fix or dismiss {'them' if len(blocking) > 1 else 'it'} first",
+                    ngettext("segment {index} cannot be marked translated: an error finding remains "
+                             "({findings}); fix or dismiss it first",
+                             "segment {index} cannot be marked translated: {count} error findings remain "
+                             "({findings}); fix or dismiss them first", len(blocking)).format(
+                        index=index, count=len(blocking),
+                        findings="; ".join(f.message for f in blocking[:3]) + ("; …" if len(blocking) > 3 else "")),
                     blocking,
                 )
             at = now()
@@ -176,9 +143,9 @@ class Editing:
     def add_comment(self, document_id: int, index: int, text: str, *, kind: str = "note", by: str) -> Comment:
         text = unicodedata.normalize("NFC", text).strip()
         if not text:
-            raise InputError("comment", "is empty")
+            raise InputError(_("comment"), _("is empty"))
         if kind not in COMMENT_KINDS:
-            raise InputError("--kind", f"{kind!r} is not a comment kind (note or query)")
+            raise InputError("--kind", _("{kind!r} is not a comment kind (note or query)").format(kind=kind))
         with self._store.write():
             actor = acting_user(self._store, by)
             row = self._segment(document_id, index)
@@ -196,12 +163,12 @@ class Editing:
     def resolve_comment(self, comment_id: int, *, by: str) -> None:
         with self._store.write():
             actor = acting_user(self._store, by)
-            require(actor, EDIT_ROLES | {Role.ADMIN}, "resolve comments")
+            require(actor, EDIT_ROLES | {Role.ADMIN}, N_("resolve comments"))
             row = self._store.comment(comment_id)
             if row is None:
-                raise NotFound(f"no comment {comment_id}")
+                raise NotFound(_("no comment {id}").format(id=comment_id))
             if row["resolved_at"]:
-                raise InputError(f"comment {comment_id}", "is already resolved")
+                raise InputError(_("comment {id}").format(id=comment_id), _("is already resolved"))
             at = now()
             self._store.resolve_comment(comment_id, actor.id, at)
             self._store.audit(at, actor.id, "comment.resolve", {"comment": comment_id},

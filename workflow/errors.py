@@ -26,3 +26,7 @@ class PermissionDenied(TandemError):
 
 class WorkspaceError(TandemError):
     """The workspace file itself cannot be used (not SQLite, newer schema, missing)."""
+
+
+class WorkspaceBusy(WorkspaceError):
+    """Another program kept the workspace locked past every retry; nothing of this change was written."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from workflow.errors import InputError
+from workflow.i18n import _
 from workflow.models import Segment, SegmentKind
 
 FORMATS = ("md", "txt")
@@ -19,11 +20,12 @@ class Export:
 
 def export_article(segments: list[Segment], fmt: str, credit: str | None = None) -> Export:
     if fmt not in FORMATS:
-        raise InputError("--format", f"{fmt!r} is not an export format (choose from {', '.join(FORMATS)})")
+        raise InputError("--format", _("{format!r} is not an export format (choose from {formats})").format(
+            format=fmt, formats=", ".join(FORMATS)))
     untranslated = [s.index for s in segments if not s.target.strip()]
     blocks = []
     # Sentence segments of one Korean paragraph become one English paragraph again.
-    for _, group in groupby(segments, key=lambda s: s.block):
+    for _block, group in groupby(segments, key=lambda s: s.block):
         parts = list(group)
         text = " ".join((s.target.strip() or s.source) for s in parts)
         blocks.append(_render(parts[0].kind, text, fmt))

@@ -16,6 +16,7 @@ from glossaries.model import Term, TermStatus
 from workflow.access import GLOSSARY_ROLES, acting_user, require
 from workflow.clock import now
 from workflow.errors import InputError, NotFound, TandemError
+from workflow.i18n import N_, _
 from workflow.models import Role, SegmentState, TermImpact, TermOccurrence, TermRevision
 from workflow.storage import Storage
 
@@ -29,6 +30,14 @@ _TRANSITIONS = {
     "deprecate": ({TermStatus.APPROVED, TermStatus.PROPOSED}, TermStatus.DEPRECATED),
 }
 _LIVE = {TermStatus.PROPOSED, TermStatus.APPROVED}
+_TRANSITION_ACTIONS = {"approve": N_("approve glossary terms"), "reject": N_("reject glossary terms"),
+                       "deprecate": N_("deprecate glossary terms")}
+
+_TRANSITION_REFUSALS = {
+    "approve": N_("term {id} ({ko}) is {status}; only {allowed} terms can be approved"),
+    "reject": N_("term {id} ({ko}) is {status}; only {allowed} terms can be rejected"),
+    "deprecate": N_("term {id} ({ko}) is {status}; only {allowed} terms can be deprecated"),
+}
 
 
 class Glossary:
@@ -55,7 +64,7 @@ class Glossary:
     def term(self, term_id: int) -> Term:
         row = self._store.current_term(term_id)
         if row is None:
-            raise NotFound(f"no glossary term {term_id} (see `tandem glossary list`)")
+            raise NotFound(_("no glossary term {id} (see `tandem glossary list`)").format(id=term_id))
         return _term(row)
 
     def history(self, term_id: int) -> list[TermRevision]:
@@ -65,6 +74,10 @@ class Glossary:
                          r["reason"], r["parent_id"])
             for r in self._store.term_revisions(term_id)
         ]
+
+    def version(self) -> int:
+        """A number that moves whenever any term changes (cheap: one indexed MAX)."""
+        return self._store.glossary_version()
 
     def index(self) -> GlossaryIndex:
         """The approved terms, ready for checking; rebuilt only when the glossary changed."""
@@ -88,7 +101,7 @@ class Glossary:
         term = _valid(term)
         with self._store.write():
             actor = acting_user(self._store, by)
-            role = require(actor, GLOSSARY_ROLES, "add glossary terms (propose one instead)")
+            role = require(actor, GLOSSARY_ROLES, N_("add glossary terms (propose one instead)"))
             return self._create(term, actor.id, role, reason)
 
     def propose(self, term: Term, *, by: str, reason: str = "proposed") -> Term:
@@ -111,14 +124,14 @@ class Glossary:
         # Status moves only through approve, reject and deprecate, which say what happened.
         unknown = set(changes) - (set(_TERM_FIELDS) - {"status"})
         if unknown:
-            raise InputError("term", f"cannot change {', '.join(sorted(unknown))} by editing")
+            raise InputError(_("term"), _("cannot change {fields} by editing").format(fields=", ".join(sorted(unknown))))
         with self._store.write():
             actor = acting_user(self._store, by)
-            role = require(actor, GLOSSARY_ROLES, "edit glossary terms")
+            role = require(actor, GLOSSARY_ROLES, N_("edit glossary terms"))
             current = self.term(term_id)
             updated = _valid(replace(current, **changes))
             if updated == current:
-                raise InputError("term", f"term {term_id} already reads that way; nothing to change")
+                raise InputError(_("term"), _("term {id} already reads that way; nothing to change").format(id=term_id))
             _guard_duplicate(updated, self._live_forms(), exclude=term_id)
             self._revise(term_id, updated, actor.id, role, reason)
             return self.term(term_id)
@@ -127,13 +140,14 @@ class Glossary:
         sources, target = _TRANSITIONS[action]
         with self._store.write():
             actor = acting_user(self._store, by)
-            role = require(actor, GLOSSARY_ROLES, f"{action} glossary terms")
+            role = require(actor, GLOSSARY_ROLES, _TRANSITION_ACTIONS[action])
             current = self.term(term_id)
             if current.status not in sources:
-                raise InputError(
-                    "term", f"term {term_id} ({current.ko}) is {current.status}; only "
-                    f"{' or '.join(sorted(sources))} terms can be {action}d"
-                )
+                from workflow.names import name
+
+                raise InputError(_("term"), _(_TRANSITION_REFUSALS[action]).format(
+                    id=term_id, ko=current.ko, status=name(current.status),
+                    allowed=_(" or ").join(name(s) for s in sorted(sources))))
             self._revise(term_id, replace(current, status=target), actor.id, role, reason)
             return self.term(term_id)
 
@@ -152,7 +166,7 @@ class Glossary:
 
     def _revise(self, term_id: int, term: Term, author_id: int, role: Role, reason: str) -> None:
         if not reason.strip():
-            raise InputError("--reason", "say why the term changes; the reason is kept in its history")
+            raise InputError("--reason", _("say why the term changes; the reason is kept in its history"))
         parent = self._store.current_term(term_id)["revision_id"]
         at = now()
         self._store.insert_term_revision(_revision_row(term, term_id, author_id, role, at, reason, parent))
@@ -171,7 +185,7 @@ class Glossary:
         counts = {"added": 0, "updated": 0, "unchanged": 0}
         with self._store.write():
             actor = acting_user(self._store, by)
-            role = require(actor, GLOSSARY_ROLES, "import glossaries")
+            role = require(actor, GLOSSARY_ROLES, N_("import glossaries"))
             live = self._live_forms()
             existing = {t.ko.replace(" ", ""): t for t in self.terms() if t.status in _LIVE}
             reason = f"imported from {path.name}"
@@ -189,7 +203,7 @@ class Glossary:
 
     def export(self, fmt: str) -> str | bytes:
         if fmt not in EXPORT_FORMATS:
-            raise InputError("--format", f"{fmt!r} is not a glossary format (choose from csv, tbx)")
+            raise InputError("--format", _("{format!r} is not a glossary format (choose from csv, tbx)").format(format=fmt))
         terms = [t for t in self.terms() if t.status is not TermStatus.REJECTED]
         if fmt == "csv":
             from glossaries.csv_io import write_csv
@@ -231,8 +245,8 @@ def _guard_duplicate(term: Term, live: dict[str, Term], exclude: int | None = No
         other = live.get(form)
         if other is not None and other.id != exclude:
             raise InputError(
-                "term", f"{form} is already in the glossary as term {other.id} "
-                f"({other.ko} → {other.en}); edit that one instead"
+                _("term"), _("{form} is already in the glossary as term {id} ({ko} → {en}); edit that one "
+                             "instead").format(form=form, id=other.id, ko=other.ko, en=other.en)
             )
 
 
@@ -242,26 +256,27 @@ def _read_glossary_file(path: Path) -> list[Term]:
 
     try:
         if not path.is_file():
-            raise InputError(str(path), "no such file" if not path.exists() else "is not a file")
-        head = path.read_bytes()[:512].lstrip(b"\xef\xbb\xbf").lstrip()
+            raise InputError(str(path), _("no such file") if not path.exists() else _("is not a file"))
+        with path.open("rb") as handle:  # the head only: the reader refuses an oversized file
+            head = handle.read(512).lstrip(b"\xef\xbb\xbf").lstrip()
         reader = read_tbx if head.startswith(b"<") or path.suffix.lower() in {".tbx", ".xml"} else read_csv
         return reader(path)
     except GlossaryFileError as exc:
         raise InputError(exc.source, f"{exc.problem}{f' ({exc.where})' if exc.where else ''}") from None
     except OSError as exc:
-        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+        raise InputError(str(path), _("cannot be read ({problem})").format(problem=exc.strerror or exc)) from None
 
 
 def _valid(term: Term) -> Term:
     term = term.normalized()
     if not term.ko or not term.en:
-        raise InputError("term", "a term needs both its Korean and its preferred English")
+        raise InputError(_("term"), _("a term needs both its Korean and its preferred English"))
     return term
 
 
 def _any_role(roles: tuple[Role, ...]) -> Role:
     if not roles:
-        raise TandemError("a user without roles cannot propose terms")
+        raise TandemError(_("a user without roles cannot propose terms"))
     return roles[0]
 
 

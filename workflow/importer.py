@@ -12,6 +12,7 @@ from pathlib import Path
 from workflow import align
 from workflow.blocks import Block, parse_blocks
 from workflow.errors import InputError
+from workflow.i18n import _
 from workflow.models import SegmentKind
 from workflow.textfile import TextFile, read_text_file
 
@@ -65,7 +66,7 @@ def _blocks(file: TextFile) -> list[Block]:
     markdown = file.path.suffix.lower() not in {".txt", ".text"}
     blocks = parse_blocks(file.text, markdown=markdown)
     if not blocks:
-        raise InputError(str(file.path), "holds no text blocks to import")
+        raise InputError(str(file.path), _("holds no text blocks to import"))
     return blocks
 
 

@@ -74,6 +74,7 @@ class DocumentSummary:
     progress: dict[str, int]
     words_source: int
     roles: dict[str, list[str]] = field(default_factory=dict)
+    conflicts: int = 0  # segments with an unresolved conflict between two people's saves
 
     @property
     def id(self) -> int:
@@ -97,6 +98,7 @@ class Segment:
     revision_id: int | None
     align_score: float | None
     align_note: str | None
+    conflict: bool = False  # two people's changes await a person's resolution (Workspace.conflict)
 
     @property
     def low_confidence(self) -> bool:
@@ -114,6 +116,8 @@ class Revision:
     created_at: str
     parent_id: int | None
     content_hash: str
+    merge_parent_id: int | None = None  # a merge's second parent: the saver's own text, kept aside
+    aside: bool = False  # kept in the history but never the segment's text (a merged or conflicting save)
 
 
 @dataclass(frozen=True)
@@ -162,6 +166,21 @@ class SaveResult:
     voided: SegmentState | None  # the sign-off state an edit took away (translated, approved)
     stale: bool  # someone else saved since the editor's base revision; both are in the history
     voided_signoffs: tuple[Role, ...] = ()  # document sign-offs this edit made void
+    merged: bool = False  # a stale save combined with the other change; segment.target is the merge
+    conflict: bool = False  # a stale save that overlapped the other change: kept, segment in conflict
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two changes to one base that could not be combined; open until someone resolves it."""
+
+    id: int
+    segment_index: int
+    base: Revision | None  # the text both people started from; None when both began from no text
+    theirs: Revision  # what had been saved meanwhile (the segment's text when the conflict opened)
+    mine: Revision  # the later save, kept aside
+    opened_by: str
+    opened_at: str
 
 
 @dataclass(frozen=True)

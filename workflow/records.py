@@ -34,8 +34,9 @@ def segment_from_row(row: dict[str, Any]) -> Segment:
         source=row["source_text"],
         target=row["target"] or "",
         state=SegmentState(row["state"]),
+        conflict=bool(row["conflict"]),
     )
 
 
 def revision_from_row(row: dict[str, Any]) -> Revision:
-    return fill(Revision, row, segment_index=row["position"], role=Role(row["role"]))
+    return fill(Revision, row, segment_index=row["position"], role=Role(row["role"]), aside=bool(row["aside"]))

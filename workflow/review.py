@@ -15,6 +15,7 @@ from workflow.checks.model import Severity
 from workflow.clock import now
 from workflow.diffs import effort
 from workflow.errors import InputError, NotFound, PermissionDenied
+from workflow.i18n import N_, _
 from workflow.models import DocumentState, Role, SegmentReport, SegmentState, SignOff
 from workflow.storage import Storage
 
@@ -81,7 +82,9 @@ class Review:
         if not translator:
             return False
         last = max((rev for rev in translator[-1]["revisions"] if rev is not None), default=0)
-        return all(r["role"] == Role.EDITOR.value for r in self._store.revisions(document_id) if r["id"] > last)
+        # A save kept aside changed no text (it merged into a later revision, or awaits a resolution).
+        return all(r["role"] == Role.EDITOR.value for r in self._store.revisions(document_id)
+                   if r["id"] > last and not r["aside"])
 
     def translators(self, document_id: int) -> set[str]:
         signed = {s.user for s in self.signoffs(document_id) if s.role is Role.TRANSLATOR}
@@ -91,16 +94,20 @@ class Review:
         actor = acting_user(self._store, by)
         require(actor, {Role.EDITOR}, action)
         if actor.name in self.translators(document_id):
-            raise PermissionDenied(f"{by} translated this document and cannot {action}: "
-                                   "an editor reviews someone else's translation")
+            raise PermissionDenied(_("{user} translated this document and cannot {action}: an editor reviews "
+                                     "someone else's translation").format(user=by, action=_(action)))
         return actor
 
     def approve(self, document_id: int, index: int, *, by: str) -> SegmentState:
         with self._store.write():
-            actor = self._editor(document_id, by, "approve segments")
+            actor = self._editor(document_id, by, N_("approve segments"))
             row = self._segment(document_id, index)
             if row["revision_id"] is None or not (row["target"] or "").strip():
-                raise InputError(f"segment {index}", "has no English to approve")
+                raise InputError(_("segment {index}").format(index=index), _("has no English to approve"))
+            if row["conflict"]:
+                raise InputError(_("segment {index}").format(index=index),
+                                 _("is in conflict: two people changed the same words at once; resolve the "
+                                   "conflict before approving"))
             before = SegmentState(row["state"])
             after = states.next_state(before, states.APPROVE, segment=index)
             at = now()
@@ -119,9 +126,9 @@ class Review:
 
     def reject(self, document_id: int, index: int, *, comment: str, by: str) -> SegmentState:
         if not comment.strip():
-            raise InputError("--comment", "say what the translator should change")
+            raise InputError("--comment", _("say what the translator should change"))
         with self._store.write():
-            actor = self._editor(document_id, by, "reject segments")
+            actor = self._editor(document_id, by, N_("reject segments"))
             row = self._segment(document_id, index)
             before = SegmentState(row["state"])
             after = states.next_state(before, states.REJECT, segment=index)
@@ -136,14 +143,14 @@ class Review:
 
     def sign_off(self, document_id: int, role: str, *, by: str) -> SignOff:
         if role not in SIGNING_ROLES:
-            raise InputError("--role", f"{role!r}: sign off as translator or editor")
+            raise InputError("--role", _("{role!r}: sign off as translator or editor").format(role=role))
         as_role = SIGNING_ROLES[role]
         with self._store.write():
             if as_role is Role.EDITOR:
-                actor = self._editor(document_id, by, "sign off as editor")
+                actor = self._editor(document_id, by, N_("sign off as editor"))
             else:
                 actor = acting_user(self._store, by)
-                require(actor, {Role.TRANSLATOR}, "sign off as translator")
+                require(actor, {Role.TRANSLATOR}, N_("sign off as translator"))
             self._check_ready(document_id, role)
             segments, content = self._texts(document_id)
             at = now()
@@ -164,19 +171,24 @@ class Review:
         blocking = []
         open_ = [s.index for s in segments if s.state not in done]
         if open_:
-            blocking.append(f"segments {_list(open_)} are not "
-                            f"{'translated' if as_role is Role.TRANSLATOR else 'approved'} yet")
+            blocking.append((_("segments {segments} are not translated yet") if as_role is Role.TRANSLATOR
+                             else _("segments {segments} are not approved yet")).format(segments=_list(open_)))
+        conflicted = [s.index for s in segments if s.conflict]
+        if conflicted:
+            blocking.append(_("segments {segments} are in conflict; resolve them first").format(
+                segments=_list(conflicted)))
         # Errors block every sign-off unless someone dismissed them with a reason (DESIGN section 4).
         errors = sorted({v.finding.segment for v in self._ws.check_document(document_id)
                          if v.open and v.finding.severity is Severity.ERROR})
         if errors:
-            blocking.append(f"error findings remain in segments {_list(errors)}; fix or dismiss them first")
+            blocking.append(_("error findings remain in segments {segments}; fix or dismiss them first").format(
+                segments=_list(errors)))
         return blocking
 
     def _check_ready(self, document_id: int, role: str) -> None:
         blocking = self.blockers(document_id, role)
         if blocking:
-            raise InputError("sign-off", "; ".join(blocking))
+            raise InputError(_("sign-off"), "; ".join(blocking))
 
     def credit_line(self, document_id: int) -> tuple[str | None, list[str]]:
         """"Translated by X. Edited by Y." from valid sign-offs, and what is missing or void."""
@@ -188,8 +200,12 @@ class Review:
                 parts.append(f"{label} by {valid[role].display_name}.")
             else:
                 void = [s for s in self.signoffs(document_id) if s.role is role]
-                problems.append(f"the {role.value}'s sign-off is void (the text changed since {void[-1].created_at})"
-                                if void else f"no {role.value} has signed off")
+                from workflow.i18n import format_datetime
+                from workflow.names import name
+
+                problems.append(_("the {role}'s sign-off is void (the text changed since {time})").format(
+                    role=name(role), time=format_datetime(void[-1].created_at, "medium"))
+                                if void else _("no {role} has signed off").format(role=name(role)))
         return (" ".join(parts) if parts else None), problems
 
     def report(self, document_id: int) -> list[SegmentReport]:
@@ -204,7 +220,9 @@ class Review:
                 signed[segment.index] = by_id[revision_id].text if revision_id in by_id else ""
         authors: dict[int, list[str]] = {}
         first: dict[int, str] = {}
-        for revision in history:
+        # The text's own line only: an aside revision is words that are not (or not yet) in it; a
+        # merge of them is a revision of the same author, so no one who shaped the text is missed.
+        for revision in (r for r in history if not r.aside):
             authors.setdefault(revision.segment_index, [])
             if revision.author not in authors[revision.segment_index]:
                 authors[revision.segment_index].append(revision.author)
@@ -220,7 +238,7 @@ class Review:
     def _segment(self, document_id: int, index: int) -> dict:
         row = self._store.segment(document_id, index)
         if row is None:
-            raise NotFound(f"document {document_id} has no segment {index}")
+            raise NotFound(_("document {id} has no segment {index}").format(id=document_id, index=index))
         return row
 
 

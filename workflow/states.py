@@ -7,6 +7,7 @@ Any edit drops a translated or approved segment back to draft (the caller record
 from __future__ import annotations
 
 from workflow.errors import TandemError
+from workflow.i18n import _
 from workflow.models import SegmentState as S
 
 EDIT, TRANSLATE, APPROVE, REJECT, CLEAR = "edit", "mark translated", "approve", "reject", "clear"
@@ -33,9 +34,18 @@ def next_state(state: S, action: str, *, segment: int | None = None) -> S:
     try:
         return TRANSITIONS[(state, action)]
     except KeyError:
-        where = f"segment {segment} " if segment is not None else ""
-        raise IllegalTransition(f"{where}is {state.value}; it cannot be {_past(action)} from there") from None
+        from workflow.names import name
+
+        problem = _refusal(action).format(state=name(state))
+        raise IllegalTransition(_("segment {index} {problem}").format(index=segment, problem=problem)
+                                if segment is not None else problem) from None
 
 
-def _past(action: str) -> str:
-    return {TRANSLATE: "marked translated", APPROVE: "approved", REJECT: "rejected"}.get(action, action)
+def _refusal(action: str) -> str:
+    if action == TRANSLATE:
+        return _("is {state}; it cannot be marked translated from there")
+    if action == APPROVE:
+        return _("is {state}; it cannot be approved from there")
+    if action == REJECT:
+        return _("is {state}; it cannot be rejected from there")
+    return _("is {state}; it cannot be changed that way from there")

@@ -6,35 +6,17 @@ naming the file and the problem, before anything is written anywhere.
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from glossaries.tbx.encoding import BOMS as _BOMS
+from glossaries.tbx.encoding import binary_kind, decode_korean
 from workflow.errors import InputError
+from workflow.i18n import _, format_number
 
 MAX_BYTES = 20 * 1024 * 1024  # a news article is kilobytes; this only stops accidents
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-_MAGIC = (
-    (b"PK\x03\x04", "a ZIP archive (an .docx, .xlsx or .zip?)"),
-    (b"%PDF", "a PDF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"SQLite format 3\x00", "an SQLite database"),
-    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file (.doc, .hwp?)"),
-    (b"\x7fELF", "a program (ELF binary)"),
-)
 
 # Legacy Korean codecs tried in order when detection is unsure: CP949 is a superset of EUC-KR.
 _KOREAN_FALLBACKS = ("cp949", "johab")
@@ -53,34 +35,35 @@ def read_text_file(path: Path | str) -> TextFile:
     data = _read_bytes(path)
     encoding, text = decode(data, str(path))
     if _is_binary(text):
-        raise InputError(str(path), "holds binary data (control characters), not text")
+        raise InputError(str(path), _("holds binary data (control characters), not text"))
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
-        raise InputError(str(path), "the file holds only whitespace; nothing to import")
+        raise InputError(str(path), _("the file holds only whitespace; nothing to import"))
     return TextFile(path, text, encoding, hashlib.sha256(data).hexdigest())
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
-            raise InputError(str(path), "is a folder, not a file")
+            raise InputError(str(path), _("is a folder, not a file"))
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise InputError(
-                str(path), f"is {size:,} bytes; the limit for one article is {MAX_BYTES:,} bytes"
+                str(path), _("is {size} bytes; the limit for one article is {limit} bytes").format(
+                    size=format_number(size), limit=format_number(MAX_BYTES))
             )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
+        raise InputError(str(path), _("no such file")) from None
     except PermissionError:
-        raise InputError(str(path), "permission denied") from None
+        raise InputError(str(path), _("permission denied")) from None
     except OSError as exc:
-        raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+        raise InputError(str(path), _("cannot be read ({problem})").format(problem=exc.strerror or exc)) from None
     if not data:
-        raise InputError(str(path), "the file is empty")
-    for magic, what in _MAGIC:
-        if data.startswith(magic):
-            raise InputError(str(path), f"is {what}, not a text file")
+        raise InputError(str(path), _("the file is empty"))
+    what = binary_kind(data)
+    if what:
+        raise InputError(str(path), _("is {kind}, not a text file").format(kind=what))
     return data
 
 
@@ -106,29 +89,22 @@ def _detect(name: str, data: bytes) -> tuple[str, str]:
     best = charset_normalizer.from_bytes(data).best()
     if best is not None:
         encoding = best.encoding
-        if encoding == "euc_kr":
-            # Real "EUC-KR" files often hold CP949-only syllables; the superset reads both.
-            for codec in ("euc_kr", "cp949"):
-                try:
-                    return "euc-kr", data.decode(codec)
-                except UnicodeDecodeError:
-                    continue
+        if encoding in ("euc_kr", "cp949") and (found := decode_korean(data, encoding)):
+            # Named for the codec that read it: "cp949" when CP949-only syllables were there.
+            return found[0].replace("_", "-"), found[1]
         text = str(best)
         if "\x00" not in text:
             return encoding.replace("_", "-"), text
     if b"\x00" in data:
-        raise InputError(name, "holds binary data (NUL bytes), not text")
+        raise InputError(name, _("holds binary data (NUL bytes), not text"))
     # The detector gives up on short or unusual Korean (rare syllables read as chaos); a strict
     # decode that yields mostly Hangul is strong evidence on its own.
     for codec in _KOREAN_FALLBACKS:
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if _looks_korean(text):
-            return codec, text
+        found = decode_korean(data, codec)
+        if found and _looks_korean(found[1]):
+            return found
     raise InputError(
-        name, "is not text in an encoding Tandem knows (tried UTF-8, UTF-16, CP949, EUC-KR)"
+        name, _("is not text in an encoding Tandem knows (tried UTF-8, UTF-16, CP949, EUC-KR)")
     )
 
 
@@ -136,7 +112,8 @@ def _strict(name: str, data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(name, f"is not valid {encoding}: bad byte at offset {exc.start}") from None
+        raise InputError(name, _("is not valid {encoding}: bad byte at offset {offset}").format(
+            encoding=encoding, offset=exc.start)) from None
 
 
 def _is_binary(text: str) -> bool:

@@ -17,6 +17,8 @@ from workflow.access import acting_user
 from workflow.clock import now
 from workflow.diffs import word_diff
 from workflow.errors import InputError
+from workflow.i18n import _
+from workflow.interchange.xmlsafe import read_xml
 from workflow.storage import Storage
 from workflow.tmx import iso_date, language, read_tmx, write_tmx
 
@@ -132,17 +134,13 @@ class TranslationMemory:
         """Concordance: units whose Korean or English contains text, even inside a Korean word."""
         text = text.strip()
         if not text:
-            raise InputError("TEXT", "give something to search for")
+            raise InputError("TEXT", _("give something to search for"))
         return [_unit(r) for r in self._store.tm_search(text, limit)]
 
     def import_tmx(self, path: Path | str, *, by: str) -> dict[str, int]:
         """Add the file's Korean/English pairs in one transaction; a bad file adds nothing."""
         path = Path(path)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(str(path), f"cannot be read ({exc.strerror or exc})") from None
-        tmx = read_tmx(data, str(path))
+        tmx = read_tmx(read_xml(path, "TMX"), str(path))
         counts = {"added": 0, "unchanged": 0, "skipped": 0, "other_languages": 0}
         with self._store.write():
             actor = acting_user(self._store, by)

@@ -3,14 +3,16 @@ element and line and nothing is taken from it."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from lxml import etree
 
-from glossaries.errors import GlossaryFileError
-from glossaries.tbx.parse import parse_untrusted
 from workflow.errors import InputError
+from workflow.i18n import _
+from workflow.interchange.xmlsafe import local_name as _local
+from workflow.interchange.xmlsafe import parse_xml_report
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Inline elements holding native codes (RTF, HTML tags): not text a translator wrote.
@@ -28,6 +30,7 @@ class TranslationUnit:
 class TmxFile:
     srclang: str
     units: list[TranslationUnit]
+    warnings: list[str] = field(default_factory=list)  # each names the file (encoding read)
 
 
 def language(code: str) -> str:
@@ -36,13 +39,14 @@ def language(code: str) -> str:
 
 
 def read_tmx(data: bytes, source: str) -> TmxFile:
-    root = _parse(data, source)
+    root, warnings = parse_xml_report(data, source, "TMX")
     if _local(root) != "tmx":
-        raise InputError(source, f"line {root.sourceline}: <{_local(root)}> is not a TMX root (<tmx>)")
+        raise InputError(source, _("line {line}: <{element}> is not a TMX root (<tmx>)").format(
+            line=root.sourceline, element=_local(root)))
     header = root.find("header")
     body = root.find("body")
     if body is None:
-        raise InputError(source, f"line {root.sourceline}: <tmx> has no <body>")
+        raise InputError(source, _("line {line}: <tmx> has no <body>").format(line=root.sourceline))
     srclang = header.get("srclang", "") if header is not None else ""
     units = []
     for tu in body.iter("tu"):
@@ -50,14 +54,14 @@ def read_tmx(data: bytes, source: str) -> TmxFile:
         for tuv in tu.iter("tuv"):
             lang = tuv.get(_XML_LANG) or tuv.get("lang")  # `lang` is TMX 1.1's spelling
             if not lang:
-                raise InputError(source, f"line {tuv.sourceline}: <tuv> has no xml:lang")
+                raise InputError(source, _("line {line}: <tuv> has no xml:lang").format(line=tuv.sourceline))
             seg = tuv.find("seg")
             if seg is None:
-                raise InputError(source, f"line {tuv.sourceline}: <tuv> has no <seg>")
-            texts.setdefault(lang, seg_text(seg))
+                raise InputError(source, _("line {line}: <tuv> has no <seg>").format(line=tuv.sourceline))
+            texts.setdefault(lang, unicodedata.normalize("NFC", seg_text(seg)))
         props = {p.get("type", ""): (p.text or "") for p in tu.findall("prop")}
         units.append(TranslationUnit(texts, dict(tu.attrib), props))
-    return TmxFile(srclang, units)
+    return TmxFile(srclang, units, warnings)
 
 
 def seg_text(seg: etree._Element) -> str:
@@ -106,15 +110,3 @@ def iso_date(tmx: str | None) -> str | None:
             tzinfo=timezone.utc).isoformat(timespec="milliseconds")
     except ValueError:
         return None
-
-
-def _local(element: etree._Element) -> str:
-    tag = element.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def _parse(data: bytes, source: str) -> etree._Element:
-    try:
-        return parse_untrusted(data, source, "TMX", drop_comments=True)
-    except GlossaryFileError as exc:
-        raise InputError(source, f"{exc.where}: {exc.problem}" if exc.where else exc.problem) from None

@@ -11,13 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from workflow.audit import Verification, revisions_digest, verify
 from workflow.access import IMPORT_ROLES, acting_user, require, user_from_row as _user
 from workflow.checks import CheckContext, Finding, SegmentText, check_document
 from workflow.errors import InputError, NotFound, PermissionDenied, WorkspaceError
 from workflow.glossary import Glossary
+from workflow.i18n import N_, _
 from workflow.importer import ImportPlan, plan_import
 from workflow.models import (
     Comment,
+    Conflict,
     SaveResult,
     STATE_ORDER,
     Document,
@@ -32,6 +35,7 @@ from workflow.models import (
 from workflow.clock import now
 from workflow.editing import Editing, FindingView, finding_key
 from workflow.review import Review
+from workflow.saving import Saving
 from workflow.records import content_hash
 from workflow.records import document_from_row as _document
 from workflow.records import revision_from_row as _revision
@@ -50,6 +54,20 @@ class ImportResult:
     previous_import: int | None  # a document imported earlier from the very same files
 
 
+@dataclass(frozen=True)
+class BilingualImport:
+    document: Document
+    segments: int
+    previous_import: int | None
+    read_as: str  # "XLIFF 1.2", "XLIFF 2.1" ...
+    strangers: tuple[str, ...]  # authors named in the file who are not users here
+    warnings: tuple[str, ...]
+
+    @property
+    def doubtful(self) -> list[tuple[int, str]]:
+        return []  # the file pairs its units itself: nothing was aligned, nothing is in doubt
+
+
 class Workspace:
     def __init__(self, path: Path, storage: Storage) -> None:
         self.path = path
@@ -58,21 +76,23 @@ class Workspace:
         self.tm = TranslationMemory(storage)
         self.review = Review(storage, self)
         self._editing = Editing(storage, self._check_context, self.review)
+        self._saving = Saving(storage, self.review)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Workspace:
         path = Path(path)
         if path.is_dir():
-            raise WorkspaceError(f"{path}: is a folder; give the path of a workspace file")
+            raise WorkspaceError(_("{path}: is a folder; give the path of a workspace file").format(path=path))
         if not path.exists():
             if not create:
                 raise WorkspaceError(
-                    f"{path}: no workspace here yet (import a document or run `tandem demo`)"
+                    _("{path}: no workspace here yet (import a document or run `tandem demo`)").format(path=path)
                 )
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise WorkspaceError(f"{path}: cannot create its folder ({exc.strerror})") from None
+                raise WorkspaceError(_("{path}: cannot create its folder ({problem})").format(
+                    path=path, problem=exc.strerror)) from None
         return cls(path, Storage(path))
 
     def close(self) -> None:
@@ -83,6 +103,10 @@ class Workspace:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def data_version(self) -> int:
+        """A number that changes when someone else commits: one PRAGMA, cheap enough to poll."""
+        return self._store.data_version()
 
     # users ---------------------------------------------------------------------------
 
@@ -96,7 +120,8 @@ class Workspace:
     def user(self, name: str) -> User:
         found = self.find_user(name)
         if found is None:
-            raise NotFound(f"no user named {name!r} (add one with `tandem users add {name} --role ...`)")
+            raise NotFound(_("no user named {name!r} (add one with `tandem users add {name} --role ...`)").format(
+                name=name))
         return found
 
     def add_user(
@@ -105,11 +130,11 @@ class Workspace:
         wanted = _roles(roles)
         if not _USER_NAME.match(name):
             raise InputError(
-                "NAME", f"{name!r} is not a valid user name (letters, digits, . _ @ -; at most 64)"
+                "NAME", _("{name!r} is not a valid user name (letters, digits, . _ @ -; at most 64)").format(name=name)
             )
         with self._store.write():
             actor = acting_user(self._store, by, bootstrap_as=name, bootstrap_roles=wanted)
-            require(actor, {Role.ADMIN}, "add users")
+            require(actor, {Role.ADMIN}, N_("add users"))
             existing = self._store.user_by_name(name)
             at = now()
             if existing is None:
@@ -142,10 +167,11 @@ class Workspace:
         clean_tags = _tags(tags)
         with self._store.write():
             actor = acting_user(self._store, by)
-            require(actor, IMPORT_ROLES, "import documents")
+            require(actor, IMPORT_ROLES, N_("import documents"))
             if plan.english is not None and not actor.has(Role.TRANSLATOR):
                 raise PermissionDenied(
-                    f"{by} is not a translator, and an imported draft is recorded as the importer's translation"
+                    _("{user} is not a translator, and an imported draft is recorded as the importer's "
+                      "translation").format(user=by)
                 )
             earlier = self._store.document_by_checksums(
                 plan.korean.checksum, plan.english.checksum if plan.english else None
@@ -196,6 +222,9 @@ class Workspace:
                     if seg.target
                 ]
             )
+            ids = self._store.revision_ids(segment_ids)
+            imported = revisions_digest([(ids[segment_id], content_hash(seg.target))
+                                         for segment_id, seg in zip(segment_ids, plan.segments) if seg.target])
             self._store.audit(
                 at,
                 actor.id,
@@ -206,6 +235,7 @@ class Workspace:
                     "english": plan.english.path.name if plan.english else None,
                     "segments": len(plan.segments),
                     "doubtful": len(plan.doubtful),
+                    "revisions": imported,
                 },
                 document_id=document_id,
             )
@@ -217,6 +247,33 @@ class Workspace:
             earlier["id"] if earlier else None,
         )
 
+    def import_bilingual(self, path: Path | str, *, title: str | None = None, tags: Iterable[str] = (),
+                         by: str) -> BilingualImport:
+        """An XLIFF 1.2 or 2.x file (told apart by content) as a new document, in one transaction."""
+        from workflow.interchange import store_io
+
+        doc, data, sniffed = store_io.read_file(path)
+        stored = store_io.store_file(self._store, doc, name=Path(path).name, checksum=store_io.checksum(data),
+                                     encoding=sniffed.encoding or "utf-8", tags=_tags(tags), title=title,
+                                     by=by)
+        return BilingualImport(self.document(stored.document_id), stored.segments, stored.previous_import,
+                               sniffed.label, stored.strangers, tuple(doc.warnings))
+
+    def export_bilingual(self, document_id: int, fmt: str):
+        """(BilingualFile, its bytes, segments whose placeholders differ from the Korean's); refuses
+        rather than write a file Tandem itself would not read back."""
+        from workflow.interchange.store_io import export_file
+
+        self.document(document_id)
+        return export_file(self._store, document_id, fmt)
+
+    def bilingual_file(self, document_id: int, fmt: str):
+        """The document as a BilingualFile for `fmt` (xliff12 or xliff2), as export writes it."""
+        from workflow.interchange.store_io import document_file
+
+        self.document(document_id)
+        return document_file(self._store, document_id, fmt)
+
     def find_import(self, korean_checksum: str, english_checksum: str | None) -> Document | None:
         row = self._store.document_by_checksums(korean_checksum, english_checksum)
         return _document(row) if row else None
@@ -224,13 +281,14 @@ class Workspace:
     def document(self, document_id: int) -> Document:
         row = self._store.document(document_id)
         if row is None:
-            raise NotFound(f"no document {document_id} in this workspace (see `tandem docs`)")
+            raise NotFound(_("no document {id} in this workspace (see `tandem docs`)").format(id=document_id))
         return _document(row)
 
     def documents(self) -> list[DocumentSummary]:
         counts = self._store.state_counts()
         roles = self._store.document_roles()
         words = self._store.source_word_counts()
+        conflicts = self._store.conflict_counts()
         summaries = []
         for row in self._store.documents():
             by_state = counts.get(row["id"], {})
@@ -242,6 +300,7 @@ class Workspace:
                     progress,
                     words.get(row["id"], 0),
                     roles.get(row["id"], {}),
+                    conflicts.get(row["id"], 0),
                 )
             )
         return summaries
@@ -250,11 +309,31 @@ class Workspace:
         self.document(document_id)
         return [_segment(row) for row in self._store.segments(document_id)]
 
+    def segment_changes(self, document_id: int, since: int | None = None) -> tuple[int, list[Segment]]:
+        """Where the document's audit log stands and, given where it stood before (`since`), the
+        segments changed meanwhile: every change to a segment is audited, so a screen that holds a
+        document re-reads what moved, not all of it."""
+        with self._store.read():
+            head = self._store.audit_head(document_id)
+            rows = [] if since is None else self._store.segments_audited_after(document_id, since)
+        return head, [_segment(row) for row in rows]
+
     def history(self, document_id: int, segment: int | None = None) -> list[Revision]:
         segments = self.segments(document_id)
         if segment is not None and not 1 <= segment <= len(segments):
-            raise NotFound(f"document {document_id} has segments 1 to {len(segments)}, not {segment}")
+            raise NotFound(_("document {id} has segments 1 to {last}, not {index}").format(
+                id=document_id, last=len(segments), index=segment))
         return [_revision(row) for row in self._store.revisions(document_id, segment)]
+
+    def current_revision(self, document_id: int, index: int) -> Revision | None:
+        """The revision whose text the segment shows. Not simply the newest: a stale save kept
+        aside (merged or in conflict) is newer than the text it never became."""
+        with self._store.read():
+            row = self._store.segment(document_id, index)
+            if row is None:
+                raise NotFound(_("document {id} has no segment {index}").format(id=document_id, index=index))
+            found = self._store.revision_by_id(row["revision_id"]) if row["revision_id"] else None
+        return _revision(found) if found else None
 
     # checks and editing ---------------------------------------------------------------
 
@@ -276,7 +355,15 @@ class Workspace:
     def save_segment(self, document_id: int, index: int, text: str, *, by: str,
                      based_on: int | None = None) -> SaveResult:
         """A new revision of the segment's English (none when unchanged); edits void sign-offs."""
-        return self._editing.save(document_id, index, text, by=by, based_on=based_on)
+        return self._saving.save(document_id, index, text, by=by, based_on=based_on)
+
+    def conflict(self, document_id: int, index: int) -> Conflict | None:
+        """The segment's open conflict: base, theirs and mine as revisions; None when there is none."""
+        return self._saving.conflict(document_id, index)
+
+    def resolve_conflict(self, document_id: int, index: int, text: str, *, by: str) -> SaveResult:
+        """Store the text a person chose as the segment's new revision and close its conflict."""
+        return self._saving.resolve_conflict(document_id, index, text, by=by)
 
     def mark_translated(self, document_id: int, index: int, *, by: str) -> SegmentState:
         return self._editing.mark_translated(document_id, index, by=by)
@@ -296,6 +383,13 @@ class Workspace:
     def audit_log(self, document_id: int | None = None) -> list[dict[str, Any]]:
         return self._store.audit_entries(document_id)
 
+    def verify(self) -> Verification:
+        """Whether the file still holds what Tandem wrote: SQLite's own integrity check, the audit
+        log's hash chain, and every revision's text against its hashes. Reads only."""
+        with self._store.read():
+            return verify(self._store.integrity_problems(), self._store.audit_chain(),
+                          self._store.revision_hashes())
+
 
 def _roles(roles: Iterable[Role | str]) -> set[Role]:
     chosen = set()
@@ -304,9 +398,10 @@ def _roles(roles: Iterable[Role | str]) -> set[Role]:
             chosen.add(Role(str(role).strip().lower()))
         except ValueError:
             names = ", ".join(r.value for r in Role)
-            raise InputError("--role", f"{role!r} is not a role (choose from {names})") from None
+            raise InputError("--role", _("{role!r} is not a role (choose from {roles})").format(
+                role=role, roles=names)) from None
     if not chosen:
-        raise InputError("--role", "give at least one role")
+        raise InputError("--role", _("give at least one role"))
     return chosen
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from glossaries.model import Term
-from glossaries.tbx.parse import parse_untrusted
+from glossaries.tbx.parse import parse_untrusted, read_xml_file
 from glossaries.tbx.reader import TbxImport, _Doc
 from glossaries.tbx.writer import write_tbx
 
@@ -38,7 +38,7 @@ def read_tbx(path: str | Path) -> list[Term]:
 
 def read_tbx_report(path: str | Path) -> TbxImport:
     path = Path(path)
-    return parse_tbx(path.read_bytes(), source=str(path))
+    return parse_tbx(read_xml_file(path, "TBX"), source=str(path))
 
 
 def parse_tbx(data: bytes, source: str = "TBX data") -> TbxImport:

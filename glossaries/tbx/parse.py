@@ -1,40 +1,114 @@
 """Parsing untrusted XML bytes safely (no entities, no network, no DTD) into an lxml tree.
 
-Used for TBX here and for TMX by workflow.tmx: it sits in glossaries/ because that is the layer
-both may import.
+The one reader layer under TBX (here), TMX and XLIFF (workflow/ through workflow.interchange.xmlsafe):
+it sits in glossaries/ because that is the layer all of them may import.
 """
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from lxml import etree
 
 from glossaries.errors import GlossaryFileError
+from glossaries.i18n import _
+from glossaries.tbx.encoding import binary_kind, decode_xml
 
-_INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[")
+# Interchange files (TMX, TBX, XLIFF) of a news desk are kilobytes to a few megabytes; a whole
+# desk's translation memory exported as TMX stays well below this. Larger is an accident or an attack.
+MAX_XML_BYTES = 50 * 1024 * 1024
+
+# The DOCTYPE in the prolog, matched on the decoded text so no encoding can hide it. With an
+# internal subset ("[") it is where entities are declared (XXE, billion laughs, quadratic blow-up).
+_DOCTYPE = re.compile(r"\A(?:<\?xml[^>]*\?>)?(?:\s+|<!--.*?-->|<\?.*?\?>)*(<!DOCTYPE\s+[^\[>]*)([\[>])",
+                      re.DOTALL)
+
+_HUGE_ADVICE = re.compile(r",? (?:try|use) XML_PARSE_HUGE(?: option)?")
+
+
+def read_xml_file(path: str | Path, kind: str) -> bytes:
+    """The file's bytes, refusing a folder, a missing file or one over MAX_XML_BYTES unread."""
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            _check_size(os.fstat(handle.fileno()).st_size, str(path), kind)
+            data = handle.read(MAX_XML_BYTES + 1)  # devices and pipes report no size
+    except FileNotFoundError:
+        raise GlossaryFileError(str(path), _("no such file")) from None
+    except IsADirectoryError:
+        raise GlossaryFileError(str(path), _("is a folder, not a file")) from None
+    except PermissionError:
+        raise GlossaryFileError(str(path), _("permission denied")) from None
+    except OSError as exc:
+        raise GlossaryFileError(str(path), _("cannot be read ({problem})").format(problem=exc.strerror or exc)) from None
+    _check_size(len(data), str(path), kind)
+    return data
 
 
 def parse_untrusted(data: bytes, source: str, kind: str, *, drop_comments: bool = False) -> etree._Element:
-    # lxml rather than defusedxml because messages need line numbers. Safety: the parser never
-    # resolves entities, loads a DTD or uses the network; and a DOCTYPE with an internal subset
-    # (where entities are declared: XXE, billion laughs) is refused before parsing. Neither TBX nor
-    # TMX needs one; an external DOCTYPE line is harmless since the DTD is not loaded.
-    head = data
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = data.decode("utf-16", errors="replace").encode()
-    if _INTERNAL_SUBSET.search(head):
-        raise GlossaryFileError(source, "the DOCTYPE declares entities or other DTD content; "
-                                f"refused for safety ({kind} never needs it)", "DOCTYPE")
+    return parse_untrusted_report(data, source, kind, drop_comments=drop_comments)[0]
+
+
+def parse_untrusted_report(data: bytes, source: str, kind: str, *,
+                           drop_comments: bool = False) -> tuple[etree._Element, list[str]]:
+    """The root element and warnings naming the file (an encoding read other than declared)."""
+    # lxml rather than defusedxml because messages need line numbers. Safety: the bytes are decoded
+    # here (so the checks below see what the parser sees, whatever the encoding), a DOCTYPE with
+    # an internal subset is refused before parsing (TMX, TBX and XLIFF never need one), an external
+    # one is blanked out, and the parser never resolves entities, loads a DTD or uses the network.
+    # A quoted ">" or "[" inside a DOCTYPE can only make this refuse a file, never let one through;
+    # the tree is checked for entities afterwards all the same.
+    _check_size(len(data), source, kind)
+    if not data.strip():
+        raise GlossaryFileError(source, _("the file is empty"))
+    what = binary_kind(data)
+    if what:
+        raise GlossaryFileError(source, _("is {what}, not a {kind} file").format(what=what, kind=kind))
+    text, warnings = decode_xml(data, source)
+    doctype = _DOCTYPE.match(text)
+    if doctype and doctype.group(2) == "[":
+        raise _entities_refused(source, kind)
+    if doctype:
+        # Blanked (lines kept): the parser then sees no DTD to fetch, and a reference to an entity
+        # the external DTD would define is an error in content and attributes alike.
+        start, end = doctype.start(1), doctype.end(2)
+        text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, remove_comments=drop_comments, remove_pis=drop_comments)
+                             dtd_validation=False, attribute_defaults=False, huge_tree=False,
+                             remove_comments=drop_comments, remove_pis=drop_comments)
     try:
-        root = etree.fromstring(data, parser)
+        root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
-        raise GlossaryFileError(source, f"not well-formed XML: {exc.msg}",
-                                f"line {exc.lineno}") from None
+        # libxml2's limits (depth, text length) advise a switch that must stay off for untrusted files
+        problem = _HUGE_ADVICE.sub(_(" (a limit for untrusted files)"), exc.msg or "")
+        raise GlossaryFileError(source, _("not well-formed XML: {problem}").format(problem=problem),
+                                _("line {line}").format(line=exc.lineno)) from None
+    _refuse_entities(root, source, kind)
+    return root, warnings
+
+
+def _check_size(size: int, source: str, kind: str) -> None:
+    if size > MAX_XML_BYTES:
+        raise GlossaryFileError(source, _("is {size:,} bytes; the limit for a {kind} file is {limit:,} bytes "
+                                          "({mib} MiB)").format(size=size, kind=kind, limit=MAX_XML_BYTES,
+                                                                mib=MAX_XML_BYTES // 2**20))
+
+
+def _refuse_entities(root: etree._Element, source: str, kind: str) -> None:
+    # Belt and braces behind the prolog check: whatever got past it must not have declared an
+    # entity, and no entity reference may be left in the tree (an undefined one from an external
+    # DTD that was, rightly, not loaded).
     dtd = root.getroottree().docinfo.internalDTD
-    if dtd is not None and any(True for _ in dtd.iterentities()):  # belt and braces (encodings)
-        raise GlossaryFileError(source, "the DOCTYPE declares entities; refused for safety",
-                                "DOCTYPE")
-    return root
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise _entities_refused(source, kind)
+    for entity in root.iter(etree.Entity):
+        raise GlossaryFileError(source, _("refers to the entity {entity}, which Tandem never expands (external "
+                                          "DTDs are not loaded)").format(entity=entity.text),
+                                _("line {line}").format(line=entity.sourceline))
+
+
+def _entities_refused(source: str, kind: str) -> GlossaryFileError:
+    return GlossaryFileError(source, _("the DOCTYPE declares entities or other DTD content; refused for safety "
+                                       "({kind} never needs it)").format(kind=kind), "DOCTYPE")

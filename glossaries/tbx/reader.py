@@ -9,6 +9,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from glossaries.errors import GlossaryFileError
+from glossaries.i18n import _
 from glossaries.model import Term, TermStatus
 from glossaries.tbx.names import (
     CATEGORIES,
@@ -47,15 +48,15 @@ class _Doc:
                 self._require(root, attr)
             return
         if name.localname != "tbx":
-            self._fail(root, "the root element must be <tbx> (TBX v3) or <martif> (TBX v2)")
+            self._fail(root, _("the root element must be <tbx> (TBX v3) or <martif> (TBX v2)"))
         if name.namespace != TBX_NS:
-            self._fail(root, f"<tbx> must be in the namespace {TBX_NS}")
+            self._fail(root, _("<tbx> must be in the namespace {namespace}").format(namespace=TBX_NS))
         self.dialect, self.style = root.get("type", ""), root.get("style", "")
         if self.dialect not in DIALECT_MODULES:
-            self._fail(root, f"unsupported TBX dialect {self.dialect!r} (supported: "
-                       + ", ".join(DIALECT_MODULES) + ")")
+            self._fail(root, _("unsupported TBX dialect {dialect!r} (supported: {supported})").format(
+                dialect=self.dialect, supported=", ".join(DIALECT_MODULES)))
         if self.style not in ("dca", "dct"):
-            self._fail(root, f"style must be 'dca' or 'dct', not {self.style!r}")
+            self._fail(root, _("style must be 'dca' or 'dct', not {style!r}").format(style=self.style))
         self._require(root, XML_LANG)
 
     # -- naming
@@ -72,9 +73,8 @@ class _Doc:
         if self.style == "dct" and cat and MODULE_NS[cat.module] == name.namespace:
             return cat.kind
         if self.style == "dca":
-            self._fail(el, "a namespaced (DCT-style) element, which a DCA-style or TBX v2 file "
-                       "may not contain")
-        self._fail(el, "unknown data category element (not TBX-Basic or TBX-Min)")
+            self._fail(el, _("a namespaced (DCT-style) element, which a DCA-style or TBX v2 file may not contain"))
+        self._fail(el, _("unknown data category element (not TBX-Basic or TBX-Min)"))
 
     def category(self, el: etree._Element) -> str:
         """The data category an element carries ('' for structural elements)."""
@@ -86,12 +86,13 @@ class _Doc:
         name = etree.QName(el).localname
         if el.prefix:
             name = f"{el.prefix}:{name}"
-        raise GlossaryFileError(self.source, problem, f"element {name} at line {el.sourceline}")
+        raise GlossaryFileError(self.source, problem, _("element {element} at line {line}").format(
+            element=name, line=el.sourceline))
 
     def _require(self, el: etree._Element, attr: str) -> None:
         if not el.get(attr, "").strip():
             label = "xml:lang" if attr == XML_LANG else attr
-            self._fail(el, f"the attribute {label} is required and must not be empty")
+            self._fail(el, _("the attribute {attribute} is required and must not be empty").format(attribute=label))
 
     # -- validation
 
@@ -106,44 +107,47 @@ class _Doc:
                 allowed = MIXED.get(kind, frozenset())
                 for child in el.iterchildren(etree.Element):
                     if self.kind(child) not in allowed:
-                        self._fail(child, f"not allowed inside <{kind}>, which holds text"
-                                   + (f" and {', '.join(sorted(allowed))}" if allowed else ""))
+                        self._fail(child, (_("not allowed inside <{kind}>, which holds text and {allowed}") if allowed
+                                           else _("not allowed inside <{kind}>, which holds text")).format(
+                            kind=kind, allowed=", ".join(sorted(allowed))))
             elif el is not self.root:  # the parent's model names it, so this is defensive
-                self._fail(el, "unknown element")
+                self._fail(el, _("unknown element"))
             for attr in REQUIRED.get(kind, ()) if etree.QName(el).namespace == self.ns else ():
                 if attr != "id" or not self.v2:
                     self._require(el, attr)
             target = el.get("target")
             if target is not None and not WEB_URL.match(target) and target not in ids:
-                self._fail(el, f"target {target!r} is neither an http(s) URL nor the id of an "
-                           "element in this file")
+                self._fail(el, _("target {target!r} is neither an http(s) URL nor the id of an element in this "
+                                 "file").format(target=target))
             if kind in TYPED:
                 self._check_category(el, kind)
 
     def _check_children(self, el: etree._Element, kind: str, model: list) -> None:
         if (el.text or "").strip():
-            self._fail(el, f"text is not allowed directly inside <{kind}>")
+            self._fail(el, _("text is not allowed directly inside <{kind}>").format(kind=kind))
         slot, count = 0, 0
         for child in el.iterchildren():
             if (child.tail or "").strip():
-                self._fail(el, f"text is not allowed directly inside <{kind}>")
+                self._fail(el, _("text is not allowed directly inside <{kind}>").format(kind=kind))
             if not isinstance(child.tag, str):
                 continue  # comments and processing instructions
             name = self.kind(child)
             if not any(name in names for names, _, _ in model):
-                self._fail(child, f"not allowed in <{kind}>")
+                self._fail(child, _("not allowed in <{kind}>").format(kind=kind))
             while slot < len(model) and name not in model[slot][0]:
                 if count < model[slot][1]:
-                    self._fail(child, f"<{kind}> needs {_names(model[slot][0])} before this")
+                    self._fail(child, _("<{kind}> needs {elements} before this").format(
+                        kind=kind, elements=_names(model[slot][0])))
                 slot, count = slot + 1, 0
             if slot == len(model):
-                self._fail(child, f"not allowed in <{kind}> at this position (element order)")
+                self._fail(child, _("not allowed in <{kind}> at this position (element order)").format(kind=kind))
             count += 1
             if model[slot][2] is not None and count > model[slot][2]:
-                self._fail(child, f"<{kind}> allows at most {model[slot][2]} of this element here")
-        for names, least, _ in model[slot:]:
+                self._fail(child, _("<{kind}> allows at most {most} of this element here").format(
+                    kind=kind, most=model[slot][2]))
+        for names, least, _most in model[slot:]:
             if count < least:
-                self._fail(el, f"<{kind}> needs {_names(names)}")
+                self._fail(el, _("<{kind}> needs {elements}").format(kind=kind, elements=_names(names)))
             count = 0
 
     def _check_category(self, el: etree._Element, kind: str) -> None:
@@ -151,25 +155,28 @@ class _Doc:
         modules = DIALECT_MODULES.get(self.dialect)
         if not modules:  # TBX-Core and v2 leave data categories open, but statuses must map
             if cat in STATUS_CATEGORIES and text not in RANKS:
-                self._fail(el, f"unknown {cat} value {text!r} (known: {', '.join(RANKS)})")
+                self._fail(el, _("unknown {category} value {value!r} (known: {known})").format(
+                    category=cat, value=text, known=", ".join(RANKS)))
             return
         spec = CATEGORIES.get(cat)
         if spec is None or spec.module not in modules:
             allowed = [n for n, c in CATEGORIES.items() if c.kind == kind and c.module in modules]
-            self._fail(el, f"data category {cat!r} is not part of {self.dialect} (allowed on "
-                       f"<{kind}>: {', '.join(allowed) or 'none'})")
+            self._fail(el, _("data category {category!r} is not part of {dialect} (allowed on <{kind}>: "
+                             "{allowed})").format(category=cat, dialect=self.dialect, kind=kind,
+                                                   allowed=", ".join(allowed) or _("none")))
         if spec.kind != kind:
-            self._fail(el, f"{cat} belongs on <{spec.kind}>, not <{kind}>")
+            self._fail(el, _("{category} belongs on <{right}>, not <{kind}>").format(category=cat, right=spec.kind,
+                                                                                      kind=kind))
         parent = el.getparent()
         level = self.kind(parent)
         if level.endswith("Grp"):
             level = self.kind(parent.getparent())
         if level not in spec.levels:
-            self._fail(el, f"{cat} is not allowed at {level} level (only "
-                       f"{', '.join(sorted(spec.levels))})")
+            self._fail(el, _("{category} is not allowed at {level} level (only {levels})").format(
+                category=cat, level=level, levels=", ".join(sorted(spec.levels))))
         if spec.values and text not in spec.values:
-            self._fail(el, f"{text!r} is not an allowed {cat} value (allowed: "
-                       f"{', '.join(spec.values)})")
+            self._fail(el, _("{value!r} is not an allowed {category} value (allowed: {allowed})").format(
+                value=text, category=cat, allowed=", ".join(spec.values)))
 
     # -- mapping to terms
 
@@ -227,12 +234,12 @@ class _Doc:
         if "status" in meta:
             value, el = meta["status"]
             if value not in {s.value for s in TermStatus}:
-                self._fail(el, f"unknown Tandem status {value!r}")
+                self._fail(el, _("unknown Tandem status {value!r}").format(value=value))
             status = TermStatus(value)
         if "case-sensitive" in meta:
             value, el = meta["case-sensitive"]
             if value not in ("yes", "no"):
-                self._fail(el, f"tandem:case-sensitive must be yes or no, not {value!r}")
+                self._fail(el, _("tandem:case-sensitive must be yes or no, not {value!r}").format(value=value))
             flag = value == "yes"
         return Term(
             ko=ko[0], en=en[0], ko_variants=tuple(f[0] for f in ko_forms if f is not ko),
@@ -269,6 +276,6 @@ def _text(el: etree._Element) -> str:
 
 
 def _names(names) -> str:
-    return " or ".join(f"<{n}>" for n in sorted(names))
+    return _(" or ").join(f"<{n}>" for n in sorted(names))
 
 

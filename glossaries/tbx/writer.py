@@ -5,6 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from glossaries.errors import GlossaryFileError
+from glossaries.i18n import _
 from glossaries.model import Term
 from glossaries.tbx.names import ADMIN_STATUS, BASIC_POS, TBX_NS, XML_LANG
 
@@ -18,8 +19,8 @@ def write_tbx(terms: list[Term]) -> bytes:
             try:
                 el.text = text
             except ValueError:  # control characters have no place in XML
-                raise GlossaryFileError("TBX export", f"{text!r} contains a character XML "
-                                        "cannot hold") from None
+                raise GlossaryFileError(_("TBX export"), _("{text!r} contains a character XML cannot hold").format(
+                    text=text)) from None
         return el
 
     root = etree.Element(f"{{{TBX_NS}}}tbx", {"type": "TBX-Basic", "style": "dca",

@@ -11,38 +11,41 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from tui.cells import first_words
 from tui.labels import legend, progress_line, roles_line, tags_line
+from tui.live import WorkspaceChanged
 from tui.screens.document import DocumentScreen
 from tui.session import Session
 from tui.widgets.import_dialog import ImportDialog
+from tui.widgets.keys_footer import LocalizedFooter
 from tui.widgets.pick_table import PickTable
 from workflow.access import IMPORT_ROLES
 from workflow.errors import TandemError
+from workflow.i18n import N_, _, format_number, ngettext
 from workflow.models import DocumentSummary
 
 TITLE_CELLS = 48
 MIN_TITLE_CELLS = 20
 MIN_TAGS_CELLS = 12
-IMPORT_HINT = (
+IMPORT_HINT = N_(
     "No documents in this workspace yet.\n\n"
     "{press}Import one with  tandem import KO_FILE --english EN_FILE\n"
     "or try the sample with  tandem demo"
 )
-PRESS_I = "Press  i  to import a file here.\n"
+PRESS_I = N_("Press  i  to import a file here.\n")
 
 
 class DocumentsScreen(Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         # The app's palette lists these by tooltip, so the tooltip says what the key does in full.
-        Binding("i", "import", description="Import",
-                tooltip="Import a Korean file, and its English draft if there is one"),
-        Binding("r", "reload", description="Reload", tooltip="Reload the documents list"),
-        Binding("v", "review", description="Review",
-                tooltip="Review the highlighted document: diffs, approvals, sign-off"),
-        Binding("g", "glossary", description="Glossary", tooltip="Browse and maintain the house glossary"),
+        Binding("i", "import", description=N_("Import"),
+                tooltip=N_("Import a Korean file, and its English draft if there is one")),
+        Binding("r", "reload", description=N_("Reload"), tooltip=N_("Reload the documents list")),
+        Binding("v", "review", description=N_("Review"),
+                tooltip=N_("Review the highlighted document: diffs, approvals, sign-off")),
+        Binding("g", "glossary", description=N_("Glossary"), tooltip=N_("Browse and maintain the house glossary")),
     ]
 
     class Loaded(Message):
@@ -71,10 +74,10 @@ class DocumentsScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield PickTable(id="documents")
-        yield Static(IMPORT_HINT.format(press=""), id="empty-hint", markup=False)
-        yield Static("Loading documents…", id="status", markup=False)
+        yield Static(_(IMPORT_HINT).format(press=""), id="empty-hint", markup=False)
+        yield Static(_("Loading documents…"), id="status", markup=False)
         yield Static(legend(), id="legend", markup=False)
-        yield Footer()
+        yield LocalizedFooter()
 
     def on_resize(self) -> None:
         if self._summaries and self._fit() != self._cells:
@@ -95,12 +98,15 @@ class DocumentsScreen(Screen):
         table = self.query_one("#documents", DataTable)
         key = self._highlighted_key(table)
         if key is None:
-            self.notify("No document to review yet.", severity="warning")
+            self.notify(_("No document to review yet."), severity="warning")
             return
         self.app.push_screen(ReviewScreen(self.session, int(key)))
 
     def action_reload(self) -> None:
         self.load()
+
+    def on_workspace_changed(self, message: WorkspaceChanged) -> None:
+        self.load()  # someone saved, imported or signed off: progress and roles may have moved
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Hidden, not greyed out: a terminologist has no use for it, and the workspace would refuse.
@@ -133,6 +139,8 @@ class DocumentsScreen(Screen):
 
     def on_documents_screen_loaded(self, message: Loaded) -> None:
         table = self.query_one("#documents", DataTable)
+        if message.summaries and (message.summaries, message.can_import) == (self._summaries, self._can_import):
+            return  # re-read after a change elsewhere: nothing here moved, so nothing is redrawn
         keep = self._select_next or self._highlighted_key(table)
         self._select_next = None
         if message.can_import != self._can_import:
@@ -142,24 +150,26 @@ class DocumentsScreen(Screen):
         self._fill(keep)
         empty = not message.summaries
         table.display = not empty
+        self.query_one("#legend", Static).update(legend(any(s.conflicts for s in message.summaries)))
         self.query_one("#legend").display = not empty
         hint = self.query_one("#empty-hint", Static)
-        hint.update(IMPORT_HINT.format(press=PRESS_I if self._can_import else ""))
+        hint.update(_(IMPORT_HINT).format(press=_(PRESS_I) if self._can_import else ""))
         hint.display = empty
         count = len(message.summaries)
-        self._status("" if empty else f"{count} document{'s' if count != 1 else ''}")
+        self._status("" if empty else ngettext("{count} document", "{count} documents", count).format(
+            count=format_number(count)))
 
     def _fill(self, keep: str | None) -> None:
         table = self.query_one("#documents", DataTable)
         self._cells = title_cells, tag_cells = self._fit()
         table.clear(columns=True)
-        table.add_column("ID", key="id")
-        table.add_column("Title", key="title", width=title_cells)
-        table.add_column("Segments", key="segments")
-        table.add_column("Progress", key="progress")
-        table.add_column("Roles", key="roles")
+        table.add_column(_("ID"), key="id")
+        table.add_column(_("Title"), key="title", width=title_cells)
+        table.add_column(_("Segments"), key="segments")
+        table.add_column(_("Progress"), key="progress")
+        table.add_column(_("Roles"), key="roles")
         # Last: tag lists run long, and the columns a desk scans for belong on screen first.
-        table.add_column("Tags", key="tags", width=tag_cells)
+        table.add_column(_("Tags"), key="tags", width=tag_cells)
         for summary, row in zip(self._summaries, self._rows):
             title = Text(first_words(summary.title, title_cells))
             tags = Text(first_words(tags_line(summary.document.tags), tag_cells))
@@ -169,8 +179,8 @@ class DocumentsScreen(Screen):
 
     def _fit(self) -> tuple[int, int]:
         """Title and tags cells that keep every column on screen, down to a readable minimum."""
-        headers = ("ID", "Segments", "Progress", "Roles")
-        widths = [max([len(header), *(cell_len(row[i].plain) for row in self._rows)]) + 2
+        headers = (_("ID"), _("Segments"), _("Progress"), _("Roles"))
+        widths = [max([cell_len(header), *(cell_len(row[i].plain) for row in self._rows)]) + 2
                   for i, header in enumerate(headers)]
         table = self.query_one("#documents", DataTable)
         scrollbar = table.styles.scrollbar_size_vertical if len(self._rows) >= table.size.height else 0
@@ -183,7 +193,7 @@ class DocumentsScreen(Screen):
 
     def on_documents_screen_load_failed(self, message: LoadFailed) -> None:
         self._status(message.problem, problem=True)
-        self.notify(message.problem, title="Cannot list documents", severity="error")
+        self.notify(message.problem, title=_("Cannot list documents"), severity="error")
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         document_id = int(event.row_key.value)
@@ -207,6 +217,6 @@ def _row(summary: DocumentSummary) -> tuple[Text, ...]:
     return (
         Text(str(summary.id), justify="right"),
         Text(str(summary.segment_count), justify="right"),
-        Text(progress_line(summary.progress)),
+        Text(progress_line(summary.progress, summary.conflicts)),
         Text(roles_line(summary.roles)),
     )

@@ -26,7 +26,9 @@ from tui import editor_io, segment_nav
 from tui.editor_io import Analysis, DocumentData
 from tui.labels import state_mark
 from tui.screens.editor_actions import SegmentActions
+from tui.screens.editor_conflicts import ConflictActions
 from tui.screens.editor_dialogs import FindDialog, GoToDialog
+from tui.screens.editor_live import LiveEditor
 from tui.screens.editor_writes import Reply, WriteQueue
 from tui.session import Session
 from tui.widgets.concordance_dialog import ConcordanceDialog
@@ -34,10 +36,12 @@ from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.panels import CommentsPanel, FindingsPanel, GlossaryPanel, TmPanel
 from tui.widgets.segment_list import SegmentList, segment_rows, widths_for
 from tui.widgets.segment_texts import EnglishEditor, KoreanView
+from workflow.i18n import N_, _
 from workflow.models import Role, Segment, User
+from workflow.names import name, names
 
 
-class EditorScreen(SegmentActions, WriteQueue, Screen):
+class EditorScreen(LiveEditor, ConflictActions, SegmentActions, WriteQueue, Screen):
     IDLE_SAVE_SECONDS: ClassVar[float] = 2.0  # a pause this long saves what was typed
     MAX_UNSAVED_SECONDS: ClassVar[float] = 10.0  # typing without a pause still saves this often
     ANALYSE_DELAY: ClassVar[float] = 0.2
@@ -45,31 +49,36 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
 
     # Short descriptions for the footer; the tooltips name the commands in the palette.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", tooltip="Leave the English (again: back to the documents)"),
-        Binding("ctrl+up,alt+up", "previous_segment", "Prev", tooltip="Previous segment"),
-        Binding("ctrl+down,alt+down", "next_segment", "Next", tooltip="Next segment"),
-        Binding("f3", "next_untranslated", "Untranslated", tooltip="Next untranslated segment (no English)"),
-        Binding("f4", "next_finding", "Flagged", tooltip="Next segment with open findings"),
-        Binding("f5", "next_draft", "Draft", tooltip="Next draft (or rejected) segment"),
-        Binding("f8,ctrl+enter", "mark_translated", "Translated", tooltip="Mark the segment translated"),
-        Binding("ctrl+s", "save", "Save", tooltip="Save the English now", priority=True),
-        Binding("ctrl+o", "copy_source", "Copy source", tooltip="Copy the Korean into the English"),
-        Binding("ctrl+r", "insert_term", "Insert term", tooltip="Insert the glossary rendering of the term"),
-        Binding("ctrl+t", "insert_tm", "Insert TM",
-                tooltip="Replace the English with the best (or highlighted) TM match's English"),
-        Binding("f6", "dismiss_finding", "Dismiss", tooltip="Dismiss the highlighted finding, with a reason"),
-        Binding("ctrl+l", "comment", "Comment", tooltip="Add a comment (note or query) to the segment"),
-        Binding("f9", "history", "History", tooltip="The segment's revisions"),
-        Binding("ctrl+f", "find", "Find", tooltip="Find in the document (Korean and English)"),
-        Binding("ctrl+b", "concordance", "Concordance",
-                tooltip="Search every past Korean and English in the translation memory"),
-        Binding("ctrl+g", "go_to", "Go to", tooltip="Go to segment number"),
-        Binding("f2", "toggle_panels", "Panels", tooltip="Show or hide the glossary, findings and comments"),
+        Binding("escape", "back", N_("Back"), tooltip=N_("Leave the English (again: back to the documents)")),
+        Binding("ctrl+up,alt+up", "previous_segment", N_("Prev"), tooltip=N_("Previous segment")),
+        Binding("ctrl+down,alt+down", "next_segment", N_("Next"), tooltip=N_("Next segment")),
+        Binding("f3", "next_untranslated", N_("Untranslated"), tooltip=N_("Next untranslated segment (no English)")),
+        Binding("f4", "next_finding", N_("Flagged"), tooltip=N_("Next segment with open findings")),
+        Binding("f5", "next_draft", N_("Draft"), tooltip=N_("Next draft (or rejected) segment")),
+        Binding("f8,ctrl+enter", "mark_translated", N_("Translated"), tooltip=N_("Mark the segment translated")),
+        Binding("ctrl+s", "save", N_("Save"), tooltip=N_("Save the English now"), priority=True),
+        Binding("ctrl+o", "copy_source", N_("Copy source"), tooltip=N_("Copy the Korean into the English")),
+        Binding("ctrl+r", "insert_term", N_("Insert term"), tooltip=N_("Insert the glossary rendering of the term")),
+        Binding("ctrl+t", "insert_tm", N_("Insert TM"),
+                tooltip=N_("Replace the English with the best (or highlighted) TM match's English")),
+        Binding("f6", "dismiss_finding", N_("Dismiss"), tooltip=N_("Dismiss the highlighted finding, with a reason")),
+        # f7 is the English box's "select all"; alt+c for terminals that keep f12 to themselves.
+        Binding("f12,alt+c", "resolve_conflict", N_("Conflict"),
+                tooltip=N_("Compare the two texts of a segment in conflict and resolve it")),
+        Binding("ctrl+l", "comment", N_("Comment"), tooltip=N_("Add a comment (note or query) to the segment")),
+        Binding("f9", "history", N_("History"), tooltip=N_("The segment's revisions")),
+        Binding("ctrl+f", "find", N_("Find"), tooltip=N_("Find in the document (Korean and English)")),
+        Binding("ctrl+b", "concordance", N_("Concordance"),
+                tooltip=N_("Search every past Korean and English in the translation memory")),
+        Binding("ctrl+g", "go_to", N_("Go to"), tooltip=N_("Go to segment number")),
+        Binding("f2", "toggle_panels", N_("Panels"), tooltip=N_("Show or hide the glossary, findings and comments")),
     ]
 
     def __init__(self, session: Session, document_id: int, title: str = "") -> None:
         super().__init__()
         self._init_writes()
+        self._init_live()
+        self._init_conflicts()
         self.session = session
         self.document_id = document_id
         self._title = title
@@ -108,7 +117,7 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
                 yield TmPanel(id="tm")
         with Vertical(id="bottom"):
             yield Static("", id="notice", markup=False)
-            yield Static("Loading…", id="progress", markup=False)
+            yield Static(_("Loading…"), id="progress", markup=False)
             yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -118,8 +127,8 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
         self.query_one("#notice").display = False
         english = self._english = self.query_one(EnglishEditor)
         english.read_only = True  # until the user's roles are known
-        english.border_title = "English"
-        self.query_one("#korean-pane").border_title = "Korean"
+        english.border_title = _("English")
+        self.query_one("#korean-pane").border_title = _("Korean")
         self._set_layout()
         self.load(self.app.size.width)  # the screen itself has no size until its first layout
 
@@ -184,7 +193,7 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
         self.sub_title = problem
         self._notice(problem, problem=True)
         self.query_one("#progress", Static).update("")
-        self.notify(problem, title="Cannot open the document", severity="error")
+        self.notify(problem, title=_("Cannot open the document"), severity="error")
 
     def _loaded(self, value: tuple) -> None:
         data, rows, widths, words = value
@@ -193,17 +202,18 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
         self.sub_title = f"#{self.document_id} {self._title}"
         self._segments, self._words, self._user = data.segments, words, data.user
         self._comments = data.comments
+        self._audit_head = data.audit_head  # what later re-reads start from (editor_live.py)
         self.query_one(SegmentList).fill(rows, widths)
         english = self.query_one(EnglishEditor)
         english.read_only = not self._may("edit")
         self.refresh_bindings()
         self._update_progress()
         if not self._segments:
-            self._notice("This document has no segments.")
+            self._notice(_("This document has no segments."))
             return
         if not self._may("edit"):
-            who = self.session.user if self._user is None else f"{self._user.name} ({', '.join(self._user.roles)})"
-            self._standing = f"Read-only: {who} has no translator or editor role here."
+            who = self.session.user if self._user is None else f"{self._user.name} ({names(self._user.roles)})"
+            self._standing = _("Read-only: {who} has no translator or editor role here.").format(who=who)
         self.go_to(1)
         english.focus()
         self.call_after_refresh(self._after_first_paint)
@@ -241,6 +251,8 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Not offered at all (False hides it from the footer and the palette); the Workspace
         # would refuse anyway.
+        if action == "resolve_conflict":
+            return self._may("edit") and self.current is not None and self.current.conflict
         need = self.GATED.get(action)
         return True if need is None else self._may(need)
 
@@ -262,6 +274,7 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
         segment = self._segments[index - 1]
         self._analysis = None
         english = self.query_one(EnglishEditor)
+        english.source_text = segment.source  # placeholders ctrl+k may insert
         english.load_text(self.unsaved.get(index, segment.target))
         english.move_cursor(english.document.end)
         self.query_one(KoreanView).show(segment.source)
@@ -270,8 +283,9 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
         note = self.query_one("#align-note", Static)
         note.display = segment.low_confidence
         if segment.align_note:
-            note.update(f"⚠ Pairing doubtful: {segment.align_note}")
+            note.update("⚠ " + _("Pairing doubtful: {note}").format(note=segment.align_note))
         self._notice(self._standing)
+        self._show_conflict_notice()
         table.show_index(index)
         self._update_titles()
         self._analyse_now()
@@ -317,23 +331,23 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
     def action_previous_segment(self) -> None:
         self._step(-1)
 
-    def _jump(self, wanted, what: str) -> None:
+    def _jump(self, wanted, none_left: str) -> None:
         if not self._current:
             return
         found = segment_nav.next_index(self._segments, self._current, wanted)
         if found is None:
-            self.notify(f"No other segment is {what}.")
+            self.notify(none_left)
         else:
             self.go_to(found)
 
     def action_next_untranslated(self) -> None:
-        self._jump(segment_nav.untranslated, "without English")
+        self._jump(segment_nav.untranslated, _("No other segment is without English."))
 
     def action_next_draft(self) -> None:
-        self._jump(segment_nav.needs_work, "a draft or sent back")
+        self._jump(segment_nav.needs_work, _("No other segment is a draft or sent back."))
 
     def action_next_finding(self) -> None:
-        self._jump(lambda s: any(self._counts.get(s.index, (0, 0))), "flagged by a check")
+        self._jump(lambda s: any(self._counts.get(s.index, (0, 0))), _("No other segment is flagged by a check."))
 
     def action_go_to(self) -> None:
         if self._segments:
@@ -380,8 +394,8 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
 
     def _unsaved_warning(self) -> None:
         indexes = ", ".join(map(str, sorted(self.unsaved)))
-        self.notify(f"Segment {indexes} could not be saved; the text is still in the editor.",
-                    title="Not saved", severity="error")
+        self.notify(_("Segment {indexes} could not be saved; the text is still in the editor.").format(indexes=indexes),
+                    title=_("Not saved"), severity="error")
 
     # typing ----------------------------------------------------------------------------------
 
@@ -426,7 +440,7 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
             self._idle_timer.stop()
         self._dirty_since = None
         if not self.unsaved and not self.writing:
-            self.notify("Nothing to save: the workspace has this text.", timeout=2)
+            self.notify(_("Nothing to save: the workspace has this text."), timeout=2)
         self._save_all()
 
     # checks as you type -------------------------------------------------------------------------
@@ -441,7 +455,8 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
         try:
             result = editor_io.analyse(self.session, self.document_id, segment, text)
         except Exception as exc:  # noqa: BLE001 - typing goes on; the notice says checks are off
-            self.post_message(Reply(self._notice, f"Checks unavailable: {editor_io.problem_of(exc)}"))
+            self.post_message(Reply(self._notice, _("Checks unavailable: {problem}").format(
+                problem=editor_io.problem_of(exc))))
             return
         self.post_message(Reply(self._analysed, result))
 
@@ -479,11 +494,12 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
 
     def _notice_problem(self, problem: str, title: str = "") -> None:
         self._notice(problem, problem=True)
-        self.notify(problem, title=title or "Not done", severity="error")
+        self.notify(problem, title=title or _("Not done"), severity="error")
 
     def _update_progress(self) -> None:
         user = self._user
-        who = f"{user.name} ({', '.join(user.roles) or 'no role'})" if user else f"{self.session.user} (not a user here)"
+        who = (f"{user.name} ({names(user.roles) or _('no role')})" if user
+               else _("{user} (not a user here)").format(user=self.session.user))
         text = segment_nav.progress_text(self._segments, self._words)
         self.query_one("#progress", Static).update(f"{text} · {who}")
 
@@ -493,16 +509,16 @@ class EditorScreen(SegmentActions, WriteQueue, Screen):
             return
         index = segment.index
         self.query_one("#korean-pane").border_title = (
-            f"Korean · {index}/{len(self._segments)} · {segment.kind.value}"
+            _("Korean") + f" · {index}/{len(self._segments)} · {name(segment.kind)}"
         )
         english = self.query_one(EnglishEditor)
-        read_only = " · read-only" if english.read_only else ""
-        english.border_title = f"English · {state_mark(segment.state)} {segment.state.value}{read_only}"
+        read_only = " · " + _("read-only") if english.read_only else ""
+        english.border_title = _("English") + f" · {state_mark(segment.state)} {name(segment.state)}{read_only}"
         if index in self._failed and index in self.unsaved:
-            english.border_subtitle = "✗ not saved"
+            english.border_subtitle = "✗ " + _("not saved")
         elif index in self.unsaved:
-            english.border_subtitle = "● unsaved"
+            english.border_subtitle = "● " + _("unsaved")
         elif index in self._saved_at:
-            english.border_subtitle = f"saved {self._saved_at[index]}"
+            english.border_subtitle = _("saved {time}").format(time=self._saved_at[index])
         else:
             english.border_subtitle = ""

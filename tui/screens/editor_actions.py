@@ -14,11 +14,13 @@ from textual.widgets import OptionList
 
 from glossaries.index import TermUse
 from tui import segment_nav
-from tui.editor_io import CommentJob, DismissJob, MarkJob, Outcome, SaveJob
+from tui.editor_io import CommentJob, DismissJob, MarkJob, Outcome, ResolveJob, SaveJob
 from tui.screens.editor_dialogs import HistoryDialog, ReasonDialog
 from tui.widgets.panels import CommentsPanel, FindingsPanel, GlossaryPanel, TmPanel
 from tui.widgets.segment_list import SegmentList
 from tui.widgets.segment_texts import EnglishEditor, KoreanView, inflected_like
+from workflow.i18n import _, format_time
+from workflow.names import name
 
 
 class SegmentActions:
@@ -40,7 +42,7 @@ class SegmentActions:
     def action_insert_term(self) -> None:
         use = self.query_one(GlossaryPanel).chosen()
         if use is None:
-            self.notify("No glossary term in this segment's Korean.")
+            self.notify(_("No glossary term in this segment's Korean."))
         else:
             self._insert(use)
 
@@ -48,7 +50,7 @@ class SegmentActions:
         match = self.query_one(TmPanel).chosen()
         english = self.query_one(EnglishEditor)
         if match is None:
-            self.notify("No translation memory match for this segment.")
+            self.notify(_("No translation memory match for this segment."))
         elif not english.read_only:
             # A match is a whole sentence: it replaces the English (undo brings the old back).
             english.replace_all(match.unit.target)
@@ -78,11 +80,11 @@ class SegmentActions:
     def action_dismiss_finding(self) -> None:
         view = self.query_one(FindingsPanel).chosen()
         if view is None:
-            self.notify("No open finding on this segment to dismiss.")
+            self.notify(_("No open finding on this segment to dismiss."))
             return
         index = self._current
-        dialog = ReasonDialog("Dismiss finding", view.finding.message,
-                              "why it does not apply here (recorded with your name)")
+        dialog = ReasonDialog(_("Dismiss finding"), view.finding.message,
+                              _("why it does not apply here (recorded with your name)"))
 
         def dismiss(reason: str | None) -> None:
             if reason:
@@ -96,7 +98,8 @@ class SegmentActions:
         index = self._current
         if not index:
             return
-        dialog = ReasonDialog(f"Comment on segment {index}", self.current.source, "your note or question",
+        dialog = ReasonDialog(_("Comment on segment {index}").format(index=index), self.current.source,
+                              _("your note or question"),
                               query_box=True)
 
         def add(answer: tuple[str, str] | None) -> None:
@@ -141,11 +144,12 @@ class SegmentActions:
     def applied(self, outcome: Outcome) -> None:
         """Called by the write queue for every finished write, success or not."""
         self._record(outcome)
+        self._landed_write(outcome)
         if self._closing:
             return  # flushed while the screen is taken down: the data is all that matters
         index = outcome.job.index
         if outcome.problem is not None:
-            self._notice_problem(outcome.problem, title=f"Segment {index}")
+            self._notice_problem(outcome.problem, title=_("Segment {index}").format(index=index))
             self._update_titles()
             return
         self._tell(outcome)
@@ -160,7 +164,7 @@ class SegmentActions:
         elif isinstance(outcome.job, MarkJob):
             self._notice(self._standing)
             if index == self._current:
-                self._jump(segment_nav.not_done, "left to translate")
+                self._jump(segment_nav.not_done, _("No other segment is left to translate."))
 
     def _record(self, outcome: Outcome) -> None:
         job, index = outcome.job, outcome.job.index
@@ -172,7 +176,7 @@ class SegmentActions:
         if outcome.saved is not None:
             self._segments[index - 1] = outcome.saved.segment
             if outcome.saved.revision_id is not None:
-                self._saved_at[index] = datetime.now().strftime("%H:%M:%S")
+                self._saved_at[index] = format_time(datetime.now())
         if outcome.state is not None:
             self._segments[index - 1] = replace(self._segments[index - 1], state=outcome.state)
         if outcome.comments is not None:
@@ -183,12 +187,23 @@ class SegmentActions:
     def _tell(self, outcome: Outcome) -> None:
         index, saved = outcome.job.index, outcome.saved
         if saved is not None and saved.voided:
-            self.notify(f"Segment {index} was {saved.voided.value}; your edit sent it back to draft.",
-                        title="Sign-off voided", severity="warning")
-        if saved is not None and saved.stale:
-            self.notify(f"Someone else saved segment {index} since you opened it; both versions are in "
-                        "its history (f9).", title="Saved over a newer revision", severity="warning")
+            self.notify(_("Segment {index} was {state}; your edit sent it back to draft.").format(
+                index=index, state=name(saved.voided)), title=_("Sign-off voided"), severity="warning")
+        if saved is not None and saved.merged:
+            self.notify(_("Someone else saved segment {index} while you edited it; their change and yours "
+                          "are merged (both versions are in its history, f9).").format(index=index),
+                        title=_("Merged"))
+        elif saved is not None and saved.conflict:
+            self.notify(_("Someone else changed the same words of segment {index} meanwhile. Their text stays; "
+                          "yours is kept aside until one is chosen (f12).").format(index=index),
+                        title=_("In conflict"), severity="warning")
+        elif saved is not None and saved.stale:
+            self.notify(_("Someone else saved segment {index} since you opened it; both versions are in "
+                          "its history (f9).").format(index=index), title=_("Saved over a newer revision"),
+                        severity="warning")
+        if isinstance(outcome.job, ResolveJob):
+            self.notify(_("Segment {index}'s conflict is resolved.").format(index=index), timeout=3)
         if isinstance(outcome.job, DismissJob):
-            self.notify("Finding dismissed; your reason is recorded.", timeout=3)
+            self.notify(_("Finding dismissed; your reason is recorded."), timeout=3)
         elif isinstance(outcome.job, MarkJob):
-            self.notify(f"Segment {index} marked translated.", timeout=3)
+            self.notify(_("Segment {index} marked translated.").format(index=index), timeout=3)

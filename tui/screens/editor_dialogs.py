@@ -21,7 +21,9 @@ from tui.labels import state_mark
 from tui.segment_nav import search
 from tui.session import Session
 from tui.widgets.dialog import Dialog
+from workflow.i18n import _, format_datetime, ngettext
 from workflow.models import Revision, Segment
+from workflow.names import name
 
 class ReasonDialog(Dialog):
     """Asks for one line of text: why a finding does not apply, or a comment (note or query)."""
@@ -36,14 +38,14 @@ class ReasonDialog(Dialog):
             yield Static(self._about, classes="dialog-about", markup=False)
             yield Input(placeholder=self._placeholder, id="reason")
             if self._query_box:
-                yield Checkbox("a query (asks someone to answer)", id="query")
-            yield Static("Enter to record · Escape to cancel", classes="dialog-hint", markup=False)
+                yield Checkbox(_("a query (asks someone to answer)"), id="query")
+            yield Static(_("Enter to record · Escape to cancel"), classes="dialog-hint", markup=False)
 
     @on(Input.Submitted, "#reason")
     def submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()
         if not text:
-            self.notify("Write a few words first; they are recorded with your name.", severity="warning")
+            self.notify(_("Write a few words first; they are recorded with your name."), severity="warning")
             return
         if self._query_box:
             self.dismiss((text, "query" if self.query_one("#query", Checkbox).value else "note"))
@@ -58,8 +60,8 @@ class GoToDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(f"Go to segment (1–{self._total})", classes="dialog-title")
-            yield Input(type="integer", placeholder="segment number", id="number")
+            yield Label(_("Go to segment (1–{last})").format(last=self._total), classes="dialog-title")
+            yield Input(type="integer", placeholder=_("segment number"), id="number")
 
     @on(Input.Submitted, "#number")
     def submitted(self, event: Input.Submitted) -> None:
@@ -68,7 +70,7 @@ class GoToDialog(Dialog):
         except ValueError:
             number = 0
         if not 1 <= number <= self._total:
-            self.notify(f"This document has segments 1 to {self._total}.", severity="warning")
+            self.notify(_("This document has segments 1 to {last}.").format(last=self._total), severity="warning")
             return
         self.dismiss(number)
 
@@ -84,8 +86,8 @@ class FindDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide-dialog"):
-            yield Label("Find in document (Korean and English)", classes="dialog-title")
-            yield Input(self._query, placeholder="word or phrase", id="query")
+            yield Label(_("Find in document (Korean and English)"), classes="dialog-title")
+            yield Input(self._query, placeholder=_("word or phrase"), id="query")
             yield OptionList(id="results")
             yield Static("", id="found", classes="dialog-hint", markup=False)
 
@@ -104,9 +106,11 @@ class FindDialog(Dialog):
         )
         if hits:
             results.highlighted = 0
-        shown = f" (first {self.LIMIT} shown)" if len(hits) > self.LIMIT else ""
+        found = ngettext("{count} segment", "{count} segments", len(hits)).format(count=len(hits))
+        if len(hits) > self.LIMIT:
+            found += " " + _("(first {limit} shown)").format(limit=self.LIMIT)
         self.query_one("#found", Static).update(
-            f"{len(hits)} segment{'s' if len(hits) != 1 else ''}{shown} · Enter opens · ↓ to pick" if query.strip() else ""
+            found + " · " + _("Enter opens · ↓ to pick") if query.strip() else ""
         )
 
     @on(Input.Submitted, "#query")
@@ -143,17 +147,17 @@ class HistoryDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide-dialog"):
-            yield Label(f"History of segment {self.index}", classes="dialog-title")
+            yield Label(_("History of segment {index}").format(index=self.index), classes="dialog-title")
             yield DataTable(id="revisions", cursor_type="row", zebra_stripes=True)
-            yield Static("Loading…", id="revision-text", markup=False)
-            hint = "Escape closes"
+            yield Static(_("Loading…"), id="revision-text", markup=False)
+            hint = _("Escape closes")
             if self._unsaved:
-                hint = "The English being typed is not saved yet, so it is not listed. " + hint
+                hint = _("The English being typed is not saved yet, so it is not listed.") + " " + hint
             yield Static(hint, classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one("#revisions", DataTable)
-        for label, key in (("Time", "time"), ("Author", "author"), ("Role", "role"), ("English", "text")):
+        for label, key in ((_("Time"), "time"), (_("Author"), "author"), (_("Role"), "role"), (_("English"), "text")):
             table.add_column(label, key=key, width=40 if key == "text" else None)
         self.load()
 
@@ -172,13 +176,13 @@ class HistoryDialog(Dialog):
         self._revisions = sorted(message.revisions, key=lambda r: r.id, reverse=True)
         table = self.query_one("#revisions", DataTable)
         for revision in self._revisions:
-            table.add_row(Text(revision.created_at[:19].replace("T", " ")), Text(revision.author),
-                          Text(revision.role.value), Text(first_words(revision.text, 40)), key=str(revision.id))
+            table.add_row(Text(format_datetime(revision.created_at, "medium")), Text(revision.author),
+                          Text(name(revision.role)), Text(first_words(revision.text, 40)), key=str(revision.id))
         if not self._revisions:
-            text.update("No revisions yet: this segment has never had English.")
+            text.update(_("No revisions yet: this segment has never had English."))
         table.focus()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if 0 <= event.cursor_row < len(self._revisions):
             revision = self._revisions[event.cursor_row]
-            self.query_one("#revision-text", Static).update(revision.text or "(empty)")
+            self.query_one("#revision-text", Static).update(revision.text or _("(empty)"))

@@ -19,6 +19,7 @@ from textual.worker import Worker
 
 from tui import editor_io
 from tui.editor_io import DismissJob, Job, MarkJob, Outcome, SaveJob
+from workflow.saving import base_of
 
 
 class Reply(Message):
@@ -67,7 +68,9 @@ class WriteQueue:
                     # Saved meanwhile (or typed back to what was saved): nothing to write.
                     self._forget(job.index, job.text)
                     continue
-                job.based_on = segment.revision_id
+                # The revision typing began from (editor_live keeps it while text is held); for a
+                # segment that had none, EMPTY_BASE, so a colleague's first text is not overwritten.
+                job.based_on = base_of(segment.revision_id)
             return job
         return None
 

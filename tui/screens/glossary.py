@@ -17,6 +17,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Label, Select, Static
 
 from glossaries.model import Term, TermStatus
+from tui.live import WorkspaceChanged
 from tui.session import Session
 from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.term_decision import Decision, TermDecision
@@ -26,16 +27,24 @@ from tui.widgets.term_labels import STATUS_ORDER, status_label, term_legend
 from tui.widgets.term_table import TermTable
 from workflow.access import GLOSSARY_ROLES
 from workflow.errors import TandemError
+from workflow.i18n import N_, _, ngettext
+from workflow.names import name
 
 ALL = "all"
-STATUS_CHOICES = [("All statuses", ALL), *((status_label(s), s.value) for s in STATUS_ORDER)]
+STATUS_VALUES = [ALL, *(s.value for s in STATUS_ORDER)]
+
+
+def status_choices() -> list[tuple[str, str]]:
+    """The filter's options, labelled in the current language."""
+    return [(_("All statuses"), ALL), *((status_label(s), s.value) for s in STATUS_ORDER)]
 # Long enough to let a word be typed (Hangul composes letter by letter), short enough to feel live.
 SEARCH_DELAY = 0.25
 # Impact reads every segment in the workspace; holding an arrow key should not queue one per row.
 DETAIL_DELAY = 0.15
 MAINTAINING = {"add", "edit", "approve", "reject", "deprecate"}
-DONE = {"add": "added", "propose": "proposed", "edit": "changed", "approve": "approved",
-        "reject": "rejected", "deprecate": "deprecated"}
+DONE = {"add": N_("Term #{id} added."), "propose": N_("Term #{id} proposed."), "edit": N_("Term #{id} changed."),
+        "approve": N_("Term #{id} approved."), "reject": N_("Term #{id} rejected."),
+        "deprecate": N_("Term #{id} deprecated.")}
 # Which statuses each decision applies to (the workspace refuses the rest).
 DECIDES_ON: dict[str, set[TermStatus]] = {
     "approve": {TermStatus.PROPOSED},
@@ -95,16 +104,16 @@ class GlossaryScreen(Screen):
     AUTO_FOCUS = "#terms"
     BINDINGS: ClassVar[list[BindingType]] = [
         # One key, two actions: check_action leaves exactly one of them to each user.
-        Binding("n", "add", description="New term"),
-        Binding("n", "propose", description="Propose term"),
-        Binding("e", "edit", description="Edit"),
-        Binding("a", "approve", description="Approve"),
-        Binding("x", "reject", description="Reject"),
-        Binding("d", "deprecate", description="Deprecate"),
-        Binding("slash", "search", description="Search"),
-        Binding("s", "next_status", description="Status filter"),
-        Binding("r", "refresh", description="Refresh"),
-        Binding("escape", "back", description="Back"),
+        Binding("n", "add", description=N_("New term")),
+        Binding("n", "propose", description=N_("Propose term")),
+        Binding("e", "edit", description=N_("Edit")),
+        Binding("a", "approve", description=N_("Approve")),
+        Binding("x", "reject", description=N_("Reject")),
+        Binding("d", "deprecate", description=N_("Deprecate")),
+        Binding("slash", "search", description=N_("Search")),
+        Binding("s", "next_status", description=N_("Status filter")),
+        Binding("r", "refresh", description=N_("Refresh")),
+        Binding("escape", "back", description=N_("Back")),
     ]
 
     class TermsLoaded(Message):
@@ -122,6 +131,11 @@ class GlossaryScreen(Screen):
             self.generation = generation
             self.details = details
 
+    class GlossaryMoved(Message):
+        def __init__(self, version: int) -> None:
+            super().__init__()
+            self.version = version
+
     class Failed(Message):
         def __init__(self, what: str, generation: int, problem: str) -> None:
             super().__init__()
@@ -138,6 +152,8 @@ class GlossaryScreen(Screen):
         # only the latest request's answer is shown.
         self._terms_generation = 0
         self._detail_generation = 0
+        self._live_generation = -1  # the terms request made because the workspace changed
+        self._version: int | None = None  # the glossary version last noticed (live refresh)
         self._detail_term: int | None = None
         self._select_next: int | None = None
         self._search_timer: Timer | None = None
@@ -146,13 +162,13 @@ class GlossaryScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="glossary-bar"):
-            yield Label("Search")
-            yield Input(placeholder="Korean or English, any form", id="term-search", compact=True)
-            yield Select(STATUS_CHOICES, value=ALL, allow_blank=False, id="term-status", compact=True)
+            yield Label(_("Search"))
+            yield Input(placeholder=_("Korean or English, any form"), id="term-search", compact=True)
+            yield Select(status_choices(), value=ALL, allow_blank=False, id="term-status", compact=True)
         with Container(id="glossary-body"):
             yield TermTable(id="terms")
             yield TermDetail(id="term-detail")
-        yield Static("Loading the glossary…", id="glossary-status", markup=False)
+        yield Static(_("Loading the glossary…"), id="glossary-status", markup=False)
         yield KeysFooter()
 
     def on_screen_resume(self) -> None:
@@ -184,8 +200,15 @@ class GlossaryScreen(Screen):
     def on_glossary_screen_terms_loaded(self, message: TermsLoaded) -> None:
         if message.generation != self._terms_generation:
             return
-        self.can_propose, self.can_maintain = message.can_propose, message.can_maintain
         table = self.query_one(TermTable)
+        if (message.generation == self._live_generation and message.terms == table.terms
+                and (message.can_propose, message.can_maintain) == (self.can_propose, self.can_maintain)):
+            # Someone else's change left the list as it was; only the term's impact may have moved.
+            if self._detail_term is not None:
+                self._detail_generation += 1
+                self._fetch_detail(self._detail_generation, self._detail_term)
+            return
+        self.can_propose, self.can_maintain = message.can_propose, message.can_maintain
         current = table.highlighted()
         keep = self._select_next or (current.id if current else None)
         self._select_next = None
@@ -199,11 +222,11 @@ class GlossaryScreen(Screen):
     def _count_line(self, count: int) -> str:
         search = self.query_one("#term-search", Input).value.strip()
         status = self.query_one("#term-status", Select).value
-        what = f"{count} term{'s' if count != 1 else ''}"
+        what = ngettext("{count} term", "{count} terms", count).format(count=count)
         if status != ALL:
-            what += f" {status}"
+            what += f" {name(status)}"
         if search:
-            what += f" matching “{search}”"
+            what += " " + _("matching “{search}”").format(search=search)
         return f"{what}     {term_legend()}"
 
     def _show_highlighted(self, delay: float = DETAIL_DELAY) -> None:
@@ -215,7 +238,7 @@ class GlossaryScreen(Screen):
         if term is None or term.id is None:
             self._detail_term = None
             self._detail_generation += 1
-            detail.show_message("No terms to show." if not self.query_one(TermTable).row_count else "")
+            detail.show_message(_("No terms to show.") if not self.query_one(TermTable).row_count else "")
             return
         if term.id == self._detail_term:
             return
@@ -245,7 +268,7 @@ class GlossaryScreen(Screen):
     def on_glossary_screen_failed(self, message: Failed) -> None:
         if message.what == "terms" and message.generation == self._terms_generation:
             self._status(message.problem, problem=True)
-            self.notify(message.problem, title="Cannot list the glossary", severity="error")
+            self.notify(message.problem, title=_("Cannot list the glossary"), severity="error")
         elif message.what == "detail" and message.generation == self._detail_generation:
             self.query_one(TermDetail).show_message(message.problem, problem=True)
 
@@ -312,11 +335,31 @@ class GlossaryScreen(Screen):
 
     def action_next_status(self) -> None:
         select = self.query_one("#term-status", Select)
-        values = [value for _label, value in STATUS_CHOICES]
+        values = STATUS_VALUES
         select.value = values[(values.index(str(select.value)) + 1) % len(values)]
 
     def action_refresh(self) -> None:
         self.load_terms()
+
+    def on_workspace_changed(self, message: WorkspaceChanged) -> None:
+        self._check_version(self._version)
+
+    @work(thread=True, exclusive=True, group="glossary-version")
+    def _check_version(self, known: int | None) -> None:
+        # A segment saved anywhere moves the data version too; only a term's change reloads the list
+        # (a term's impact is re-read when it is highlighted, or with r).
+        try:
+            with self.session.workspace() as workspace:
+                version = workspace.glossary.version()
+        except TandemError:
+            return
+        if version != known:
+            self.post_message(self.GlossaryMoved(version))
+
+    def on_glossary_screen_glossary_moved(self, message: GlossaryMoved) -> None:
+        self._version = message.version
+        self.load_terms()
+        self._live_generation = self._terms_generation
 
     def action_back(self) -> None:
         # Escape first returns to the list (from the search box, the filter or the detail pane,
@@ -346,7 +389,7 @@ class GlossaryScreen(Screen):
     def _stored(self, action: str, term_id: int | None) -> None:
         if term_id is None:
             return
-        self.notify(f"Term #{term_id} {DONE[action]}.", title="Glossary")
+        self.notify(_(DONE[action]).format(id=term_id), title=_("Glossary"))
         self._select_next = term_id
         self.load_terms()
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
+
+from tui.widgets.keys_footer import LocalizedFooter
+from workflow.i18n import _
 
 
 class ProblemScreen(Screen):
@@ -16,7 +19,7 @@ class ProblemScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="problem-box"):
-            yield Static("Cannot open the workspace", id="problem-title", markup=False)
+            yield Static(_("Cannot open the workspace"), id="problem-title", markup=False)
             yield Static(self.problem, id="problem", markup=False)
-            yield Static("Press q to quit.", id="problem-hint", markup=False)
-        yield Footer()
+            yield Static(_("Press q to quit."), id="problem-hint", markup=False)
+        yield LocalizedFooter()

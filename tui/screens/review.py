@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import Worker
 
+from tui.screens.review_live import ReviewLive
 from tui.segment_nav import next_index
 from tui.session import Session
 from tui.widgets.keys_footer import KeysFooter
@@ -42,14 +43,17 @@ from tui.widgets.review_pick_dialog import CommentPicker
 from tui.widgets.review_signoff_dialog import SignOffDialog
 from tui.widgets.review_writes import Write, save, silent
 from workflow.errors import TandemError
+from workflow.i18n import N_, _, ngettext
 from workflow.models import Comment, SegmentReport, SegmentState, SignOff
+from workflow.names import name
+from workflow.saving import base_of
 
 # Which Access flag each action needs; actions not listed are open to anyone reading.
 NEEDS = {"approve": "can_review", "reject": "can_review", "edit": "can_edit", "comment": "known",
          "resolve": "known", "sign_off": "signing_role"}
 
 
-class ReviewScreen(Screen):
+class ReviewScreen(ReviewLive, Screen):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
     DEFAULT_CSS = """
     ReviewScreen #review-status {
@@ -82,22 +86,23 @@ class ReviewScreen(Screen):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "approve", description="Approve"),
-        Binding("x", "reject", description="Reject"),
-        Binding("e", "edit", description="Edit"),
-        Binding("n", "next_unreviewed", description="Next unreviewed"),
-        Binding("c", "comment", description="Comment"),
-        Binding("m", "resolve", description="Resolve comment"),
-        Binding("o", "queries", description="Open queries"),
-        Binding("s", "sign_off", description="Sign off"),
-        Binding("r", "reload", description="Reload"),
-        Binding("escape", "back", description="Back"),
+        Binding("a", "approve", description=N_("Approve")),
+        Binding("x", "reject", description=N_("Reject")),
+        Binding("e", "edit", description=N_("Edit")),
+        Binding("n", "next_unreviewed", description=N_("Next unreviewed")),
+        Binding("c", "comment", description=N_("Comment")),
+        Binding("m", "resolve", description=N_("Resolve comment")),
+        Binding("o", "queries", description=N_("Open queries")),
+        Binding("s", "sign_off", description=N_("Sign off")),
+        Binding("r", "reload", description=N_("Reload")),
+        Binding("escape", "back", description=N_("Back")),
     ]
 
     class Loaded(Message):
-        def __init__(self, data: ReviewData) -> None:
+        def __init__(self, data: ReviewData, audit_head: int = 0) -> None:
             super().__init__()
             self.data = data
+            self.audit_head = audit_head
 
     class Updated(Message):
         def __init__(self, update: SegmentUpdate, advance: bool) -> None:
@@ -121,7 +126,8 @@ class ReviewScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"Loading the review of document {self.document_id}…", id="review-status", markup=False)
+        yield Static(_("Loading the review of document {id}…").format(id=self.document_id), id="review-status",
+                     markup=False)
         with Container(id="review-body"):
             yield ReviewList(id="review-list")
             yield ReviewDetail(id="review-detail")
@@ -145,14 +151,19 @@ class ReviewScreen(Screen):
     def load(self) -> None:
         try:
             with self.session.workspace() as workspace:
+                # First, so a change made while the rest is read is followed later, never missed.
+                head = workspace.segment_changes(self.document_id)[0]
                 data = load_review(workspace, self.document_id, self.session.user)
         except TandemError as exc:
             self.post_message(self.Failed(str(exc), loading=True))
             return
-        self.post_message(self.Loaded(data))
+        self.post_message(self.Loaded(data, head))
 
     def on_review_screen_loaded(self, message: Loaded) -> None:
         first = self.data is None
+        self._audit_head = message.audit_head
+        if message.data == self.data:
+            return  # re-read after a change elsewhere: nothing here moved, so nothing is redrawn
         self.data = data = message.data
         table = self.query_one(ReviewList)
         keep = table.current_index
@@ -171,7 +182,7 @@ class ReviewScreen(Screen):
             status = self.query_one("#review-status", Static)
             status.update(Text(message.problem))
             status.add_class("problem")
-        self.notify(message.problem, title="Cannot load the review" if message.loading else "Not done",
+        self.notify(message.problem, title=_("Cannot load the review") if message.loading else _("Not done"),
                     severity="error")
 
     def on_resize(self) -> None:
@@ -225,7 +236,7 @@ class ReviewScreen(Screen):
         if self.data is None or not self.data.segments:
             return None
         if self.writing:
-            self.notify("Still saving the last change…", severity="warning")
+            self.notify(_("Still saving the last change…"), severity="warning")
             return None
         return self.query_one(ReviewList).current_index
 
@@ -238,13 +249,15 @@ class ReviewScreen(Screen):
         if (index := self._current()) is None:
             return
         user, doc = self.session.user, self.document_id
-        about = f"It goes back to its translator with your query. The English now: {self._english(index)}"
+        about = _("It goes back to its translator with your query. The English now: {english}").format(
+            english=self._english(index))
 
         def rejected(request: CommentRequest | None) -> None:
             if request is not None:
                 self._write(index, silent(lambda ws: ws.review.reject(doc, index, comment=request.text, by=user)))
 
-        self.app.push_screen(CommentDialog(f"Reject segment {index}", about, kind="query", action="Reject"),
+        self.app.push_screen(CommentDialog(_("Reject segment {index}").format(index=index), about, kind="query",
+                                           action=_("Reject")),
                              rejected)
 
     def action_edit(self) -> None:
@@ -253,14 +266,14 @@ class ReviewScreen(Screen):
         segment = self.data.segments[index - 1]
 
         def write(text: str) -> Write:
-            return save(self.document_id, index, text, by=self.session.user, based_on=segment.revision_id)
+            return save(self.document_id, index, text, by=self.session.user, based_on=base_of(segment.revision_id))
 
         async def keep(text: str) -> bool:
             # The app is quitting with the dialog open: save now, on a thread, rather than lose it.
             try:
                 await asyncio.to_thread(self._write_now, write(text))
             except TandemError as exc:
-                self.notify(str(exc), title="Not saved", severity="error")
+                self.notify(str(exc), title=_("Not saved"), severity="error")
                 return False
             return True
 
@@ -278,11 +291,12 @@ class ReviewScreen(Screen):
         lost = []
         state = data.segments[index - 1].state
         if state in (SegmentState.TRANSLATED, SegmentState.APPROVED):
-            lost.append(f"sends this {state.value} segment back to draft")
-        valid = [s.role.value for s in latest_signoffs(data.signoffs).values() if s.valid]
+            lost.append(_("Saving sends this {state} segment back to draft.").format(state=name(state)))
+        valid = [name(s.role) for s in latest_signoffs(data.signoffs).values() if s.valid]
         if valid:
-            lost.append(f"voids the {' and '.join(valid)} sign-off{'s' if len(valid) > 1 else ''}")
-        return f"Saving {' and '.join(lost)}." if lost else ""
+            lost.append(ngettext("Saving voids the {roles} sign-off.", "Saving voids the {roles} sign-offs.",
+                                 len(valid)).format(roles=_(" and ").join(valid)))
+        return " ".join(lost)
 
     def action_comment(self) -> None:
         if (index := self._current()) is None:
@@ -294,7 +308,8 @@ class ReviewScreen(Screen):
                 self._write(index, silent(lambda ws: ws.add_comment(doc, index, request.text,
                                                                      kind=request.kind, by=user)))
 
-        dialog = CommentDialog(f"Comment on segment {index}", f"The English now: {self._english(index)}")
+        dialog = CommentDialog(_("Comment on segment {index}").format(index=index),
+                               _("The English now: {english}").format(english=self._english(index)))
         self.app.push_screen(dialog, written)
 
     def action_resolve(self) -> None:
@@ -302,7 +317,7 @@ class ReviewScreen(Screen):
             return
         open_ = [c for c in self.data.comments.get(index, []) if c.open]
         if not open_:
-            self.notify(f"Segment {index} has no open comments.")
+            self.notify(_("Segment {index} has no open comments.").format(index=index))
             return
         user = self.session.user
 
@@ -310,9 +325,9 @@ class ReviewScreen(Screen):
             if comment is not None:
                 self._write(index, silent(lambda ws: ws.resolve_comment(comment.id, by=user)))
 
-        picker = CommentPicker(f"Resolve a comment on segment {index}",
-                               "Open comments on this segment; the one you pick is marked resolved by you.",
-                               open_, choose="Resolve")
+        picker = CommentPicker(_("Resolve a comment on segment {index}").format(index=index),
+                               _("Open comments on this segment; the one you pick is marked resolved by you."),
+                               open_, choose=_("Resolve"))
         self.app.push_screen(picker, chosen)
 
     def action_queries(self) -> None:
@@ -320,15 +335,15 @@ class ReviewScreen(Screen):
             return
         queries = self.data.open_queries()
         if not queries:
-            self.notify("No open queries in this document.")
+            self.notify(_("No open queries in this document."))
             return
 
         def chosen(comment: Comment | None) -> None:
             if comment is not None:
                 self.go_to(comment.segment)
 
-        picker = CommentPicker(f"Open queries · {len(queries)}",
-                               "Every open query in this document; pick one to go to its segment.", queries)
+        picker = CommentPicker(_("Open queries · {count}").format(count=len(queries)),
+                               _("Every open query in this document; pick one to go to its segment."), queries)
         self.app.push_screen(picker, chosen)
 
     def action_next_unreviewed(self) -> None:
@@ -339,9 +354,9 @@ class ReviewScreen(Screen):
         if found is not None:
             self.go_to(found)
         elif unreviewed(self.data.segments[current - 1]):
-            self.notify(f"Segment {current} is the only one not approved yet.")
+            self.notify(_("Segment {index} is the only one not approved yet.").format(index=current))
         else:
-            self.notify("Every segment is approved: sign the document off with s.")
+            self.notify(_("Every segment is approved: sign the document off with s."))
 
     def action_sign_off(self) -> None:
         if self.data is None or self.writing or not (role := self.data.access.signing_role):
@@ -349,7 +364,9 @@ class ReviewScreen(Screen):
 
         def signed(signoff: SignOff | None) -> None:
             if signoff is not None:
-                self.notify(f"Signed off as {signoff.role.value} by {signoff.display_name}.", title="Sign-off")
+                self.notify(_("Signed off as {role} by {name}.").format(role=name(signoff.role),
+                                                                       name=signoff.display_name),
+                            title=_("Sign-off"))
                 self.load()
 
         self.app.push_screen(SignOffDialog(self.session, self.document_id, role), signed)

@@ -17,6 +17,7 @@ from tui.cells import first_words
 from tui.session import Session
 from tui.widgets.dialog import Dialog
 from workflow.errors import TandemError
+from workflow.i18n import _, format_number, ngettext
 
 DEBOUNCE_SECONDS = 0.2
 CELLS = 56
@@ -46,8 +47,8 @@ class ConcordanceDialog(Dialog[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box") as box:
-            box.border_title = "Concordance: the translation memory"
-            yield Input(value=self._initial, placeholder="a word or phrase, Korean or English",
+            box.border_title = _("Concordance: the translation memory")
+            yield Input(value=self._initial, placeholder=_("a word or phrase, Korean or English"),
                         id="concordance-query")
             yield Static("", id="concordance-count", markup=False)
             yield DataTable(id="concordance-results", cursor_type="row", zebra_stripes=True)
@@ -55,9 +56,9 @@ class ConcordanceDialog(Dialog[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column("Korean", width=CELLS)
-        table.add_column("English", width=CELLS)
-        table.add_column("From", width=8)
+        table.add_column(_("Korean"), width=CELLS)
+        table.add_column(_("English"), width=CELLS)
+        table.add_column(_("From"), width=8)
         if self._initial:
             self.search(self._initial)
 
@@ -91,7 +92,8 @@ class ConcordanceDialog(Dialog[None]):
         self.show_error("")
         shown = len(message.rows)
         self.query_one("#concordance-count", Static).update(
-            f"{shown} unit{'s' if shown != 1 else ''}" if message.query.strip() else "")
+            ngettext("{count} unit", "{count} units", shown).format(count=format_number(shown))
+            if message.query.strip() else "")
 
     def on_dialog_failed(self, message: Dialog.Failed) -> None:
         self.show_error(message.problem)

@@ -15,6 +15,8 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from workflow.i18n import N_
+
 ResultType = TypeVar("ResultType")
 RequestType = TypeVar("RequestType")
 
@@ -59,7 +61,7 @@ class Dialog(ModalScreen[ResultType]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", description="Cancel"),
+        Binding("escape", "cancel", description=N_("Cancel")),
     ]
 
     running = False

@@ -11,17 +11,18 @@ from rich.text import Text
 from textual.widgets import Static
 
 from workflow.diffs import DELETE, INSERT, word_diff
+from workflow.i18n import N_, _
 
 # Named ANSI colours: Textual maps them through the theme's palette, so they suit light and dark.
 DELETED = "strike red"
 INSERTED = "bold underline green"
 MARKERS = {DELETE: ("[-", "-]", DELETED), INSERT: ("{+", "+}", INSERTED)}
-NO_ENGLISH = "(no English yet)"
+NO_ENGLISH = N_("(no English yet)")
 
 
 def diff_text(old: str, new: str) -> Text:
     if not old and not new:
-        return Text(NO_ENGLISH, style="dim italic")
+        return Text(_(NO_ENGLISH), style="dim italic")
     text = Text()
     for op, chunk in word_diff(old, new):
         if op in MARKERS:
@@ -34,7 +35,7 @@ def diff_text(old: str, new: str) -> Text:
 
 
 def legend() -> Text:
-    return Text.assemble(("[-deleted-]", DELETED), "  ", ("{+inserted+}", INSERTED))
+    return Text.assemble(("[-" + _("deleted") + "-]", DELETED), "  ", ("{+" + _("inserted") + "+}", INSERTED))
 
 
 class DiffView(Static):

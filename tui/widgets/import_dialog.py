@@ -19,10 +19,12 @@ from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Static
 from tui.session import Session
 from tui.widgets.dialog import Dialog
 from workflow.errors import TandemError
+from workflow.i18n import N_, _, format_number, ngettext
 from workflow.importer import plan_import
+from workflow.interchange.sniff import sniff_file
 from workflow.textfile import read_text_file
 
-STEPS = ("Reading and decoding the files…", "Pairing the Korean with the English…", "Storing…")
+STEPS = (N_("Reading and decoding the files…"), N_("Pairing the Korean with the English…"), N_("Storing…"))
 
 
 @dataclass(frozen=True)
@@ -34,10 +36,12 @@ class Imported:
     previous_import: int | None
 
     def summary(self) -> str:
-        doubtful = f"{self.doubtful} doubtful pairing{'s' if self.doubtful != 1 else ''}"
-        line = f"Imported “{self.title}”: {self.segments} segments, {doubtful}"
+        doubtful = ngettext("{count} doubtful pairing", "{count} doubtful pairings", self.doubtful).format(
+            count=self.doubtful)
+        line = _("Imported “{title}”: {segments} segments, {doubtful}").format(
+            title=self.title, segments=format_number(self.segments), doubtful=doubtful)
         if self.previous_import is not None:
-            line += f" (the same files were imported before as document {self.previous_import})"
+            line += " " + _("(the same files were imported before as document {id})").format(id=self.previous_import)
         return line
 
 
@@ -91,22 +95,22 @@ class ImportDialog(Dialog[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-box", classes="dialog-box"):
-            yield from _field("Korean file", Input(placeholder="article.md or .txt", id="import-korean"))
+            yield from _field(_("Korean file"), Input(placeholder=_("article.md or .txt"), id="import-korean"))
             yield from _field(
-                "English draft", Input(placeholder="optional: the translator's draft", id="import-english")
+                _("English draft"), Input(placeholder=_("optional: the translator's draft"), id="import-english")
             )
-            yield from _field("Title", Input(placeholder="optional: the Korean headline", id="import-title"))
-            yield from _field("Tags", Input(placeholder="comma separated", id="import-tags"))
-            yield Checkbox("One segment per sentence", id="import-sentences")
+            yield from _field(_("Title"), Input(placeholder=_("optional: the Korean headline"), id="import-title"))
+            yield from _field(_("Tags"), Input(placeholder=_("comma separated"), id="import-tags"))
+            yield Checkbox(_("One segment per sentence"), id="import-sentences")
             yield ProgressBar(total=len(STEPS), show_eta=False, id="import-progress")
             yield Static("", id="import-step", markup=False)
             yield Static("", id="import-error", classes="dialog-error banner", markup=False)
             with Horizontal(id="import-buttons", classes="dialog-buttons"):
-                yield Button("Import", variant="primary", id="import")
-                yield Button("Cancel", id="cancel", classes="dialog-cancel")
+                yield Button(_("Import"), variant="primary", id="import")
+                yield Button(_("Cancel"), id="cancel", classes="dialog-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#import-box").border_title = "Import a document"
+        self.query_one("#import-box").border_title = _("Import a document")
         for selector in ("#import-progress", "#import-step"):
             self.query_one(selector).display = False
 
@@ -116,17 +120,17 @@ class ImportDialog(Dialog[int | None]):
         self.submit(self._request, self._begin)
 
     def _begin(self, request) -> None:
-        self._show_step(0, STEPS[0])
+        self._show_step(0, _(STEPS[0]))
         self.run_import(request)
 
     def _request(self) -> Request:
-        korean = self._path("#import-korean", "the Korean file")
+        korean = self._path("#import-korean", _("the Korean file"))
         if korean is None:
-            raise ValueError("Give the Korean file to import.")
+            raise ValueError(_("Give the Korean file to import."))
         tags = [tag.strip() for tag in self.query_one("#import-tags", Input).value.split(",")]
         return Request(
             korean,
-            self._path("#import-english", "the English draft"),
+            self._path("#import-english", _("the English draft")),
             self.query_one("#import-title", Input).value.strip() or None,
             [tag for tag in tags if tag],
             self.query_one("#import-sentences", Checkbox).value,
@@ -138,29 +142,39 @@ class ImportDialog(Dialog[int | None]):
             return None
         path = Path(text).expanduser()
         if not path.exists():
-            raise ValueError(f"{path}: no such file ({what})")
+            raise ValueError(_("{path}: no such file ({what})").format(path=path, what=what))
         if not path.is_file():
-            raise ValueError(f"{path}: is not a file ({what})")
+            raise ValueError(_("{path}: is not a file ({what})").format(path=path, what=what))
         return path
 
     @work(thread=True, exclusive=True, group="import")
     def run_import(self, request: Request) -> None:
         try:
+            if sniff_file(request.korean)[1].kind != "text":  # XLIFF (or a file Tandem refuses here)
+                self.post_message(self.Step(2, _(STEPS[2])))
+                with self.session.workspace() as workspace:
+                    result = workspace.import_bilingual(request.korean, title=request.title, tags=request.tags,
+                                                        by=self.session.user)
+                self._imported(result)
+                return
             # Decoding first, on its own, so an unreadable file is named before any pairing work;
             # plan_import reads them again, which costs milliseconds for an article.
             read_text_file(request.korean)
             if request.english is not None:
                 read_text_file(request.english)
-            self.post_message(self.Step(1, STEPS[1]))
+            self.post_message(self.Step(1, _(STEPS[1])))
             plan = plan_import(
                 request.korean, request.english, title=request.title, sentences=request.sentences
             )
-            self.post_message(self.Step(2, f"Storing {len(plan.segments)} segments…"))
+            self.post_message(self.Step(2, _("Storing {count} segments…").format(count=format_number(len(plan.segments)))))
             with self.session.workspace() as workspace:
                 result = workspace.store_import(plan, tags=request.tags, by=self.session.user)
         except (TandemError, OSError) as exc:
             self.post_message(self.Failed(str(exc)))
             return
+        self._imported(result)
+
+    def _imported(self, result) -> None:
         imported = Imported(
             result.document.id,
             result.document.title,
@@ -168,7 +182,7 @@ class ImportDialog(Dialog[int | None]):
             len(result.doubtful),
             result.previous_import,
         )
-        self.post_message(self.Step(3, "Imported."))
+        self.post_message(self.Step(3, _("Imported.")))
         self.post_message(self.Succeeded(imported))
 
     def on_import_dialog_step(self, message: Step) -> None:
@@ -176,7 +190,7 @@ class ImportDialog(Dialog[int | None]):
 
     def on_import_dialog_succeeded(self, message: Succeeded) -> None:
         self.running = False
-        self.notify(message.imported.summary(), title="Import")
+        self.notify(message.imported.summary(), title=_("Import"))
         self.dismiss(message.imported.document_id)
 
     def on_dialog_failed(self, message: Dialog.Failed) -> None:

@@ -16,6 +16,35 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from workflow.i18n import N_, _
+
+# Textual's own bindings that reach the footer and the palette, so the catalog has them too.
+TEXTUAL_WORDS = (
+    N_("palette"), N_("Open the command palette"), N_("Quit the app and return to the command prompt."),
+    # Its palette's system commands (tui/app.py translates them as it offers them).
+    N_("Bell"), N_("Ring the bell"), N_("Theme"), N_("Change the current theme"), N_("Quit"),
+    N_("Quit the application as soon as possible"), N_("Keys"), N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"), N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"), N_("Maximize"), N_("Maximize the focused widget"),
+    N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+)
+
+
+class LocalizedFooter(Footer):
+    """Textual's footer with the binding descriptions in the interface language.
+
+    Bindings are class attributes marked with N_ (built before any language is chosen), so they
+    are translated here, as the keys are shown.
+    """
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                widget.description = _(widget.description)
+                if isinstance(widget.tooltip, str):
+                    widget.tooltip = _(widget.tooltip)
+            yield widget
+
 
 def rows_of(widths: list[int], room: int) -> list[int]:
     """How many keys go on each row, filling rows greedily left to right."""
@@ -30,7 +59,7 @@ def rows_of(widths: list[int], room: int) -> list[int]:
     return rows
 
 
-class KeysFooter(Footer):
+class KeysFooter(LocalizedFooter):
     DEFAULT_CSS = """
     KeysFooter {
         dock: none;  /* it sits in the screen's own bottom bar, under the status lines */

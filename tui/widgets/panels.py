@@ -15,7 +15,9 @@ from glossaries.index import TermUse
 from workflow.checks import Severity
 from workflow.editing import FindingView
 from workflow.diffs import DELETE, INSERT
+from workflow.i18n import N_, _, format_datetime
 from workflow.models import Comment
+from workflow.names import name
 from workflow.tm import TmMatch
 
 SEVERITY_MARKS = {Severity.ERROR: ("E", "bold $text-error"), Severity.WARNING: ("W", "bold $text-warning"),
@@ -28,19 +30,19 @@ class Panel(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="panel")
-        self.border_title = self.TITLE
+        self.border_title = _(self.TITLE)
 
     def _fill(self, prompts: list[Content], title: str) -> None:
         keep = self.highlighted
-        self.set_options(prompts or [Content.styled(self.EMPTY, "$text-muted")])
+        self.set_options(prompts or [Content.styled(_(self.EMPTY), "$text-muted")])
         self.border_title = title
         if prompts and keep is not None:
             self.highlighted = min(keep, len(prompts) - 1)
 
 
 class GlossaryPanel(Panel):
-    TITLE = "Glossary"
-    EMPTY = "no glossary terms in this Korean"
+    TITLE = N_("Glossary")
+    EMPTY = N_("no glossary terms in this Korean")
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -49,7 +51,8 @@ class GlossaryPanel(Panel):
     def show(self, uses: Sequence[TermUse]) -> None:
         self.uses = list(uses)
         missing = sum(1 for u in self.uses if not u.satisfied or u.forbidden)
-        title = f"Glossary · {missing} to fix" if missing else f"Glossary · {len(self.uses)}"
+        title = (_("Glossary · {count} to fix").format(count=missing) if missing
+                 else f"{_(self.TITLE)} · {len(self.uses)}")
         self._fill([_use_prompt(u) for u in self.uses], title)
 
     def chosen(self) -> TermUse | None:
@@ -64,20 +67,20 @@ def _use_prompt(use: TermUse) -> Content:
     head = Content.assemble((use.hit.text, "bold"), " → ", (term.en, "bold"))
     if use.forbidden:
         forbidden = ", ".join(dict.fromkeys(h.text for h in use.forbidden))
-        state = Content.styled(f"✗ forbidden here: {forbidden}", "$text-error")
+        state = Content.styled("✗ " + _("forbidden here: {forms}").format(forms=forbidden), "$text-error")
     elif use.satisfied:
-        state = Content.styled("✓ in the English", "$text-success")
+        state = Content.styled("✓ " + _("in the English"), "$text-success")
     else:
-        state = Content.styled("✗ not in the English", "$text-warning")
+        state = Content.styled("✗ " + _("not in the English"), "$text-warning")
     lines = [head, Content("  ") + state]
-    if use.hit.explain() != f"{use.hit.text} for {term.en}":
+    if use.hit.explain() != _("{text} for {english}").format(text=use.hit.text, english=term.en):
         lines.append(Content.styled(f"  {use.hit.explain()}", "$text-muted"))
     return Content("\n").join(lines)
 
 
 class FindingsPanel(Panel):
-    TITLE = "Findings"
-    EMPTY = "no findings"
+    TITLE = N_("Findings")
+    EMPTY = N_("no findings")
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -88,7 +91,7 @@ class FindingsPanel(Panel):
         # The list's marks (E2 W1): open errors and warnings.
         opened = [v.finding.severity for v in self.views if v.open]
         marks = [f"{m}{opened.count(s)}" for s, (m, _) in SEVERITY_MARKS.items() if opened.count(s)]
-        title = "Findings · " + " ".join(marks) if marks else "Findings"
+        title = f"{_(self.TITLE)} · " + " ".join(marks) if marks else _(self.TITLE)
         self._fill([_finding_prompt(v) for v in self.views], title)
 
     def chosen(self) -> FindingView | None:
@@ -106,33 +109,36 @@ def _finding_prompt(view: FindingView) -> Content:
     head = Content.assemble((mark, style), " ", finding.message, (f"  {finding.check}", "$text-muted"))
     if view.dismissal is None:
         return head
-    why = Content.styled(f"  dismissed by {view.dismissal.user}: {view.dismissal.reason}", "$text-muted")
+    why = Content.styled("  " + _("dismissed by {user}: {reason}").format(user=view.dismissal.user,
+                                                                          reason=view.dismissal.reason), "$text-muted")
     return Content("\n").join([head.stylize("dim strike"), why])
 
 
 class CommentsPanel(Panel):
-    TITLE = "Comments"
-    EMPTY = "no comments"
+    TITLE = N_("Comments")
+    EMPTY = N_("no comments")
 
     def show(self, comments: Sequence[Comment]) -> None:
         opened = sum(1 for c in comments if c.open)
-        self._fill([_comment_prompt(c) for c in comments], f"Comments · {opened} open" if comments else "Comments")
+        self._fill([_comment_prompt(c) for c in comments],
+                   _("Comments · {count} open").format(count=opened) if comments else _(self.TITLE))
 
 
 def _comment_prompt(comment: Comment) -> Content:
-    when = comment.created_at[:16].replace("T", " ")
-    head = Content.styled(f"{comment.kind} · {comment.author} · {when}", "$text-muted")
+    when = format_datetime(comment.created_at)
+    head = Content.styled(f"{name(comment.kind)} · {comment.author} · {when}", "$text-muted")
     body = Content(comment.text)
     if not comment.open:
-        body = body.stylize("dim strike") + Content.styled(f"  resolved by {comment.resolved_by}", "$text-muted")
+        body = body.stylize("dim strike") + Content.styled("  " + _("resolved by {user}").format(
+            user=comment.resolved_by), "$text-muted")
     return Content("\n").join([head, body])
 
 
 class TmPanel(Panel):
     """Translation-memory matches for the Korean in hand; shown only when the memory has some."""
 
-    TITLE = "TM"
-    EMPTY = "no translation memory matches"
+    TITLE = N_("TM")
+    EMPTY = N_("no translation memory matches")
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -140,8 +146,9 @@ class TmPanel(Panel):
 
     def show(self, matches: Sequence[TmMatch]) -> None:
         self.matches = list(matches)
-        best = f" · best {self.matches[0].score:.0f}%" if self.matches else ""
-        self._fill([_match_prompt(m) for m in self.matches], f"TM · {len(self.matches)}{best} · ctrl+t inserts")
+        best = " · " + _("best {score}%").format(score=f"{self.matches[0].score:.0f}") if self.matches else ""
+        self._fill([_match_prompt(m) for m in self.matches],
+                   f"{_(self.TITLE)} · {len(self.matches)}{best} · " + _("ctrl+t inserts"))
         self.display = bool(self.matches)
 
     def chosen(self) -> TmMatch | None:

@@ -8,6 +8,8 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
+from workflow.i18n import N_
+
 
 class PickTable(DataTable):
     """Posts DataTable.RowSelected on Enter or on a single click.
@@ -17,7 +19,7 @@ class PickTable(DataTable):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", description="Open"),
+        Binding("enter", "select_cursor", description=N_("Open")),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:

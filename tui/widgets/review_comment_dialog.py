@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from tui.cells import first_words
 from tui.widgets.dialog import Dialog
+from workflow.i18n import _
 
 
 @dataclass(frozen=True)
@@ -44,25 +45,25 @@ class CommentDialog(Dialog[CommentRequest | None]):
     }
     """
 
-    def __init__(self, title: str, about: str, *, kind: str | None = None, action: str = "Add") -> None:
+    def __init__(self, title: str, about: str, *, kind: str | None = None, action: str | None = None) -> None:
         super().__init__()
         self.heading = title
         self.about = about
         self.kind = kind
-        self.action_label = action
+        self.action_label = action or _("Add")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="comment-box", classes="dialog-box"):
             yield Static(Text(first_words(self.about, 160)), id="comment-about", markup=False)
             if self.kind is None:
                 with RadioSet(id="comment-kind"):
-                    yield RadioButton("Query: asks for an answer", value=True, id="kind-query")
-                    yield RadioButton("Note", id="kind-note")
-            yield Input(placeholder="what should change, or what you want to know", id="comment-text")
+                    yield RadioButton(_("Query: asks for an answer"), value=True, id="kind-query")
+                    yield RadioButton(_("Note"), id="kind-note")
+            yield Input(placeholder=_("what should change, or what you want to know"), id="comment-text")
             yield Static("", id="comment-error", classes="dialog-error", markup=False)
             with Horizontal(id="comment-buttons", classes="dialog-buttons"):
                 yield Button(self.action_label, variant="primary", id="comment-ok")
-                yield Button("Cancel", id="comment-cancel", classes="dialog-cancel")
+                yield Button(_("Cancel"), id="comment-cancel", classes="dialog-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#comment-box").border_title = Text(self.heading)
@@ -73,7 +74,7 @@ class CommentDialog(Dialog[CommentRequest | None]):
     def submit(self) -> None:
         text = self.query_one("#comment-text", Input).value.strip()
         if not text:
-            self.show_error("Write the comment first: the translator reads it with the segment.")
+            self.show_error(_("Write the comment first: the translator reads it with the segment."))
             return
         kind = self.kind
         if kind is None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from rich.text import Text
 
 from workflow.diffs import effort
+from workflow.i18n import _, format_number, format_percent, ngettext
 from workflow.models import (
     Comment,
     Document,
@@ -23,6 +24,7 @@ from workflow.models import (
     SegmentState,
     SignOff,
 )
+from workflow.names import name
 from workflow.workspace import Workspace
 
 
@@ -69,7 +71,7 @@ class ReviewData:
     def baseline(self) -> str:
         """What the diffs compare against, in words (report() falls back to the first draft)."""
         signed = any(s.role is Role.TRANSLATOR for s in self.signoffs)
-        return "the translator's sign-off" if signed else "the first draft"
+        return _("the translator's sign-off") if signed else _("the first draft")
 
     def open_queries(self, index: int | None = None) -> list[Comment]:
         lists = self.comments.values() if index is None else [self.comments.get(index, [])]
@@ -120,9 +122,9 @@ def refresh_segment(workspace: Workspace, document_id: int, report: SegmentRepor
     segment = workspace.segments(document_id)[report.index - 1]
     measured = effort(report.signed_text or "", segment.target)
     authors = report.authors
-    if segment.revision_id is not None:
-        latest = workspace.history(document_id, segment=report.index)[-1].author
-        authors = authors if latest in authors else (*authors, latest)
+    current = workspace.current_revision(document_id, report.index)
+    if current is not None:
+        authors = authors if current.author in authors else (*authors, current.author)
     new_report = replace(report, state=segment.state, text=segment.target, changed=measured.changed,
                          words=measured.words, authors=authors)
     return SegmentUpdate(segment, new_report, workspace.comments(document_id, report.index),
@@ -142,8 +144,9 @@ def latest_signoffs(signoffs: list[SignOff]) -> dict[Role, SignOff]:
 
 
 def effort_line(changed: int, words: int) -> str:
-    share = f" ({changed / words:.1%})" if words else ""
-    return f"{changed:,} of {words:,} words changed{share}"
+    share = f" ({format_percent(changed / words, 1)})" if words else ""
+    return _("{changed} of {words} words changed").format(changed=format_number(changed),
+                                                          words=format_number(words)) + share
 
 
 def _totals(reports: list[SegmentReport]) -> tuple[int, int]:
@@ -153,18 +156,19 @@ def _totals(reports: list[SegmentReport]) -> tuple[int, int]:
 def status_text(data: ReviewData) -> Text:
     """Two lines: the document, then its state, each role's latest sign-off, effort, open queries."""
     signed = latest_signoffs(data.signoffs)
-    parts = [Text(data.state.value.replace("_", " "), style="bold")]
+    parts = [Text(name(data.state), style="bold")]
     parts += [signoff_text(role, signed.get(role)) for role in (Role.TRANSLATOR, Role.EDITOR)]
-    parts.append(Text(f"effort: {effort_line(*data.totals)}"))
+    parts.append(Text(_("effort: {effort}").format(effort=effort_line(*data.totals))))
     if queries := len(data.open_queries()):
-        parts.append(Text(f"{queries} open quer{'ies' if queries > 1 else 'y'}", style="bold yellow"))
+        parts.append(Text(ngettext("{count} open query", "{count} open queries", queries).format(count=queries),
+                          style="bold yellow"))
     heading = Text.assemble((f"#{data.document.id}  ", "dim"), (data.document.title, "bold"))
     return Text("\n").join([heading, Text(" · ").join(parts)])
 
 
 def signoff_text(role: Role, signoff: SignOff | None) -> Text:
     if signoff is None:
-        return Text(f"{role.value}: not signed", style="dim")
+        return Text(_("{role}: not signed").format(role=name(role)), style="dim")
     # Words, not colour alone, say whether it holds.
-    verdict = ("(valid)", "") if signoff.valid else ("(void: edited since)", "bold red")
-    return Text.assemble(f"{role.value}: {signoff.display_name} ", verdict)
+    verdict = (_("(valid)"), "") if signoff.valid else (_("(void: edited since)"), "bold red")
+    return Text.assemble(f"{name(role)}: {signoff.display_name} ", verdict)

@@ -11,7 +11,9 @@ from textual.widgets import Static
 
 from tui.widgets.diff_view import DiffView, legend
 from tui.widgets.review_data import effort_line
+from workflow.i18n import _, format_datetime, ngettext
 from workflow.models import Comment, Segment, SegmentReport
+from workflow.names import name
 
 OPEN_QUERY = "?"
 OPEN_NOTE = "•"
@@ -19,15 +21,16 @@ RESOLVED = "✓"
 
 
 def when(timestamp: str) -> str:
-    """Minutes are enough to tell comments apart; the stored time is UTC, and so is this."""
-    return timestamp[:16].replace("T", " ")
+    """The stored UTC time in the reader's zone and locale, to the minute (enough to tell comments apart)."""
+    return format_datetime(timestamp)
 
 
 def comment_text(comment: Comment) -> Text:
     if comment.open:
-        mark, label = (OPEN_QUERY, "open query") if comment.kind == "query" else (OPEN_NOTE, "note")
+        mark, label = (OPEN_QUERY, _("open query")) if comment.kind == "query" else (OPEN_NOTE, name("note"))
     else:
-        mark, label = RESOLVED, f"{comment.kind}, resolved by {comment.resolved_by}"
+        mark, label = RESOLVED, _("{kind}, resolved by {user}").format(kind=name(comment.kind),
+                                                                       user=comment.resolved_by)
     head = Text.assemble((f"{mark} ", "bold yellow" if mark == OPEN_QUERY else ""),
                          (label, "bold" if comment.open and comment.kind == "query" else ""),
                          (f" · {comment.author} · {when(comment.created_at)}", "dim"))
@@ -37,7 +40,7 @@ def comment_text(comment: Comment) -> Text:
 
 def comments_text(comments: Sequence[Comment]) -> Text:
     if not comments:
-        return Text("No comments on this segment.", style="dim italic")
+        return Text(_("No comments on this segment."), style="dim italic")
     return Text("\n\n").join(comment_text(c) for c in comments)
 
 
@@ -67,15 +70,17 @@ class ReviewDetail(VerticalScroll):
              count: int, baseline: str) -> None:
         korean = self.query_one("#review-korean", Static)
         korean.update(Text(segment.source))
-        korean.border_title = Text(f"Korean · {segment.index}/{count} · {segment.kind.value}")
+        korean.border_title = Text(_("Korean") + f" · {segment.index}/{count} · {name(segment.kind)}")
         diff = self.query_one("#review-diff", DiffView)
         diff.show(report.signed_text or "", report.text)
-        changes = effort_line(report.changed, report.words) if report.changed else "unchanged"
-        diff.border_title = Text(f"English · {report.state.value} · {changes} since {baseline}")
+        changes = effort_line(report.changed, report.words) if report.changed else _("unchanged")
+        diff.border_title = Text(_("English") + f" · {name(report.state)} · " + _("{changes} since {baseline}").format(
+            changes=changes, baseline=baseline))
         box = self.query_one("#review-comments", Static)
         box.update(comments_text(comments))
         queries = sum(1 for c in comments if c.open and c.kind == "query")
-        title = "Comments" + (f" · {queries} open quer{'ies' if queries > 1 else 'y'}" if queries else "")
+        title = _("Comments") + (" · " + ngettext("{count} open query", "{count} open queries", queries).format(
+            count=queries) if queries else "")
         box.border_title = Text(title)
         self.scroll_home(animate=False)
 

@@ -17,6 +17,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static, TextArea
 
 from tui.widgets.dialog import Dialog
+from tui.widgets.placeholders import PlaceholderArea
+from workflow.i18n import N_, _
 
 
 class EditDialog(Dialog[str | None]):
@@ -46,7 +48,7 @@ class EditDialog(Dialog[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", description="Save"),
+        Binding("ctrl+s", "save", description=N_("Save")),
     ]
 
     def __init__(self, index: int, korean: str, english: str, *, voids: str = "",
@@ -62,17 +64,18 @@ class EditDialog(Dialog[str | None]):
         with Vertical(id="edit-box", classes="dialog-box"):
             with VerticalScroll(id="edit-korean-pane"):
                 yield Static(Text(self.korean), id="edit-korean", markup=False)
-            yield TextArea(self.english, soft_wrap=True, show_line_numbers=False, id="edit-english")
+            yield PlaceholderArea(self.english, self.korean, soft_wrap=True, show_line_numbers=False,
+                                  id="edit-english")
             yield Static(Text(self.voids), id="edit-note", markup=False)
             with Horizontal(id="edit-buttons", classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="edit-save")
-                yield Button("Cancel", id="edit-cancel", classes="dialog-cancel")
+                yield Button(_("Save"), variant="primary", id="edit-save")
+                yield Button(_("Cancel"), id="edit-cancel", classes="dialog-cancel")
 
     def on_mount(self) -> None:
         box = self.query_one("#edit-box")
-        box.border_title = Text(f"Edit the English of segment {self.index}")
-        box.border_subtitle = Text("ctrl+s saves · escape cancels")
-        self.query_one("#edit-korean-pane").border_title = Text("Korean")
+        box.border_title = Text(_("Edit the English of segment {index}").format(index=self.index))
+        box.border_subtitle = Text(_("ctrl+s saves · escape cancels"))
+        self.query_one("#edit-korean-pane").border_title = Text(_("Korean"))
         self.query_one("#edit-note").display = bool(self.voids)
         area = self.query_one("#edit-english", TextArea)
         area.focus()

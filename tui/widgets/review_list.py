@@ -14,6 +14,7 @@ from textual.widgets import DataTable
 from tui.cells import first_words
 from tui.labels import state_mark
 from tui.widgets.segment_list import STATE_STYLES
+from workflow.i18n import _
 from workflow.models import SegmentReport
 
 COLUMNS = ("index", "state", "edits", "queries", "english")
@@ -60,10 +61,10 @@ class ReviewList(DataTable):
         index, edits, self.english_cells = self._widths(reports)
         self.clear(columns=True)
         self.add_column("#", key="index", width=index)
-        self.add_column("St", key="state", width=2)
-        self.add_column("Edits", key="edits", width=edits)
-        self.add_column("Q", key="queries", width=2)
-        self.add_column("English", key="english", width=self.english_cells)
+        self.add_column(_("St"), key="state", width=2)
+        self.add_column(_("Edits"), key="edits", width=edits)
+        self.add_column(_("Q"), key="queries", width=2)
+        self.add_column(_("English"), key="english", width=self.english_cells)
         for report in reports:
             self.add_row(*review_row(report, queries.get(report.index, 0), self.english_cells),
                          key=str(report.index))

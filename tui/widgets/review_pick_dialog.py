@@ -15,11 +15,13 @@ from tui.cells import first_words
 from tui.widgets.dialog import Dialog
 from tui.widgets.pick_table import PickTable
 from tui.widgets.review_detail import when
+from workflow.i18n import _
 from workflow.models import Comment
+from workflow.names import name
 
 TEXT_CELLS = 60
 MIN_TEXT_CELLS = 20
-WHEN_CELLS = len("YYYY-MM-DD HH:MM")
+WHEN_CELLS = 20  # a short date and time in the widest supported locale ("26. 11. 29. 오후 10:05")
 BOX_CELLS = 110  # the dialog's width where the terminal allows
 
 
@@ -41,12 +43,12 @@ class CommentPicker(Dialog[Comment | None]):
     }
     """
 
-    def __init__(self, title: str, hint: str, comments: Sequence[Comment], *, choose: str = "Open") -> None:
+    def __init__(self, title: str, hint: str, comments: Sequence[Comment], *, choose: str | None = None) -> None:
         super().__init__()
         self.heading = title
         self.hint = hint
         self.comments = list(comments)
-        self.choose = choose
+        self.choose = choose or _("Open")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pick-box", classes="dialog-box"):
@@ -56,16 +58,16 @@ class CommentPicker(Dialog[Comment | None]):
     def on_mount(self) -> None:
         box = self.query_one("#pick-box")
         box.border_title = Text(self.heading)
-        box.border_subtitle = Text(f"enter: {self.choose.lower()} · escape: cancel")
+        box.border_subtitle = Text(_("enter: {action} · escape: cancel").format(action=self.choose.lower()))
         table = self.query_one("#pick-table", PickTable)
         cells = self._text_cells()
-        table.add_column("Seg", key="segment")
-        table.add_column("Kind", key="kind")
-        table.add_column("By", key="author")
-        table.add_column("When (UTC)", key="when")
-        table.add_column("Comment", key="text", width=cells)
+        table.add_column(_("Seg"), key="segment")
+        table.add_column(_("Kind"), key="kind")
+        table.add_column(_("By"), key="author")
+        table.add_column(_("When"), key="when")
+        table.add_column(_("Comment"), key="text", width=cells)
         for position, comment in enumerate(self.comments):
-            table.add_row(Text(str(comment.segment), justify="right"), Text(comment.kind),
+            table.add_row(Text(str(comment.segment), justify="right"), Text(name(comment.kind)),
                           Text(comment.author), Text(when(comment.created_at)),
                           Text(first_words(comment.text, cells)), key=str(position))
         table.focus()

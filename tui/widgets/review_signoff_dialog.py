@@ -22,14 +22,16 @@ from tui.widgets.dialog import Dialog
 from tui.widgets.review_data import effort_line
 from workflow.checks.model import Severity
 from workflow.errors import TandemError
+from workflow.i18n import _, ngettext
 from workflow.models import Comment, Role, SegmentState, SignOff
+from workflow.names import name
 from workflow.workspace import Workspace
 
 FIRST_LINES = 3
 LINE_CELLS = 72
 SHOWN = 8  # segment numbers listed before "and N more"
 DONE = {"editor": {SegmentState.APPROVED}, "translator": {SegmentState.TRANSLATED, SegmentState.APPROVED}}
-NOT_DONE = {"editor": "not approved", "translator": "not translated"}
+
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,11 @@ class Readiness:
         # Errors block the editor too: DESIGN's rule ("errors block sign-off unless dismissed").
         reasons = []
         if self.unfinished:
-            reasons.append(f"{_count(len(self.unfinished), 'segment')} {NOT_DONE[self.role]}")
+            reasons.append(_not_done(self.role, len(self.unfinished)))
         if self.errors:
-            reasons.append(f"{_count(len(self.errors), 'open error finding')} (fix or dismiss in the editor)")
+            reasons.append(ngettext("{count} open error finding (fix or dismiss in the editor)",
+                                    "{count} open error findings (fix or dismiss in the editor)",
+                                    len(self.errors)).format(count=len(self.errors)))
         return reasons
 
 
@@ -66,8 +70,8 @@ def readiness(workspace: Workspace, document_id: int, role: str, user: str) -> R
                           if v.open and v.finding.severity is Severity.ERROR))
     queries = tuple(c for c in workspace.comments(document_id) if c.open and c.kind == "query")
     signoffs = workspace.review.signoffs(document_id)
-    baseline = ("the translator's sign-off" if any(s.role is Role.TRANSLATOR for s in signoffs)
-                else "the first draft")
+    baseline = (_("the translator's sign-off") if any(s.role is Role.TRANSLATOR for s in signoffs)
+                else _("the first draft"))
     return Readiness(
         role, signer, document.title, len(reports), sum(r.words for r in reports),
         sum(r.changed for r in reports), baseline,
@@ -78,42 +82,53 @@ def readiness(workspace: Workspace, document_id: int, role: str, user: str) -> R
 
 
 def what_text(r: Readiness) -> Text:
-    text = Text.assemble((r.signer, "bold"), " signs ", (f"“{first_words(r.title, 60)}”", "italic"),
-                         " as its ", (r.role, "bold"), ".\n\n",
-                         "What is signed: the English of all ", (str(r.segments), "bold"),
-                         " segments exactly as it stands now;\n",
-                         f"{effort_line(r.changed, r.words)} since {r.baseline}.\n")
+    role = name(r.role)
+    text = Text(_("{signer} signs “{title}” as its {role}.").format(
+        signer=r.signer, title=first_words(r.title, 60), role=role) + "\n\n")
+    text.highlight_words([r.signer, role], "bold")
+    text.append(_("What is signed: the English of all {count} segments exactly as it stands now;").format(
+        count=r.segments) + "\n")
+    text.append(_("{changes} since {baseline}").format(changes=effort_line(r.changed, r.words),
+                                                       baseline=r.baseline) + ".\n")
     for index, english in r.first_lines:
         text.append(f"{index:>4}  ", style="dim")
-        text.append(first_words(english, LINE_CELLS) or "(no English)")
+        text.append(first_words(english, LINE_CELLS) or _("(no English)"))
         text.append("\n")
     if r.segments > len(r.first_lines):
-        text.append(f"      … and {r.segments - len(r.first_lines)} more segments\n", style="dim")
-    text.append("Any later edit to any segment voids this sign-off.", style="italic")
+        text.append("      " + _("… and {count} more segments").format(count=r.segments - len(r.first_lines)) + "\n",
+                    style="dim")
+    text.append(_("Any later edit to any segment voids this sign-off."), style="italic")
     if r.standing is not None:
-        text.append(f"\n{r.standing.display_name} already signed this exact text as {r.role}.", style="dim")
+        text.append("\n" + _("{name} already signed this exact text as {role}.").format(
+            name=r.standing.display_name, role=role), style="dim")
     return text
 
 
 def open_text(r: Readiness) -> Text:
-    text = Text("Still open\n", style="bold")
+    text = Text(_("Still open") + "\n", style="bold")
     if r.unfinished:
-        text.append(f"✗ {_count(len(r.unfinished), 'segment')} {NOT_DONE[r.role]}: {_list(r.unfinished)}\n")
+        text.append(f"✗ {_not_done(r.role, len(r.unfinished))}: {_list(r.unfinished)}\n")
     else:
-        text.append(f"✓ every segment {NOT_DONE[r.role].removeprefix('not ')}\n", style="dim")
+        done = _("every segment approved") if r.role == "editor" else _("every segment translated")
+        text.append(f"✓ {done}\n", style="dim")
     if r.errors:
-        segments = sorted({segment for segment, _ in r.errors})
-        text.append(f"✗ {_count(len(r.errors), 'open error finding')} in segments {_list(segments)}\n")
+        segments = sorted({segment for segment, _message in r.errors})
+        text.append("✗ " + ngettext("{count} open error finding in segments {segments}",
+                                    "{count} open error findings in segments {segments}", len(r.errors)).format(
+            count=len(r.errors), segments=_list(segments)) + "\n")
     else:
-        text.append("✓ no open error findings\n", style="dim")
+        text.append("✓ " + _("no open error findings") + "\n", style="dim")
     if r.queries:
-        text.append(f"? {_count(len(r.queries), 'open query', 'open queries')} (they do not block):\n")
+        text.append("? " + ngettext("{count} open query (they do not block):",
+                                    "{count} open queries (they do not block):", len(r.queries)).format(
+            count=len(r.queries)) + "\n")
         for query in r.queries[:SHOWN]:
-            text.append(f"    segment {query.segment}, {query.author}: {first_words(query.text, LINE_CELLS - 8)}\n")
+            text.append("    " + _("segment {index}, {author}: {text}").format(
+                index=query.segment, author=query.author, text=first_words(query.text, LINE_CELLS - 8)) + "\n")
         if len(r.queries) > SHOWN:
-            text.append(f"    … and {len(r.queries) - SHOWN} more\n", style="dim")
+            text.append("    " + _("… and {count} more").format(count=len(r.queries) - SHOWN) + "\n", style="dim")
     else:
-        text.append("✓ no open queries\n", style="dim")
+        text.append("✓ " + _("no open queries") + "\n", style="dim")
     text.rstrip()
     return text
 
@@ -151,15 +166,17 @@ class SignOffDialog(Dialog[SignOff | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="signoff-box", classes="dialog-box"):
-            yield Static("Checking what is open…", id="signoff-what", markup=False)
+            yield Static(_("Checking what is open…"), id="signoff-what", markup=False)
             yield Static("", id="signoff-open", markup=False)
             yield Static("", id="signoff-reason", classes="dialog-error", markup=False)
             with Horizontal(id="signoff-buttons", classes="dialog-buttons"):
-                yield Button(f"Sign off as {self.role}", variant="primary", id="signoff-sign", disabled=True)
-                yield Button("Cancel", id="signoff-cancel", classes="dialog-cancel")
+                yield Button(_("Sign off as {role}").format(role=name(self.role)), variant="primary", id="signoff-sign",
+                             disabled=True)
+                yield Button(_("Cancel"), id="signoff-cancel", classes="dialog-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#signoff-box").border_title = Text(f"Sign off document {self.document_id} as {self.role}")
+        self.query_one("#signoff-box").border_title = Text(_("Sign off document {id} as {role}").format(
+            id=self.document_id, role=name(self.role)))
         self.query_one("#signoff-cancel").focus()
         self.check()
 
@@ -178,7 +195,7 @@ class SignOffDialog(Dialog[SignOff | None]):
         self.query_one("#signoff-what", Static).update(what_text(found))
         self.query_one("#signoff-open", Static).update(open_text(found))
         blockers = found.blockers
-        reason = f"Cannot sign off yet: {'; '.join(blockers)}." if blockers else ""
+        reason = _("Cannot sign off yet: {reasons}.").format(reasons="; ".join(blockers)) if blockers else ""
         self.show_error(reason)
         button = self.query_one("#signoff-sign", Button)
         button.disabled = bool(blockers)
@@ -210,10 +227,12 @@ class SignOffDialog(Dialog[SignOff | None]):
         self.show_error(message.problem)
 
 
-def _count(n: int, singular: str, plural: str | None = None) -> str:
-    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+def _not_done(role: str, n: int) -> str:
+    if role == "editor":
+        return ngettext("{count} segment not approved", "{count} segments not approved", n).format(count=n)
+    return ngettext("{count} segment not translated", "{count} segments not translated", n).format(count=n)
 
 
 def _list(indexes: tuple[int, ...] | list[int]) -> str:
     shown = ", ".join(map(str, indexes[:SHOWN]))
-    return shown + (f" and {len(indexes) - SHOWN} more" if len(indexes) > SHOWN else "")
+    return shown + (" " + _("and {count} more").format(count=len(indexes) - SHOWN) if len(indexes) > SHOWN else "")

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from workflow.i18n import _
 from workflow.models import SaveResult
+from workflow.names import name
 from workflow.workspace import Workspace
 
 Write = Callable[[Workspace], tuple[str, ...]]
@@ -33,9 +35,18 @@ def save_notes(index: int, result: SaveResult) -> tuple[str, ...]:
         return ()
     notes = []
     if result.voided is not None:
-        notes.append(f"Segment {index} was {result.voided.value}; the edit sent it back to draft.")
+        notes.append(_("Segment {index} was {state}; the edit sent it back to draft.").format(
+            index=index, state=name(result.voided)))
     for role in result.voided_signoffs:
-        notes.append(f"The {role.value}'s sign-off is now void: the text it signed has changed.")
-    if result.stale:
-        notes.append(f"Someone else saved segment {index} while you edited; both versions are in its history.")
+        notes.append(_("The {role}'s sign-off is now void: the text it signed has changed.").format(role=name(role)))
+    if result.merged:
+        notes.append(_("Someone else saved segment {index} while you edited; their change and yours are merged.").format(
+            index=index))
+    elif result.conflict:
+        notes.append(_("Someone else changed the same words of segment {index} while you edited; their text "
+                       "stays and yours is kept aside until someone resolves the conflict in the editor (f12).").format(
+            index=index))
+    elif result.stale:
+        notes.append(_("Someone else saved segment {index} while you edited; both versions are in its history.").format(
+            index=index))
     return tuple(notes)

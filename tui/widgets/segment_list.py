@@ -15,7 +15,8 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from tui.cells import first_words
-from tui.labels import DOUBTFUL_MARK, state_mark
+from tui.labels import CONFLICT_MARK, DOUBTFUL_MARK, state_mark
+from workflow.i18n import _
 from workflow.models import Segment, SegmentState
 
 Counts = tuple[int, int]
@@ -75,8 +76,10 @@ def widths_for(table_width: int, segment_count: int) -> Widths:
 
 
 def state_cell(segment: Segment) -> Cell:
-    mark = state_mark(segment.state) + (DOUBTFUL_MARK if segment.low_confidence else "")
-    return Cell(mark, style=STATE_STYLES[segment.state])
+    # A conflict outranks the state: it is what the segment needs next (the English title keeps the state).
+    mark = CONFLICT_MARK if segment.conflict else state_mark(segment.state)
+    mark += DOUBTFUL_MARK if segment.low_confidence else ""
+    return Cell(mark, style="bold reverse red" if segment.conflict else STATE_STYLES[segment.state])
 
 
 def checks_cell(counts: Counts | None) -> Cell:
@@ -115,10 +118,11 @@ class SegmentList(DataTable):
         self.clear(columns=True)
         self.widths = widths
         self.add_column("#", key="index", width=widths.index)
-        self.add_column("St", key="state", width=2)
-        self.add_column("Chk", key="checks", width=3)
-        self.add_column("Korean", key="korean", width=widths.korean)
-        self.add_column("English", key="english", width=widths.english)
+        # The state and checks headers must fit 2 and 3 cells (one Hangul syllable is 2).
+        self.add_column(_("St"), key="state", width=2)
+        self.add_column(_("Chk"), key="checks", width=3)
+        self.add_column(_("Korean"), key="korean", width=widths.korean)
+        self.add_column(_("English"), key="english", width=widths.english)
         for position, row in enumerate(rows, start=1):
             self.add_row(*row, key=str(position))
         if rows:

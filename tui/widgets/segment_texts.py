@@ -11,6 +11,9 @@ from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Location, Selection
 
 from glossaries.index import TermUse
+from tui.widgets import placeholders
+from tui.widgets.placeholders import ProtectedTokens
+from workflow.i18n import N_
 
 # Underlined and bold whatever the colour, so a term reads as a term on a monochrome terminal too;
 # theme variables, so the colours suit light and dark themes alike.
@@ -30,6 +33,7 @@ def marked_korean(source: str, uses: Sequence[TermUse], spotlight: tuple[int, in
     content = Content(source)
     for use in uses:
         content = content.stylize(term_style(use), use.hit.start, use.hit.end)
+    content = placeholders.mark(content, source)
     if spotlight is not None:
         content = content.stylize(SPOTLIGHT, *spotlight)
     return content
@@ -58,24 +62,30 @@ class KoreanView(Static):
         self.update(marked_korean(source, self.uses, spotlight))
 
 
-class EnglishEditor(TextArea, inherit_bindings=False):
-    """A TextArea whose undo and redo are shown in the footer and the command palette.
+class EnglishEditor(ProtectedTokens, TextArea, inherit_bindings=False):
+    """A TextArea whose undo and redo are shown in the footer and the command palette, and whose
+    placeholders stay whole (placeholders.py).
 
-    It gives up f6 (select line) to the editor's "dismiss finding"; the rest are TextArea's own.
+    It gives up f6 (select line) to the editor's "dismiss finding", and ctrl+k (delete to the line's
+    end; ctrl+shift+k still deletes the line) to inserting a placeholder; the rest are TextArea's own.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(b for b in TextArea.BINDINGS if isinstance(b, Binding) and b.action not in ("select_line", "undo", "redo")),
-        Binding("ctrl+z,super+z", "undo", "Undo", tooltip="Undo the last edit in this segment"),
-        Binding("ctrl+y,super+y", "redo", "Redo", tooltip="Redo what was undone"),
+        *(b for b in TextArea.BINDINGS if isinstance(b, Binding) and b.action not in (
+            "select_line", "undo", "redo", "delete_to_end_of_line_or_delete_line")),
+        *ProtectedTokens.BINDINGS,
+        Binding("ctrl+z,super+z", "undo", N_("Undo"), tooltip=N_("Undo the last edit in this segment")),
+        Binding("ctrl+y,super+y", "redo", N_("Redo"), tooltip=N_("Redo what was undone")),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Nothing to undo in a read-only editor: do not offer it.
-        return not (self.read_only and action in ("undo", "redo"))
+        # Nothing to undo or insert in a read-only editor: do not offer it.
+        if action == "insert_token" and not self.placeholders_offered():
+            return False
+        return not (self.read_only and action in ("undo", "redo", "insert_token"))
 
     def _watch_read_only(self, read_only: bool) -> None:
         super()._watch_read_only(read_only)

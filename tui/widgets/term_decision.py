@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
 
+from workflow.i18n import N_, _
 from glossaries.model import Term
 from tui.session import Session
 from tui.widgets.dialog import Dialog
@@ -21,11 +22,17 @@ from tui.widgets.term_labels import status_label
 from workflow.errors import TandemError
 
 Decision = Literal["approve", "reject", "deprecate"]
-TITLES = {"approve": "Approve", "reject": "Reject", "deprecate": "Deprecate"}
+TITLES = {"approve": N_("Approve"), "reject": N_("Reject"), "deprecate": N_("Deprecate")}
+BOX_TITLES = {"approve": N_("Approve a term"), "reject": N_("Reject a term"), "deprecate": N_("Deprecate a term")}
 HINTS = {
-    "approve": "Approved terms are checked in every document from now on.",
-    "reject": "The proposal stays in the glossary's history, marked rejected.",
-    "deprecate": "Deprecated terms are no longer checked; their history is kept.",
+    "approve": N_("Approved terms are checked in every document from now on."),
+    "reject": N_("The proposal stays in the glossary's history, marked rejected."),
+    "deprecate": N_("Deprecated terms are no longer checked; their history is kept."),
+}
+REASON_NEEDED = {
+    "approve": N_("Say why you approve it; the reason is kept in its history."),
+    "reject": N_("Say why you reject it; the reason is kept in its history."),
+    "deprecate": N_("Say why you deprecate it; the reason is kept in its history."),
 }
 # What a decision without a reason records; rejecting or deprecating has to say why.
 DEFAULT_REASONS: dict[Decision, str] = {"approve": "approved"}
@@ -78,19 +85,19 @@ class TermDecision(Dialog[int | None]):
         with Vertical(id="decision-box", classes="dialog-box"):
             yield Static(f"#{term.id}  {term.ko} → {term.en}  ({status_label(term.status)})",
                          id="decision-term", markup=False)
-            yield Static(HINTS[self.decision], id="decision-hint", markup=False)
+            yield Static(_(HINTS[self.decision]), id="decision-hint", markup=False)
             with Horizontal(classes="field"):
-                yield Label("Reason")
+                yield Label(_("Reason"))
                 optional = self.decision in DEFAULT_REASONS
-                yield Input(placeholder="optional" if optional else "required: why", id="reason",
+                yield Input(placeholder=_("optional") if optional else _("required: why"), id="reason",
                             compact=True)
             yield Static("", id="decision-error", classes="dialog-error banner", markup=False)
             with Horizontal(id="decision-buttons", classes="dialog-buttons"):
-                yield Button(TITLES[self.decision], variant="primary", id="decide", compact=True)
-                yield Button("Cancel", id="cancel", classes="dialog-cancel", compact=True)
+                yield Button(_(TITLES[self.decision]), variant="primary", id="decide", compact=True)
+                yield Button(_("Cancel"), id="cancel", classes="dialog-cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#decision-box").border_title = f"{TITLES[self.decision]} a term"
+        self.query_one("#decision-box").border_title = _(BOX_TITLES[self.decision])
 
     @on(Button.Pressed, "#decide")
     @on(Input.Submitted)
@@ -100,7 +107,7 @@ class TermDecision(Dialog[int | None]):
         reason = " ".join(self.query_one("#reason", Input).value.split())
         reason = reason or DEFAULT_REASONS.get(self.decision, "")
         if not reason:
-            self.show_error(f"Say why you {self.decision} it; the reason is kept in its history.")
+            self.show_error(_(REASON_NEEDED[self.decision]))
             return
         self.show_error("")
         self.set_running(True)

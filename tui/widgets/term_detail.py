@@ -19,7 +19,9 @@ from glossaries.model import Term
 from tui.cells import first_words, one_line
 from tui.labels import NOBODY, state_mark
 from tui.widgets.term_labels import status_label, variants_line, when
+from workflow.i18n import _, ngettext
 from workflow.models import TermImpact, TermOccurrence, TermRevision
+from workflow.names import name
 from workflow.workspace import Workspace
 
 TITLE_CELLS = 40
@@ -92,9 +94,9 @@ class TermDetail(VerticalScroll):
         # At the top, so a narrow pane shows it without scrolling down to the impact list.
         yield Static("", id="term-alert", markup=False)
         yield Static("", id="term-fields", markup=False)
-        yield Static("History", id="history-head", classes="section", markup=False)
+        yield Static(_("History"), id="history-head", classes="section", markup=False)
         yield Static("", id="term-history", markup=False)
-        yield Static("Impact", id="impact-head", classes="section", markup=False)
+        yield Static(_("Impact"), id="impact-head", classes="section", markup=False)
         yield Static("", id="term-impact", markup=False)
 
     def on_mount(self) -> None:
@@ -116,17 +118,18 @@ class TermDetail(VerticalScroll):
         self.query_one("#term-message").display = False
         self._put("#term-heading", Text(f"{term.ko} → {term.en}"))
         self._put("#term-fields", fields(term))
-        self._put("#history-head", Text("History"))
-        self._put("#term-history", Text("Loading…"))
-        self._put("#impact-head", Text("Impact"))
-        self._put("#term-impact", Text("Loading…"))
+        self._put("#history-head", Text(_("History")))
+        self._put("#term-history", Text(_("Loading…")))
+        self._put("#impact-head", Text(_("Impact")))
+        self._put("#term-impact", Text(_("Loading…")))
         self.query_one("#term-alert").display = False
 
     def show(self, details: TermDetails) -> None:
         self.show_term(details.term)
         self.details = details
         self._put("#history-head",
-                  Text(f"History: {_count(len(details.history), 'revision')}, newest first"))
+                  Text(ngettext("History: {count} revision, newest first", "History: {count} revisions, newest first",
+                                len(details.history)).format(count=len(details.history))))
         self._put("#term-history", history(details.history))
         self._put("#impact-head", Text(impact_heading(details.impact)))
         self._put("#term-impact", impact(details))
@@ -145,16 +148,16 @@ def fields(term: Term) -> RenderableType:
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column()
     for label, value in (
-        ("Term", f"#{term.id}  {status_label(term.status)}"),
-        ("Korean", term.ko),
-        ("Korean variants", variants_line(term.ko_variants)),
-        ("English", term.en),
-        ("Admitted", variants_line(term.en_variants)),
-        ("Forbidden", variants_line(term.en_forbidden)),
-        ("Part of speech", term.pos or NOBODY),
-        ("Domain", term.domain or NOBODY),
-        ("Case sensitive", "yes" if term.case_sensitive else "no"),
-        ("Note", term.note or NOBODY),
+        (_("Term"), f"#{term.id}  {status_label(term.status)}"),
+        (_("Korean"), term.ko),
+        (_("Korean variants"), variants_line(term.ko_variants)),
+        (_("English"), term.en),
+        (_("Admitted"), variants_line(term.en_variants)),
+        (_("Forbidden"), variants_line(term.en_forbidden)),
+        (_("Part of speech"), term.pos or NOBODY),
+        (_("Domain"), term.domain or NOBODY),
+        (_("Case sensitive"), _("yes") if term.case_sensitive else _("no")),
+        (_("Note"), term.note or NOBODY),
     ):
         grid.add_row(label, Text(value))
     return grid
@@ -169,7 +172,7 @@ def history(revisions: list[TermRevision]) -> Text:
         if lines:
             lines.append("\n")
         lines.append(when(revision.created_at))
-        lines.append(f"  {revision.author} ({revision.role.value})  ", style="bold")
+        lines.append(f"  {revision.author} ({name(revision.role)})  ", style="bold")
         lines.append(status_label(revision.term.status))
         lines.append(f"\n    {one_line(revision.reason) or NOBODY}")
     return lines
@@ -178,17 +181,21 @@ def history(revisions: list[TermRevision]) -> Text:
 def impact_heading(found: TermImpact) -> str:
     documents = len({o.document_id for o in found.occurrences})
     if not found.occurrences:
-        return "Impact: not used in any document"
-    return f"Impact: {_count(len(found.occurrences), 'occurrence')} in {_count(documents, 'document')}"
+        return _("Impact: not used in any document")
+    return _("Impact: {occurrences} in {documents}").format(
+        occurrences=ngettext("{count} occurrence", "{count} occurrences", len(found.occurrences)).format(
+            count=len(found.occurrences)),
+        documents=ngettext("{count} document", "{count} documents", documents).format(count=documents))
 
 
 def failing_line(found: TermImpact) -> Text:
     failing = found.failing_approved
     if not failing:
         return Text("")
-    where = ", ".join(f"document {o.document_id} segment {o.segment}" for o in failing)
-    return Text(f"! {_count(len(failing), 'approved segment')} now fail{'s' if len(failing) == 1 else ''} "
-                f"this term: {where}")
+    where = ", ".join(_("document {id} segment {index}").format(id=o.document_id, index=o.segment) for o in failing)
+    return Text("! " + ngettext("{count} approved segment now fails this term: {where}",
+                                "{count} approved segments now fail this term: {where}", len(failing)).format(
+        count=len(failing), where=where))
 
 
 def impact(details: TermDetails) -> Text:
@@ -202,13 +209,13 @@ def impact(details: TermDetails) -> Text:
         if lines:
             lines.append("\n")
         title = first_words(details.titles.get(document_id, ""), TITLE_CELLS)
-        lines.append(f"Document {document_id}  {title}".rstrip(), style="bold")
+        lines.append((_("Document {id}").format(id=document_id) + f"  {title}").rstrip(), style="bold")
         for occurrence in occurrences:
             prominent = occurrence in failing
             context = details.contexts.get((document_id, occurrence.segment), occurrence.korean)
             lines.append("\n! " if prominent else "\n  ", style="bold")
-            lines.append(f"segment {occurrence.segment}  "
-                         f"{state_mark(occurrence.state)} {occurrence.state.value}  {context}")
+            lines.append(_("segment {index}").format(index=occurrence.segment) + "  "
+                         f"{state_mark(occurrence.state)} {name(occurrence.state)}  {context}")
             for finding in verdicts(occurrence, found.term):
                 lines.append("\n    ")
                 # Reverse video: prominent in any theme, and without relying on colour.
@@ -220,10 +227,11 @@ def verdicts(occurrence: TermOccurrence, term: Term) -> list[str]:
     """What the segment's English does with the term, one problem a line."""
     problems = []
     if not occurrence.satisfied:
-        problems.append(f"✗ lacks “{term.en}”")
+        problems.append("✗ " + _("lacks “{english}”").format(english=term.en))
     if occurrence.forbidden:
-        problems.append(f"✗ uses forbidden {', '.join(f'“{text}”' for text in occurrence.forbidden)}")
-    return problems or ["✓ ok"]
+        problems.append("✗ " + _("uses forbidden {forms}").format(
+            forms=", ".join(f"“{text}”" for text in occurrence.forbidden)))
+    return problems or ["✓ " + _("ok")]
 
 
 def _context(source: str, span: tuple[int, int]) -> str:
@@ -233,6 +241,3 @@ def _context(source: str, span: tuple[int, int]) -> str:
     text = one_line(source[head:tail])
     return f"{'…' if head else ''}{text}{'…' if tail < len(source) else ''}"
 
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from workflow.i18n import N_, _
 from glossaries.model import Term
 from tui.session import Session
 from tui.widgets.dialog import Dialog
@@ -22,23 +23,23 @@ from tui.widgets.term_labels import join_variants, split_variants
 from workflow.errors import TandemError
 
 Mode = Literal["add", "propose", "edit"]
-TITLES = {"add": "New term", "propose": "Propose a term", "edit": "Edit term"}
-BUTTONS = {"add": "Add", "propose": "Propose", "edit": "Save"}
+TITLES = {"add": N_("New term"), "propose": N_("Propose a term"), "edit": N_("Edit term")}
+BUTTONS = {"add": N_("Add"), "propose": N_("Propose"), "edit": N_("Save")}
 HINTS = {
-    "add": "Added terms are approved at once and checked in every document.",
-    "propose": "A terminologist reviews proposals before documents are checked against them.",
-    "edit": "Every change is a new revision; say why, for whoever reads the history.",
+    "add": N_("Added terms are approved at once and checked in every document."),
+    "propose": N_("A terminologist reviews proposals before documents are checked against them."),
+    "edit": N_("Every change is a new revision; say why, for whoever reads the history."),
 }
 # Form field id, label, Term attribute, placeholder.
 FIELDS = (
-    ("ko", "Korean", "ko", "보위지도원"),
-    ("ko-variants", "Korean variants", "ko_variants", "separated by |  e.g. 로동당 | 조선로동당"),
-    ("en", "English", "en", "the preferred rendering"),
-    ("en-variants", "Admitted", "en_variants", "other renderings that pass, separated by |"),
-    ("en-forbidden", "Forbidden", "en_forbidden", "renderings to flag, separated by |"),
-    ("pos", "Part of speech", "pos", "noun, proper noun, verb…"),
-    ("domain", "Domain", "domain", "politics, labor, names…"),
-    ("note", "Note", "note", "usage advice for translators"),
+    ("ko", N_("Korean"), "ko", "보위지도원"),
+    ("ko-variants", N_("Korean variants"), "ko_variants", N_("separated by |  e.g. 로동당 | 조선로동당")),
+    ("en", N_("English"), "en", N_("the preferred rendering")),
+    ("en-variants", N_("Admitted"), "en_variants", N_("other renderings that pass, separated by |")),
+    ("en-forbidden", N_("Forbidden"), "en_forbidden", N_("renderings to flag, separated by |")),
+    ("pos", N_("Part of speech"), "pos", N_("noun, proper noun, verb…")),
+    ("domain", N_("Domain"), "domain", N_("politics, labor, names…")),
+    ("note", N_("Note"), "note", N_("usage advice for translators")),
 )
 LISTS = {"ko_variants", "en_variants", "en_forbidden"}
 
@@ -91,25 +92,25 @@ class TermForm(Dialog[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="term-box", classes="dialog-box"):
-            yield Static(HINTS[self.mode], id="term-hint", markup=False)
+            yield Static(_(HINTS[self.mode]), id="term-hint", markup=False)
             for field_id, label, attribute, placeholder in FIELDS:
                 value = self._initial(attribute)
                 with Horizontal(classes="field"):
-                    yield Label(label)
-                    yield Input(str(value), placeholder=placeholder, id=field_id, compact=True)
-            yield Checkbox("Case sensitive (match the English capitals exactly)",
+                    yield Label(_(label))
+                    yield Input(str(value), placeholder=_(placeholder), id=field_id, compact=True)
+            yield Checkbox(_("Case sensitive (match the English capitals exactly)"),
                            bool(self._initial("case_sensitive")), id="case-sensitive", compact=True)
             with Horizontal(classes="field"):
-                yield Label("Reason")
-                reason_hint = "required: why the term changes" if self.mode == "edit" else "optional"
+                yield Label(_("Reason"))
+                reason_hint = _("required: why the term changes") if self.mode == "edit" else _("optional")
                 yield Input(placeholder=reason_hint, id="reason", compact=True)
             yield Static("", id="term-error", classes="dialog-error banner", markup=False)
             with Horizontal(id="term-buttons", classes="dialog-buttons"):
-                yield Button(BUTTONS[self.mode], variant="primary", id="save", compact=True)
-                yield Button("Cancel", id="cancel", classes="dialog-cancel", compact=True)
+                yield Button(_(BUTTONS[self.mode]), variant="primary", id="save", compact=True)
+                yield Button(_("Cancel"), id="cancel", classes="dialog-cancel", compact=True)
 
     def on_mount(self) -> None:
-        title = TITLES[self.mode]
+        title = _(TITLES[self.mode])
         if self.original is not None:
             title = f"{title} #{self.original.id}: {self.original.ko}"
         self.query_one("#term-box").border_title = title
@@ -133,16 +134,16 @@ class TermForm(Dialog[int | None]):
         values["case_sensitive"] = self.query_one("#case-sensitive", Checkbox).value
         reason = " ".join(self.query_one("#reason", Input).value.split())
         if not values["ko"] or not values["en"]:
-            raise ValueError("A term needs its Korean and its preferred English.")
+            raise ValueError(_("A term needs its Korean and its preferred English."))
         if self.original is None:
             return Request(self.mode, Term(**values), reason)
         if not reason:
-            raise ValueError("Say why the term changes; the reason is kept in its history.")
+            raise ValueError(_("Say why the term changes; the reason is kept in its history."))
         # Only what this form changed, so a colleague's edit to another field since is kept.
         changes = {name: value for name, value in values.items()
                    if value != getattr(self.original, name)}
         if not changes:
-            raise ValueError("Nothing changed; edit a field, or cancel.")
+            raise ValueError(_("Nothing changed; edit a field, or cancel."))
         return Request(self.mode, replace(self.original, **changes), reason, self.original.id, changes)
 
     @work(thread=True, exclusive=True, group="term-form")

@@ -8,10 +8,12 @@ Approved shares ✦ with approved segments: the same word means the same mark ev
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 
 from glossaries.model import TermStatus
 from tui.labels import NOBODY
+from workflow.i18n import format_datetime
+from workflow.names import name
 
 TERM_MARKS: dict[TermStatus, str] = {
     TermStatus.PROPOSED: "?",
@@ -33,7 +35,7 @@ def term_mark(status: TermStatus | str) -> str:
 
 
 def status_label(status: TermStatus | str) -> str:
-    return f"{term_mark(status)} {TermStatus(status).value}"
+    return f"{term_mark(status)} {name(TermStatus(status))}"
 
 
 def term_legend() -> str:
@@ -55,8 +57,4 @@ def join_variants(values: Sequence[str]) -> str:
 
 def when(stamp: str) -> str:
     """A stored UTC timestamp as the reader's local date and minute."""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    return moment.astimezone(ZONE).strftime("%Y-%m-%d %H:%M")
+    return format_datetime(stamp, tz=ZONE)

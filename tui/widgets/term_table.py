@@ -13,10 +13,11 @@ from glossaries.model import Term
 from tui.cells import first_words
 from tui.labels import NOBODY
 from tui.widgets.term_labels import term_mark, variants_line
+from workflow.i18n import N_, _
 
 FLEXIBLE = ("ko", "en", "admitted", "forbidden")
-HEADERS = {"id": "ID", "mark": " ", "ko": "Korean", "en": "English", "admitted": "Admitted",
-           "forbidden": "Forbidden", "domain": "Domain"}
+HEADERS = {"id": N_("ID"), "mark": " ", "ko": N_("Korean"), "en": N_("English"), "admitted": N_("Admitted"),
+           "forbidden": N_("Forbidden"), "domain": N_("Domain")}
 MIN_CELLS = 6
 DOMAIN_CELLS = 12
 
@@ -54,7 +55,7 @@ class TermTable(DataTable):
         self._widths = widths = self._fit()
         self.clear(columns=True)
         for key, header in HEADERS.items():
-            self.add_column(header, key=key, width=widths.get(key))
+            self.add_column(_(header), key=key, width=widths.get(key))
         for term, plain in zip(self.terms, self._plain):
             row = [Text(first_words(plain[key], widths[key]) if key in widths else plain[key])
                    for key in HEADERS]
@@ -65,10 +66,10 @@ class TermTable(DataTable):
 
     def _fit(self) -> dict[str, int]:
         """Widths for the columns that may be cut; the widest give way first, down to MIN_CELLS."""
-        natural = {key: max([cell_len(HEADERS[key]), *(cell_len(p[key]) for p in self._plain)])
+        natural = {key: max([cell_len(_(HEADERS[key])), *(cell_len(p[key]) for p in self._plain)])
                    for key in (*FLEXIBLE, "domain")}
         domain = min(natural["domain"], DOMAIN_CELLS)
-        fixed = sum(max([cell_len(HEADERS[k]), *(cell_len(p[k]) for p in self._plain)])
+        fixed = sum(max([cell_len(_(HEADERS[k])), *(cell_len(p[k]) for p in self._plain)])
                     for k in ("id", "mark")) + domain
         scrollbar = self.styles.scrollbar_size_vertical if len(self._plain) >= self.size.height else 0
         padding = 2 * self.cell_padding * len(HEADERS)

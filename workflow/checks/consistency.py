@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from workflow.checks.context import CheckContext
 from workflow.checks.model import Finding, SegmentText, Severity
 from workflow.checks.registry import Check, register
+from workflow.i18n import _
 from workflow.sentences import split_sentences
 
 # Short sentences ("그는 말했다.", "He said.") repeat legitimately with different counterparts.
@@ -63,7 +64,8 @@ def same_source(check: Check, segments: Sequence[SegmentText], context: CheckCon
             elif _en_key(first[key][1]) != _en_key(en):
                 index, earlier = first[key]
                 yield check.finding(segment.index,
-                                    f"Translated differently in segment {index}: “{earlier}”",
+                                    _("Translated differently in segment {index}: “{earlier}”").format(
+                                        index=index, earlier=earlier),
                                     source_span=ks, target_span=es)
 
 
@@ -84,5 +86,6 @@ def same_target(check: Check, segments: Sequence[SegmentText], context: CheckCon
             elif _ko_key(first[key][1]) != _ko_key(ko):
                 index, earlier = first[key]
                 yield check.finding(segment.index,
-                                    f"The same English renders different Korean in segment {index}: "
-                                    f"“{earlier}”", source_span=ks, target_span=es)
+                                    _("The same English renders different Korean in segment {index}: "
+                                      "“{earlier}”").format(index=index, earlier=earlier),
+                                    source_span=ks, target_span=es)

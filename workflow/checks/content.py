@@ -10,6 +10,7 @@ from workflow.checks.context import CheckContext
 from workflow.checks.model import Finding, SegmentText, Severity
 from workflow.checks.registry import Check, register
 from workflow.checks.text import untranslated
+from workflow.i18n import _, format_number, ngettext
 from workflow.sentences import split_sentences
 
 # Calibrated on human Korean->English news translations: log(English/Korean) of non-space character
@@ -57,8 +58,10 @@ def length(check: Check, segment: SegmentText, context: CheckContext) -> Iterabl
         ratio = _chars(segment.target) / _chars(segment.source)
         yield check.finding(
             segment.index,
-            f"The English is {ratio:.1f}x the Korean's length; about {math.exp(LOG_RATIO_MEDIAN):.1f}x is "
-            f"normal ({'something may be missing' if z < 0 else 'something may be added'})",
+            (_("The English is {ratio}x the Korean's length; about {normal}x is normal (something may be missing)")
+             if z < 0 else
+             _("The English is {ratio}x the Korean's length; about {normal}x is normal (something may be added)")
+             ).format(ratio=format_number(ratio, 1), normal=format_number(math.exp(LOG_RATIO_MEDIAN), 1)),
         )
 
 
@@ -79,9 +82,9 @@ def sentences(check: Check, segment: SegmentText, context: CheckContext) -> Iter
         z = length_z(segment.source, segment.target)
         if z is None or (z > Z_SHORT_WITH_MISSING_SENTENCE if gap > 0 else z < -Z_SHORT_WITH_MISSING_SENTENCE):
             return
-    what = "dropped" if gap > 0 else "added"
-    yield check.finding(
-        segment.index,
-        f"{len(ko)} Korean sentence{'s' * (len(ko) != 1)}, {len(en)} English: "
-        f"a sentence may have been {what}",
-    )
+    message = (ngettext("{korean} Korean sentence, {english} English: a sentence may have been dropped",
+                        "{korean} Korean sentences, {english} English: a sentence may have been dropped", len(ko))
+               if gap > 0 else
+               ngettext("{korean} Korean sentence, {english} English: a sentence may have been added",
+                        "{korean} Korean sentences, {english} English: a sentence may have been added", len(ko)))
+    yield check.finding(segment.index, message.format(korean=len(ko), english=len(en)))

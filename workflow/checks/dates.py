@@ -15,6 +15,7 @@ from workflow.checks.korean_numbers import DAY, MONTH, YEAR, Quantity, korean_nu
 from workflow.checks.model import Finding, SegmentText, Severity
 from workflow.checks.numbers import MONTHS, english_numbers
 from workflow.checks.registry import Check, register
+from workflow.i18n import _
 
 _NAMES = [m.capitalize() for m in MONTHS]
 _MONTH = re.compile(
@@ -99,11 +100,13 @@ def mismatch(check: Check, segment: SegmentText, context: CheckContext) -> Itera
         return
     for month, other, shown in _month_problems(segment):
         if other is not None:
-            yield check.finding(segment.index, f"{shown} is “{segment.target[other.start:other.end]}” in the English",
+            yield check.finding(segment.index, _("{korean} is “{english}” in the English").format(
+                                    korean=shown, english=segment.target[other.start:other.end]),
                                 source_span=(month.start, month.end), target_span=(other.start, other.end))
     for year, other in _year_problems(segment):
         if other is not None:
-            yield check.finding(segment.index, f"{year.text} is {other.text} in the English",
+            yield check.finding(segment.index, _("{korean} is {english} in the English").format(
+                                    korean=year.text, english=other.text),
                                 source_span=(year.start, year.end), target_span=(other.start, other.end))
 
 
@@ -117,11 +120,11 @@ def missing(check: Check, segment: SegmentText, context: CheckContext) -> Iterab
         return
     for month, other, shown in _month_problems(segment):
         if other is None:
-            yield check.finding(segment.index, f"{shown} has no month in the English",
+            yield check.finding(segment.index, _("{korean} has no month in the English").format(korean=shown),
                                 source_span=(month.start, month.end))
     for year, other in _year_problems(segment):
         if other is None:
-            yield check.finding(segment.index, f"{year.text} has no year in the English",
+            yield check.finding(segment.index, _("{korean} has no year in the English").format(korean=year.text),
                                 source_span=(year.start, year.end))
 
 
@@ -139,5 +142,6 @@ def weekday(check: Check, segment: SegmentText, context: CheckContext) -> Iterab
     for day in days:
         if named and not set(day.values) & english:
             yield check.finding(segment.index,
-                                f"{day.text} (the {int(day.value)}th) is given as {named.group(0)} in the English",
+                                _("{korean} (the {day}th) is given as {weekday} in the English").format(
+                                    korean=day.text, day=int(day.value), weekday=named.group(0)),
                                 source_span=(day.start, day.end), target_span=named.span())

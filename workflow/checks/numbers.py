@@ -16,6 +16,7 @@ from workflow.checks.korean_numbers import (DAY, FIRM, MONTH, SOFT, YEAR, Quanti
                                             parse_digits, _plain)
 from workflow.checks.model import Finding, SegmentText, Severity
 from workflow.checks.registry import Check, register
+from workflow.i18n import _
 
 _UNITS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -194,7 +195,8 @@ def _findings(check: Check, segment: SegmentText, errors: bool) -> Iterable[Find
         if error != errors:
             continue
         if quantity is None:
-            yield check.finding(segment.index, f"“{other.shown()}” in the English has no match in the Korean",
+            yield check.finding(segment.index, _("“{english}” in the English has no match in the Korean").format(
+                                    english=other.shown()),
                                 target_span=(other.start, other.end))
         else:
             yield check.finding(segment.index, _message(quantity, other),
@@ -222,8 +224,10 @@ def unsure(check: Check, segment: SegmentText, context: CheckContext) -> Iterabl
 
 
 def _message(quantity: Quantity, other: Quantity | None) -> str:
-    message = f"{quantity.shown()} has no match in the English"
-    return message + (f"; it has {other.shown()}" if other else "")
+    if other is None:
+        return _("{korean} has no match in the English").format(korean=quantity.shown())
+    return _("{korean} has no match in the English; it has {english}").format(korean=quantity.shown(),
+                                                                             english=other.shown())
 
 
 __all__ = ["DAY", "MONTH", "MONTHS", "YEAR", "english_numbers", "korean_numbers", "match"]

@@ -9,6 +9,7 @@ from glossaries.index import TermUse
 from workflow.checks.context import CheckContext
 from workflow.checks.model import Finding, SegmentText, Severity, TermRef
 from workflow.checks.registry import Check, register
+from workflow.i18n import _
 
 
 def _ref(use: TermUse, variant: str | None = None) -> TermRef:
@@ -36,8 +37,9 @@ def missing(check: Check, segment: SegmentText, context: CheckContext) -> Iterab
         if not use.satisfied and not use.forbidden:
             yield check.finding(
                 segment.index,
-                f"{_korean(use)} should be rendered “{use.term.en}”"
-                + (f" (or {_quoted(use.term.en_variants)})" if use.term.en_variants else ""),
+                (_("{korean} should be rendered “{english}” (or {variants})") if use.term.en_variants
+                 else _("{korean} should be rendered “{english}”")).format(
+                    korean=_korean(use), english=use.term.en, variants=_quoted(use.term.en_variants)),
                 source_span=(use.hit.start, use.hit.end),
                 term=_ref(use),
             )
@@ -52,7 +54,8 @@ def forbidden(check: Check, segment: SegmentText, context: CheckContext) -> Iter
         for bad in use.forbidden:
             yield check.finding(
                 segment.index,
-                f"“{bad.text}” is forbidden for {_korean(use)}; use “{use.term.en}”",
+                _("“{forbidden}” is forbidden for {korean}; use “{english}”").format(
+                    forbidden=bad.text, korean=_korean(use), english=use.term.en),
                 source_span=(use.hit.start, use.hit.end),
                 target_span=(bad.start, bad.end),
                 term=_ref(use, bad.phrase),
@@ -75,14 +78,15 @@ def inconsistent(check: Check, segments: Sequence[SegmentText], context: CheckCo
     for occurrences in used.values():
         if len({phrase for _, _, phrase in occurrences}) < 2:
             continue
-        first_segment, _, first_phrase = occurrences[0]
+        first_segment, first_phrase = occurrences[0][0], occurrences[0][2]
         for segment, use, phrase in occurrences[1:]:
             if phrase != first_phrase:
                 shown = use.renderings[0]
                 yield check.finding(
                     segment.index,
-                    f"{_korean(use)} is “{shown.text}” here but “{first_phrase}” in segment "
-                    f"{first_segment.index}; keep one rendering (preferred: “{use.term.en}”)",
+                    _("{korean} is “{here}” here but “{there}” in segment {index}; keep one rendering "
+                      "(preferred: “{english}”)").format(korean=_korean(use), here=shown.text, there=first_phrase,
+                                                        index=first_segment.index, english=use.term.en),
                     source_span=(use.hit.start, use.hit.end),
                     target_span=(shown.start, shown.end),
                     term=_ref(use, phrase),

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from workflow.checks.context import CheckContext
 from workflow.checks.model import Finding, SegmentText, Severity
 from workflow.checks.registry import Check, register
+from workflow.i18n import _
 
 # Syllables plus every jamo block (a half-typed IME composition leaves bare jamo like "ㅎ").
 _HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff"
@@ -37,7 +38,7 @@ def untranslated(segment: SegmentText) -> bool:
 )
 def empty(check: Check, segment: SegmentText, context: CheckContext) -> Iterable[Finding]:
     if segment.source.strip() and not segment.target.strip():
-        yield check.finding(segment.index, "No English yet")
+        yield check.finding(segment.index, _("No English yet"))
 
 
 @register(
@@ -46,7 +47,7 @@ def empty(check: Check, segment: SegmentText, context: CheckContext) -> Iterable
 )
 def same_as_source(check: Check, segment: SegmentText, context: CheckContext) -> Iterable[Finding]:
     if untranslated(segment):
-        yield check.finding(segment.index, "The English is untranslated Korean",
+        yield check.finding(segment.index, _("The English is untranslated Korean"),
                             target_span=(0, len(segment.target)))
 
 
@@ -64,8 +65,8 @@ def hangul_left(check: Check, segment: SegmentText, context: CheckContext) -> It
             _GLOSS_AFTER.match(target[run.end():]))
         yield Finding(
             check.id, Severity.WARNING if gloss else check.severity, segment.index,
-            f"Korean gloss “{run.group()}” in the English" if gloss
-            else f"Korean “{run.group()}” left in the English",
+            (_("Korean gloss “{text}” in the English") if gloss
+             else _("Korean “{text}” left in the English")).format(text=run.group()),
             target_span=run.span(),
         )
 
@@ -103,15 +104,15 @@ def brackets(check: Check, segment: SegmentText, context: CheckContext) -> Itera
         opener = _CLOSING.get(ch, ch)
         closer = {v: k for k, v in _CLOSING.items()}[opener]
         if source.count(opener) == source.count(closer):  # the Korean pairs its own
-            what = "is never closed" if ch == opener else "closes nothing"
-            yield check.finding(segment.index, f"“{ch}” {what}", target_span=(i, i + 1))
+            what = _("“{mark}” is never closed") if ch == opener else _("“{mark}” closes nothing")
+            yield check.finding(segment.index, what.format(mark=ch), target_span=(i, i + 1))
     quotes = [i for i, ch in enumerate(target) if ch in _DOUBLE_QUOTES]
     if len(quotes) % 2 and sum(source.count(q) for q in _KO_DOUBLE_QUOTES) % 2 == 0:
         i = quotes[-1]
-        yield check.finding(segment.index, "A double quote is not paired", target_span=(i, i + 1))
+        yield check.finding(segment.index, _("A double quote is not paired"), target_span=(i, i + 1))
     speech = _KO_SPEECH.search(source)
     if speech and not _EN_QUOTE.search(target):
-        yield check.finding(segment.index, "The Korean quotes someone; the English has no quotation",
+        yield check.finding(segment.index, _("The Korean quotes someone; the English has no quotation"),
                             source_span=speech.span(1))
 
 
@@ -127,7 +128,7 @@ _DOUBLE_OK = {"had", "that", "is", "do"}
 def doubled_word(check: Check, segment: SegmentText, context: CheckContext) -> Iterable[Finding]:
     for m in _DOUBLED.finditer(segment.target):
         if m.group(1).lower() not in _DOUBLE_OK:
-            yield check.finding(segment.index, f"“{m.group(1)}” twice", target_span=m.span())
+            yield check.finding(segment.index, _("“{word}” twice").format(word=m.group(1)), target_span=m.span())
 
 
 _EDGE_SPACE = re.compile(r"^\s+|\s+$")
@@ -143,10 +144,10 @@ def whitespace(check: Check, segment: SegmentText, context: CheckContext) -> Ite
     if not target.strip():
         return
     for m in _EDGE_SPACE.finditer(target):
-        where = "Leading" if m.start() == 0 else "Trailing"
-        yield check.finding(segment.index, f"{where} whitespace", target_span=m.span())
+        where = _("Leading whitespace") if m.start() == 0 else _("Trailing whitespace")
+        yield check.finding(segment.index, where, target_span=m.span())
     for m in _DOUBLE_SPACE.finditer(target):
-        yield check.finding(segment.index, "Double space", target_span=m.span())
+        yield check.finding(segment.index, _("Double space"), target_span=m.span())
 
 
 _CLOSERS = "\"'”’)]」』"

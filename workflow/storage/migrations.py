@@ -206,4 +206,141 @@ M005_TM = """
         END;
 """
 
-MIGRATIONS: tuple[str, ...] = (M001_CORE, M002_GLOSSARY, M003_REVIEW, M004_SIGNOFF, M005_TM)
+# What an imported XLIFF file needs to be written back faithfully: the file's identity per document,
+# the unit id, inline codes (tokens in the text stand for them) and the file's own state word per
+# segment, and the names of authors in the file who are not users here (revision or comment).
+M006_INTERCHANGE = """
+        CREATE TABLE document_interchange (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+            format TEXT NOT NULL CHECK (format IN ('xliff12', 'xliff2')),
+            version TEXT NOT NULL,
+            source_lang TEXT NOT NULL,
+            target_lang TEXT,
+            original TEXT NOT NULL
+        );
+        CREATE TABLE segment_interchange (
+            segment_id INTEGER PRIMARY KEY REFERENCES segments(id),
+            unit_id TEXT NOT NULL,
+            codes TEXT NOT NULL DEFAULT '[]',
+            file_state TEXT
+        );
+        CREATE TABLE file_authors (
+            id INTEGER PRIMARY KEY,
+            revision_id INTEGER UNIQUE REFERENCES revisions(id),
+            comment_id INTEGER UNIQUE REFERENCES comments(id),
+            name TEXT NOT NULL,
+            CHECK ((revision_id IS NULL) <> (comment_id IS NULL))
+        );
+"""
+
+# Concurrent saves (workflow/editing.py, workflow/merge.py). A save based on an older revision keeps
+# the saver's text as an "aside" revision (kept, never the segment's current text), then either a
+# merge revision naming both parents, or a conflict naming base, theirs and mine. A resolution is a
+# new row; whether a conflict is open is computed from the rows, never stored as a flag to update.
+M007_CONFLICTS = """
+        ALTER TABLE revisions ADD COLUMN aside INTEGER NOT NULL DEFAULT 0 CHECK (aside IN (0, 1));
+        ALTER TABLE revisions ADD COLUMN merge_parent_id INTEGER REFERENCES revisions(id);
+        CREATE INDEX revisions_current ON revisions (segment_id, aside, id);
+        CREATE TABLE conflicts (
+            id INTEGER PRIMARY KEY,
+            segment_id INTEGER NOT NULL REFERENCES segments(id),
+            base_id INTEGER NOT NULL REFERENCES revisions(id),
+            theirs_id INTEGER NOT NULL REFERENCES revisions(id),
+            mine_id INTEGER NOT NULL REFERENCES revisions(id),
+            opened_by INTEGER NOT NULL REFERENCES users(id),
+            opened_at TEXT NOT NULL
+        );
+        CREATE INDEX conflicts_by_segment ON conflicts (segment_id, id);
+        CREATE TABLE conflict_resolutions (
+            id INTEGER PRIMARY KEY,
+            conflict_id INTEGER NOT NULL UNIQUE REFERENCES conflicts(id),
+            revision_id INTEGER NOT NULL REFERENCES revisions(id),
+            resolved_by INTEGER NOT NULL REFERENCES users(id),
+            resolved_at TEXT NOT NULL
+        );
+        CREATE TRIGGER conflicts_append_only_update BEFORE UPDATE ON conflicts
+            BEGIN SELECT RAISE(ABORT, 'conflicts are append-only'); END;
+        CREATE TRIGGER conflicts_append_only_delete BEFORE DELETE ON conflicts
+            BEGIN SELECT RAISE(ABORT, 'conflicts are append-only'); END;
+        CREATE TRIGGER conflict_resolutions_append_only_update BEFORE UPDATE ON conflict_resolutions
+            BEGIN SELECT RAISE(ABORT, 'conflict resolutions are append-only'); END;
+        CREATE TRIGGER conflict_resolutions_append_only_delete BEFORE DELETE ON conflict_resolutions
+            BEGIN SELECT RAISE(ABORT, 'conflict resolutions are append-only'); END;
+"""
+
+# The audit log becomes a hash chain (workflow/audit.py). Entries written before this migration are
+# chained now, in id order, by tandem_audit_hash (a Python function every connection registers);
+# the append-only trigger is lifted only for that one backfill, inside this transaction.
+M008_AUDIT_CHAIN = """
+        ALTER TABLE audit_log ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+        ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+        CREATE TEMP TABLE audit_order (
+            n INTEGER PRIMARY KEY, id INTEGER, at TEXT, user_id INTEGER, action TEXT,
+            document_id INTEGER, segment_id INTEGER, detail TEXT
+        );
+        INSERT INTO audit_order
+            SELECT ROW_NUMBER() OVER (ORDER BY id), id, at, user_id, action, document_id, segment_id, detail
+            FROM audit_log;
+        CREATE TEMP TABLE audit_hashes AS
+            WITH RECURSIVE chain (n, id, prev, h) AS (
+                SELECT n, id, '', tandem_audit_hash('', id, at, user_id, action, document_id, segment_id, detail)
+                    FROM audit_order WHERE n = 1
+                UNION ALL
+                SELECT o.n, o.id, c.h,
+                       tandem_audit_hash(c.h, o.id, o.at, o.user_id, o.action, o.document_id, o.segment_id, o.detail)
+                    FROM chain c JOIN audit_order o ON o.n = c.n + 1
+            )
+            SELECT id, prev, h FROM chain;
+        CREATE INDEX audit_hashes_by_id ON audit_hashes (id);
+        DROP TRIGGER audit_append_only_update;
+        UPDATE audit_log SET
+            prev_hash = (SELECT prev FROM audit_hashes WHERE audit_hashes.id = audit_log.id),
+            hash = (SELECT h FROM audit_hashes WHERE audit_hashes.id = audit_log.id);
+        CREATE TRIGGER audit_append_only_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        DROP TABLE audit_order;
+        DROP TABLE audit_hashes;
+"""
+
+# Two people who both began typing into a segment that had no text yet conflict with no base revision
+# (workflow/saving.py, EMPTY_BASE): conflicts.base_id may now be NULL. SQLite cannot relax a column,
+# so both conflict tables are rebuilt; DROP TABLE fires no triggers, and the child table goes first so
+# no foreign key ever points at a missing row. RENAME rewrites the child's reference to the new name.
+M009_CONFLICT_WITHOUT_BASE = """
+        CREATE TABLE conflicts_new (
+            id INTEGER PRIMARY KEY,
+            segment_id INTEGER NOT NULL REFERENCES segments(id),
+            base_id INTEGER REFERENCES revisions(id),
+            theirs_id INTEGER NOT NULL REFERENCES revisions(id),
+            mine_id INTEGER NOT NULL REFERENCES revisions(id),
+            opened_by INTEGER NOT NULL REFERENCES users(id),
+            opened_at TEXT NOT NULL
+        );
+        INSERT INTO conflicts_new SELECT id, segment_id, base_id, theirs_id, mine_id, opened_by, opened_at
+            FROM conflicts;
+        CREATE TABLE conflict_resolutions_new (
+            id INTEGER PRIMARY KEY,
+            conflict_id INTEGER NOT NULL UNIQUE REFERENCES conflicts_new(id),
+            revision_id INTEGER NOT NULL REFERENCES revisions(id),
+            resolved_by INTEGER NOT NULL REFERENCES users(id),
+            resolved_at TEXT NOT NULL
+        );
+        INSERT INTO conflict_resolutions_new SELECT id, conflict_id, revision_id, resolved_by, resolved_at
+            FROM conflict_resolutions;
+        DROP TABLE conflict_resolutions;
+        DROP TABLE conflicts;
+        ALTER TABLE conflicts_new RENAME TO conflicts;
+        ALTER TABLE conflict_resolutions_new RENAME TO conflict_resolutions;
+        CREATE INDEX conflicts_by_segment ON conflicts (segment_id, id);
+        CREATE TRIGGER conflicts_append_only_update BEFORE UPDATE ON conflicts
+            BEGIN SELECT RAISE(ABORT, 'conflicts are append-only'); END;
+        CREATE TRIGGER conflicts_append_only_delete BEFORE DELETE ON conflicts
+            BEGIN SELECT RAISE(ABORT, 'conflicts are append-only'); END;
+        CREATE TRIGGER conflict_resolutions_append_only_update BEFORE UPDATE ON conflict_resolutions
+            BEGIN SELECT RAISE(ABORT, 'conflict resolutions are append-only'); END;
+        CREATE TRIGGER conflict_resolutions_append_only_delete BEFORE DELETE ON conflict_resolutions
+            BEGIN SELECT RAISE(ABORT, 'conflict resolutions are append-only'); END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (M001_CORE, M002_GLOSSARY, M003_REVIEW, M004_SIGNOFF, M005_TM, M006_INTERCHANGE,
+                              M007_CONFLICTS, M008_AUDIT_CHAIN, M009_CONFLICT_WITHOUT_BASE)

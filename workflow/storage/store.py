@@ -10,21 +10,24 @@ from typing import Any
 
 import sqlite_utils
 
+from workflow.audit import GENESIS, entry_hash
 from workflow.storage.connection import Connections
 
 Row = dict[str, Any]
 
 _SEGMENTS_WITH_CURRENT = """
 SELECT s.id, s.document_id, s.position, s.block, s.kind, s.source_text, s.state,
-       s.align_score, s.align_note, r.id AS revision_id, r.text AS target
+       s.align_score, s.align_note, r.id AS revision_id, r.text AS target,
+       EXISTS (SELECT 1 FROM conflicts c WHERE c.segment_id = s.id
+               AND c.id NOT IN (SELECT conflict_id FROM conflict_resolutions)) AS conflict
 FROM segments s
 LEFT JOIN revisions r
-  ON r.id = (SELECT max(id) FROM revisions WHERE segment_id = s.id)
+  ON r.id = (SELECT max(id) FROM revisions WHERE segment_id = s.id AND aside = 0)
 """
 
 _REVISIONS = """
 SELECT r.id, r.segment_id, s.position, r.text, u.name AS author, r.role, r.created_at,
-       r.parent_id, r.content_hash
+       r.parent_id, r.content_hash, r.merge_parent_id, r.aside
 FROM revisions r
 JOIN segments s ON s.id = r.segment_id
 JOIN users u ON u.id = r.author_id
@@ -48,6 +51,15 @@ class Storage:
         with self._connections.write():
             yield
 
+    @contextmanager
+    def read(self) -> Iterator[None]:
+        """Several reads that see one snapshot (WAL: writers carry on meanwhile)."""
+        self._db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self._db.execute("COMMIT")
+
     @property
     def _db(self) -> sqlite_utils.Database:
         return self._connections.db
@@ -62,6 +74,10 @@ class Storage:
 
     def table_names(self) -> list[str]:
         return self._db.table_names()
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits; this thread's own commits leave it alone."""
+        return self._db.execute("PRAGMA data_version").fetchone()[0]
 
     # users -----------------------------------------------------------------------------
 
@@ -185,6 +201,20 @@ class Storage:
         )
         return rows[0] if rows else None
 
+    def audit_head(self, document_id: int) -> int:
+        row = self._db.execute("SELECT coalesce(max(id), 0) FROM audit_log WHERE document_id = ?",
+                               (document_id,)).fetchone()
+        return row[0]
+
+    def segments_audited_after(self, document_id: int, audit_id: int) -> list[Row]:
+        """Segments (with their current text) that audit entries newer than `audit_id` name."""
+        return self._rows(
+            _SEGMENTS_WITH_CURRENT + """ WHERE s.id IN (SELECT segment_id FROM audit_log
+                                                       WHERE document_id = ? AND id > ?)
+                                         ORDER BY s.position""",
+            (document_id, audit_id),
+        )
+
     def insert_revision(self, row: Row) -> int:
         return self._db["revisions"].insert(row).last_pk
 
@@ -194,6 +224,44 @@ class Storage:
     def all_segments(self) -> list[Row]:
         """Every segment of every document with its current English, for workspace-wide scans."""
         return self._rows(_SEGMENTS_WITH_CURRENT + " ORDER BY s.document_id, s.position")
+
+    # concurrent saves: merges and conflicts ----------------------------------------------
+
+    def revision_by_id(self, revision_id: int) -> Row | None:
+        rows = self._rows(
+            """SELECT r.id, r.segment_id, s.position, r.text, u.name AS author, r.role, r.created_at,
+                      r.parent_id, r.content_hash, r.merge_parent_id, r.aside
+               FROM revisions r JOIN segments s ON s.id = r.segment_id JOIN users u ON u.id = r.author_id
+               WHERE r.id = ?""",
+            (revision_id,),
+        )
+        return rows[0] if rows else None
+
+    def insert_conflict(self, row: Row) -> int:
+        return self._db["conflicts"].insert(row).last_pk
+
+    def open_conflicts(self, segment_id: int) -> list[Row]:
+        """The segment's unresolved conflicts, oldest first."""
+        return self._rows(
+            """SELECT c.id, c.base_id, c.theirs_id, c.mine_id, u.name AS opened_by, c.opened_at
+               FROM conflicts c JOIN users u ON u.id = c.opened_by
+               WHERE c.segment_id = ? AND c.id NOT IN (SELECT conflict_id FROM conflict_resolutions)
+               ORDER BY c.id""",
+            (segment_id,),
+        )
+
+    def insert_resolution(self, row: Row) -> int:
+        return self._db["conflict_resolutions"].insert(row).last_pk
+
+    def conflict_counts(self) -> dict[int, int]:
+        """Segments with an unresolved conflict, per document."""
+        rows = self._rows(
+            """SELECT s.document_id, count(DISTINCT c.segment_id) AS n
+               FROM conflicts c JOIN segments s ON s.id = c.segment_id
+               WHERE c.id NOT IN (SELECT conflict_id FROM conflict_resolutions)
+               GROUP BY s.document_id"""
+        )
+        return {row["document_id"]: row["n"] for row in rows}
 
     # glossary --------------------------------------------------------------------------
 
@@ -312,16 +380,37 @@ class Storage:
         document_id: int | None = None,
         segment_id: int | None = None,
     ) -> None:
+        # Always inside a write transaction (BEGIN IMMEDIATE), so no other writer can slip an entry
+        # between reading the chain's head and appending to it.
+        head = self._db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        entry_id, prev_hash = (head[0] + 1, head[1]) if head else (1, GENESIS)
+        text = json.dumps(detail, ensure_ascii=False, sort_keys=True)
         self._db["audit_log"].insert(
             {
+                "id": entry_id,
                 "at": at,
                 "user_id": user_id,
                 "action": action,
                 "document_id": document_id,
                 "segment_id": segment_id,
-                "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True),
+                "detail": text,
+                "prev_hash": prev_hash,
+                "hash": entry_hash(prev_hash, entry_id, at, user_id, action, document_id, segment_id, text),
             }
         )
+
+    def audit_chain(self) -> list[Row]:
+        return self._rows(
+            """SELECT id, at, user_id, action, document_id, segment_id, detail, prev_hash, hash
+               FROM audit_log ORDER BY id"""
+        )
+
+    def revision_hashes(self) -> list[Row]:
+        return self._rows("SELECT id, text, content_hash FROM revisions ORDER BY id")
+
+    def integrity_problems(self) -> list[str]:
+        rows = [row[0] for row in self._db.execute("PRAGMA integrity_check").fetchall()]
+        return [] if rows == ["ok"] else rows
 
     def audit_entries(self, document_id: int | None = None) -> list[Row]:
         where, params = ("WHERE a.document_id = ?", (document_id,)) if document_id else ("", ())
@@ -403,6 +492,44 @@ class Storage:
         return self._rows(
             f"{_TM_UNITS} WHERE instr(t.source_text, ?) OR instr(lower(t.target_text), lower(?)) "
             "ORDER BY t.id DESC LIMIT ?", (text, text, limit))
+
+    # interchange files (XLIFF) -----------------------------------------------------------
+
+    def insert_interchange(self, row: Row, segments: list[Row], authors: list[Row]) -> None:
+        self._db["document_interchange"].insert(row)
+        self._db["segment_interchange"].insert_all(segments, batch_size=500)
+        if authors:
+            self._db["file_authors"].insert_all(authors, batch_size=500)
+
+    def interchange(self, document_id: int) -> tuple[Row | None, dict[int, Row]]:
+        """The document's file record, and its segments' records by segment id."""
+        found = self._rows("SELECT * FROM document_interchange WHERE document_id = ?", (document_id,))
+        segments = self._rows(
+            """SELECT x.segment_id, x.unit_id, x.codes, x.file_state FROM segment_interchange x
+               JOIN segments s ON s.id = x.segment_id WHERE s.document_id = ?""", (document_id,))
+        by_segment = {r["segment_id"]: dict(r, codes=json.loads(r["codes"])) for r in segments}
+        return (found[0] if found else None), by_segment
+
+    def file_authors(self, document_id: int) -> tuple[dict[int, str], dict[int, str]]:
+        """Names from imported files of authors who are not users: by revision id, by comment id."""
+        rows = self._rows(
+            """SELECT f.revision_id, f.comment_id, f.name FROM file_authors f
+               LEFT JOIN revisions r ON r.id = f.revision_id
+               LEFT JOIN comments c ON c.id = f.comment_id
+               JOIN segments s ON s.id = coalesce(r.segment_id, c.segment_id)
+               WHERE s.document_id = ?""", (document_id,))
+        revisions = {r["revision_id"]: r["name"] for r in rows if r["revision_id"] is not None}
+        comments = {r["comment_id"]: r["name"] for r in rows if r["comment_id"] is not None}
+        return revisions, comments
+
+    def revision_ids(self, segment_ids: list[int]) -> dict[int, int]:
+        """The newest revision id of each segment that has one."""
+        if not segment_ids:
+            return {}
+        marks = ",".join("?" * len(segment_ids))
+        return {r["segment_id"]: r["id"] for r in self._rows(
+            f"SELECT segment_id, max(id) AS id FROM revisions WHERE aside = 0 AND segment_id IN ({marks}) "
+            "GROUP BY segment_id", segment_ids)}
 
 
 _TERM_LISTS = ("ko_variants", "en_variants", "en_forbidden")

@@ -1,0 +1,117 @@
+"""Handlers for files in and out by content: `tandem import FILE` (XLIFF, TMX, TBX, CSV or text),
+`tandem export --format xliff12|xliff2`, and `tandem validate FILE` (which needs no workspace)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from cli.output import EXIT_OK, emit_json, write_atomically
+from workflow.i18n import _, format_number, ngettext
+
+_TEXT_ONLY = (("english", "--english"), ("sentences", "--sentences"))
+
+
+def _import(ws, args, user: str) -> int:
+    from cli import documents
+    from workflow.errors import InputError
+    from workflow.interchange.schemas import ENV
+    from workflow.interchange.sniff import sniff_file
+
+    _data, sniffed = sniff_file(args.korean)
+    if sniffed.kind == "text":
+        done = documents.HANDLERS["import"](ws, args, user)
+        print(_("{file}: read as {kind}").format(file=args.korean, kind=sniffed.label))
+        return done
+    options = list(_TEXT_ONLY)
+    if sniffed.kind not in ("xliff12", "xliff2"):
+        options += [("title", "--title"), ("tags", "--tags")]
+    for name, option in options:
+        if getattr(args, name):
+            raise InputError(option, _("applies to article imports; {file} holds {kind}").format(
+                file=args.korean, kind=sniffed.label))
+    if sniffed.kind == "tmx":
+        counts = ws.tm.import_tmx(args.korean, by=user)
+        print(_("{file} (read as TMX): {added} units added to the translation memory, {unchanged} already in it, "
+                "{skipped} without both Korean and English").format(
+            file=args.korean, added=format_number(counts["added"]), unchanged=format_number(counts["unchanged"]),
+            skipped=format_number(counts["skipped"])))
+        return EXIT_OK
+    if sniffed.kind in ("tbx", "csv"):
+        counts = ws.glossary.import_file(args.korean, by=user)
+        print(_("{file} (read as {kind}): glossary terms {added} added, {updated} updated, {unchanged} "
+                "unchanged").format(file=args.korean, kind=sniffed.label, added=format_number(counts["added"]),
+                                    updated=format_number(counts["updated"]),
+                                    unchanged=format_number(counts["unchanged"])))
+        return EXIT_OK
+    tags = [t for t in args.tags.split(",") if t.strip()]
+    result = ws.import_bilingual(args.korean, title=args.title, tags=tags, by=user)
+    doc = result.document
+    print(doc.id)
+    print(_("imported {file} (read as {kind}) as document {id}: {segments} segments").format(
+        file=doc.source_name, kind=result.read_as, id=doc.id, segments=format_number(result.segments)))
+    if result.strangers:
+        print(ngettext("tandem: note: {names} in the file is not a user here; their work is recorded as {user}'s, "
+                       "with the name kept",
+                       "tandem: note: {names} in the file are not users here; their work is recorded as {user}'s, "
+                       "with the names kept", len(result.strangers)).format(
+            names=", ".join(result.strangers), user=user), file=sys.stderr)
+    for warning in result.warnings:
+        if ENV not in warning:  # that the official schema is absent is for `tandem validate` to say
+            print(_("tandem: warning: {problem}").format(problem=warning), file=sys.stderr)
+    if result.previous_import is not None:
+        print(_("tandem: note: the same file was imported before as document {id}").format(id=result.previous_import),
+              file=sys.stderr)
+    return EXIT_OK
+
+
+def _export(ws, args, user: str) -> int:
+    from cli import documents
+    from workflow.errors import InputError
+
+    if args.format in ("md", "txt"):
+        return documents.HANDLERS["export"](ws, args, user)
+    ws.document(args.doc)
+    _credit, problems = ws.review.credit_line(args.doc)
+    if problems and args.require_signoff:
+        raise InputError(_("document {id}").format(id=args.doc),
+                         _("cannot be exported: {problems}").format(problems="; ".join(problems)))
+    doc, data, wrong = ws.export_bilingual(args.doc, args.format)
+    if wrong:
+        print(_("tandem: warning: segments {segments} have placeholders that differ from the Korean's (see "
+                "`tandem check`); a pair turned round or crossing is written as separate codes, and a token "
+                "without a code as the text typed").format(segments=", ".join(map(str, wrong))), file=sys.stderr)
+    if args.output:
+        write_atomically(Path(args.output), data)
+        print(_("wrote {file} (XLIFF {version}, {count} units)").format(file=args.output, version=doc.version,
+                                                                       count=format_number(len(doc.units))))
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+    return EXIT_OK
+
+
+def validate(args) -> int:
+    from workflow.interchange.validate import validate_path
+
+    report = validate_path(args.file)
+    if args.json:
+        emit_json(report.to_json())
+        return report.exit_code
+    if not report.readable:
+        print(_("{path}: unreadable: {problem}").format(path=report.path, problem=report.problems[0].message))
+        return report.exit_code
+    count = len(report.problems)
+    if report.valid:
+        print(_("{path}: valid {kind}").format(path=report.path, kind=report.read_as))
+    else:
+        print(ngettext("{path}: invalid {kind} ({count} problem)", "{path}: invalid {kind} ({count} problems)",
+                       count).format(path=report.path, kind=report.read_as, count=count))
+    for problem in report.problems:
+        print(f"  {problem}")
+    for warning in report.warnings:
+        print("  " + _("warning: {problem}").format(problem=warning))
+    return report.exit_code
+
+
+HANDLERS = {"import": _import, "export": _export}

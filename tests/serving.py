@@ -1,0 +1,86 @@
+"""`tandem serve` as a test starts it: a real subprocess on a free port, stopped the way Ctrl-C is."""
+
+from __future__ import annotations
+
+import os
+import queue
+import re
+import signal
+import subprocess
+import sys
+import threading
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+STARTUP_SECONDS = 30
+
+
+def tandem_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TANDEM_")}
+    env["PYTHONUTF8"] = "1"
+    return env
+
+
+def make_demo(db: Path) -> None:
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "demo", "--no-ui"],
+                          capture_output=True, text=True, env=tandem_env(), cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+
+
+@dataclass
+class Served:
+    process: subprocess.Popen
+    url: str
+    lines: list[str] = field(default_factory=list)  # what it printed, stdout and stderr together
+
+    def fetch(self, path: str = "/") -> str:
+        with urllib.request.urlopen(self.url + path, timeout=10) as response:
+            assert response.status == 200
+            return response.read().decode("utf-8")
+
+    def stop(self, how: int = signal.SIGTERM) -> int:
+        """Signal it as a terminal or a service manager would, and wait for it to finish."""
+        if self.process.poll() is None:
+            self.process.send_signal(how)
+        try:
+            return self.process.wait(timeout=20)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+
+    @property
+    def output(self) -> str:
+        return "".join(self.lines)
+
+
+def start_serve(db: Path, *extra: str) -> Served:
+    """Start `tandem serve --port 0`, and return once it has said where it listens and answers there."""
+    argv = [sys.executable, str(ROOT / "main.py"), "--db", str(db), "serve", "--port", "0", *extra]
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               env=tandem_env(), cwd=ROOT)
+    printed: queue.Queue[str | None] = queue.Queue()
+    served = Served(process, "")
+
+    def pump() -> None:
+        for line in process.stdout:
+            served.lines.append(line)
+            printed.put(line)
+        printed.put(None)
+
+    threading.Thread(target=pump, daemon=True).start()
+    while True:
+        try:
+            line = printed.get(timeout=STARTUP_SECONDS)
+        except queue.Empty:
+            served.stop(signal.SIGKILL)
+            raise AssertionError(f"tandem serve said nothing in {STARTUP_SECONDS}s") from None
+        if line is None:
+            raise AssertionError(f"tandem serve exited {process.wait()}: {served.output}")
+        found = re.search(r"Serving .* at (http://\S+)", line)
+        if found:
+            served.url = found.group(1)
+            break
+    served.fetch("/")  # it prints the address once listening; this proves it answers there
+    return served

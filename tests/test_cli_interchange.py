@@ -1,0 +1,202 @@
+"""Files in and out through the real entry point: `tandem import FILE` by content, `tandem export
+--format xliff12|xliff2`, and `tandem validate FILE`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import DRAFT, KO, SAMPLE, snapshot
+from corpora import require_corpora
+
+GLOSSARY = SAMPLE / "glossary-nk-news.csv"
+
+
+@pytest.fixture
+def desk(tandem, db_path):
+    from workflow.workspace import Workspace
+
+    # Set up through the API (quick); what is under test goes through the real entry point.
+    with Workspace.open(db_path) as ws:
+        for name, role in (("admin", "admin"), ("david", "translator"), ("robert", "editor")):
+            ws.add_user(name, [role], by="admin")
+        doc = ws.import_document(KO, DRAFT, by="david").document.id
+        ws.mark_translated(doc, 2, by="david")
+        ws.review.approve(doc, 3, by="robert")
+        ws.review.reject(doc, 4, comment="Name the ministry.", by="robert")
+    return tandem
+
+
+def _show(tandem, doc: int) -> list[tuple]:
+    shown = json.loads(tandem("show", str(doc), "--json").out)["segments"]
+    return [(s["index"], s["kind"], s["state"], s["korean"], s["english"]) for s in shown]
+
+
+@pytest.mark.parametrize("fmt, version", [("xliff12", "1.2"), ("xliff2", "2.1")])
+def test_export_and_import_by_content_give_the_same_document(desk, tmp_path, fmt, version):
+    out = tmp_path / "article.txt"  # a .txt holding XLIFF is read as XLIFF
+    run = desk("export", "1", "--format", fmt, "-o", str(out))
+    assert run.code == 0 and f"XLIFF {version}, 16 units" in run.out
+    assert out.read_bytes().startswith(b"<?xml")
+    run = desk("import", str(out), "--tags", "returned")
+    assert run.code == 0, run.err
+    lines = run.out.splitlines()
+    assert lines[0] == "2" and f"read as XLIFF {version}" in lines[1]
+    assert _show(desk, 2) == _show(desk, 1)
+    states = [s[2] for s in _show(desk, 2)]
+    assert states[:4] == ["draft", "translated", "approved", "rejected"]
+    again = desk("import", str(out))
+    assert "imported before as document 2" in again.err
+
+
+def test_export_to_standard_output_is_the_file(desk):
+    run = desk("export", "1", "--format", "xliff2")
+    assert run.code == 0 and run.out.startswith("<?xml") and "urn:oasis:names:tc:xliff:document:2.0" in run.out
+
+
+def test_an_xlf_holding_a_zip_is_refused_as_a_zip_and_nothing_changes(desk, tmp_path, db_path):
+    bad = tmp_path / "article.xlf"
+    bad.write_bytes(b"PK\x03\x04" + bytes(200))
+    before = snapshot(db_path)
+    run = desk("import", str(bad))
+    assert run.code == 2 and run.out == ""
+    assert run.err.count("\n") == 1 and "ZIP archive" in run.err and str(bad) in run.err
+    assert snapshot(db_path) == before
+
+
+def test_a_broken_xliff_is_refused_with_its_line_and_nothing_changes(desk, tmp_path, db_path):
+    good = tmp_path / "good.xlf"
+    desk("export", "1", "--format", "xliff12", "-o", str(good))
+    text = good.read_text(encoding="utf-8")
+    bad = tmp_path / "bad.xlf"
+    bad.write_text(text.replace('id="3"', 'id="2"', 1), encoding="utf-8")
+    before = snapshot(db_path)
+    run = desk("import", str(bad))
+    assert run.code == 2 and "used again" in run.err and "line" in run.err
+    assert snapshot(db_path) == before
+
+
+def test_import_sends_tmx_to_the_memory_and_a_glossary_to_the_glossary(desk, tmp_path):
+    tmx = tmp_path / "memory.xml"
+    tmx.write_text('<?xml version="1.0"?><tmx version="1.4"><header srclang="ko"/><body>'
+                   '<tu><tuv xml:lang="ko"><seg>해외 노동자</seg></tuv><tuv xml:lang="en"><seg>overseas workers</seg>'
+                   '</tuv></tu></body></tmx>', encoding="utf-8")
+    run = desk("import", str(tmx))
+    assert run.code == 0 and "read as TMX" in run.out and "1 units added" in run.out
+    assert "overseas workers" in desk("tm", "search", "해외 노동자").out
+    glossary = tmp_path / "terms.txt"
+    glossary.write_bytes(GLOSSARY.read_bytes())
+    run = desk("import", str(glossary))
+    assert run.code == 0 and "read as CSV glossary" in run.out, run.err
+    assert json.loads(desk("glossary", "list", "--json").out)
+    tbx = tmp_path / "terms.tbx"
+    tbx.write_bytes(desk("glossary", "export", "--format", "tbx").out.encode("utf-8"))
+    run = desk("import", str(tbx))
+    assert run.code == 0 and "read as TBX" in run.out and "added" in run.out
+
+
+def test_article_options_are_refused_for_other_kinds(desk, tmp_path):
+    out = tmp_path / "a.xlf"
+    desk("export", "1", "--format", "xliff2", "-o", str(out))
+    run = desk("import", str(out), "--english", str(DRAFT))
+    assert run.code == 2 and "--english" in run.err and "XLIFF 2.1" in run.err
+
+
+def test_text_imports_still_say_what_they_were_read_as(desk):
+    run = desk("import", str(KO), user="david")
+    assert run.code == 0 and run.out.splitlines()[0] == "2" and "read as Korean text" in run.out
+
+
+def test_validate_needs_no_workspace_and_writes_nothing(desk, tmp_path):
+    out = tmp_path / "a.xlf"
+    desk("export", "1", "--format", "xliff2", "-o", str(out))
+    nowhere = tmp_path / "none.db"
+    run = desk("validate", str(out), db=nowhere)
+    assert run.code == 0 and "valid XLIFF 2.1" in run.out and "TANDEM_SCHEMAS" in run.out
+    assert not nowhere.exists()
+
+
+def test_validate_reports_problems_with_line_and_element(desk, tmp_path):
+    out = tmp_path / "a.xlf"
+    desk("export", "1", "--format", "xliff2", "-o", str(out))
+    bad = tmp_path / "bad.xlf"
+    bad.write_text(out.read_text(encoding="utf-8").replace('<unit id="3"', '<unit id="2"', 1), encoding="utf-8")
+    run = desk("validate", str(bad), "--json")
+    assert run.code == 1
+    report = json.loads(run.out)
+    assert (report["kind"], report["valid"], report["readable"]) == ("xliff2", False, True)
+    (problem,) = report["problems"]
+    assert problem["element"] == "unit" and problem["line"] > 1 and "'2'" in problem["message"]
+    broken = tmp_path / "broken.xlf"
+    broken.write_text(out.read_text(encoding="utf-8")[:400], encoding="utf-8")
+    run = desk("validate", str(broken))
+    assert run.code == 1 and "invalid XLIFF 2.1" in run.out and "line" in run.out
+
+
+@pytest.mark.parametrize("make, expected", [
+    (lambda p: None, "no such file"),
+    (lambda p: p.write_bytes(b"PK\x03\x04" + bytes(50)), "ZIP"),
+    (lambda p: p.write_text('<?xml version="1.0"?><html/>', encoding="utf-8"), "root <html>"),
+])
+def test_validate_exits_2_on_what_it_cannot_read(tandem, tmp_path, make, expected):
+    path = tmp_path / "x.xlf"
+    make(path)
+    run = tandem("validate", str(path))
+    assert run.code == 2 and "unreadable" in run.out and expected in run.out
+
+
+def test_validate_judges_tmx_tbx_csv_and_text_by_their_readers(tandem, tmp_path):
+    assert tandem("validate", str(GLOSSARY)).code == 0
+    assert "valid Korean text" in tandem("validate", str(KO)).out
+    bad = tmp_path / "bad.tmx"
+    bad.write_text('<tmx version="1.4"><header/><body><tu><tuv><seg>x</seg></tuv></tu></body></tmx>',
+                   encoding="utf-8")
+    run = tandem("validate", str(bad), "--json")
+    report = json.loads(run.out)
+    assert run.code == 1 and report["kind"] == "tmx" and report["problems"][0]["element"] == "tuv"
+
+
+# Real files of every kind: each is told apart by content ------------------------------------------------
+
+
+@pytest.mark.parametrize("folder, pattern, kind", [
+    ("xliff12-samples/sap", "*.xlf", "xliff12"),
+    ("xliff12-samples/translate-toolkit", "*.xlf", "xliff12"),
+    ("xliff21-oasis-testsuite", "*.xlf", "xliff2"),
+    ("xliff22-oasis-testsuite", "*.xlf", "xliff2"),
+    ("tmx-lisa-compliance-kit", "*.tmx", "tmx"),
+    ("tbx-v3-samples-byutrg", "*.tbx", "tbx"),
+    ("tbx-basic-package-v2", "*.tbx", "tbx"),
+])
+def test_real_files_are_told_apart_by_content(folder, pattern, kind):
+    from workflow.interchange.sniff import sniff_file
+
+    paths = sorted(require_corpora(*folder.split("/")).rglob(pattern))
+    assert paths
+    assert {p.name: sniff_file(p)[1].kind for p in paths} == {p.name: kind for p in paths}
+
+
+def test_a_pair_turned_round_in_the_english_still_exports_and_the_segment_is_named(desk, tmp_path):
+    source = tmp_path / "codes.xlf"
+    source.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ko" trgLang="en">'
+        '<file id="f1"><unit id="u1"><segment state="initial">'
+        '<source><sc id="1"/>러시아<ec startRef="1"/> 파견</source><target><sc id="1"/>Russia<ec startRef="1"/> sent</target>'
+        '</segment></unit></file></xliff>', encoding="utf-8")
+    run = desk("import", str(source), user="david")
+    assert run.code == 0, run.err
+    doc = run.out.splitlines()[0]
+    run = desk("edit", doc, "1", "⟦/1⟧Russia⟦1⟧ sent ⟦7/⟧", user="david")
+    assert run.code == 0, run.err
+    for fmt in ("xliff2", "xliff12"):
+        out = tmp_path / f"turned.{fmt}"
+        run = desk("export", doc, "--format", fmt, "-o", str(out))
+        assert run.code == 0, run.err
+        assert "segments 1 have placeholders" in run.err
+        assert desk("validate", str(out)).code == 0
+        again = desk("import", str(out))
+        assert again.code == 0, again.err
+        english = _show(desk, int(again.out.splitlines()[0]))[0][4]
+        assert "Russia" in english and english.endswith(" sent ⟦7/⟧")

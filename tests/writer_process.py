@@ -1,0 +1,79 @@
+"""A separate process that saves segments through the Workspace, for the stress and crash tests.
+
+    python tests/writer_process.py stress DB DOC USER SEED SAVES SEGMENTS
+        Reads a segment, waits a moment, replaces one word (a fresh one) and saves based on the
+        revision it read; now and then resolves a conflict it finds. Prints one JSON line per step.
+    python tests/writer_process.py crash DB DOC USER
+        Saves in a loop until killed; after each save returns prints "REVISION_ID TEXT" and flushes,
+        so every line printed is a save the writer was told is done.
+
+Errors are printed as a JSON line (stress) and never end the loop, so the test sees every one.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+import traceback
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from workflow.errors import TandemError  # noqa: E402
+from workflow.workspace import Workspace  # noqa: E402
+
+
+def stress(db: str, document_id: int, user: str, seed: int, saves: int, segments: int) -> None:
+    rng = random.Random(seed)
+    with Workspace.open(db, create=False) as ws:
+        for n in range(saves):
+            index = rng.randint(1, segments)
+            try:
+                segment = ws.segments(document_id)[index - 1]
+                if segment.conflict and rng.random() < 0.3:
+                    try:
+                        result = ws.resolve_conflict(document_id, index, segment.target, by=user)
+                    except TandemError as exc:  # someone resolved it first: a plain refusal
+                        _say(kind="resolve_refused", n=n, index=index, error=str(exc))
+                    else:
+                        _say(kind="resolve", n=n, index=index, revision=result.revision_id,
+                             conflict_after=result.segment.conflict)
+                    continue
+                words = segment.target.split(" ")
+                at = rng.randrange(len(words))
+                words[at] = f"{user}n{n}"
+                time.sleep(rng.uniform(0, 0.004))  # typing: others save meanwhile
+                text = " ".join(words)
+                result = ws.save_segment(document_id, index, text, by=user, based_on=segment.revision_id)
+                _say(kind="save", n=n, index=index, at=at, base=segment.revision_id, base_text=segment.target,
+                     text=text, revision=result.revision_id, merged=result.merged, conflict=result.conflict,
+                     stale=result.stale, current=result.segment.revision_id, target=result.segment.target)
+            except Exception as exc:  # the test counts these: there must be none
+                _say(kind="error", n=n, error=f"{type(exc).__name__}: {exc}", trace=traceback.format_exc())
+            time.sleep(rng.uniform(0, 0.002))
+
+
+def crash(db: str, document_id: int, user: str) -> None:
+    with Workspace.open(db, create=False) as ws:
+        count = len(ws.segments(document_id))
+        print("READY", flush=True)
+        n = 0
+        while True:
+            n += 1
+            text = f"{user} save {n} at {time.time():.6f}"
+            result = ws.save_segment(document_id, n % count + 1, text, by=user)
+            print(f"{result.revision_id} {text}", flush=True)
+
+
+def _say(**fields) -> None:
+    print(json.dumps(fields, ensure_ascii=False), flush=True)
+
+
+if __name__ == "__main__":
+    mode, db, doc, user, *rest = sys.argv[1:]
+    if mode == "stress":
+        stress(db, int(doc), user, int(rest[0]), int(rest[1]), int(rest[2]))
+    else:
+        crash(db, int(doc), user)

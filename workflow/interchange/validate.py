@@ -1,0 +1,148 @@
+"""Is this file valid, and if not, where and why: without importing or writing anything.
+
+The kind comes from the content (sniff.py). Each kind is judged by what Tandem would read it with:
+XLIFF 2 by its rules (and the official schema when $TANDEM_SCHEMAS names it), XLIFF 1.2 by its
+reader (and schema), TMX, TBX and CSV by their readers, text by the article importer. A problem a
+reader raises makes the file invalid; a file that cannot be read at all is unreadable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workflow.errors import InputError
+from workflow.i18n import _, ngettext
+from workflow.interchange.problems import Problem
+from workflow.interchange.sniff import Sniffed, load, sniff
+
+_WHERE = re.compile(r"^(?:(?P<src>.+?): )?(?:line (?P<line>\d+)(?:, column \d+)?[:,]? ?)?(?P<rest>.*)$", re.S)
+_ELEMENT = re.compile(r"<([\w:.-]+)>")
+
+
+@dataclass
+class Report:
+    path: str
+    kind: str | None = None
+    read_as: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    readable: bool = True
+
+    @property
+    def valid(self) -> bool:
+        return self.readable and not self.problems
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.valid else 1 if self.readable else 2
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.path, "kind": self.kind, "read_as": self.read_as, "valid": self.valid,
+                "readable": self.readable,
+                "problems": [{"rule": p.rule, "line": p.line, "element": p.element or None, "message": p.message}
+                             for p in self.problems],
+                "warnings": list(self.warnings)}
+
+
+def validate_path(path: Path | str) -> Report:
+    report = Report(str(path))
+    try:
+        data = load(path)
+        sniffed = sniff(data, str(path))
+    except InputError as exc:
+        report.readable = False
+        report.problems.append(Problem("unreadable", exc.problem, None, ""))
+        return report
+    report.kind, report.read_as = sniffed.kind, sniffed.label
+    try:
+        if sniffed.kind in ("tmx", "tbx"):  # what the XML's encoding declaration got wrong, if anything
+            from workflow.interchange.xmlsafe import parse_xml_report
+
+            report.warnings.extend(parse_xml_report(data, str(path), sniffed.label)[1])
+        _CHECKS[sniffed.kind](report, data, sniffed, Path(path))
+    except InputError as exc:
+        report.problems.append(problem_from(exc))
+    return report
+
+
+def problem_from(exc: InputError, rule: str = "reader") -> Problem:
+    """A reader's one-line refusal as a Problem, its line and element pulled out where it names them."""
+    match = _WHERE.match(exc.problem)
+    line = int(match.group("line")) if match and match.group("line") else None
+    message = match.group("rest") if match and line else exc.problem
+    element = _ELEMENT.search(message)
+    return Problem(rule, message, line, element.group(1) if element else "")
+
+
+def _xliff(report: Report, data: bytes, sniffed: Sniffed, path: Path) -> None:
+    """Every problem of the XLIFF file, as the reader judges it (the reader stops at the first few)."""
+    from workflow.interchange import xmlsafe
+    from workflow.interchange.reader import xliff1_problems
+    from workflow.interchange.xliff12 import read_xliff12
+    from workflow.interchange.xliff2 import read_xliff2
+    from workflow.interchange.xliff2_rules import validate_xliff2
+
+    root, warnings = xmlsafe.parse_xml_report(data, str(path), "XLIFF")
+    report.warnings.extend(warnings)
+    if sniffed.kind == "xliff2":
+        problems, found = validate_xliff2(root)
+    else:
+        problems, found = xliff1_problems(root)
+    report.problems.extend(problems)
+    report.warnings.extend(w for w in found if w not in report.warnings)
+    if not problems:  # the rules passed: reading must succeed too
+        doc = (read_xliff2 if sniffed.kind == "xliff2" else read_xliff12)(root, str(path))
+        report.warnings.extend(w for w in doc.warnings if w not in report.warnings)
+        if not doc.units:
+            report.warnings.append(_("the file holds no translation units"))
+
+
+def _tmx(report: Report, data: bytes, sniffed: Sniffed, path: Path) -> None:
+    from workflow.tmx import language, read_tmx
+
+    tmx = read_tmx(data, str(path))
+    languages = {language(code) for unit in tmx.units for code in unit.texts}
+    if not {"ko", "en"} <= languages:
+        report.warnings.append(_("no Korean/English pairs to import (languages: {languages})").format(
+            languages=", ".join(sorted(languages)) or _("none")))
+
+
+def _glossary(report: Report, data: bytes, sniffed: Sniffed, path: Path) -> None:
+    from glossaries.errors import GlossaryFileError
+
+    try:
+        if sniffed.kind == "tbx":
+            from glossaries.tbx import parse_tbx
+
+            found = parse_tbx(data, str(path))
+            if found.skipped:
+                report.warnings.append(ngettext(
+                    "{count} concept lacks Korean or usable English and would be skipped",
+                    "{count} concepts lack Korean or usable English and would be skipped", found.skipped).format(
+                    count=found.skipped))
+        else:
+            from glossaries.csv_io import parse_csv
+
+            parse_csv(data, str(path))
+    except GlossaryFileError as exc:
+        line = re.search(r"(\d+)", exc.where or "")  # "line 7", "element x at line 7", or as translated
+        element = _ELEMENT.search(f"{exc.where or ''} {exc.problem}")
+        report.problems.append(Problem("reader", exc.problem, int(line.group(1)) if line else None,
+                                       element.group(1) if element else ""))
+
+
+def _text(report: Report, data: bytes, sniffed: Sniffed, path: Path) -> None:
+    from workflow.importer import plan_import
+
+    plan = plan_import(path)
+    if plan.korean.encoding not in ("utf-8", "utf-16", "utf-32"):
+        report.warnings.append(_("read as {encoding}; Tandem stores it as UTF-8").format(encoding=plan.korean.encoding))
+    report.read_as = ngettext("Korean text ({count} block)", "Korean text ({count} blocks)", len(plan.segments)).format(
+        count=len(plan.segments))
+
+
+_CHECKS = {"xliff2": _xliff, "xliff12": _xliff, "tmx": _tmx, "tbx": _glossary, "csv": _glossary,
+           "text": _text}

@@ -1,0 +1,183 @@
+"""Saving a segment's English: a plain save, a stale save merged or kept in conflict, a resolution.
+
+A save names the revision it was based on. When someone else saved since, the saver's text is kept
+as an aside revision (never lost), then the two changes are merged (workflow.merge) into a new
+revision with both parents, or, where they touch the same words, a conflict is opened naming base,
+theirs and mine. Every step runs inside one BEGIN IMMEDIATE transaction, so the merge decision is
+made against the text that is current at commit.
+
+`based_on` says what the saver started from: a revision id; EMPTY_BASE for a segment that had no
+revision at all when they began typing (so two people filling one empty segment at once conflict
+rather than the second silently replacing the first); or None, a script making no claim, saved as
+the new text whatever is there.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+
+from workflow import states
+from workflow.access import acting_user, require
+from workflow.clock import now
+from workflow.editing import EDIT_ROLES
+from workflow.errors import InputError, NotFound
+from workflow.i18n import N_, _
+from workflow.merge import merge3
+from workflow.models import Conflict, Role, SaveResult, SegmentState
+from workflow.records import content_hash, revision_from_row, segment_from_row as _segment
+from workflow.review import Review
+from workflow.storage import Storage
+
+EMPTY_BASE = 0  # a based_on meaning "I started from no text": SQLite never hands out revision id 0
+
+
+def base_of(revision_id: int | None) -> int:
+    """What a save names as its base, given the revision an editor showed when typing began."""
+    return EMPTY_BASE if revision_id is None else revision_id
+
+
+class Saving:
+    def __init__(self, store: Storage, review: Review) -> None:
+        self._store = store
+        self._review = review
+
+    def _segment(self, document_id: int, index: int) -> dict:
+        row = self._store.segment(document_id, index)
+        if row is None:
+            raise NotFound(_("document {id} has no segment {index}").format(id=document_id, index=index))
+        return row
+
+    def save(self, document_id: int, index: int, text: str, *, by: str,
+             based_on: int | None = None) -> SaveResult:
+        """A new revision; based on an older one, a merge with what was saved since, or a conflict.
+
+        While a segment is in conflict, saves go on as usual (the text being edited is the current
+        one, "theirs"); the conflict stays open until someone resolves it, because only a person
+        can say what becomes of the other candidate.
+        """
+        text = unicodedata.normalize("NFC", text)
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            role = require(actor, EDIT_ROLES, N_("edit translations"))
+            row = self._segment(document_id, index)
+            current = row["target"] or ""
+            if text == current:
+                return SaveResult(_segment(row), None, None, False)
+            if based_on is None or based_on == base_of(row["revision_id"]):
+                put = self._put(row, document_id, index, text, actor, role, parent=row["revision_id"])
+                return self._result(document_id, index, put)
+            return self._save_stale(row, document_id, index, text, actor, role, based_on)
+
+    def _save_stale(self, row: dict, document_id: int, index: int, text: str, actor, role: Role,
+                    based_on: int) -> SaveResult:
+        if based_on == EMPTY_BASE:
+            base_id, base_text = None, ""
+        else:
+            base = self._store.revision_by_id(based_on)
+            if base is None or base["segment_id"] != row["id"]:
+                raise InputError(_("segment {index}").format(index=index),
+                                 _("revision {revision} is not one of its revisions").format(revision=based_on))
+            base_id, base_text = based_on, base["text"]
+        at = now()
+        # The saver's own text is kept exactly as typed, whatever becomes of it: no save is lost.
+        mine = self._store.insert_revision(
+            self._revision(row, text, actor, role, at, parent=base_id, aside=True))
+        merge = merge3(base_text, text, row["target"] or "")
+        # mine_hash lets `tandem verify` hold the aside revision to the text written here.
+        sides = {"base": base_id, "theirs": row["revision_id"], "mine": mine, "mine_hash": content_hash(text)}
+        if merge.clean:
+            if merge.text == (row["target"] or ""):  # theirs already holds every change of mine
+                self._store.audit(at, actor.id, "segment.merge", dict(sides, segment=index, revision=None),
+                                  document_id=document_id, segment_id=row["id"])
+                return replace(self._result(document_id, index, (mine, None, ())), stale=True, merged=True)
+            put = self._put(row, document_id, index, merge.text, actor, role, parent=row["revision_id"],
+                            merge_parent=mine, extra=dict(sides, merged=True, patch_applied=merge.applied))
+            return replace(self._result(document_id, index, put), stale=True, merged=True)
+        conflict_id = self._store.insert_conflict({"segment_id": row["id"], "base_id": base_id,
+                                                   "theirs_id": row["revision_id"], "mine_id": mine,
+                                                   "opened_by": actor.id, "opened_at": at})
+        before = SegmentState(row["state"])
+        after = states.next_state(before, states.EDIT if (row["target"] or "").strip() else states.CLEAR,
+                                  segment=index)
+        if after is not before:
+            self._store.set_segment_state(row["id"], after.value)
+        self._store.touch_document(document_id, at)
+        self._store.audit(at, actor.id, "segment.conflict",
+                          {**sides, "segment": index, "conflict": conflict_id, "from": before.value,
+                           "to": after.value},
+                          document_id=document_id, segment_id=row["id"])
+        voided = before if before in (SegmentState.TRANSLATED, SegmentState.APPROVED) else None
+        return replace(self._result(document_id, index, (mine, voided, ())), stale=True, conflict=True)
+
+    def resolve_conflict(self, document_id: int, index: int, text: str, *, by: str) -> SaveResult:
+        """The text a person chose (theirs, mine or their own) becomes current; every open conflict
+        on the segment closes, each with a resolution row naming that revision."""
+        text = unicodedata.normalize("NFC", text)
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            role = require(actor, EDIT_ROLES, N_("resolve conflicts"))
+            row = self._segment(document_id, index)
+            open_ = self._store.open_conflicts(row["id"])
+            if not open_:
+                raise InputError(_("segment {index}").format(index=index),
+                                 _("is not in conflict; there is nothing to resolve"))
+            put = self._put(row, document_id, index, text, actor, role, parent=row["revision_id"],
+                            merge_parent=open_[-1]["mine_id"], action="segment.resolve",
+                            extra={"conflicts": [c["id"] for c in open_]})
+            for conflict in open_:
+                self._store.insert_resolution({"conflict_id": conflict["id"], "revision_id": put[0],
+                                               "resolved_by": actor.id, "resolved_at": now()})
+            return self._result(document_id, index, put)
+
+    def conflict(self, document_id: int, index: int) -> Conflict | None:
+        """The segment's newest open conflict (earlier open ones close with it when resolved)."""
+        row = self._segment(document_id, index)
+        open_ = self._store.open_conflicts(row["id"])
+        if not open_:
+            return None
+        c = open_[-1]
+        base, theirs, mine = (revision_from_row(self._store.revision_by_id(c[k])) if c[k] is not None else None
+                              for k in ("base_id", "theirs_id", "mine_id"))
+        return Conflict(c["id"], index, base, theirs, mine, c["opened_by"], c["opened_at"])
+
+    @staticmethod
+    def _revision(row: dict, text: str, actor, role: Role, at: str, *, parent: int | None,
+                  aside: bool = False, merge_parent: int | None = None) -> dict:
+        return {"segment_id": row["id"], "text": text, "author_id": actor.id, "role": role.value,
+                "created_at": at, "parent_id": parent, "content_hash": content_hash(text),
+                "aside": int(aside), "merge_parent_id": merge_parent}
+
+    def _put(self, row: dict, document_id: int, index: int, text: str, actor, role: Role, *,
+             parent: int | None, merge_parent: int | None = None, action: str = "segment.save",
+             extra: dict | None = None) -> tuple[int, SegmentState | None, tuple[Role, ...]]:
+        """Make text the segment's current revision: state, audit, and the sign-offs it voids."""
+        before = SegmentState(row["state"])
+        after = states.next_state(before, states.EDIT if text.strip() else states.CLEAR, segment=index)
+        signed = self._review.valid_signoffs(document_id)
+        at = now()
+        revision_id = self._store.insert_revision(
+            self._revision(row, text, actor, role, at, parent=parent, merge_parent=merge_parent))
+        voided = before if before in (SegmentState.TRANSLATED, SegmentState.APPROVED) else None
+        if after is not before:
+            self._store.set_segment_state(row["id"], after.value)
+        self._store.touch_document(document_id, at)
+        detail = {"segment": index, "revision": revision_id, "text_hash": content_hash(text),
+                  "from": before.value, "to": after.value, **(extra or {})}
+        if voided:
+            detail["voided"] = voided.value
+        self._store.audit(at, actor.id, action, detail, document_id=document_id, segment_id=row["id"])
+        still = self._review.valid_signoffs(document_id)
+        voided_signoffs = [(r, s) for r, s in signed.items() if still.get(r) != s]
+        for r, signoff in voided_signoffs:
+            self._store.audit(at, actor.id, "signoff.void",
+                              {"signoff": signoff.id, "role": r.value, "signed_by": signoff.user,
+                               "segment": index, "revision": revision_id},
+                              document_id=document_id, segment_id=row["id"])
+        return revision_id, voided, tuple(r for r, _ in voided_signoffs)
+
+    def _result(self, document_id: int, index: int,
+                put: tuple[int | None, SegmentState | None, tuple[Role, ...]]) -> SaveResult:
+        revision_id, voided, voided_signoffs = put
+        return SaveResult(_segment(self._segment(document_id, index)), revision_id, voided, False,
+                          voided_signoffs)
