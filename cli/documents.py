@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from cli.output import EXIT_OK, emit_json, write_atomically
+from tui.labels import CONFLICT_MARK  # workflow and i18n only: the same mark as on screen, no Textual
 from workflow.i18n import _, format_datetime, format_number, ngettext
 from workflow.names import name, names
+from workflow.pairing_notes import shown
 
 
 def _users(ws, args, user: str) -> int:
@@ -37,7 +39,7 @@ def _import(ws, args, user: str) -> int:
             "pairing").format(file=doc.source_name, encoding=doc.source_encoding, id=doc.id,
                               segments=format_number(result.segments), doubtful=format_number(len(result.doubtful))))
     for index, why in result.doubtful:
-        print("  " + _("segment {index}: {problem}").format(index=index, problem=why))
+        print("  " + _("segment {index}: {problem}").format(index=index, problem=shown(why)))
     if result.previous_import is not None:
         print(_("tandem: note: the same file(s) were imported before as document {id}").format(
             id=result.previous_import), file=sys.stderr)
@@ -77,15 +79,17 @@ def _show(ws, args, user: str) -> int:
     segments = ws.segments(args.doc)
     if args.json:
         emit_json({"document": _document_json(doc), "segments": [
-            {"index": s.index, "block": s.block, "kind": s.kind, "state": s.state, "korean": s.source,
-             "english": s.target, "alignment": {"score": s.align_score, "doubtful": s.low_confidence,
+            {"index": s.index, "block": s.block, "kind": s.kind, "state": s.state, "conflict": s.conflict,
+             "korean": s.source, "english": s.target, "alignment": {"score": s.align_score, "doubtful": s.low_confidence,
                                                 "note": s.align_note}}
             for s in segments]})
         return EXIT_OK
     print(_("{title}  (document {id}, {segments} segments)").format(title=doc.title, id=doc.id,
                                                                   segments=format_number(len(segments))))
     for s in segments:
-        flag = f" · ⚠ {s.align_note}" if s.align_note else ""
+        flag = f" · ⚠ {shown(s.align_note)}" if s.align_note else ""
+        # The stored English is one of two candidates until someone resolves (`tandem conflicts`).
+        flag += f" · {CONFLICT_MARK} " + _("in conflict") if s.conflict else ""
         print(f"\n[{s.index}] {name(s.kind)} · {name(s.state)}{flag}")
         print(f"  ko  {s.source}")
         print(f"  en  {s.target or '—'}")
@@ -125,7 +129,8 @@ def _history(ws, args, user: str) -> int:
     if args.json:
         emit_json([{"id": r.id, "segment": r.segment_index, "text": r.text, "author": r.author,
                      "role": r.role, "created_at": r.created_at, "parent": r.parent_id,
-                     "content_hash": r.content_hash} for r in revisions])
+                     "content_hash": r.content_hash, "merge_parent": r.merge_parent_id, "aside": r.aside}
+                    for r in revisions])
         return EXIT_OK
     rows = [[str(r.segment_index), str(r.id), format_datetime(r.created_at, "medium"), r.author, name(r.role), r.text]
             for r in revisions]

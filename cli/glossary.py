@@ -21,10 +21,14 @@ def _glossary(ws, args, user: str) -> int:
 
 
 def _import(glossary, args, user: str) -> int:
-    counts = glossary.import_file(args.file, by=user)
+    from cli.interchange import print_warnings
+
+    done = glossary.import_file(args.file, by=user)
+    counts = done.counts
     print(_("{file}: {added} added, {updated} updated, {unchanged} unchanged").format(
         file=args.file, added=format_number(counts["added"]), updated=format_number(counts["updated"]),
         unchanged=format_number(counts["unchanged"])))
+    print_warnings(done.warnings)
     return EXIT_OK
 
 

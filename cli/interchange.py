@@ -12,6 +12,12 @@ from workflow.i18n import _, format_number, ngettext
 _TEXT_ONLY = (("english", "--english"), ("sentences", "--sentences"))
 
 
+def print_warnings(warnings) -> None:
+    """A reader's warnings (each names its file), one line each on standard error."""
+    for warning in warnings:
+        print(_("tandem: warning: {problem}").format(problem=warning), file=sys.stderr)
+
+
 def _import(ws, args, user: str) -> int:
     from cli import documents
     from workflow.errors import InputError
@@ -31,18 +37,22 @@ def _import(ws, args, user: str) -> int:
             raise InputError(option, _("applies to article imports; {file} holds {kind}").format(
                 file=args.korean, kind=sniffed.label))
     if sniffed.kind == "tmx":
-        counts = ws.tm.import_tmx(args.korean, by=user)
+        done = ws.tm.import_tmx(args.korean, by=user)
+        counts = done.counts
         print(_("{file} (read as TMX): {added} units added to the translation memory, {unchanged} already in it, "
                 "{skipped} without both Korean and English").format(
             file=args.korean, added=format_number(counts["added"]), unchanged=format_number(counts["unchanged"]),
             skipped=format_number(counts["skipped"])))
+        print_warnings(done.warnings)
         return EXIT_OK
     if sniffed.kind in ("tbx", "csv"):
-        counts = ws.glossary.import_file(args.korean, by=user)
+        done = ws.glossary.import_file(args.korean, by=user)
+        counts = done.counts
         print(_("{file} (read as {kind}): glossary terms {added} added, {updated} updated, {unchanged} "
                 "unchanged").format(file=args.korean, kind=sniffed.label, added=format_number(counts["added"]),
                                     updated=format_number(counts["updated"]),
                                     unchanged=format_number(counts["unchanged"])))
+        print_warnings(done.warnings)
         return EXIT_OK
     tags = [t for t in args.tags.split(",") if t.strip()]
     result = ws.import_bilingual(args.korean, title=args.title, tags=tags, by=user)

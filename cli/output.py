@@ -32,4 +32,6 @@ def write_atomically(path: Path, data: str | bytes) -> None:
         os.replace(temp, path)
     except OSError as exc:
         temp.unlink(missing_ok=True)
-        raise InputError(str(path), f"cannot be written ({exc.strerror or exc})") from None
+        from workflow.i18n import _
+
+        raise InputError(str(path), _("cannot be written ({problem})").format(problem=exc.strerror or exc)) from None

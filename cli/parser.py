@@ -161,6 +161,19 @@ def _review_commands(commands: Any) -> None:
     edit.add_argument("doc", type=int, metavar="DOC")
     edit.add_argument("segment", type=int, metavar="N")
     edit.add_argument("text", metavar="TEXT")
+    edit.add_argument("--based-on", type=int, metavar="REV",
+                      help=_("the revision the new text was made from (0: the segment had none); a change "
+                             "saved since is merged with it, or both are kept as a conflict"))
+    conflicts = commands.add_parser("conflicts", help=_("open conflicts of a document, with both texts"))
+    conflicts.add_argument("doc", type=int, metavar="DOC")
+    _json_flag(conflicts)
+    resolve = commands.add_parser("resolve", help=_("end a segment's conflict with theirs, mine or a new text"))
+    resolve.add_argument("doc", type=int, metavar="DOC")
+    resolve.add_argument("segment", type=int, metavar="N")
+    chosen = resolve.add_mutually_exclusive_group(required=True)
+    chosen.add_argument("--take", choices=("theirs", "mine"),
+                        help=_("theirs: the text saved first; mine: the later save, kept aside"))
+    chosen.add_argument("--text", metavar="TEXT", help=_("a text of your own, e.g. the two combined"))
     translated = commands.add_parser("translated", help=_("mark segments translated (all when none given)"))
     translated.add_argument("doc", type=int, metavar="DOC")
     translated.add_argument("segments", type=int, nargs="*", metavar="N")

@@ -11,15 +11,73 @@ from workflow.names import name
 
 
 def _edit(ws, args, user: str) -> int:
-    result = ws.save_segment(args.doc, args.segment, args.text, by=user)
+    result = ws.save_segment(args.doc, args.segment, args.text, by=user, based_on=args.based_on)
     if result.revision_id is None:
         print(_("segment {index}: unchanged").format(index=args.segment))
         return EXIT_OK
-    print(_("segment {index}: revision {revision} ({state})").format(
-        index=args.segment, revision=result.revision_id, state=name(result.segment.state)))
+    # A merge and a conflict both kept the text, so both exit 0; the words say which happened.
+    if result.conflict:
+        print(_("segment {index}: in conflict: a change saved since your base touched the same words; both "
+                "are kept (yours as revision {revision}); see `tandem conflicts {id}`, then `tandem resolve "
+                "{id} {index}`").format(index=args.segment, revision=result.revision_id, id=args.doc))
+    elif result.merged:
+        print(_("segment {index}: merged with a change saved since your base; revision {revision} ({state})").format(
+            index=args.segment, revision=result.segment.revision_id, state=name(result.segment.state)))
+    else:
+        print(_("segment {index}: revision {revision} ({state})").format(
+            index=args.segment, revision=result.revision_id, state=name(result.segment.state)))
     if result.voided:
         print(_("tandem: note: segment {index} was {state}; the edit sent it back to draft").format(
             index=args.segment, state=name(result.voided)), file=sys.stderr)
+    for role in result.voided_signoffs:
+        print(_("tandem: warning: the {role} sign-off of document {id} is now void").format(
+            role=name(role), id=args.doc), file=sys.stderr)
+    return EXIT_OK
+
+
+def _revision_json(revision) -> dict | None:
+    if revision is None:
+        return None
+    return {"id": revision.id, "text": revision.text, "author": revision.author, "role": revision.role.value,
+            "created_at": revision.created_at}
+
+
+def _conflicts(ws, args, user: str) -> int:
+    found = ws.conflicts(args.doc)
+    if args.json:
+        emit_json([{"id": c.id, "segment": c.segment_index, "opened_by": c.opened_by, "opened_at": c.opened_at,
+                    "base": _revision_json(c.base), "theirs": _revision_json(c.theirs),
+                    "mine": _revision_json(c.mine)} for c in found])
+        return EXIT_OK
+    if not found:
+        print(_("document {id} has no open conflicts").format(id=args.doc))
+        return EXIT_OK
+    for c in found:
+        print(_("segment {index}: conflict {id}, opened by {user} at {time}").format(
+            index=c.segment_index, id=c.id, user=c.opened_by, time=format_datetime(c.opened_at, "medium")))
+        for label, revision in ((_("base"), c.base), (_("theirs"), c.theirs), (_("mine"), c.mine)):
+            if revision is None:
+                print(f"  {label:<7} " + _("(no text: both started from an empty segment)"))
+            else:
+                print(f"  {label:<7} " + _("revision {revision} by {user}: {text}").format(
+                    revision=revision.id, user=revision.author, text=revision.text))
+    return EXIT_OK
+
+
+def _resolve(ws, args, user: str) -> int:
+    from workflow.errors import InputError
+
+    if args.text is not None:
+        text = args.text
+    else:
+        conflict = ws.conflict(args.doc, args.segment)
+        if conflict is None:
+            raise InputError(_("segment {index}").format(index=args.segment),
+                             _("is not in conflict; there is nothing to resolve"))
+        text = conflict.theirs.text if args.take == "theirs" else conflict.mine.text
+    result = ws.resolve_conflict(args.doc, args.segment, text, by=user)
+    print(_("segment {index}: conflict resolved; revision {revision} ({state})").format(
+        index=args.segment, revision=result.revision_id, state=name(result.segment.state)))
     for role in result.voided_signoffs:
         print(_("tandem: warning: the {role} sign-off of document {id} is now void").format(
             role=name(role), id=args.doc), file=sys.stderr)
@@ -141,5 +199,5 @@ def _report(ws, args, user: str) -> int:
     return EXIT_OK
 
 
-HANDLERS = {"edit": _edit, "translated": _translated, "dismiss": _dismiss, "approve": _approve,
+HANDLERS = {"edit": _edit, "conflicts": _conflicts, "resolve": _resolve, "translated": _translated, "dismiss": _dismiss, "approve": _approve,
             "reject": _reject, "signoff": _signoff, "diff": _diff, "report": _report}

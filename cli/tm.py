@@ -29,11 +29,15 @@ def _search(tm, args, user: str) -> int:
 
 
 def _import(tm, args, user: str) -> int:
-    counts = tm.import_tmx(args.file, by=user)
+    from cli.interchange import print_warnings
+
+    done = tm.import_tmx(args.file, by=user)
+    counts = done.counts
     print(_("{file}: {added} added, {unchanged} already in memory, {skipped} units without both Korean and "
             "English, {other} variants in other languages ignored").format(
         file=args.file, added=format_number(counts["added"]), unchanged=format_number(counts["unchanged"]),
         skipped=format_number(counts["skipped"]), other=format_number(counts["other_languages"])))
+    print_warnings(done.warnings)
     return EXIT_OK
 
 

@@ -157,6 +157,52 @@ def test_validate_judges_tmx_tbx_csv_and_text_by_their_readers(tandem, tmp_path)
     assert run.code == 1 and report["kind"] == "tmx" and report["problems"][0]["element"] == "tuv"
 
 
+def test_an_interchange_file_over_the_text_limit_is_taken_by_import_and_validate(desk, tmp_path):
+    from workflow.textfile import MAX_BYTES
+
+    # A TMX between the article limit (20 MB) and the XML layer's (50 MiB) is read, not refused.
+    big = tmp_path / "desk-memory.tmx"
+    with big.open("w", encoding="utf-8") as handle:
+        handle.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
+                     'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ko" '
+                     'datatype="plaintext"/><body><tu><tuv xml:lang="ko"><seg>조국</seg></tuv>'
+                     '<tuv xml:lang="en"><seg>homeland</seg></tuv></tu>\n')
+        line = "<!-- " + "x" * 90 + " -->\n"  # many small nodes: libxml2 limits the size of one
+        handle.write(line * (MAX_BYTES // len(line) + 10))
+        handle.write("</body></tmx>\n")
+    run = desk("validate", str(big))
+    assert run.code == 0 and "valid TMX" in run.out, run.out + run.err
+    run = desk("import", str(big))
+    assert run.code == 0 and "1 units added" in run.out, run.err
+
+
+def _euc_kr_labelled_cp949(kind: str) -> bytes:
+    """A TMX or TBX that declares EUC-KR and holds a CP949 syllable (똠), as Korean desks have them."""
+    if kind == "tbx":
+        from glossaries.model import Term
+        from glossaries.tbx import write_tbx
+
+        text = write_tbx([Term("똠방각하", "watermelon")]).decode("utf-8")
+    else:
+        text = ('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
+                'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ko" '
+                'datatype="plaintext"/><body><tu><tuv xml:lang="ko"><seg>똠방각하</seg></tuv>'
+                '<tuv xml:lang="en"><seg>watermelon</seg></tuv></tu></body></tmx>\n')
+    head, rest = text.split("?>", 1)
+    return ('<?xml version="1.0" encoding="EUC-KR"?>' + rest).encode("cp949")
+
+
+@pytest.mark.parametrize("command, kind", [(("tm", "import"), "tmx"), (("import",), "tmx"),
+                                           (("glossary", "import"), "tbx"), (("import",), "tbx")])
+def test_an_encoding_warning_is_printed_once_naming_the_file(desk, tmp_path, command, kind):
+    path = tmp_path / f"legacy.{kind}"
+    path.write_bytes(_euc_kr_labelled_cp949(kind))
+    run = desk(*command, str(path))
+    assert run.code == 0, run.err
+    assert run.err == f"tandem: warning: {path}: declares EUC-KR but holds CP949 characters; read as CP949\n"
+    assert "1 " in run.out  # one unit or term taken
+
+
 # Real files of every kind: each is told apart by content ------------------------------------------------
 
 

@@ -340,3 +340,86 @@ def test_an_aside_revision_newest_in_the_history_is_not_taken_for_the_current_te
 
     update = refresh_segment(workspace, doc.id, replace(report, authors=("david",)))
     assert update.report.authors == ("david", "robert")  # the current text's author joins, not tina
+
+
+def test_the_cli_takes_part_in_merging_and_resolves_conflicts(workspace, doc, tandem):
+    base = workspace.segments(doc.id)[0]
+    rev = str(base.revision_id)
+    workspace.close()
+    first = tandem("edit", str(doc.id), "1", base.target.replace("alpha1", "ALPHA"), "--based-on", rev, user="robert")
+    assert first.code == 0 and "merged" not in first.out and "conflict" not in first.out
+    merged = tandem("edit", str(doc.id), "1", base.target.replace("hotel1", "HOTEL"), "--based-on", rev,
+                    user="david")
+    assert merged.code == 0 and "merged with a change saved since" in merged.out, merged.out
+    expected = base.target.replace("alpha1", "ALPHA").replace("hotel1", "HOTEL")
+    assert json.loads(tandem("show", str(doc.id), "--json").out)["segments"][0]["english"] == expected
+
+    clash = tandem("edit", str(doc.id), "1", base.target.replace("alpha1", "Alpha"), "--based-on", rev,
+                   user="david")
+    assert clash.code == 0 and "in conflict" in clash.out and f"tandem resolve {doc.id} 1" in clash.out
+    shown = json.loads(tandem("show", str(doc.id), "--json").out)["segments"]
+    assert [s["conflict"] for s in shown] == [True, False, False, False, False]
+    assert "⇄ in conflict" in tandem("show", str(doc.id)).out.split("[2]")[0]
+
+    listed = json.loads(tandem("conflicts", str(doc.id), "--json").out)
+    assert len(listed) == 1 and listed[0]["segment"] == 1
+    assert listed[0]["base"]["text"] == base.target
+    assert (listed[0]["theirs"]["text"], listed[0]["mine"]["text"]) == (expected, base.target.replace("alpha1", "Alpha"))
+    assert listed[0]["mine"]["author"] == "david"
+    text = tandem("conflicts", str(doc.id)).out
+    assert "segment 1: conflict" in text and base.target.replace("alpha1", "Alpha") in text
+
+    refused = tandem("resolve", str(doc.id), "1", "--take", "mine", user="admin")  # not a translator or editor
+    assert refused.code != 0 and len(refused.err.strip().splitlines()) == 1
+    assert tandem("resolve", str(doc.id), "1", user="david").code == 2  # theirs, mine or a text: say which
+    done = tandem("resolve", str(doc.id), "1", "--take", "mine", user="david")
+    assert done.code == 0 and "conflict resolved" in done.out
+    after = json.loads(tandem("show", str(doc.id), "--json").out)["segments"][0]
+    assert after["english"] == base.target.replace("alpha1", "Alpha") and not after["conflict"]
+    assert "no open conflicts" in tandem("conflicts", str(doc.id)).out
+    again = tandem("resolve", str(doc.id), "1", "--text", "Anything.", user="david")
+    assert again.code != 0 and "is not in conflict" in again.err
+
+
+def test_the_cli_says_when_a_save_from_an_empty_segment_conflicts(workspace, tmp_path, tandem):
+    doc = empty_doc(workspace, tmp_path)
+    workspace.close()
+    assert tandem("edit", str(doc.id), "1", "Robert's.", "--based-on", "0", user="robert").code == 0
+    clash = tandem("edit", str(doc.id), "1", "David's.", "--based-on", "0", user="david")
+    assert clash.code == 0 and "in conflict" in clash.out
+    listed = tandem("conflicts", str(doc.id)).out
+    assert "both started from an empty segment" in listed
+    assert tandem("resolve", str(doc.id), "1", "--text", "Both.", user="robert").code == 0
+    assert json.loads(tandem("show", str(doc.id), "--json").out)["segments"][0]["english"] == "Both."
+
+
+def test_a_workspace_from_before_empty_base_conflicts_keeps_its_conflicts(db_path, tmp_path, monkeypatch):
+    """Migration 9 rebuilds both conflict tables: rows, resolutions and the append-only guards survive."""
+    from workflow.storage.migrations import M009_CONFLICT_WITHOUT_BASE
+
+    before = MIGRATIONS.index(M009_CONFLICT_WITHOUT_BASE)
+    monkeypatch.setattr(connection, "MIGRATIONS", MIGRATIONS[:before])
+    with Workspace.open(db_path) as ws:
+        ws.add_user("admin", ["admin"], by="admin")
+        ws.add_user("david", ["translator"], by="admin")
+        ws.add_user("robert", ["editor"], by="admin")
+        doc = small_doc(ws, tmp_path)
+        text = ws.segments(doc.id)[0].target
+        two_saves(ws, doc, text.replace("alpha1", "a"), text.replace("alpha1", "A"))
+        ws.resolve_conflict(doc.id, 1, text, by="david")
+        second = ws.segments(doc.id)[1].target
+        two_saves(ws, doc, second.replace("golf2", "g"), second.replace("golf2", "G"), index=2)
+        assert ws._store.schema_version() == before
+    monkeypatch.setattr(connection, "MIGRATIONS", MIGRATIONS)
+    with Workspace.open(db_path, create=False) as ws:
+        assert ws._store.schema_version() == len(MIGRATIONS)
+        assert [s.conflict for s in ws.segments(doc.id)] == [False, True, False, False, False]
+        assert ws.conflict(doc.id, 2).mine.text == second.replace("golf2", "G")
+        assert ws.verify().ok
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert conn.execute("SELECT count(*) FROM conflict_resolutions").fetchone()[0] == 1
+    for statement in ("DELETE FROM conflicts", "UPDATE conflict_resolutions SET revision_id = 1"):
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            conn.execute(statement)
+    conn.close()

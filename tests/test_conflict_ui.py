@@ -236,3 +236,40 @@ def test_two_editors_filling_one_empty_segment_at_once_end_in_a_conflict(demo: P
             assert str(david.screen.query_one("#conflict-mine").content) == davids
 
     run(scenario)
+
+
+def test_the_review_list_marks_a_segment_in_conflict_as_the_editor_does(demo: Path) -> None:
+    from tui.screens.review import ReviewScreen
+    from tui.widgets.review_list import ReviewList
+
+    def clash(index: int) -> None:
+        with Workspace.open(demo, create=False) as workspace:
+            base = workspace.segments(1)[index - 1]
+            words = base.target.split()
+            workspace.save_segment(1, index, " ".join(["Unwell"] + words[1:]), by="robert",
+                                   based_on=base.revision_id)
+            workspace.save_segment(1, index, " ".join(["Ailing"] + words[1:]), by="david",
+                                   based_on=base.revision_id)
+
+    clash(1)  # before the screen opens
+
+    async def scenario() -> None:
+        app = TandemApp(demo, "robert")
+        async with app.run_test(size=WIDE) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, DocumentsScreen)
+                        and app.screen.query_one(DataTable).row_count == 1)
+            await pilot.press("v")
+            await until(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.data is not None)
+            review = app.screen
+            table = review.query_one(ReviewList)
+            await until(pilot, lambda: table.row_count > 2)
+            assert str(table.get_cell("1", "state")) == "⇄"
+            assert str(table.get_cell("2", "state")) != "⇄"
+            assert "in conflict" in str(review.query_one("#review-diff").border_title)
+            clash(2)  # while it is open: the poll brings the mark
+            await until(pilot, lambda: str(table.get_cell("2", "state")) == "⇄")
+            with Workspace.open(demo, create=False) as workspace:
+                workspace.resolve_conflict(1, 1, stored(demo, 1).target, by="robert")
+            await until(pilot, lambda: str(table.get_cell("1", "state")) != "⇄")
+
+    run(scenario)

@@ -156,3 +156,52 @@ def test_plain_text_euc_kr_with_cp949_syllables_reads_as_cp949():
     raw = (folder / "euc_kr.txt").read_bytes() + extra.encode("cp949")
     encoding, text = decode(raw, "article.txt")
     assert (encoding, text) == ("cp949", (folder / "euc_kr-utf8.txt").read_text(encoding="utf-8") + extra)
+
+
+# ---- sniffing: the head decoded as the reader decodes it ------------------------------------------
+
+TMX_DOC = ('<?xml version="1.0" encoding="{label}"?>\n<tmx version="1.4"><header creationtool="t" '
+           'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ko" datatype="plaintext"/>'
+           '<body><tu><tuv xml:lang="ko"><seg>조국</seg></tuv><tuv xml:lang="en"><seg>homeland</seg></tuv></tu>'
+           '</body></tmx>\n')
+
+
+@pytest.mark.parametrize("codec, label", [("utf-32-le", "UTF-32"), ("utf-32-be", "UTF-32"), ("utf-32", "UTF-32"),
+                                          ("utf-16-be", "UTF-16"), ("cp037", "IBM037")])
+def test_sniffing_knows_utf32_and_ebcdic_files_for_what_they_hold(tmp_path, codec, label):
+    from workflow.interchange.sniff import sniff_file
+
+    text = TMX_DOC.format(label=label)
+    path = tmp_path / "memory.dat"
+    path.write_bytes(text.encode(codec) if codec != "cp037" else text.replace("조국", "homeland").encode(codec))
+    assert sniff_file(path)[1].kind == "tmx"
+
+
+def test_an_xml_file_whose_root_is_beyond_the_head_is_found_by_the_parser(tmp_path):
+    from workflow.interchange.sniff import HEAD_BYTES, sniff_file
+
+    text = TMX_DOC.format(label="UTF-8").replace("\n<tmx", "\n<!-- " + "x" * (HEAD_BYTES + 10) + " -->\n<tmx", 1)
+    path = tmp_path / "long-prolog.xml"
+    path.write_text(text, encoding="utf-8")
+    assert sniff_file(path)[1].kind == "tmx"
+    hostile = text.replace("<!--", '<!DOCTYPE tmx [<!ENTITY a "b">]>\n<!--', 1)
+    path.write_text(hostile, encoding="utf-8")
+    with pytest.raises(InputError, match="DOCTYPE declares entities"):
+        sniff_file(path)
+
+
+def test_each_kind_has_its_own_size_limit(tmp_path, monkeypatch):
+    from workflow.interchange import sniff
+
+    monkeypatch.setitem(sniff.LIMITS, "text", 2000)
+    monkeypatch.setitem(sniff.LIMITS, "tmx", 5000)
+    tmx = tmp_path / "memory.tmx"
+    tmx.write_text(TMX_DOC.format(label="UTF-8") + " " * 3000, encoding="utf-8")  # over text's, within TMX's
+    assert sniff.sniff_file(tmx)[1].kind == "tmx"
+    article = tmp_path / "article.md"
+    article.write_text("# 조국\n\n" + "가" * 1000, encoding="utf-8")
+    with pytest.raises(InputError, match="the limit for Korean text is 2,000 bytes"):
+        sniff.sniff_file(article)
+    tmx.write_text(TMX_DOC.format(label="UTF-8") + " " * 6000, encoding="utf-8")
+    with pytest.raises(InputError, match="is 6,[0-9]{3} bytes; the limit for TMX is 5,000 bytes"):
+        sniff.sniff_file(tmx)

@@ -131,7 +131,7 @@ def test_tbx_round_trip_of_the_sample_glossary():
     assert b'type="TBX-Basic" style="dca"' in data
     assert b'xml:lang="ko"' in data and b'xml:lang="en"' in data
     assert b"deprecatedTerm-admn-sts" in data and b"admittedTerm-admn-sts" in data
-    assert parse_tbx(data) == (terms, 0)
+    assert parse_tbx(data) == (terms, 0, ())
 
 
 def test_tbx_round_trip_keeps_status_case_and_odd_part_of_speech(tmp_path: Path):
@@ -139,7 +139,7 @@ def test_tbx_round_trip_keeps_status_case_and_odd_part_of_speech(tmp_path: Path)
     path.write_bytes(write_tbx(ODD_TERMS))
     assert read_tbx(path) == ODD_TERMS
     assert read_tbx_report(path).skipped == 0
-    assert parse_tbx(write_tbx([])) == ([], 0)
+    assert parse_tbx(write_tbx([])) == ([], 0, ())
 
 
 def tbx(body: str, dialect: str = "TBX-Basic", style: str = "dca") -> bytes:
@@ -172,7 +172,7 @@ def test_tbx_concepts_map_to_terms():
         '<conceptEntry id="c"><langSec xml:lang="ko">' + term_sec("당")
         + '</langSec><langSec xml:lang="en">' + term_sec("party", "deprecatedTerm")
         + "</langSec></conceptEntry>")
-    (term,), skipped = parse_tbx(tbx(body))
+    (term,), skipped, _ = parse_tbx(tbx(body))
     assert skipped == 2  # no Korean; English only deprecated
     assert term == Term("노동당", "Workers' Party", ko_variants=("로동당",),
                         en_variants=("WPK", "Party of Labour"),
@@ -194,7 +194,7 @@ def test_tbx_v2_martif_is_read():
 <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet>
 </termEntry></body></text></martif>""".encode()
     assert parse_tbx(data) == ([Term("송환", "repatriation", en_forbidden=("deportation",),
-                                     pos="noun", domain="labor")], 0)
+                                     pos="noun", domain="labor")], 0, ())
 
 
 GOOD_CONCEPT = ('<conceptEntry id="c1"><langSec xml:lang="ko">' + term_sec("조국", "preferredTerm")
@@ -261,7 +261,7 @@ def test_tbx_root_and_dialect_are_checked():
 def test_tbx_dct_style_is_read():
     concept = GOOD_CONCEPT.replace('<termNote type="partOfSpeech">noun</termNote>',
                                    "<min:partOfSpeech>noun</min:partOfSpeech>")
-    (term,), _ = parse_tbx(tbx(concept, "TBX-Min", "dct"))
+    (term,), _, _ = parse_tbx(tbx(concept, "TBX-Min", "dct"))
     assert (term.ko, term.en, term.pos) == ("조국", "fatherland", "noun")
 
 
@@ -332,7 +332,7 @@ def test_byutrg_good_files_load_and_bad_files_are_refused():
 def test_the_byutrg_korean_termbase_loads_its_korean_terms():
     base = require_corpora("tbx-v3-samples-byutrg", "GoodFiles")
     for path in base.rglob("James_Termbase Cleaned*.tbx"):
-        terms, skipped = read_tbx_report(path)
+        terms, skipped, _ = read_tbx_report(path)
         assert [(t.ko, t.en) for t in terms] == [("수박", "watermelon")], path
         assert skipped == 3  # concepts without Korean
     basic = read_tbx(base / "TBX-Basic v3 Samples" / "DCT" / "James_Termbase Cleaned_dct.tbx")

@@ -21,14 +21,14 @@ def ws(workspace):
 
 
 def test_import_of_the_sample_glossary(ws):
-    counts = ws.glossary.import_file(GLOSSARY, by="minji")
-    assert counts == {"added": 16, "updated": 0, "unchanged": 0}
+    done = ws.glossary.import_file(GLOSSARY, by="minji")
+    assert done.counts == {"added": 16, "updated": 0, "unchanged": 0} and done.warnings == ()
     party = next(t for t in ws.glossary.terms() if t.ko == "노동당")
     assert party.en == "Workers' Party"
     assert party.ko_variants == ("로동당", "조선로동당", "조선노동당")
     assert party.en_forbidden == ("Labor Party", "Labour Party")
     assert party.status is TermStatus.APPROVED
-    assert ws.glossary.import_file(GLOSSARY, by="minji") == {"added": 0, "updated": 0, "unchanged": 16}
+    assert ws.glossary.import_file(GLOSSARY, by="minji").counts == {"added": 0, "updated": 0, "unchanged": 16}
 
 
 def test_reimport_with_a_changed_row_revises_that_term_only(ws, tmp_path):
@@ -36,7 +36,7 @@ def test_reimport_with_a_changed_row_revises_that_term_only(ws, tmp_path):
     changed = tmp_path / "glossary.csv"
     changed.write_text(GLOSSARY.read_text(encoding="utf-8").replace(
         "간부,official,,officials|cadre|cadres", "간부,official,,officials|cadres"), encoding="utf-8")
-    assert ws.glossary.import_file(changed, by="minji") == {"added": 0, "updated": 1, "unchanged": 15}
+    assert ws.glossary.import_file(changed, by="minji").counts == {"added": 0, "updated": 1, "unchanged": 15}
     cadre = next(t for t in ws.glossary.terms() if t.ko == "간부")
     history = ws.glossary.history(cadre.id)
     assert [r.term.en_variants for r in history] == [("officials", "cadre", "cadres"), ("officials", "cadres")]

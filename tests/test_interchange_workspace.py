@@ -304,3 +304,17 @@ def test_a_pair_turned_round_is_exported_as_a_file_that_reads_back(workspace, tm
         path.write_bytes(data)
         back = workspace.bilingual_file(workspace.import_bilingual(path, by="david").document.id, fmt)
         assert TOKEN.sub("", back.units[0].target) == "Russia sent"
+
+
+def test_a_broken_editing_hint_of_the_file_is_refused_naming_the_segment(workspace):
+    # What the writer cannot mend: the agency marked a code canDelete="no" and it was deleted.
+    ns = "urn:oasis:names:tc:xliff:document:2.0"
+    codes = [InlineCode("⟦1/⟧", "standalone", f'<ph xmlns="{ns}" id="1" canDelete="no"/>', "")]
+    stored = _store(workspace, _file([Unit("u1", "러시아⟦1/⟧ 파견", "Russia⟦1/⟧ sent", SegmentState.DRAFT,
+                                           codes=codes)]))
+    workspace.save_segment(stored.document_id, 1, "Russia sent", by="david")
+    with pytest.raises(InputError) as refused:
+        workspace.export_bilingual(stored.document_id, "xliff2")
+    assert "segments 1 " in refused.value.problem and "canDelete" in refused.value.problem
+    _, data, wrong = workspace.export_bilingual(stored.document_id, "xliff12")  # 1.2 has no such hint
+    assert wrong == [1] and b"Russia sent" in data

@@ -55,7 +55,7 @@ def test_the_official_dialect_examples_load_and_dca_and_dct_styles_read_the_same
     base = require_corpora("tbx-ltac-dialects", dialect)
     dca = read_tbx_report(base / "DCA" / "Example_Astronomy_DCA_VALID.tbx")
     dct = read_tbx_report(base / "DCT" / "Example_Astronomy_DCT_VALID.tbx")
-    assert dca == dct == ([], 45)  # English, Spanish and Zulu: no Korean, so every concept skipped
+    assert dca == dct == ([], 45, ())  # English, Spanish and Zulu: no Korean, so every concept skipped
     # With the Spanish taken as the Korean, both styles give the same terms: forms, ranks (DCT's
     # min:administrativeStatus) and parts of speech. Notes and subject fields are compared only
     # where both examples carry them: the DCT examples leave some out (a G-Source note; TBX-Min's
@@ -96,7 +96,9 @@ def test_the_korean_termbase_declared_euc_kr_reads_the_same():
         assert parse_tbx(legacy, path.name) == read_tbx_report(path)
         # The same file as many a Korean desk has it: labelled EUC-KR, holding CP949 syllables.
         cp949 = declared(text.replace("수박", "똠방각하"), "EUC-KR").encode("cp949")
-        assert [(t.ko, t.en) for t in parse_tbx(cp949, path.name).terms] == [("똠방각하", "watermelon")]
+        found = parse_tbx(cp949, path.name)
+        assert [(t.ko, t.en) for t in found.terms] == [("똠방각하", "watermelon")]
+        assert found.warnings == (f"{path.name}: declares EUC-KR but holds CP949 characters; read as CP949",)
 
 
 def test_other_v2_samples_load():

@@ -70,9 +70,9 @@ def test_tmx_round_trip_gives_the_same_pairs(workspace, sample_doc, tmp_path, db
 
     with Workspace.open(tmp_path / "other.db") as other:
         other.add_user("admin", ["admin"], by="admin")
-        assert other.tm.import_tmx(path, by="admin")["added"] == 4
+        assert other.tm.import_tmx(path, by="admin").counts["added"] == 4
         assert {(u.source, u.target, u.author, u.approver) for u in other.tm.units()} == before
-        assert other.tm.import_tmx(path, by="admin")["unchanged"] == 4
+        assert other.tm.import_tmx(path, by="admin").counts["unchanged"] == 4
 
 
 def test_language_codes_and_other_languages(workspace, tmp_path):
@@ -80,8 +80,9 @@ def test_language_codes_and_other_languages(workspace, tmp_path):
     data = _tmx([("가나다라", "abcd")], langs=("KO", "en")).replace(
         b"</tu>", b'<tuv xml:lang="ja-JP"><seg>x</seg></tuv></tu>')
     path.write_bytes(data + b"")
-    counts = workspace.tm.import_tmx(path, by="david")
-    assert counts == {"added": 1, "unchanged": 0, "skipped": 0, "other_languages": 1}
+    done = workspace.tm.import_tmx(path, by="david")
+    assert done.counts == {"added": 1, "unchanged": 0, "skipped": 0, "other_languages": 1}
+    assert done.warnings == ()
 
 
 @pytest.mark.parametrize("data, where", [
@@ -129,7 +130,7 @@ def test_lisa_compliance_kit_level1_import_equals_its_expected_extractions(works
         compared += len(expected)
     assert compared == 22
     # As a Korean/English memory, the kit holds nothing to take: every unit is skipped, none fails.
-    counts = workspace.tm.import_tmx(kit / "ImportTest1C.tmx", by="david")
+    counts = workspace.tm.import_tmx(kit / "ImportTest1C.tmx", by="david").counts
     assert counts["added"] == 0 and counts["skipped"] == 3 and counts["other_languages"] == 9
 
 

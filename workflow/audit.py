@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from workflow.i18n import N_, _, format_datetime
-from workflow.i18n import _
 from workflow.records import content_hash
 
 GENESIS = ""

@@ -17,6 +17,7 @@ from workflow.access import GLOSSARY_ROLES, acting_user, require
 from workflow.clock import now
 from workflow.errors import InputError, NotFound, TandemError
 from workflow.i18n import N_, _
+from workflow.interchange.model import FileImport
 from workflow.models import Role, SegmentState, TermImpact, TermOccurrence, TermRevision
 from workflow.storage import Storage
 
@@ -178,10 +179,11 @@ class Glossary:
 
     # files -----------------------------------------------------------------------------
 
-    def import_file(self, path: Path | str, *, by: str) -> dict[str, int]:
+    def import_file(self, path: Path | str, *, by: str) -> FileImport:
         """Add new terms and revise changed ones, all in one transaction; a bad file changes nothing."""
         path = Path(path)
-        incoming = [_valid(t) for t in _read_glossary_file(path)]
+        read, warnings = _read_glossary_file(path)
+        incoming = [_valid(t) for t in read]
         counts = {"added": 0, "updated": 0, "unchanged": 0}
         with self._store.write():
             actor = acting_user(self._store, by)
@@ -199,7 +201,7 @@ class Glossary:
                 else:
                     self._revise(current.id, term, actor.id, role, reason)
                     counts["updated"] += 1
-        return counts
+        return FileImport(counts, warnings)
 
     def export(self, fmt: str) -> str | bytes:
         if fmt not in EXPORT_FORMATS:
@@ -250,17 +252,20 @@ def _guard_duplicate(term: Term, live: dict[str, Term], exclude: int | None = No
             )
 
 
-def _read_glossary_file(path: Path) -> list[Term]:
+def _read_glossary_file(path: Path) -> tuple[list[Term], tuple[str, ...]]:
+    """The file's terms, and the reader's warnings (TBX: its encoding) naming the file."""
     from glossaries.csv_io import read_csv
-    from glossaries.tbx import read_tbx
+    from glossaries.tbx import read_tbx_report
 
     try:
         if not path.is_file():
             raise InputError(str(path), _("no such file") if not path.exists() else _("is not a file"))
         with path.open("rb") as handle:  # the head only: the reader refuses an oversized file
             head = handle.read(512).lstrip(b"\xef\xbb\xbf").lstrip()
-        reader = read_tbx if head.startswith(b"<") or path.suffix.lower() in {".tbx", ".xml"} else read_csv
-        return reader(path)
+        if head.startswith(b"<") or path.suffix.lower() in {".tbx", ".xml"}:
+            found = read_tbx_report(path)
+            return found.terms, found.warnings
+        return read_csv(path), ()
     except GlossaryFileError as exc:
         raise InputError(exc.source, f"{exc.problem}{f' ({exc.where})' if exc.where else ''}") from None
     except OSError as exc:

@@ -11,6 +11,7 @@ translated where they are shown, or made with lazy_gettext, which translates on 
 
 from __future__ import annotations
 
+import functools
 import gettext as _gettext
 import hashlib
 import io
@@ -81,6 +82,35 @@ class LazyText:
 
 def lazy_gettext(message: str) -> LazyText:
     return LazyText(message)
+
+
+def retranslate(text: str, messages: tuple[str, ...]) -> str:
+    """Text formatted in English from one of `messages` (a note stored in English, a library's own
+    words), in the current language; text made from none of them is returned as it is."""
+    if _language == SOURCE_LANGUAGE:
+        return text
+    for message, pattern in _patterns(messages):
+        match = pattern.fullmatch(text)
+        if match:
+            return _(message).format(**match.groupdict())
+    return text
+
+
+@functools.lru_cache(maxsize=16)
+def _patterns(messages: tuple[str, ...]) -> tuple:
+    import re
+    import string
+
+    found = []
+    for message in messages:
+        parts, named = [], set()
+        for literal, field, _spec, _conversion in string.Formatter().parse(message):
+            parts.append(re.escape(literal))
+            if field:
+                parts.append(f"(?P={field})" if field in named else f"(?P<{field}>.*?)")
+                named.add(field)
+        found.append((message, re.compile("".join(parts), re.S)))
+    return tuple(found)
 
 
 def language() -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workflow import align
+from workflow import align, pairing_notes
 from workflow.blocks import Block, parse_blocks
 from workflow.errors import InputError
 from workflow.i18n import _
@@ -101,12 +101,13 @@ def _pair_blocks(ko: list[Block], en: list[Block]) -> list[PlannedSegment]:
             i = bead.source[0]
             texts[i], scores[i] = en_text, bead.score
             if bead.score < threshold:
-                size = "shorter" if len(en_text) < len(ko[i].text) * c else "longer"
-                notes[i] = f"the English is much {size} than this Korean suggests: check the pair"
+                shorter = len(en_text) < len(ko[i].text) * c
+                notes[i] = pairing_notes.SHORTER if shorter else pairing_notes.LONGER
         elif shape == (1, 2):
             i = bead.source[0]
             texts[i], scores[i] = en_text, bead.score
-            notes[i] = f"the draft splits this paragraph in two (English blocks {_span(bead.target)}); joined here"
+            left, right = bead.target
+            notes[i] = pairing_notes.SPLIT.format(first=left + 1, second=right + 1)
         elif shape == (2, 1):
             first, second = bead.source
             pieces = _sentences(en_text, "en")
@@ -115,28 +116,21 @@ def _pair_blocks(ko: list[Block], en: list[Block]) -> list[PlannedSegment]:
             texts[second] = " ".join(pieces[k:]) or None
             for i in bead.source:
                 scores[i] = bead.score
-                notes[i] = (
-                    f"the draft merges Korean blocks {_span(bead.source)} into English block "
-                    f"{bead.target[0] + 1}; split at a sentence boundary here: check the cut"
-                )
+                notes[i] = pairing_notes.MERGED.format(first=first + 1, second=second + 1, block=bead.target[0] + 1)
         elif shape == (1, 0):
             i = bead.source[0]
-            notes[i] = "no English block pairs with this Korean: the draft may have dropped it"
+            notes[i] = pairing_notes.DROPPED
         else:  # (0, 1): keep the English, never drop a translator's words
             anchor = beads.index(bead)
             before = [b.source[-1] for b in beads[:anchor] if b.source]
             orphans.append((before[-1] if before else 0, en_text))
     for i, extra in orphans:
         texts[i] = f"{texts[i]} {extra}" if texts[i] else extra
-        notes[i] = "the draft has an English block with no Korean counterpart; appended here"
+        notes[i] = pairing_notes.EXTRA_BLOCK
     return [
         PlannedSegment(i + 1, b.kind, b.text, texts[i], scores.get(i), notes.get(i))
         for i, b in enumerate(ko)
     ]
-
-
-def _span(indices: tuple[int, ...]) -> str:
-    return " and ".join(str(i + 1) for i in indices)
 
 
 def _sentences(text: str, lang: str) -> list[str]:
@@ -175,18 +169,18 @@ def _pair_sentences(ko: list[str], en: list[str]) -> list[tuple[str | None, floa
         if not bead.source:  # an English sentence with no Korean: keep it with the one before
             pending = f"{pending} {text}".strip()
             continue
-        note = None if not bead.doubtful else "sentence pairing is uncertain: check against the Korean"
+        note = None if not bead.doubtful else pairing_notes.SENTENCES_UNSURE
         first = bead.source[0]
         out[first] = (text or None, bead.score, note)
         for i in bead.source[1:]:
-            out[i] = (None, bead.score, "the draft renders this together with the sentence before")
+            out[i] = (None, bead.score, pairing_notes.WITH_PREVIOUS)
         if pending:
             previous = next((k for k in range(first - 1, -1, -1) if out[k][0]), first)
             t, s, _ = out[previous]
-            out[previous] = (f"{t or ''} {pending}".strip(), s, "an extra English sentence was kept here")
+            out[previous] = (f"{t or ''} {pending}".strip(), s, pairing_notes.EXTRA_SENTENCE)
             pending = ""
     if pending:
         last = max((k for k in range(len(out)) if out[k][0]), default=len(out) - 1)
         t, s, _ = out[last]
-        out[last] = (f"{t or ''} {pending}".strip(), s, "an extra English sentence was kept here")
+        out[last] = (f"{t or ''} {pending}".strip(), s, pairing_notes.EXTRA_SENTENCE)
     return out

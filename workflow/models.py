@@ -233,3 +233,4 @@ class SegmentReport:
     changed: int
     words: int
     authors: tuple[str, ...]
+    conflict: bool = False  # two people's changes await a person's resolution (Workspace.conflict)

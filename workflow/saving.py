@@ -134,9 +134,18 @@ class Saving:
         """The segment's newest open conflict (earlier open ones close with it when resolved)."""
         row = self._segment(document_id, index)
         open_ = self._store.open_conflicts(row["id"])
-        if not open_:
-            return None
-        c = open_[-1]
+        return self._conflict(open_[-1], index) if open_ else None
+
+    def conflicts(self, document_id: int) -> list[Conflict]:
+        """Every open conflict of the document, by segment, oldest first within one."""
+        found = []
+        with self._store.read():
+            for row in self._store.segments(document_id):
+                if row["conflict"]:
+                    found += [self._conflict(c, row["position"]) for c in self._store.open_conflicts(row["id"])]
+        return found
+
+    def _conflict(self, c: dict, index: int) -> Conflict:
         base, theirs, mine = (revision_from_row(self._store.revision_by_id(c[k])) if c[k] is not None else None
                               for k in ("base_id", "theirs_id", "mine_id"))
         return Conflict(c["id"], index, base, theirs, mine, c["opened_by"], c["opened_at"])

@@ -20,6 +20,7 @@ from workflow.errors import InputError
 from workflow.i18n import _
 from workflow.interchange.xmlsafe import read_xml
 from workflow.storage import Storage
+from workflow.interchange.model import FileImport
 from workflow.tmx import iso_date, language, read_tmx, write_tmx
 
 # Trigrams are looked up rarest first until their postings add up to this many rows: enough to
@@ -137,7 +138,7 @@ class TranslationMemory:
             raise InputError("TEXT", _("give something to search for"))
         return [_unit(r) for r in self._store.tm_search(text, limit)]
 
-    def import_tmx(self, path: Path | str, *, by: str) -> dict[str, int]:
+    def import_tmx(self, path: Path | str, *, by: str) -> FileImport:
         """Add the file's Korean/English pairs in one transaction; a bad file adds nothing."""
         path = Path(path)
         tmx = read_tmx(read_xml(path, "TMX"), str(path))
@@ -164,7 +165,7 @@ class TranslationMemory:
                     "origin": f"import:{path.name}"}, refresh=False)
                 counts["added" if added else "unchanged"] += 1
             self._store.audit(at, actor.id, "tm.import", {"file": path.name, **counts})
-        return counts
+        return FileImport(counts, tuple(tmx.warnings))
 
     def export_tmx(self) -> bytes:
         return write_tmx(self._store.tm_units())

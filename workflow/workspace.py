@@ -361,6 +361,11 @@ class Workspace:
         """The segment's open conflict: base, theirs and mine as revisions; None when there is none."""
         return self._saving.conflict(document_id, index)
 
+    def conflicts(self, document_id: int) -> list[Conflict]:
+        """Every open conflict in the document (a segment may hold several until one resolution)."""
+        self.document(document_id)
+        return self._saving.conflicts(document_id)
+
     def resolve_conflict(self, document_id: int, index: int, text: str, *, by: str) -> SaveResult:
         """Store the text a person chose as the segment's new revision and close its conflict."""
         return self._saving.resolve_conflict(document_id, index, text, by=by)

@@ -12,7 +12,8 @@ One concept becomes one Term: the preferred (else first non-deprecated) Korean t
 other Korean terms `ko_variants`; the preferred (else first non-deprecated) English term is `en`,
 other English terms `en_variants`, deprecated and superseded ones `en_forbidden`. Any ko-* or
 en-* langSec counts. Concepts without Korean or without usable English are skipped and counted:
-read_tbx_report / parse_tbx return TbxImport(terms, skipped); read_tbx returns the terms alone.
+read_tbx_report / parse_tbx return TbxImport(terms, skipped, warnings), the warnings naming the
+file (a declared EUC-KR read as CP949 ...); read_tbx returns the terms alone.
 
 Tandem's status, case sensitivity, and a part of speech outside the TBX-Basic picklist travel as
 concept-level notes of the form <note>tandem:status=approved</note> (keys: status,
@@ -25,7 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from glossaries.model import Term
-from glossaries.tbx.parse import parse_untrusted, read_xml_file
+from glossaries.tbx.parse import parse_untrusted_report, read_xml_file
 from glossaries.tbx.reader import TbxImport, _Doc
 from glossaries.tbx.writer import write_tbx
 
@@ -43,7 +44,7 @@ def read_tbx_report(path: str | Path) -> TbxImport:
 
 def parse_tbx(data: bytes, source: str = "TBX data") -> TbxImport:
     """The Korean-English concepts of a valid TBX file; GlossaryFileError for anything invalid."""
-    root = parse_untrusted(data, source, "TBX")
+    root, warnings = parse_untrusted_report(data, source, "TBX")
     doc = _Doc(root, source)
     doc.validate()
-    return doc.terms()
+    return doc.terms()._replace(warnings=tuple(warnings))

@@ -116,6 +116,12 @@ def xml_head(data: bytes, size: int = 65536) -> str:
     return chunk.decode(family, errors="replace").lstrip("\ufeff")
 
 
+def xml_family(data: bytes) -> str:
+    """The encoding the BOM or the first bytes imply ("utf-8", "utf-16", "utf-32-le", "cp037" ...),
+    before any declaration is read: what xml_head decodes with."""
+    return _family(data).replace("-sig", "")
+
+
 def decode_xml(data: bytes, source: str) -> tuple[str, list[str]]:
     """The document as text, its declaration (if any) saying UTF-8, and warnings naming the file.
 

@@ -34,6 +34,7 @@ from glossaries.tbx.names import (
 class TbxImport(NamedTuple):
     terms: list[Term]
     skipped: int  # concepts without a Korean term or without a usable English one
+    warnings: tuple[str, ...] = ()  # each names the file: an encoding read other than declared
 
 
 class _Doc:

@@ -39,6 +39,7 @@ from tui.widgets.segment_texts import EnglishEditor, KoreanView
 from workflow.i18n import N_, _
 from workflow.models import Role, Segment, User
 from workflow.names import name, names
+from workflow.pairing_notes import shown
 
 
 class EditorScreen(LiveEditor, ConflictActions, SegmentActions, WriteQueue, Screen):
@@ -283,7 +284,7 @@ class EditorScreen(LiveEditor, ConflictActions, SegmentActions, WriteQueue, Scre
         note = self.query_one("#align-note", Static)
         note.display = segment.low_confidence
         if segment.align_note:
-            note.update("⚠ " + _("Pairing doubtful: {note}").format(note=segment.align_note))
+            note.update("⚠ " + _("Pairing doubtful: {note}").format(note=shown(segment.align_note)))
         self._notice(self._standing)
         self._show_conflict_notice()
         table.show_index(index)

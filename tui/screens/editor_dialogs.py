@@ -176,8 +176,14 @@ class HistoryDialog(Dialog):
         self._revisions = sorted(message.revisions, key=lambda r: r.id, reverse=True)
         table = self.query_one("#revisions", DataTable)
         for revision in self._revisions:
+            # The newest row is not always the text in force: a stale save is kept aside (merged
+            # into a later revision, or waiting in a conflict), and says so.
+            english = Text(first_words(revision.text, 40))
+            if revision.aside:
+                english = Text.assemble((_("kept aside") + ": ", "dim italic"),
+                                        first_words(revision.text, 40 - len(_("kept aside")) - 2))
             table.add_row(Text(format_datetime(revision.created_at, "medium")), Text(revision.author),
-                          Text(name(revision.role)), Text(first_words(revision.text, 40)), key=str(revision.id))
+                          Text(name(revision.role)), english, key=str(revision.id))
         if not self._revisions:
             text.update(_("No revisions yet: this segment has never had English."))
         table.focus()

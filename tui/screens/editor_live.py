@@ -5,8 +5,9 @@ segments the document's audit log names since the last read (a few milliseconds 
 where the whole document takes a tenth of a second) and the glossary's version; only segments that
 differ from what the screen holds are redrawn, and a moved glossary re-checks the segment in hand.
 A segment holding typed text (or a save not yet landed) keeps the revision the typing started from,
-so its save names that revision as its base and the workspace merges the two changes or keeps both
-as a conflict; the person is told, and their text is never replaced under the cursor.
+so its save names that revision as its base (EMPTY_BASE where the segment had none: two people
+filling one empty segment must not overwrite each other) and the workspace merges the two changes
+or keeps both as a conflict; the person is told, and their text is never replaced under the cursor.
 """
 
 from __future__ import annotations

@@ -126,7 +126,7 @@ def refresh_segment(workspace: Workspace, document_id: int, report: SegmentRepor
     if current is not None:
         authors = authors if current.author in authors else (*authors, current.author)
     new_report = replace(report, state=segment.state, text=segment.target, changed=measured.changed,
-                         words=measured.words, authors=authors)
+                         words=measured.words, authors=authors, conflict=segment.conflict)
     return SegmentUpdate(segment, new_report, workspace.comments(document_id, report.index),
                          workspace.review.signoffs(document_id), workspace.review.state(document_id), notes)
 

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from tui.labels import CONFLICT_MARK
 from tui.widgets.diff_view import DiffView, legend
 from tui.widgets.review_data import effort_line
 from workflow.i18n import _, format_datetime, ngettext
@@ -74,7 +75,9 @@ class ReviewDetail(VerticalScroll):
         diff = self.query_one("#review-diff", DiffView)
         diff.show(report.signed_text or "", report.text)
         changes = effort_line(report.changed, report.words) if report.changed else _("unchanged")
-        diff.border_title = Text(_("English") + f" · {name(report.state)} · " + _("{changes} since {baseline}").format(
+        # The editor (f12 there) resolves a conflict; here it is said, so nobody approves around it.
+        state = f"{CONFLICT_MARK} " + _("in conflict") if report.conflict else name(report.state)
+        diff.border_title = Text(_("English") + f" · {state} · " + _("{changes} since {baseline}").format(
             changes=changes, baseline=baseline))
         box = self.query_one("#review-comments", Static)
         box.update(comments_text(comments))

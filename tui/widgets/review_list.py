@@ -12,8 +12,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from tui.cells import first_words
-from tui.labels import state_mark
-from tui.widgets.segment_list import STATE_STYLES
+from tui.widgets.segment_list import mark_and_style
 from workflow.i18n import _
 from workflow.models import SegmentReport
 
@@ -37,7 +36,7 @@ def review_row(report: SegmentReport, open_queries: int, english_cells: int) -> 
     # Text cells: a plain str cell would be read as markup, and articles hold [brackets].
     return (
         Text(str(report.index), justify="right"),
-        Text(state_mark(report.state), style=STATE_STYLES[report.state]),
+        Text(*mark_and_style(report.state, report.conflict)),
         edits_cell(report),
         queries_cell(open_queries),
         Text(first_words(report.text, english_cells)),

@@ -75,11 +75,17 @@ def widths_for(table_width: int, segment_count: int) -> Widths:
     return Widths(index, korean, room - korean)
 
 
+def mark_and_style(state: SegmentState, conflict: bool) -> tuple[str, str]:
+    """The state column's mark, in the editor's list and the review screen's alike. A conflict
+    outranks the state: it is what the segment needs next (the English title keeps the state)."""
+    if conflict:
+        return CONFLICT_MARK, "bold reverse red"
+    return state_mark(state), STATE_STYLES[state]
+
+
 def state_cell(segment: Segment) -> Cell:
-    # A conflict outranks the state: it is what the segment needs next (the English title keeps the state).
-    mark = CONFLICT_MARK if segment.conflict else state_mark(segment.state)
-    mark += DOUBTFUL_MARK if segment.low_confidence else ""
-    return Cell(mark, style="bold reverse red" if segment.conflict else STATE_STYLES[segment.state])
+    mark, style = mark_and_style(segment.state, segment.conflict)
+    return Cell(mark + (DOUBTFUL_MARK if segment.low_confidence else ""), style=style)
 
 
 def checks_cell(counts: Counts | None) -> Cell:

@@ -45,13 +45,15 @@ def problems(source_text: str, target_text: str) -> list[tuple[str, Span, Span]]
     for token, start, end in source:
         seen[token] += 1
         if seen[token] > have[token]:
-            found.append((f"{token} of the Korean is missing from the English", (start, end), None))
+            missing = _("{token} of the Korean is missing from the English").format(token=token)
+            found.append((missing, (start, end), None))
     seen.clear()
     for token, start, end in target:
         seen[token] += 1
         if seen[token] > wanted[token]:
-            what = "again" if wanted[token] else "but the Korean has no such code"
-            found.append((f"{token} is in the English {what}", None, (start, end)))
+            message = _("{token} is in the English again") if wanted[token] else \
+                _("{token} is in the English but the Korean has no such code")
+            found.append((message.format(token=token), None, (start, end)))
     found.extend(_order(target))
     return found
 
@@ -68,11 +70,12 @@ def _order(target: list[tuple[str, int, int]]) -> Iterable[tuple[str, Span, Span
             open_pairs.append(number)
             opened.add(number)
         elif number not in opened:
-            yield f"{token} closes a pair before ⟦{number}⟧ opens it", None, (start, end)
+            early = _("{token} closes a pair before ⟦{number}⟧ opens it").format(token=token, number=number)
+            yield early, None, (start, end)
         elif open_pairs and open_pairs[-1] != number and number in open_pairs:
             inner = open_pairs[-1]
-            yield (f"⟦{number}⟧…{token} and ⟦{inner}⟧…⟦/{inner}⟧ overlap; one must sit inside the other",
-                   None, (start, end))
+            yield (_("⟦{number}⟧…{token} and ⟦{inner}⟧…⟦/{inner}⟧ overlap; one must sit inside the other").format(
+                number=number, token=token, inner=inner), None, (start, end))
             open_pairs.remove(number)
         elif number in open_pairs:
             open_pairs.pop()

@@ -170,13 +170,14 @@ def sentence_end(check: Check, segment: SegmentText, context: CheckContext) -> I
     ko, en = _final(segment.source), _final(segment.target)
     span = (len(segment.target.rstrip()), len(segment.target.rstrip()))
     if ko and not en:
-        yield check.finding(segment.index, f"The Korean ends with “{ko}”, the English has no sentence end",
-                            target_span=span)
+        yield check.finding(segment.index, _("The Korean ends with “{korean}”, the English has no sentence "
+                                             "end").format(korean=ko), target_span=span)
         return
     ko_mark, en_mark = _mark(ko), _mark(en)
     if en and ko_mark != en_mark:
-        yield check.finding(segment.index, f"The Korean ends with “{ko or 'no mark'}”, "
-                            f"the English with “{en}”", target_span=span)
+        message = _("The Korean ends with “{korean}”, the English with “{english}”") if ko else \
+            _("The Korean has no sentence end, the English ends with “{english}”")
+        yield check.finding(segment.index, message.format(korean=ko, english=en), target_span=span)
 
 
 def _mark(final: str) -> str:

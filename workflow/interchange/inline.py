@@ -14,6 +14,9 @@ Lossy across formats: ctype/equiv-text/disp attributes and 1.2 <sub> content ins
 not carried over (the native code text is); a 2.x <cp> becomes a 1.2 <x ctype="x-tandem-cp-XXXX"/>;
 a 1.2 mrk's mtype other than term/protected becomes x-tandem; an annotation (mrk, sm/em) whose
 tokens the translator moved so that they cross another pair is dropped in 1.2 (text kept).
+
+Whatever the translator did to the tokens, writing gives a valid file (inline_plan.py says how); a
+token typed in the text without a code stays text, and reading never gives a code its number.
 """
 
 from __future__ import annotations

@@ -18,8 +18,6 @@ from workflow.interchange.model import TOKEN, InlineCode, close_token, open_toke
 from workflow.interchange.xmlsafe import local_name
 
 _UNKNOWN = "tandem-code"
-
-
 _KINDS = {"standalone": "standalone", "container-open": "container", "start": "start", "end": "end",
           "isolated-start": "isolated-start", "isolated-end": "isolated-end"}
 
@@ -35,7 +33,7 @@ def _claim(base: str, taken: set[str]) -> str:
 
 def _isolated_12(el: etree._Element, pos: str) -> etree._Element:
     """A 1.2 bpt or ept whose partner is not in the text: an <it> keeping its native code."""
-    it = etree.Element(el.tag.replace(local_name(el), "it"), nsmap=el.nsmap)
+    it = etree.Element(etree.QName(etree.QName(el).namespace, "it"), nsmap=el.nsmap)
     for attr in ("id", "ctype", "crc", "xid", "equiv-text"):
         if el.get(attr) is not None:
             it.set(attr, el.get(attr))

@@ -73,6 +73,14 @@ class BilingualFile:
     warnings: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class FileImport:
+    """What importing a TMX or glossary file did: a count per outcome ("added", "unchanged" ...), and
+    the reader's warnings, each naming the file (a file declaring EUC-KR read as CP949 ...)."""
+    counts: dict[str, int]
+    warnings: tuple[str, ...] = ()
+
+
 # DESIGN.md section 2: Tandem's segment states to and from each format's states.
 TO_XLIFF12 = {
     SegmentState.EMPTY: "new",

@@ -18,6 +18,7 @@ from lxml import etree
 
 from workflow.i18n import N_, _
 from workflow.interchange.problems import Problem
+from workflow.interchange.schema_messages import translated
 
 ENV = "TANDEM_SCHEMAS"
 XS = "http://www.w3.org/2001/XMLSchema"
@@ -192,7 +193,7 @@ def xsd_problems(root: etree._Element, kind: str) -> list[Problem] | None:
     with compiled.lock:
         valid = compiled.schema.validate(root.getroottree())
         entries = [] if valid else list(compiled.schema.error_log)
-    problems = [Problem("schema", readable(e.message), e.line or None,
+    problems = [Problem("schema", translated(readable(e.message)), e.line or None,
                         m.group(1) if (m := _ELEMENT.search(e.message)) else "") for e in entries]
     return problems + _undeclared(root, compiled.declared)
 

@@ -1,37 +1,44 @@
 """What a file holds, judged by its bytes, never by its name: XLIFF 1.2 or 2.x, TMX, TBX, a CSV
 glossary, or else Korean text or Markdown.
 
-Only the head of the file is looked at, decoded safely (BOM or ASCII markup), so sniffing costs
-nothing whatever the file's size or encoding; the reader chosen then reads the whole file strictly.
+Only the head of the file is looked at, decoded as the XML reader layer decodes it (BOMs, BOM-less
+UTF-16/32, EBCDIC: glossaries.tbx.encoding.xml_head), so sniffing costs nothing whatever the file's
+size or encoding; the reader chosen then reads the whole file strictly. A file whose head is XML
+but holds no root element (a DOCTYPE longer than the head) is handed to the safe XML parser, which
+either refuses it for its real reason (entities) or finds the root. Each kind has one size limit,
+the one its reader enforces (LIMITS).
 """
 
 from __future__ import annotations
 
-import codecs
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossaries.tbx.encoding import binary_kind
+from glossaries.tbx.encoding import binary_kind, xml_family, xml_head
+from glossaries.tbx.parse import MAX_XML_BYTES
 from workflow.errors import InputError
-from workflow.i18n import N_, _
+from workflow.i18n import N_, _, format_number
 from workflow.textfile import MAX_BYTES
 
 HEAD_BYTES = 65536
 
 LABELS = {"xliff12": "XLIFF 1.2", "xliff2": "XLIFF 2", "tmx": "TMX", "tbx": "TBX", "csv": N_("CSV glossary"),
           "text": N_("Korean text")}
+# The most each kind may hold: the XML layer's limit for interchange files, the article reader's
+# for text (a CSV glossary is read as text).
+LIMITS = {"xliff12": MAX_XML_BYTES, "xliff2": MAX_XML_BYTES, "tmx": MAX_XML_BYTES, "tbx": MAX_XML_BYTES,
+          "csv": MAX_BYTES, "text": MAX_BYTES}
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
-)
 # Markup before the root element: declarations, processing instructions, comments, a doctype
 # (possibly with an internal subset).
 _PROLOG = re.compile(r"\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>", re.S | re.I)
 _ROOT = re.compile(r"<([A-Za-z_][\w.:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?", re.S)
 _ATTR = re.compile(r"([\w.:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _DECLARED = re.compile(r"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']", re.I)
+_DOCTYPE_NAME = re.compile(r"<!DOCTYPE\s+([\w.:-]+)", re.I)
+_DOCTYPE_KINDS = {"xliff": "XLIFF", "tmx": "TMX", "martif": "TBX", "tbx": "TBX"}
 XLIFF1_NS = "urn:oasis:names:tc:xliff:document:1."
 _GLOSSARY_COLUMNS = {"ko", "en", "ko_variants", "en_variants", "en_forbidden", "pos", "domain", "note",
                      "status", "case_sensitive"}
@@ -51,55 +58,58 @@ class Sniffed:
         return _(LABELS[self.kind])
 
 
-def load(path: Path | str) -> bytes:
-    """The file's bytes, refusing what no reader takes (missing, empty, huge, a known binary)."""
+def sniff_file(path: Path | str) -> tuple[bytes, Sniffed]:
+    """The file's bytes and what they hold, refusing what no reader takes (missing, empty, a known
+    binary, over its kind's limit) before more than the limit is read."""
     path = Path(path)
+    source = str(path)
     try:
         if path.is_dir():
-            raise InputError(str(path), _("is a folder, not a file"))
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError(str(path), _("is larger than the {limit:,} bytes Tandem reads").format(limit=MAX_BYTES))
-        data = path.read_bytes()
+            raise InputError(source, _("is a folder, not a file"))
+        with path.open("rb") as handle:
+            largest = max(LIMITS.values())
+            size = os.fstat(handle.fileno()).st_size
+            _within(size, largest, None, source)
+            data = handle.read((size or largest) + 1)  # devices and pipes report no size
+            if size and len(data) > size:  # grown since: read on, up to the limit
+                data += handle.read(largest + 1 - len(data))
     except FileNotFoundError:
-        raise InputError(str(path), _("no such file")) from None
+        raise InputError(source, _("no such file")) from None
     except PermissionError:
-        raise InputError(str(path), _("permission denied")) from None
+        raise InputError(source, _("permission denied")) from None
     except OSError as exc:
-        raise InputError(str(path), _("cannot be read ({problem})").format(problem=exc.strerror or exc)) from None
-    if not data.strip():
-        raise InputError(str(path), _("the file is empty"))
-    return data
+        raise InputError(source, _("cannot be read ({problem})").format(problem=exc.strerror or exc)) from None
+    if not data or data.isspace():
+        raise InputError(source, _("the file is empty"))
+    _within(len(data), max(LIMITS.values()), None, source)
+    sniffed = sniff(data, source)
+    _within(len(data), LIMITS[sniffed.kind], sniffed, source)
+    return data, sniffed
 
 
-def sniff_file(path: Path | str) -> tuple[bytes, Sniffed]:
-    data = load(path)
-    return data, sniff(data, str(path))
+def _within(size: int, limit: int, sniffed: Sniffed | None, source: str) -> None:
+    if size <= limit:
+        return
+    if sniffed is None:
+        raise InputError(source, _("is {size} bytes; the limit for any file Tandem reads is {limit} bytes").format(
+            size=format_number(size), limit=format_number(limit)))
+    raise InputError(source, _("is {size} bytes; the limit for {kind} is {limit} bytes").format(
+        size=format_number(size), kind=sniffed.label, limit=format_number(limit)))
 
 
 def sniff(data: bytes, source: str) -> Sniffed:
     what = binary_kind(data)
     if what:
         raise InputError(source, _("is {kind}, not XLIFF, TMX, TBX, CSV or text").format(kind=what))
-    head, bom = _head(data)
+    head = xml_head(data, HEAD_BYTES)
+    family = xml_family(data)  # the encoding of a file that declares none
     rest = _skip_prolog(head)
     if rest.startswith("<"):
-        return _xml_kind(rest, head, bom, source)
+        declared = _DECLARED.search(head[:200])
+        return _xml_kind(rest, head, data, declared.group(1).lower() if declared else family, source)
     if _is_glossary_csv(head):
         return Sniffed("csv")
     return Sniffed("text")
-
-
-def _head(data: bytes) -> tuple[str, str | None]:
-    chunk = data[:HEAD_BYTES]
-    for bom, encoding in _BOMS:
-        if chunk.startswith(bom):
-            return chunk.decode(encoding, errors="replace").lstrip("\ufeff"), encoding
-    if chunk.startswith(b"<\x00"):  # UTF-16 without a BOM still starts its markup with '<'
-        return chunk.decode("utf-16-le", errors="replace"), "utf-16"
-    if chunk.startswith(b"\x00<"):
-        return chunk.decode("utf-16-be", errors="replace"), "utf-16"
-    # Markup is ASCII in every encoding XML allows here; Korean bytes only become U+FFFD.
-    return chunk.decode("utf-8", errors="replace"), None
 
 
 def _skip_prolog(text: str) -> str:
@@ -111,20 +121,39 @@ def _skip_prolog(text: str) -> str:
         position = match.end()
 
 
-def _xml_kind(rest: str, head: str, bom: str | None, source: str) -> Sniffed:
+def _xml_kind(rest: str, head: str, data: bytes, encoding: str, source: str) -> Sniffed:
+    is_xml = head.lstrip().startswith("<?xml")
     match = _ROOT.match(rest)
     if not match:
-        if head.lstrip().startswith("<?xml"):
-            raise InputError(source, _("is XML without a root element that Tandem can find"))
+        if is_xml or rest[:9].upper() == "<!DOCTYPE":
+            return _parsed_kind(data, head, encoding, source)
         return Sniffed("text")
     qname = match.group(1)
     prefix, _colon, local = qname.rpartition(":")
     attrs = {m.group(1): m.group(2) if m.group(2) is not None else m.group(3)
              for m in _ATTR.finditer(match.group(2))}
     namespace = attrs.get(f"xmlns:{prefix}" if prefix else "xmlns", "")
+    return _judge(local, qname, namespace, attrs, is_xml, encoding, source)
+
+
+def _parsed_kind(data: bytes, head: str, encoding: str, source: str) -> Sniffed:
+    """The kind of an XML file whose root lies beyond the head, by its real root element; the safe
+    parser refuses what it must (a DOCTYPE declaring entities) with its own reason."""
+    from lxml import etree
+
+    from workflow.interchange.xmlsafe import parse_xml
+
+    named = _DOCTYPE_NAME.search(head)
+    label = _DOCTYPE_KINDS.get(named.group(1).rpartition(":")[2].lower(), "XML") if named else "XML"
+    root = parse_xml(data, source, label)
+    name = etree.QName(root)
+    attrs = {k: v for k, v in root.attrib.items() if not k.startswith("{")}
+    return _judge(name.localname, name.localname, name.namespace or "", attrs, True, encoding, source)
+
+
+def _judge(local: str, qname: str, namespace: str, attrs: dict[str, str], is_xml: bool, encoding: str,
+           source: str) -> Sniffed:
     version = attrs.get("version")
-    declared = _DECLARED.search(head[:200])
-    encoding = (declared.group(1).lower() if declared else None) or bom or "utf-8"
     name = local.lower()
     if name == "xliff":
         if namespace.startswith("urn:oasis:names:tc:xliff:document:2") or (version or "").startswith("2"):
@@ -139,7 +168,7 @@ def _xml_kind(rest: str, head: str, bom: str | None, source: str) -> Sniffed:
         return Sniffed("tmx", version, encoding)
     if name in ("martif", "tbx"):
         return Sniffed("tbx", version or attrs.get("type"), encoding)
-    if head.lstrip().startswith("<?xml") or namespace:
+    if is_xml or namespace:
         raise InputError(source, _("is XML with root <{root}>, not XLIFF, TMX or TBX").format(root=qname))
     # "<b>Seoul</b> ..." at the top of a Markdown article is text, not an unknown XML format.
     return Sniffed("text")

@@ -61,8 +61,10 @@ def read_file(path: Path | str) -> tuple[BilingualFile, bytes, Sniffed]:
 def export_file(store: Storage, document_id: int, fmt: str) -> tuple[BilingualFile, bytes, list[int]]:
     """The document written as `fmt`, and the segments whose placeholders differ from the Korean's.
 
-    Such segments are what can make a writer's output invalid (a pair closed before it opens), so
-    the file is then read back, and refused rather than handed out if Tandem itself would refuse it.
+    The writer makes a valid file of any arrangement of tokens (inline_plan.py). What it cannot
+    mend is an editing hint of the original file broken (a 2.x code marked canDelete="no" deleted,
+    or canReorder="no" codes moved), so where placeholders differ the file is read back, and refused
+    rather than handed out if Tandem itself would refuse it.
     """
     from workflow.checks.codes import problems
 

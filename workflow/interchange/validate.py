@@ -16,7 +16,7 @@ from typing import Any
 from workflow.errors import InputError
 from workflow.i18n import _, ngettext
 from workflow.interchange.problems import Problem
-from workflow.interchange.sniff import Sniffed, load, sniff
+from workflow.interchange.sniff import Sniffed, sniff_file
 
 _WHERE = re.compile(r"^(?:(?P<src>.+?): )?(?:line (?P<line>\d+)(?:, column \d+)?[:,]? ?)?(?P<rest>.*)$", re.S)
 _ELEMENT = re.compile(r"<([\w:.-]+)>")
@@ -50,8 +50,7 @@ class Report:
 def validate_path(path: Path | str) -> Report:
     report = Report(str(path))
     try:
-        data = load(path)
-        sniffed = sniff(data, str(path))
+        data, sniffed = sniff_file(path)
     except InputError as exc:
         report.readable = False
         report.problems.append(Problem("unreadable", exc.problem, None, ""))

@@ -21,8 +21,8 @@ def check_inline(f: Findings, view: UnitView) -> None:
     part_ids = {p.get("id") for p in view.parts if p.get("id")}
     for value, element in view.source_ids + view.target_ids:
         if value in part_ids:
-            f.add("inline-id-unique", element, _("id {value!r} is already the id of a segment or "
-                                                 "ignorable of unit {unit!r}").format(value=value, unit=view.unit.get("id")))
+            f.add("inline-id-unique", element, _("id {value!r} is already the id of a segment or ignorable of "
+                                                 "unit {unit!r}").format(value=value, unit=view.unit.get("id")))
     for value, element in duplicates(view.source_ids):
         f.add("inline-id-unique", element, _("id {value!r} is used twice in the source content of unit "
                                              "{unit!r}").format(value=value, unit=view.unit.get("id")))
