@@ -391,35 +391,3 @@ def test_the_cli_says_when_a_save_from_an_empty_segment_conflicts(workspace, tmp
     assert "both started from an empty segment" in listed
     assert tandem("resolve", str(doc.id), "1", "--text", "Both.", user="robert").code == 0
     assert json.loads(tandem("show", str(doc.id), "--json").out)["segments"][0]["english"] == "Both."
-
-
-def test_a_workspace_from_before_empty_base_conflicts_keeps_its_conflicts(db_path, tmp_path, monkeypatch):
-    """Migration 9 rebuilds both conflict tables: rows, resolutions and the append-only guards survive."""
-    from workflow.storage.migrations import M009_CONFLICT_WITHOUT_BASE
-
-    before = MIGRATIONS.index(M009_CONFLICT_WITHOUT_BASE)
-    monkeypatch.setattr(connection, "MIGRATIONS", MIGRATIONS[:before])
-    with Workspace.open(db_path) as ws:
-        ws.add_user("admin", ["admin"], by="admin")
-        ws.add_user("david", ["translator"], by="admin")
-        ws.add_user("robert", ["editor"], by="admin")
-        doc = small_doc(ws, tmp_path)
-        text = ws.segments(doc.id)[0].target
-        two_saves(ws, doc, text.replace("alpha1", "a"), text.replace("alpha1", "A"))
-        ws.resolve_conflict(doc.id, 1, text, by="david")
-        second = ws.segments(doc.id)[1].target
-        two_saves(ws, doc, second.replace("golf2", "g"), second.replace("golf2", "G"), index=2)
-        assert ws._store.schema_version() == before
-    monkeypatch.setattr(connection, "MIGRATIONS", MIGRATIONS)
-    with Workspace.open(db_path, create=False) as ws:
-        assert ws._store.schema_version() == len(MIGRATIONS)
-        assert [s.conflict for s in ws.segments(doc.id)] == [False, True, False, False, False]
-        assert ws.conflict(doc.id, 2).mine.text == second.replace("golf2", "G")
-        assert ws.verify().ok
-    conn = sqlite3.connect(db_path)
-    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
-    assert conn.execute("SELECT count(*) FROM conflict_resolutions").fetchone()[0] == 1
-    for statement in ("DELETE FROM conflicts", "UPDATE conflict_resolutions SET revision_id = 1"):
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-            conn.execute(statement)
-    conn.close()

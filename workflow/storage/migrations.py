@@ -237,6 +237,7 @@ M006_INTERCHANGE = """
 # the saver's text as an "aside" revision (kept, never the segment's current text), then either a
 # merge revision naming both parents, or a conflict naming base, theirs and mine. A resolution is a
 # new row; whether a conflict is open is computed from the rows, never stored as a flag to update.
+# base_id is NULL when both people began typing into a segment that had no text yet (EMPTY_BASE).
 M007_CONFLICTS = """
         ALTER TABLE revisions ADD COLUMN aside INTEGER NOT NULL DEFAULT 0 CHECK (aside IN (0, 1));
         ALTER TABLE revisions ADD COLUMN merge_parent_id INTEGER REFERENCES revisions(id);
@@ -244,7 +245,7 @@ M007_CONFLICTS = """
         CREATE TABLE conflicts (
             id INTEGER PRIMARY KEY,
             segment_id INTEGER NOT NULL REFERENCES segments(id),
-            base_id INTEGER NOT NULL REFERENCES revisions(id),
+            base_id INTEGER REFERENCES revisions(id),
             theirs_id INTEGER NOT NULL REFERENCES revisions(id),
             mine_id INTEGER NOT NULL REFERENCES revisions(id),
             opened_by INTEGER NOT NULL REFERENCES users(id),
@@ -302,45 +303,5 @@ M008_AUDIT_CHAIN = """
         DROP TABLE audit_hashes;
 """
 
-# Two people who both began typing into a segment that had no text yet conflict with no base revision
-# (workflow/saving.py, EMPTY_BASE): conflicts.base_id may now be NULL. SQLite cannot relax a column,
-# so both conflict tables are rebuilt; DROP TABLE fires no triggers, and the child table goes first so
-# no foreign key ever points at a missing row. RENAME rewrites the child's reference to the new name.
-M009_CONFLICT_WITHOUT_BASE = """
-        CREATE TABLE conflicts_new (
-            id INTEGER PRIMARY KEY,
-            segment_id INTEGER NOT NULL REFERENCES segments(id),
-            base_id INTEGER REFERENCES revisions(id),
-            theirs_id INTEGER NOT NULL REFERENCES revisions(id),
-            mine_id INTEGER NOT NULL REFERENCES revisions(id),
-            opened_by INTEGER NOT NULL REFERENCES users(id),
-            opened_at TEXT NOT NULL
-        );
-        INSERT INTO conflicts_new SELECT id, segment_id, base_id, theirs_id, mine_id, opened_by, opened_at
-            FROM conflicts;
-        CREATE TABLE conflict_resolutions_new (
-            id INTEGER PRIMARY KEY,
-            conflict_id INTEGER NOT NULL UNIQUE REFERENCES conflicts_new(id),
-            revision_id INTEGER NOT NULL REFERENCES revisions(id),
-            resolved_by INTEGER NOT NULL REFERENCES users(id),
-            resolved_at TEXT NOT NULL
-        );
-        INSERT INTO conflict_resolutions_new SELECT id, conflict_id, revision_id, resolved_by, resolved_at
-            FROM conflict_resolutions;
-        DROP TABLE conflict_resolutions;
-        DROP TABLE conflicts;
-        ALTER TABLE conflicts_new RENAME TO conflicts;
-        ALTER TABLE conflict_resolutions_new RENAME TO conflict_resolutions;
-        CREATE INDEX conflicts_by_segment ON conflicts (segment_id, id);
-        CREATE TRIGGER conflicts_append_only_update BEFORE UPDATE ON conflicts
-            BEGIN SELECT RAISE(ABORT, 'conflicts are append-only'); END;
-        CREATE TRIGGER conflicts_append_only_delete BEFORE DELETE ON conflicts
-            BEGIN SELECT RAISE(ABORT, 'conflicts are append-only'); END;
-        CREATE TRIGGER conflict_resolutions_append_only_update BEFORE UPDATE ON conflict_resolutions
-            BEGIN SELECT RAISE(ABORT, 'conflict resolutions are append-only'); END;
-        CREATE TRIGGER conflict_resolutions_append_only_delete BEFORE DELETE ON conflict_resolutions
-            BEGIN SELECT RAISE(ABORT, 'conflict resolutions are append-only'); END;
-"""
-
 MIGRATIONS: tuple[str, ...] = (M001_CORE, M002_GLOSSARY, M003_REVIEW, M004_SIGNOFF, M005_TM, M006_INTERCHANGE,
-                              M007_CONFLICTS, M008_AUDIT_CHAIN, M009_CONFLICT_WITHOUT_BASE)
+                              M007_CONFLICTS, M008_AUDIT_CHAIN)
