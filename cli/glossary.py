@@ -66,9 +66,9 @@ def _term_from_args(args) -> Any:
 
     fields = {field: getattr(args, option) for option, field in _OPTION_FIELDS.items()
               if getattr(args, option) is not None}
-    for name in ("ko_variants", "en_variants", "en_forbidden"):
-        if name in fields:
-            fields[name] = tuple(fields[name])
+    for key in ("ko_variants", "en_variants", "en_forbidden"):
+        if key in fields:
+            fields[key] = tuple(fields[key])
     return Term(args.ko, args.en, **fields)
 
 
@@ -102,12 +102,12 @@ def _step(action: str):
 def _edit(glossary, args, user: str) -> int:
     changes = {field: getattr(args, option) for option, field in _OPTION_FIELDS.items()
                if getattr(args, option) is not None}
-    for name in ("ko", "en"):
-        if getattr(args, name) is not None:
-            changes[name] = getattr(args, name)
-    for name in ("ko_variants", "en_variants", "en_forbidden"):
-        if name in changes:
-            changes[name] = tuple(v for v in changes[name] if v)
+    for key in ("ko", "en"):
+        if getattr(args, key) is not None:
+            changes[key] = getattr(args, key)
+    for key in ("ko_variants", "en_variants", "en_forbidden"):
+        if key in changes:
+            changes[key] = tuple(v for v in changes[key] if v)
     term = glossary.edit(args.id, by=user, reason=args.reason, **changes)
     print(_("term {id} revised: {ko} → {en}").format(id=term.id, ko=term.ko, en=term.en))
     return EXIT_OK

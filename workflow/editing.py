@@ -17,7 +17,7 @@ from workflow.clock import now
 from workflow.errors import InputError, NotFound, TandemError
 from workflow.i18n import N_, _, ngettext
 from workflow.models import Comment, Dismissal, Role, SegmentState
-from workflow.records import content_hash
+from workflow.records import content_hash, existing_segment
 from workflow.review import Review
 from workflow.storage import Storage
 
@@ -64,10 +64,7 @@ class Editing:
         self._review = review
 
     def _segment(self, document_id: int, index: int) -> dict:
-        row = self._store.segment(document_id, index)
-        if row is None:
-            raise NotFound(_("document {id} has no segment {index}").format(id=document_id, index=index))
-        return row
+        return existing_segment(self._store, document_id, index)
 
     def findings(self, document_id: int, index: int, target: str | None = None) -> list[FindingView]:
         """Segment-scope findings on the saved text, or on `target` as typed, with dismissals."""

@@ -6,6 +6,8 @@ import hashlib
 from dataclasses import fields
 from typing import Any, TypeVar
 
+from workflow.errors import NotFound
+from workflow.i18n import _
 from workflow.models import Document, Revision, Role, Segment, SegmentKind, SegmentState
 
 T = TypeVar("T")
@@ -40,3 +42,11 @@ def segment_from_row(row: dict[str, Any]) -> Segment:
 
 def revision_from_row(row: dict[str, Any]) -> Revision:
     return fill(Revision, row, segment_index=row["position"], role=Role(row["role"]), aside=bool(row["aside"]))
+
+
+def existing_segment(store, document_id: int, index: int) -> dict[str, Any]:
+    """The segment's row with its current text, or NotFound in words a user can act on."""
+    row = store.segment(document_id, index)
+    if row is None:
+        raise NotFound(_("document {id} has no segment {index}").format(id=document_id, index=index))
+    return row

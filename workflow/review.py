@@ -14,9 +14,10 @@ from workflow.access import acting_user, require
 from workflow.checks.model import Severity
 from workflow.clock import now
 from workflow.diffs import effort
-from workflow.errors import InputError, NotFound, PermissionDenied
+from workflow.errors import InputError, PermissionDenied
 from workflow.i18n import N_, _
 from workflow.models import DocumentState, Role, SegmentReport, SegmentState, SignOff
+from workflow.records import existing_segment
 from workflow.storage import Storage
 
 SIGNING_ROLES = {"translator": Role.TRANSLATOR, "editor": Role.EDITOR}
@@ -236,10 +237,7 @@ class Review:
         return reports
 
     def _segment(self, document_id: int, index: int) -> dict:
-        row = self._store.segment(document_id, index)
-        if row is None:
-            raise NotFound(_("document {id} has no segment {index}").format(id=document_id, index=index))
-        return row
+        return existing_segment(self._store, document_id, index)
 
 
 def _list(indexes: list[int]) -> str:

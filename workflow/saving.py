@@ -21,11 +21,11 @@ from workflow import states
 from workflow.access import acting_user, require
 from workflow.clock import now
 from workflow.editing import EDIT_ROLES
-from workflow.errors import InputError, NotFound
+from workflow.errors import InputError
 from workflow.i18n import N_, _
 from workflow.merge import merge3
 from workflow.models import Conflict, Role, SaveResult, SegmentState
-from workflow.records import content_hash, revision_from_row, segment_from_row as _segment
+from workflow.records import content_hash, existing_segment, revision_from_row, segment_from_row as _segment
 from workflow.review import Review
 from workflow.storage import Storage
 
@@ -43,10 +43,7 @@ class Saving:
         self._review = review
 
     def _segment(self, document_id: int, index: int) -> dict:
-        row = self._store.segment(document_id, index)
-        if row is None:
-            raise NotFound(_("document {id} has no segment {index}").format(id=document_id, index=index))
-        return row
+        return existing_segment(self._store, document_id, index)
 
     def save(self, document_id: int, index: int, text: str, *, by: str,
              based_on: int | None = None) -> SaveResult:

@@ -28,7 +28,6 @@ from workflow.models import (
     Revision,
     Role,
     Segment,
-    SegmentKind,
     SegmentState,
     User,
 )

@@ -85,10 +85,10 @@ def read_xliff12(root: etree._Element, source: str) -> BilingualFile:
 def unique_ids(per_file: list[tuple[str, list[Unit]]]) -> list[Unit]:
     # Ids are unique within a <file> only; a unit keeps its id unless another file uses it too.
     counts: dict[str, int] = {}
-    for _, units in per_file:
+    for _file_id, units in per_file:
         for unit_id in {u.id for u in units}:
             counts[unit_id] = counts.get(unit_id, 0) + 1
-    keys = [name for name, _ in per_file]
+    keys = [name for name, _units in per_file]
     joined: list[Unit] = []
     for index, (name, units) in enumerate(per_file, 1):
         prefix = name if keys.count(name) == 1 else f"{name}#{index}"
