@@ -90,7 +90,8 @@ class Connections:
         """Bring the file to this Tandem's schema. Several processes may open a new or older file at
         once: whoever loses the race for a migration finds it applied and carries on from there."""
         db = self.db
-        for attempt in range(BUSY_RETRIES):
+        attempt = 0
+        while True:
             applied = _user_version(db)
             try:
                 self._migrate(db)
@@ -98,11 +99,15 @@ class Connections:
             except sqlite3.OperationalError as exc:
                 if db.conn.in_transaction:
                     db.execute("ROLLBACK")
-                # "already exists" is a race only if someone else's migration landed meanwhile.
-                raced = "already exists" in str(exc) and _user_version(db) > applied
-                if not (_busy(exc) or raced):
+                # Someone else's migration landed meanwhile ("table ... already exists", "duplicate
+                # column name", whatever the script tripped on): ours rolled back, so carry on from
+                # the version now there. The version only grows, so this ends; it costs no attempt.
+                if _user_version(db) > applied:
+                    continue
+                if not _busy(exc):
                     raise
-                if attempt == BUSY_RETRIES - 1:
+                attempt += 1
+                if attempt == BUSY_RETRIES:
                     raise WorkspaceBusy(_(BUSY_MESSAGE)) from None
                 time.sleep(random.uniform(0.5, 1.5) * 0.01 * 2**attempt)
 
