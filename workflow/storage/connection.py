@@ -96,12 +96,12 @@ class Connections:
             try:
                 self._migrate(db)
                 return
-            except sqlite3.OperationalError as exc:
+            except (sqlite3.OperationalError, sqlite3.IntegrityError) as exc:  # Integrity: the guard
                 if db.conn.in_transaction:
                     db.execute("ROLLBACK")
-                # Someone else's migration landed meanwhile ("table ... already exists", "duplicate
-                # column name", whatever the script tripped on): ours rolled back, so carry on from
-                # the version now there. The version only grows, so this ends; it costs no attempt.
+                # Someone else's migration landed meanwhile (our guard's CHECK failed, or the script
+                # tripped on what it made): ours rolled back, so carry on from the version now
+                # there. The version only grows, so this ends; it costs no attempt.
                 if _user_version(db) > applied:
                     continue
                 if not _busy(exc):
@@ -131,10 +131,16 @@ class Connections:
         if version < len(MIGRATIONS) and db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             db.execute("PRAGMA journal_mode = WAL")
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            # executescript commits first, so the transaction lives inside the script itself.
+            # executescript commits first, so the transaction lives inside the script itself. The
+            # guard re-reads the version under the write lock: if another process applied this
+            # migration while we waited for the lock, the CHECK fails and nothing runs twice.
             try:
                 db.conn.executescript(
-                    f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
+                    f"BEGIN IMMEDIATE;\n"
+                    f"CREATE TEMP TABLE migration_guard (version INTEGER CHECK (version = {number - 1}));\n"
+                    f"INSERT INTO migration_guard SELECT user_version FROM pragma_user_version;\n"
+                    f"DROP TABLE migration_guard;\n"
+                    f"{script}\nPRAGMA user_version = {number};\nCOMMIT;"
                 )
             except sqlite3.Error:
                 if db.conn.in_transaction:
