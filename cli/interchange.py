@@ -21,7 +21,6 @@ def print_warnings(warnings) -> None:
 def _import(ws, args, user: str) -> int:
     from cli import documents
     from workflow.errors import InputError
-    from workflow.interchange.schemas import ENV
     from workflow.interchange.sniff import sniff_file
 
     _data, sniffed = sniff_file(args.korean)
@@ -66,9 +65,9 @@ def _import(ws, args, user: str) -> int:
                        "tandem: note: {names} in the file are not users here; their work is recorded as {user}'s, "
                        "with the names kept", len(result.strangers)).format(
             names=", ".join(result.strangers), user=user), file=sys.stderr)
-    for warning in result.warnings:
-        if ENV not in warning:  # that the official schema is absent is for `tandem validate` to say
-            print(_("tandem: warning: {problem}").format(problem=warning), file=sys.stderr)
+    # Including "the official schema was not available": then only Tandem's own rules vouched for
+    # the file, and whoever imports it should know.
+    print_warnings(result.warnings)
     if result.previous_import is not None:
         print(_("tandem: note: the same file was imported before as document {id}").format(id=result.previous_import),
               file=sys.stderr)

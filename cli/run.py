@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from cli.parser import build_parser
 
@@ -89,5 +90,24 @@ def _dispatch(args: argparse.Namespace) -> int:
 
     action = getattr(args, "action", None)
     creates = (args.command, action) in _CREATING
-    with Workspace.open(path, create=creates) as ws:
-        return {**AUDIT, **DOCUMENTS, **GLOSSARY, **REVIEW, **TM, **INTERCHANGE}[args.command](ws, args, user)
+    handler = {**AUDIT, **DOCUMENTS, **GLOSSARY, **REVIEW, **TM, **INTERCHANGE}[args.command]
+    fresh = creates and not Path(path).exists()
+    done = False
+    try:
+        with Workspace.open(path, create=creates) as ws:
+            code = handler(ws, args, user)
+        done = code == EXIT_OK
+        return code
+    finally:
+        if fresh and not done:
+            _remove_workspace(Path(path))
+
+
+def _remove_workspace(path: Path) -> None:
+    """A workspace this very command created for work it then refused: leave no file behind, as if
+    the command had never run (the user's folder is as it was)."""
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        try:
+            leftover.unlink()
+        except FileNotFoundError:
+            pass

@@ -20,6 +20,7 @@ STARTUP_SECONDS = 30
 def tandem_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TANDEM_")}
     env["PYTHONUTF8"] = "1"
+    env["TANDEM_LANG"] = "en"  # the tests read English words off the page, whatever this machine's locale
     return env
 
 

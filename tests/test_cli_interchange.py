@@ -246,3 +246,31 @@ def test_a_pair_turned_round_in_the_english_still_exports_and_the_segment_is_nam
         assert again.code == 0, again.err
         english = _show(desk, int(again.out.splitlines()[0]))[0][4]
         assert "Russia" in english and english.endswith(" sent ⟦7/⟧")
+
+
+DUPLICATE_IDS = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="ko" trgLang="en">
+  <file id="f"><unit id="u"><segment><source>북한</source></segment></unit>
+  <unit id="u"><segment><source>노동자</source></segment></unit></file>
+</xliff>
+"""
+
+
+@pytest.mark.parametrize("command", [("import",), ("tm", "import"), ("glossary", "import")])
+def test_a_refused_first_import_leaves_no_workspace_behind(tandem, tmp_path, command):
+    """Nothing written means nothing: not even the workspace file the command would have created."""
+    bad = tmp_path / "bad.xlf"
+    bad.write_text(DUPLICATE_IDS, encoding="utf-8")
+    fresh = tmp_path / "new" / "workspace.db"
+    fresh.parent.mkdir()
+    run = tandem(*command, str(bad), db=fresh)
+    assert run.code == 2 and str(bad) in run.err
+    assert list(fresh.parent.iterdir()) == []
+
+
+def test_import_says_when_only_tandems_own_rules_vouched_for_the_file(desk, tmp_path):
+    good = tmp_path / "good.xlf"
+    desk("export", "1", "--format", "xliff2", "-o", str(good))
+    run = desk("import", str(good))  # the fixture's environment drops TANDEM_SCHEMAS
+    assert run.code == 0
+    assert "official schema was not used" in run.err and "TANDEM_SCHEMAS" in run.err
