@@ -11,7 +11,6 @@ translated where they are shown, or made with lazy_gettext, which translates on 
 
 from __future__ import annotations
 
-import functools
 import gettext as _gettext
 import hashlib
 import io
@@ -89,28 +88,9 @@ def retranslate(text: str, messages: tuple[str, ...]) -> str:
     words), in the current language; text made from none of them is returned as it is."""
     if _language == SOURCE_LANGUAGE:
         return text
-    for message, pattern in _patterns(messages):
-        match = pattern.fullmatch(text)
-        if match:
-            return _(message).format(**match.groupdict())
-    return text
+    from glossaries.i18n import retranslate as in_language
 
-
-@functools.lru_cache(maxsize=16)
-def _patterns(messages: tuple[str, ...]) -> tuple:
-    import re
-    import string
-
-    found = []
-    for message in messages:
-        parts, named = [], set()
-        for literal, field, _spec, _conversion in string.Formatter().parse(message):
-            parts.append(re.escape(literal))
-            if field:
-                parts.append(f"(?P={field})" if field in named else f"(?P<{field}>.*?)")
-                named.add(field)
-        found.append((message, re.compile("".join(parts), re.S)))
-    return tuple(found)
+    return in_language(text, messages, _)
 
 
 def language() -> str:

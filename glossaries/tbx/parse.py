@@ -13,7 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from glossaries.errors import GlossaryFileError
-from glossaries.i18n import _
+from glossaries.i18n import N_, _, retranslate
 from glossaries.tbx.encoding import binary_kind, decode_xml
 
 # Interchange files (TMX, TBX, XLIFF) of a news desk are kilobytes to a few megabytes; a whole
@@ -25,6 +25,29 @@ MAX_XML_BYTES = 50 * 1024 * 1024
 _DOCTYPE = re.compile(r"\A(?:<\?xml[^>]*\?>)?(?:\s+|<!--.*?-->|<\?.*?\?>)*(<!DOCTYPE\s+[^\[>]*)([\[>])",
                       re.DOTALL)
 
+# libxml2 reports in English only; these are the shapes of its commonest well-formedness messages,
+# in its own words (English output stays exactly libxml2's), so the interface language can show them.
+SYNTAX_PROBLEMS = (
+    N_("Opening and ending tag mismatch: {first} line {line} and {second}"),
+    N_("Premature end of data in tag {tag} line {line}"),
+    N_("Couldn't find end of Start Tag {tag} line {line}"),
+    N_("Entity '{name}' not defined"),
+    N_("Start tag expected, '<' not found"),
+    N_("Extra content at the end of the document"),
+    N_("Document is empty"),
+    N_("attributes construct error"),
+    N_("Attribute {name} redefined"),
+    N_("StartTag: invalid element name"),
+    N_("EntityRef: expecting ';'"),
+    N_("xmlParseEntityRef: no name"),
+    N_("Specification mandates value for attribute {name}"),
+    N_("AttValue: \" or ' expected"),
+    N_("Namespace prefix {prefix} on {tag} is not defined"),
+    N_("Input is not proper UTF-8, indicate encoding !"),
+    N_("Char {char} out of allowed range"),
+    N_("PCDATA invalid Char value {value}"),
+)
+_WHERE = re.compile(r"\A(?P<problem>.*), line \d+, column (?P<column>\d+)\Z", re.S)
 _HUGE_ADVICE = re.compile(r",? (?:try|use) XML_PARSE_HUGE(?: option)?")
 
 
@@ -82,11 +105,21 @@ def parse_untrusted_report(data: bytes, source: str, kind: str, *,
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
         # libxml2's limits (depth, text length) advise a switch that must stay off for untrusted files
-        problem = _HUGE_ADVICE.sub(_(" (a limit for untrusted files)"), exc.msg or "")
+        problem = _HUGE_ADVICE.sub(_(" (a limit for untrusted files)"), _syntax_problem(exc.msg or ""))
         raise GlossaryFileError(source, _("not well-formed XML: {problem}").format(problem=problem),
                                 _("line {line}").format(line=exc.lineno)) from None
     _refuse_entities(root, source, kind)
     return root, warnings
+
+
+def _syntax_problem(message: str) -> str:
+    """libxml2's message in the interface language; its trailing ", line N, column M" repeats the
+    line the caller names, so only the column is kept."""
+    where = _WHERE.match(message)
+    problem = retranslate(where["problem"] if where else message, SYNTAX_PROBLEMS)
+    if where is None:
+        return problem
+    return _("{problem} (column {column})").format(problem=problem, column=where["column"])
 
 
 def _check_size(size: int, source: str, kind: str) -> None:
