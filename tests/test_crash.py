@@ -23,16 +23,20 @@ KILLS = 20
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
 
-def run_and_kill(db_path: Path, document_id: int, log: Path, pause: float) -> list[tuple[int, str]]:
-    """Start a writer, let it save for `pause` seconds, kill it; the saves it reported done."""
+def run_and_kill(db_path: Path, document_id: int, log: Path, saves: int, pause: float) -> list[tuple[int, str]]:
+    """Start a writer, wait until it has reported `saves` saves, let it go on for `pause` seconds
+    (a few saves' time, so the kill lands anywhere in one), kill it; the saves it reported done.
+
+    Counting reports rather than timing the whole run keeps every kill meaningful however slowly a
+    loaded machine runs the writer."""
     with log.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen([sys.executable, str(WRITER), "crash", str(db_path), str(document_id), "david"],
                                 stdout=out, stderr=subprocess.PIPE, text=True)
-        deadline = time.monotonic() + 60
-        while "READY" not in log.read_text(encoding="utf-8"):
+        deadline = time.monotonic() + 120
+        while log.read_text(encoding="utf-8").count("\n") < 1 + saves:  # READY, then one line a save
             assert proc.poll() is None, proc.stderr.read()
-            assert time.monotonic() < deadline, "the writer never started"
-            time.sleep(0.01)
+            assert time.monotonic() < deadline, f"the writer did not report {saves} saves"
+            time.sleep(0.005)
         time.sleep(pause)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
@@ -49,7 +53,8 @@ def test_a_writer_killed_at_random_moments_loses_no_reported_save(workspace, db_
     rng = random.Random(8)
     reported: dict[int, str] = {}
     for kill in range(KILLS):
-        saves = run_and_kill(db_path, doc.id, tmp_path / f"writer{kill}.log", rng.uniform(0.0, 0.25))
+        saves = run_and_kill(db_path, doc.id, tmp_path / f"writer{kill}.log", rng.randint(0, 30),
+                             rng.uniform(0.0, 0.03))
         reported.update(saves)
         check = sqlite3.connect(db_path)  # a plain SQLite connection: recovers the WAL as any reader would
         assert check.execute("PRAGMA integrity_check").fetchall() == [("ok",)], f"after kill {kill}"

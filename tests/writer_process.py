@@ -1,8 +1,12 @@
 """A separate process that saves segments through the Workspace, for the stress and crash tests.
 
     python tests/writer_process.py stress DB DOC USER SEED SAVES SEGMENTS
-        Reads a segment, waits a moment, replaces one word (a fresh one) and saves based on the
-        revision it read; now and then resolves a conflict it finds. Prints one JSON line per step.
+        Opens the workspace, prints {"kind": "ready"} and waits for a line on stdin, so that all
+        writers start saving together however long each took to start. Then reads a segment, waits
+        a moment, replaces one word (a fresh one) and saves based on the revision it read; now and
+        then instead bases the save on what an earlier save of that segment started from (an editor
+        left open in another window: stale for certain, whatever the scheduling), and now and then
+        resolves a conflict it finds. Prints one JSON line per step.
     python tests/writer_process.py crash DB DOC USER
         Saves in a loop until killed; after each save returns prints "REVISION_ID TEXT" and flushes,
         so every line printed is a save the writer was told is done.
@@ -25,9 +29,18 @@ from workflow.errors import TandemError  # noqa: E402
 from workflow.workspace import Workspace  # noqa: E402
 
 
+# The share of saves based on an earlier snapshot: enough that every run merges and conflicts even
+# if the scheduler never lets two writers overlap, few enough that most staleness is real overlap.
+HELD_SHARE = 0.1
+
+
 def stress(db: str, document_id: int, user: str, seed: int, saves: int, segments: int) -> None:
     rng = random.Random(seed)
+    held: dict[int, tuple[int, str]] = {}  # segment -> (revision, text) an earlier save started from
     with Workspace.open(db, create=False) as ws:
+        ws.segments(document_id)  # the first read pays for the schema check: before the start line
+        _say(kind="ready")
+        sys.stdin.readline()
         for n in range(saves):
             index = rng.randint(1, segments)
             try:
@@ -41,13 +54,17 @@ def stress(db: str, document_id: int, user: str, seed: int, saves: int, segments
                         _say(kind="resolve", n=n, index=index, revision=result.revision_id,
                              conflict_after=result.segment.conflict)
                     continue
-                words = segment.target.split(" ")
+                old = index in held and rng.random() < HELD_SHARE
+                base, base_text = held.pop(index) if old else (segment.revision_id, segment.target)
+                words = base_text.split(" ")
                 at = rng.randrange(len(words))
                 words[at] = f"{user}n{n}"
                 time.sleep(rng.uniform(0, 0.004))  # typing: others save meanwhile
                 text = " ".join(words)
-                result = ws.save_segment(document_id, index, text, by=user, based_on=segment.revision_id)
-                _say(kind="save", n=n, index=index, at=at, base=segment.revision_id, base_text=segment.target,
+                result = ws.save_segment(document_id, index, text, by=user, based_on=base)
+                if not old:
+                    held[index] = (base, base_text)  # this save makes it outdated, whatever its outcome
+                _say(kind="save", n=n, index=index, at=at, base=base, base_text=base_text, held=old,
                      text=text, revision=result.revision_id, merged=result.merged, conflict=result.conflict,
                      stale=result.stale, current=result.segment.revision_id, target=result.segment.target)
             except Exception as exc:  # the test counts these: there must be none

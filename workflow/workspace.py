@@ -5,18 +5,18 @@ Rules live here; SQL lives in workflow.storage; nothing here knows about screens
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workflow.audit import Verification, revisions_digest, verify
-from workflow.access import IMPORT_ROLES, acting_user, require, user_from_row as _user
+from workflow.audit import Verification, verify
+from workflow.access import user_from_row as _user
 from workflow.checks import CheckContext, Finding, SegmentText, check_document
-from workflow.errors import InputError, NotFound, PermissionDenied, WorkspaceError
+from workflow.errors import NotFound, WorkspaceError
 from workflow.glossary import Glossary
-from workflow.i18n import N_, _
+from workflow.i18n import _
+from workflow.import_store import store_plan
 from workflow.importer import ImportPlan, plan_import
 from workflow.models import (
     Comment,
@@ -31,18 +31,15 @@ from workflow.models import (
     SegmentState,
     User,
 )
-from workflow.clock import now
 from workflow.editing import Editing, FindingView, finding_key
 from workflow.review import Review
 from workflow.saving import Saving
-from workflow.records import content_hash
 from workflow.records import document_from_row as _document
 from workflow.records import revision_from_row as _revision
 from workflow.records import segment_from_row as _segment
 from workflow.storage import Storage
 from workflow.tm import TranslationMemory
-
-_USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
+from workflow.users import add_user as _add_user
 
 
 @dataclass(frozen=True)
@@ -126,24 +123,7 @@ class Workspace:
     def add_user(
         self, name: str, roles: Iterable[Role | str], *, display_name: str | None = None, by: str
     ) -> User:
-        wanted = _roles(roles)
-        if not _USER_NAME.match(name):
-            raise InputError(
-                "NAME", _("{name!r} is not a valid user name (letters, digits, . _ @ -; at most 64)").format(name=name)
-            )
-        with self._store.write():
-            actor = acting_user(self._store, by, bootstrap_as=name, bootstrap_roles=wanted)
-            require(actor, {Role.ADMIN}, N_("add users"))
-            existing = self._store.user_by_name(name)
-            at = now()
-            if existing is None:
-                user_id = self._store.insert_user(name, (display_name or name).strip(), at)
-                action = "user.add"
-            else:
-                user_id = existing["id"]
-                action = "user.grant"
-            self._store.add_roles(user_id, wanted)
-            self._store.audit(at, actor.id, action, {"user": name, "roles": sorted(wanted)})
+        _add_user(self._store, name, roles, display_name=display_name, by=by)
         return self.user(name)
 
     # documents -----------------------------------------------------------------------
@@ -163,87 +143,13 @@ class Workspace:
 
     def store_import(self, plan: ImportPlan, *, tags: Iterable[str] = (), by: str) -> ImportResult:
         """Store a plan made by plan_import (which the TUI runs in a worker) in one transaction."""
-        clean_tags = _tags(tags)
-        with self._store.write():
-            actor = acting_user(self._store, by)
-            require(actor, IMPORT_ROLES, N_("import documents"))
-            if plan.english is not None and not actor.has(Role.TRANSLATOR):
-                raise PermissionDenied(
-                    _("{user} is not a translator, and an imported draft is recorded as the importer's "
-                      "translation").format(user=by)
-                )
-            earlier = self._store.document_by_checksums(
-                plan.korean.checksum, plan.english.checksum if plan.english else None
-            )
-            at = now()
-            document_id = self._store.insert_document(
-                {
-                    "title": plan.title,
-                    "tags": clean_tags,
-                    "source_name": plan.korean.path.name,
-                    "source_checksum": plan.korean.checksum,
-                    "source_encoding": plan.korean.encoding,
-                    "english_name": plan.english.path.name if plan.english else None,
-                    "english_checksum": plan.english.checksum if plan.english else None,
-                    "segmentation": "sentence" if plan.sentences else "paragraph",
-                    "created_by": actor.id,
-                    "created_at": at,
-                    "updated_at": at,
-                }
-            )
-            segment_ids = self._store.insert_segments(
-                [
-                    {
-                        "document_id": document_id,
-                        "position": position,
-                        "block": seg.block,
-                        "kind": seg.kind.value,
-                        "source_text": seg.source,
-                        "state": (SegmentState.DRAFT if seg.target else SegmentState.EMPTY).value,
-                        "align_score": seg.score,
-                        "align_note": seg.note,
-                    }
-                    for position, seg in enumerate(plan.segments, start=1)
-                ]
-            )
-            self._store.insert_revisions(
-                [
-                    {
-                        "segment_id": segment_id,
-                        "text": seg.target,
-                        "author_id": actor.id,
-                        "role": Role.TRANSLATOR.value,
-                        "created_at": at,
-                        "parent_id": None,
-                        "content_hash": content_hash(seg.target),
-                    }
-                    for segment_id, seg in zip(segment_ids, plan.segments)
-                    if seg.target
-                ]
-            )
-            ids = self._store.revision_ids(segment_ids)
-            imported = revisions_digest([(ids[segment_id], content_hash(seg.target))
-                                         for segment_id, seg in zip(segment_ids, plan.segments) if seg.target])
-            self._store.audit(
-                at,
-                actor.id,
-                "document.import",
-                {
-                    "source": plan.korean.path.name,
-                    "encoding": plan.korean.encoding,
-                    "english": plan.english.path.name if plan.english else None,
-                    "segments": len(plan.segments),
-                    "doubtful": len(plan.doubtful),
-                    "revisions": imported,
-                },
-                document_id=document_id,
-            )
+        document_id, earlier = store_plan(self._store, plan, tags=_tags(tags), by=by)
         doubtful = [(i, s.note) for i, s in enumerate(plan.segments, start=1) if s.note]
         return ImportResult(
             self.document(document_id),
             len(plan.segments),
             doubtful,
-            earlier["id"] if earlier else None,
+            earlier,
         )
 
     def import_bilingual(self, path: Path | str, *, title: str | None = None, tags: Iterable[str] = (),
@@ -393,20 +299,6 @@ class Workspace:
         with self._store.read():
             return verify(self._store.integrity_problems(), self._store.audit_chain(),
                           self._store.revision_hashes())
-
-
-def _roles(roles: Iterable[Role | str]) -> set[Role]:
-    chosen = set()
-    for role in roles:
-        try:
-            chosen.add(Role(str(role).strip().lower()))
-        except ValueError:
-            names = ", ".join(r.value for r in Role)
-            raise InputError("--role", _("{role!r} is not a role (choose from {roles})").format(
-                role=role, roles=names)) from None
-    if not chosen:
-        raise InputError("--role", _("give at least one role"))
-    return chosen
 
 
 def _tags(tags: Iterable[str]) -> list[str]:

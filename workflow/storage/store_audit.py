@@ -1,0 +1,64 @@
+"""SQL for the hash-chained audit log and the integrity checks run over it."""
+
+from __future__ import annotations
+
+import json
+
+from workflow.audit import GENESIS, entry_hash
+from workflow.storage.store_base import Row, StoreBase
+
+
+class AuditSQL(StoreBase):
+    """The append-only audit log and integrity checks."""
+
+    def audit(
+        self,
+        at: str,
+        user_id: int | None,
+        action: str,
+        detail: Row,
+        document_id: int | None = None,
+        segment_id: int | None = None,
+    ) -> None:
+        # Always inside a write transaction (BEGIN IMMEDIATE), so no other writer can slip an entry
+        # between reading the chain's head and appending to it.
+        head = self._db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        entry_id, prev_hash = (head[0] + 1, head[1]) if head else (1, GENESIS)
+        text = json.dumps(detail, ensure_ascii=False, sort_keys=True)
+        self._db["audit_log"].insert(
+            {
+                "id": entry_id,
+                "at": at,
+                "user_id": user_id,
+                "action": action,
+                "document_id": document_id,
+                "segment_id": segment_id,
+                "detail": text,
+                "prev_hash": prev_hash,
+                "hash": entry_hash(prev_hash, entry_id, at, user_id, action, document_id, segment_id, text),
+            }
+        )
+
+    def audit_chain(self) -> list[Row]:
+        return self._rows(
+            """SELECT id, at, user_id, action, document_id, segment_id, detail, prev_hash, hash
+               FROM audit_log ORDER BY id"""
+        )
+
+    def revision_hashes(self) -> list[Row]:
+        return self._rows("SELECT id, text, content_hash FROM revisions ORDER BY id")
+
+    def integrity_problems(self) -> list[str]:
+        rows = [row[0] for row in self._db.execute("PRAGMA integrity_check").fetchall()]
+        return [] if rows == ["ok"] else rows
+
+    def audit_entries(self, document_id: int | None = None) -> list[Row]:
+        where, params = ("WHERE a.document_id = ?", (document_id,)) if document_id else ("", ())
+        rows = self._rows(
+            f"""SELECT a.id, a.at, u.name AS user, a.action, a.document_id, a.segment_id, a.detail
+                FROM audit_log a LEFT JOIN users u ON u.id = a.user_id {where} ORDER BY a.id""",
+            params,
+        )
+        for row in rows:
+            row["detail"] = json.loads(row["detail"])
+        return rows

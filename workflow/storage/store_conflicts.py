@@ -1,0 +1,45 @@
+"""SQL for concurrent saves: the revisions they compare, conflicts and resolutions."""
+
+from __future__ import annotations
+
+from workflow.storage.store_base import Row, StoreBase
+
+
+class ConflictsSQL(StoreBase):
+    """Conflicts opened by concurrent saves, and their resolutions."""
+
+    def revision_by_id(self, revision_id: int) -> Row | None:
+        rows = self._rows(
+            """SELECT r.id, r.segment_id, s.position, r.text, u.name AS author, r.role, r.created_at,
+                      r.parent_id, r.content_hash, r.merge_parent_id, r.aside
+               FROM revisions r JOIN segments s ON s.id = r.segment_id JOIN users u ON u.id = r.author_id
+               WHERE r.id = ?""",
+            (revision_id,),
+        )
+        return rows[0] if rows else None
+
+    def insert_conflict(self, row: Row) -> int:
+        return self._db["conflicts"].insert(row).last_pk
+
+    def open_conflicts(self, segment_id: int) -> list[Row]:
+        """The segment's unresolved conflicts, oldest first."""
+        return self._rows(
+            """SELECT c.id, c.base_id, c.theirs_id, c.mine_id, u.name AS opened_by, c.opened_at
+               FROM conflicts c JOIN users u ON u.id = c.opened_by
+               WHERE c.segment_id = ? AND c.id NOT IN (SELECT conflict_id FROM conflict_resolutions)
+               ORDER BY c.id""",
+            (segment_id,),
+        )
+
+    def insert_resolution(self, row: Row) -> int:
+        return self._db["conflict_resolutions"].insert(row).last_pk
+
+    def conflict_counts(self) -> dict[int, int]:
+        """Segments with an unresolved conflict, per document."""
+        rows = self._rows(
+            """SELECT s.document_id, count(DISTINCT c.segment_id) AS n
+               FROM conflicts c JOIN segments s ON s.id = c.segment_id
+               WHERE c.id NOT IN (SELECT conflict_id FROM conflict_resolutions)
+               GROUP BY s.document_id"""
+        )
+        return {row["document_id"]: row["n"] for row in rows}

@@ -1,0 +1,73 @@
+"""SQL for documents and the per-document figures the document list shows."""
+
+from __future__ import annotations
+
+import json
+
+from workflow.storage.store_base import Row, StoreBase
+
+
+class DocumentsSQL(StoreBase):
+    """Documents, their counts and who worked on them."""
+
+    def insert_document(self, fields: Row) -> int:
+        fields = dict(fields, tags=json.dumps(list(fields["tags"]), ensure_ascii=False))
+        return self._db["documents"].insert(fields).last_pk
+
+    def documents(self) -> list[Row]:
+        return [self._document_row(r) for r in self._rows(_DOCUMENTS + " ORDER BY d.id")]
+
+    def document(self, document_id: int) -> Row | None:
+        rows = self._rows(_DOCUMENTS + " WHERE d.id = ?", (document_id,))
+        return self._document_row(rows[0]) if rows else None
+
+    def document_by_checksums(self, source: str, english: str | None) -> Row | None:
+        rows = self._rows(
+            _DOCUMENTS + " WHERE d.source_checksum = ? AND d.english_checksum IS ? ORDER BY d.id",
+            (source, english),
+        )
+        return self._document_row(rows[0]) if rows else None
+
+    @staticmethod
+    def _document_row(row: Row) -> Row:
+        row["tags"] = json.loads(row["tags"])
+        return row
+
+    def touch_document(self, document_id: int, at: str) -> None:
+        self._db.execute("UPDATE documents SET updated_at = ? WHERE id = ?", (at, document_id))
+
+    def state_counts(self) -> dict[int, dict[str, int]]:
+        counts: dict[int, dict[str, int]] = {}
+        for row in self._rows(
+            "SELECT document_id, state, count(*) AS n FROM segments GROUP BY document_id, state"
+        ):
+            counts.setdefault(row["document_id"], {})[row["state"]] = row["n"]
+        return counts
+
+    def source_word_counts(self) -> dict[int, int]:
+        """Korean words (space-separated eojeol) per document, counted inside SQLite."""
+        rows = self._rows(
+            """SELECT document_id,
+                      sum(length(trim(source_text)) - length(replace(trim(source_text), ' ', '')) + 1) AS n
+               FROM segments GROUP BY document_id"""
+        )
+        return {row["document_id"]: row["n"] for row in rows}
+
+    def document_roles(self) -> dict[int, dict[str, list[str]]]:
+        """Who has put text into each document, in which role (from the revisions)."""
+        found: dict[int, dict[str, list[str]]] = {}
+        for row in self._rows(
+            """SELECT DISTINCT s.document_id, r.role, u.name
+               FROM revisions r JOIN segments s ON s.id = r.segment_id
+               JOIN users u ON u.id = r.author_id ORDER BY u.name"""
+        ):
+            found.setdefault(row["document_id"], {}).setdefault(row["role"], []).append(row["name"])
+        return found
+
+
+_DOCUMENTS = """
+SELECT d.id, d.title, d.tags, d.source_name, d.source_checksum, d.source_encoding,
+       d.english_name, d.english_checksum, d.segmentation, d.created_at, d.updated_at,
+       u.name AS created_by
+FROM documents d JOIN users u ON u.id = d.created_by
+"""

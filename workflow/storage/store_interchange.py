@@ -1,0 +1,47 @@
+"""SQL for what imported interchange files (XLIFF) carry beyond the text: ids, codes, authors."""
+
+from __future__ import annotations
+
+import json
+
+from workflow.storage.store_base import Row, StoreBase
+
+
+class InterchangeSQL(StoreBase):
+    """Records kept from interchange files."""
+
+    def insert_interchange(self, row: Row, segments: list[Row], authors: list[Row]) -> None:
+        self._db["document_interchange"].insert(row)
+        self._db["segment_interchange"].insert_all(segments, batch_size=500)
+        if authors:
+            self._db["file_authors"].insert_all(authors, batch_size=500)
+
+    def interchange(self, document_id: int) -> tuple[Row | None, dict[int, Row]]:
+        """The document's file record, and its segments' records by segment id."""
+        found = self._rows("SELECT * FROM document_interchange WHERE document_id = ?", (document_id,))
+        segments = self._rows(
+            """SELECT x.segment_id, x.unit_id, x.codes, x.file_state FROM segment_interchange x
+               JOIN segments s ON s.id = x.segment_id WHERE s.document_id = ?""", (document_id,))
+        by_segment = {r["segment_id"]: dict(r, codes=json.loads(r["codes"])) for r in segments}
+        return (found[0] if found else None), by_segment
+
+    def file_authors(self, document_id: int) -> tuple[dict[int, str], dict[int, str]]:
+        """Names from imported files of authors who are not users: by revision id, by comment id."""
+        rows = self._rows(
+            """SELECT f.revision_id, f.comment_id, f.name FROM file_authors f
+               LEFT JOIN revisions r ON r.id = f.revision_id
+               LEFT JOIN comments c ON c.id = f.comment_id
+               JOIN segments s ON s.id = coalesce(r.segment_id, c.segment_id)
+               WHERE s.document_id = ?""", (document_id,))
+        revisions = {r["revision_id"]: r["name"] for r in rows if r["revision_id"] is not None}
+        comments = {r["comment_id"]: r["name"] for r in rows if r["comment_id"] is not None}
+        return revisions, comments
+
+    def revision_ids(self, segment_ids: list[int]) -> dict[int, int]:
+        """The newest revision id of each segment that has one."""
+        if not segment_ids:
+            return {}
+        marks = ",".join("?" * len(segment_ids))
+        return {r["segment_id"]: r["id"] for r in self._rows(
+            f"SELECT segment_id, max(id) AS id FROM revisions WHERE aside = 0 AND segment_id IN ({marks}) "
+            "GROUP BY segment_id", segment_ids)}

@@ -1,0 +1,86 @@
+"""SQL for review: dismissed findings, comments, approvals and sign-offs."""
+
+from __future__ import annotations
+
+import json
+
+from workflow.storage.store_base import Row, StoreBase
+
+
+class ReviewSQL(StoreBase):
+    """Dismissals, comments, approvals, sign-offs and translators."""
+
+    def insert_dismissal(self, row: Row) -> int:
+        return self._db["dismissals"].insert(row).last_pk
+
+    def dismissals(self, segment_id: int, text_hash: str) -> list[Row]:
+        return self._rows(
+            """SELECT d.id, d.finding_key, d.check_id, d.reason, d.created_at, u.name AS user
+               FROM dismissals d JOIN users u ON u.id = d.user_id
+               WHERE d.segment_id = ? AND d.text_hash = ? ORDER BY d.id""",
+            (segment_id, text_hash),
+        )
+
+    def insert_comment(self, row: Row) -> int:
+        return self._db["comments"].insert(row).last_pk
+
+    def comments(self, document_id: int, position: int | None = None) -> list[Row]:
+        extra, params = ("AND s.position = ?", (document_id, position)) if position else ("", (document_id,))
+        return self._rows(
+            f"""SELECT c.id, s.position, c.kind, c.text, c.created_at, u.name AS author,
+                       r.name AS resolved_by, c.resolved_at
+                FROM comments c JOIN segments s ON s.id = c.segment_id
+                JOIN users u ON u.id = c.author_id LEFT JOIN users r ON r.id = c.resolved_by
+                WHERE s.document_id = ? {extra} ORDER BY s.position, c.id""",
+            params,
+        )
+
+    def comment(self, comment_id: int) -> Row | None:
+        rows = self._rows(
+            """SELECT c.id, c.resolved_at, c.segment_id, s.document_id
+               FROM comments c JOIN segments s ON s.id = c.segment_id WHERE c.id = ?""",
+            (comment_id,),
+        )
+        return rows[0] if rows else None
+
+    def resolve_comment(self, comment_id: int, user_id: int, at: str) -> None:
+        self._db.execute("UPDATE comments SET resolved_by = ?, resolved_at = ? WHERE id = ?",
+                         (user_id, at, comment_id))
+
+    # approvals and sign-offs ---------------------------------------------------------
+
+    def insert_approval(self, row: Row) -> int:
+        return self._db["approvals"].insert(row).last_pk
+
+    def approvals(self, document_id: int) -> list[Row]:
+        return self._rows(
+            """SELECT a.id, s.position, a.revision_id, u.name AS user, a.role, a.created_at
+               FROM approvals a JOIN segments s ON s.id = a.segment_id JOIN users u ON u.id = a.user_id
+               WHERE s.document_id = ? ORDER BY a.id""",
+            (document_id,),
+        )
+
+    def insert_signoff(self, row: Row) -> int:
+        row = dict(row, revisions=json.dumps(row["revisions"]))
+        return self._db["signoffs"].insert(row).last_pk
+
+    def signoffs(self, document_id: int) -> list[Row]:
+        rows = self._rows(
+            """SELECT g.id, u.name AS user, u.display_name, g.role, g.created_at, g.content_hash,
+                      g.revisions
+               FROM signoffs g JOIN users u ON u.id = g.user_id
+               WHERE g.document_id = ? ORDER BY g.id""",
+            (document_id,),
+        )
+        for row in rows:
+            row["revisions"] = json.loads(row["revisions"])
+        return rows
+
+    def translators(self, document_id: int) -> set[str]:
+        """Users who put text into the document as its translator."""
+        rows = self._rows(
+            """SELECT DISTINCT u.name FROM revisions r JOIN segments s ON s.id = r.segment_id
+               JOIN users u ON u.id = r.author_id WHERE s.document_id = ? AND r.role = 'translator'""",
+            (document_id,),
+        )
+        return {r["name"] for r in rows}

@@ -1,0 +1,83 @@
+"""SQL for segments and their append-only revisions, and for finding the segments that changed."""
+
+from __future__ import annotations
+
+from workflow.storage.store_base import Row, StoreBase
+
+_SEGMENTS_WITH_CURRENT = """
+SELECT s.id, s.document_id, s.position, s.block, s.kind, s.source_text, s.state,
+       s.align_score, s.align_note, r.id AS revision_id, r.text AS target,
+       EXISTS (SELECT 1 FROM conflicts c WHERE c.segment_id = s.id
+               AND c.id NOT IN (SELECT conflict_id FROM conflict_resolutions)) AS conflict
+FROM segments s
+LEFT JOIN revisions r
+  ON r.id = (SELECT max(id) FROM revisions WHERE segment_id = s.id AND aside = 0)
+"""
+
+_REVISIONS = """
+SELECT r.id, r.segment_id, s.position, r.text, u.name AS author, r.role, r.created_at,
+       r.parent_id, r.content_hash, r.merge_parent_id, r.aside
+FROM revisions r
+JOIN segments s ON s.id = r.segment_id
+JOIN users u ON u.id = r.author_id
+WHERE s.document_id = ? {extra}
+ORDER BY s.position, r.id
+"""
+
+
+class SegmentsSQL(StoreBase):
+    """Segments, their current English and their revisions."""
+
+    def insert_segments(self, rows: list[Row]) -> list[int]:
+        """Insert in order and return the new ids (positions are unique per document)."""
+        self._db["segments"].insert_all(rows, batch_size=500)
+        document_id = rows[0]["document_id"]
+        return [
+            r["id"]
+            for r in self._rows(
+                "SELECT id FROM segments WHERE document_id = ? ORDER BY position", (document_id,)
+            )
+        ]
+
+    def insert_revisions(self, rows: list[Row]) -> None:
+        self._db["revisions"].insert_all(rows, batch_size=500)
+
+    def segments(self, document_id: int) -> list[Row]:
+        return self._rows(
+            _SEGMENTS_WITH_CURRENT + " WHERE s.document_id = ? ORDER BY s.position", (document_id,)
+        )
+
+    def revisions(self, document_id: int, position: int | None = None) -> list[Row]:
+        if position is None:
+            return self._rows(_REVISIONS.format(extra=""), (document_id,))
+        return self._rows(_REVISIONS.format(extra="AND s.position = ?"), (document_id, position))
+
+    def segment(self, document_id: int, position: int) -> Row | None:
+        rows = self._rows(
+            _SEGMENTS_WITH_CURRENT + " WHERE s.document_id = ? AND s.position = ?", (document_id, position)
+        )
+        return rows[0] if rows else None
+
+    def audit_head(self, document_id: int) -> int:
+        row = self._db.execute("SELECT coalesce(max(id), 0) FROM audit_log WHERE document_id = ?",
+                               (document_id,)).fetchone()
+        return row[0]
+
+    def segments_audited_after(self, document_id: int, audit_id: int) -> list[Row]:
+        """Segments (with their current text) that audit entries newer than `audit_id` name."""
+        return self._rows(
+            _SEGMENTS_WITH_CURRENT + """ WHERE s.id IN (SELECT segment_id FROM audit_log
+                                                       WHERE document_id = ? AND id > ?)
+                                         ORDER BY s.position""",
+            (document_id, audit_id),
+        )
+
+    def insert_revision(self, row: Row) -> int:
+        return self._db["revisions"].insert(row).last_pk
+
+    def set_segment_state(self, segment_id: int, state: str) -> None:
+        self._db.execute("UPDATE segments SET state = ? WHERE id = ?", (state, segment_id))
+
+    def all_segments(self) -> list[Row]:
+        """Every segment of every document with its current English, for workspace-wide scans."""
+        return self._rows(_SEGMENTS_WITH_CURRENT + " ORDER BY s.document_id, s.position")

@@ -1,0 +1,86 @@
+"""SQL for the translation memory and its FTS5 trigram index."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from workflow.storage.store_base import Row, StoreBase
+
+
+class TranslationMemorySQL(StoreBase):
+    """Translation memory units: storing, sampling and searching them."""
+
+    def revision_author(self, revision_id: int) -> str:
+        row = self._db.execute(
+            "SELECT u.name FROM revisions r JOIN users u ON u.id = r.author_id WHERE r.id = ?",
+            (revision_id,),
+        ).fetchone()
+        return row[0] if row else ""
+
+    def put_tm_unit(self, row: Row, *, refresh: bool) -> bool:
+        """Store a pair; True when it is new. An existing pair keeps its id (and index entry);
+        with refresh its provenance becomes the new row's (a re-approval is the newer evidence)."""
+        found = self._db.execute(
+            "SELECT id FROM tm_units WHERE source_text = ? AND target_text = ?",
+            (row["source_text"], row["target_text"]),
+        ).fetchone()
+        if found is None:
+            self._db["tm_units"].insert(row)
+            return True
+        if refresh:
+            fields = {k: v for k, v in row.items() if k not in ("source_text", "target_text")}
+            self._db["tm_units"].update(found[0], fields)
+        return False
+
+    def insert_tm_units(self, rows: Iterable[Row]) -> None:
+        """Bulk load; pairs already present are left as they are."""
+        self._db["tm_units"].insert_all(rows, ignore=True, batch_size=1000)
+
+    def tm_last_id(self) -> int:
+        """Cheap growth gauge: count(*) would read every row of a large memory."""
+        return self._db.execute("SELECT max(id) FROM tm_units").fetchone()[0] or 0
+
+    def tm_count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM tm_units").fetchone()[0]
+
+    def tm_units(self) -> list[Row]:
+        return self._rows(f"{_TM_UNITS} ORDER BY t.id")
+
+    def tm_units_by_id(self, ids: Iterable[int]) -> list[Row]:
+        ids = list(ids)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        return self._rows(f"{_TM_UNITS} WHERE t.id IN ({marks})", ids)
+
+    def tm_sample(self, size: int) -> list[str]:
+        """About size units' Korean, spread evenly over the memory (a rowid stride, no sort)."""
+        top = self._db.execute("SELECT max(id) FROM tm_units").fetchone()[0] or 0
+        step = max(1, top // max(size, 1))
+        return [r[0] for r in self._db.execute(
+            "SELECT source_text FROM tm_units WHERE id % ? = 0 LIMIT ?", (step, size)).fetchall()]
+
+    def tm_ids_with_trigram(self, trigram: str) -> list[int]:
+        query = 'source_text : "' + trigram.replace('"', '""') + '"'
+        return [r[0] for r in self._db.execute(
+            "SELECT rowid FROM tm_fts WHERE tm_fts MATCH ?", (query,)).fetchall()]
+
+    def tm_search(self, text: str, limit: int) -> list[Row]:
+        """Units whose Korean or English contains text (case-insensitive), newest first."""
+        if len(text) >= 3:
+            # One quoted trigram string matches as a substring, inside Korean words too.
+            query = '"' + text.replace('"', '""') + '"'
+            return self._rows(
+                f"{_TM_UNITS} WHERE t.id IN (SELECT rowid FROM tm_fts WHERE tm_fts MATCH ?) "
+                "ORDER BY t.id DESC LIMIT ?", (query, limit))
+        # The trigram index cannot answer under three characters (북한): a scan, as documented.
+        return self._rows(
+            f"{_TM_UNITS} WHERE instr(t.source_text, ?) OR instr(lower(t.target_text), lower(?)) "
+            "ORDER BY t.id DESC LIMIT ?", (text, text, limit))
+
+
+_TM_UNITS = """
+SELECT t.id, t.source_text, t.target_text, t.document_id, t.segment_id, t.author, t.approver,
+       t.created_at, t.origin
+FROM tm_units t
+"""

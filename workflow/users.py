@@ -1,0 +1,56 @@
+"""Adding users and granting them roles: checked names and roles, each change audited.
+
+Only an admin adds users, except on an empty workspace, where the first person added becomes its
+admin (workflow.access decides who is acting).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from workflow.access import acting_user, require
+from workflow.clock import now
+from workflow.errors import InputError
+from workflow.i18n import N_, _
+from workflow.models import Role
+from workflow.storage import Storage
+
+_USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
+
+
+def add_user(store: Storage, name: str, roles: Iterable[Role | str], *, display_name: str | None,
+             by: str) -> None:
+    """A new user with these roles, or more roles for an existing one."""
+    wanted = _roles(roles)
+    if not _USER_NAME.match(name):
+        raise InputError(
+            "NAME", _("{name!r} is not a valid user name (letters, digits, . _ @ -; at most 64)").format(name=name)
+        )
+    with store.write():
+        actor = acting_user(store, by, bootstrap_as=name, bootstrap_roles=wanted)
+        require(actor, {Role.ADMIN}, N_("add users"))
+        existing = store.user_by_name(name)
+        at = now()
+        if existing is None:
+            user_id = store.insert_user(name, (display_name or name).strip(), at)
+            action = "user.add"
+        else:
+            user_id = existing["id"]
+            action = "user.grant"
+        store.add_roles(user_id, wanted)
+        store.audit(at, actor.id, action, {"user": name, "roles": sorted(wanted)})
+
+
+def _roles(roles: Iterable[Role | str]) -> set[Role]:
+    chosen = set()
+    for role in roles:
+        try:
+            chosen.add(Role(str(role).strip().lower()))
+        except ValueError:
+            names = ", ".join(r.value for r in Role)
+            raise InputError("--role", _("{role!r} is not a role (choose from {roles})").format(
+                role=role, roles=names)) from None
+    if not chosen:
+        raise InputError("--role", _("give at least one role"))
+    return chosen
