@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import difflib
-import statistics
 import sys
 import tempfile
 import time
@@ -23,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from workflow.demo import DRAFT, EDITED, KOREAN  # noqa: E402
 from workflow.diffs import _TOKEN, word_diff  # noqa: E402
+from timing import median_seconds
 
 
 def _text(path: Path) -> str:
@@ -34,12 +34,7 @@ def _cut(text: str, size: int) -> str:
 
 
 def _median(function, repeat: int = 15) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_seconds(function, repeat)
 
 
 def diffs() -> None:

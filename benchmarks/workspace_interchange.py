@@ -9,10 +9,8 @@ Run: python benchmarks/workspace_interchange.py
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,6 +22,7 @@ from workflow.interchange.model import BilingualFile, InlineCode, Note, Unit  # 
 from workflow.interchange.sniff import sniff  # noqa: E402
 from workflow.models import SegmentState  # noqa: E402
 from workflow.workspace import Workspace  # noqa: E402
+from timing import median_seconds
 
 UNITS = 5000
 STATES = [SegmentState.DRAFT, SegmentState.TRANSLATED, SegmentState.APPROVED, SegmentState.REJECTED]
@@ -42,12 +41,7 @@ def document() -> BilingualFile:
 
 
 def timed(function, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_seconds(function, repeat)
 
 
 def main() -> None:

@@ -9,9 +9,7 @@ Run: python benchmarks/xliff_io.py
 from __future__ import annotations
 
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,6 +23,7 @@ from workflow.interchange.reader import read_bilingual  # noqa: E402
 from workflow.interchange.xliff12 import write_xliff12  # noqa: E402
 from workflow.interchange.xliff2 import write_xliff2  # noqa: E402
 from workflow.models import SegmentState  # noqa: E402
+from timing import median_seconds
 
 UNITS = 5000
 
@@ -45,12 +44,7 @@ def _document() -> BilingualFile:
 
 
 def _median(function, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_seconds(function, repeat)
 
 
 def main() -> None:
