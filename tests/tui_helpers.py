@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable
 
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 
 def run(test: Callable[[], object]) -> None:
@@ -18,7 +19,10 @@ async def until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 15
     deadline = time.monotonic() + timeout
     while True:
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            pass  # an exclusive worker replaced by a newer one while we waited: the newer one counts
         await pilot.pause()
         try:
             if condition():
