@@ -157,6 +157,19 @@ def test_validate_judges_tmx_tbx_csv_and_text_by_their_readers(tandem, tmp_path)
     assert run.code == 1 and report["kind"] == "tmx" and report["problems"][0]["element"] == "tuv"
 
 
+@pytest.mark.parametrize("lang, prefix", [("en", "line 3"), ("ko", "3행")])
+def test_validate_takes_the_line_out_of_a_readers_refusal_in_either_language(tandem, tmp_path, lang, prefix):
+    # The TMX reader and the XML layer refuse with "line N: ..."; a line named later stays in the text.
+    for body in ("<tu><tuv><seg>x</seg></tuv></tu>", "<tu></tuv>"):
+        bad = tmp_path / "bad.tmx"
+        bad.write_text(f'<?xml version="1.0"?>\n<tmx version="1.4"><header/><body>\n{body}\n</body></tmx>\n',
+                       encoding="utf-8")
+        run = tandem("--lang", lang, "validate", str(bad), "--json")
+        (problem,) = json.loads(run.out)["problems"]
+        assert run.code == 1 and problem["line"] == 3, problem
+        assert not problem["message"].startswith(prefix) and prefix in tandem("--lang", lang, "validate", str(bad)).out
+
+
 def test_an_interchange_file_over_the_text_limit_is_taken_by_import_and_validate(desk, tmp_path):
     from workflow.textfile import MAX_BYTES
 

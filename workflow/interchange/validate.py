@@ -18,7 +18,6 @@ from workflow.i18n import _, ngettext
 from workflow.interchange.problems import Problem
 from workflow.interchange.sniff import Sniffed, sniff_file
 
-_WHERE = re.compile(r"^(?:(?P<src>.+?): )?(?:line (?P<line>\d+)(?:, column \d+)?[:,]? ?)?(?P<rest>.*)$", re.S)
 _ELEMENT = re.compile(r"<([\w:.-]+)>")
 
 
@@ -69,9 +68,13 @@ def validate_path(path: Path | str) -> Report:
 
 def problem_from(exc: InputError, rule: str = "reader") -> Problem:
     """A reader's one-line refusal as a Problem, its line and element pulled out where it names them."""
-    match = _WHERE.match(exc.problem)
-    line = int(match.group("line")) if match and match.group("line") else None
-    message = match.group("rest") if match and line else exc.problem
+    # "[source: ]line N[, column M]: rest", "line N" as the readers wrote it in the interface language
+    # ("N행" in Korean); the source is tried last, so a line named later in the message is not taken.
+    before, _field, after = _("line {line}").partition("{line}")
+    match = re.match(rf"^(?:(?P<src>.+?): )??{re.escape(before)}(?P<line>\d+){re.escape(after)}"
+                     r"(?:, column \d+)?[:,] ?(?P<rest>.*)$", exc.problem, re.S)
+    line = int(match.group("line")) if match else None
+    message = match.group("rest") if match else exc.problem
     element = _ELEMENT.search(message)
     return Problem(rule, message, line, element.group(1) if element else "")
 
