@@ -40,6 +40,14 @@ def workspace(db_path: Path):
 
 
 @pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    """A fresh copy of the demo workspace (sample article, glossary, the desk's users)."""
+    from workflow.demo import prepare_demo
+
+    return prepare_demo(tmp_path / "demo.tandem").path
+
+
+@pytest.fixture
 def sample_doc(workspace):
     return workspace.import_document(KO, DRAFT, tags=["russia"], by="david").document
 

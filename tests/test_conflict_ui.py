@@ -11,14 +11,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static, TextArea
 
-from tui_helpers import run, until
+from tui_helpers import no_idle_saves, run, stored, until
 from tui.app import TandemApp
 from tui.screens.documents import DocumentsScreen
 from tui.screens.editor import EditorScreen
 from tui.widgets.conflict_dialog import ConflictDialog
 from tui.widgets.diff_view import DiffView
 from tui.widgets.segment_texts import EnglishEditor
-from workflow.demo import prepare_demo
 from workflow.workspace import Workspace
 
 WIDE = (160, 48)
@@ -27,21 +26,10 @@ THEIRS = FIRST.replace("sick", "unwell")
 MINE = FIRST.replace("sick", "ailing")
 
 
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    return prepare_demo(tmp_path / "demo.tandem").path
-
-
 @pytest.fixture(autouse=True)
 def quick(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(TandemApp, "POLL_SECONDS", 0.2)
-    monkeypatch.setattr(EditorScreen, "IDLE_SAVE_SECONDS", 60.0)
-    monkeypatch.setattr(EditorScreen, "MAX_UNSAVED_SECONDS", 600.0)
-
-
-def stored(path: Path, index: int = 1):
-    with Workspace.open(path, create=False) as workspace:
-        return workspace.segments(1)[index - 1]
+    no_idle_saves(monkeypatch)
 
 
 def open_conflict(path: Path, index: int = 1):

@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
-from tui_helpers import run, until
+from tui_helpers import no_idle_saves, run, until
 from tui.app import TandemApp
 from tui.screens.editor import EditorScreen
 from tui.screens.editor_dialogs import ReasonDialog
@@ -22,7 +22,6 @@ from tui.segment_nav import needs_work, next_index, progress_text, search, untra
 from tui.widgets.keys_footer import KeysFooter, rows_of
 from tui.widgets.panels import FindingsPanel
 from tui.widgets.segment_texts import EnglishEditor, inflected_like
-from workflow.demo import prepare_demo
 from workflow.models import SegmentState
 from workflow.workspace import Workspace
 
@@ -30,16 +29,10 @@ WIDE = (160, 48)
 NARROW = (80, 24)
 
 
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    return prepare_demo(tmp_path / "demo.tandem").path
-
-
 @pytest.fixture(autouse=True)
 def no_idle_saves_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests that are not about the idle save must not have one land in the middle of them.
-    monkeypatch.setattr(EditorScreen, "IDLE_SAVE_SECONDS", 60.0)
-    monkeypatch.setattr(EditorScreen, "MAX_UNSAVED_SECONDS", 600.0)
+    no_idle_saves(monkeypatch)
 
 
 def editor(app: TandemApp) -> EditorScreen:

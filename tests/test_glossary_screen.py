@@ -37,11 +37,6 @@ FROZEN = "2025-03-14T09:30:00.000+00:00"
 BOWI = "보위지도원"
 
 
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    return prepare_demo(tmp_path / "w.db").path
-
-
 def plain(renderable: object, width: int = 200) -> str:
     console = Console(width=width, file=io.StringIO(), record=True, color_system=None)
     console.print(renderable)

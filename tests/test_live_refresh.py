@@ -14,7 +14,7 @@ import pytest
 from textual.widgets import DataTable
 
 from glossaries.model import Term
-from tui_helpers import run, until
+from tui_helpers import no_idle_saves, run, stored, until
 from tui.app import TandemApp
 from tui.live import DataVersionPoll, on_view
 from tui.screens.documents import DocumentsScreen
@@ -24,7 +24,6 @@ from tui.screens.review import ReviewScreen
 from tui.widgets.panels import GlossaryPanel
 from tui.widgets.segment_texts import EnglishEditor
 from tui.widgets.term_table import TermTable
-from workflow.demo import prepare_demo
 from conftest import DRAFT, KO
 from workflow.workspace import Workspace
 
@@ -32,22 +31,10 @@ WIDE = (160, 48)
 FIRST = "North Korea orders sick workers in Russia to go home"
 
 
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    return prepare_demo(tmp_path / "demo.tandem").path
-
-
 @pytest.fixture(autouse=True)
 def quick(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(TandemApp, "POLL_SECONDS", 0.2)
-    # Saves happen when a test asks for them (ctrl+s), never on an idle timer mid-test.
-    monkeypatch.setattr(EditorScreen, "IDLE_SAVE_SECONDS", 60.0)
-    monkeypatch.setattr(EditorScreen, "MAX_UNSAVED_SECONDS", 600.0)
-
-
-def stored(path: Path, index: int):
-    with Workspace.open(path, create=False) as workspace:
-        return workspace.segments(1)[index - 1]
+    no_idle_saves(monkeypatch)
 
 
 def save_as(path: Path, user: str, index: int, text: str) -> None:

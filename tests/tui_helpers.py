@@ -31,3 +31,19 @@ async def until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 15
             pass
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out; screen stack is {pilot.app.screen_stack}")
+
+
+def no_idle_saves(monkeypatch) -> None:
+    """Saves happen when a test asks for them (ctrl+s), never on an idle timer mid-test."""
+    from tui.screens.editor import EditorScreen
+
+    monkeypatch.setattr(EditorScreen, "IDLE_SAVE_SECONDS", 60.0)
+    monkeypatch.setattr(EditorScreen, "MAX_UNSAVED_SECONDS", 600.0)
+
+
+def stored(path, index: int = 1, document: int = 1):
+    """Segment `index` of a document as the workspace file holds it now (a fresh connection)."""
+    from workflow.workspace import Workspace
+
+    with Workspace.open(path, create=False) as workspace:
+        return workspace.segments(document)[index - 1]
