@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     _glossary_commands(commands, common)
     _review_commands(commands)
     _tm_commands(commands, common)
+    _comment_commands(commands, common)
 
     check = commands.add_parser("check", help=_("run the checks over a document (exit 1 when errors remain)"))
     check.add_argument("doc", type=int, metavar="DOC")
@@ -154,6 +155,28 @@ def _tm_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     imp.add_argument("file", metavar="FILE")
     export = actions.add_parser("export", help=_("the memory as TMX 1.4"))
     export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output"))
+
+
+def _comment_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    comment = commands.add_parser("comment", help=_("notes and queries on segments: add, list, reply, resolve"))
+    actions = comment.add_subparsers(dest="action", metavar="ACTION", required=True,
+                                     parser_class=_with_parents(common))
+    add = actions.add_parser("add", help=_("add a note, or a query someone should answer"))
+    add.add_argument("doc", type=int, metavar="DOC")
+    add.add_argument("segment", type=int, metavar="N")
+    add.add_argument("text", metavar="TEXT")
+    add.add_argument("--kind", choices=("note", "query"), default=None,
+                     help=_("default: query when the text ends with a question mark, else note"))
+    listing = actions.add_parser("list", help=_("a document's comments as threads, with their state"))
+    listing.add_argument("doc", type=int, metavar="DOC")
+    listing.add_argument("--segment", type=int, metavar="N", help=_("only segment N (from 1)"))
+    listing.add_argument("--open", action="store_true", help=_("only open queries"))
+    _json_flag(listing)
+    reply = actions.add_parser("reply", help=_("answer a query (or a note) in its thread"))
+    reply.add_argument("id", type=int, metavar="ID")
+    reply.add_argument("text", metavar="TEXT")
+    resolve = actions.add_parser("resolve", help=_("close a thread: the query is answered"))
+    resolve.add_argument("id", type=int, metavar="ID")
 
 
 def _review_commands(commands: Any) -> None:

@@ -168,7 +168,7 @@ def _report(ws, args, user: str) -> int:
     changed = sum(r.changed for r in rows)
     words = sum(r.words for r in rows)
     signoffs = ws.review.signoffs(args.doc)
-    queries = [c for c in ws.comments(args.doc) if c.kind == "query" and c.open]
+    queries = ws.open_queries(args.doc)
     if args.json:
         emit_json({
             "document": {"id": document.id, "title": document.title, "state": ws.review.state(args.doc).value},

@@ -81,6 +81,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         run_app(path, user)
         return EXIT_OK
     from cli.audit import HANDLERS as AUDIT
+    from cli.comments import HANDLERS as COMMENTS
     from cli.documents import HANDLERS as DOCUMENTS
     from cli.glossary import HANDLERS as GLOSSARY
     from cli.interchange import HANDLERS as INTERCHANGE
@@ -90,7 +91,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
     action = getattr(args, "action", None)
     creates = (args.command, action) in _CREATING
-    handler = {**AUDIT, **DOCUMENTS, **GLOSSARY, **REVIEW, **TM, **INTERCHANGE}[args.command]
+    handler = {**AUDIT, **COMMENTS, **DOCUMENTS, **GLOSSARY, **REVIEW, **TM, **INTERCHANGE}[args.command]
     fresh = creates and not Path(path).exists()
     done = False
     try:

@@ -1,4 +1,4 @@
-"""Editing a segment: moving its state, dismissing findings, commenting (saving: workflow.saving).
+"""Editing a segment: moving its state, dismissing findings (saving: workflow.saving; comments: workflow.comments).
 
 Called through the Workspace facade; every change is one short write transaction.
 """
@@ -14,15 +14,14 @@ from workflow.access import acting_user, require
 from workflow.checks import CheckContext, Finding, SegmentText, check_segment
 from workflow.checks.model import Severity
 from workflow.clock import now
-from workflow.errors import InputError, NotFound, TandemError
+from workflow.errors import InputError, TandemError
 from workflow.i18n import N_, _, ngettext
-from workflow.models import Comment, Dismissal, Role, SegmentState
+from workflow.models import Dismissal, Role, SegmentState
 from workflow.records import content_hash, existing_segment
 from workflow.review import Review
 from workflow.storage import Storage
 
 EDIT_ROLES = {Role.TRANSLATOR, Role.EDITOR}
-COMMENT_KINDS = ("note", "query")
 CONFLICT_OPEN = N_("is in conflict: two people changed the same words at once; "
                    "choose or combine their texts (resolve the conflict) first")
 
@@ -136,37 +135,3 @@ class Editing:
                                                                "to": after.value}, document_id=document_id,
                               segment_id=row["id"])
             return after
-
-    def add_comment(self, document_id: int, index: int, text: str, *, kind: str = "note", by: str) -> Comment:
-        text = unicodedata.normalize("NFC", text).strip()
-        if not text:
-            raise InputError(_("comment"), _("is empty"))
-        if kind not in COMMENT_KINDS:
-            raise InputError("--kind", _("{kind!r} is not a comment kind (note or query)").format(kind=kind))
-        with self._store.write():
-            actor = acting_user(self._store, by)
-            row = self._segment(document_id, index)
-            at = now()
-            comment_id = self._store.insert_comment({"segment_id": row["id"], "author_id": actor.id,
-                                                     "kind": kind, "text": text, "created_at": at})
-            self._store.audit(at, actor.id, "comment.add", {"segment": index, "comment": comment_id, "kind": kind},
-                              document_id=document_id, segment_id=row["id"])
-        return next(c for c in self.comments(document_id, index) if c.id == comment_id)
-
-    def comments(self, document_id: int, index: int | None = None) -> list[Comment]:
-        return [Comment(r["id"], r["position"], r["kind"], r["text"], r["author"], r["created_at"],
-                        r["resolved_by"], r["resolved_at"]) for r in self._store.comments(document_id, index)]
-
-    def resolve_comment(self, comment_id: int, *, by: str) -> None:
-        with self._store.write():
-            actor = acting_user(self._store, by)
-            require(actor, EDIT_ROLES | {Role.ADMIN}, N_("resolve comments"))
-            row = self._store.comment(comment_id)
-            if row is None:
-                raise NotFound(_("no comment {id}").format(id=comment_id))
-            if row["resolved_at"]:
-                raise InputError(_("comment {id}").format(id=comment_id), _("is already resolved"))
-            at = now()
-            self._store.resolve_comment(comment_id, actor.id, at)
-            self._store.audit(at, actor.id, "comment.resolve", {"comment": comment_id},
-                              document_id=row["document_id"], segment_id=row["segment_id"])

@@ -200,10 +200,17 @@ class Comment:
     created_at: str
     resolved_by: str | None
     resolved_at: str | None
+    # A reply names its thread's first comment; the thread's state (open, answered, closed) is the
+    # first comment's (workflow/comments.py holds the rules).
+    parent_id: int | None = None
 
     @property
     def open(self) -> bool:
         return self.resolved_at is None
+
+    @property
+    def is_reply(self) -> bool:
+        return self.parent_id is not None
 
 
 class DocumentState(StrEnum):

@@ -31,6 +31,8 @@ from workflow.models import (
     SegmentState,
     User,
 )
+from workflow.comments import Comments, Thread
+from workflow.concordance import CONCORDANCE_LIMIT, ConcordanceHit, concordance
 from workflow.editing import Editing, FindingView, finding_key
 from workflow.review import Review
 from workflow.saving import Saving
@@ -72,6 +74,7 @@ class Workspace:
         self.tm = TranslationMemory(storage)
         self.review = Review(storage, self)
         self._editing = Editing(storage, self._check_context, self.review)
+        self._comments = Comments(storage)
         self._saving = Saving(storage, self.review)
 
     @classmethod
@@ -282,13 +285,30 @@ class Workspace:
         self._editing.dismiss(document_id, index, finding, reason=reason, by=by)
 
     def add_comment(self, document_id: int, index: int, text: str, *, kind: str = "note", by: str) -> Comment:
-        return self._editing.add_comment(document_id, index, text, kind=kind, by=by)
+        return self._comments.add(document_id, index, text, kind=kind, by=by)
 
     def comments(self, document_id: int, index: int | None = None) -> list[Comment]:
-        return self._editing.comments(document_id, index)
+        """Every comment, replies included (a reply's parent_id names its thread's first comment)."""
+        return self._comments.comments(document_id, index)
 
-    def resolve_comment(self, comment_id: int, *, by: str) -> None:
-        self._editing.resolve_comment(comment_id, by=by)
+    def threads(self, document_id: int, index: int | None = None) -> list[Thread]:
+        return self._comments.threads(document_id, index)
+
+    def open_queries(self, document_id: int, index: int | None = None) -> list[Comment]:
+        """The queries every "N open" counts (workflow.comments.counts_as_open)."""
+        return self._comments.open_queries(document_id, index)
+
+    def reply_comment(self, comment_id: int, text: str, *, by: str) -> Comment:
+        return self._comments.reply(comment_id, text, by=by)
+
+    def resolve_comment(self, comment_id: int, *, by: str) -> int:
+        """Close a thread (a query answered); given a reply's id, closes the reply's thread.
+        Returns the thread's first comment's id."""
+        return self._comments.resolve(comment_id, by=by)
+
+    def concordance(self, text: str, *, limit: int = CONCORDANCE_LIMIT) -> list[ConcordanceHit]:
+        """Every document's segments and the TM containing text, with the glossary's renderings marked."""
+        return concordance(self._store, self.glossary.index(), text, limit=limit)
 
     def audit_log(self, document_id: int | None = None) -> list[dict[str, Any]]:
         return self._store.audit_entries(document_id)

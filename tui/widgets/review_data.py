@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from rich.text import Text
 
+from workflow.comments import open_queries
 from workflow.diffs import effort
 from workflow.i18n import _, format_number, format_percent, ngettext
 from workflow.models import (
@@ -75,7 +76,7 @@ class ReviewData:
 
     def open_queries(self, index: int | None = None) -> list[Comment]:
         lists = self.comments.values() if index is None else [self.comments.get(index, [])]
-        return [c for comments in lists for c in comments if c.open and c.kind == "query"]
+        return open_queries(c for comments in lists for c in comments)
 
     def query_counts(self) -> dict[int, int]:
         counts: dict[int, int] = {}

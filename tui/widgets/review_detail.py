@@ -12,6 +12,7 @@ from textual.widgets import Static
 from tui.labels import CONFLICT_MARK
 from tui.widgets.diff_view import DiffView, legend
 from tui.widgets.review_data import effort_line
+from workflow.comments import open_queries
 from workflow.i18n import _, format_datetime, ngettext
 from workflow.models import Comment, Segment, SegmentReport
 from workflow.names import name
@@ -27,7 +28,9 @@ def when(timestamp: str) -> str:
 
 
 def comment_text(comment: Comment) -> Text:
-    if comment.open:
+    if comment.is_reply:  # its thread's state is the first comment's, shown there
+        mark, label = "↳", _("reply")
+    elif comment.open:
         mark, label = (OPEN_QUERY, _("open query")) if comment.kind == "query" else (OPEN_NOTE, name("note"))
     else:
         mark, label = RESOLVED, _("{kind}, resolved by {user}").format(kind=name(comment.kind),
@@ -81,7 +84,7 @@ class ReviewDetail(VerticalScroll):
             changes=changes, baseline=baseline))
         box = self.query_one("#review-comments", Static)
         box.update(comments_text(comments))
-        queries = sum(1 for c in comments if c.open and c.kind == "query")
+        queries = len(open_queries(comments))
         title = _("Comments") + (" · " + ngettext("{count} open query", "{count} open queries", queries).format(
             count=queries) if queries else "")
         box.border_title = Text(title)

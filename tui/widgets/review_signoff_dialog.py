@@ -68,7 +68,7 @@ def readiness(workspace: Workspace, document_id: int, role: str, user: str) -> R
     signer = workspace.user(user).display_name
     errors = tuple(sorted((v.finding.segment, v.finding.message) for v in workspace.check_document(document_id)
                           if v.open and v.finding.severity is Severity.ERROR))
-    queries = tuple(c for c in workspace.comments(document_id) if c.open and c.kind == "query")
+    queries = tuple(workspace.open_queries(document_id))
     signoffs = workspace.review.signoffs(document_id)
     baseline = (_("the translator's sign-off") if any(s.role is Role.TRANSLATOR for s in signoffs)
                 else _("the first draft"))

@@ -303,5 +303,35 @@ M008_AUDIT_CHAIN = """
         DROP TABLE audit_hashes;
 """
 
+# Queries become threads (DESIGN §2: the editor asks, the translator answers, either closes it): a
+# reply is a comment naming its thread's first comment. Concordance searches every document, so the
+# Korean of segments and the English of revisions get the same trigram index as the TM (two-syllable
+# Korean finds itself inside words). Revisions are append-only, so their index needs no update trigger.
+M009_THREADS_CONCORDANCE = """
+        ALTER TABLE comments ADD COLUMN parent_id INTEGER REFERENCES comments(id);
+        CREATE INDEX comments_by_parent ON comments (parent_id);
+        CREATE VIRTUAL TABLE segments_fts USING fts5(
+            source_text, content='segments', content_rowid='id', tokenize='trigram'
+        );
+        INSERT INTO segments_fts (segments_fts) VALUES ('rebuild');
+        CREATE TRIGGER segments_fts_ai AFTER INSERT ON segments BEGIN
+            INSERT INTO segments_fts (rowid, source_text) VALUES (new.id, new.source_text);
+        END;
+        CREATE TRIGGER segments_fts_ad AFTER DELETE ON segments BEGIN
+            INSERT INTO segments_fts (segments_fts, rowid, source_text) VALUES ('delete', old.id, old.source_text);
+        END;
+        CREATE TRIGGER segments_fts_au AFTER UPDATE OF source_text ON segments BEGIN
+            INSERT INTO segments_fts (segments_fts, rowid, source_text) VALUES ('delete', old.id, old.source_text);
+            INSERT INTO segments_fts (rowid, source_text) VALUES (new.id, new.source_text);
+        END;
+        CREATE VIRTUAL TABLE revisions_fts USING fts5(
+            text, content='revisions', content_rowid='id', tokenize='trigram'
+        );
+        INSERT INTO revisions_fts (revisions_fts) VALUES ('rebuild');
+        CREATE TRIGGER revisions_fts_ai AFTER INSERT ON revisions BEGIN
+            INSERT INTO revisions_fts (rowid, text) VALUES (new.id, new.text);
+        END;
+"""
+
 MIGRATIONS: tuple[str, ...] = (M001_CORE, M002_GLOSSARY, M003_REVIEW, M004_SIGNOFF, M005_TM, M006_INTERCHANGE,
-                              M007_CONFLICTS, M008_AUDIT_CHAIN)
+                              M007_CONFLICTS, M008_AUDIT_CHAIN, M009_THREADS_CONCORDANCE)

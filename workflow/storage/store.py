@@ -13,6 +13,7 @@ from pathlib import Path
 from workflow.storage.connection import Connections
 from workflow.storage.store_audit import AuditSQL
 from workflow.storage.store_base import Row
+from workflow.storage.store_concordance import ConcordanceSQL
 from workflow.storage.store_conflicts import ConflictsSQL
 from workflow.storage.store_documents import DocumentsSQL
 from workflow.storage.store_glossary import GlossarySQL
@@ -35,6 +36,7 @@ class Storage(
     AuditSQL,
     TranslationMemorySQL,
     InterchangeSQL,
+    ConcordanceSQL,
 ):
     def __init__(self, path: Path) -> None:
         self.path = path

@@ -28,7 +28,7 @@ class ReviewSQL(StoreBase):
         extra, params = ("AND s.position = ?", (document_id, position)) if position else ("", (document_id,))
         return self._rows(
             f"""SELECT c.id, s.position, c.kind, c.text, c.created_at, u.name AS author,
-                       r.name AS resolved_by, c.resolved_at
+                       r.name AS resolved_by, c.resolved_at, c.parent_id
                 FROM comments c JOIN segments s ON s.id = c.segment_id
                 JOIN users u ON u.id = c.author_id LEFT JOIN users r ON r.id = c.resolved_by
                 WHERE s.document_id = ? {extra} ORDER BY s.position, c.id""",
@@ -37,7 +37,7 @@ class ReviewSQL(StoreBase):
 
     def comment(self, comment_id: int) -> Row | None:
         rows = self._rows(
-            """SELECT c.id, c.resolved_at, c.segment_id, s.document_id
+            """SELECT c.id, c.resolved_at, c.segment_id, s.document_id, s.position, c.parent_id, c.kind
                FROM comments c JOIN segments s ON s.id = c.segment_id WHERE c.id = ?""",
             (comment_id,),
         )

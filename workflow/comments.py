@@ -1,0 +1,163 @@
+"""Comments on segments: notes, and queries as threads (DESIGN §2: the editor asks, the translator
+answers, either closes it).
+
+The rules live here once: who may reply and who may close, what a thread's state is, and which
+queries count as open. Every screen and command that says "N open" calls open_queries().
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from workflow.access import acting_user, require
+from workflow.clock import now
+from workflow.errors import InputError, NotFound
+from workflow.i18n import N_, _
+from workflow.models import Comment, Role
+from workflow.records import existing_segment
+from workflow.storage import Storage
+
+COMMENT_KINDS = ("note", "query")
+# Anyone with a role may take part in a thread; closing it (the query is answered, or the note is
+# dealt with) is for the people who own the text: the translator and the editor (and an admin).
+REPLY_ROLES = set(Role)
+CLOSE_ROLES = {Role.TRANSLATOR, Role.EDITOR, Role.ADMIN}
+
+OPEN, ANSWERED, CLOSED = "open", "answered", "closed"
+THREAD_STATES = {OPEN: N_("open"), ANSWERED: N_("answered"), CLOSED: N_("closed")}
+
+
+def default_kind(text: str) -> str:
+    """A comment that asks something is a query unless the person says otherwise."""
+    return "query" if text.rstrip().endswith(("?", "？")) else "note"
+
+
+def counts_as_open(comment: Comment) -> bool:
+    """The one definition of an open query: a thread's first comment, a query, not closed.
+    Notes and replies never count, so every "N open" agrees."""
+    return comment.kind == "query" and not comment.is_reply and comment.open
+
+
+def open_queries(comments: Iterable[Comment], index: int | None = None) -> list[Comment]:
+    """The open queries among `comments`, of one segment when index is given."""
+    return [c for c in comments if counts_as_open(c) and (index is None or c.segment == index)]
+
+
+@dataclass(frozen=True)
+class Thread:
+    """A first comment and its replies, oldest first."""
+
+    root: Comment
+    replies: tuple[Comment, ...] = ()
+
+    @property
+    def state(self) -> str:
+        """closed once resolved; answered when someone other than the asker replied; else open."""
+        if not self.root.open:
+            return CLOSED
+        if any(r.author != self.root.author for r in self.replies):
+            return ANSWERED
+        return OPEN
+
+    @property
+    def comments(self) -> tuple[Comment, ...]:
+        return (self.root, *self.replies)
+
+
+def threads(comments: Iterable[Comment]) -> list[Thread]:
+    """Group a segment's (or a document's) comments into threads, in the order they were started."""
+    comments = list(comments)
+    replies: dict[int, list[Comment]] = {}
+    for c in comments:
+        if c.parent_id is not None:
+            replies.setdefault(c.parent_id, []).append(c)
+    return [Thread(c, tuple(replies.get(c.id, ()))) for c in comments if c.parent_id is None]
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).strip()
+    if not text:
+        raise InputError(_("comment"), _("is empty"))
+    return text
+
+
+def _comment(row: dict) -> Comment:
+    return Comment(row["id"], row["position"], row["kind"], row["text"], row["author"], row["created_at"],
+                   row["resolved_by"], row["resolved_at"], row["parent_id"])
+
+
+class Comments:
+    def __init__(self, store: Storage) -> None:
+        self._store = store
+
+    def add(self, document_id: int, index: int, text: str, *, kind: str = "note", by: str) -> Comment:
+        text = _clean(text)
+        if kind not in COMMENT_KINDS:
+            raise InputError("--kind", _("{kind!r} is not a comment kind (note or query)").format(kind=kind))
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            row = existing_segment(self._store, document_id, index)
+            at = now()
+            comment_id = self._store.insert_comment({"segment_id": row["id"], "author_id": actor.id,
+                                                     "kind": kind, "text": text, "created_at": at})
+            self._store.audit(at, actor.id, "comment.add", {"segment": index, "comment": comment_id, "kind": kind},
+                              document_id=document_id, segment_id=row["id"])
+        return self._one(document_id, index, comment_id)
+
+    def reply(self, comment_id: int, text: str, *, by: str) -> Comment:
+        """Add a reply to the thread `comment_id` belongs to (a reply to a reply joins the same thread)."""
+        text = _clean(text)
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            require(actor, REPLY_ROLES, N_("reply to comments"))
+            root = self._root(comment_id)
+            if root["resolved_at"]:
+                raise InputError(_("comment {id}").format(id=root["id"]),
+                                 _("is closed; add a new comment instead"))
+            at = now()
+            # A reply keeps its thread's kind, so an exported file still files it with its query.
+            reply_id = self._store.insert_comment({"segment_id": root["segment_id"], "author_id": actor.id,
+                                                   "kind": root["kind"], "text": text, "created_at": at,
+                                                   "parent_id": root["id"]})
+            self._store.audit(at, actor.id, "comment.reply",
+                              {"segment": root["position"], "comment": reply_id, "thread": root["id"]},
+                              document_id=root["document_id"], segment_id=root["segment_id"])
+        return self._one(root["document_id"], root["position"], reply_id)
+
+    def resolve(self, comment_id: int, *, by: str) -> int:
+        """Close the thread `comment_id` belongs to (the query is answered, or the note dealt with);
+        returns the thread's first comment's id."""
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            require(actor, CLOSE_ROLES, N_("resolve comments"))
+            root = self._root(comment_id)
+            if root["resolved_at"]:
+                raise InputError(_("comment {id}").format(id=root["id"]), _("is already resolved"))
+            at = now()
+            self._store.resolve_comment(root["id"], actor.id, at)
+            self._store.audit(at, actor.id, "comment.resolve", {"comment": root["id"]},
+                              document_id=root["document_id"], segment_id=root["segment_id"])
+        return root["id"]
+
+    def comments(self, document_id: int, index: int | None = None) -> list[Comment]:
+        """Every comment, replies included (each names its thread), by segment then age."""
+        return [_comment(r) for r in self._store.comments(document_id, index)]
+
+    def threads(self, document_id: int, index: int | None = None) -> list[Thread]:
+        return threads(self.comments(document_id, index))
+
+    def open_queries(self, document_id: int, index: int | None = None) -> list[Comment]:
+        return open_queries(self.comments(document_id, index))
+
+    def _root(self, comment_id: int) -> dict:
+        row = self._store.comment(comment_id)
+        if row is None:
+            raise NotFound(_("no comment {id}").format(id=comment_id))
+        if row["parent_id"] is not None:
+            row = self._store.comment(row["parent_id"])
+        return row
+
+    def _one(self, document_id: int, index: int, comment_id: int) -> Comment:
+        return next(c for c in self.comments(document_id, index) if c.id == comment_id)

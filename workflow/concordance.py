@@ -1,0 +1,85 @@
+"""Concordance: every segment of every document, and every TM unit, whose Korean or English holds a text.
+
+Each hit carries the spans to mark: the searched text where it occurs, and in the English the
+rendering of the searched Korean wherever the glossary knows it (a term of the glossary found in
+the hit's Korean, overlapping the searched text, and one of its renderings found in the English).
+The TM stores no word alignment, so its units get the same glossary marking and nothing more.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from glossaries.index import GlossaryIndex
+from workflow.errors import InputError
+from workflow.i18n import _
+from workflow.storage import Storage
+
+CONCORDANCE_LIMIT = 200
+DOCUMENT, TM = "document", "tm"
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class ConcordanceHit:
+    kind: str  # DOCUMENT (a segment, openable in the editor) or TM (a translation-memory unit)
+    source: str
+    target: str
+    source_spans: tuple[Span, ...]  # the searched text in the Korean
+    target_spans: tuple[Span, ...]  # the searched text, or the glossary's rendering of it, in the English
+    document_id: int | None = None  # for DOCUMENT hits
+    title: str = ""
+    index: int | None = None  # the segment's number, for DOCUMENT hits
+    origin: str = ""  # for TM hits: approval, import:FILE
+
+    @property
+    def where(self) -> tuple[int, int] | None:
+        """(document id, segment number) to open, or None for a TM unit."""
+        return (self.document_id, self.index) if self.kind == DOCUMENT and self.document_id else None
+
+
+def occurrences(text: str, query: str) -> tuple[Span, ...]:
+    """Every case-insensitive occurrence of query in text (casefold keeps Korean offsets as they are)."""
+    folded, wanted = text.lower(), query.lower()
+    spans, at = [], folded.find(wanted)
+    while at >= 0 and wanted:
+        spans.append((at, at + len(wanted)))
+        at = folded.find(wanted, at + len(wanted))
+    return tuple(spans)
+
+
+def renderings(index: GlossaryIndex, source: str, target: str, searched: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Spans in target rendering the glossary terms whose Korean overlaps a searched span of source."""
+    if not searched or not target:
+        return ()
+    spans = set()
+    for use in index.analyse(source, target):
+        if any(use.hit.start < end and start < use.hit.end for start, end in searched):
+            spans.update((h.start, h.end) for h in use.renderings)
+    return tuple(sorted(spans))
+
+
+def _marks(index: GlossaryIndex, source: str, target: str, query: str) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
+    in_source = occurrences(source, query)
+    in_target = set(occurrences(target, query)) | set(renderings(index, source, target, in_source))
+    return in_source, tuple(sorted(in_target))
+
+
+def concordance(store: Storage, index: GlossaryIndex, text: str, *, limit: int = CONCORDANCE_LIMIT) -> list[ConcordanceHit]:
+    """Document segments first (by document, then segment), then TM units (newest first), each up to limit."""
+    query = unicodedata.normalize("NFC", " ".join(text.split()))
+    if not query:
+        raise InputError("TEXT", _("give something to search for"))
+    hits = []
+    for row in store.segment_search(query, limit):
+        target = row["target"] or ""
+        source_spans, target_spans = _marks(index, row["source_text"], target, query)
+        hits.append(ConcordanceHit(DOCUMENT, row["source_text"], target, source_spans, target_spans,
+                                   document_id=row["document_id"], title=row["title"], index=row["position"]))
+    for row in store.tm_search(query, limit):
+        source_spans, target_spans = _marks(index, row["source_text"], row["target_text"], query)
+        hits.append(ConcordanceHit(TM, row["source_text"], row["target_text"], source_spans, target_spans,
+                                   origin=row["origin"]))
+    return hits

@@ -1,0 +1,40 @@
+"""SQL for the concordance over every document: segments whose Korean or current English contains a text."""
+
+from __future__ import annotations
+
+from workflow.storage.store_base import Row, StoreBase
+
+_HIT = """
+SELECT s.document_id, d.title, s.position, s.source_text, r.text AS target
+FROM segments s
+JOIN documents d ON d.id = s.document_id
+LEFT JOIN revisions r
+  ON r.id = (SELECT max(id) FROM revisions WHERE segment_id = s.id AND aside = 0)
+"""
+
+
+class ConcordanceSQL(StoreBase):
+    """Workspace-wide substring search over segments (Korean) and their current English."""
+
+    def segment_search(self, text: str, limit: int) -> list[Row]:
+        """Segments whose Korean or current English contains text (case-insensitive)."""
+        if len(text) >= 3:
+            # The trigram indexes answer a quoted string as a substring match, inside Korean words
+            # too; an English hit counts only when the matching revision is the segment's current one.
+            query = '"' + text.replace('"', '""') + '"'
+            return self._rows(
+                _HIT + """WHERE s.id IN (
+                    SELECT rowid FROM segments_fts WHERE segments_fts MATCH ?
+                    UNION
+                    SELECT v.segment_id FROM revisions v
+                    WHERE v.id IN (SELECT rowid FROM revisions_fts WHERE revisions_fts MATCH ?)
+                      AND v.aside = 0
+                      AND v.id = (SELECT max(id) FROM revisions WHERE segment_id = v.segment_id AND aside = 0))
+                ORDER BY s.document_id, s.position LIMIT ?""",
+                (query, query, limit))
+        # Under three characters (북한, 노동) a trigram cannot answer: a scan inside SQLite, stopped
+        # at the limit, as the TM's concordance does.
+        return self._rows(
+            _HIT + """WHERE instr(s.source_text, ?) OR instr(lower(r.text), lower(?))
+                ORDER BY s.document_id, s.position LIMIT ?""",
+            (text, text, limit))
