@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workflow import korean_particles
+
 if TYPE_CHECKING:  # the --help path imports this module; these are only needed to format
     from datetime import datetime
     from decimal import Decimal
@@ -40,14 +42,38 @@ _format_locale = _FORMAT_DEFAULTS[SOURCE_LANGUAGE]
 
 
 def _(message: str) -> str:
-    return _current.gettext(message)
+    return _agreeing(_current.gettext(message))
 
 
 gettext = _
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _current.ngettext(singular, plural, n)
+    return _agreeing(_current.ngettext(singular, plural, n))
+
+
+class _AgreeingText(str):
+    """A Korean message whose particles (은(는), (으)로, …) agree with the words its placeholders
+    bring, once it is formatted with .format() or %; as it stands, with the words it holds itself."""
+
+    template: str
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        return korean_particles.resolve(korean_particles.mark(self.template).format(*args, **kwargs))
+
+    def format_map(self, mapping) -> str:  # type: ignore[override]
+        return korean_particles.resolve(korean_particles.mark(self.template).format_map(mapping))
+
+    def __mod__(self, values: object) -> str:
+        return korean_particles.resolve(korean_particles.mark(self.template) % values)
+
+
+def _agreeing(text: str) -> str:
+    if _language != "ko" or not korean_particles.MARKERS.search(text):
+        return text
+    agreeing = _AgreeingText(korean_particles.attach(text))
+    agreeing.template = text
+    return agreeing
 
 
 def N_(message: str) -> str:
@@ -64,7 +90,7 @@ class LazyText:
         self.message = message
 
     def __str__(self) -> str:
-        return _current.gettext(self.message)
+        return str(_(self.message))
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
