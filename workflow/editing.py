@@ -5,19 +5,18 @@ Called through the Workspace facade; every change is one short write transaction
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from workflow import states
 from workflow.access import acting_user, require
-from workflow.checks import CheckContext, Finding, SegmentText, check_segment
+from workflow.checks import Finding
 from workflow.checks.model import Severity
 from workflow.clock import now
 from workflow.errors import InputError, TandemError
 from workflow.i18n import N_, _, ngettext
-from workflow.models import Dismissal, Role, SegmentState
-from workflow.records import content_hash, existing_segment
+from workflow.models import Role, SegmentState
+from workflow.findings import FindingView, finding_key, open_findings, texts_hash
+from workflow.records import existing_segment
 from workflow.review import Review
 from workflow.storage import Storage
 
@@ -34,56 +33,14 @@ class BlockedByFindings(TandemError):
         self.findings = findings
 
 
-@dataclass(frozen=True)
-class FindingView:
-    finding: Finding
-    dismissal: Dismissal | None
-
-    @property
-    def open(self) -> bool:
-        return self.dismissal is None
-
-
-def finding_key(finding: Finding) -> str:
-    """Identifies a finding within one version of a segment's texts (spans included)."""
-    term = finding.term
-    parts = [finding.check, str(term.id) if term else "", term.variant if term else "",
-             str(finding.source_span), str(finding.target_span)]
-    return "|".join(parts)
-
-
-def texts_hash(source: str, target: str) -> str:
-    return content_hash(f"{source}\x00{target}")
-
-
 class Editing:
-    def __init__(self, store: Storage, context: Callable[[], CheckContext], review: Review) -> None:
+    def __init__(self, store: Storage, findings: Callable[[int, int], list[FindingView]], review: Review) -> None:
         self._store = store
-        self._context = context  # () -> CheckContext with the current glossary
+        self._findings = findings  # (document, segment) -> its findings on the saved texts (workflow.findings)
         self._review = review
 
     def _segment(self, document_id: int, index: int) -> dict:
         return existing_segment(self._store, document_id, index)
-
-    def findings(self, document_id: int, index: int, target: str | None = None) -> list[FindingView]:
-        """Segment-scope findings on the saved text, or on `target` as typed, with dismissals."""
-        row = self._segment(document_id, index)
-        text = row["target"] or "" if target is None else unicodedata.normalize("NFC", target)
-        found = check_segment(SegmentText(index, row["source_text"], text), self._context())
-        dismissed = {d["finding_key"]: d for d in self._store.dismissals(row["id"], texts_hash(row["source_text"], text))}
-        views = []
-        for finding in found:
-            d = dismissed.get(finding_key(finding))
-            views.append(FindingView(finding, Dismissal(d["user"], d["reason"], d["created_at"]) if d else None))
-        return views
-
-    def dismissed_keys(self, document_id: int, segments) -> dict[tuple[int, str], Dismissal]:
-        """Dismissals that still hold, by (segment index, finding key), for a whole document."""
-        held = {}
-        for segment in segments:
-            for d in self._store.dismissals(segment.id, texts_hash(segment.source, segment.target)):
-                held[(segment.index, d["finding_key"])] = Dismissal(d["user"], d["reason"], d["created_at"])
-        return held
 
     def dismiss(self, document_id: int, index: int, finding: Finding, *, reason: str, by: str) -> None:
         if not reason.strip():
@@ -92,7 +49,7 @@ class Editing:
             actor = acting_user(self._store, by)
             require(actor, {Role.TRANSLATOR, Role.EDITOR, Role.TERMINOLOGIST, Role.ADMIN}, N_("dismiss findings"))
             row = self._segment(document_id, index)
-            live = {finding_key(v.finding) for v in self.findings(document_id, index)}
+            live = {finding_key(v.finding) for v in self._findings(document_id, index)}
             if finding_key(finding) not in live:
                 raise InputError(_("finding"), _("that finding no longer applies to the saved text; save first"))
             at = now()
@@ -117,8 +74,7 @@ class Editing:
                 raise InputError(_("segment {index}").format(index=index), _(CONFLICT_OPEN))
             state = SegmentState(row["state"])
             after = states.next_state(state, states.TRANSLATE, segment=index)
-            blocking = [v.finding for v in self.findings(document_id, index)
-                        if v.open and v.finding.severity is Severity.ERROR]
+            blocking = open_findings(self._findings(document_id, index), Severity.ERROR)
             if blocking:
                 raise BlockedByFindings(
                     ngettext("segment {index} cannot be marked translated: an error finding remains "

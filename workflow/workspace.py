@@ -12,7 +12,7 @@ from typing import Any
 
 from workflow.audit import Verification, verify
 from workflow.access import user_from_row as _user
-from workflow.checks import CheckContext, Finding, SegmentText, check_document
+from workflow.checks import Finding
 from workflow.errors import NotFound, WorkspaceError
 from workflow.glossary import Glossary
 from workflow.i18n import _
@@ -33,7 +33,8 @@ from workflow.models import (
 )
 from workflow.comments import Comments, Thread
 from workflow.concordance import CONCORDANCE_LIMIT, ConcordanceHit, concordance
-from workflow.editing import Editing, FindingView, finding_key
+from workflow.editing import Editing
+from workflow.findings import Counts, Findings, FindingView, Texts, Work
 from workflow.review import Review
 from workflow.saving import Saving
 from workflow.records import document_from_row as _document
@@ -73,7 +74,8 @@ class Workspace:
         self.glossary = Glossary(storage)
         self.tm = TranslationMemory(storage)
         self.review = Review(storage, self)
-        self._editing = Editing(storage, self._check_context, self.review)
+        self._findings = Findings(storage, self.glossary)
+        self._editing = Editing(storage, self._findings.segment, self.review)
         self._comments = Comments(storage)
         self._saving = Saving(storage, self.review)
 
@@ -245,20 +247,34 @@ class Workspace:
 
     # checks and editing ---------------------------------------------------------------
 
-    def _check_context(self) -> CheckContext:
-        return CheckContext(self.glossary.index())
+    def segment_findings(self, document_id: int, index: int, target: str | None = None, *,
+                         texts: Texts | None = None) -> list[FindingView]:
+        """The segment's findings, document checks included, dismissed ones marked (see FindingView.open).
 
-    def check_document(self, document_id: int) -> list[FindingView]:
-        """Every registered check over the document, each with its dismissal if it has one."""
-        segments = self.segments(document_id)
-        texts = [SegmentText(s.index, s.source, s.target) for s in segments]
-        found = check_document(texts, self._check_context())
-        dismissed = self._editing.dismissed_keys(document_id, segments)
-        return [FindingView(f, dismissed.get((f.segment, finding_key(f)))) for f in found]
+        `target` is the segment's English as typed; `texts` the document's English as the caller
+        holds it (a mapping by segment index, or a sequence from segment 1), overriding the saved
+        texts where given. Without either, the saved texts. Cheap to repeat on a long-lived
+        Workspace: only texts that changed since the last call are analysed again.
+        """
+        return self._findings.segment(document_id, index, target, texts=texts)
 
-    def segment_findings(self, document_id: int, index: int, target: str | None = None) -> list[FindingView]:
-        """Segment-scope findings on the saved English, or on `target` as it is being typed."""
-        return self._editing.findings(document_id, index, target)
+    def check_document(self, document_id: int, *, texts: Texts | None = None) -> list[FindingView]:
+        """Every segment's findings, in order: exactly segment_findings over every segment."""
+        return self._findings.document(document_id, texts=texts)
+
+    def finding_counts(self, document_id: int, *, texts: Texts | None = None) -> dict[int, Counts]:
+        """Open (errors, warnings) per segment, every segment included, dismissed findings left out."""
+        return self._findings.counts(document_id, texts=texts)
+
+    def term_uses(self, source: str, target: str):
+        """The glossary's terms in the Korean and what the English does about them; right after
+        segment_findings on the same texts this is the analysis it made, not a second matching."""
+        return self._findings.term_uses(source, target)
+
+    @property
+    def findings_work(self) -> Work:
+        """Segment analyses and glossary matchings run so far by this Workspace (take differences)."""
+        return self._findings.work
 
     def save_segment(self, document_id: int, index: int, text: str, *, by: str,
                      based_on: int | None = None) -> SaveResult:

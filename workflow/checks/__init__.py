@@ -2,9 +2,9 @@
 
 from workflow.checks.context import CheckContext
 from workflow.checks.model import Finding, SegmentText, Severity, TermRef
-from workflow.checks.registry import Check, check_document, check_segment, checks
+from workflow.checks.registry import Check, Observation, check_document, check_segment, checks, settle
 
 __all__ = [
-    "Check", "CheckContext", "Finding", "SegmentText", "Severity", "TermRef",
-    "check_document", "check_segment", "checks",
+    "Check", "CheckContext", "Finding", "Observation", "SegmentText", "Severity", "TermRef",
+    "check_document", "check_segment", "checks", "settle",
 ]

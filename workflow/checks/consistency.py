@@ -4,11 +4,11 @@ for two different Korean sentences (often a paste into the wrong segment)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 
 from workflow.checks.context import CheckContext
 from workflow.checks.model import Finding, SegmentText, Severity
-from workflow.checks.registry import Check, register
+from workflow.checks.registry import Check, Observation, register_agreement
 from workflow.i18n import _
 from workflow.sentences import split_sentences
 
@@ -31,61 +31,56 @@ def _span(text: str, part: str, start: int) -> tuple[int, int] | None:
     return (at, at + len(part)) if at >= 0 else None
 
 
-def _pairs(segment: SegmentText) -> Iterator[tuple[str, str, tuple | None, tuple | None]]:
+def _pairs(source: str, target: str) -> tuple[tuple[str, str, tuple | None, tuple | None], ...]:
     """(Korean, English, source span, target span): sentence by sentence when the counts agree, else
     the whole segment, since we cannot tell which English sentence renders which Korean one."""
-    if not segment.source.strip() or not segment.target.strip():
-        return
-    ko = split_sentences(segment.source, "ko")
-    en = split_sentences(segment.target, "en")
+    if not source.strip() or not target.strip():
+        return ()
+    ko = split_sentences(source, "ko")
+    en = split_sentences(target, "en")
     if len(ko) != len(en):
-        ko, en = [segment.source.strip()], [segment.target.strip()]
+        ko, en = [source.strip()], [target.strip()]
+    pairs = []
     ko_at = en_at = 0
     for k, e in zip(ko, en):
-        ks, es = _span(segment.source, k, ko_at), _span(segment.target, e, en_at)
+        ks, es = _span(source, k, ko_at), _span(target, e, en_at)
         ko_at, en_at = (ks or (ko_at, ko_at))[1], (es or (en_at, en_at))[1]
-        yield k, e, ks, es
+        pairs.append((k, e, ks, es))
+    return tuple(pairs)
 
 
-@register(
+def _korean_sentences(segment: SegmentText, context: CheckContext) -> Iterator[Observation]:
+    for ko, en, ks, es in context.shared(_pairs, segment.source, segment.target):
+        key = _ko_key(ko)
+        if len(key) >= _MIN_KO_CHARS:
+            yield Observation(key, _en_key(en), (en, ks, es))
+
+
+def _english_sentences(segment: SegmentText, context: CheckContext) -> Iterator[Observation]:
+    for ko, en, ks, es in context.shared(_pairs, segment.source, segment.target):
+        key = _en_key(en)
+        if len(key.split()) >= _MIN_EN_WORDS:
+            yield Observation(key, _ko_key(ko), (ko, ks, es))
+
+
+@register_agreement(
     "consistency.source", "Sentence translated two ways", Severity.WARNING,
     "The same Korean sentence appears twice in the article with different English.",
-    scope="document",
+    observe=_korean_sentences,
 )
-def same_source(check: Check, segments: Sequence[SegmentText], context: CheckContext) -> Iterable[Finding]:
-    first: dict[str, tuple[int, str]] = {}
-    for segment in segments:
-        for ko, en, ks, es in _pairs(segment):
-            key = _ko_key(ko)
-            if len(key) < _MIN_KO_CHARS:
-                continue
-            if key not in first:
-                first[key] = (segment.index, en)
-            elif _en_key(first[key][1]) != _en_key(en):
-                index, earlier = first[key]
-                yield check.finding(segment.index,
-                                    _("Translated differently in segment {index}: “{earlier}”").format(
-                                        index=index, earlier=earlier),
-                                    source_span=ks, target_span=es)
+def same_source(check: Check, index: int, seen: Observation, first_index: int, first: Observation) -> Finding:
+    ks, es = seen.detail[1:]
+    return check.finding(index, _("Translated differently in segment {index}: “{earlier}”").format(
+        index=first_index, earlier=first.detail[0]), source_span=ks, target_span=es)
 
 
-@register(
+@register_agreement(
     "consistency.target", "One English for two Korean", Severity.WARNING,
     "The same English sentence renders two different Korean sentences in the article.",
-    scope="document",
+    observe=_english_sentences,
 )
-def same_target(check: Check, segments: Sequence[SegmentText], context: CheckContext) -> Iterable[Finding]:
-    first: dict[str, tuple[int, str]] = {}
-    for segment in segments:
-        for ko, en, ks, es in _pairs(segment):
-            key = _en_key(en)
-            if len(key.split()) < _MIN_EN_WORDS:
-                continue
-            if key not in first:
-                first[key] = (segment.index, ko)
-            elif _ko_key(first[key][1]) != _ko_key(ko):
-                index, earlier = first[key]
-                yield check.finding(segment.index,
-                                    _("The same English renders different Korean in segment {index}: "
-                                      "“{earlier}”").format(index=index, earlier=earlier),
-                                    source_span=ks, target_span=es)
+def same_target(check: Check, index: int, seen: Observation, first_index: int, first: Observation) -> Finding:
+    ks, es = seen.detail[1:]
+    return check.finding(index, _("The same English renders different Korean in segment {index}: "
+                                  "“{earlier}”").format(index=first_index, earlier=first.detail[0]),
+                         source_span=ks, target_span=es)

@@ -3,12 +3,12 @@ rendered two ways in one article. Each finding names the term, the form matched 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from glossaries.index import TermUse
 from workflow.checks.context import CheckContext
 from workflow.checks.model import Finding, SegmentText, Severity, TermRef
-from workflow.checks.registry import Check, register
+from workflow.checks.registry import Check, Observation, register, register_agreement
 from workflow.i18n import _
 
 
@@ -62,35 +62,31 @@ def forbidden(check: Check, segment: SegmentText, context: CheckContext) -> Iter
             )
 
 
-@register(
+def _renderings(segment: SegmentText, context: CheckContext) -> Iterator[Observation]:
+    # Which rendering each use of a term chose; the first use in the article sets the rendering.
+    for use in context.term_uses(segment.source, segment.target):
+        if use.renderings:
+            yield Observation(use.term.id if use.term.id is not None else use.term.ko,
+                              use.renderings[0].phrase, use)
+
+
+@register_agreement(
     "term.inconsistent", "Term rendered inconsistently", Severity.WARNING,
     "One glossary term is rendered with different admitted variants within one article.",
-    scope="document",
+    observe=_renderings,
 )
-def inconsistent(check: Check, segments: Sequence[SegmentText], context: CheckContext) -> Iterable[Finding]:
-    # For each term: which rendering each segment used, in document order.
-    used: dict[object, list[tuple[SegmentText, TermUse, str]]] = {}
-    for segment in segments:
-        for use in context.term_uses(segment.source, segment.target):
-            if use.renderings:
-                key = use.term.id if use.term.id is not None else use.term.ko
-                used.setdefault(key, []).append((segment, use, use.renderings[0].phrase))
-    for occurrences in used.values():
-        if len({phrase for _, _, phrase in occurrences}) < 2:
-            continue
-        first_segment, first_phrase = occurrences[0][0], occurrences[0][2]
-        for segment, use, phrase in occurrences[1:]:
-            if phrase != first_phrase:
-                shown = use.renderings[0]
-                yield check.finding(
-                    segment.index,
-                    _("{korean} is “{here}” here but “{there}” in segment {index}; keep one rendering "
-                      "(preferred: “{english}”)").format(korean=_korean(use), here=shown.text, there=first_phrase,
-                                                        index=first_segment.index, english=use.term.en),
-                    source_span=(use.hit.start, use.hit.end),
-                    target_span=(shown.start, shown.end),
-                    term=_ref(use, phrase),
-                )
+def inconsistent(check: Check, index: int, seen: Observation, first_index: int, first: Observation) -> Finding:
+    use: TermUse = seen.detail
+    shown = use.renderings[0]
+    return check.finding(
+        index,
+        _("{korean} is “{here}” here but “{there}” in segment {index}; keep one rendering "
+          "(preferred: “{english}”)").format(korean=_korean(use), here=shown.text, there=first.value,
+                                            index=first_index, english=use.term.en),
+        source_span=(use.hit.start, use.hit.end),
+        target_span=(shown.start, shown.end),
+        term=_ref(use, seen.value),
+    )
 
 
 def _quoted(values: Sequence[str]) -> str:

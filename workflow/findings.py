@@ -1,0 +1,279 @@
+"""A segment's findings for its English as typed, document checks included, and a document's as
+their union: the one answer the editor, the review screen and `tandem check` show.
+
+Work is incremental, for an editor that asks after every typing pause: each (Korean, English) pair is
+analysed once per glossary version (segment checks, glossary matching, the observations document
+checks make), and a document check re-judges one segment against an index of where each key first
+occurs, so the cost of a call hardly grows with the document.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from glossaries.index import TermUse
+from workflow.checks import Check, CheckContext, Finding, Observation, SegmentText, check_segment, checks, settle
+from workflow.checks.model import Severity
+from workflow.errors import NotFound
+from workflow.i18n import _
+from workflow.models import Dismissal
+from workflow.records import content_hash, segment_from_row
+
+Texts = Mapping[int, str] | Sequence[str]  # a document's English by segment index (a sequence from 1)
+Counts = tuple[int, int]  # open (errors, warnings)
+_PAIRS_KEPT = 8192  # analysed pairs kept beyond those the held documents use
+
+
+@dataclass(frozen=True)
+class FindingView:
+    finding: Finding
+    dismissal: Dismissal | None
+
+    @property
+    def open(self) -> bool:
+        return self.dismissal is None
+
+
+def finding_key(finding: Finding) -> str:
+    """Identifies a finding within one version of a segment's texts (spans included)."""
+    term = finding.term
+    parts = [finding.check, str(term.id) if term else "", term.variant if term else "",
+             str(finding.source_span), str(finding.target_span)]
+    return "|".join(parts)
+
+
+def texts_hash(source: str, target: str) -> str:
+    return content_hash(f"{source}\x00{target}")
+
+
+def open_findings(views: Sequence[FindingView], severity: Severity | None = None) -> list[Finding]:
+    """The findings nobody dismissed, of one severity if given."""
+    return [v.finding for v in views if v.open and (severity is None or v.finding.severity is severity)]
+
+
+def open_counts(views: Sequence[FindingView]) -> Counts:
+    errors = warnings = 0
+    for view in views:
+        if view.open:
+            errors += view.finding.severity is Severity.ERROR
+            warnings += view.finding.severity is Severity.WARNING
+    return errors, warnings
+
+
+@dataclass
+class Work:
+    """Analysis run so far (it only grows: take differences); a typing pause should cost one of each."""
+
+    segment_checks: int = 0  # pairs put through the segment checks and the document checks' observers
+    glossary_matches: int = 0  # pairs matched against the glossary
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What one (Korean, English) pair gives, whichever segment holds it."""
+
+    findings: tuple[Finding, ...]  # segment checks' findings, numbered 0
+    observations: tuple[tuple[Observation, ...], ...]  # per document check, in registry order
+
+
+@dataclass
+class _Segment:
+    id: int
+    source: str
+    stored: str  # the English saved
+    text: str  # the English judged now: the saved one, or what the caller holds instead
+    facts: _Facts | None = None
+    dismissals: tuple[str, dict[str, Dismissal]] | None = None  # (texts hash, by finding key)
+
+
+@dataclass
+class _Held:
+    """One document as the findings stand on it, and where each document check's keys occur."""
+
+    head: int  # the document's audit head when its segments were last read
+    segments: dict[int, _Segment]
+    overridden: set[int] = field(default_factory=set)
+    # per document check: key -> {segment index: that segment's observations of the key, in order}
+    occurrences: list[dict[Hashable, dict[int, list[Observation]]]] = field(default_factory=list)
+
+
+class Findings:
+    """Owned by one Workspace; safe to call from its threads one at a time (a lock sees to it)."""
+
+    def __init__(self, store, glossary) -> None:
+        self._store = store
+        self._glossary = glossary
+        self.work = Work()
+        self._lock = threading.RLock()
+        self._index = None
+        self._context = CheckContext()
+        self._pairs: OrderedDict[tuple[str, str], _Facts] = OrderedDict()
+        self._held: dict[int, _Held] = {}
+        self._checks: list[Check] = []
+
+    # the answers ---------------------------------------------------------------------
+
+    def segment(self, document_id: int, index: int, target: str | None = None, *,
+                texts: Texts | None = None) -> list[FindingView]:
+        """The segment's findings, dismissed ones included, for `target` (else the English in `texts`,
+        else the saved English), the other segments read from `texts` where it has them."""
+        with self._lock:
+            wanted = _wanted(texts)
+            if target is not None:
+                wanted[index] = target
+            held = self._sync(document_id, wanted)
+            if index not in held.segments:
+                raise NotFound(_("document {id} has no segment {index}").format(id=document_id, index=index))
+            return self._views(held, index)
+
+    def document(self, document_id: int, *, texts: Texts | None = None) -> list[FindingView]:
+        """Every segment's findings in order: exactly the union of segment() over the document."""
+        with self._lock:
+            held = self._sync(document_id, _wanted(texts))
+            return [view for index in sorted(held.segments) for view in self._views(held, index)]
+
+    def counts(self, document_id: int, *, texts: Texts | None = None) -> dict[int, Counts]:
+        """Open (errors, warnings) of every segment, dismissed findings left out."""
+        with self._lock:
+            held = self._sync(document_id, _wanted(texts))
+            return {index: open_counts(self._views(held, index)) for index in sorted(held.segments)}
+
+    def term_uses(self, source: str, target: str) -> tuple[TermUse, ...]:
+        """The glossary analysis of a pair, shared with the checks that just looked at it."""
+        with self._lock:
+            self._follow_glossary()
+            matched = self._context.glossary_matches
+            uses = self._context.term_uses(source, target)
+            self.work.glossary_matches += self._context.glossary_matches - matched
+            return uses
+
+    # keeping the held state true -----------------------------------------------------
+
+    def _sync(self, document_id: int, wanted: dict[int, str]) -> _Held:
+        self._follow_glossary()
+        held = self._read(document_id)
+        changed = set(held.overridden)
+        overridden = set()
+        for index, text in wanted.items():
+            segment = held.segments.get(index)
+            if segment is None or text == segment.stored:
+                continue
+            text = unicodedata.normalize("NFC", text)  # as saving stores it
+            if text != segment.stored:
+                overridden.add(index)
+                changed.add(index)
+        for index in changed:
+            segment = held.segments[index]
+            text = wanted[index] if index in overridden else segment.stored
+            self._place(held, index, unicodedata.normalize("NFC", text))
+        held.overridden = overridden
+        return held
+
+    def _follow_glossary(self) -> None:
+        index = self._glossary.index()  # shared per glossary version: a new object when terms change
+        if index is not self._index:
+            self._index, self._context = index, CheckContext(index)
+            self._checks = [c for c in checks() if c.scope == "document"]
+            self._pairs.clear()
+            self._held.clear()
+
+    def _read(self, document_id: int) -> _Held:
+        """The document with its saved texts up to date: all of it the first time, then only the
+        segments the audit log names since (every change to a segment, a dismissal included, is
+        audited). The head is read first, so a change committed meanwhile is read again next time."""
+        held = self._held.get(document_id)
+        head = self._store.audit_head(document_id)
+        if held is None:
+            rows = self._store.segments(document_id)
+            if not rows and self._store.document(document_id) is None:
+                raise NotFound(_("no document {id} in this workspace (see `tandem docs`)").format(id=document_id))
+            held = _Held(head, {}, occurrences=[{} for _check in self._checks])
+            for row in rows:
+                s = segment_from_row(row)
+                held.segments[s.index] = _Segment(s.id, s.source, s.target, s.target)
+                self._place(held, s.index, s.target, force=True)
+            self._held[document_id] = held
+        elif head != held.head:
+            for row in self._store.segments_audited_after(document_id, held.head):
+                s = segment_from_row(row)
+                segment = held.segments.get(s.index)
+                if segment is None:
+                    continue
+                segment.stored, segment.dismissals = s.target, None
+                held.overridden.add(s.index)  # re-placed by _sync from the saved text or an override
+            held.head = head
+        return held
+
+    def _place(self, held: _Held, index: int, text: str, *, force: bool = False) -> None:
+        segment = held.segments[index]
+        if not force and text == segment.text and segment.facts is not None:
+            return
+        if segment.facts is not None:
+            for occurrences, observed in zip(held.occurrences, segment.facts.observations):
+                for seen in observed:
+                    where = occurrences[seen.key]
+                    del where[index]
+                    if not where:
+                        del occurrences[seen.key]
+        facts = self._facts(segment.source, text)
+        for occurrences, observed in zip(held.occurrences, facts.observations):
+            for seen in observed:
+                occurrences.setdefault(seen.key, {}).setdefault(index, []).append(seen)
+        segment.text, segment.facts = text, facts
+
+    def _facts(self, source: str, target: str) -> _Facts:
+        key = (source, target)
+        facts = self._pairs.get(key)
+        if facts is not None:
+            self._pairs.move_to_end(key)
+            return facts
+        pair = SegmentText(0, source, target)
+        matched = self._context.glossary_matches
+        facts = _Facts(tuple(check_segment(pair, self._context)),
+                       tuple(tuple(c.observe(pair, self._context)) for c in self._checks))
+        self.work.segment_checks += 1
+        self.work.glossary_matches += self._context.glossary_matches - matched
+        self._pairs[key] = facts
+        if len(self._pairs) > _PAIRS_KEPT:
+            self._pairs.popitem(last=False)
+        return facts
+
+    # judging one segment -------------------------------------------------------------
+
+    def _views(self, held: _Held, index: int) -> list[FindingView]:
+        segment = held.segments[index]
+        facts = segment.facts
+        assert facts is not None
+        found = [replace(f, segment=index) for f in facts.findings]
+        for check, occurrences, observed in zip(self._checks, held.occurrences, facts.observations):
+            for seen in observed:
+                where = occurrences[seen.key]
+                first_index = min(where)
+                first = where[first_index][0]
+                if first_index == index and first is seen:
+                    continue
+                if first.value != seen.value:
+                    found.append(check.report(check, index, seen, first_index, first))
+        dismissed = self._dismissals(segment)
+        return [FindingView(f, dismissed.get(finding_key(f))) for f in settle(found)]
+
+    def _dismissals(self, segment: _Segment) -> dict[str, Dismissal]:
+        # Dismissals hold for the segment's texts as they were when dismissed (DESIGN section 4).
+        hashed = texts_hash(segment.source, segment.text)
+        if segment.dismissals is None or segment.dismissals[0] != hashed:
+            rows = self._store.dismissals(segment.id, hashed)
+            segment.dismissals = (hashed, {d["finding_key"]: Dismissal(d["user"], d["reason"], d["created_at"])
+                                           for d in rows})
+        return segment.dismissals[1]
+
+
+def _wanted(texts: Texts | None) -> dict[int, str]:
+    if texts is None:
+        return {}
+    if isinstance(texts, Mapping):
+        return dict(texts)
+    return {i: text for i, text in enumerate(texts, start=1)}
