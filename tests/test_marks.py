@@ -141,3 +141,63 @@ def asyncio_run(coro):
     import asyncio
 
     return asyncio.run(coro)
+
+
+class Panels(App[None]):
+    def compose(self) -> ComposeResult:
+        from tui.widgets.panels import FindingsPanel, GlossaryPanel
+
+        yield GlossaryPanel(id="glossary")
+        yield FindingsPanel(id="findings")
+
+
+KO14 = "번 돈을 모두 조국에 바쳤는데, 이제 와서 조국은 사업소에 10달러도 못 준다"
+EN14 = "giving all their money to the motherland. But now the state refuses to give even 10 dollars"
+
+
+def test_each_term_is_listed_once_and_dismissed_findings_leave_every_count() -> None:
+    from dataclasses import replace
+
+    from tui.widgets.panels import FindingsPanel, GlossaryPanel
+    from workflow.checks import Finding, TermRef
+    from workflow.editing import FindingView
+    from workflow.models import Dismissal
+
+    terms = [replace(t, id=n) for n, t in enumerate(read_csv(SAMPLE / "glossary-nk-news.csv"), start=1)]
+    uses = GlossaryIndex(terms).analyse(KO14, EN14)
+    fatherland = next(u.term for u in uses if u.term.ko == "조국")
+    workplace = next(u.term for u in uses if u.term.ko == "사업소")
+    forbidden = Finding("term.forbidden", Severity.ERROR, 14, "“motherland” is forbidden for 조국; use “fatherland”",
+                        (8, 10), (29, 39), TermRef(fatherland.id, "조국", "fatherland", "motherland"))
+    missing = Finding("term.missing", Severity.WARNING, 14, "사업소 should be rendered “workplace”", (33, 36), None,
+                      TermRef(workplace.id, "사업소", "workplace", "사업소"))
+    by_robert = Dismissal("robert", "house style here", "2024-01-01")
+    views = [FindingView(forbidden, None), FindingView(replace(forbidden, source_span=(25, 27)), None),
+             FindingView(missing, by_robert)]
+
+    async def scenario() -> None:
+        app = Panels()
+        async with app.run_test(size=(80, 24)) as pilot:
+            findings, glossary = app.query_one(FindingsPanel), app.query_one(GlossaryPanel)
+            findings.show(views)
+            glossary.show(uses, dismissed_terms=findings.dismissed_terms)
+            await pilot.pause()
+            # One line for the one "motherland", none for the dismissed 사업소; the list and its
+            # views stay aligned, so Enter on line k is views[k].
+            assert [v.finding.check for v in findings.views] == ["term.forbidden"]
+            assert findings.option_count == 1 and findings.border_title.endswith("E1")
+            assert [v.finding.check for v in findings.dismissed] == ["term.missing"]
+            assert findings.dismissed_terms == {workplace.id: "robert"}
+            # 조국 twice in the Korean: one entry with its count; 사업소 dismissed: not to fix.
+            assert [u.term.ko for u in glossary.uses] == ["조국", "사업소"] and glossary.counts == [2, 1]
+            assert glossary.border_title.endswith("1 to fix")
+            prompts = [str(glossary.get_option_at_index(i).prompt) for i in range(glossary.option_count)]
+            assert "×2" in prompts[0] and "✗" in prompts[0]
+            assert "dismissed by robert" in prompts[1] and "✗" not in prompts[1]
+            glossary.highlighted = None
+            assert glossary.chosen().term.ko == "조국"
+            # With nothing dismissed, both count again.
+            glossary.show(uses)
+            assert glossary.border_title.endswith("2 to fix")
+
+    run(scenario)

@@ -6,7 +6,7 @@ picked with the keyboard or the mouse; the screen decides what picking does.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from textual.content import Content
 from textual.widgets import OptionList
@@ -40,32 +40,83 @@ class Panel(OptionList):
             self.highlighted = min(keep, len(prompts) - 1)
 
 
+TERM_CHECKS = ("term.missing", "term.forbidden")
+
+
+def dismissed_terms(views: Sequence[FindingView]) -> dict[int, str]:
+    """Term id -> who dismissed it, for terms whose missing/forbidden findings are all dismissed."""
+    dismissed: dict[int, str] = {}
+    still_open: set[int] = set()
+    for view in views:
+        term = view.finding.term
+        if view.finding.check not in TERM_CHECKS or term is None or term.id is None:
+            continue
+        if view.dismissal is None:
+            still_open.add(term.id)
+        else:
+            dismissed.setdefault(term.id, view.dismissal.user)
+    return {term: user for term, user in dismissed.items() if term not in still_open}
+
+
+def _term_key(use: TermUse) -> object:
+    return use.term.id if use.term.id is not None else (use.term.ko, use.term.en)
+
+
 class GlossaryPanel(Panel):
     TITLE = N_("Glossary")
     EMPTY = N_("no glossary terms in this Korean")
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.uses: list[TermUse] = []
+        self.uses: list[TermUse] = []  # one per term, as listed (the first time the Korean has it)
+        self.counts: list[int] = []  # how often the Korean has each
+        self.dismissed: dict[int, str] = {}
 
-    def show(self, uses: Sequence[TermUse]) -> None:
-        self.uses = list(uses)
-        missing = sum(1 for u in self.uses if not u.satisfied or u.forbidden)
+    def show(self, uses: Sequence[TermUse], dismissed_terms: Mapping[int, str] | Collection[int] = ()) -> None:
+        """dismissed_terms: ids of terms whose finding was dismissed (with who did it, if a mapping;
+        dismissed_terms() gives it): they are not counted to fix."""
+        firsts: dict[object, int] = {}
+        self.uses, self.counts = [], []
+        for use in uses:
+            key = _term_key(use)
+            if key in firsts:
+                self.counts[firsts[key]] += 1
+            else:
+                firsts[key] = len(self.uses)
+                self.uses.append(use)
+                self.counts.append(1)
+        self.dismissed = (dict(dismissed_terms) if isinstance(dismissed_terms, Mapping)
+                          else dict.fromkeys(dismissed_terms, ""))
+        missing = sum(1 for u in self.uses if self.to_fix(u))
         title = (_("Glossary · {count} to fix").format(count=missing) if missing
                  else f"{_(self.TITLE)} · {len(self.uses)}")
-        self._fill([_use_prompt(u) for u in self.uses], title)
+        self._fill([_use_prompt(u, n, self._dismissal(u)) for u, n in zip(self.uses, self.counts)], title)
+
+    def _dismissal(self, use: TermUse) -> str | None:
+        if use.term.id is None or use.term.id not in self.dismissed:
+            return None
+        return self.dismissed[use.term.id]
+
+    def to_fix(self, use: TermUse) -> bool:
+        return (use.forbidden or not use.satisfied) and self._dismissal(use) is None
 
     def chosen(self) -> TermUse | None:
         """The highlighted term, else the first one the draft does not yet render right."""
         if self.uses and self.highlighted is not None and self.highlighted < len(self.uses):
             return self.uses[self.highlighted]
-        return next((u for u in self.uses if u.forbidden or not u.satisfied), self.uses[0] if self.uses else None)
+        return next((u for u in self.uses if self.to_fix(u)), self.uses[0] if self.uses else None)
 
 
-def _use_prompt(use: TermUse) -> Content:
+def _use_prompt(use: TermUse, count: int = 1, dismissed_by: str | None = None) -> Content:
     term = use.term
     head = Content.assemble((use.hit.text, "bold"), " → ", (term.en, "bold"))
-    if use.forbidden:
+    if count > 1:
+        head += Content.styled(f"  ×{count}", "$text-muted")
+    wrong = bool(use.forbidden) or not use.satisfied
+    if wrong and dismissed_by is not None:
+        state = Content.styled("– " + (_("dismissed by {user}").format(user=dismissed_by) if dismissed_by
+                                       else _("dismissed")), "$text-muted")
+    elif use.forbidden:
         forbidden = ", ".join(dict.fromkeys(h.text for h in use.forbidden))
         state = Content.styled("✗ " + _("forbidden here: {forms}").format(forms=forbidden), "$text-error")
     elif use.satisfied:
@@ -84,34 +135,39 @@ class FindingsPanel(Panel):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.views: list[FindingView] = []
+        self.views: list[FindingView] = []  # the open findings, one per option, as listed
+        self.dismissed: list[FindingView] = []  # not listed, not counted
+        self.dismissed_terms: dict[int, str] = {}
 
     def show(self, views: Sequence[FindingView]) -> None:
-        self.views = list(views)
+        """All the segment's findings may be given: dismissed ones are left out of the list and the
+        count (their terms are kept in dismissed_terms for the glossary panel)."""
+        self.dismissed_terms = dismissed_terms(views)
+        self.dismissed = [v for v in views if not v.open]
+        shown: dict[tuple[object, ...], FindingView] = {}
+        for view in views:
+            finding = view.finding
+            if view.open:  # the same line twice says nothing more
+                key = (finding.check, finding.message, finding.target_span, finding.term and finding.term.id)
+                shown.setdefault(key, view)
+        self.views = list(shown.values())
         # The list's marks (E2 W1): open errors and warnings.
-        opened = [v.finding.severity for v in self.views if v.open]
+        opened = [v.finding.severity for v in self.views]
         marks = [f"{m}{opened.count(s)}" for s, (m, _) in SEVERITY_MARKS.items() if opened.count(s)]
         title = f"{_(self.TITLE)} · " + " ".join(marks) if marks else _(self.TITLE)
         self._fill([_finding_prompt(v) for v in self.views], title)
 
     def chosen(self) -> FindingView | None:
-        """The highlighted open finding, else the first open one (errors come first)."""
+        """The highlighted finding, else the first (errors come first)."""
         if self.views and self.highlighted is not None and self.highlighted < len(self.views):
-            view = self.views[self.highlighted]
-            if view.open:
-                return view
-        return next((v for v in self.views if v.open), None)
+            return self.views[self.highlighted]
+        return self.views[0] if self.views else None
 
 
 def _finding_prompt(view: FindingView) -> Content:
     finding = view.finding
     mark, style = SEVERITY_MARKS[finding.severity]
-    head = Content.assemble((mark, style), " ", finding.message, (f"  {finding.check}", "$text-muted"))
-    if view.dismissal is None:
-        return head
-    why = Content.styled("  " + _("dismissed by {user}: {reason}").format(user=view.dismissal.user,
-                                                                          reason=view.dismissal.reason), "$text-muted")
-    return Content("\n").join([head.stylize("dim strike"), why])
+    return Content.assemble((mark, style), " ", finding.message, (f"  {finding.check}", "$text-muted"))
 
 
 class CommentsPanel(Panel):
