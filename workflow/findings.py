@@ -214,11 +214,11 @@ class Findings:
             return
         if segment.facts is not None:
             for occurrences, observed in zip(held.occurrences, segment.facts.observations):
-                for seen in observed:
-                    where = occurrences[seen.key]
+                for key in {seen.key for seen in observed}:
+                    where = occurrences[key]
                     del where[index]
                     if not where:
-                        del occurrences[seen.key]
+                        del occurrences[key]
         facts = self._facts(segment.source, text)
         for occurrences, observed in zip(held.occurrences, facts.observations):
             for seen in observed:
