@@ -23,6 +23,7 @@ from tui.screens.problem import ProblemScreen
 from tui.screens.whoami import WhoAmIScreen
 from tui.session import Session
 from tui.widgets.keys_footer import LocalizedFooter
+from tui.widgets.toast import keep_wide_characters_whole
 from workflow.errors import TandemError
 from workflow.i18n import N_, _
 from workflow.models import User
@@ -48,6 +49,7 @@ class TandemApp(LiveRefresh, App):
 
     def __init__(self, workspace_path: Path, user: str | None, document_id: int | None = None) -> None:
         """With no user (a `tandem serve` browser session) the app asks who is working first."""
+        keep_wide_characters_whole()  # before the first paint: toasts over the editor drop Hangul otherwise
         super().__init__()
         self.session = Session(Path(workspace_path), user or "")
         self._ask_who = user is None
