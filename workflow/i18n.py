@@ -20,8 +20,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workflow import korean_particles
-
 if TYPE_CHECKING:  # the --help path imports this module; these are only needed to format
     from datetime import datetime
     from decimal import Decimal
@@ -59,19 +57,29 @@ class _AgreeingText(str):
     template: str
 
     def format(self, *args: object, **kwargs: object) -> str:
-        return korean_particles.resolve(korean_particles.mark(self.template).format(*args, **kwargs))
+        from workflow.korean_particles import mark, resolve
+
+        return resolve(mark(self.template).format(*args, **kwargs))
 
     def format_map(self, mapping) -> str:  # type: ignore[override]
-        return korean_particles.resolve(korean_particles.mark(self.template).format_map(mapping))
+        from workflow.korean_particles import mark, resolve
+
+        return resolve(mark(self.template).format_map(mapping))
 
     def __mod__(self, values: object) -> str:
-        return korean_particles.resolve(korean_particles.mark(self.template) % values)
+        from workflow.korean_particles import mark, resolve
+
+        return resolve(mark(self.template) % values)
 
 
 def _agreeing(text: str) -> str:
-    if _language != "ko" or not korean_particles.MARKERS.search(text):
+    if _language != "ko":  # and the help in English loads nothing more than this module
         return text
-    agreeing = _AgreeingText(korean_particles.attach(text))
+    from workflow.korean_particles import MARKERS, attach
+
+    if not MARKERS.search(text):
+        return text
+    agreeing = _AgreeingText(attach(text))
     agreeing.template = text
     return agreeing
 
