@@ -185,3 +185,23 @@ def test_ntrex_articles_agree_before_and_after_edits_elsewhere(demo, ntrex_docum
             ws.save_segment(document_id, first.index, later.target, by="david")
             reported = assert_agree(ws, capsys, demo, document_id)
             assert {i: reported.get(i, []) for i in held} == predicted
+
+
+def test_the_same_held_texts_across_saves(demo):
+    # The editor passes one mapping pause after pause while saves land under it, its own and others'.
+    with Workspace.open(demo) as ws:
+        stored = {s.index: s.target for s in ws.segments(1)}
+        held = dict(stored) | {3: stored[3].replace("workers overseas", "overseas workers")}
+
+        def agree() -> None:
+            reference = from_scratch(ws, 1, held)
+            for i in stored:
+                assert undismissed(as_json(ws.segment_findings(1, i, texts=held))) == reference.get(i, []), i
+
+        agree()
+        ws.save_segment(1, 3, held[3], by="david")  # the held text saved: no longer an override
+        agree()
+        ws.save_segment(1, 7, stored[7].replace("overseas workers", "workers abroad"), by="david")
+        agree()  # someone else's save under text the editor still holds: the held text counts
+        del held[7]
+        agree()  # no longer held: the saved text counts

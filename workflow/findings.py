@@ -90,15 +90,50 @@ class _Segment:
     dismissals: tuple[str, dict[str, Dismissal]] | None = None  # (texts hash, by finding key)
 
 
+class _Occurrences:
+    """Where one document check's keys occur: key -> {segment index: its observations, in order},
+    and each key's first segment, kept so judging a segment never scans the document."""
+
+    def __init__(self) -> None:
+        self._where: dict[Hashable, dict[int, list[Observation]]] = {}
+        self._first: dict[Hashable, int] = {}
+
+    def add(self, index: int, observed: tuple[Observation, ...]) -> None:
+        for seen in observed:
+            self._where.setdefault(seen.key, {}).setdefault(index, []).append(seen)
+            first = self._first.get(seen.key)
+            if first is None or index < first:
+                self._first[seen.key] = index
+
+    def remove(self, index: int, observed: tuple[Observation, ...]) -> None:
+        for key in {seen.key for seen in observed}:
+            where = self._where[key]
+            del where[index]
+            if not where:
+                del self._where[key]
+            if self._first.get(key) == index:
+                del self._first[key]  # found again when next asked
+
+    def first(self, key: Hashable) -> tuple[int, Observation]:
+        index = self._first.get(key)
+        if index is None:
+            index = self._first[key] = min(self._where[key])
+        return index, self._where[key][index][0]
+
+
 @dataclass
 class _Held:
     """One document as the findings stand on it, and where each document check's keys occur."""
 
     head: int  # the document's audit head when its segments were last read
     segments: dict[int, _Segment]
-    overridden: set[int] = field(default_factory=set)
-    # per document check: key -> {segment index: that segment's observations of the key, in order}
-    occurrences: list[dict[Hashable, dict[int, list[Observation]]]] = field(default_factory=list)
+    overridden: set[int] = field(default_factory=set)  # judged on a text other than the saved one
+    resaved: set[int] = field(default_factory=set)  # saved texts that changed since the last call
+    # The caller's texts last time, and those of them that differ from the saved ones: an editor
+    # passes the same mapping pause after pause, and one C-level comparison tells it is unchanged.
+    seen: dict[int, str] | None = None
+    from_texts: dict[int, str] = field(default_factory=dict)
+    occurrences: list[_Occurrences] = field(default_factory=list)  # per document check
 
 
 class Findings:
@@ -124,8 +159,8 @@ class Findings:
         with self._lock:
             wanted = _wanted(texts)
             if target is not None:
-                wanted[index] = target
-            held = self._sync(document_id, wanted)
+                wanted.pop(index, None)
+            held = self._sync(document_id, wanted, {} if target is None else {index: target})
             if index not in held.segments:
                 raise NotFound(_("document {id} has no segment {index}").format(id=document_id, index=index))
             return self._views(held, index)
@@ -153,25 +188,35 @@ class Findings:
 
     # keeping the held state true -----------------------------------------------------
 
-    def _sync(self, document_id: int, wanted: dict[int, str]) -> _Held:
+    def _sync(self, document_id: int, wanted: dict[int, str], typed: dict[int, str] | None = None) -> _Held:
+        """Judge each segment on the text wanted: `typed`, else `wanted`, else the saved one."""
         self._follow_glossary()
         held = self._read(document_id)
-        changed = set(held.overridden)
-        overridden = set()
-        for index, text in wanted.items():
+        if wanted != held.seen:
+            held.from_texts = self._differing(held, wanted.items())
+            held.seen = wanted
+        elif held.resaved:
+            for index in held.resaved:
+                held.from_texts.pop(index, None)
+            held.from_texts.update(self._differing(held, ((i, wanted[i]) for i in held.resaved if i in wanted)))
+        texts = held.from_texts | self._differing(held, (typed or {}).items())
+        for index in held.overridden | held.resaved | texts.keys():
+            segment = held.segments[index]
+            self._place(held, index, texts.get(index, segment.stored))
+        held.overridden, held.resaved = set(texts), set()
+        return held
+
+    @staticmethod
+    def _differing(held: _Held, texts) -> dict[int, str]:
+        differing = {}
+        for index, text in texts:
             segment = held.segments.get(index)
             if segment is None or text == segment.stored:
                 continue
             text = unicodedata.normalize("NFC", text)  # as saving stores it
             if text != segment.stored:
-                overridden.add(index)
-                changed.add(index)
-        for index in changed:
-            segment = held.segments[index]
-            text = wanted[index] if index in overridden else segment.stored
-            self._place(held, index, unicodedata.normalize("NFC", text))
-        held.overridden = overridden
-        return held
+                differing[index] = text
+        return differing
 
     def _follow_glossary(self) -> None:
         index = self._glossary.index()  # shared per glossary version: a new object when terms change
@@ -191,7 +236,7 @@ class Findings:
             rows = self._store.segments(document_id)
             if not rows and self._store.document(document_id) is None:
                 raise NotFound(_("no document {id} in this workspace (see `tandem docs`)").format(id=document_id))
-            held = _Held(head, {}, occurrences=[{} for _check in self._checks])
+            held = _Held(head, {}, occurrences=[_Occurrences() for _check in self._checks])
             for row in rows:
                 s = segment_from_row(row)
                 held.segments[s.index] = _Segment(s.id, s.source, s.target, s.target)
@@ -204,7 +249,7 @@ class Findings:
                 if segment is None:
                     continue
                 segment.stored, segment.dismissals = s.target, None
-                held.overridden.add(s.index)  # re-placed by _sync from the saved text or an override
+                held.resaved.add(s.index)
             held.head = head
         return held
 
@@ -214,15 +259,10 @@ class Findings:
             return
         if segment.facts is not None:
             for occurrences, observed in zip(held.occurrences, segment.facts.observations):
-                for key in {seen.key for seen in observed}:
-                    where = occurrences[key]
-                    del where[index]
-                    if not where:
-                        del occurrences[key]
+                occurrences.remove(index, observed)
         facts = self._facts(segment.source, text)
         for occurrences, observed in zip(held.occurrences, facts.observations):
-            for seen in observed:
-                occurrences.setdefault(seen.key, {}).setdefault(index, []).append(seen)
+            occurrences.add(index, observed)
         segment.text, segment.facts = text, facts
 
     def _facts(self, source: str, target: str) -> _Facts:
@@ -251,9 +291,7 @@ class Findings:
         found = [replace(f, segment=index) for f in facts.findings]
         for check, occurrences, observed in zip(self._checks, held.occurrences, facts.observations):
             for seen in observed:
-                where = occurrences[seen.key]
-                first_index = min(where)
-                first = where[first_index][0]
+                first_index, first = occurrences.first(seen.key)
                 if first_index == index and first is seen:
                     continue
                 if first.value != seen.value:
@@ -276,4 +314,4 @@ def _wanted(texts: Texts | None) -> dict[int, str]:
         return {}
     if isinstance(texts, Mapping):
         return dict(texts)
-    return {i: text for i, text in enumerate(texts, start=1)}
+    return dict(enumerate(texts, start=1))
