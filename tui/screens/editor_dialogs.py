@@ -1,36 +1,52 @@
-"""The editor's small dialogs: a reason or a comment, go to a segment, find, a segment's history.
+"""The editor's small dialogs: a reason or a comment, go to a segment, find (history: tui.widgets.history_dialog).
 
 Modal screens that return their answer through dismiss(); None means the person backed out.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Literal
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.message import Message
-from textual.widgets import Checkbox, DataTable, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui import editor_io
 from tui.cells import first_words
 from tui.labels import state_mark
 from tui.segment_nav import search
-from tui.session import Session
 from tui.widgets.dialog import Dialog
-from workflow.i18n import _, format_datetime, ngettext
-from workflow.models import Revision, Segment
+from tui.widgets.history_dialog import HistoryDialog
+from workflow.comments import default_kind
+from workflow.i18n import N_, _, ngettext
+from workflow.models import Segment
 from workflow.names import name
 
+__all__ = ["FindDialog", "FindHit", "GoToDialog", "HistoryDialog", "ReasonDialog", "first_match"]
+
 class ReasonDialog(Dialog):
-    """Asks for one line of text: why a finding does not apply, or a comment (note or query)."""
+    """Asks for one line of text: why a finding does not apply, or a comment (note or query).
+
+    With query_box, the comment's kind is named in words on its own line ("Kind: query") and
+    ctrl+t switches it; until the person switches, it follows the text: a question is a query.
+    Dismisses with the text, or with (text, kind) when query_box is set.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+t", "switch_kind", description=N_("Note/query"), priority=True),
+    ]
 
     def __init__(self, title: str, about: str, placeholder: str, *, query_box: bool = False) -> None:
         super().__init__()
         self._title, self._about, self._placeholder, self._query_box = title, about, placeholder, query_box
+        self.kind = "note"
+        self._chosen = False  # the person switched the kind themselves: the text no longer decides
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -38,8 +54,38 @@ class ReasonDialog(Dialog):
             yield Static(self._about, classes="dialog-about", markup=False)
             yield Input(placeholder=self._placeholder, id="reason")
             if self._query_box:
-                yield Checkbox(_("a query (asks someone to answer)"), id="query")
-            yield Static(_("Enter to record · Escape to cancel"), classes="dialog-hint", markup=False)
+                yield Static("", id="kind", markup=False)
+            hint = _("Enter to record · Escape to cancel")
+            if self._query_box:
+                hint = _("Enter to record · ctrl+t note/query · Escape to cancel")
+            yield Static(hint, classes="dialog-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self._show_kind()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "switch_kind":
+            return self._query_box
+        return super().check_action(action, parameters)
+
+    def action_switch_kind(self) -> None:
+        self.kind = "note" if self.kind == "query" else "query"
+        self._chosen = True
+        self._show_kind()
+
+    @on(Input.Changed, "#reason")
+    def typed(self, event: Input.Changed) -> None:
+        if self._query_box and not self._chosen:
+            self.kind = default_kind(event.value)
+            self._show_kind()
+
+    def _show_kind(self) -> None:
+        if not self._query_box:
+            return
+        meaning = (_("asks someone to answer; stays open until closed") if self.kind == "query"
+                   else _("for the record; nobody needs to answer"))
+        self.query_one("#kind", Static).update(Text.assemble(
+            (_("Kind: {kind}").format(kind=name(self.kind)), "bold"), f" · {meaning}"))
 
     @on(Input.Submitted, "#reason")
     def submitted(self, event: Input.Submitted) -> None:
@@ -47,10 +93,7 @@ class ReasonDialog(Dialog):
         if not text:
             self.notify(_("Write a few words first; they are recorded with your name."), severity="warning")
             return
-        if self._query_box:
-            self.dismiss((text, "query" if self.query_one("#query", Checkbox).value else "note"))
-        else:
-            self.dismiss(text)
+        self.dismiss((text, self.kind) if self._query_box else text)
 
 
 class GoToDialog(Dialog):
@@ -75,8 +118,44 @@ class GoToDialog(Dialog):
         self.dismiss(number)
 
 
+@dataclass(frozen=True)
+class FindHit:
+    """Where Find's chosen segment first holds the query: character offsets into that field's text
+    (the English as the translator sees it, typed or saved), end exclusive."""
+
+    index: int
+    field: Literal["english", "korean"]
+    start: int
+    end: int
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def first_match(text: str, query: str) -> tuple[int, int] | None:
+    """(start, end) in `text` of the first case-insensitive occurrence of query, as search() matches.
+
+    Folding can change lengths (ß -> ss), so offsets are mapped back character by character.
+    """
+    needle = _fold(query.strip())
+    if not needle:
+        return None
+    folded, origin = [], []
+    for i, char in enumerate(unicodedata.normalize("NFC", text)):
+        part = char.casefold()
+        folded.append(part)
+        origin.extend([i] * len(part))
+    at = "".join(folded).find(needle)
+    if at < 0:
+        return None
+    return origin[at], origin[at + len(needle) - 1] + 1
+
+
 class FindDialog(Dialog):
-    """Searches the Korean and the English (as typed, saved or not) of every segment."""
+    """Searches the Korean and the English (as typed, saved or not) of every segment.
+
+    Dismisses with a FindHit for the chosen segment (the English match first, else the Korean)."""
 
     LIMIT = 200
 
@@ -113,15 +192,24 @@ class FindDialog(Dialog):
             found + " · " + _("Enter opens · ↓ to pick") if query.strip() else ""
         )
 
+    def hit(self, index: int) -> FindHit:
+        segment = self._segments[index - 1]
+        query = self.query_one("#query", Input).value
+        english = self._unsaved.get(index, segment.target)
+        if (span := first_match(english, query)) is not None:
+            return FindHit(index, "english", *span)
+        span = first_match(segment.source, query) or (0, 0)
+        return FindHit(index, "korean", *span)
+
     @on(Input.Submitted, "#query")
     def submitted(self) -> None:
         results = self.query_one("#results", OptionList)
         if results.option_count and results.highlighted is not None:
-            self.dismiss(int(results.get_option_at_index(results.highlighted).id))
+            self.dismiss(self.hit(int(results.get_option_at_index(results.highlighted).id)))
 
     @on(OptionList.OptionSelected, "#results")
     def picked(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id))
+        self.dismiss(self.hit(int(event.option.id)))
 
 
 def _result_prompt(segment: Segment, english: str | None) -> Text:
@@ -130,65 +218,3 @@ def _result_prompt(segment: Segment, english: str | None) -> Text:
     text.append("  ")
     text.append(first_words(segment.target if english is None else english, 34), style="italic")
     return text
-
-
-class HistoryDialog(Dialog):
-    """Every revision of one segment, newest first, with the full text of the highlighted one."""
-
-    class Loaded(Message):
-        def __init__(self, revisions: list[Revision] | None, problem: str = "") -> None:
-            super().__init__()
-            self.revisions, self.problem = revisions, problem
-
-    def __init__(self, session: Session, document_id: int, index: int, unsaved: bool) -> None:
-        super().__init__()
-        self.session, self.document_id, self.index, self._unsaved = session, document_id, index, unsaved
-        self._revisions: list[Revision] = []
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide-dialog"):
-            yield Label(_("History of segment {index}").format(index=self.index), classes="dialog-title")
-            yield DataTable(id="revisions", cursor_type="row", zebra_stripes=True)
-            yield Static(_("Loading…"), id="revision-text", markup=False)
-            hint = _("Escape closes")
-            if self._unsaved:
-                hint = _("The English being typed is not saved yet, so it is not listed.") + " " + hint
-            yield Static(hint, classes="dialog-hint", markup=False)
-
-    def on_mount(self) -> None:
-        table = self.query_one("#revisions", DataTable)
-        for label, key in ((_("Time"), "time"), (_("Author"), "author"), (_("Role"), "role"), (_("English"), "text")):
-            table.add_column(label, key=key, width=40 if key == "text" else None)
-        self.load()
-
-    @work(thread=True, exclusive=True, group="history")
-    def load(self) -> None:
-        try:
-            self.post_message(self.Loaded(editor_io.history(self.session, self.document_id, self.index)))
-        except Exception as exc:  # noqa: BLE001 - shown in the dialog, never as a traceback
-            self.post_message(self.Loaded(None, editor_io.problem_of(exc)))
-
-    def on_history_dialog_loaded(self, message: Loaded) -> None:
-        text = self.query_one("#revision-text", Static)
-        if message.revisions is None:
-            text.update(message.problem)
-            return
-        self._revisions = sorted(message.revisions, key=lambda r: r.id, reverse=True)
-        table = self.query_one("#revisions", DataTable)
-        for revision in self._revisions:
-            # The newest row is not always the text in force: a stale save is kept aside (merged
-            # into a later revision, or waiting in a conflict), and says so.
-            english = Text(first_words(revision.text, 40))
-            if revision.aside:
-                english = Text.assemble((_("kept aside") + ": ", "dim italic"),
-                                        first_words(revision.text, 40 - len(_("kept aside")) - 2))
-            table.add_row(Text(format_datetime(revision.created_at, "medium")), Text(revision.author),
-                          Text(name(revision.role)), english, key=str(revision.id))
-        if not self._revisions:
-            text.update(_("No revisions yet: this segment has never had English."))
-        table.focus()
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if 0 <= event.cursor_row < len(self._revisions):
-            revision = self._revisions[event.cursor_row]
-            self.query_one("#revision-text", Static).update(revision.text or _("(empty)"))
