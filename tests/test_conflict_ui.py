@@ -50,7 +50,7 @@ async def conflicting_save(pilot) -> EditorScreen:
     await pilot.pause()
     with Workspace.open(pilot.app.session.path, create=False) as workspace:
         workspace.save_segment(1, 1, THEIRS, by="robert")
-    await until(pilot, lambda: 1 in screen._moved_on)  # noticed, and the typing kept
+    await until(pilot, lambda: 1 in screen.state.moved_on)  # noticed, and the typing kept
     await pilot.press("ctrl+s")
     await until(pilot, lambda: not screen.writing and screen.current.conflict)
     return screen

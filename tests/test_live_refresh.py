@@ -49,6 +49,7 @@ async def editing(pilot, index: int = 1) -> EditorScreen:
     if index != 1:
         await pilot.press("ctrl+g", *str(index), "enter")
         await until(pilot, lambda: screen.current.index == index)
+    await pilot.press("ctrl+end")  # a segment opens with the cursor at the start; these tests append
     return screen
 
 

@@ -11,7 +11,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 from tui.labels import STATE_MARKS
 from workflow.i18n import _, format_number, format_percent
-from workflow.models import STATE_ORDER, Segment, SegmentState
+from workflow.models import STATE_ORDER, Segment, SegmentState, User
+from workflow.states import waits_for
 
 DONE = (SegmentState.TRANSLATED, SegmentState.APPROVED)
 
@@ -24,6 +25,12 @@ def untranslated(segment: Segment) -> bool:
 def needs_work(segment: Segment) -> bool:
     """A draft, or a segment an editor sent back: English exists but nobody has signed it off."""
     return segment.state in (SegmentState.DRAFT, SegmentState.REJECTED)
+
+
+def needs(user: User | None) -> Callable[[Segment], bool]:
+    """"Next segment that needs me": whose step each state waits for is workflow.states' table."""
+    roles = user.roles if user is not None else ()
+    return lambda segment: waits_for(segment.state, roles)
 
 
 def not_done(segment: Segment) -> bool:

@@ -62,3 +62,17 @@ def require(user: User, roles: set[Role], action: str) -> Role:
     names = _(" or ").join(sorted(name(r) for r in roles))
     raise PermissionDenied(_("{user} cannot {action}: that needs the {roles} role").format(
         user=user.name, action=_(action), roles=names))
+
+
+# What each of the editor's intents needs: the screens offer a key only where this says yes, and the
+# use cases (workflow.editing, workflow.saving) refuse with the same sets whatever was offered.
+INTENT_ROLES: dict[str, frozenset[Role]] = {
+    "edit": frozenset({Role.TRANSLATOR, Role.EDITOR}),
+    "mark": frozenset({Role.TRANSLATOR}),
+    "dismiss": frozenset({Role.TRANSLATOR, Role.EDITOR, Role.TERMINOLOGIST, Role.ADMIN}),
+    "comment": frozenset(Role),
+}
+
+
+def may(user: User | None, intent: str) -> bool:
+    return user is not None and any(user.has(role) for role in INTENT_ROLES[intent])

@@ -19,6 +19,7 @@ from workflow.i18n import N_, _
 from workflow.models import DocumentState, Role, SegmentReport, SegmentState, SignOff
 from workflow.records import existing_segment
 from workflow.storage import Storage
+from workflow.voiding import EditGuard, approvers
 
 SIGNING_ROLES = {"translator": Role.TRANSLATOR, "editor": Role.EDITOR}
 _DONE_FOR_TRANSLATOR = {SegmentState.TRANSLATED, SegmentState.APPROVED}
@@ -55,6 +56,12 @@ class Review:
             if signoff.valid:
                 valid[signoff.role] = signoff
         return valid
+
+    def edit_guard(self, document_id: int) -> EditGuard:
+        """Who approved which segment's current text, and the sign-offs that hold: what an edit voids."""
+        segments = self._ws.segments(document_id)
+        return EditGuard(approvers(self._store.approvers(document_id), segments),
+                         tuple(self.valid_signoffs(document_id).values()))
 
     def credited(self, document_id: int) -> dict[Role, SignOff]:
         """The sign-offs a credit line may name.

@@ -49,3 +49,18 @@ def _refusal(action: str) -> str:
     if action == REJECT:
         return _("is {state}; it cannot be rejected from there")
     return _("is {state}; it cannot be changed that way from there")
+
+
+# Whose step a segment waits for, by state: what "next segment that needs me" looks for.
+WAITING_FOR: dict[S, frozenset] = {
+    S.EMPTY: frozenset({"translator"}),
+    S.DRAFT: frozenset({"translator"}),
+    S.REJECTED: frozenset({"translator"}),
+    S.TRANSLATED: frozenset({"editor"}),
+    S.APPROVED: frozenset(),
+}
+
+
+def waits_for(state: S, roles) -> bool:
+    """Whether a segment in `state` waits for someone holding any of `roles` (Role values)."""
+    return bool(WAITING_FOR[state] & {str(role) for role in roles})

@@ -1,106 +1,189 @@
 """The translator's editor: a segment list, the segment in hand (Korean beside English) and its panels.
 
-Virtualized: one DataTable for the list, and one Korean view and one English TextArea re-bound to
-whichever segment is current, so 5,000 segments cost what 20 do. Typing is never held up: checks
-run in a thread worker after a short pause, and writes go through the write queue
-(editor_writes.py): on leaving a segment, after an idle pause, or on ctrl+s.
+A thin screen over EditorState (tui/editor/state.py), which holds the rules: it maps the state's
+answers onto widgets and sends the person's intents to it. Virtualized: one DataTable for the list,
+and one Korean view and one English TextArea re-bound to whichever segment is current, so 5,000
+segments cost what 20 do. Reads, checks and writes each run on a long-lived thread with its own
+Workspace (tui/editor/threads.py); results come back as named messages.
+
+Every key that leaves the English box (moving, dialogs, saving) is a priority binding: the app runs
+it before it hands the next key on, so a burst of keys typed while the app was busy (ctrl+g, 6,
+Enter) can never put the 6 into the segment that was open before the dialog.
 """
 
 from __future__ import annotations
 
 import time
+from functools import partial
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Header, Static, TextArea
+from textual.widget import Widget
+from textual.widgets import DataTable, Header, OptionList, Static, TextArea
 
 from glossaries.korean import preload_morphology
-
-PRELOAD_DELAY_SECONDS = 1.5
-from tui import editor_io, segment_nav
-from tui.editor_io import Analysis, DocumentData
-from tui.labels import state_mark
-from tui.screens.editor_actions import SegmentActions
-from tui.screens.editor_conflicts import ConflictActions
-from tui.screens.editor_dialogs import FindDialog, GoToDialog
-from tui.screens.editor_live import LiveEditor
-from tui.screens.editor_writes import Reply, WriteQueue
+from tui import segment_nav
+from tui.editor import reads
+from tui.editor.jobs import CommentJob, DismissJob, MarkJob, Outcome, ResolveJob, problem_of, run_job
+from tui.editor.reads import Analysis, DocumentData
+from tui.editor.state import Changes, EditorState, Landed
+from tui.editor.threads import WorkspaceThread
+from tui.labels import CONFLICT_MARK, state_mark
+from tui.screens.editor_dialogs import FindDialog, GoToDialog, HistoryDialog, ReasonDialog
 from tui.session import Session
 from tui.widgets.concordance_dialog import ConcordanceDialog
+from tui.widgets.conflict_dialog import ConflictDialog
 from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.panels import CommentsPanel, FindingsPanel, GlossaryPanel, TmPanel
 from tui.widgets.segment_list import SegmentList, segment_rows, widths_for
-from tui.widgets.segment_texts import EnglishEditor, KoreanView
+from tui.widgets.segment_texts import EnglishEditor, KoreanView, finding_marks, inflected_like
+from tui.widgets.unlock_dialog import UnlockDialog
 from workflow.i18n import N_, _
-from workflow.models import Role, Segment, User
+from workflow.models import Conflict, Segment
 from workflow.names import name, names
 from workflow.pairing_notes import shown
 
+PRELOAD_DELAY_SECONDS = 1.5
+FOCUS_MARK = "▸ "  # the focused pane says so in its title, not by colour alone
 
-class EditorScreen(LiveEditor, ConflictActions, SegmentActions, WriteQueue, Screen):
+
+def _key(keys: str, action: str, label: str, tooltip: str, **options) -> Binding:
+    return Binding(keys, action, label, tooltip=tooltip, priority=True, **options)
+
+
+class EditorScreen(Screen):
     IDLE_SAVE_SECONDS: ClassVar[float] = 2.0  # a pause this long saves what was typed
     MAX_UNSAVED_SECONDS: ClassVar[float] = 10.0  # typing without a pause still saves this often
     ANALYSE_DELAY: ClassVar[float] = 0.2
+    COUNT_DELAY: ClassVar[float] = 0.3  # writes settle before the whole document is recounted
     WIDE: ClassVar[int] = 120  # columns from which Korean and English sit side by side
 
     # Short descriptions for the footer; the tooltips name the commands in the palette.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", N_("Back"), tooltip=N_("Leave the English (again: back to the documents)")),
-        Binding("ctrl+up,alt+up", "previous_segment", N_("Prev"), tooltip=N_("Previous segment")),
-        Binding("ctrl+down,alt+down", "next_segment", N_("Next"), tooltip=N_("Next segment")),
-        Binding("f3", "next_untranslated", N_("Untranslated"), tooltip=N_("Next untranslated segment (no English)")),
-        Binding("f4", "next_finding", N_("Flagged"), tooltip=N_("Next segment with open findings")),
-        Binding("f5", "next_draft", N_("Draft"), tooltip=N_("Next draft (or rejected) segment")),
-        Binding("f8,ctrl+enter", "mark_translated", N_("Translated"), tooltip=N_("Mark the segment translated")),
-        Binding("ctrl+s", "save", N_("Save"), tooltip=N_("Save the English now"), priority=True),
-        Binding("ctrl+o", "copy_source", N_("Copy source"), tooltip=N_("Copy the Korean into the English")),
-        Binding("ctrl+r", "insert_term", N_("Insert term"), tooltip=N_("Insert the glossary rendering of the term")),
-        Binding("ctrl+t", "insert_tm", N_("Insert TM"),
-                tooltip=N_("Replace the English with the best (or highlighted) TM match's English")),
-        Binding("f6", "dismiss_finding", N_("Dismiss"), tooltip=N_("Dismiss the highlighted finding, with a reason")),
+        _key("ctrl+up,alt+up", "previous_segment", N_("Prev"), N_("Previous segment")),
+        _key("ctrl+down,alt+down", "next_segment", N_("Next"), N_("Next segment")),
+        _key("f5", "next_needing_me", N_("Needs me"),
+             N_("Next segment that still needs you (translator: empty, draft or sent back; editor: translated)")),
+        _key("f3", "next_empty", N_("Empty"), N_("Next segment with no English yet")),
+        _key("f4", "next_finding", N_("Next finding"),
+             N_("Cursor to the next finding in this segment, then in the segments after it")),
+        _key("f8,ctrl+enter", "mark_translated", N_("Translated"), N_("Mark the segment translated")),
+        _key("ctrl+s", "save", N_("Save"), N_("Save the English now")),
+        _key("ctrl+o", "copy_source", N_("Copy source"), N_("Copy the Korean into the English")),
+        _key("ctrl+r", "insert_term", N_("Insert term"), N_("Insert the glossary rendering of the term")),
+        _key("ctrl+t", "insert_tm", N_("Insert TM"),
+             N_("Replace the English with the best (or highlighted) TM match's English")),
+        _key("f6", "dismiss_finding", N_("Dismiss"), N_("Dismiss the highlighted finding, with a reason")),
         # f7 is the English box's "select all"; alt+c for terminals that keep f12 to themselves.
-        Binding("f12,alt+c", "resolve_conflict", N_("Conflict"),
-                tooltip=N_("Compare the two texts of a segment in conflict and resolve it")),
-        Binding("ctrl+l", "comment", N_("Comment"), tooltip=N_("Add a comment (note or query) to the segment")),
-        Binding("f9", "history", N_("History"), tooltip=N_("The segment's revisions")),
-        Binding("ctrl+f", "find", N_("Find"), tooltip=N_("Find in the document (Korean and English)")),
-        Binding("ctrl+b", "concordance", N_("Concordance"),
-                tooltip=N_("Search every past Korean and English in the translation memory")),
-        Binding("ctrl+g", "go_to", N_("Go to"), tooltip=N_("Go to segment number")),
-        Binding("f2", "toggle_panels", N_("Panels"), tooltip=N_("Show or hide the glossary, findings and comments")),
+        _key("f12,alt+c", "resolve_conflict", N_("Conflict"),
+             N_("Compare the two texts of a segment in conflict and resolve it")),
+        _key("ctrl+l", "comment", N_("Comment"), N_("Add a comment (note or query) to the segment")),
+        _key("f9", "history", N_("History"), N_("The segment's revisions")),
+        _key("ctrl+f", "find", N_("Find"), N_("Find in the document (Korean and English)")),
+        _key("ctrl+b", "concordance", N_("Concordance"),
+             N_("Search every document and the translation memory for a word or phrase")),
+        _key("ctrl+g", "go_to", N_("Go to"), N_("Go to segment number")),
+        _key("f2", "toggle_panels", N_("Panels"), N_("Show or hide the glossary, findings and comments")),
     ]
+
+    GATED: ClassVar[dict[str, str]] = {
+        "save": "edit", "copy_source": "edit", "insert_term": "edit", "insert_tm": "edit",
+        "mark_translated": "mark", "dismiss_finding": "dismiss", "comment": "comment",
+    }
+
+    # named messages from the workers ------------------------------------------------------------
+
+    class Loaded(Message):
+        def __init__(self, data: DocumentData, rows: list, widths, words: list[int]) -> None:
+            super().__init__()
+            self.data, self.rows, self.widths, self.words = data, rows, widths, words
+
+    class Failed(Message):
+        def __init__(self, problem: str, *, loading: bool = False) -> None:
+            super().__init__()
+            self.problem, self.loading = problem, loading
+
+    class Analysed(Message):
+        def __init__(self, analysis: Analysis) -> None:
+            super().__init__()
+            self.analysis = analysis
+
+    class Counted(Message):
+        def __init__(self, counts: dict) -> None:
+            super().__init__()
+            self.counts = counts
+
+    class Written(Message):
+        def __init__(self, outcome: Outcome) -> None:
+            super().__init__()
+            self.outcome = outcome
+
+    class Reread(Message):
+        def __init__(self, landed: int, changes: Changes) -> None:
+            super().__init__()
+            self.landed, self.changes = landed, changes
+
+    class TmFound(Message):
+        def __init__(self, index: int, matches: list) -> None:
+            super().__init__()
+            self.index, self.matches = index, matches
+
+    class ConflictLoaded(Message):
+        def __init__(self, index: int, conflict: Conflict | None) -> None:
+            super().__init__()
+            self.index, self.conflict = index, conflict
+
+    class Formatted(Message):
+        def __init__(self, rows: list, widths) -> None:
+            super().__init__()
+            self.rows, self.widths = rows, widths
 
     def __init__(self, session: Session, document_id: int, title: str = "") -> None:
         super().__init__()
-        self._init_writes()
-        self._init_live()
-        self._init_conflicts()
         self.session = session
         self.document_id = document_id
         self._title = title
-        self._segments: list[Segment] = []
+        self.state = EditorState()
+        self._reads = WorkspaceThread(session.path, "reads")
+        self._checks = WorkspaceThread(session.path, "checks")
+        self._writes = WorkspaceThread(session.path, "writes")
         self._words: list[int] = []
-        self._counts: dict[int, editor_io.Counts] = {}
-        self._comments: dict = {}
-        self._user: User | None = None
-        self._current = 0
         self._analysis: Analysis | None = None
-        self._failed: dict[int, str] = {}  # index -> why its last save failed
-        self._saved_at: dict[int, str] = {}
         self._idle_timer: Timer | None = None
         self._analyse_timer: Timer | None = None
-        self._dirty_since: float | None = None
+        self._count_timer: Timer | None = None
         self._reflow_timer: Timer | None = None
+        self._dirty_since: float | None = None
+        self._write_worker = None
+        self._flushing = False
         self._closing = False
+        self._asking = False  # the unlock dialog is up
+        self._to_finding = False  # put the cursor on the first finding once the analysis lands
         self._english: EnglishEditor | None = None
         self._standing = ""  # a notice that stays (read-only), shown when nothing more pressing is
 
-    # layout --------------------------------------------------------------------------------
+    # what tests and the app read ---------------------------------------------------------------
+
+    @property
+    def current(self) -> Segment | None:
+        return self.state.segment
+
+    @property
+    def unsaved(self) -> dict[int, str]:
+        return self.state.unsaved
+
+    @property
+    def writing(self) -> bool:
+        return self.state.writing
+
+    # layout ------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -121,15 +204,21 @@ class EditorScreen(LiveEditor, ConflictActions, SegmentActions, WriteQueue, Scre
             yield Static(_("Loading…"), id="progress", markup=False)
             yield KeysFooter()
 
+    @property
+    def english(self) -> EnglishEditor:
+        if self._english is None:  # kept: the last flush reads it after the widgets are gone
+            self._english = self.query_one(EnglishEditor)
+        return self._english
+
     def on_mount(self) -> None:
         self.sub_title = self._title
         self.query_one("#align-note").display = False
         self.query_one(TmPanel).display = False  # until a segment has matches
         self.query_one("#notice").display = False
-        english = self._english = self.query_one(EnglishEditor)
-        english.read_only = True  # until the user's roles are known
-        english.border_title = _("English")
-        self.query_one("#korean-pane").border_title = _("Korean")
+        english = self.english
+        english.read_only = True  # until the document is on screen and the user's roles known
+        english.edit_guard = self._may_change
+        self._update_titles()
         self._set_layout()
         self.load(self.app.size.width)  # the screen itself has no size until its first layout
 
@@ -144,187 +233,166 @@ class EditorScreen(LiveEditor, ConflictActions, SegmentActions, WriteQueue, Scre
 
     def _reflow(self) -> None:
         table = self.query_one(SegmentList)
-        if self._segments and table.widths != widths_for(self.size.width, len(self._segments)):
+        if self.state.segments and table.widths != widths_for(self.size.width, len(self.state.segments)):
             self.format_rows(self.size.width)
 
-    # loading -------------------------------------------------------------------------------
+    def on_descendant_focus(self, event) -> None:
+        self._update_titles()
 
-    @work(thread=True, group="morphology")
-    def preload(self) -> None:
-        # Kiwi takes a second or two to load; pay it now, not at the first compound typed.
-        preload_morphology()
+    def on_descendant_blur(self, event) -> None:
+        self._update_titles()
 
-    @work(thread=True, exclusive=True, group="load")
-    def load(self, width: int) -> None:
+    # loading -----------------------------------------------------------------------------------
+
+    @work(exclusive=True, group="load")
+    async def load(self, width: int) -> None:
         try:
-            data = editor_io.load_document(self.session, self.document_id)
+            data = await self._reads.run(reads.load_document, self.document_id, self.session.user)
         except Exception as exc:  # noqa: BLE001 - shown on screen, never as a traceback
-            self.post_message(Reply(self._load_failed, editor_io.problem_of(exc)))
+            self.post_message(self.Failed(problem_of(exc), loading=True))
             return
         widths = widths_for(width, len(data.segments))
         rows = segment_rows(data.segments, {}, widths, {})
         words = [segment_nav.korean_words(s.source) for s in data.segments]
-        self.post_message(Reply(self._loaded, (data, rows, widths, words)))
+        self.post_message(self.Loaded(data, rows, widths, words))
 
-    @work(thread=True, exclusive=True, group="counts")
-    def count_findings(self) -> None:
-        try:
-            counts = editor_io.document_counts(self.session, self.document_id)
-        except Exception:  # noqa: BLE001 - the list works without its marks; the panel still checks
+    def on_editor_screen_loaded(self, message: Loaded) -> None:
+        data = message.data
+        self._title = data.document.title
+        self.sub_title = f"#{self.document_id} {self._title}"
+        self.state.load(data.segments, data.user, data.comments, data.audit_head, data.guard)
+        self._words = message.words
+        self.query_one(SegmentList).fill(message.rows, message.widths)
+        self.refresh_bindings()
+        self._update_progress()
+        if not self.state.segments:
+            self._notice(_("This document has no segments."))
             return
-        self.post_message(Reply(self._counted, counts))
+        if not self.state.may("edit"):
+            user = data.user
+            who = self.session.user if user is None else f"{user.name} ({names(user.roles)})"
+            self._standing = _("Read-only: {who} has no translator or editor role here.").format(who=who)
+        self.go_to(1)
+        # Editable only now that the box shows the segment it saves to, and has the focus: a key
+        # that came earlier went to the list, or nowhere.
+        self.english.read_only = not self.state.may("edit")
+        self.english.focus()
+        self._update_titles()
+        self.call_after_refresh(self._after_first_paint)
+
+    def on_editor_screen_failed(self, message: Failed) -> None:
+        if message.loading:
+            self.sub_title = message.problem
+            self.query_one("#progress", Static).update("")
+            self.notify(message.problem, title=_("Cannot open the document"), severity="error")
+        self._notice(message.problem, problem=True)
 
     def _after_first_paint(self) -> None:
         # Both hold the GIL for a while (checks over the whole document; loading kiwi), so they
         # start once the document is on screen rather than delay its first frame.
         self.count_findings()
-        # Kiwi's load holds the GIL for a second; give the first frames and keys room before it.
         self.set_timer(PRELOAD_DELAY_SECONDS, self.preload)
 
-    @work(thread=True, exclusive=True, group="rows")
-    def format_rows(self, width: int) -> None:
-        segments, counts, unsaved = list(self._segments), dict(self._counts), dict(self.unsaved)
-        widths = widths_for(width, len(segments))
-        self.post_message(Reply(self._formatted, (segment_rows(segments, counts, widths, unsaved), widths)))
+    @work(thread=True, group="morphology")
+    def preload(self) -> None:
+        preload_morphology()  # kiwi takes a second or two: pay it now, not at the first compound typed
 
-    def on_reply(self, message: Reply) -> None:
-        message.handler(message.value)
-
-    def _load_failed(self, problem: str) -> None:
-        self.sub_title = problem
-        self._notice(problem, problem=True)
-        self.query_one("#progress", Static).update("")
-        self.notify(problem, title=_("Cannot open the document"), severity="error")
-
-    def _loaded(self, value: tuple) -> None:
-        data, rows, widths, words = value
-        data: DocumentData
-        self._title = data.document.title
-        self.sub_title = f"#{self.document_id} {self._title}"
-        self._segments, self._words, self._user = data.segments, words, data.user
-        self._comments = data.comments
-        self._audit_head = data.audit_head  # what later re-reads start from (editor_live.py)
-        self.query_one(SegmentList).fill(rows, widths)
-        english = self.query_one(EnglishEditor)
-        english.read_only = not self._may("edit")
-        self.refresh_bindings()
-        self._update_progress()
-        if not self._segments:
-            self._notice(_("This document has no segments."))
+    @work(exclusive=True, group="counts")
+    async def count_findings(self) -> None:
+        try:
+            counts = await self._checks.run(reads.document_counts, self.document_id)
+        except Exception:  # noqa: BLE001 - the list works without its marks; the panel still checks
             return
-        if not self._may("edit"):
-            who = self.session.user if self._user is None else f"{self._user.name} ({names(self._user.roles)})"
-            self._standing = _("Read-only: {who} has no translator or editor role here.").format(who=who)
-        self.go_to(1)
-        english.focus()
-        self.call_after_refresh(self._after_first_paint)
+        self.post_message(self.Counted(counts))
 
-    def _counted(self, counts: dict) -> None:
-        fresh = {i: c for i, c in self._counts.items() if i == self._current}  # typed text outranks saved
-        self._counts = {**counts, **fresh}
+    def _recount_soon(self) -> None:
+        if self._count_timer is not None:
+            self._count_timer.stop()
+        self._count_timer = self.set_timer(self.COUNT_DELAY, self.count_findings)
+
+    def on_editor_screen_counted(self, message: Counted) -> None:
+        state = self.state
+        # The segment being typed keeps the count of its typed text until that is saved.
+        typed = {i: c for i, c in state.counts.items() if i == state.current and i in state.unsaved}
+        before = state.counts
+        state.counts = {**message.counts, **typed}
         table = self.query_one(SegmentList)
-        for index in set(counts) | set(fresh):
-            table.update_segment(self._segments[index - 1], self._counts.get(index), self.unsaved.get(index))
+        for index in set(before) | set(state.counts):
+            if before.get(index) != state.counts.get(index):
+                table.update_segment(state.segments[index - 1], state.counts.get(index), state.unsaved.get(index))
 
-    def _formatted(self, value: tuple) -> None:
-        rows, widths = value
-        if len(rows) == len(self._segments):
-            self.query_one(SegmentList).fill(rows, widths, cursor=max(1, self._current))
+    @work(exclusive=True, group="rows")
+    async def format_rows(self, width: int) -> None:
+        state = self.state
+        widths = widths_for(width, len(state.segments))
+        self.post_message(self.Formatted(segment_rows(state.segments, state.counts, widths, state.unsaved), widths))
 
-    # roles -----------------------------------------------------------------------------------
+    def on_editor_screen_formatted(self, message: Formatted) -> None:
+        if len(message.rows) == len(self.state.segments):
+            self.query_one(SegmentList).fill(message.rows, message.widths, cursor=max(1, self.state.current))
 
-    def _may(self, what: str) -> bool:
-        user = self._user
-        if user is None:
-            return False
-        if what == "edit":
-            return user.has(Role.TRANSLATOR) or user.has(Role.EDITOR)
-        if what == "mark":
-            return user.has(Role.TRANSLATOR)
-        return bool(user.roles)  # dismissing findings and commenting: anyone the desk knows
-
-    GATED: ClassVar[dict[str, str]] = {
-        "save": "edit", "copy_source": "edit", "insert_term": "edit", "insert_tm": "edit",
-        "mark_translated": "mark",
-        "dismiss_finding": "dismiss", "comment": "comment",
-    }
+    # moving between segments -------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Not offered at all (False hides it from the footer and the palette); the Workspace
         # would refuse anyway.
         if action == "resolve_conflict":
-            return self._may("edit") and self.current is not None and self.current.conflict
+            return self.state.may("edit") and self.current is not None and self.current.conflict
         need = self.GATED.get(action)
-        return True if need is None else self._may(need)
+        return True if need is None else self.state.may(need)
 
-    # moving between segments -------------------------------------------------------------------
+    def _typed_text(self) -> str | None:
+        """What the English box holds, where it can hold typing (None where it is read-only)."""
+        english = self.english
+        return None if english.read_only or not self.state.current else english.text
 
-    @property
-    def current(self) -> Segment | None:
-        return self._segments[self._current - 1] if self._current else None
-
-    def go_to(self, index: int) -> None:
-        if not self._segments or not 1 <= index <= len(self._segments):
+    def go_to(self, index: int, *, cursor: int = 0) -> None:
+        state = self.state
+        if not state.segments or not 1 <= index <= len(state.segments):
             return
         table = self.query_one(SegmentList)
-        if index == self._current:
+        if index == state.current:
             table.show_index(index)
+            self.english.move_to_offset(cursor)
             return
-        self._leave()
-        self._current = index
-        segment = self._segments[index - 1]
+        self._stop_idle_timer()
+        text = state.move(index, self._typed_text())
+        self._pump()
+        segment = state.segment
         self._analysis = None
-        english = self.query_one(EnglishEditor)
+        english = self.english
         english.source_text = segment.source  # placeholders ctrl+k may insert
-        english.load_text(self.unsaved.get(index, segment.target))
-        english.move_cursor(english.document.end)
-        self.query_one(KoreanView).show(segment.source)
+        english.load_text(text)
+        english.move_to_offset(cursor)
+        english.mark_spans([])
+        self.query_one(KoreanView).show(segment.source, findings=[])
         self.query_one("#korean-pane").scroll_home(animate=False)
-        self.query_one(CommentsPanel).show(self._comments.get(index, []))
+        self.query_one(CommentsPanel).show(state.comments.get(index, []))
         note = self.query_one("#align-note", Static)
         note.display = segment.low_confidence
         if segment.align_note:
             note.update("⚠ " + _("Pairing doubtful: {note}").format(note=shown(segment.align_note)))
-        self._notice(self._standing)
-        self._show_conflict_notice()
+        self._show_notice()
         table.show_index(index)
         self._update_titles()
         self._analyse_now()
         self.query_one(TmPanel).show([])
         self.look_up_tm(index, segment.source)
 
-    def _capture(self) -> None:
-        """Take the English as it stands into `unsaved`: a key typed just before ctrl+down may
-        not have had its Changed message handled yet, and it must be saved with the rest."""
-        segment, english = self.current, self._english
-        if segment is None or english is None or english.read_only:
-            return
-        text = english.text  # readable after unmount too, which is when the last flush runs
-        if text != segment.target:
-            self.unsaved[segment.index] = text
-
-    def _leave(self) -> None:
-        if self._idle_timer is not None:
-            self._idle_timer.stop()
-        self._dirty_since = None
-        self._capture()
-        if self._current and self._current in self.unsaved:
-            self.queue_save(self._current)
-
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         # Refilling the list (on resize) highlights row 0 on the way: only the row the cursor is
         # still on counts, or the editor would hop to segment 1 and back.
         table = event.data_table
-        if table.id == "segments" and self._segments and event.cursor_row == table.cursor_row:
+        if table.id == "segments" and self.state.segments and event.cursor_row == table.cursor_row:
             self.go_to(event.cursor_row + 1)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "segments":
-            self.query_one(EnglishEditor).focus()
+            self.english.focus()
 
     def _step(self, step: int) -> None:
-        if self._current:
-            self.go_to(min(max(1, self._current + step), len(self._segments)))
+        if self.state.current:
+            self.go_to(min(max(1, self.state.current + step), len(self.state.segments)))
 
     def action_next_segment(self) -> None:
         self._step(1)
@@ -332,52 +400,86 @@ class EditorScreen(LiveEditor, ConflictActions, SegmentActions, WriteQueue, Scre
     def action_previous_segment(self) -> None:
         self._step(-1)
 
-    def _jump(self, wanted, none_left: str) -> None:
-        if not self._current:
-            return
-        found = segment_nav.next_index(self._segments, self._current, wanted)
+    def _jump(self, wanted, none_left: str) -> bool:
+        if not self.state.current:
+            return False
+        found = segment_nav.next_index(self.state.segments, self.state.current, wanted)
         if found is None:
             self.notify(none_left)
-        else:
-            self.go_to(found)
+            return False
+        self.go_to(found)
+        return True
 
-    def action_next_untranslated(self) -> None:
-        self._jump(segment_nav.untranslated, _("No other segment is without English."))
+    def action_next_empty(self) -> None:
+        self._jump(segment_nav.untranslated, _("No other segment is empty: every one has English."))
 
-    def action_next_draft(self) -> None:
-        self._jump(segment_nav.needs_work, _("No other segment is a draft or sent back."))
+    def action_next_needing_me(self) -> None:
+        wanted = segment_nav.needs(self.state.user)
+        self._jump(wanted, _("Nothing else needs you now: no other segment is waiting for your step."))
 
     def action_next_finding(self) -> None:
-        self._jump(lambda s: any(self._counts.get(s.index, (0, 0))), _("No other segment is flagged by a check."))
+        """The next finding's span after the cursor, else the first finding of the next flagged segment."""
+        english, analysis = self.english, self._analysis
+        if analysis is not None and analysis.text == english.text:
+            at = english.cursor_offset
+            spans = sorted(v.finding.target_span for v in analysis.findings if v.open and v.finding.target_span)
+            later = next((span for span in spans if span[0] > at), None)
+            if later is not None:
+                english.select_span(later)
+                english.focus()
+                return
+        if self._jump(lambda s: any(self.state.counts.get(s.index, (0, 0))),
+                      _("No other segment has an open finding.")):
+            self._to_finding = True
+            english.focus()
 
     def action_go_to(self) -> None:
-        if self._segments:
-            self.app.push_screen(GoToDialog(len(self._segments)), self._chosen)
+        if self.state.segments:
+            self.app.push_screen(GoToDialog(len(self.state.segments)), self._chosen)
 
     def action_find(self) -> None:
-        if self._segments:
-            self.app.push_screen(FindDialog(self._segments, self.unsaved), self._chosen)
+        if self.state.segments:
+            self.app.push_screen(FindDialog(self.state.segments, self.state.unsaved), self._found)
 
     def action_concordance(self) -> None:
         # Seeded with the English selection, if any: "how did we render this before?"
-        selected = self.query_one(EnglishEditor).selected_text.strip()
-        self.app.push_screen(ConcordanceDialog(self.session, selected[:80]))
+        selected = self.english.selected_text.strip()
+        self.app.push_screen(ConcordanceDialog(self.session, selected[:80]), self._concordance_picked)
+
+    def _concordance_picked(self, picked) -> None:
+        if picked is None:
+            return
+        document_id, index = picked
+        if document_id == self.document_id:
+            self._chosen(index)
+        else:
+            self.notify(_("That segment is in document {id}; open it from the documents list.").format(id=document_id))
 
     def _chosen(self, index: int | None) -> None:
         if index is not None:
             self.go_to(index)
-            self.query_one(EnglishEditor).focus()
+            self.english.focus()
 
-    async def flush(self) -> bool:
-        self._capture()
-        return await super().flush()
+    def _found(self, hit) -> None:
+        if hit is None:
+            return
+        if isinstance(hit, int):
+            self._chosen(hit)
+            return
+        self.go_to(hit.index)
+        if hit.field == "english":
+            self.english.select_span((hit.start, hit.end))
+        else:
+            korean = self.query_one(KoreanView)
+            korean.show(korean.source, korean.uses, spotlight=(hit.start, hit.end))
+        self.english.focus()
 
     async def action_back(self) -> None:
-        # Escape steps out one level: a panel to the English, the English to the list, the
-        # list to the documents.
+        # Escape steps out one level: a panel to the English, the English to the list, the list
+        # to the documents.
         focused = self.focused
         if focused is not None and focused.parent is self.query_one("#panels"):
-            self.query_one(EnglishEditor).focus()
+            self.english.focus()
             return
         if isinstance(focused, EnglishEditor):
             self.query_one(SegmentList).focus()
@@ -387,34 +489,48 @@ class EditorScreen(LiveEditor, ConflictActions, SegmentActions, WriteQueue, Scre
         else:
             self._unsaved_warning()
 
-    async def on_unmount(self) -> None:
-        # Last line of defence (the app torn down some other way): write what was typed.
-        self._closing = True
-        if self.unsaved or self.writing:
-            await self.flush()
-
     def _unsaved_warning(self) -> None:
-        indexes = ", ".join(map(str, sorted(self.unsaved)))
+        indexes = ", ".join(map(str, sorted(self.state.unsaved)))
         self.notify(_("Segment {indexes} could not be saved; the text is still in the editor.").format(indexes=indexes),
                     title=_("Not saved"), severity="error")
 
-    # typing ----------------------------------------------------------------------------------
+    # typing ------------------------------------------------------------------------------------
+
+    def _may_change(self, retry) -> bool:
+        """The English box asks before every change: approved or signed text needs a yes first."""
+        state = self.state
+        if state.segment is None or self.english.read_only:
+            return False
+        voids = state.voids()
+        if voids is None:
+            return True
+        if not self._asking:
+            self._asking = True
+            self.app.push_screen(UnlockDialog(voids), partial(self._unlock_answered, state.current, retry))
+        return False  # nothing is written until the person agrees; the change is replayed then
+
+    def _unlock_answered(self, index: int, retry, agreed: bool | None) -> None:
+        self._asking = False
+        if agreed and index == self.state.current:
+            self.state.unlock(index)
+            retry()
+            self.english.focus()
 
     @on(TextArea.Changed, "#english")
     def typed(self, event: TextArea.Changed) -> None:
-        segment = self.current
-        if segment is None:
+        if self.state.segment is None or event.text_area.read_only:
             return
-        text = event.text_area.text
-        if text != segment.target:
-            self.unsaved[self._current] = text
+        if self.state.typed(event.text_area.text):
             self._schedule_idle_save()
-        else:
-            self.unsaved.pop(self._current, None)
         if self._analyse_timer is not None:
             self._analyse_timer.stop()
         self._analyse_timer = self.set_timer(self.ANALYSE_DELAY, self._analyse_now)
         self._update_titles()
+
+    def _stop_idle_timer(self) -> None:
+        if self._idle_timer is not None:
+            self._idle_timer.stop()
+        self._dirty_since = None
 
     def _schedule_idle_save(self) -> None:
         now = time.monotonic()
@@ -423,69 +539,346 @@ class EditorScreen(LiveEditor, ConflictActions, SegmentActions, WriteQueue, Scre
         delay = min(self.IDLE_SAVE_SECONDS, max(0.0, self._dirty_since + self.MAX_UNSAVED_SECONDS - now))
         if self._idle_timer is not None:
             self._idle_timer.stop()
-        self._idle_timer = self.set_timer(delay, self._idle_save)
-
-    def _idle_save(self) -> None:
-        self._dirty_since = None
-        self._save_all()
+        self._idle_timer = self.set_timer(delay, self._save_all)
 
     def _save_all(self) -> None:
-        self._capture()
-        # Segments whose save failed earlier get another try with this one.
-        for index in sorted(self.unsaved):
-            self.queue_save(index)
+        self._dirty_since = None
+        self.state.leave(self._typed_text())
+        for index in sorted(self.state.unsaved):  # segments whose save failed earlier try again too
+            self.state.queue_save(index)
+        self._pump()
         self._update_titles()
 
     def action_save(self) -> None:
-        if self._idle_timer is not None:
-            self._idle_timer.stop()
-        self._dirty_since = None
-        if not self.unsaved and not self.writing:
+        self._stop_idle_timer()
+        self.state.leave(self._typed_text())
+        if not self.state.unsaved and not self.state.writing:
             self.notify(_("Nothing to save: the workspace has this text."), timeout=2)
         self._save_all()
 
-    # checks as you type -------------------------------------------------------------------------
+    # writing -----------------------------------------------------------------------------------
+
+    def _pump(self) -> None:
+        state = self.state
+        if state.busy is not None or self._flushing:
+            return
+        job = state.next_job()
+        if job is None:
+            return
+        state.busy = job
+        self._write_worker = self.run_worker(self._write(job), group="write", exit_on_error=False)
+
+    async def _write(self, job) -> Outcome:
+        outcome = await self._writes.run(run_job, self.session.user, self.document_id, job)
+        self.post_message(self.Written(outcome))
+        return outcome  # for flush(), which waits on the worker rather than on this message
+
+    def on_editor_screen_written(self, message: Written) -> None:
+        if not message.outcome.job.applied:
+            self._apply(message.outcome)
+        self._pump()
+
+    async def flush(self) -> bool:
+        """Write everything typed, now; True when nothing is left unsaved."""
+        state = self.state
+        self._flushing = True
+        try:
+            state.leave(self._typed_text())
+            for index in list(state.unsaved):
+                state.queue_save(index)
+            if state.busy is not None and self._write_worker is not None:
+                # Let the write in flight land first, so no later one overtakes it.
+                try:
+                    outcome = await self._write_worker.wait()
+                except Exception:  # noqa: BLE001 - run_job reports failures; this is a cancelled worker
+                    outcome = None
+                if isinstance(outcome, Outcome) and not outcome.job.applied:
+                    self._apply(outcome)
+                state.busy = None
+            while (job := state.next_job()) is not None:
+                self._apply(await self._writes.run(run_job, self.session.user, self.document_id, job))
+        finally:
+            self._flushing = False
+        return not state.unsaved
+
+    def _apply(self, outcome: Outcome) -> None:
+        landed = self.state.written(outcome, self._typed_text())
+        if self._closing or not self.is_mounted:
+            return  # flushed while the screen is taken down: the data is all that matters
+        self._show_landed(landed)
+
+    def _show_landed(self, landed: Landed) -> None:
+        index, state = landed.index, self.state
+        if landed.english is not None and index == state.current:
+            self._set_english(landed.english)
+        if landed.problem is not None:
+            self._notice(landed.problem, problem=True)
+            self.notify(landed.problem, title=_("Segment {index}").format(index=index), severity="error")
+            self._update_titles()
+            return
+        for toast in landed.toasts:
+            self.notify(toast.text, title=toast.title, severity=toast.severity,
+                        **({"timeout": toast.timeout} if toast.timeout else {}))
+        if landed.comments is not None and index == state.current:
+            self.query_one(CommentsPanel).show(landed.comments)
+        self.query_one(SegmentList).update_segment(state.segments[index - 1], state.counts.get(index),
+                                                   state.unsaved.get(index))
+        self._update_progress()
+        self._update_titles()
+        self._show_notice()
+        self._recount_soon()
+        if index == state.current:
+            self._analyse_now()
+        if landed.advance:
+            self._jump(segment_nav.not_done, _("No other segment is left to translate."))
+
+    def _set_english(self, text: str) -> None:
+        english = self.english
+        at = english.cursor_offset
+        english.load_text(text)
+        english.move_to_offset(at)
+
+    # other people's changes ----------------------------------------------------------------------
+
+    def on_workspace_changed(self, message) -> None:
+        if self.state.segments and not self._closing:
+            self.reread()
+
+    @work(exclusive=True, group="live")
+    async def reread(self) -> None:
+        landed, since = self.state.landed, self.state.audit_head
+        try:
+            found = await self._reads.run(reads.changes, self.document_id, since)
+        except Exception:  # noqa: BLE001 - the next change noticed tries again; the screen still works
+            return
+        self.post_message(self.Reread(landed, found))
+
+    def on_editor_screen_reread(self, message: Reread) -> None:
+        if self._closing:
+            return
+        result = self.state.changed(message.landed, message.changes, self._typed_text())
+        if result.again:
+            self.reread()
+            return
+        state, table = self.state, self.query_one(SegmentList)
+        for index in result.redraw:
+            table.update_segment(state.segments[index - 1], state.counts.get(index), state.unsaved.get(index))
+        if result.comments is not None:
+            self.query_one(CommentsPanel).show(result.comments)
+        if result.english is not None:
+            self._set_english(result.english)
+            self._notice(_("Segment {index} was just saved by someone else; this is their text.").format(
+                index=state.current))
+        else:
+            self._show_notice()
+        if result.redraw:
+            self._update_progress()
+            self._update_titles()
+            self.refresh_bindings()
+        if result.recheck:
+            self._analyse_now()
+            self._recount_soon()
+
+    # conflicts -----------------------------------------------------------------------------------
+
+    def action_resolve_conflict(self) -> None:
+        segment = self.current
+        if segment is None:
+            return
+        if not segment.conflict:
+            self.notify(_("Segment {index} is not in conflict.").format(index=segment.index))
+            return
+        # What is typed here is stored first, so the resolution cannot be overtaken by it.
+        self.state.leave(self._typed_text())
+        self._pump()
+        self.load_conflict(segment.index)
+
+    @work(exclusive=True, group="conflict")
+    async def load_conflict(self, index: int) -> None:
+        try:
+            found = await self._reads.run(reads.conflict, self.document_id, index)
+        except Exception as exc:  # noqa: BLE001 - shown on screen, never as a traceback
+            self.post_message(self.Failed(problem_of(exc)))
+            return
+        self.post_message(self.ConflictLoaded(index, found))
+
+    def on_editor_screen_conflict_loaded(self, message: ConflictLoaded) -> None:
+        index = message.index
+        if message.conflict is None:
+            self.notify(_("Segment {index} is no longer in conflict: someone has resolved it.").format(index=index))
+            self.reread()
+            return
+
+        def resolved(text: str | None) -> None:
+            if text is not None:
+                self.state.queue(ResolveJob(index, text=text))
+                self._pump()
+
+        segment = self.state.segments[index - 1]
+        self.app.push_screen(ConflictDialog(message.conflict, segment.source, self.state.drafts.get(index)), resolved)
+
+    # what the translator does to the segment in hand ---------------------------------------------
+
+    def action_mark_translated(self) -> None:
+        if self.current is None:
+            return
+        self.state.leave(self._typed_text())  # marks exactly the text on screen
+        self.state.queue(MarkJob(self.state.current))
+        self._pump()
+
+    def action_copy_source(self) -> None:
+        if self.current is not None and not self.english.read_only:
+            self.english.replace_all(self.current.source)
+            self.english.focus()
+
+    def action_insert_term(self) -> None:
+        use = self.query_one(GlossaryPanel).chosen()
+        if use is None:
+            self.notify(_("No glossary term in this segment's Korean."))
+        else:
+            self._insert(use)
+
+    def _insert(self, use) -> None:
+        english = self.english
+        if english.read_only:
+            return
+        rendering = use.term.en
+        analysed = self._analysis is not None and self._analysis.text == english.text
+        if english.selected_text:
+            english.replace(rendering, *english.selection)
+        elif use.forbidden and analysed:
+            hit = use.forbidden[0]  # what the term replaces, in the same number
+            english.replace_span(inflected_like(rendering, hit.text, hit.phrase), (hit.start, hit.end))
+        else:
+            english.insert(rendering)
+        english.focus()
+
+    def action_insert_tm(self) -> None:
+        match = self.query_one(TmPanel).chosen()
+        if match is None:
+            self.notify(_("No translation memory match for this segment."))
+        elif not self.english.read_only:
+            # A match is a whole sentence: it replaces the English (undo brings the old back).
+            self.english.replace_all(match.unit.target)
+            self.english.focus()
+
+    @on(OptionList.OptionSelected, "#tm")
+    def insert_picked_match(self, event: OptionList.OptionSelected) -> None:
+        if event.option_index < len(self.query_one(TmPanel).matches):
+            self.action_insert_tm()
+
+    @on(OptionList.OptionSelected, "#glossary")
+    def insert_picked_term(self, event: OptionList.OptionSelected) -> None:
+        uses = self.query_one(GlossaryPanel).uses
+        if event.option_index < len(uses):
+            self._insert(uses[event.option_index])
+
+    @on(OptionList.OptionSelected, "#findings")
+    def jump_to_finding(self, event: OptionList.OptionSelected) -> None:
+        panel = self.query_one(FindingsPanel)
+        if event.option_index >= len(panel.views):
+            return
+        self._show_finding(panel.views[event.option_index].finding)
+        self.english.focus()
+
+    def _show_finding(self, finding) -> None:
+        english = self.english
+        if finding.source_span:
+            korean = self.query_one(KoreanView)
+            korean.show(korean.source, korean.uses, spotlight=finding.source_span)
+        if finding.target_span and self._analysis is not None and self._analysis.text == english.text:
+            english.select_span(finding.target_span)
+
+    def action_dismiss_finding(self) -> None:
+        view = self.query_one(FindingsPanel).chosen()
+        if view is None:
+            self.notify(_("No open finding on this segment to dismiss."))
+            return
+        index = self.state.current
+        dialog = ReasonDialog(_("Dismiss finding"), view.finding.message,
+                              _("why it does not apply here (recorded with your name)"))
+
+        def dismiss(reason: str | None) -> None:
+            if reason:
+                self.state.leave(self._typed_text())  # a dismissal holds for saved text only
+                self.state.queue(DismissJob(index, finding=view.finding, reason=reason))
+                self._pump()
+
+        self.app.push_screen(dialog, dismiss)
+
+    def action_comment(self) -> None:
+        index = self.state.current
+        if not index:
+            return
+        dialog = ReasonDialog(_("Comment on segment {index}").format(index=index), self.current.source,
+                              _("your note or question"), query_box=True)
+
+        def add(answer: tuple[str, str] | None) -> None:
+            if answer:
+                self.state.queue(CommentJob(index, text=answer[0], kind=answer[1]))
+                self._pump()
+
+        self.app.push_screen(dialog, add)
+
+    def action_history(self) -> None:
+        if self.state.current:
+            self.app.push_screen(HistoryDialog(self.session, self.document_id, self.state.current,
+                                               self.state.current in self.state.unsaved))
+
+    def action_toggle_panels(self) -> None:
+        panels = self.query_one("#panels")
+        panels.display = not panels.display
+
+    # checks as you type --------------------------------------------------------------------------
 
     def _analyse_now(self) -> None:
         segment = self.current
         if segment is not None:
-            self.analyse(segment, self.query_one(EnglishEditor).text)
+            self.analyse(segment, self.english.text)
 
-    @work(thread=True, exclusive=True, group="analyse")
-    def analyse(self, segment: Segment, text: str) -> None:
+    @work(exclusive=True, group="analyse")
+    async def analyse(self, segment: Segment, text: str) -> None:
+        state = self.state
+        texts = {s.index: state.text_of(s.index) for s in state.segments}
         try:
-            result = editor_io.analyse(self.session, self.document_id, segment, text)
+            result = await self._checks.run(reads.analyse, self.document_id, segment, text, texts)
         except Exception as exc:  # noqa: BLE001 - typing goes on; the notice says checks are off
-            self.post_message(Reply(self._notice, _("Checks unavailable: {problem}").format(
-                problem=editor_io.problem_of(exc))))
+            self.post_message(self.Failed(_("Checks unavailable: {problem}").format(problem=problem_of(exc))))
             return
-        self.post_message(Reply(self._analysed, result))
+        self.post_message(self.Analysed(result))
 
-    @work(thread=True, exclusive=True, group="tm")
-    def look_up_tm(self, index: int, source: str) -> None:
-        try:
-            found = editor_io.tm_matches(self.session, index, source)
-        except Exception:  # noqa: BLE001 - translating goes on without the memory
-            return
-        self.post_message(Reply(self._tm_found, found))
-
-    def _tm_found(self, found: tuple) -> None:
-        index, matches = found
-        if index == self._current:
-            self.query_one(TmPanel).show(matches)
-
-    def _analysed(self, result: Analysis) -> None:
-        english = self.query_one(EnglishEditor)
-        if result.index != self._current or result.text != english.text:
+    def on_editor_screen_analysed(self, message: Analysed) -> None:
+        result, english = message.analysis, self.english
+        if result.index != self.state.current or result.text != english.text:
             return  # typed on since; a newer analysis is on its way
         self._analysis = result
-        self.query_one(KoreanView).show(self.current.source, result.uses)
+        opened = [v for v in result.findings if v.open]
+        english_marks, korean_marks = finding_marks(result.findings)
+        self.query_one(KoreanView).show(self.current.source, result.uses, findings=korean_marks)
         self.query_one(GlossaryPanel).show(result.uses)
         self.query_one(FindingsPanel).show(result.findings)
-        self._counts[result.index] = editor_io.open_counts(result.findings)
-        self.query_one(SegmentList).update_segment(self.current, self._counts[result.index], result.text)
+        english.mark_spans(english_marks)
+        self.state.counts[result.index] = result.counts
+        self.query_one(SegmentList).update_segment(self.current, result.counts, self.state.unsaved.get(result.index))
+        if self._to_finding:
+            self._to_finding = False
+            first = next((v.finding for v in opened if v.finding.target_span), None)
+            if first is not None:
+                self._show_finding(first)
 
-    # status ------------------------------------------------------------------------------------
+    @work(exclusive=True, group="tm")
+    async def look_up_tm(self, index: int, source: str) -> None:
+        try:
+            found = await self._reads.run(reads.tm_matches, index, source)
+        except Exception:  # noqa: BLE001 - translating goes on without the memory
+            return
+        self.post_message(self.TmFound(*found))
+
+    def on_editor_screen_tm_found(self, message: TmFound) -> None:
+        if message.index == self.state.current:
+            self.query_one(TmPanel).show(message.matches)
+
+    # status --------------------------------------------------------------------------------------
 
     def _notice(self, text: str, *, problem: bool = False) -> None:
         notice = self.query_one("#notice", Static)
@@ -493,33 +886,56 @@ class EditorScreen(LiveEditor, ConflictActions, SegmentActions, WriteQueue, Scre
         notice.set_class(problem, "problem")
         notice.display = bool(text)
 
-    def _notice_problem(self, problem: str, title: str = "") -> None:
-        self._notice(problem, problem=True)
-        self.notify(problem, title=title or _("Not done"), severity="error")
+    def _show_notice(self) -> None:
+        """The most pressing standing words about the segment in hand: a conflict, someone else's
+        save under typing, else the read-only line."""
+        conflict = self.state.conflict_notice()
+        if conflict is not None:
+            segment = self.current
+            self._notice((f"{CONFLICT_MARK} " if segment is not None and segment.conflict else "") + conflict,
+                         problem=segment is not None and segment.conflict)
+        else:
+            self._notice(self._standing)
+        self.refresh_bindings()
 
     def _update_progress(self) -> None:
-        user = self._user
+        user = self.state.user
         who = (f"{user.name} ({names(user.roles) or _('no role')})" if user
                else _("{user} (not a user here)").format(user=self.session.user))
-        text = segment_nav.progress_text(self._segments, self._words)
+        text = segment_nav.progress_text(self.state.segments, self._words)
         self.query_one("#progress", Static).update(f"{text} · {who}")
 
     def _update_titles(self) -> None:
+        focused = self.focused
+        for widget, title in self._titles().items():
+            widget.border_title = (FOCUS_MARK if focused is widget else "") + title
+
+    def _titles(self) -> dict[Widget, str]:
+        english, korean = self.english, self.query_one("#korean-pane")
+        titles: dict[Widget, str] = {}
+        for panel in self.query(".panel"):
+            titles[panel] = panel.border_title.removeprefix(FOCUS_MARK) if panel.border_title else ""
         segment = self.current
         if segment is None:
-            return
+            titles[english], titles[korean] = _("English"), _("Korean")
+            return titles
         index = segment.index
-        self.query_one("#korean-pane").border_title = (
-            _("Korean") + f" · {index}/{len(self._segments)} · {name(segment.kind)}"
-        )
-        english = self.query_one(EnglishEditor)
-        read_only = " · " + _("read-only") if english.read_only else ""
-        english.border_title = _("English") + f" · {state_mark(segment.state)} {name(segment.state)}{read_only}"
-        if index in self._failed and index in self.unsaved:
-            english.border_subtitle = "✗ " + _("not saved")
-        elif index in self.unsaved:
-            english.border_subtitle = "● " + _("unsaved")
-        elif index in self._saved_at:
-            english.border_subtitle = _("saved {time}").format(time=self._saved_at[index])
-        else:
-            english.border_subtitle = ""
+        titles[korean] = _("Korean") + f" · {index}/{len(self.state.segments)} · {name(segment.kind)}"
+        extra = " · " + _("read-only") if english.read_only else ""
+        if not english.read_only and self.state.voids() is not None:
+            extra = " · " + _("asks before editing")
+        titles[english] = _("English") + f" · {state_mark(segment.state)} {name(segment.state)}{extra}"
+        english.border_subtitle = self.state.status(index)
+        return titles
+
+    # closing ---------------------------------------------------------------------------------------
+
+    async def on_unmount(self) -> None:
+        # Last line of defence (the app torn down some other way): write what was typed.
+        self._closing = True
+        try:
+            if self.state.unsaved or self.state.writing:
+                await self.flush()
+        finally:
+            for thread in (self._reads, self._checks, self._writes):
+                thread.close()

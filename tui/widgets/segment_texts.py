@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar
 
 from rich.style import Style
@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.document._document import EditResult
 from textual.document._edit import Edit as TextEdit
 from textual.widgets import Static, TextArea
-from textual.widgets.text_area import Edit, EditResult, Location, Selection
+from textual.widgets.text_area import Location, Selection
 
 from glossaries.index import TermUse
 from tui.widgets import placeholders
@@ -124,11 +124,6 @@ class EnglishEditor(ProtectedTokens, TextArea, inherit_bindings=False):
             return False
         return not (self.read_only and action in ("undo", "redo", "insert_token"))
 
-    def edit(self, edit: Edit) -> EditResult:
-        if self.edit_guard is not None and not self.edit_guard(lambda: self.edit(edit)):
-            return EditResult(self.cursor_location, "")
-        return super().edit(edit)
-
     def undo(self) -> None:
         if self.history.undo_stack and self.edit_guard is not None and not self.edit_guard(self.undo):
             return
@@ -209,6 +204,8 @@ class EnglishEditor(ProtectedTokens, TextArea, inherit_bindings=False):
         self.refresh()
 
     def edit(self, edit: TextEdit) -> EditResult:
+        if self.edit_guard is not None and not self.edit_guard(lambda: self.edit(edit)):
+            return EditResult(self.cursor_location, "")  # asked first; replayed if the person agrees
         start, end = sorted(self.document.get_index_from_location(loc) for loc in (edit.from_location, edit.to_location))
         length = len(self.text)
         result = super().edit(edit)

@@ -60,6 +60,15 @@ class ReviewSQL(StoreBase):
             (document_id,),
         )
 
+    def approvers(self, document_id: int) -> list[Row]:
+        """Who approved each segment's current revision (the newest approval of it)."""
+        return self._rows(
+            """SELECT s.position, a.revision_id, u.name AS user, u.display_name
+               FROM approvals a JOIN segments s ON s.id = a.segment_id JOIN users u ON u.id = a.user_id
+               WHERE s.document_id = ? ORDER BY a.id""",
+            (document_id,),
+        )
+
     def insert_signoff(self, row: Row) -> int:
         row = dict(row, revisions=json.dumps(row["revisions"]))
         return self._db["signoffs"].insert(row).last_pk

@@ -1,0 +1,352 @@
+"""The translator's editor without a terminal: what is typed, what is saved, and what others saved.
+
+EditorState holds the rules DESIGN §8 asks to be testable without a screen: the revision typing
+started from, merging someone else's save onto newer typing, parking typing when a save conflicts,
+the write queue (one write at a time, in order; text stays `unsaved` until the workspace confirms
+it), and the unlock of approved or signed-off text. It imports no Textual: the screen feeds it
+what the English box holds and maps what it returns (a text to show, words to say) onto widgets.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from tui.editor.jobs import CommentJob, Counts, DismissJob, Job, MarkJob, Outcome, ResolveJob, SaveJob
+from workflow.access import may
+from workflow.i18n import _, format_time
+from workflow.merge import merge3
+from workflow.models import Comment, Segment, SegmentState, User
+from workflow.names import name
+from workflow.saving import base_of
+from workflow.voiding import EditGuard, Voids
+
+
+@dataclass(frozen=True)
+class Toast:
+    text: str
+    title: str = ""
+    severity: str = "information"
+    timeout: float | None = None
+
+
+@dataclass
+class Landed:
+    """What the screen shows after a write lands; every field is optional."""
+
+    index: int
+    english: str | None = None  # the English box of the segment in hand now shows this
+    toasts: list[Toast] = field(default_factory=list)
+    problem: str | None = None
+    standing: bool = False  # the standing notice replaces a conflict or refusal notice
+    advance: bool = False  # marked translated: move on to the next segment not done
+    comments: list[Comment] | None = None
+
+
+@dataclass
+class Reread:
+    """What the screen shows after other people's changes were read."""
+
+    again: bool = False  # one of our writes landed meanwhile: read again, this read may predate it
+    redraw: list[int] = field(default_factory=list)  # list rows to draw again
+    english: str | None = None  # someone else's text for the segment in hand (nothing was typed)
+    comments: list[Comment] | None = None  # the segment in hand's comments changed
+    recheck: bool = False  # the glossary moved, or texts did: findings must be computed again
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Other people's changes, as a reader thread found them (tui.editor.reads)."""
+
+    audit_head: int
+    segments: list[Segment]
+    comments: dict[int, list[Comment]]
+    glossary: int
+    guard: EditGuard | None = None
+
+
+class EditorState:
+    def __init__(self, user: User | None = None) -> None:
+        self.user = user
+        self.segments: list[Segment] = []
+        self.current = 0  # 1-based index of the segment in hand; 0 before the document is loaded
+        self.unsaved: dict[int, str] = {}  # English typed but not yet confirmed saved, by index
+        self.failed: dict[int, str] = {}  # index -> why its last save failed
+        self.saved_at: dict[int, str] = {}
+        self.counts: dict[int, Counts] = {}
+        self.comments: dict[int, list[Comment]] = {}
+        self.moved_on: dict[int, Segment] = {}  # someone else's save under typed text, by index
+        self.drafts: dict[int, str] = {}  # typed on after a save that conflicted: offered when resolving
+        self.guard = EditGuard({}, ())
+        self.unlocked: dict[int, int | None] = {}  # index -> the revision the person agreed to edit
+        self.landed = 0  # writes applied so far: a re-read that raced one is read again
+        self.audit_head = 0
+        self.glossary: int | None = None
+        self.jobs: deque[Job] = deque()
+        self.busy: Job | None = None
+
+    # the document ----------------------------------------------------------------------------
+
+    def load(self, segments: list[Segment], user: User | None, comments: dict[int, list[Comment]],
+             audit_head: int, guard: EditGuard) -> None:
+        self.segments, self.user, self.comments = list(segments), user, dict(comments)
+        self.audit_head, self.guard = audit_head, guard
+
+    def may(self, intent: str) -> bool:
+        return may(self.user, intent)
+
+    @property
+    def segment(self) -> Segment | None:
+        return self.segments[self.current - 1] if self.current else None
+
+    def text_of(self, index: int) -> str:
+        """The English as the person sees it: typed, else stored."""
+        return self.unsaved.get(index, self.segments[index - 1].target)
+
+    # typing and moving -------------------------------------------------------------------------
+
+    def typed(self, text: str) -> bool:
+        """The English box of the segment in hand holds `text`; True when it differs from the stored."""
+        segment = self.segment
+        if segment is None:
+            return False
+        if text != segment.target:
+            self.unsaved[segment.index] = text
+            return True
+        self.unsaved.pop(segment.index, None)
+        return False
+
+    def leave(self, text: str | None) -> None:
+        """Moving off the segment in hand (or saving it): what it holds goes to the write queue.
+        `text` is None where the box was not editable, so nothing typed can be in it."""
+        if text is not None:
+            self.typed(text)
+        if self.current and self.current in self.unsaved:
+            self.queue_save(self.current)
+
+    def move(self, index: int, text: str | None) -> str:
+        """Leave the segment in hand for `index`; the English to show there."""
+        self.leave(text)
+        self.current = index
+        return self.text_of(index)
+
+    # approved and signed text -------------------------------------------------------------------
+
+    def voids(self, index: int | None = None) -> Voids | None:
+        """What editing the segment would void, until the person has agreed for its current text."""
+        segment = self.segments[(index or self.current) - 1]
+        if segment.index in self.unlocked and self.unlocked[segment.index] == segment.revision_id:
+            return None
+        return self.guard.voids(segment)
+
+    def unlock(self, index: int) -> None:
+        self.unlocked[index] = self.segments[index - 1].revision_id
+
+    # the write queue ---------------------------------------------------------------------------
+
+    def queue_save(self, index: int) -> None:
+        text = self.unsaved.get(index)
+        if text is None:
+            return
+        for job in self.jobs:
+            if isinstance(job, SaveJob) and job.index == index:
+                job.text = text  # not started yet: save the newest text once
+                return
+        self.jobs.append(SaveJob(index, text=text))
+
+    def queue(self, job: Job) -> None:
+        self.jobs.append(job)
+
+    @property
+    def writing(self) -> bool:
+        return self.busy is not None or bool(self.jobs)
+
+    def next_job(self) -> Job | None:
+        """The next write to run, or None; the caller runs it and hands the outcome to written()."""
+        while self.jobs:
+            job = self.jobs.popleft()
+            if isinstance(job, SaveJob):
+                segment = self.segments[job.index - 1]
+                if job.text == segment.target:
+                    self._forget(job.index, job.text)  # saved meanwhile, or typed back to what was saved
+                    continue
+                # The revision typing began from (kept while text is held, see changed()); for a
+                # segment that had none, EMPTY_BASE, so a colleague's first text is not overwritten.
+                job.based_on = base_of(segment.revision_id)
+            return job
+        return None
+
+    def holds(self, index: int) -> bool:
+        """Typed text, or a save of it still queued or in flight: its base must not move."""
+        busy = self.busy
+        return (index in self.unsaved
+                or (isinstance(busy, SaveJob) and busy.index == index)
+                or any(isinstance(job, SaveJob) and job.index == index for job in self.jobs))
+
+    def _forget(self, index: int, text: str) -> None:
+        if self.unsaved.get(index) == text:
+            del self.unsaved[index]
+
+    def written(self, outcome: Outcome, english: str | None) -> Landed:
+        """A write landed (or failed). `english` is what the box of the segment in hand holds now."""
+        job, index = outcome.job, outcome.job.index
+        job.applied = True
+        if self.busy is job:
+            self.busy = None
+        self.landed += 1
+        landed = Landed(index)
+        if outcome.problem is not None:
+            if isinstance(job, SaveJob):
+                self.failed[index] = outcome.problem
+                # What depended on this text must not act on the older one still stored.
+                for later in [j for j in self.jobs if isinstance(j, (MarkJob, DismissJob)) and j.index == index]:
+                    self.jobs.remove(later)
+            landed.problem = outcome.problem
+            return landed
+        if isinstance(job, SaveJob):
+            self.failed.pop(index, None)
+            self._forget(index, job.text)
+        saved = outcome.saved
+        if saved is not None:
+            self.segments[index - 1] = saved.segment
+            if saved.revision_id is not None:
+                self.saved_at[index] = format_time(datetime.now())
+        if outcome.state is not None:
+            self.segments[index - 1] = replace(self.segments[index - 1], state=outcome.state)
+        if outcome.comments is not None:
+            self.comments[index] = outcome.comments
+            landed.comments = outcome.comments
+        if isinstance(job, SaveJob) and saved is not None and saved.merged:
+            landed.english = self._merged(job, saved.segment, english)
+        elif isinstance(job, SaveJob) and saved is not None and saved.conflict:
+            landed.english = self._conflicted(job, english)
+        elif isinstance(job, ResolveJob) and saved is not None:
+            self.drafts.pop(index, None)
+            self.moved_on.pop(index, None)
+            if index == self.current:
+                landed.english, landed.standing = saved.segment.target, True
+        landed.toasts = _toasts(outcome)
+        if isinstance(job, MarkJob):
+            landed.standing, landed.advance = True, index == self.current
+        return landed
+
+    def _merged(self, job: SaveJob, segment: Segment, english: str | None) -> str | None:
+        """A save merged with someone else's change: the box shows the merged text, carried onto
+        anything typed while the save ran."""
+        self.moved_on.pop(job.index, None)
+        if job.index != self.current or english is None or english == segment.target:
+            return None
+        if english == job.text:
+            return segment.target
+        merged = merge3(job.text, english, segment.target)
+        if merged.text is None:
+            return None  # the newer typing overlaps the merge: its own save will sort it out
+        self.unsaved[job.index] = merged.text
+        return merged.text
+
+    def _conflicted(self, job: SaveJob, english: str | None) -> str | None:
+        """The save overlapped someone else's: their text stays current, ours is kept aside, and
+        anything typed since waits for the resolution rather than being saved over theirs."""
+        index = job.index
+        self.moved_on.pop(index, None)
+        typed = english if index == self.current else self.unsaved.get(index)
+        if typed is not None and typed != job.text:
+            self.drafts[index] = typed
+        self.unsaved.pop(index, None)
+        for queued in [j for j in self.jobs if isinstance(j, SaveJob) and j.index == index]:
+            self.jobs.remove(queued)
+        return self.segments[index - 1].target if index == self.current else None
+
+    # other people's changes --------------------------------------------------------------------
+
+    def changed(self, landed: int, found: Changes, english: str | None) -> Reread:
+        """Apply what a reader found since `audit_head`; `landed` is self.landed when it started."""
+        if landed != self.landed:
+            return Reread(again=True)
+        result = Reread()
+        if any(not 1 <= s.index <= len(self.segments) for s in found.segments):
+            return result
+        self.audit_head = max(self.audit_head, found.audit_head)
+        if found.glossary != self.glossary:
+            result.recheck = self.glossary is not None or bool(found.segments)
+        self.glossary = found.glossary
+        if found.guard is not None:
+            self.guard = found.guard
+        if english is not None:
+            self.typed(english)  # a key typed a moment ago counts as typing
+        # Someone's save held back under typing that has since gone (typed back to what it was).
+        waiting = [fresh for index, fresh in self.moved_on.items() if not self.holds(index)]
+        for fresh in waiting:
+            del self.moved_on[fresh.index]
+        for fresh in waiting + found.segments:
+            index = fresh.index
+            held = self.segments[index - 1]
+            comments = found.comments.get(index)
+            if comments is not None and comments != self.comments.get(index, []):
+                self.comments[index] = comments
+                if index == self.current:
+                    result.comments = comments
+            if fresh == held or (fresh.revision_id or 0) < (held.revision_id or 0):
+                continue
+            if self.holds(index) and fresh.revision_id != held.revision_id:
+                self.moved_on[index] = fresh
+                continue
+            self.segments[index - 1] = fresh
+            result.redraw.append(index)
+            result.recheck = True
+            if index == self.current and fresh.target != held.target:
+                result.english = fresh.target
+        return result
+
+    # words for the screen ------------------------------------------------------------------------
+
+    def conflict_notice(self) -> str | None:
+        segment = self.segment
+        if segment is not None and segment.conflict:
+            return _("Segment {index} is in conflict: two people changed the same words. "
+                     "f12 shows both texts and resolves it.").format(index=segment.index)
+        if segment is not None and segment.index in self.moved_on:
+            return _("Someone else saved segment {index} while you were typing; your save will merge with "
+                     "their change, or keep both if they overlap.").format(index=segment.index)
+        return None
+
+    def status(self, index: int) -> str:
+        """The English box's subtitle: unsaved, not saved (failed), or when it was saved."""
+        if index in self.failed and index in self.unsaved:
+            return "✗ " + _("not saved")
+        if index in self.unsaved:
+            return "● " + _("unsaved")
+        if index in self.saved_at:
+            return _("saved {time}").format(time=self.saved_at[index])
+        return ""
+
+
+def _toasts(outcome: Outcome) -> list[Toast]:
+    index, saved, job = outcome.job.index, outcome.saved, outcome.job
+    toasts = []
+    if saved is not None and saved.voided:
+        toasts.append(Toast(_("Segment {index} was {state}; your edit sent it back to draft.").format(
+            index=index, state=name(saved.voided)), _("Sign-off voided"), "warning"))
+    if saved is not None and saved.merged:
+        toasts.append(Toast(_("Someone else saved segment {index} while you edited it; their change and yours "
+                              "are merged (both versions are in its history, f9).").format(index=index), _("Merged")))
+    elif saved is not None and saved.conflict:
+        toasts.append(Toast(_("Someone else changed the same words of segment {index} meanwhile. Their text stays; "
+                              "yours is kept aside until one is chosen (f12).").format(index=index),
+                            _("In conflict"), "warning"))
+    elif saved is not None and saved.stale:
+        toasts.append(Toast(_("Someone else saved segment {index} since you opened it; both versions are in "
+                              "its history (f9).").format(index=index), _("Saved over a newer revision"), "warning"))
+    if isinstance(job, ResolveJob):
+        toasts.append(Toast(_("Segment {index}'s conflict is resolved.").format(index=index), timeout=3))
+    if isinstance(job, DismissJob):
+        toasts.append(Toast(_("Finding dismissed; your reason is recorded."), timeout=3))
+    elif isinstance(job, MarkJob):
+        toasts.append(Toast(_("Segment {index} marked translated.").format(index=index), timeout=3))
+    elif isinstance(job, CommentJob):
+        pass  # the comments panel shows it
+    return toasts
+
+
+__all__ = ["Changes", "EditorState", "Landed", "Reread", "Toast", "SegmentState"]
