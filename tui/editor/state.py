@@ -111,10 +111,16 @@ class EditorState:
         segment = self.segment
         if segment is None:
             return False
-        if text != segment.target:
+        busy = self.busy
+        if text != segment.target or (isinstance(busy, SaveJob) and busy.index == segment.index
+                                      and busy.text != text):
+            # Typed back while another text is being written: once it lands, this differs again.
             self.unsaved[segment.index] = text
             return True
         self.unsaved.pop(segment.index, None)
+        for job in self.jobs:
+            if isinstance(job, SaveJob) and job.index == segment.index:
+                job.text = text  # typed back before its save ran: next_job() drops it
         return False
 
     def leave(self, text: str | None) -> None:
@@ -210,6 +216,9 @@ class EditorState:
         saved = outcome.saved
         if saved is not None:
             self.segments[index - 1] = saved.segment
+            if saved.voided_signoffs:  # this edit voided them: no later key asks about them again
+                self.guard = EditGuard(self.guard.approvers, tuple(
+                    s for s in self.guard.signoffs if s.role not in saved.voided_signoffs))
             if saved.revision_id is not None:
                 self.saved_at[index] = format_time(datetime.now())
         if outcome.state is not None:
@@ -234,16 +243,22 @@ class EditorState:
     def _merged(self, job: SaveJob, segment: Segment, english: str | None) -> str | None:
         """A save merged with someone else's change: the box shows the merged text, carried onto
         anything typed while the save ran."""
-        self.moved_on.pop(job.index, None)
-        if job.index != self.current or english is None or english == segment.target:
+        index, here = job.index, job.index == self.current
+        self.moved_on.pop(index, None)
+        # Typed on while the save ran: in the box, or (moved off since) still unsaved and queued.
+        typed = english if here else self.unsaved.get(index)
+        if typed is None or typed == segment.target:
             return None
-        if english == job.text:
-            return segment.target
-        merged = merge3(job.text, english, segment.target)
+        if typed == job.text:
+            return segment.target if here else None
+        merged = merge3(job.text, typed, segment.target)
         if merged.text is None:
             return None  # the newer typing overlaps the merge: its own save will sort it out
-        self.unsaved[job.index] = merged.text
-        return merged.text
+        self.unsaved[index] = merged.text
+        for queued in self.jobs:
+            if isinstance(queued, SaveJob) and queued.index == index:
+                queued.text = merged.text  # its base is now the merge: it must carry the other change
+        return merged.text if here else None
 
     def _conflicted(self, job: SaveJob, english: str | None) -> str | None:
         """The save overlapped someone else's: their text stays current, ours is kept aside, and
