@@ -146,7 +146,7 @@ def test_another_persons_conflict_shows_in_every_editor_on_the_workspace(demo: P
             await pilot_goes_to(at_robert, 3)
             await conflicting_save(at_david)  # david's save conflicts with a save made meanwhile
 
-            await until(at_robert, lambda: watching._segments[0].conflict)
+            await until(at_robert, lambda: watching.state.segments[0].conflict)
             assert state_mark(watching).startswith("⇄")
             await at_robert.press("ctrl+g", "1", "enter")
             await until(at_robert, lambda: watching.current.index == 1)
@@ -159,7 +159,7 @@ def test_another_persons_conflict_shows_in_every_editor_on_the_workspace(demo: P
 
             # David's editor follows robert's resolution.
             mine = david.screen
-            await until(at_david, lambda: not mine._segments[0].conflict)
+            await until(at_david, lambda: not mine.state.segments[0].conflict)
             assert not state_mark(mine).startswith("⇄")
 
     run(scenario)
@@ -205,7 +205,7 @@ def test_two_editors_filling_one_empty_segment_at_once_end_in_a_conflict(demo: P
             theirs.query_one(EnglishEditor).replace_all(roberts)
             await at_robert.press("ctrl+s")
             await until(at_robert, lambda: not theirs.unsaved and not theirs.writing)
-            await until(at_david, lambda: 1 in mine._moved_on)  # seen, and david's typing kept
+            await until(at_david, lambda: 1 in mine.state.moved_on)  # seen, and david's typing kept
             assert mine.query_one(EnglishEditor).text == davids
 
             await at_david.press("ctrl+s")

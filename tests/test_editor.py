@@ -418,11 +418,18 @@ def test_concordance_finds_a_term_inside_korean_words_in_the_memory(demo: Path) 
             await pilot.press("ctrl+b")
             await until(pilot, lambda: isinstance(app.screen, ConcordanceDialog))
             await pilot.press(*"지도원")
-            table = app.screen.query_one(DataTable)
-            await until(pilot, lambda: table.row_count == 1)
-            assert "보위지도원들을" in str(table.get_row_at(0)[0])
-            assert str(table.get_row_at(0)[1]).startswith("Given the general attitude")
-            await pilot.press("escape")
-            await until(pilot, lambda: isinstance(app.screen, EditorScreen))
+            dialog = app.screen
+            table = dialog.query_one(DataTable)
+            await until(pilot, lambda: len(dialog.hits) >= 2)
+            # The memory's approved pair, and the article's own segment 16 (found inside 보위지도원들을).
+            kinds = {(h.kind, h.index) for h in dialog.hits}
+            assert any(index == 16 for _kind, index in kinds) and len({k for k, _i in kinds}) == 2
+            row = next(i for i, h in enumerate(dialog.hits) if h.where == (1, 16))
+            assert "보위지도원들을" in str(table.get_row_at(row)[1])
+            assert str(table.get_row_at(row)[2]).startswith("Given the general attitude")
+            table.focus()
+            table.move_cursor(row=row)
+            await pilot.press("enter")  # a segment of this article: the editor goes there
+            await until(pilot, lambda: isinstance(app.screen, EditorScreen) and app.screen.current.index == 16)
 
     run(scenario)

@@ -69,7 +69,7 @@ def test_two_apps_on_one_workspace_one_saves_and_the_other_shows_it(demo: Path) 
             assert stored(demo, 1).target.endswith("to return home")
 
             await until(at_david, lambda: listed_english(watching, 1).endswith("return home"))
-            assert watching._segments[0].target.endswith("to return home")
+            assert watching.state.segments[0].target.endswith("to return home")
             assert watching.current.index == 3  # david stayed where he was
 
             # And back: david's save shows in robert's editor, in the English he has open.

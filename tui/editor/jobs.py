@@ -10,10 +10,9 @@ from dataclasses import dataclass, field
 from itertools import count
 
 from workflow.checks import Finding
+from workflow.findings import Counts  # noqa: F401 - re-exported for the state and the screen
 from workflow.models import Comment, SaveResult, SegmentState
 from workflow.workspace import Workspace
-
-from workflow.findings import Counts  # noqa: F401 - re-exported for the state and the screen
 
 _sequence = count(1)
 
@@ -53,6 +52,18 @@ class DismissJob(Job):
 class CommentJob(Job):
     text: str = ""
     kind: str = "note"
+
+
+@dataclass
+class ReplyJob(Job):
+    comment_id: int = 0  # the thread's first comment
+    text: str = ""
+    close: bool = False  # reply, then close the thread
+
+
+@dataclass
+class CloseJob(Job):
+    comment_id: int = 0
 
 
 @dataclass
@@ -96,6 +107,14 @@ def run_job(workspace: Workspace, user: str, document_id: int, job: Job) -> Outc
             workspace.dismiss_finding(document_id, job.index, job.finding, reason=job.reason, by=user)
         elif isinstance(job, CommentJob):
             workspace.add_comment(document_id, job.index, job.text, kind=job.kind, by=user)
+            outcome.comments = workspace.comments(document_id, job.index)
+        elif isinstance(job, ReplyJob):
+            workspace.reply_comment(job.comment_id, job.text, by=user)
+            if job.close:
+                workspace.resolve_comment(job.comment_id, by=user)
+            outcome.comments = workspace.comments(document_id, job.index)
+        elif isinstance(job, CloseJob):
+            workspace.resolve_comment(job.comment_id, by=user)
             outcome.comments = workspace.comments(document_id, job.index)
     except BlockedByFindings as exc:
         outcome.problem, outcome.blocked = str(exc), True

@@ -9,9 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from glossaries.index import TermUse
-from workflow.findings import Counts, open_counts
 from tui.editor.state import Changes
-from workflow.findings import FindingView
+from workflow.findings import Counts, FindingView, open_counts
 from workflow.models import Comment, Conflict, Document, Revision, Segment, User
 from workflow.voiding import EditGuard
 from workflow.workspace import Workspace
@@ -25,6 +24,7 @@ class DocumentData:
     comments: dict[int, list[Comment]]
     audit_head: int  # where the document's audit log stood before it was read (see changes())
     guard: EditGuard
+    glossary: int  # the glossary's version as read: a later change re-checks the segment in hand
 
 
 def load_document(workspace: Workspace, document_id: int, user: str) -> DocumentData:
@@ -36,7 +36,7 @@ def load_document(workspace: Workspace, document_id: int, user: str) -> Document
     for comment in workspace.comments(document_id):
         comments[comment.segment].append(comment)
     return DocumentData(document, segments, workspace.find_user(user), dict(comments), head,
-                        workspace.review.edit_guard(document_id))
+                        workspace.review.edit_guard(document_id), workspace.glossary.version())
 
 
 def changes(workspace: Workspace, document_id: int, since: int) -> Changes:

@@ -13,7 +13,16 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from tui.editor.jobs import CommentJob, Counts, DismissJob, Job, MarkJob, Outcome, ResolveJob, SaveJob
+from tui.editor.jobs import (
+    CommentJob,
+    Counts,
+    DismissJob,
+    Job,
+    MarkJob,
+    Outcome,
+    ResolveJob,
+    SaveJob,
+)
 from workflow.access import may
 from workflow.i18n import _, format_time
 from workflow.merge import merge3
@@ -89,9 +98,9 @@ class EditorState:
     # the document ----------------------------------------------------------------------------
 
     def load(self, segments: list[Segment], user: User | None, comments: dict[int, list[Comment]],
-             audit_head: int, guard: EditGuard) -> None:
+             audit_head: int, guard: EditGuard, glossary: int | None = None) -> None:
         self.segments, self.user, self.comments = list(segments), user, dict(comments)
-        self.audit_head, self.guard = audit_head, guard
+        self.audit_head, self.guard, self.glossary = audit_head, guard, glossary
 
     def may(self, intent: str) -> bool:
         return may(self.user, intent)
@@ -284,7 +293,7 @@ class EditorState:
             return result
         self.audit_head = max(self.audit_head, found.audit_head)
         if found.glossary != self.glossary:
-            result.recheck = self.glossary is not None or bool(found.segments)
+            result.recheck = True  # a term approved or changed: the marks and findings move
         self.glossary = found.glossary
         if found.guard is not None:
             self.guard = found.guard
@@ -364,4 +373,4 @@ def _toasts(outcome: Outcome) -> list[Toast]:
     return toasts
 
 
-__all__ = ["Changes", "EditorState", "Landed", "Reread", "Toast", "SegmentState"]
+__all__ = ["Changes", "EditorState", "Landed", "Reread", "SegmentState", "Toast"]

@@ -30,24 +30,43 @@ from textual.widgets import DataTable, Header, OptionList, Static, TextArea
 from glossaries.korean import preload_morphology
 from tui import segment_nav
 from tui.editor import reads
-from tui.editor.jobs import CommentJob, DismissJob, MarkJob, Outcome, ResolveJob, problem_of, run_job
+from tui.editor.jobs import (
+    CloseJob,
+    CommentJob,
+    DismissJob,
+    MarkJob,
+    Outcome,
+    ReplyJob,
+    ResolveJob,
+    problem_of,
+    run_job,
+)
 from tui.editor.reads import Analysis, DocumentData
 from tui.editor.state import Changes, EditorState, Landed
 from tui.editor.threads import WorkspaceThread
 from tui.labels import CONFLICT_MARK, state_mark
-from tui.screens.editor_dialogs import FindDialog, GoToDialog, HistoryDialog, ReasonDialog
+from tui.screens.editor_dialogs import (
+    FindDialog,
+    GoToDialog,
+    HistoryDialog,
+    ReasonDialog,
+)
 from tui.session import Session
+from tui.widgets.comments_panel import CommentsPanel
 from tui.widgets.concordance_dialog import ConcordanceDialog
 from tui.widgets.conflict_dialog import ConflictDialog
 from tui.widgets.keys_footer import KeysFooter
-from tui.widgets.panels import CommentsPanel, FindingsPanel, GlossaryPanel, TmPanel
+from tui.widgets.panels import FindingsPanel, GlossaryPanel, TmPanel
+from tui.widgets.query_dialog import QueryDialog, Reply
 from tui.widgets.segment_list import SegmentList, segment_rows, widths_for
-from tui.widgets.segment_texts import EnglishEditor, KoreanView, finding_marks, inflected_like
+from tui.widgets.segment_texts import EnglishEditor, KoreanView, finding_marks
+from tui.widgets.term_picker import TermPicker
 from tui.widgets.unlock_dialog import UnlockDialog
 from workflow.i18n import N_, _
 from workflow.models import Conflict, Segment
 from workflow.names import name, names
 from workflow.pairing_notes import shown
+from workflow.term_insertion import choices, choices_for, edit_for
 
 PRELOAD_DELAY_SECONDS = 1.5
 FOCUS_MARK = "▸ "  # the focused pane says so in its title, not by colour alone
@@ -145,8 +164,9 @@ class EditorScreen(Screen):
             super().__init__()
             self.rows, self.widths = rows, widths
 
-    def __init__(self, session: Session, document_id: int, title: str = "") -> None:
+    def __init__(self, session: Session, document_id: int, title: str = "", *, start_at: int = 1) -> None:
         super().__init__()
+        self._start_at = start_at
         self.session = session
         self.document_id = document_id
         self._title = title
@@ -260,7 +280,7 @@ class EditorScreen(Screen):
         data = message.data
         self._title = data.document.title
         self.sub_title = f"#{self.document_id} {self._title}"
-        self.state.load(data.segments, data.user, data.comments, data.audit_head, data.guard)
+        self.state.load(data.segments, data.user, data.comments, data.audit_head, data.guard, data.glossary)
         self._words = message.words
         self.query_one(SegmentList).fill(message.rows, message.widths)
         self.refresh_bindings()
@@ -272,7 +292,7 @@ class EditorScreen(Screen):
             user = data.user
             who = self.session.user if user is None else f"{user.name} ({names(user.roles)})"
             self._standing = _("Read-only: {who} has no translator or editor role here.").format(who=who)
-        self.go_to(1)
+        self.go_to(min(max(1, self._start_at), len(self.state.segments)))
         # Editable only now that the box shows the segment it saves to, and has the focus: a key
         # that came earlier went to the list, or nowhere.
         self.english.read_only = not self.state.may("edit")
@@ -444,7 +464,8 @@ class EditorScreen(Screen):
     def action_concordance(self) -> None:
         # Seeded with the English selection, if any: "how did we render this before?"
         selected = self.english.selected_text.strip()
-        self.app.push_screen(ConcordanceDialog(self.session, selected[:80]), self._concordance_picked)
+        self.app.push_screen(ConcordanceDialog(self.session, selected[:80], document_id=self.document_id),
+                             self._concordance_picked)
 
     def _concordance_picked(self, picked) -> None:
         if picked is None:
@@ -452,8 +473,8 @@ class EditorScreen(Screen):
         document_id, index = picked
         if document_id == self.document_id:
             self._chosen(index)
-        else:
-            self.notify(_("That segment is in document {id}; open it from the documents list.").format(id=document_id))
+        else:  # another article: its own editor, on that segment; escape comes back here
+            self.app.push_screen(EditorScreen(self.session, document_id, start_at=index))
 
     def _chosen(self, index: int | None) -> None:
         if index is not None:
@@ -612,8 +633,9 @@ class EditorScreen(Screen):
         if landed.english is not None and index == state.current:
             self._set_english(landed.english)
         if landed.problem is not None:
-            self._notice(landed.problem, problem=True)
-            self.notify(landed.problem, title=_("Segment {index}").format(index=index), severity="error")
+            # In the notice line, whole and wrapped; a toast over it would hide half of both.
+            self._notice(_("Segment {index}: {problem}").format(index=index, problem=landed.problem), problem=True)
+            self.app.bell()
             self._update_titles()
             return
         for toast in landed.toasts:
@@ -732,26 +754,32 @@ class EditorScreen(Screen):
             self.english.focus()
 
     def action_insert_term(self) -> None:
-        use = self.query_one(GlossaryPanel).chosen()
-        if use is None:
-            self.notify(_("No glossary term in this segment's Korean."))
-        else:
-            self._insert(use)
-
-    def _insert(self, use) -> None:
         english = self.english
-        if english.read_only:
+        if english.read_only or self.current is None:
             return
-        rendering = use.term.en
-        analysed = self._analysis is not None and self._analysis.text == english.text
-        if english.selected_text:
-            english.replace(rendering, *english.selection)
-        elif use.forbidden and analysed:
-            hit = use.forbidden[0]  # what the term replaces, in the same number
-            english.replace_span(inflected_like(rendering, hit.text, hit.phrase), (hit.start, hit.end))
-        else:
-            english.insert(rendering)
-        english.focus()
+        uses = self._analysis.uses if self._analysis is not None else self.query_one(GlossaryPanel).uses
+        self._offer(choices(uses, english.text, english.cursor_offset, english.selection_span))
+
+    def _offer(self, offered) -> None:
+        """One term with one rendering goes straight in; more open a picker, the nearest first."""
+        if not offered:
+            self.notify(_("No glossary term in this segment's Korean."))
+            return
+        if len(offered) == 1:
+            self.english.apply_edit(offered[0].edit)
+            self.english.focus()
+            return
+        index = self.state.current
+
+        def picked(choice) -> None:
+            if choice is None or index != self.state.current:
+                return
+            english = self.english  # worked out again: the text may have moved while the picker was up
+            english.apply_edit(edit_for(english.text, english.cursor_offset, english.selection_span,
+                                        choice.use, choice.rendering))
+            english.focus()
+
+        self.app.push_screen(TermPicker(offered), picked)
 
     def action_insert_tm(self) -> None:
         match = self.query_one(TmPanel).chosen()
@@ -769,9 +797,26 @@ class EditorScreen(Screen):
 
     @on(OptionList.OptionSelected, "#glossary")
     def insert_picked_term(self, event: OptionList.OptionSelected) -> None:
-        uses = self.query_one(GlossaryPanel).uses
-        if event.option_index < len(uses):
-            self._insert(uses[event.option_index])
+        uses, english = self.query_one(GlossaryPanel).uses, self.english
+        if event.option_index < len(uses) and not english.read_only:
+            self._offer(choices_for(uses[event.option_index], english.text, english.cursor_offset,
+                                    english.selection_span))
+
+    @on(OptionList.OptionSelected, "#comments")
+    def open_thread(self, event: OptionList.OptionSelected) -> None:
+        thread, index = self.query_one(CommentsPanel).chosen(), self.state.current
+        if thread is None or not index:
+            return
+
+        def answered(intent) -> None:
+            if intent is None:
+                return
+            job = (ReplyJob(index, comment_id=intent.comment_id, text=intent.text, close=intent.close)
+                   if isinstance(intent, Reply) else CloseJob(index, comment_id=intent.comment_id))
+            self.state.queue(job)
+            self._pump()
+
+        self.app.push_screen(QueryDialog(thread, segment_label=_("Segment {index}").format(index=index)), answered)
 
     @on(OptionList.OptionSelected, "#findings")
     def jump_to_finding(self, event: OptionList.OptionSelected) -> None:
@@ -855,8 +900,9 @@ class EditorScreen(Screen):
         opened = [v for v in result.findings if v.open]
         english_marks, korean_marks = finding_marks(result.findings)
         self.query_one(KoreanView).show(self.current.source, result.uses, findings=korean_marks)
-        self.query_one(GlossaryPanel).show(result.uses)
-        self.query_one(FindingsPanel).show(result.findings)
+        findings = self.query_one(FindingsPanel)
+        findings.show(result.findings)
+        self.query_one(GlossaryPanel).show(result.uses, dismissed_terms=findings.dismissed_terms)
         english.mark_spans(english_marks)
         self.state.counts[result.index] = result.counts
         self.query_one(SegmentList).update_segment(self.current, result.counts, self.state.unsaved.get(result.index))
@@ -881,10 +927,15 @@ class EditorScreen(Screen):
     # status --------------------------------------------------------------------------------------
 
     def _notice(self, text: str, *, problem: bool = False) -> None:
+        if not self.is_mounted:
+            return
         notice = self.query_one("#notice", Static)
         notice.update(text)
         notice.set_class(problem, "problem")
         notice.display = bool(text)
+        if self.state.current:
+            # The list shrinks as the notice grows: keep the segment in hand in view.
+            self.call_after_refresh(self.query_one(SegmentList).show_index, self.state.current)
 
     def _show_notice(self) -> None:
         """The most pressing standing words about the segment in hand: a conflict, someone else's

@@ -13,11 +13,9 @@ from textual.widgets import OptionList
 
 from glossaries.index import TermUse
 from workflow.checks import Severity
-from workflow.editing import FindingView
 from workflow.diffs import DELETE, INSERT
-from workflow.i18n import N_, _, format_datetime
-from workflow.models import Comment
-from workflow.names import name
+from workflow.editing import FindingView
+from workflow.i18n import N_, _
 from workflow.tm import TmMatch
 
 SEVERITY_MARKS = {Severity.ERROR: ("E", "bold $text-error"), Severity.WARNING: ("W", "bold $text-warning"),
@@ -168,26 +166,6 @@ def _finding_prompt(view: FindingView) -> Content:
     finding = view.finding
     mark, style = SEVERITY_MARKS[finding.severity]
     return Content.assemble((mark, style), " ", finding.message, (f"  {finding.check}", "$text-muted"))
-
-
-class CommentsPanel(Panel):
-    TITLE = N_("Comments")
-    EMPTY = N_("no comments")
-
-    def show(self, comments: Sequence[Comment]) -> None:
-        opened = sum(1 for c in comments if c.open)
-        self._fill([_comment_prompt(c) for c in comments],
-                   _("Comments · {count} open").format(count=opened) if comments else _(self.TITLE))
-
-
-def _comment_prompt(comment: Comment) -> Content:
-    when = format_datetime(comment.created_at)
-    head = Content.styled(f"{name(comment.kind)} · {comment.author} · {when}", "$text-muted")
-    body = Content(comment.text)
-    if not comment.open:
-        body = body.stylize("dim strike") + Content.styled("  " + _("resolved by {user}").format(
-            user=comment.resolved_by), "$text-muted")
-    return Content("\n").join([head, body])
 
 
 class TmPanel(Panel):
