@@ -66,8 +66,11 @@ class Widths:
     english: int
 
 
+CURRENT_MARK = "▶"  # the segment in hand, readable without the cursor row's colour
+
+
 def widths_for(table_width: int, segment_count: int) -> Widths:
-    index = max(2, len(str(segment_count)))
+    index = max(2, len(str(segment_count))) + len(CURRENT_MARK)
     # Each column is padded a cell either side; 2 for the scrollbar and 2 to spare.
     fixed = (index + 2) + (2 + 2) + (3 + 2) + 2 + 2 + 2 + 2
     room = max(20, table_width - fixed)
@@ -118,6 +121,7 @@ class SegmentList(DataTable):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.widths: Widths | None = None
+        self._marked: int | None = None  # the row showing CURRENT_MARK
 
     def fill(self, rows: list[tuple[Cell, ...]], widths: Widths, *, cursor: int = 1) -> None:
         """Replace every row (and the column widths) in one go, keeping the cursor on `cursor`."""
@@ -131,6 +135,7 @@ class SegmentList(DataTable):
         self.add_column(_("English"), key="english", width=widths.english)
         for position, row in enumerate(rows, start=1):
             self.add_row(*row, key=str(position))
+        self._marked = None
         if rows:
             self.show_index(cursor)
 
@@ -144,12 +149,21 @@ class SegmentList(DataTable):
     def show_index(self, index: int) -> None:
         """Put the cursor on segment `index` with its neighbours in view above and below it."""
         row = index - 1
+        self._mark(index)
         if self.cursor_row != row:
             self.move_cursor(row=row, scroll=False)
         self._centre(row)
         # Rows just added are not measured until the next refresh, and scroll_to clamps to the old
         # height (the cursor ended off screen at 80x24); centre again once the layout is final.
         self.call_after_refresh(self._centre, row)
+
+    def _mark(self, index: int) -> None:
+        if self._marked == index or str(index) not in self.rows:
+            return
+        if self._marked is not None and str(self._marked) in self.rows:
+            self.update_cell(str(self._marked), "index", Cell(str(self._marked), justify="right"))
+        self.update_cell(str(index), "index", Cell(f"{CURRENT_MARK}{index}", style="bold", justify="right"))
+        self._marked = index
 
     def _centre(self, row: int) -> None:
         if self.cursor_row != row:
