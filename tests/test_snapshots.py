@@ -95,3 +95,34 @@ def test_editor_in_korean(snap_compare, tmp_path: Path, size: tuple[int, int]) -
     with using("ko"):
         app = TandemApp(demo.path, "david", document_id=demo.document_id)
         assert snap_compare(app, terminal_size=size, run_before=open_segment_16)
+
+
+async def refusal_and_toast(pilot: Pilot) -> None:
+    """Segment 6: mark it translated with its errors open (the long refusal wraps in the notice
+    line), and a colleague's conflicting save told in a toast (kept up for the screenshot)."""
+    await until(pilot, lambda: isinstance(pilot.app.screen, EditorScreen) and pilot.app.screen.current is not None)
+    editor = pilot.app.screen
+    for area in editor.query(TextArea):
+        area.cursor_blink = False
+    editor.go_to(6)
+    await pilot.pause(EditorScreen.ANALYSE_DELAY + 0.4)
+    await until(pilot, lambda: editor._analysis is not None and editor._analysis.index == 6)
+    await pilot.press("f8")
+    await until(pilot, lambda: not editor.writing and editor.query_one("#notice").display)
+    from workflow.i18n import _
+
+    pilot.app.notify(_("Someone else changed the same words of segment {index} meanwhile. Their text stays; "
+                       "yours is kept aside until one is chosen (f12).").format(index=7),
+                     title=_("In conflict"), severity="warning", timeout=60)
+    await pilot.pause(0.3)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+def test_editor_with_a_refusal_and_a_notification(snap_compare, tmp_path: Path, size: tuple[int, int],
+                                                  language: str) -> None:
+    """Nothing cut, nothing dropped: the refusal wraps whole and the toast keeps every syllable."""
+    demo = prepare_demo(tmp_path / "w.db")
+    with using(language):
+        app = TandemApp(demo.path, "david", document_id=demo.document_id)
+        assert snap_compare(app, terminal_size=size, run_before=refusal_and_toast)

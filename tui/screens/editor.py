@@ -634,7 +634,10 @@ class EditorScreen(Screen):
             self._set_english(landed.english)
         if landed.problem is not None:
             # In the notice line, whole and wrapped; a toast over it would hide half of both.
-            self._notice(_("Segment {index}: {problem}").format(index=index, problem=landed.problem), problem=True)
+            problem = landed.problem
+            if str(index) not in problem:  # most refusals name their segment already
+                problem = _("Segment {index}: {problem}").format(index=index, problem=problem)
+            self._notice(problem, problem=True)
             self.app.bell()
             self._update_titles()
             return
