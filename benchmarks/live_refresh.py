@@ -2,9 +2,9 @@
 
 - poll: one `PRAGMA data_version` on the poll thread's connection, timed as the app awaits it
   (DataVersionPoll.changed: a hop to the poll thread and back);
-- re-read: what the editor does when a change is noticed (editor_io.changes in a worker: the
+- re-read: what the editor does when a change is noticed (tui.editor.reads.changes on the reads thread: the
   segments the audit log names since the last read, their comments and segment checks), against
-  re-reading the whole document (editor_io.load_document), at 20 and 5,000 segments.
+  re-reading the whole document (reads.load_document), at 20 and 5,000 segments.
 
 Run: python benchmarks/live_refresh.py [--polls N]
 """
@@ -24,9 +24,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from editor_latency import USER, make_workspace  # noqa: E402
-from tui import editor_io  # noqa: E402
+from tui.editor import reads  # noqa: E402
 from tui.live import DataVersionPoll  # noqa: E402
-from tui.session import Session  # noqa: E402
 from workflow.workspace import Workspace  # noqa: E402
 
 
@@ -48,20 +47,22 @@ async def poll_times(path: Path, polls: int) -> list[float]:
 
 def reread_times(path: Path, document_id: int, repeat: int) -> tuple[list[float], list[float]]:
     """The editor's re-read after one segment was saved elsewhere, and a whole-document re-read."""
-    session = Session(path, USER)
-    data = editor_io.load_document(session, document_id)
+    # One long-lived Workspace, as the editor's reads thread keeps.
+    reader = Workspace.open(path, create=False)
+    data = reads.load_document(reader, document_id, USER)
     incremental, whole = [], []
     for turn in range(repeat):
         since = data.audit_head
         with Workspace.open(path, create=False) as workspace:
             workspace.save_segment(document_id, 1 + turn % 7, f"Edited elsewhere, turn {turn}.", by=USER)
         start = time.perf_counter()
-        found = editor_io.changes(session, document_id, since)
+        found = reads.changes(reader, document_id, since)
         incremental.append(time.perf_counter() - start)
         assert [s.index for s in found.segments] == [1 + turn % 7]
         start = time.perf_counter()
-        data = editor_io.load_document(session, document_id)
+        data = reads.load_document(reader, document_id, USER)
         whole.append(time.perf_counter() - start)
+    reader.close()
     return incremental, whole
 
 

@@ -315,7 +315,7 @@ class ReviewScreen(ReviewLive, Screen):
     def action_resolve(self) -> None:
         if (index := self._current()) is None:
             return
-        open_ = [c for c in self.data.comments.get(index, []) if c.open]
+        open_ = [c for c in self.data.comments.get(index, []) if c.open and not c.is_reply]  # threads, not replies
         if not open_:
             self.notify(_("Segment {index} has no open comments.").format(index=index))
             return

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui import editor_io
+from tui.editor.jobs import problem_of
 from tui.session import Session
 from tui.widgets.dialog import Dialog
 from tui.widgets.diff_view import DiffView, legend
@@ -94,9 +94,12 @@ class HistoryDialog(Dialog[None]):
     @work(thread=True, exclusive=True, group="history")
     def load(self) -> None:
         try:
-            self.post_message(self.Loaded(editor_io.history(self.session, self.document_id, self.index)))
+            with self.session.workspace() as workspace:
+                revisions = workspace.history(self.document_id, segment=self.index)
         except Exception as exc:  # noqa: BLE001 - shown in the dialog, never as a traceback
-            self.post_message(self.Loaded(None, editor_io.problem_of(exc)))
+            self.post_message(self.Loaded(None, problem_of(exc)))
+            return
+        self.post_message(self.Loaded(revisions))
 
     def on_history_dialog_loaded(self, message: Loaded) -> None:
         if message.revisions is None:
