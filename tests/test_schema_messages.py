@@ -53,5 +53,5 @@ def test_a_schema_problem_of_a_suite_file_reads_in_korean(monkeypatch):
     with i18n.using("ko"):
         korean = [str(p) for p in validate_path(bad).problems]
     assert any("The attribute 'id' is required but missing." in line for line in english), english
-    assert any("필수 속성 'id'이(가) 없습니다." in line for line in korean), korean
+    assert any("필수 속성 'id'가 없습니다." in line for line in korean), korean
     assert not any("required" in line for line in korean)

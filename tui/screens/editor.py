@@ -21,11 +21,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical, VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import DataTable, Header, OptionList, Static, TextArea
+from textual.widgets import DataTable, Header, Static, TextArea
 
 from glossaries.korean import preload_morphology
 from tui import segment_nav
@@ -39,12 +38,13 @@ from tui.editor.jobs import (
     ReplyJob,
     ResolveJob,
     problem_of,
-    run_job,
 )
-from tui.editor.reads import Analysis, DocumentData
-from tui.editor.state import Changes, EditorState, Landed
+from tui.editor.reads import Analysis
+from tui.editor.state import EditorState, Landed
 from tui.editor.threads import WorkspaceThread
+from tui.editor.writer import Writer
 from tui.labels import CONFLICT_MARK, state_mark
+from tui.screens import editor_messages as messages
 from tui.screens.editor_dialogs import (
     FindDialog,
     GoToDialog,
@@ -52,18 +52,17 @@ from tui.screens.editor_dialogs import (
     ReasonDialog,
 )
 from tui.session import Session
-from tui.widgets.comments_panel import CommentsPanel
 from tui.widgets.concordance_dialog import ConcordanceDialog
 from tui.widgets.conflict_dialog import ConflictDialog
 from tui.widgets.keys_footer import KeysFooter
-from tui.widgets.panels import FindingsPanel, GlossaryPanel, TmPanel
 from tui.widgets.query_dialog import QueryDialog, Reply
 from tui.widgets.segment_list import SegmentList, segment_rows, widths_for
+from tui.widgets.segment_panels import SegmentPanels
 from tui.widgets.segment_texts import EnglishEditor, KoreanView, finding_marks
 from tui.widgets.term_picker import TermPicker
 from tui.widgets.unlock_dialog import UnlockDialog
 from workflow.i18n import N_, _
-from workflow.models import Conflict, Segment
+from workflow.models import Segment
 from workflow.names import name, names
 from workflow.pairing_notes import shown
 from workflow.term_insertion import choices, choices_for, edit_for
@@ -117,52 +116,16 @@ class EditorScreen(Screen):
         "mark_translated": "mark", "dismiss_finding": "dismiss", "comment": "comment",
     }
 
-    # named messages from the workers ------------------------------------------------------------
-
-    class Loaded(Message):
-        def __init__(self, data: DocumentData, rows: list, widths, words: list[int]) -> None:
-            super().__init__()
-            self.data, self.rows, self.widths, self.words = data, rows, widths, words
-
-    class Failed(Message):
-        def __init__(self, problem: str, *, loading: bool = False) -> None:
-            super().__init__()
-            self.problem, self.loading = problem, loading
-
-    class Analysed(Message):
-        def __init__(self, analysis: Analysis) -> None:
-            super().__init__()
-            self.analysis = analysis
-
-    class Counted(Message):
-        def __init__(self, counts: dict) -> None:
-            super().__init__()
-            self.counts = counts
-
-    class Written(Message):
-        def __init__(self, outcome: Outcome) -> None:
-            super().__init__()
-            self.outcome = outcome
-
-    class Reread(Message):
-        def __init__(self, landed: int, changes: Changes) -> None:
-            super().__init__()
-            self.landed, self.changes = landed, changes
-
-    class TmFound(Message):
-        def __init__(self, index: int, matches: list) -> None:
-            super().__init__()
-            self.index, self.matches = index, matches
-
-    class ConflictLoaded(Message):
-        def __init__(self, index: int, conflict: Conflict | None) -> None:
-            super().__init__()
-            self.index, self.conflict = index, conflict
-
-    class Formatted(Message):
-        def __init__(self, rows: list, widths) -> None:
-            super().__init__()
-            self.rows, self.widths = rows, widths
+    # what the workers tell the screen (editor_messages.py)
+    Loaded = messages.Loaded
+    Failed = messages.Failed
+    Analysed = messages.Analysed
+    Counted = messages.Counted
+    Written = messages.Written
+    Reread = messages.Reread
+    TmFound = messages.TmFound
+    ConflictLoaded = messages.ConflictLoaded
+    Formatted = messages.Formatted
 
     def __init__(self, session: Session, document_id: int, title: str = "", *, start_at: int = 1) -> None:
         super().__init__()
@@ -181,8 +144,10 @@ class EditorScreen(Screen):
         self._count_timer: Timer | None = None
         self._reflow_timer: Timer | None = None
         self._dirty_since: float | None = None
-        self._write_worker = None
-        self._flushing = False
+        self._writer = Writer(self.state, self._writes, session.user, document_id,
+                              start=lambda work: self.run_worker(work, group="write", exit_on_error=False),
+                              posted=lambda outcome: self.post_message(self.Written(outcome)),
+                              landed=self._apply)
         self._closing = False
         self._asking = False  # the unlock dialog is up
         self._to_finding = False  # put the cursor on the first finding once the analysis lands
@@ -214,15 +179,15 @@ class EditorScreen(Screen):
                 with VerticalScroll(id="korean-pane", classes="text-pane"):
                     yield KoreanView(id="korean")
                 yield EnglishEditor(id="english")
-            with Container(id="panels"):
-                yield GlossaryPanel(id="glossary")
-                yield FindingsPanel(id="findings")
-                yield CommentsPanel(id="comments")
-                yield TmPanel(id="tm")
+            yield SegmentPanels(id="panels")
         with Vertical(id="bottom"):
             yield Static("", id="notice", markup=False)
             yield Static(_("Loading…"), id="progress", markup=False)
             yield KeysFooter()
+
+    @property
+    def panels(self) -> SegmentPanels:
+        return self.query_one(SegmentPanels)
 
     @property
     def english(self) -> EnglishEditor:
@@ -233,7 +198,6 @@ class EditorScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = self._title
         self.query_one("#align-note").display = False
-        self.query_one(TmPanel).display = False  # until a segment has matches
         self.query_one("#notice").display = False
         english = self.english
         english.read_only = True  # until the document is on screen and the user's roles known
@@ -387,7 +351,7 @@ class EditorScreen(Screen):
         english.mark_spans([])
         self.query_one(KoreanView).show(segment.source, findings=[])
         self.query_one("#korean-pane").scroll_home(animate=False)
-        self.query_one(CommentsPanel).show(state.comments.get(index, []))
+        self.panels.show_comments(state.comments.get(index, []))
         note = self.query_one("#align-note", Static)
         note.display = segment.low_confidence
         if segment.align_note:
@@ -396,7 +360,7 @@ class EditorScreen(Screen):
         table.show_index(index)
         self._update_titles()
         self._analyse_now()
-        self.query_one(TmPanel).show([])
+        self.panels.show_matches([])
         self.look_up_tm(index, segment.source)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -499,7 +463,7 @@ class EditorScreen(Screen):
         # Escape steps out one level: a panel to the English, the English to the list, the list
         # to the documents.
         focused = self.focused
-        if focused is not None and focused.parent is self.query_one("#panels"):
+        if focused is not None and focused.parent is self.panels:
             self.english.focus()
             return
         if isinstance(focused, EnglishEditor):
@@ -580,47 +544,14 @@ class EditorScreen(Screen):
     # writing -----------------------------------------------------------------------------------
 
     def _pump(self) -> None:
-        state = self.state
-        if state.busy is not None or self._flushing:
-            return
-        job = state.next_job()
-        if job is None:
-            return
-        state.busy = job
-        self._write_worker = self.run_worker(self._write(job), group="write", exit_on_error=False)
-
-    async def _write(self, job) -> Outcome:
-        outcome = await self._writes.run(run_job, self.session.user, self.document_id, job)
-        self.post_message(self.Written(outcome))
-        return outcome  # for flush(), which waits on the worker rather than on this message
+        self._writer.pump()
 
     def on_editor_screen_written(self, message: Written) -> None:
-        if not message.outcome.job.applied:
-            self._apply(message.outcome)
-        self._pump()
+        self._writer.written(message.outcome)
 
     async def flush(self) -> bool:
         """Write everything typed, now; True when nothing is left unsaved."""
-        state = self.state
-        self._flushing = True
-        try:
-            state.leave(self._typed_text())
-            for index in list(state.unsaved):
-                state.queue_save(index)
-            if state.busy is not None and self._write_worker is not None:
-                # Let the write in flight land first, so no later one overtakes it.
-                try:
-                    outcome = await self._write_worker.wait()
-                except Exception:  # noqa: BLE001 - run_job reports failures; this is a cancelled worker
-                    outcome = None
-                if isinstance(outcome, Outcome) and not outcome.job.applied:
-                    self._apply(outcome)
-                state.busy = None
-            while (job := state.next_job()) is not None:
-                self._apply(await self._writes.run(run_job, self.session.user, self.document_id, job))
-        finally:
-            self._flushing = False
-        return not state.unsaved
+        return await self._writer.flush(self._typed_text())
 
     def _apply(self, outcome: Outcome) -> None:
         landed = self.state.written(outcome, self._typed_text())
@@ -645,7 +576,7 @@ class EditorScreen(Screen):
             self.notify(toast.text, title=toast.title, severity=toast.severity,
                         **({"timeout": toast.timeout} if toast.timeout else {}))
         if landed.comments is not None and index == state.current:
-            self.query_one(CommentsPanel).show(landed.comments)
+            self.panels.show_comments(landed.comments)
         self.query_one(SegmentList).update_segment(state.segments[index - 1], state.counts.get(index),
                                                    state.unsaved.get(index))
         self._update_progress()
@@ -689,7 +620,7 @@ class EditorScreen(Screen):
         for index in result.redraw:
             table.update_segment(state.segments[index - 1], state.counts.get(index), state.unsaved.get(index))
         if result.comments is not None:
-            self.query_one(CommentsPanel).show(result.comments)
+            self.panels.show_comments(result.comments)
         if result.english is not None:
             self._set_english(result.english)
             self._notice(_("Segment {index} was just saved by someone else; this is their text.").format(
@@ -760,7 +691,7 @@ class EditorScreen(Screen):
         english = self.english
         if english.read_only or self.current is None:
             return
-        uses = self._analysis.uses if self._analysis is not None else self.query_one(GlossaryPanel).uses
+        uses = self._analysis.uses if self._analysis is not None else self.panels.uses
         self._offer(choices(uses, english.text, english.cursor_offset, english.selection_span))
 
     def _offer(self, offered) -> None:
@@ -785,7 +716,7 @@ class EditorScreen(Screen):
         self.app.push_screen(TermPicker(offered), picked)
 
     def action_insert_tm(self) -> None:
-        match = self.query_one(TmPanel).chosen()
+        match = self.panels.chosen_match()
         if match is None:
             self.notify(_("No translation memory match for this segment."))
         elif not self.english.read_only:
@@ -793,22 +724,17 @@ class EditorScreen(Screen):
             self.english.replace_all(match.unit.target)
             self.english.focus()
 
-    @on(OptionList.OptionSelected, "#tm")
-    def insert_picked_match(self, event: OptionList.OptionSelected) -> None:
-        if event.option_index < len(self.query_one(TmPanel).matches):
-            self.action_insert_tm()
+    def on_segment_panels_match_picked(self, message: SegmentPanels.MatchPicked) -> None:
+        self.action_insert_tm()
 
-    @on(OptionList.OptionSelected, "#glossary")
-    def insert_picked_term(self, event: OptionList.OptionSelected) -> None:
-        uses, english = self.query_one(GlossaryPanel).uses, self.english
-        if event.option_index < len(uses) and not english.read_only:
-            self._offer(choices_for(uses[event.option_index], english.text, english.cursor_offset,
-                                    english.selection_span))
+    def on_segment_panels_term_picked(self, message: SegmentPanels.TermPicked) -> None:
+        english = self.english
+        if not english.read_only:
+            self._offer(choices_for(message.use, english.text, english.cursor_offset, english.selection_span))
 
-    @on(OptionList.OptionSelected, "#comments")
-    def open_thread(self, event: OptionList.OptionSelected) -> None:
-        thread, index = self.query_one(CommentsPanel).chosen(), self.state.current
-        if thread is None or not index:
+    def on_segment_panels_thread_picked(self, message: SegmentPanels.ThreadPicked) -> None:
+        index = self.state.current
+        if not index:
             return
 
         def answered(intent) -> None:
@@ -819,14 +745,11 @@ class EditorScreen(Screen):
             self.state.queue(job)
             self._pump()
 
-        self.app.push_screen(QueryDialog(thread, segment_label=_("Segment {index}").format(index=index)), answered)
+        dialog = QueryDialog(message.thread, segment_label=_("Segment {index}").format(index=index))
+        self.app.push_screen(dialog, answered)
 
-    @on(OptionList.OptionSelected, "#findings")
-    def jump_to_finding(self, event: OptionList.OptionSelected) -> None:
-        panel = self.query_one(FindingsPanel)
-        if event.option_index >= len(panel.views):
-            return
-        self._show_finding(panel.views[event.option_index].finding)
+    def on_segment_panels_finding_picked(self, message: SegmentPanels.FindingPicked) -> None:
+        self._show_finding(message.finding)
         self.english.focus()
 
     def _show_finding(self, finding) -> None:
@@ -838,7 +761,7 @@ class EditorScreen(Screen):
             english.select_span(finding.target_span)
 
     def action_dismiss_finding(self) -> None:
-        view = self.query_one(FindingsPanel).chosen()
+        view = self.panels.chosen_finding()
         if view is None:
             self.notify(_("No open finding on this segment to dismiss."))
             return
@@ -874,8 +797,7 @@ class EditorScreen(Screen):
                                                self.state.current in self.state.unsaved))
 
     def action_toggle_panels(self) -> None:
-        panels = self.query_one("#panels")
-        panels.display = not panels.display
+        self.panels.display = not self.panels.display
 
     # checks as you type --------------------------------------------------------------------------
 
@@ -903,9 +825,7 @@ class EditorScreen(Screen):
         opened = [v for v in result.findings if v.open]
         english_marks, korean_marks = finding_marks(result.findings)
         self.query_one(KoreanView).show(self.current.source, result.uses, findings=korean_marks)
-        findings = self.query_one(FindingsPanel)
-        findings.show(result.findings)
-        self.query_one(GlossaryPanel).show(result.uses, dismissed_terms=findings.dismissed_terms)
+        self.panels.show_analysis(result.findings, result.uses)
         english.mark_spans(english_marks)
         self.state.counts[result.index] = result.counts
         self.query_one(SegmentList).update_segment(self.current, result.counts, self.state.unsaved.get(result.index))
@@ -925,7 +845,7 @@ class EditorScreen(Screen):
 
     def on_editor_screen_tm_found(self, message: TmFound) -> None:
         if message.index == self.state.current:
-            self.query_one(TmPanel).show(message.matches)
+            self.panels.show_matches(message.matches)
 
     # status --------------------------------------------------------------------------------------
 
