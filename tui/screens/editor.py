@@ -6,15 +6,16 @@ and one Korean view and one English TextArea re-bound to whichever segment is cu
 segments cost what 20 do. Reads, checks and writes each run on a long-lived thread with its own
 Workspace (tui/editor/threads.py); results come back as named messages.
 
-Every key that leaves the English box (moving, dialogs, saving) is a priority binding: the app runs
-it before it hands the next key on, so a burst of keys typed while the app was busy (ctrl+g, 6,
-Enter) can never put the 6 into the segment that was open before the dialog.
+Keys take effect in the order they were typed: the English box and the list run a key's binding
+(moving, dialogs, saving) from their own queue, in its turn (tui/widgets/key_order.py). So the
+letters typed before ctrl+down are saved with the segment left, ctrl+s saves exactly what is on
+screen, and after a key that opened a dialog the rest of a burst (ctrl+g, 6, Enter, typed while the
+app was busy) goes to the dialog, never into the segment that was open before it.
 """
 
 from __future__ import annotations
 
 import time
-from functools import partial
 from typing import ClassVar
 
 from textual import on, work
@@ -30,13 +31,8 @@ from glossaries.korean import preload_morphology
 from tui import segment_nav
 from tui.editor import reads
 from tui.editor.jobs import (
-    CloseJob,
-    CommentJob,
-    DismissJob,
     MarkJob,
     Outcome,
-    ReplyJob,
-    ResolveJob,
     problem_of,
 )
 from tui.editor.reads import Analysis
@@ -49,18 +45,15 @@ from tui.screens.editor_dialogs import (
     FindDialog,
     GoToDialog,
     HistoryDialog,
-    ReasonDialog,
 )
+from tui.screens.editor_questions import Questions
 from tui.session import Session
 from tui.widgets.concordance_dialog import ConcordanceDialog
-from tui.widgets.conflict_dialog import ConflictDialog
 from tui.widgets.keys_footer import KeysFooter
-from tui.widgets.query_dialog import QueryDialog, Reply
 from tui.widgets.segment_list import SegmentList, segment_rows, widths_for
 from tui.widgets.segment_panels import SegmentPanels
 from tui.widgets.segment_texts import EnglishEditor, KoreanView, finding_marks
 from tui.widgets.term_picker import TermPicker
-from tui.widgets.unlock_dialog import UnlockDialog
 from workflow.i18n import N_, _
 from workflow.models import Segment
 from workflow.names import name, names
@@ -72,7 +65,7 @@ FOCUS_MARK = "▸ "  # the focused pane says so in its title, not by colour alon
 
 
 def _key(keys: str, action: str, label: str, tooltip: str, **options) -> Binding:
-    return Binding(keys, action, label, tooltip=tooltip, priority=True, **options)
+    return Binding(keys, action, label, tooltip=tooltip, **options)
 
 
 class EditorScreen(Screen):
@@ -149,7 +142,7 @@ class EditorScreen(Screen):
                               posted=lambda outcome: self.post_message(self.Written(outcome)),
                               landed=self._apply)
         self._closing = False
-        self._asking = False  # the unlock dialog is up
+        self.questions: Questions  # set on mount, when the screen has its app
         self._to_finding = False  # put the cursor on the first finding once the analysis lands
         self._english: EnglishEditor | None = None
         self._standing = ""  # a notice that stays (read-only), shown when nothing more pressing is
@@ -202,6 +195,7 @@ class EditorScreen(Screen):
         english = self.english
         english.read_only = True  # until the document is on screen and the user's roles known
         english.edit_guard = self._may_change
+        self.questions = Questions(self.app, self.state, self._queue, lambda: self.state.leave(self._typed_text()))
         self._update_titles()
         self._set_layout()
         self.load(self.app.size.width)  # the screen itself has no size until its first layout
@@ -463,11 +457,12 @@ class EditorScreen(Screen):
         # Escape steps out one level: a panel to the English, the English to the list, the list
         # to the documents.
         focused = self.focused
+        # set_focus, not focus(): at once, so keys queued behind this one follow the focus.
         if focused is not None and focused.parent is self.panels:
-            self.english.focus()
+            self.set_focus(self.english)
             return
         if isinstance(focused, EnglishEditor):
-            self.query_one(SegmentList).focus()
+            self.set_focus(self.query_one(SegmentList))
             return
         if await self.flush():
             self.dismiss(None)  # the app may open the documents list on that
@@ -486,20 +481,11 @@ class EditorScreen(Screen):
         state = self.state
         if state.segment is None or self.english.read_only:
             return False
-        voids = state.voids()
-        if voids is None:
+        if state.voids() is None:
             return True
-        if not self._asking:
-            self._asking = True
-            self.app.push_screen(UnlockDialog(voids), partial(self._unlock_answered, state.current, retry))
-        return False  # nothing is written until the person agrees; the change is replayed then
-
-    def _unlock_answered(self, index: int, retry, agreed: bool | None) -> None:
-        self._asking = False
-        if agreed and index == self.state.current:
-            self.state.unlock(index)
-            retry()
-            self.english.focus()
+        # Nothing is written until the person agrees; then the change that asked is replayed.
+        self.questions.unlock(retry, self.english.focus)
+        return False
 
     @on(TextArea.Changed, "#english")
     def typed(self, event: TextArea.Changed) -> None:
@@ -544,6 +530,10 @@ class EditorScreen(Screen):
     # writing -----------------------------------------------------------------------------------
 
     def _pump(self) -> None:
+        self._writer.pump()
+
+    def _queue(self, job) -> None:
+        self.state.queue(job)
         self._writer.pump()
 
     def on_editor_screen_written(self, message: Written) -> None:
@@ -665,13 +655,7 @@ class EditorScreen(Screen):
             self.reread()
             return
 
-        def resolved(text: str | None) -> None:
-            if text is not None:
-                self.state.queue(ResolveJob(index, text=text))
-                self._pump()
-
-        segment = self.state.segments[index - 1]
-        self.app.push_screen(ConflictDialog(message.conflict, segment.source, self.state.drafts.get(index)), resolved)
+        self.questions.resolve(index, message.conflict)
 
     # what the translator does to the segment in hand ---------------------------------------------
 
@@ -733,20 +717,8 @@ class EditorScreen(Screen):
             self._offer(choices_for(message.use, english.text, english.cursor_offset, english.selection_span))
 
     def on_segment_panels_thread_picked(self, message: SegmentPanels.ThreadPicked) -> None:
-        index = self.state.current
-        if not index:
-            return
-
-        def answered(intent) -> None:
-            if intent is None:
-                return
-            job = (ReplyJob(index, comment_id=intent.comment_id, text=intent.text, close=intent.close)
-                   if isinstance(intent, Reply) else CloseJob(index, comment_id=intent.comment_id))
-            self.state.queue(job)
-            self._pump()
-
-        dialog = QueryDialog(message.thread, segment_label=_("Segment {index}").format(index=index))
-        self.app.push_screen(dialog, answered)
+        if self.state.current:
+            self.questions.thread(message.thread)
 
     def on_segment_panels_finding_picked(self, message: SegmentPanels.FindingPicked) -> None:
         self._show_finding(message.finding)
@@ -764,32 +736,12 @@ class EditorScreen(Screen):
         view = self.panels.chosen_finding()
         if view is None:
             self.notify(_("No open finding on this segment to dismiss."))
-            return
-        index = self.state.current
-        dialog = ReasonDialog(_("Dismiss finding"), view.finding.message,
-                              _("why it does not apply here (recorded with your name)"))
-
-        def dismiss(reason: str | None) -> None:
-            if reason:
-                self.state.leave(self._typed_text())  # a dismissal holds for saved text only
-                self.state.queue(DismissJob(index, finding=view.finding, reason=reason))
-                self._pump()
-
-        self.app.push_screen(dialog, dismiss)
+        else:
+            self.questions.dismiss(view)
 
     def action_comment(self) -> None:
-        index = self.state.current
-        if not index:
-            return
-        dialog = ReasonDialog(_("Comment on segment {index}").format(index=index), self.current.source,
-                              _("your note or question"), query_box=True)
-
-        def add(answer: tuple[str, str] | None) -> None:
-            if answer:
-                self.state.queue(CommentJob(index, text=answer[0], kind=answer[1]))
-                self._pump()
-
-        self.app.push_screen(dialog, add)
+        if self.state.current:
+            self.questions.comment()
 
     def action_history(self) -> None:
         if self.state.current:

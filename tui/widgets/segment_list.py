@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 from rich.console import Console, ConsoleOptions, JustifyMethod, RenderResult
 from rich.text import Text
+from textual import events
 from textual.widgets import DataTable
 
 from tui.cells import first_words
 from tui.labels import CONFLICT_MARK, DOUBTFUL_MARK, state_mark
+from tui.widgets.key_order import in_turn
 from workflow.i18n import _
 from workflow.models import Segment, SegmentState
 
@@ -30,7 +32,7 @@ class Cell:
     the columns have fixed widths; this has no __rich_measure__, so it is not measured.
     """
 
-    __slots__ = ("source", "width", "style", "justify")
+    __slots__ = ("justify", "source", "style", "width")
 
     def __init__(self, source: str, width: int = 0, style: str = "", justify: JustifyMethod = "left") -> None:
         self.source, self.width, self.style, self.justify = source, width, style, justify
@@ -122,6 +124,10 @@ class SegmentList(DataTable):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.widths: Widths | None = None
         self._marked: int | None = None  # the row showing CURRENT_MARK
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not await in_turn(self, event):  # the screen's keys in typing order (key_order.py)
+            await super()._on_key(event)
 
     def fill(self, rows: list[tuple[Cell, ...]], widths: Widths, *, cursor: int = 1) -> None:
         """Replace every row (and the column widths) in one go, keeping the cursor on `cursor`."""

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import ClassVar
 
 from rich.style import Style
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.document._document import EditResult
@@ -15,6 +16,7 @@ from textual.widgets.text_area import Location, Selection
 
 from glossaries.index import TermUse
 from tui.widgets import placeholders
+from tui.widgets.key_order import in_turn
 from tui.widgets.placeholders import ProtectedTokens
 from workflow.checks import Severity
 from workflow.editing import FindingView
@@ -113,6 +115,17 @@ class EnglishEditor(ProtectedTokens, TextArea, inherit_bindings=False):
     # inserts): given a callable that repeats the change, it answers whether it may happen now.
     # The editor uses it to ask before approved or signed-off text is touched.
     edit_guard: Callable[[Callable[[], object]], bool] | None = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not await in_turn(self, event):  # the screen's keys in typing order (key_order.py)
+            await super()._on_key(event)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        if self.app.screen is not self.screen or not self.has_focus:
+            event.stop()  # pasted after a key that went elsewhere: it follows the focus
+            self.app.post_message(events.Paste(event.text))
+            return
+        await super()._on_paste(event)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
