@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from tui.editor.reads import load_document
 from tui.live import LiveRefresh
 from tui.screens.document import DocumentScreen
 from tui.screens.documents import DocumentsScreen
@@ -37,10 +38,11 @@ class TandemApp(LiveRefresh, App):
     ]
 
     class WorkspaceReady(Message):
-        def __init__(self, known_user: bool, users: tuple[User, ...] = ()) -> None:
+        def __init__(self, known_user: bool, users: tuple[User, ...] = (), document=None) -> None:
             super().__init__()
             self.known_user = known_user
             self.users = users  # only when the person must name themselves first
+            self.document = document  # the document to open, read on the same trip (DocumentData)
 
     class WorkspaceFailed(Message):
         def __init__(self, problem: str) -> None:
@@ -107,11 +109,22 @@ class TandemApp(LiveRefresh, App):
                 if self._ask_who:
                     ready = self.WorkspaceReady(True, tuple(workspace.users()))
                 else:
-                    ready = self.WorkspaceReady(workspace.find_user(self.session.user) is not None)
+                    ready = self.WorkspaceReady(workspace.find_user(self.session.user) is not None,
+                                                document=self._document(workspace))
         except TandemError as exc:
             self.post_message(self.WorkspaceFailed(str(exc)))
         else:
             self.post_message(ready)
+
+    def _document(self, workspace):
+        """The document to open, read on the same trip, so the editor's first frame shows it; a
+        document that cannot be read is left to the editor, which says why in its own words."""
+        if self.document_id is None:
+            return None
+        try:
+            return load_document(workspace, self.document_id, self.session.user)
+        except TandemError:
+            return None
 
     def on_tandem_app_workspace_ready(self, message: WorkspaceReady) -> None:
         if self._ask_who:
@@ -130,7 +143,8 @@ class TandemApp(LiveRefresh, App):
         else:
             # Straight to the document; the documents list is built when the editor closes, so
             # its queries do not compete with the document's first paint.
-            self.push_screen(DocumentScreen(self.session, self.document_id), self._editor_closed)
+            self.push_screen(DocumentScreen(self.session, self.document_id, data=message.document),
+                             self._editor_closed)
 
     def _named(self, ready: WorkspaceReady, user: str | None) -> None:
         self.session = Session(self.session.path, user or "")

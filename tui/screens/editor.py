@@ -120,9 +120,13 @@ class EditorScreen(Screen):
     ConflictLoaded = messages.ConflictLoaded
     Formatted = messages.Formatted
 
-    def __init__(self, session: Session, document_id: int, title: str = "", *, start_at: int = 1) -> None:
+    def __init__(self, session: Session, document_id: int, title: str = "", *, start_at: int = 1,
+                 data: DocumentData | None = None) -> None:
+        """`data`: the document as the app already read it while opening the workspace, so the
+        first frame of the editor shows it (no second trip to a thread before anything is seen)."""
         super().__init__()
         self._start_at = start_at
+        self._preloaded = data
         self.session = session
         self.document_id = document_id
         self._title = title
@@ -198,7 +202,11 @@ class EditorScreen(Screen):
         self.questions = Questions(self.app, self.state, self._queue, lambda: self.state.leave(self._typed_text()))
         self._update_titles()
         self._set_layout()
-        self.load(self.app.size.width)  # the screen itself has no size until its first layout
+        if self._preloaded is not None:
+            self.on_editor_screen_loaded(self._loaded(self._preloaded, self.app.size.width))
+            self._preloaded = None
+        else:
+            self.load(self.app.size.width)  # the screen itself has no size until its first layout
 
     def on_resize(self) -> None:
         self._set_layout()
@@ -229,10 +237,12 @@ class EditorScreen(Screen):
         except Exception as exc:  # noqa: BLE001 - shown on screen, never as a traceback
             self.post_message(self.Failed(problem_of(exc), loading=True))
             return
+        self.post_message(self._loaded(data, width))
+
+    def _loaded(self, data: DocumentData, width: int) -> Loaded:
         widths = widths_for(width, len(data.segments))
         rows = segment_rows(data.segments, {}, widths, {})
-        words = [segment_nav.korean_words(s.source) for s in data.segments]
-        self.post_message(self.Loaded(data, rows, widths, words))
+        return self.Loaded(data, rows, widths, [segment_nav.korean_words(s.source) for s in data.segments])
 
     def on_editor_screen_loaded(self, message: Loaded) -> None:
         data = message.data
