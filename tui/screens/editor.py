@@ -136,6 +136,7 @@ class EditorScreen(Screen):
         self._writes = WorkspaceThread(session.path, "writes")
         self._words: list[int] = []
         self._analysis: Analysis | None = None
+        self._shown: tuple | None = None  # what the panels show: (index, findings, term uses)
         self._idle_timer: Timer | None = None
         self._analyse_timer: Timer | None = None
         self._count_timer: Timer | None = None
@@ -353,6 +354,7 @@ class EditorScreen(Screen):
         english.load_text(text)
         english.move_to_offset(cursor)
         english.mark_spans([])
+        self._shown = None
         self.query_one(KoreanView).show(segment.source, findings=[])
         self.query_one("#korean-pane").scroll_home(animate=False)
         self.panels.show_comments(state.comments.get(index, []))
@@ -786,9 +788,14 @@ class EditorScreen(Screen):
         self._analysis = result
         opened = [v for v in result.findings if v.open]
         english_marks, korean_marks = finding_marks(result.findings)
-        self.query_one(KoreanView).show(self.current.source, result.uses, findings=korean_marks)
-        self.panels.show_analysis(result.findings, result.uses)
-        english.mark_spans(english_marks)
+        # Most pauses change nothing the panels show; redrawing them anyway re-lays the screen out.
+        shown = (result.index, tuple(result.findings), tuple(result.uses))
+        if shown != self._shown:
+            self._shown = shown
+            self.query_one(KoreanView).show(self.current.source, result.uses, findings=korean_marks)
+            self.panels.show_analysis(result.findings, result.uses)
+        if english.marks != english_marks:
+            english.mark_spans(english_marks)
         self.state.counts[result.index] = result.counts
         self.query_one(SegmentList).update_segment(self.current, result.counts, self.state.unsaved.get(result.index))
         if self._to_finding:
