@@ -25,30 +25,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from editor_latency import sample_blocks  # noqa: E402
+from editor_latency import make_workspace, sample_blocks  # noqa: E402 - the same document and glossary
 from workflow.checks import CheckContext, SegmentText, check_segment  # noqa: E402
-from workflow.demo import DRAFT, GLOSSARY, KOREAN  # noqa: E402
+from workflow.demo import KOREAN  # noqa: E402
 from workflow.workspace import Workspace  # noqa: E402
 
 SIZES = (20, 5000)
 PARAGRAPH = 11  # the article's paragraph typed into (1-based): a long one with numbers and terms
-
-
-def make_workspace(folder: Path, count: int) -> tuple[Path, int]:
-    """The demo article's paragraphs cycled to `count` segments, under the demo's glossary."""
-    korean, english = sample_blocks(KOREAN), sample_blocks(DRAFT)
-    ko, en = folder / f"ko-{count}.md", folder / f"en-{count}.md"
-    ko.write_text("\n\n".join(korean[i % len(korean)] for i in range(count)) + "\n", encoding="utf-8")
-    en.write_text("\n\n".join(english[i % len(english)] for i in range(count)) + "\n", encoding="utf-8")
-    path = folder / f"w-{count}.db"
-    with Workspace.open(path) as ws:
-        ws.add_user("admin", ["admin"], by="admin")
-        ws.add_user("david", ["translator"], by="admin")
-        ws.add_user("minji", ["terminologist"], by="admin")
-        ws.glossary.import_file(GLOSSARY, by="minji")
-        result = ws.import_document(ko, en, title=f"{count} segments", by="david")
-    assert result.segments == count, (result.segments, count)
-    return path, result.document.id
 
 
 class Pauses:

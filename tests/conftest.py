@@ -48,6 +48,14 @@ def demo(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def ws(workspace, sample_doc):
+    """The sample article in a workspace that also holds the house glossary."""
+    workspace.add_user("minji", ["terminologist"], by="admin")
+    workspace.glossary.import_file(SAMPLE / "glossary-nk-news.csv", by="minji")
+    return workspace
+
+
+@pytest.fixture
 def sample_doc(workspace):
     return workspace.import_document(KO, DRAFT, tags=["russia"], by="david").document
 

@@ -10,16 +10,9 @@ from workflow.comments import ANSWERED, CLOSED, OPEN, default_kind
 from workflow.concordance import DOCUMENT, TM
 from workflow.errors import InputError, PermissionDenied
 
-from conftest import KO, SAMPLE
+from conftest import KO
 
-GLOSSARY = SAMPLE / "glossary-nk-news.csv"
-
-
-@pytest.fixture
-def ws(workspace, sample_doc):
-    workspace.add_user("minji", ["terminologist"], by="admin")
-    workspace.glossary.import_file(GLOSSARY, by="minji")
-    return workspace
+# ws: the sample article in a workspace with the house glossary (conftest.py)
 
 
 def test_a_reply_joins_the_thread_and_the_translator_closes_it(ws, sample_doc):

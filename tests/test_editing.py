@@ -10,16 +10,8 @@ from workflow.errors import InputError, NotFound, PermissionDenied
 from workflow.models import Role, SegmentState
 from workflow.states import IllegalTransition, TRANSITIONS
 
-from conftest import SAMPLE
 
-GLOSSARY = SAMPLE / "glossary-nk-news.csv"
-
-
-@pytest.fixture
-def ws(workspace, sample_doc):
-    workspace.add_user("minji", ["terminologist"], by="admin")
-    workspace.glossary.import_file(GLOSSARY, by="minji")
-    return workspace
+# ws: the sample article in a workspace with the house glossary (conftest.py)
 
 
 def test_a_save_is_a_new_revision_whose_parent_is_the_old_one(ws, sample_doc):

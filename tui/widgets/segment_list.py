@@ -121,9 +121,31 @@ def segment_rows(segments: Sequence[Segment], counts: Mapping[int, Counts], widt
 
 class SegmentList(DataTable):
     def __init__(self, *, id: str | None = None) -> None:
+        # Before DataTable's own set-up, which already asks for the row order.
+        self._layout = 0  # moves when rows are added or removed (fill), not when a cell changes
+        self._rows_cache: tuple[tuple[int, int], list] = ((-1, -1), [])
+        self._offsets_cache: tuple[tuple[int, int], list] = ((-1, -1), [])
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.widths: Widths | None = None
         self._marked: int | None = None  # the row showing CURRENT_MARK
+
+    # DataTable rebuilds its row order and line offsets, a list as long as the document, after
+    # every cell update (its caches are keyed on an update counter): 5,000 segments made each
+    # typing pause's row update cost milliseconds. Here rows are one line high and change only in
+    # fill(), so both are kept until the rows themselves change.
+    @property
+    def ordered_rows(self) -> list:
+        key = (self.row_count, self._layout)
+        if self._rows_cache[0] != key:
+            self._rows_cache = (key, [self.rows[self._row_locations.get_key(i)] for i in range(self.row_count)])
+        return self._rows_cache[1]
+
+    @property
+    def _y_offsets(self) -> list:
+        key = (self.row_count, self._layout)
+        if self._offsets_cache[0] != key:
+            self._offsets_cache = (key, [(row.key, y) for row in self.ordered_rows for y in range(row.height)])
+        return self._offsets_cache[1]
 
     async def _on_key(self, event: events.Key) -> None:
         if not await in_turn(self, event):  # the screen's keys in typing order (key_order.py)
@@ -132,6 +154,7 @@ class SegmentList(DataTable):
     def fill(self, rows: list[tuple[Cell, ...]], widths: Widths, *, cursor: int = 1) -> None:
         """Replace every row (and the column widths) in one go, keeping the cursor on `cursor`."""
         self.clear(columns=True)
+        self._layout += 1
         self.widths = widths
         self.add_column("#", key="index", width=widths.index)
         # The state and checks headers must fit 2 and 3 cells (one Hangul syllable is 2).
