@@ -91,3 +91,30 @@ def tandem(db_path: Path):
 def snapshot(path: Path) -> dict[str, bytes]:
     """The workspace file and its WAL companions, byte for byte."""
     return {p.name: p.read_bytes() for p in sorted(path.parent.glob(path.name + "*"))}
+
+
+NTREX_ARTICLES = ("cnbc.com.6769", "bbc.381736", "reuters.218861")
+
+
+@pytest.fixture
+def ntrex_documents(demo, tmp_path) -> list[int]:
+    """Three NTREX-128 articles (one sentence a line) imported beside the demo, under its NK glossary."""
+    from corpora import require_corpora
+    from workflow.workspace import Workspace
+
+    folder = require_corpora("ko-en-news-ntrex128", "articles")
+    ids = []
+    with Workspace.open(demo) as ws:
+        for name in NTREX_ARTICLES:
+            ko, en = folder / f"{name}.ko.txt", folder / f"{name}.en.txt"
+            if not ko.exists():
+                pytest.skip(f"{ko} not found")
+            # One line, one segment: blank lines between them make each a paragraph.
+            paths = []
+            for path in (ko, en):
+                copy = tmp_path / path.name
+                lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+                copy.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+                paths.append(copy)
+            ids.append(ws.import_document(*paths, title=name, by="david").document.id)
+    return ids

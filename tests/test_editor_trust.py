@@ -229,26 +229,27 @@ def shown_findings(screen: EditorScreen) -> list[tuple]:
              v.finding.target_span) for v in screen._analysis.findings if v.open]
 
 
+async def walk(pilot, screen: EditorScreen, expected: dict[int, list[tuple]]) -> None:
+    """Every segment opened in turn: the panel's findings are tandem check's, and so are the list's counts."""
+    counts = {i: (sum(f[1] == "error" for f in fs), sum(f[1] == "warning" for f in fs)) for i, fs in expected.items()}
+    for index in range(1, len(screen.state.segments) + 1):
+        screen.go_to(index)
+        await until(pilot, lambda: screen._analysis is not None and screen._analysis.index == index
+                    and screen._analysis.text == screen.query_one(EnglishEditor).text)
+        assert shown_findings(screen) == expected.get(index, []), f"segment {index}"
+    await until(pilot, lambda: {i: c for i, c in screen.state.counts.items() if c != (0, 0)} == counts)
+
+
 def test_every_segments_findings_in_the_editor_equal_tandem_checks_before_and_after_an_edit(demo: Path) -> None:
     expected_before = cli_findings(demo)
     assert any(f[0] == "term.inconsistent" for f in expected_before.get(7, []))  # the case the issue saw
-
-    async def walk(expected: dict[int, list[tuple]], pilot, screen: EditorScreen) -> None:
-        counts = {i: (sum(f[1] == "error" for f in fs), sum(f[1] == "warning" for f in fs))
-                  for i, fs in expected.items()}
-        for index in range(1, len(screen.state.segments) + 1):
-            screen.go_to(index)
-            await until(pilot, lambda: screen._analysis is not None and screen._analysis.index == index
-                        and screen._analysis.text == screen.query_one(EnglishEditor).text)
-            assert shown_findings(screen) == expected.get(index, []), f"segment {index}"
-        await until(pilot, lambda: {i: c for i, c in screen.state.counts.items() if c != (0, 0)} == counts)
 
     async def scenario() -> None:
         app = TandemApp(demo, "david", document_id=1)
         async with app.run_test(size=WIDE) as pilot:
             await until(pilot, lambda: editor(app) is not None and editor(app)._analysis is not None)
             screen = editor(app)
-            await walk(expected_before, pilot, screen)
+            await walk(pilot, screen, expected_before)
             # Segment 3 renders 해외 노동자 as the glossary prefers: segment 7's inconsistency goes.
             screen.go_to(3)
             english = screen.query_one(EnglishEditor)
@@ -257,7 +258,21 @@ def test_every_segments_findings_in_the_editor_equal_tandem_checks_before_and_af
             await until(pilot, lambda: not screen.writing and not screen.unsaved)
             expected_after = cli_findings(demo)
             assert not any(f[0] == "term.inconsistent" for f in expected_after.get(7, []))
-            await walk(expected_after, pilot, screen)
+            await walk(pilot, screen, expected_after)
+
+    run(scenario)
+
+
+def test_an_ntrex_articles_findings_in_the_editor_equal_tandem_checks(demo: Path, ntrex_documents: list[int]) -> None:
+    """News the checks were never tuned on (NTREX-128, ../shared/corpora), one sentence a segment."""
+    document = ntrex_documents[0]
+    expected = cli_findings(demo, document)
+
+    async def scenario() -> None:
+        app = TandemApp(demo, "david", document_id=document)
+        async with app.run_test(size=WIDE) as pilot:
+            await until(pilot, lambda: editor(app) is not None and editor(app)._analysis is not None)
+            await walk(pilot, editor(app), expected)
 
     run(scenario)
 

@@ -11,12 +11,10 @@ from pathlib import Path
 import pytest
 
 import main
-from corpora import require_corpora
 from workflow.checks import CheckContext, SegmentText, check_document
 from workflow.editing import BlockedByFindings
 from workflow.workspace import Workspace
 
-NTREX_ARTICLES = ("cnbc.com.6769", "bbc.381736", "reuters.218861")
 
 
 def cli_check(capsys, db: Path, document_id: int) -> dict[int, list[dict]]:
@@ -148,25 +146,7 @@ def test_held_texts_never_disagree_with_a_check_from_scratch(demo):
                 assert answer == reference.get(i, []), f"after typing into {index}: segment {i}"
 
 
-@pytest.fixture
-def ntrex_documents(demo, tmp_path) -> list[int]:
-    """Three NTREX-128 articles (one sentence a line) imported beside the demo, under its NK glossary."""
-    folder = require_corpora("ko-en-news-ntrex128", "articles")
-    ids = []
-    with Workspace.open(demo) as ws:
-        for name in NTREX_ARTICLES:
-            ko, en = folder / f"{name}.ko.txt", folder / f"{name}.en.txt"
-            if not ko.exists():
-                pytest.skip(f"{ko} not found")
-            # One line, one segment: blank lines between them make each a paragraph.
-            paths = []
-            for path in (ko, en):
-                copy = tmp_path / path.name
-                lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-                copy.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
-                paths.append(copy)
-            ids.append(ws.import_document(*paths, title=name, by="david").document.id)
-    return ids
+# ntrex_documents: three NTREX-128 articles beside the demo (conftest.py)
 
 
 def test_ntrex_articles_agree_before_and_after_edits_elsewhere(demo, ntrex_documents, capsys):

@@ -41,3 +41,11 @@ def test_the_tui_is_importable_and_does_import_textual():
     # The check above would pass vacuously if the names were wrong; this proves they are not.
     loaded = _modules_after("import tui.app")
     assert "textual" in loaded
+
+
+def test_the_editors_rules_run_without_a_terminal():
+    # DESIGN §8: the editor's state, writes and reads are tested with plain unit tests, no Textual.
+    modules = ["tui.editor"] + [f"tui.editor.{m.name}" for m in pkgutil.iter_modules([str(ROOT / "tui" / "editor")])]
+    assert {"tui.editor.state", "tui.editor.jobs", "tui.editor.reads", "tui.editor.writer"} <= set(modules)
+    loaded = _modules_after("\n".join(f"import {m}" for m in modules))
+    assert not {m for m in loaded if m.split(".")[0] in {"textual", "rich"}}
