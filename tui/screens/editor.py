@@ -22,6 +22,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -819,9 +820,10 @@ class EditorScreen(Screen):
     # status --------------------------------------------------------------------------------------
 
     def _notice(self, text: str, *, problem: bool = False) -> None:
-        if not self.is_mounted:
-            return
-        notice = self.query_one("#notice", Static)
+        try:
+            notice = self.query_one("#notice", Static)
+        except NoMatches:
+            return  # the screen is being taken down
         notice.update(text)
         notice.set_class(problem, "problem")
         notice.display = bool(text)
