@@ -642,3 +642,32 @@ def test_a_reread_with_nothing_moved_changes_nothing(demo):
     reread = state.changed(state.landed, reads.changes(ws, doc, state.audit_head), None)
     assert reread == Reread()  # the glossary version was learnt when the document loaded
     assert state.segments == held
+
+
+def test_typing_that_overlaps_a_merge_is_saved_against_our_own_text_and_never_undoes_theirs(demo):
+    """David's save merges with Robert's change; David had typed on over Robert's very words. That
+    typing grew from David's own text, not from the merge: saved on the merge it would silently
+    undo Robert's change, so it is saved against David's text kept aside, and the workspace keeps
+    both as a conflict."""
+    ws, doc = demo
+    state = loaded(ws, doc)
+    first = state.segments[0].target  # "North Korea orders sick workers in Russia to go home"
+    state.move(1, None)
+    davids = first.replace("North Korea", "Pyongyang")
+    state.typed(davids)
+    state.leave(davids)
+    job = start(state)  # based on the revision David began from
+    ws.save_segment(doc, 1, first.replace("go home", "return home"), by="robert")
+    typing_on = davids.replace("go home", "head home")  # over the words Robert changed
+    landed = state.written(run_job(ws, "david", doc, job), typing_on)
+    merged = ws.segments(doc)[0].target
+    assert merged == "Pyongyang orders sick workers in Russia to return home"
+    assert landed.english is None  # the box keeps David's newer typing
+    state.typed(typing_on)
+    state.leave(typing_on)
+    second = start(state)
+    assert second.based_on != state.segments[0].revision_id  # not the merge: David's own text
+    outcome = run_job(ws, "david", doc, second)
+    assert outcome.saved.conflict
+    assert ws.segments(doc)[0].target == merged  # Robert's "return home" still stands
+    assert ws.conflict(doc, 1).mine.text == typing_on  # and David's words are kept for a person

@@ -168,6 +168,7 @@ class SaveResult:
     voided_signoffs: tuple[Role, ...] = ()  # document sign-offs this edit made void
     merged: bool = False  # a stale save combined with the other change; segment.target is the merge
     conflict: bool = False  # a stale save that overlapped the other change: kept, segment in conflict
+    aside_id: int | None = None  # a stale save: the revision holding the saver's own text, kept aside
 
 
 @dataclass(frozen=True)

@@ -87,10 +87,11 @@ class Saving:
             if merge.text == (row["target"] or ""):  # theirs already holds every change of mine
                 self._store.audit(at, actor.id, "segment.merge", dict(sides, segment=index, revision=None),
                                   document_id=document_id, segment_id=row["id"])
-                return replace(self._result(document_id, index, (mine, None, ())), stale=True, merged=True)
+                return replace(self._result(document_id, index, (mine, None, ())), stale=True, merged=True,
+                               aside_id=mine)
             put = self._put(row, document_id, index, merge.text, actor, role, parent=row["revision_id"],
                             merge_parent=mine, extra=dict(sides, merged=True, patch_applied=merge.applied))
-            return replace(self._result(document_id, index, put), stale=True, merged=True)
+            return replace(self._result(document_id, index, put), stale=True, merged=True, aside_id=mine)
         conflict_id = self._store.insert_conflict({"segment_id": row["id"], "base_id": base_id,
                                                    "theirs_id": row["revision_id"], "mine_id": mine,
                                                    "opened_by": actor.id, "opened_at": at})
@@ -105,7 +106,8 @@ class Saving:
                            "to": after.value},
                           document_id=document_id, segment_id=row["id"])
         voided = before if before in (SegmentState.TRANSLATED, SegmentState.APPROVED) else None
-        return replace(self._result(document_id, index, (mine, voided, ())), stale=True, conflict=True)
+        return replace(self._result(document_id, index, (mine, voided, ())), stale=True, conflict=True,
+                       aside_id=mine)
 
     def resolve_conflict(self, document_id: int, index: int, text: str, *, by: str) -> SaveResult:
         """The text a person chose (theirs, mine or their own) becomes current; every open conflict

@@ -26,7 +26,7 @@ from tui.editor.jobs import (
 from workflow.access import may
 from workflow.i18n import _, format_time
 from workflow.merge import merge3
-from workflow.models import Comment, Segment, SegmentState, User
+from workflow.models import Comment, SaveResult, Segment, SegmentState, User
 from workflow.names import name
 from workflow.saving import base_of
 from workflow.voiding import EditGuard, Voids
@@ -94,6 +94,10 @@ class EditorState:
         self.glossary: int | None = None
         self.jobs: deque[Job] = deque()
         self.busy: Job | None = None
+        # index -> the revision the next save names as its base instead of the segment's current
+        # one: after a merge that newer typing overlaps, that typing grew from our own text (kept
+        # aside), not from the merge, so its save must merge with (or conflict over) the other change.
+        self.bases: dict[int, int] = {}
 
     # the document ----------------------------------------------------------------------------
 
@@ -188,7 +192,7 @@ class EditorState:
                     continue
                 # The revision typing began from (kept while text is held, see changed()); for a
                 # segment that had none, EMPTY_BASE, so a colleague's first text is not overwritten.
-                job.based_on = base_of(segment.revision_id)
+                job.based_on = self.bases.pop(job.index, None) or base_of(segment.revision_id)
             return job
         return None
 
@@ -236,7 +240,7 @@ class EditorState:
             self.comments[index] = outcome.comments
             landed.comments = outcome.comments
         if isinstance(job, SaveJob) and saved is not None and saved.merged:
-            landed.english = self._merged(job, saved.segment, english)
+            landed.english = self._merged(job, saved, english)
         elif isinstance(job, SaveJob) and saved is not None and saved.conflict:
             landed.english = self._conflicted(job, english)
         elif isinstance(job, ResolveJob) and saved is not None:
@@ -249,10 +253,10 @@ class EditorState:
             landed.standing, landed.advance = True, index == self.current
         return landed
 
-    def _merged(self, job: SaveJob, segment: Segment, english: str | None) -> str | None:
+    def _merged(self, job: SaveJob, saved: SaveResult, english: str | None) -> str | None:
         """A save merged with someone else's change: the box shows the merged text, carried onto
         anything typed while the save ran."""
-        index, here = job.index, job.index == self.current
+        index, here, segment = job.index, job.index == self.current, saved.segment
         self.moved_on.pop(index, None)
         # Typed on while the save ran: in the box, or (moved off since) still unsaved and queued.
         typed = english if here else self.unsaved.get(index)
@@ -262,7 +266,11 @@ class EditorState:
             return segment.target if here else None
         merged = merge3(job.text, typed, segment.target)
         if merged.text is None:
-            return None  # the newer typing overlaps the merge: its own save will sort it out
+            # The newer typing overlaps the other change: saved on the merge, it would silently
+            # undo that change. Its base is our own text, kept aside, so the workspace decides.
+            if saved.aside_id is not None:
+                self.bases[index] = saved.aside_id
+            return None
         self.unsaved[index] = merged.text
         for queued in self.jobs:
             if isinstance(queued, SaveJob) and queued.index == index:
