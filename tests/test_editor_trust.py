@@ -324,3 +324,32 @@ def test_a_translator_answers_a_query_in_the_editor(demo: Path) -> None:
     with Workspace.open(demo, create=False) as workspace:
         replies = [c for c in workspace.comments(1, 1) if c.parent_id == asked.id]
         assert [(c.author, c.text) for c in replies] == [("david", "The fare only.")]
+
+
+def test_sign_off_is_reachable_from_the_editor_and_saves_what_was_typed_first(demo: Path) -> None:
+    from tui.widgets.review_signoff_dialog import SignOffDialog
+
+    async def scenario() -> None:
+        app = TandemApp(demo, "david", document_id=1)
+        async with app.run_test(size=WIDE) as pilot:
+            await until(pilot, lambda: editor(app) is not None and editor(app)._analysis is not None)
+            screen = editor(app)
+            assert "sign_off" in {b.binding.action for b in screen.active_bindings.values()}
+            await pilot.press("ctrl+end", *" (signed)", "f10")
+            await until(pilot, lambda: isinstance(app.screen, SignOffDialog))
+            assert not screen.unsaved  # the typing went to the workspace before the dialog opened
+            await pilot.press("escape")
+
+    run(scenario)
+    with Workspace.open(demo, create=False) as workspace:
+        assert workspace.segments(1)[0].target.endswith(" (signed)")
+
+
+def test_a_terminologist_is_not_offered_a_sign_off(demo: Path) -> None:
+    async def scenario() -> None:
+        app = TandemApp(demo, "minji", document_id=1)
+        async with app.run_test(size=WIDE) as pilot:
+            await until(pilot, lambda: editor(app) is not None and editor(app).current is not None)
+            assert "sign_off" not in {b.binding.action for b in editor(app).active_bindings.values()}
+
+    run(scenario)

@@ -76,3 +76,14 @@ INTENT_ROLES: dict[str, frozenset[Role]] = {
 
 def may(user: User | None, intent: str) -> bool:
     return user is not None and any(user.has(role) for role in INTENT_ROLES[intent])
+
+
+def signing_role(user: User | None, translators: Iterable[str]) -> str | None:
+    """The role a user's sign-off of a document is given in: the editor's where they may review it
+    (never the document's own translator, even one who also holds the editor role), else the
+    translator's; None for anyone else."""
+    if user is None:
+        return None
+    if user.has(Role.EDITOR) and user.name not in set(translators):
+        return "editor"
+    return "translator" if user.has(Role.TRANSLATOR) else None

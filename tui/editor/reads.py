@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from glossaries.index import TermUse
 from tui.editor.state import Changes
+from workflow.access import signing_role
 from workflow.findings import Counts, FindingView, open_counts
 from workflow.models import Comment, Conflict, Document, Revision, Segment, User
 from workflow.voiding import EditGuard
@@ -25,6 +26,7 @@ class DocumentData:
     audit_head: int  # where the document's audit log stood before it was read (see changes())
     guard: EditGuard
     glossary: int  # the glossary's version as read: a later change re-checks the segment in hand
+    signing_role: str | None = None  # the role this user signs the document off in, if any
 
 
 def load_document(workspace: Workspace, document_id: int, user: str) -> DocumentData:
@@ -35,8 +37,9 @@ def load_document(workspace: Workspace, document_id: int, user: str) -> Document
     comments: dict[int, list[Comment]] = defaultdict(list)
     for comment in workspace.comments(document_id):
         comments[comment.segment].append(comment)
-    return DocumentData(document, segments, workspace.find_user(user), dict(comments), head,
-                        workspace.review.edit_guard(document_id), workspace.glossary.version())
+    person = workspace.find_user(user)
+    return DocumentData(document, segments, person, dict(comments), head, workspace.review.edit_guard(document_id),
+                        workspace.glossary.version(), signing_role(person, workspace.review.translators(document_id)))
 
 
 def changes(workspace: Workspace, document_id: int, since: int) -> Changes:

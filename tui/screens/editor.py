@@ -36,7 +36,7 @@ from tui.editor.jobs import (
     Outcome,
     problem_of,
 )
-from tui.editor.reads import Analysis
+from tui.editor.reads import Analysis, DocumentData
 from tui.editor.state import EditorState, Landed
 from tui.editor.threads import WorkspaceThread
 from tui.editor.writer import Writer
@@ -51,6 +51,7 @@ from tui.screens.editor_questions import Questions
 from tui.session import Session
 from tui.widgets.concordance_dialog import ConcordanceDialog
 from tui.widgets.keys_footer import KeysFooter
+from tui.widgets.review_signoff_dialog import SignOffDialog
 from tui.widgets.segment_list import SegmentList, segment_rows, widths_for
 from tui.widgets.segment_panels import SegmentPanels
 from tui.widgets.segment_texts import EnglishEditor, KoreanView, finding_marks
@@ -103,6 +104,8 @@ class EditorScreen(Screen):
              N_("Search every document and the translation memory for a word or phrase")),
         _key("ctrl+g", "go_to", N_("Go to"), N_("Go to segment number")),
         _key("f2", "toggle_panels", N_("Panels"), N_("Show or hide the glossary, findings and comments")),
+        _key("f10", "sign_off", N_("Sign off"),
+             N_("Sign off the document (what is signed and what is still open is shown first)")),
     ]
 
     GATED: ClassVar[dict[str, str]] = {
@@ -136,6 +139,7 @@ class EditorScreen(Screen):
         self._checks = WorkspaceThread(session.path, "checks")
         self._writes = WorkspaceThread(session.path, "writes")
         self._words: list[int] = []
+        self._signing_role: str | None = None  # the role this user signs off in (workflow.access)
         self._analysis: Analysis | None = None
         self._shown: tuple | None = None  # what the panels show: (index, findings, term uses)
         self._idle_timer: Timer | None = None
@@ -252,6 +256,7 @@ class EditorScreen(Screen):
         self.sub_title = f"#{self.document_id} {self._title}"
         self.state.load(data.segments, data.user, data.comments, data.audit_head, data.guard, data.glossary)
         self._words = message.words
+        self._signing_role = data.signing_role
         self.query_one(SegmentList).fill(message.rows, message.widths)
         self.refresh_bindings()
         self._update_progress()
@@ -328,6 +333,8 @@ class EditorScreen(Screen):
         # would refuse anyway.
         if action == "resolve_conflict":
             return self.state.may("edit") and self.current is not None and self.current.conflict
+        if action == "sign_off":
+            return self._signing_role is not None
         need = self.GATED.get(action)
         return True if need is None else self.state.may(need)
 
@@ -760,6 +767,20 @@ class EditorScreen(Screen):
         if self.state.current:
             self.app.push_screen(HistoryDialog(self.session, self.document_id, self.state.current,
                                                self.state.current in self.state.unsaved))
+
+    async def action_sign_off(self) -> None:
+        # What is typed is saved first: a sign-off binds the texts as they stand in the workspace.
+        if self._signing_role is None or not await self.flush():
+            return
+
+        def signed(signoff) -> None:
+            if signoff is not None:
+                self.notify(_("Signed off as {role} by {name}.").format(role=name(signoff.role),
+                                                                       name=signoff.display_name),
+                            title=_("Sign-off"))
+                self.reread()
+
+        self.app.push_screen(SignOffDialog(self.session, self.document_id, self._signing_role), signed)
 
     def action_toggle_panels(self) -> None:
         self.panels.display = not self.panels.display

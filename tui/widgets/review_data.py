@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from rich.text import Text
 
+from workflow.access import signing_role
 from workflow.comments import open_queries
 from workflow.diffs import effort
 from workflow.i18n import _, format_number, format_percent, ngettext
@@ -50,8 +51,7 @@ def access_for(workspace: Workspace, document_id: int, name: str) -> Access:
     # The document's translator is never its reviewer, even when they also hold the editor role.
     can_review = user.has(Role.EDITOR) and name not in workspace.review.translators(document_id)
     can_edit = user.has(Role.EDITOR) or user.has(Role.TRANSLATOR)
-    signing = "editor" if can_review else ("translator" if user.has(Role.TRANSLATOR) else None)
-    return Access(True, can_review, can_edit, signing)
+    return Access(True, can_review, can_edit, signing_role(user, workspace.review.translators(document_id)))
 
 
 @dataclass
