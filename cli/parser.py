@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import sys
+from typing import Any, NoReturn
 
 from workflow.i18n import LANGUAGES, _, ngettext
 
@@ -11,6 +12,15 @@ from workflow.i18n import LANGUAGES, _, ngettext
 # them at ours puts them in the interface language (cli/argparse_words.py marks them for the catalog).
 argparse._ = _  # type: ignore[attr-defined]
 argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's usage block and error, then one line saying what to do about it."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        problem = _("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message}
+        self.exit(2, problem + _("Run `{prog} --help` to see what it takes.").format(prog=self.prog) + "\n")
 
 
 def _global_options(parser: argparse.ArgumentParser, default: Any) -> None:
@@ -23,7 +33,7 @@ def _global_options(parser: argparse.ArgumentParser, default: Any) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="tandem",
         description=_("Korean-English translation workflow: import, review and export articles."),
         epilog=_("With no command, opens the terminal UI on the workspace."),
@@ -31,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     _global_options(parser, None)
     # The same options after the command (`tandem import x --as david`); SUPPRESS keeps a value
     # given before the command when none is given after it.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     _global_options(common, argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_with_parents(common))
 
@@ -177,6 +187,17 @@ def _comment_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     reply.add_argument("text", metavar="TEXT")
     resolve = actions.add_parser("resolve", help=_("close a thread: the query is answered"))
     resolve.add_argument("id", type=int, metavar="ID")
+    # The same three as top-level commands, as a script reads them (`tandem reply 7 "Yes"`).
+    threads = commands.add_parser("comments", help=_("a document's comments as threads, with their state"))
+    threads.add_argument("doc", type=int, metavar="DOC")
+    threads.add_argument("segment", type=int, nargs="?", metavar="N", help=_("only segment N (from 1)"))
+    threads.add_argument("--open", action="store_true", help=_("only open queries"))
+    _json_flag(threads)
+    reply = commands.add_parser("reply", help=_("answer a query (or a note) in its thread"))
+    reply.add_argument("id", type=int, metavar="COMMENT")
+    reply.add_argument("text", metavar="TEXT")
+    resolve = commands.add_parser("resolve-comment", help=_("close a thread: the query is answered"))
+    resolve.add_argument("id", type=int, metavar="COMMENT")
 
 
 def _review_commands(commands: Any) -> None:
@@ -187,6 +208,9 @@ def _review_commands(commands: Any) -> None:
     edit.add_argument("--based-on", type=int, metavar="REV",
                       help=_("the revision the new text was made from (0: the segment had none); a change "
                              "saved since is merged with it, or both are kept as a conflict"))
+    edit.add_argument("--approve", action="store_true",
+                      help=_("editors: keep the segment approved at your new text (edit and approve) instead of "
+                             "sending it back to draft for the translator"))
     conflicts = commands.add_parser("conflicts", help=_("open conflicts of a document, with both texts"))
     conflicts.add_argument("doc", type=int, metavar="DOC")
     _json_flag(conflicts)
@@ -215,6 +239,9 @@ def _review_commands(commands: Any) -> None:
     signoff = commands.add_parser("signoff", help=_("sign the document off as translator or editor"))
     signoff.add_argument("doc", type=int, metavar="DOC")
     signoff.add_argument("--role", required=True, choices=("translator", "editor"))
+    signoff.add_argument("--confirm", action="store_true",
+                         help=_("sign over what only warns (open queries; for the editor, a translator's sign-off "
+                                "that is missing or void); blockers still refuse"))
     diff = commands.add_parser("diff", help=_("word diff of a segment: translator's signed text (or any revision) to now"))
     diff.add_argument("doc", type=int, metavar="DOC")
     diff.add_argument("segment", type=int, metavar="N")
@@ -236,7 +263,7 @@ def _term_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _with_parents(common: argparse.ArgumentParser) -> type[argparse.ArgumentParser]:
-    class Sub(argparse.ArgumentParser):
+    class Sub(_Parser):
         def __init__(self, **kwargs: Any) -> None:
             super().__init__(parents=[common], **kwargs)
 

@@ -11,11 +11,25 @@ from workflow.names import name
 
 
 def _edit(ws, args, user: str) -> int:
-    result = ws.save_segment(args.doc, args.segment, args.text, by=user, based_on=args.based_on)
+    from workflow.models import SegmentState
+
+    save = ws.save_and_approve if args.approve else ws.save_segment
+    result = save(args.doc, args.segment, args.text, by=user, based_on=args.based_on)
     if result.revision_id is None:
-        print(_("segment {index}: unchanged").format(index=args.segment))
+        if args.approve:
+            print(_("segment {index}: {state}").format(index=args.segment, state=name(result.segment.state)))
+        else:
+            print(_("segment {index}: unchanged").format(index=args.segment))
         return EXIT_OK
-    # A merge and a conflict both kept the text, so both exit 0; the words say which happened.
+    if args.approve and result.segment.state is not SegmentState.APPROVED:
+        # The text is kept (merged or in conflict) but was not what the editor read: not approved.
+        code = EXIT_USAGE
+        print(_("tandem: warning: segment {index} not approved: someone saved it since your base; read the "
+                "text as it is now and approve it").format(index=args.segment), file=sys.stderr)
+    else:
+        code = EXIT_OK
+    # A merge and a conflict both kept the text, so both exit 0 (unless an approval was asked for);
+    # the words say which happened.
     if result.conflict:
         print(_("segment {index}: in conflict: a change saved since your base touched the same words; both "
                 "are kept (yours as revision {revision}); see `tandem conflicts {id}`, then `tandem resolve "
@@ -32,7 +46,7 @@ def _edit(ws, args, user: str) -> int:
     for role in result.voided_signoffs:
         print(_("tandem: warning: the {role} sign-off of document {id} is now void").format(
             role=name(role), id=args.doc), file=sys.stderr)
-    return EXIT_OK
+    return code
 
 
 def _revision_json(revision) -> dict | None:
@@ -131,7 +145,18 @@ def _reject(ws, args, user: str) -> int:
 
 
 def _signoff(ws, args, user: str) -> int:
-    signoff = ws.review.sign_off(args.doc, args.role, by=user)
+    from workflow.review import SignOffUnconfirmed
+
+    try:
+        signoff = ws.review.sign_off(args.doc, args.role, by=user, confirm=args.confirm)
+    except SignOffUnconfirmed as exc:
+        for warning in exc.warnings.values():
+            print(_("tandem: warning: {warning}").format(warning=warning), file=sys.stderr)
+        print(_("tandem: error: not signed off; repeat with --confirm to sign over the warnings above"),
+              file=sys.stderr)
+        return EXIT_USAGE
+    for note in ws.review.readiness(args.doc, args.role).notes:
+        print(_("tandem: note: {note}").format(note=note), file=sys.stderr)
     print(_("document {id} signed off as {role} by {name} (content {hash})").format(
         id=args.doc, role=name(signoff.role), name=signoff.display_name, hash=signoff.content_hash[:12]))
     return EXIT_OK

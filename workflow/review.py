@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection
+from dataclasses import dataclass
 
 from workflow import states
 from workflow.access import acting_user, require
@@ -15,7 +17,7 @@ from workflow.checks.model import Severity
 from workflow.clock import now
 from workflow.diffs import effort
 from workflow.errors import InputError, PermissionDenied
-from workflow.i18n import N_, _
+from workflow.i18n import N_, _, ngettext
 from workflow.models import DocumentState, Role, SegmentReport, SegmentState, SignOff
 from workflow.records import existing_segment
 from workflow.storage import Storage
@@ -23,6 +25,35 @@ from workflow.voiding import EditGuard, approvers
 
 SIGNING_ROLES = {"translator": Role.TRANSLATOR, "editor": Role.EDITOR}
 _DONE_FOR_TRANSLATOR = {SegmentState.TRANSLATED, SegmentState.APPROVED}
+
+
+# What a sign-off may be asked to sign over (keys of Readiness.warnings): confirmable, never silent.
+OPEN_QUERIES, NO_TRANSLATOR, TRANSLATOR_VOID = "open-queries", "no-translator", "translator-void"
+
+
+class SignOffUnconfirmed(InputError):
+    """A sign-off over warnings its signer has not confirmed; `warnings` says which, in words."""
+
+    def __init__(self, warnings: dict[str, str]) -> None:
+        self.warnings = warnings
+        super().__init__(_("sign-off"), _("needs your confirmation: {warnings}").format(
+            warnings="; ".join(warnings.values())))
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """Whether `role` may sign the document off now: the one answer the CLI and the TUI show.
+
+    blockers refuse outright; warnings (key -> words) are signed over only when confirmed; notes
+    are said and need nothing.
+    """
+
+    role: Role
+    blockers: tuple[str, ...]
+    warnings: dict[str, str]
+    notes: tuple[str, ...]
+    open_queries: int
+    void_signoffs: tuple[SignOff, ...]  # void and not since replaced in their role by a valid one
 
 
 def document_hash(texts: list[str]) -> str:
@@ -66,17 +97,19 @@ class Review:
     def credited(self, document_id: int) -> dict[Role, SignOff]:
         """The sign-offs a credit line may name.
 
-        The editor's must be valid. The translator's is credited while valid, or when a valid
-        editor's sign-off made after it answers for the review's changes: "Translated by" stays
-        true of edited copy, but only while an editor stands behind the text as it is.
+        The editor's must be valid. The translator's is credited while valid, or when only editors
+        changed the text since it (review work) and a valid editor's sign-off made after it answers
+        for those changes: "Translated by" stays true of edited copy, but only while an editor stands
+        behind the text as it is. A translator's sign-off voided by anyone else's change (their own
+        later edits included) is not credited: they never signed the text as it is.
         """
         signoffs = self.signoffs(document_id)
         credited = self.valid_signoffs(document_id)
         editor = credited.get(Role.EDITOR)
         if Role.TRANSLATOR not in credited and editor is not None:
-            earlier = [s for s in signoffs if s.role is Role.TRANSLATOR and s.id < editor.id]
-            if earlier:
-                credited[Role.TRANSLATOR] = earlier[-1]
+            translator = [s for s in signoffs if s.role is Role.TRANSLATOR]
+            if translator and translator[-1].id < editor.id and self._in_review(document_id):
+                credited[Role.TRANSLATOR] = translator[-1]
         return credited
 
     def state(self, document_id: int) -> DocumentState:
@@ -86,19 +119,25 @@ class Review:
 
     def _in_review(self, document_id: int) -> bool:
         """A translator signed off and, since then, only editors have changed the text."""
+        signed, others = self._changed_since_translator(document_id)
+        return signed and not others
+
+    def _changed_since_translator(self, document_id: int) -> tuple[bool, list[int]]:
+        """Whether a translator signed off, and the segments changed since by anyone not an editor."""
         translator = [r for r in self._store.signoffs(document_id) if r["role"] == Role.TRANSLATOR.value]
         if not translator:
-            return False
+            return False, []
         last = max((rev for rev in translator[-1]["revisions"] if rev is not None), default=0)
         # A save kept aside changed no text (it merged into a later revision, or awaits a resolution).
-        return all(r["role"] == Role.EDITOR.value for r in self._store.revisions(document_id)
-                   if r["id"] > last and not r["aside"])
+        return True, sorted({r["position"] for r in self._store.revisions(document_id)
+                             if r["id"] > last and not r["aside"] and r["role"] != Role.EDITOR.value})
 
     def translators(self, document_id: int) -> set[str]:
         signed = {s.user for s in self.signoffs(document_id) if s.role is Role.TRANSLATOR}
         return self._store.translators(document_id) | signed
 
-    def _editor(self, document_id: int, by: str, action: str):
+    def reviewer(self, document_id: int, by: str, action: str):
+        """The acting user, when they may review this document: an editor who did not translate it."""
         actor = acting_user(self._store, by)
         require(actor, {Role.EDITOR}, action)
         if actor.name in self.translators(document_id):
@@ -108,35 +147,41 @@ class Review:
 
     def approve(self, document_id: int, index: int, *, by: str) -> SegmentState:
         with self._store.write():
-            actor = self._editor(document_id, by, N_("approve segments"))
-            row = self._segment(document_id, index)
-            if row["revision_id"] is None or not (row["target"] or "").strip():
-                raise InputError(_("segment {index}").format(index=index), _("has no English to approve"))
-            if row["conflict"]:
-                raise InputError(_("segment {index}").format(index=index),
-                                 _("is in conflict: two people changed the same words at once; resolve the "
-                                   "conflict before approving"))
-            before = SegmentState(row["state"])
-            after = states.next_state(before, states.APPROVE, segment=index)
-            at = now()
-            self._store.insert_approval({"segment_id": row["id"], "revision_id": row["revision_id"],
-                                         "user_id": actor.id, "role": Role.EDITOR.value, "created_at": at})
-            self._store.set_segment_state(row["id"], after.value)
-            # Approved pairs become translation memory in the approval's own transaction.
-            self._ws.tm.add_approved(source=row["source_text"], target=row["target"],
-                                     document_id=document_id, segment_id=row["id"],
-                                     author=self._store.revision_author(row["revision_id"]),
-                                     approver=actor.name, at=at)
-            self._store.audit(at, actor.id, "segment.approve",
-                              {"segment": index, "revision": row["revision_id"], "from": before.value},
-                              document_id=document_id, segment_id=row["id"])
-            return after
+            actor = self.reviewer(document_id, by, N_("approve segments"))
+            return self.approve_in_write(document_id, index, actor)
+
+    def approve_in_write(self, document_id: int, index: int, actor, *, edited: bool = False) -> SegmentState:
+        """Approve the segment's current revision inside the caller's write (edit and approve uses
+        it so the editor's revision and its approval commit together). The caller checked `actor`."""
+        row = self._segment(document_id, index)
+        if row["revision_id"] is None or not (row["target"] or "").strip():
+            raise InputError(_("segment {index}").format(index=index), _("has no English to approve"))
+        if row["conflict"]:
+            raise InputError(_("segment {index}").format(index=index),
+                             _("is in conflict: two people changed the same words at once; resolve the "
+                               "conflict before approving"))
+        before = SegmentState(row["state"])
+        after = states.next_state(before, states.APPROVE, segment=index)
+        at = now()
+        self._store.insert_approval({"segment_id": row["id"], "revision_id": row["revision_id"],
+                                     "user_id": actor.id, "role": Role.EDITOR.value, "created_at": at})
+        self._store.set_segment_state(row["id"], after.value)
+        # Approved pairs become translation memory in the approval's own transaction.
+        self._ws.tm.add_approved(source=row["source_text"], target=row["target"],
+                                 document_id=document_id, segment_id=row["id"],
+                                 author=self._store.revision_author(row["revision_id"]),
+                                 approver=actor.name, at=at)
+        self._store.audit(at, actor.id, "segment.approve",
+                          {"segment": index, "revision": row["revision_id"], "from": before.value,
+                           **({"edited": True} if edited else {})},
+                          document_id=document_id, segment_id=row["id"])
+        return after
 
     def reject(self, document_id: int, index: int, *, comment: str, by: str) -> SegmentState:
         if not comment.strip():
             raise InputError("--comment", _("say what the translator should change"))
         with self._store.write():
-            actor = self._editor(document_id, by, N_("reject segments"))
+            actor = self.reviewer(document_id, by, N_("reject segments"))
             row = self._segment(document_id, index)
             before = SegmentState(row["state"])
             after = states.next_state(before, states.REJECT, segment=index)
@@ -149,17 +194,26 @@ class Review:
                               document_id=document_id, segment_id=row["id"])
             return after
 
-    def sign_off(self, document_id: int, role: str, *, by: str) -> SignOff:
+    def sign_off(self, document_id: int, role: str, *, by: str,
+                 confirm: bool | Collection[str] = False) -> SignOff:
+        """Sign the document's texts as they are. Refused while readiness() has blockers, and while
+        it has warnings not confirmed: confirm=True signs over any, a collection over those keys
+        only (a dialog confirms what it showed, not what appeared since)."""
         if role not in SIGNING_ROLES:
             raise InputError("--role", _("{role!r}: sign off as translator or editor").format(role=role))
         as_role = SIGNING_ROLES[role]
         with self._store.write():
             if as_role is Role.EDITOR:
-                actor = self._editor(document_id, by, N_("sign off as editor"))
+                actor = self.reviewer(document_id, by, N_("sign off as editor"))
             else:
                 actor = acting_user(self._store, by)
                 require(actor, {Role.TRANSLATOR}, N_("sign off as translator"))
-            self._check_ready(document_id, role)
+            ready = self.readiness(document_id, role)
+            if ready.blockers:
+                raise InputError(_("sign-off"), "; ".join(ready.blockers))
+            unconfirmed = {k: v for k, v in ready.warnings.items() if confirm is not True and k not in (confirm or ())}
+            if unconfirmed:
+                raise SignOffUnconfirmed(unconfirmed)
             segments, content = self._texts(document_id)
             at = now()
             signoff_id = self._store.insert_signoff({
@@ -167,12 +221,24 @@ class Review:
                 "content_hash": content, "revisions": [s.revision_id for s in segments],
             })
             self._store.audit(at, actor.id, "document.signoff", {"role": as_role.value, "hash": content,
-                                                                  "signoff": signoff_id},
+                                                                  "signoff": signoff_id,
+                                                                  "confirmed": sorted(ready.warnings)},
                               document_id=document_id)
         return next(s for s in self.signoffs(document_id) if s.id == signoff_id)
 
     def blockers(self, document_id: int, role: str) -> list[str]:
         """What stands between the document and a sign-off in `role`, in plain words (empty: ready)."""
+        return list(self.readiness(document_id, role).blockers)
+
+    def readiness(self, document_id: int, role: str) -> Readiness:
+        """The sign-off rules (README, "Review and sign-off rules"), decided here once.
+
+        Blockers: a segment not done for the role (translated; approved for the editor), a conflict,
+        an open error finding. Warnings, signed over only when confirmed: open queries (someone asked
+        and no one closed it), and for the editor a translator's sign-off that does not stand behind
+        the text: none at all, or voided by a change not made by an editor. Editors' own changes
+        after it are review work the editor's sign-off answers for, so they are only a note.
+        """
         as_role = SIGNING_ROLES[role]
         segments = self._ws.segments(document_id)
         done = _DONE_FOR_TRANSLATOR if as_role is Role.TRANSLATOR else {SegmentState.APPROVED}
@@ -191,12 +257,38 @@ class Review:
         if errors:
             blocking.append(_("error findings remain in segments {segments}; fix or dismiss them first").format(
                 segments=_list(errors)))
-        return blocking
+        warnings: dict[str, str] = {}
+        notes: list[str] = []
+        open_queries = self._ws.open_queries(document_id)  # the count every screen shows
+        queries, count = sorted({q.segment for q in open_queries}), len(open_queries)
+        if count:
+            warnings[OPEN_QUERIES] = ngettext(
+                "{count} query is still open (segment {segments})",
+                "{count} queries are still open (segments {segments})", count).format(
+                count=count, segments=_list(queries))
+        signoffs = self.signoffs(document_id)
+        if as_role is Role.EDITOR:
+            self._translator_standing(document_id, signoffs, warnings, notes)
+        latest = {s.role: s for s in signoffs}
+        void = tuple(s for s in latest.values() if not s.valid)
+        return Readiness(as_role, tuple(blocking), warnings, tuple(notes), count, void)
 
-    def _check_ready(self, document_id: int, role: str) -> None:
-        blocking = self.blockers(document_id, role)
-        if blocking:
-            raise InputError(_("sign-off"), "; ".join(blocking))
+    def _translator_standing(self, document_id: int, signoffs: list[SignOff], warnings: dict[str, str],
+                             notes: list[str]) -> None:
+        translator = [s for s in signoffs if s.role is Role.TRANSLATOR]
+        if not translator:
+            warnings[NO_TRANSLATOR] = _("no translator has signed off; the export will credit no translator")
+            return
+        if translator[-1].valid:
+            return
+        _signed, others = self._changed_since_translator(document_id)
+        if others:
+            warnings[TRANSLATOR_VOID] = _(
+                "the translator's sign-off is void: segments {segments} changed after it, not by an editor; "
+                "the export will not credit the translator until they sign off again").format(segments=_list(others))
+        else:
+            notes.append(_("the translator's sign-off is void only through editors' changes since; your "
+                           "sign-off answers for them, and the export still credits the translator"))
 
     def credit_line(self, document_id: int) -> tuple[str | None, list[str]]:
         """"Translated by X. Edited by Y." from valid sign-offs, and what is missing or void."""

@@ -66,6 +66,33 @@ class Saving:
                 return self._result(document_id, index, put)
             return self._save_stale(row, document_id, index, text, actor, role, based_on)
 
+    def save_and_approve(self, document_id: int, index: int, text: str, *, by: str,
+                         based_on: int | None = None) -> SaveResult:
+        """An editor's own correction as review work: the new revision and its approval commit
+        together, so the segment stays approved at the editor's revision (the earlier text stays in
+        the history). Only someone who may approve may do this; a translator edits and sends back.
+
+        A stale save is merged or kept in conflict as usual but not approved: the text it would
+        approve is not the one the editor read, so that stays a separate look and a separate `a`.
+        """
+        text = unicodedata.normalize("NFC", text)
+        with self._store.write():
+            actor = self._review.reviewer(document_id, by, N_("edit and approve segments"))
+            row = self._segment(document_id, index)
+            if text == (row["target"] or ""):
+                if SegmentState(row["state"]) is not SegmentState.APPROVED:
+                    self._review.approve_in_write(document_id, index, actor)
+                return SaveResult(_segment(self._segment(document_id, index)), None, None, False)
+            if based_on is not None and based_on != base_of(row["revision_id"]):
+                return self._save_stale(row, document_id, index, text, actor, Role.EDITOR, based_on)
+            # Saved as the editor's revision whatever other roles they hold: review work, which keeps
+            # the document in review (Review._in_review) and the translator credited.
+            put = self._put(row, document_id, index, text, actor, Role.EDITOR, parent=row["revision_id"],
+                            extra={"approved": True})
+            self._review.approve_in_write(document_id, index, actor, edited=True)
+            # Nothing was sent back: the segment ends approved, at the new revision.
+            return replace(self._result(document_id, index, put), voided=None)
+
     def _save_stale(self, row: dict, document_id: int, index: int, text: str, actor, role: Role,
                     based_on: int) -> SaveResult:
         if based_on == EMPTY_BASE:

@@ -281,6 +281,12 @@ class Workspace:
         """A new revision of the segment's English (none when unchanged); edits void sign-offs."""
         return self._saving.save(document_id, index, text, by=by, based_on=based_on)
 
+    def save_and_approve(self, document_id: int, index: int, text: str, *, by: str,
+                         based_on: int | None = None) -> SaveResult:
+        """An editor's correction kept approved at the new revision (editors only); a stale base is
+        merged or kept in conflict and left unapproved: check result.segment.state."""
+        return self._saving.save_and_approve(document_id, index, text, by=by, based_on=based_on)
+
     def conflict(self, document_id: int, index: int) -> Conflict | None:
         """The segment's open conflict: base, theirs and mine as revisions; None when there is none."""
         return self._saving.conflict(document_id, index)
