@@ -29,6 +29,7 @@ _DONE_FOR_TRANSLATOR = {SegmentState.TRANSLATED, SegmentState.APPROVED}
 
 # What a sign-off may be asked to sign over (keys of Readiness.warnings): confirmable, never silent.
 OPEN_QUERIES, NO_TRANSLATOR, TRANSLATOR_VOID = "open-queries", "no-translator", "translator-void"
+UNFINISHED, CONFLICTED, ERRORS = "unfinished", "conflicted", "errors"  # keys of Readiness.blocked
 
 
 class SignOffUnconfirmed(InputError):
@@ -50,6 +51,7 @@ class Readiness:
 
     role: Role
     blockers: tuple[str, ...]
+    blocked: dict[str, tuple[int, ...]]  # the same blockers by kind (UNFINISHED, CONFLICTED, ERRORS) -> segments
     warnings: dict[str, str]
     notes: tuple[str, ...]
     open_queries: int
@@ -271,7 +273,8 @@ class Review:
             self._translator_standing(document_id, signoffs, warnings, notes)
         latest = {s.role: s for s in signoffs}
         void = tuple(s for s in latest.values() if not s.valid)
-        return Readiness(as_role, tuple(blocking), warnings, tuple(notes), count, void)
+        blocked = {k: tuple(v) for k, v in ((UNFINISHED, open_), (CONFLICTED, conflicted), (ERRORS, errors)) if v}
+        return Readiness(as_role, tuple(blocking), blocked, warnings, tuple(notes), count, void)
 
     def _translator_standing(self, document_id: int, signoffs: list[SignOff], warnings: dict[str, str],
                              notes: list[str]) -> None:

@@ -2,7 +2,10 @@
 
 It reads the document afresh in a worker (the screen's copy may be minutes old) and offers the
 button only when nothing blocks; the Workspace checks again when it signs, and its refusal is shown
-here as-is. Open queries are listed but do not block: the workflow does not make them a condition.
+here as-is. What blocks and what only warns is Review.readiness's answer, the same one `tandem
+signoff` gets: warnings (open queries, a translator's sign-off missing or void) are listed, and the
+first press asks before signing over them; the second signs over exactly those, not any that
+appeared since.
 """
 
 from __future__ import annotations
@@ -23,15 +26,15 @@ from tui.widgets.review_data import effort_line
 from workflow.checks.model import Severity
 from workflow.errors import TandemError
 from workflow.i18n import _, ngettext
-from workflow.models import Comment, Role, SegmentState, SignOff
+from workflow.models import Comment, Role, SignOff
 from workflow.names import name
+from workflow.review import CONFLICTED, ERRORS, OPEN_QUERIES, UNFINISHED
+from workflow.review import Readiness as Rules
 from workflow.workspace import Workspace
 
 FIRST_LINES = 3
 LINE_CELLS = 72
 SHOWN = 8  # segment numbers listed before "and N more"
-DONE = {"editor": {SegmentState.APPROVED}, "translator": {SegmentState.TRANSLATED, SegmentState.APPROVED}}
-
 
 
 @dataclass(frozen=True)
@@ -44,21 +47,32 @@ class Readiness:
     changed: int
     baseline: str
     first_lines: tuple[tuple[int, str], ...]
-    unfinished: tuple[int, ...]  # segments not yet where this role's sign-off needs them
-    errors: tuple[tuple[int, str], ...]  # open error findings: (segment, message)
+    errors: tuple[tuple[int, str], ...]  # open error findings: (segment, message), shown, not decided here
     queries: tuple[Comment, ...]
     standing: SignOff | None  # a valid sign-off in this role on this very text already
+    rules: Rules  # the workflow's answer: what blocks, what warns; the dialog only words it
+
+    @property
+    def unfinished(self) -> tuple[int, ...]:
+        """Segments not yet where this role's sign-off needs them."""
+        return self.rules.blocked.get(UNFINISHED, ())
 
     @property
     def blockers(self) -> list[str]:
-        # Errors block the editor too: DESIGN's rule ("errors block sign-off unless dismissed").
+        # Short forms of Review.readiness's blockers; a kind it adds unknown here is shown in its words.
         reasons = []
         if self.unfinished:
             reasons.append(_not_done(self.role, len(self.unfinished)))
-        if self.errors:
-            reasons.append(ngettext("{count} open error finding (fix or dismiss in the editor)",
-                                    "{count} open error findings (fix or dismiss in the editor)",
-                                    len(self.errors)).format(count=len(self.errors)))
+        if conflicted := self.rules.blocked.get(CONFLICTED):
+            reasons.append(ngettext("{count} segment in conflict (resolve it in the editor)",
+                                    "{count} segments in conflict (resolve them in the editor)",
+                                    len(conflicted)).format(count=len(conflicted)))
+        if errors := self.rules.blocked.get(ERRORS):
+            reasons.append(ngettext("open error findings in {count} segment (fix or dismiss in the editor)",
+                                    "open error findings in {count} segments (fix or dismiss in the editor)",
+                                    len(errors)).format(count=len(errors)))
+        if not reasons and self.rules.blockers:
+            reasons = list(self.rules.blockers)
         return reasons
 
 
@@ -75,9 +89,9 @@ def readiness(workspace: Workspace, document_id: int, role: str, user: str) -> R
     return Readiness(
         role, signer, document.title, len(reports), sum(r.words for r in reports),
         sum(r.changed for r in reports), baseline,
-        tuple((r.index, r.text) for r in reports[:FIRST_LINES]),
-        tuple(r.index for r in reports if r.state not in DONE[role]), errors, queries,
+        tuple((r.index, r.text) for r in reports[:FIRST_LINES]), errors, queries,
         workspace.review.valid_signoffs(document_id).get(Role(role)),
+        workspace.review.readiness(document_id, role),
     )
 
 
@@ -118,9 +132,11 @@ def open_text(r: Readiness) -> Text:
             count=len(r.errors), segments=_list(segments)) + "\n")
     else:
         text.append("✓ " + _("no open error findings") + "\n", style="dim")
+    if conflicted := r.rules.blocked.get(CONFLICTED):
+        text.append("✗ " + _("segments in conflict: {segments}").format(segments=_list(conflicted)) + "\n")
     if r.queries:
-        text.append("? " + ngettext("{count} open query (they do not block):",
-                                    "{count} open queries (they do not block):", len(r.queries)).format(
+        text.append("? " + ngettext("{count} open query (signing over it asks first):",
+                                    "{count} open queries (signing over them asks first):", len(r.queries)).format(
             count=len(r.queries)) + "\n")
         for query in r.queries[:SHOWN]:
             text.append("    " + _("segment {index}, {author}: {text}").format(
@@ -129,6 +145,14 @@ def open_text(r: Readiness) -> Text:
             text.append("    " + _("… and {count} more").format(count=len(r.queries) - SHOWN) + "\n", style="dim")
     else:
         text.append("✓ " + _("no open queries") + "\n", style="dim")
+    for signoff in r.rules.void_signoffs:
+        text.append("? " + _("void: the {role}'s sign-off by {name} (the text changed since)").format(
+            role=name(signoff.role), name=signoff.display_name) + "\n")
+    for key, warning in r.rules.warnings.items():
+        if key != OPEN_QUERIES:  # listed above, query by query
+            text.append("? " + warning + "\n")
+    for note in r.rules.notes:
+        text.append("· " + note + "\n", style="dim")
     text.rstrip()
     return text
 
@@ -163,6 +187,8 @@ class SignOffDialog(Dialog[SignOff | None]):
         self.document_id = document_id
         self.role = role
         self.readiness: Readiness | None = None
+        self.asked = False  # the first press over warnings asks; the second signs over them
+        self.refused = ""  # the Workspace's refusal of the last press, kept on screen across the re-check
 
     def compose(self) -> ComposeResult:
         with Vertical(id="signoff-box", classes="dialog-box"):
@@ -196,8 +222,11 @@ class SignOffDialog(Dialog[SignOff | None]):
         self.query_one("#signoff-open", Static).update(open_text(found))
         blockers = found.blockers
         reason = _("Cannot sign off yet: {reasons}.").format(reasons="; ".join(blockers)) if blockers else ""
-        self.show_error(reason)
+        self.show_error(reason or self.refused)
+        self.refused = ""
+        self.asked = False
         button = self.query_one("#signoff-sign", Button)
+        button.label = _("Sign off as {role}").format(role=name(self.role))
         button.disabled = bool(blockers)
         button.tooltip = reason or None
         if not blockers:
@@ -207,14 +236,23 @@ class SignOffDialog(Dialog[SignOff | None]):
     def sign(self) -> None:
         if self.readiness is None or self.readiness.blockers:
             return
-        self.query_one("#signoff-sign", Button).disabled = True
-        self.write_signoff()
+        warnings = self.readiness.rules.warnings
+        button = self.query_one("#signoff-sign", Button)
+        if warnings and not self.asked:
+            self.asked = True
+            self.show_error(_("Sign off over this? {warnings}. Press “{button}” again to sign over it.").format(
+                warnings="; ".join(warnings.values()), button=_("Sign off over it")))
+            button.label = _("Sign off over it")
+            return
+        button.disabled = True
+        self.write_signoff(tuple(warnings))
 
     @work(thread=True, exclusive=True, group="signoff")
-    def write_signoff(self) -> None:
+    def write_signoff(self, confirmed: tuple[str, ...]) -> None:
         try:
             with self.session.workspace() as workspace:
-                signoff = workspace.review.sign_off(self.document_id, self.role, by=self.session.user)
+                signoff = workspace.review.sign_off(self.document_id, self.role, by=self.session.user,
+                                                    confirm=confirmed)
         except TandemError as exc:
             self.post_message(self.Failed(str(exc)))
             return
@@ -225,6 +263,12 @@ class SignOffDialog(Dialog[SignOff | None]):
 
     def on_dialog_failed(self, message: Dialog.Failed) -> None:
         self.show_error(message.problem)
+        if self.query_one("#signoff-sign", Button).disabled and self.readiness is not None \
+                and not self.readiness.blockers and not self.refused:
+            # The sign-off itself was refused (something changed since the dialog read it, e.g. a new
+            # query): read again, so the next press asks about what is there now.
+            self.refused = message.problem
+            self.check()
 
 
 def _not_done(role: str, n: int) -> str:

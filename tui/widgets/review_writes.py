@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from workflow.i18n import _
-from workflow.models import SaveResult
+from workflow.models import SaveResult, SegmentState
 from workflow.names import name
 from workflow.workspace import Workspace
 
@@ -23,9 +23,18 @@ def silent(call: Callable[[Workspace], object]) -> Write:
     return write
 
 
-def save(document_id: int, index: int, text: str, *, by: str, based_on: int | None) -> Write:
+def save(document_id: int, index: int, text: str, *, by: str, based_on: int | None, approve: bool = False) -> Write:
+    """Save and send back to draft, or (approve) save and approve: the editor's correction as review work."""
+
     def write(workspace: Workspace) -> tuple[str, ...]:
-        return save_notes(index, workspace.save_segment(document_id, index, text, by=by, based_on=based_on))
+        if not approve:
+            return save_notes(index, workspace.save_segment(document_id, index, text, by=by, based_on=based_on))
+        result = workspace.save_and_approve(document_id, index, text, by=by, based_on=based_on)
+        notes = save_notes(index, result)
+        if result.segment.state is not SegmentState.APPROVED:
+            notes += (_("Segment {index} is not approved: someone else saved it while you edited, so the text now "
+                        "is not the one you read; read it and approve it (a).").format(index=index),)
+        return notes
 
     return write
 
