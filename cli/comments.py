@@ -1,4 +1,5 @@
-"""Handlers for `tandem comment`: add a note or query, list threads, reply, resolve."""
+"""Handlers for `tandem comment`: add a note or query, list threads, reply, resolve (and the same as
+`tandem comments`, `tandem reply`, `tandem resolve-comment`)."""
 
 from __future__ import annotations
 
@@ -59,4 +60,5 @@ def _resolve(ws, args, user: str) -> int:
 
 
 _ACTIONS = {"add": _add, "list": _list, "reply": _reply, "resolve": _resolve}
-HANDLERS = {"comment": _comment}
+# `tandem comments|reply|resolve-comment` are the same handlers as `tandem comment list|reply|resolve`.
+HANDLERS = {"comment": _comment, "comments": _list, "reply": _reply, "resolve-comment": _resolve}

@@ -223,7 +223,8 @@ def _review_commands(commands: Any) -> None:
     chosen.add_argument("--text", metavar="TEXT", help=_("a text of your own, e.g. the two combined"))
     translated = commands.add_parser("translated", help=_("mark segments translated (all when none given)"))
     translated.add_argument("doc", type=int, metavar="DOC")
-    translated.add_argument("segments", type=int, nargs="*", metavar="N")
+    # A default, or argparse (before 3.12) names N among the required arguments when DOC is missing.
+    translated.add_argument("segments", type=int, nargs="*", default=[], metavar="N")
     dismiss = commands.add_parser("dismiss", help=_("dismiss a check's findings on a segment, with a reason"))
     dismiss.add_argument("doc", type=int, metavar="DOC")
     dismiss.add_argument("segment", type=int, metavar="N")

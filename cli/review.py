@@ -99,7 +99,7 @@ def _resolve(ws, args, user: str) -> int:
 
 
 def _translated(ws, args, user: str) -> int:
-    from workflow.errors import TandemError
+    from workflow.errors import PermissionDenied, TandemError
     from workflow.models import SegmentState
 
     segments = ws.segments(args.doc)
@@ -109,6 +109,9 @@ def _translated(ws, args, user: str) -> int:
     for index in wanted:
         try:
             ws.mark_translated(args.doc, index, by=user)
+        except PermissionDenied:
+            # About who is acting, not about this segment: it refuses the whole command, once.
+            raise
         except TandemError as exc:
             refused += 1
             print(_("tandem: error: {problem}").format(problem=exc), file=sys.stderr)
