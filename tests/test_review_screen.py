@@ -151,7 +151,7 @@ def test_reject_with_a_comment_sends_a_query_and_lists_it_among_open_queries(tmp
                 [query] = ws.comments(1, 5)
             assert (query.kind, query.author, query.open) == ("query", "robert", True)
             assert query.text == "Use “foreign currency-earning” here."
-            assert screen.query_one(ReviewList).get_row("5")[3].plain == "?"
+            assert screen.query_one(ReviewList).get_cell("5", "queries").plain == "?"
             assert "open query" in str(screen.query_one("#review-comments", Static).content)
             assert "1 open query" in str(screen.query_one("#review-status", Static).content)
 

@@ -58,19 +58,52 @@ def word_diff(old: str, new: str) -> list[tuple[int, str]]:
 
 
 def effort(old: str, new: str, diff: list[tuple[int, str]] | None = None) -> Effort:
+    """Words changed: per changed stretch, the larger of old and new words it touches.
+
+    A word here is what spaces delimit, so a stretch inside one ("Workers'" to "Workers’", "officers."
+    to "officers,") changes that word: a changed text never measures 0. Each word counts once however
+    many stretches touch it; a stretch of spaces alone touches the words either side of it.
+    """
     if old == new:  # most segments of a reviewed article: no diff to run
         return Effort(0, _words(old))
     diff = word_diff(old, new) if diff is None else diff
-    changed, removed, added = 0, 0, 0
+    old_words, new_words = _Spans(old), _Spans(new)
+    changed = 0
+    counted_old: set[int] = set()
+    counted_new: set[int] = set()
+    removed: set[int] = set()
+    added: set[int] = set()
+    at_old = at_new = 0
     for op, text in diff + [(EQUAL, "")]:
         if op == EQUAL:
-            changed += max(removed, added)
-            removed = added = 0
+            if removed or added:
+                changed += max(len(removed - counted_old), len(added - counted_new))
+                counted_old |= removed
+                counted_new |= added
+            removed, added = set(), set()
+            at_old += len(text)
+            at_new += len(text)
         elif op == DELETE:
-            removed += _words(text)
+            removed |= old_words.touched(at_old, at_old + len(text))
+            at_old += len(text)
         else:
-            added += _words(text)
+            added |= new_words.touched(at_new, at_new + len(text))
+            at_new += len(text)
     return Effort(changed, _words(old))
+
+
+class _Spans:
+    """A text's space-delimited words as character spans, numbered in order."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = [m.span() for m in re.finditer(r"\S+", text)]
+
+    def touched(self, start: int, end: int) -> set[int]:
+        inside = {i for i, (s, e) in enumerate(self.spans) if s < end and start < e}
+        if inside or start == end:
+            return inside
+        # Only spaces changed: the words they join or part are the ones changed.
+        return {i for i, (s, e) in enumerate(self.spans) if e == start or s == end}
 
 
 def _words(text: str) -> int:

@@ -1,7 +1,9 @@
 """The review screen: an editor goes through a translated document segment by segment.
 
-Each segment shows its diff since the translator's sign-off; the editor approves, rejects with a
-query, edits, comments, and finally signs the document off. Every read and write runs in a thread
+Each segment shows its diff since a chosen base (the translator's sign-off, the imported draft or the
+previous revision: b cycles them), its check findings with their dismissals, and its comments; f
+shows only the segments with errors, warnings, dismissals or open queries. The editor approves,
+rejects with a query, edits, comments, and finally signs the document off. Every read and write runs in a thread
 worker that posts a message; only the screen touches its widgets. Bindings the user's roles do not
 allow are hidden (the Workspace would refuse them anyway); the app's command palette offers the
 rest, as it does every screen's bindings.
@@ -37,11 +39,12 @@ from tui.widgets.review_data import (
     unreviewed,
 )
 from tui.widgets.review_detail import ReviewDetail
-from tui.widgets.review_edit_dialog import EditDialog
+from tui.widgets.review_edit_dialog import EditDialog, EditRequest
 from tui.widgets.review_list import ReviewList
 from tui.widgets.review_pick_dialog import CommentPicker
 from tui.widgets.review_signoff_dialog import SignOffDialog
 from tui.widgets.review_writes import Write, save, silent
+from workflow.diff_bases import DiffBase, next_base
 from workflow.errors import TandemError
 from workflow.i18n import N_, _, ngettext
 from workflow.models import Comment, SegmentReport, SegmentState, SignOff
@@ -90,6 +93,8 @@ class ReviewScreen(ReviewLive, Screen):
         Binding("x", "reject", description=N_("Reject")),
         Binding("e", "edit", description=N_("Edit")),
         Binding("n", "next_unreviewed", description=N_("Next unreviewed")),
+        Binding("b", "cycle_base", description=N_("Diff base")),
+        Binding("f", "filter", description=N_("Filter")),
         Binding("c", "comment", description=N_("Comment")),
         Binding("m", "resolve", description=N_("Resolve comment")),
         Binding("o", "queries", description=N_("Open queries")),
@@ -123,6 +128,8 @@ class ReviewScreen(ReviewLive, Screen):
         self.data: ReviewData | None = None
         self.writing = False
         self._write_worker: Worker | None = None
+        self.base = DiffBase.SIGNED  # what every diff is drawn against; b cycles it
+        self.only_flagged = False  # f: only segments with errors, warnings, dismissals or queries
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -153,7 +160,7 @@ class ReviewScreen(ReviewLive, Screen):
             with self.session.workspace() as workspace:
                 # First, so a change made while the rest is read is followed later, never missed.
                 head = workspace.segment_changes(self.document_id)[0]
-                data = load_review(workspace, self.document_id, self.session.user)
+                data = load_review(workspace, self.document_id, self.session.user, self.base)
         except TandemError as exc:
             self.post_message(self.Failed(str(exc), loading=True))
             return
@@ -165,12 +172,13 @@ class ReviewScreen(ReviewLive, Screen):
         if message.data == self.data:
             return  # re-read after a change elsewhere: nothing here moved, so nothing is redrawn
         self.data = data = message.data
+        data.set_base(self.base)  # b pressed while it loaded
         table = self.query_one(ReviewList)
         keep = table.current_index
         if first or keep is None:
             # Where the review stands: the first segment nobody has approved yet.
             keep = next((s.index for s in data.segments if unreviewed(s)), 1)
-        table.fill(data.reports, data.query_counts(), cursor=keep)
+        self._fill(keep)
         self.refresh_bindings()
         self._show_status()
         self._show_current()
@@ -192,7 +200,14 @@ class ReviewScreen(ReviewLive, Screen):
     def _refit(self) -> None:
         table = self.query_one(ReviewList)
         if self.data is not None and not table.fits(self.data.reports):
-            table.fill(self.data.reports, self.data.query_counts(), cursor=table.current_index or 1)
+            self._fill(table.current_index or 1)
+
+    def _fill(self, cursor: int) -> None:
+        data = self.data
+        assert data is not None
+        self.query_one(ReviewList).fill(data.reports, data.query_counts(), cursor=cursor,
+                                        findings=data.all_check_marks(),
+                                        keep=data.flagged if self.only_flagged else None)
 
     def action_reload(self) -> None:
         self.load()
@@ -213,15 +228,44 @@ class ReviewScreen(ReviewLive, Screen):
             return
         data = self.data
         detail.show(data.segments[index - 1], data.reports[index - 1], data.comments.get(index, []),
-                    count=len(data.segments), baseline=data.baseline)
+                    count=len(data.segments), baseline=data.baseline, findings=data.findings.get(index, []),
+                    first_revision=data.first_revision(index))
 
     @on(DataTable.RowHighlighted, "#review-list")
     def highlighted(self) -> None:
         self._show_current()
 
     def go_to(self, index: int) -> None:
-        self.query_one(ReviewList).show_index(index)
+        table = self.query_one(ReviewList)
+        if not table.shows(index) and self.data is not None:
+            self.only_flagged = False  # a segment the filter hides was asked for: show them all
+            self._fill(index)
+        table.show_index(index)
         self._show_current()
+
+    def action_cycle_base(self) -> None:
+        self.base = next_base(self.base)
+        if self.data is None:
+            return
+        table = self.query_one(ReviewList)
+        self.data.set_base(self.base)
+        self._fill(table.current_index or 1)
+        self._show_status()
+        self._show_current()
+        self.notify(_("Diffs since {base}.").format(base=self.data.baseline))
+
+    def action_filter(self) -> None:
+        if self.data is None:
+            return
+        data = self.data
+        if not self.only_flagged and not any(data.flagged(s.index) for s in data.segments):
+            self.notify(_("No segment has errors, warnings, dismissals or open queries."))
+            return
+        self.only_flagged = not self.only_flagged
+        self._fill(self.query_one(ReviewList).current_index or 1)
+        self._show_current()
+        self.notify(_("Showing only segments with errors, warnings, dismissals or open queries.")
+                    if self.only_flagged else _("Showing every segment."))
 
     # actions --------------------------------------------------------------------------
 
@@ -265,8 +309,9 @@ class ReviewScreen(ReviewLive, Screen):
             return
         segment = self.data.segments[index - 1]
 
-        def write(text: str) -> Write:
-            return save(self.document_id, index, text, by=self.session.user, based_on=base_of(segment.revision_id))
+        def write(text: str, approve: bool = False) -> Write:
+            return save(self.document_id, index, text, by=self.session.user, based_on=base_of(segment.revision_id),
+                        approve=approve)
 
         async def keep(text: str) -> bool:
             # The app is quitting with the dialog open: save now, on a thread, rather than lose it.
@@ -277,11 +322,12 @@ class ReviewScreen(ReviewLive, Screen):
                 return False
             return True
 
-        def edited(text: str | None) -> None:
-            if text is not None:
-                self._write(index, write(text))
+        def edited(request: EditRequest | None) -> None:
+            if request is not None:  # approved, it moves on to the next segment as approve (a) does
+                self._write(index, write(request.text, request.approve), advance=request.approve)
 
-        dialog = EditDialog(index, segment.source, segment.target, voids=self._voids(index), keep=keep)
+        dialog = EditDialog(index, segment.source, segment.target, voids=self._voids(index), keep=keep,
+                            can_approve=bool(self.data.access.can_review))
         self.app.push_screen(dialog, edited)
 
     def _voids(self, index: int) -> str:
@@ -407,7 +453,7 @@ class ReviewScreen(ReviewLive, Screen):
         data.apply(update)
         index = update.segment.index
         table = self.query_one(ReviewList)
-        table.update_row(update.report, len(data.open_queries(index)))
+        table.update_row(data.reports[index - 1], len(data.open_queries(index)), data.check_marks(index))
         self._show_status()
         for note in update.notes:
             self.notify(note, severity="warning", timeout=8)

@@ -56,7 +56,8 @@ class ReviewLive:
         table = self.query_one(ReviewList)
         for update in message.updates:
             data.apply(update)
-            table.update_row(update.report, len(data.open_queries(update.segment.index)))
+            index = update.segment.index
+            table.update_row(data.reports[index - 1], len(data.open_queries(index)), data.check_marks(index))
         self._show_status()
         if table.current_index in {u.segment.index for u in message.updates}:
             self._show_current()

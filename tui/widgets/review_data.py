@@ -14,7 +14,8 @@ from rich.text import Text
 
 from workflow.access import signing_role
 from workflow.comments import open_queries
-from workflow.diffs import effort
+from workflow.diff_bases import Bases, DiffBase, base_name, measure, segment_bases
+from workflow.findings import FindingView, open_counts
 from workflow.i18n import _, format_number, format_percent, ngettext
 from workflow.models import (
     Comment,
@@ -56,6 +57,9 @@ def access_for(workspace: Workspace, document_id: int, name: str) -> Access:
 
 @dataclass
 class ReviewData:
+    """The document as the review screen shows it. `reports` measure each segment against `base`
+    (their signed_text is that base's text); set_base() re-measures them, no reading needed."""
+
     document: Document
     segments: list[Segment]
     reports: list[SegmentReport]
@@ -63,16 +67,54 @@ class ReviewData:
     signoffs: list[SignOff]
     state: DocumentState
     access: Access
+    findings: dict[int, list[FindingView]] = field(default_factory=dict)  # by segment index, dismissed too
+    bases: dict[int, Bases] = field(default_factory=dict)  # by segment index
+    base: DiffBase = DiffBase.SIGNED
     totals: tuple[int, int] = field(init=False)  # words changed, words
 
     def __post_init__(self) -> None:
+        if self.bases:
+            self.reports = [_measured(r, self.bases[r.index], self.base) for r in self.reports]
         self.totals = _totals(self.reports)
 
     @property
+    def signed(self) -> bool:
+        return any(s.role is Role.TRANSLATOR for s in self.signoffs)
+
+    @property
     def baseline(self) -> str:
-        """What the diffs compare against, in words (report() falls back to the first draft)."""
-        signed = any(s.role is Role.TRANSLATOR for s in self.signoffs)
-        return _("the translator's sign-off") if signed else _("the first draft")
+        """What the diffs compare against, in words."""
+        return base_name(self.base, signed=self.signed)
+
+    def set_base(self, base: DiffBase) -> None:
+        self.base = base
+        self.reports = [_measured(r, self.bases[r.index], base) if r.index in self.bases else r
+                        for r in self.reports]
+        self.totals = _totals(self.reports)
+
+    def first_revision(self, index: int) -> bool:
+        """Against the previous revision, segment `index` has nothing to compare: it is its first."""
+        bases = self.bases.get(index)
+        return self.base is DiffBase.PREVIOUS and bases is not None and bases.previous is None
+
+    def finding_counts(self, index: int) -> tuple[int, int]:
+        """Open (errors, warnings): the figures `tandem check` and the editor give."""
+        return open_counts(self.findings.get(index, []))
+
+    def dismissals(self, index: int) -> list[FindingView]:
+        return [v for v in self.findings.get(index, []) if not v.open]
+
+    def check_marks(self, index: int) -> tuple[int, int, int]:
+        """What the list's findings column shows: open errors, open warnings, dismissals."""
+        return (*self.finding_counts(index), len(self.dismissals(index)))
+
+    def all_check_marks(self) -> dict[int, tuple[int, int, int]]:
+        return {index: self.check_marks(index) for index in self.findings}
+
+    def flagged(self, index: int) -> bool:
+        """What the filter keeps: errors, warnings, dismissals or open queries."""
+        return (any(self.finding_counts(index)) or bool(self.dismissals(index))
+                or bool(self.open_queries(index)))
 
     def open_queries(self, index: int | None = None) -> list[Comment]:
         lists = self.comments.values() if index is None else [self.comments.get(index, [])]
@@ -89,6 +131,14 @@ class ReviewData:
         self.segments[position] = update.segment
         self.reports[position] = update.report
         self.comments[update.segment.index] = update.comments
+        self.findings[update.segment.index] = update.findings
+        if update.bases is not None:
+            # The signed text is the sign-off's, which no segment write moves (a sign-off reloads all).
+            old = self.bases.get(update.segment.index)
+            keep = old is not None and self.signed
+            bases = replace(update.bases, signed=old.signed) if keep else update.bases
+            self.bases[update.segment.index] = bases
+            self.reports[position] = _measured(update.report, bases, self.base)
         self.signoffs = update.signoffs
         self.state = update.state
         self.totals = _totals(self.reports)
@@ -104,32 +154,55 @@ class SegmentUpdate:
     signoffs: list[SignOff]
     state: DocumentState
     notes: tuple[str, ...] = ()  # what the write did that the user must be told (a voided sign-off)
+    findings: list[FindingView] = field(default_factory=list)
+    bases: Bases | None = None
 
 
-def load_review(workspace: Workspace, document_id: int, user: str) -> ReviewData:
+def _measured(report: SegmentReport, bases: Bases, base: DiffBase) -> SegmentReport:
+    measured = measure(bases, base, report.text)
+    return replace(report, signed_text=measured.base, changed=measured.changed, words=measured.words)
+
+
+def _by_segment(views: list[FindingView]) -> dict[int, list[FindingView]]:
+    found: dict[int, list[FindingView]] = {}
+    for view in views:
+        found.setdefault(view.finding.segment, []).append(view)
+    return found
+
+
+def load_review(workspace: Workspace, document_id: int, user: str,
+                base: DiffBase = DiffBase.SIGNED) -> ReviewData:
     document = workspace.document(document_id)
     segments = workspace.segments(document_id)
     reports = workspace.review.report(document_id)
+    signoffs = workspace.review.signoffs(document_id)
     comments: dict[int, list[Comment]] = {}
     for comment in workspace.comments(document_id):
         comments.setdefault(comment.segment, []).append(comment)
-    return ReviewData(document, segments, reports, comments, workspace.review.signoffs(document_id),
-                      workspace.review.state(document_id), access_for(workspace, document_id, user))
+    # report() gives the translator's signed text (the draft while nobody signed): the signed base.
+    signed = {r.index: r.signed_text or "" for r in reports} if any(
+        s.role is Role.TRANSLATOR for s in signoffs) else None
+    bases = segment_bases(segments, workspace.history(document_id), signed)
+    return ReviewData(document, segments, reports, comments, signoffs, workspace.review.state(document_id),
+                      access_for(workspace, document_id, user), _by_segment(workspace.check_document(document_id)),
+                      bases, base)
 
 
 def refresh_segment(workspace: Workspace, document_id: int, report: SegmentReport,
                     notes: tuple[str, ...] = ()) -> SegmentUpdate:
-    """Re-read segment `report.index`; its baseline (the signed text) no write here can change."""
+    """Re-read segment `report.index`: its text, findings, comments, and its previous revision (the
+    draft and the signed text no write here can change; ReviewData.apply re-measures the report)."""
     segment = workspace.segments(document_id)[report.index - 1]
-    measured = effort(report.signed_text or "", segment.target)
     authors = report.authors
     current = workspace.current_revision(document_id, report.index)
     if current is not None:
         authors = authors if current.author in authors else (*authors, current.author)
-    new_report = replace(report, state=segment.state, text=segment.target, changed=measured.changed,
-                         words=measured.words, authors=authors, conflict=segment.conflict)
+    new_report = replace(report, state=segment.state, text=segment.target, authors=authors,
+                         conflict=segment.conflict)
+    fresh = segment_bases([segment], workspace.history(document_id, report.index), None)[segment.index]
     return SegmentUpdate(segment, new_report, workspace.comments(document_id, report.index),
-                         workspace.review.signoffs(document_id), workspace.review.state(document_id), notes)
+                         workspace.review.signoffs(document_id), workspace.review.state(document_id), notes,
+                         workspace.segment_findings(document_id, report.index), fresh)
 
 
 def unreviewed(segment: Segment) -> bool:
@@ -160,6 +233,8 @@ def status_text(data: ReviewData) -> Text:
     parts = [Text(name(data.state), style="bold")]
     parts += [signoff_text(role, signed.get(role)) for role in (Role.TRANSLATOR, Role.EDITOR)]
     parts.append(Text(_("effort: {effort}").format(effort=effort_line(*data.totals))))
+    # Which base every diff and Edits figure is measured against (b cycles it).
+    parts.append(Text(_("diffs since {base}").format(base=data.baseline), style="bold"))
     if queries := len(data.open_queries()):
         parts.append(Text(ngettext("{count} open query", "{count} open queries", queries).format(count=queries),
                           style="bold yellow"))
