@@ -151,7 +151,9 @@ def demo(args, user: str) -> int:
         return EXIT_OK
     from tui.app import run_app
 
-    run_app(prepared.path, args.user or demo.TRANSLATOR, document_id=prepared.document_id)
+    # Each person starts where their work is (workflow.home); the translator, the default, on
+    # the demo article's editor.
+    run_app(prepared.path, args.user or demo.TRANSLATOR, document_id=prepared.document_id, home=True)
     return EXIT_OK
 
 

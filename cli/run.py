@@ -78,7 +78,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command is None:
         from tui.app import run_app
 
-        run_app(path, user)
+        run_app(path, user, home=True)  # each person starts where their work is (workflow.home)
         return EXIT_OK
     from cli.audit import HANDLERS as AUDIT
     from cli.comments import HANDLERS as COMMENTS

@@ -26,6 +26,7 @@ from tui.session import Session
 from tui.widgets.keys_footer import LocalizedFooter
 from tui.widgets.toast import keep_wide_characters_whole
 from workflow.errors import TandemError
+from workflow.home import Home, Start, home, needs_documents
 from workflow.i18n import N_, _
 from workflow.models import User
 
@@ -38,25 +39,33 @@ class TandemApp(LiveRefresh, App):
     ]
 
     class WorkspaceReady(Message):
-        def __init__(self, known_user: bool, users: tuple[User, ...] = (), document=None) -> None:
+        def __init__(self, known_user: bool, users: tuple[User, ...] = (), document=None,
+                     home: Home | None = None) -> None:
             super().__init__()
             self.known_user = known_user
             self.users = users  # only when the person must name themselves first
             self.document = document  # the document to open, read on the same trip (DocumentData)
+            self.home = home  # where the person's work is (workflow.home), when the app starts there
 
     class WorkspaceFailed(Message):
         def __init__(self, problem: str) -> None:
             super().__init__()
             self.problem = problem
 
-    def __init__(self, workspace_path: Path, user: str | None, document_id: int | None = None) -> None:
-        """With no user (a `tandem serve` browser session) the app asks who is working first."""
+    def __init__(self, workspace_path: Path, user: str | None, document_id: int | None = None, *,
+                 home: bool = False) -> None:
+        """With no user (a `tandem serve` browser session) the app asks who is working first.
+
+        A `document_id` opens that document's editor for anyone. With `home`, the person's roles
+        decide where they start (workflow.home) and `document_id` is only the document the launch
+        is about (the demo's article), which a translator opens."""
         keep_wide_characters_whole()  # before the first paint: toasts over the editor drop Hangul otherwise
         super().__init__()
         self.session = Session(Path(workspace_path), user or "")
         self._ask_who = user is None
         self.sub_title = self.session.path.name if user is None else f"{self.session.path.name} · {user}"
         self.document_id = document_id
+        self._home = home
         self._quit_unsaved = False
 
     def compose(self) -> ComposeResult:
@@ -109,12 +118,24 @@ class TandemApp(LiveRefresh, App):
                 if self._ask_who:
                     ready = self.WorkspaceReady(True, tuple(workspace.users()))
                 else:
-                    ready = self.WorkspaceReady(workspace.find_user(self.session.user) is not None,
-                                                document=self._document(workspace))
+                    user = workspace.find_user(self.session.user)
+                    start = self._where(workspace, user)
+                    if start is not None and start.start is Start.EDITOR:
+                        self.document_id = start.document_id
+                    document = self._document(workspace) if start is None or start.document_id else None
+                    ready = self.WorkspaceReady(user is not None, document=document, home=start)
         except TandemError as exc:
             self.post_message(self.WorkspaceFailed(str(exc)))
         else:
             self.post_message(ready)
+
+    def _where(self, workspace, user: User | None) -> Home | None:
+        """Where the person starts, when the app was asked to start where their work is."""
+        if not self._home:
+            return None
+        about = self.document_id
+        summaries = workspace.documents() if needs_documents(user, about) else None
+        return home(user, summaries, about=about)
 
     def _document(self, workspace):
         """The document to open, read on the same trip, so the editor's first frame shows it; a
@@ -138,7 +159,16 @@ class TandemApp(LiveRefresh, App):
                   "`tandem users add`.").format(user=self.session.user),
                 severity="warning",
             )
-        if self.document_id is None:
+        start = message.home.start if message.home is not None else None
+        if start is Start.REVIEW_QUEUE:
+            self.push_screen(DocumentsScreen(self.session, queue=True))
+        elif start is Start.GLOSSARY:
+            from tui.screens.glossary import GlossaryScreen
+
+            # Under it the documents list, where the glossary's Back leads.
+            self.push_screen(DocumentsScreen(self.session))
+            self.push_screen(GlossaryScreen(self.session, proposals_first=True))
+        elif self.document_id is None or start is Start.DOCUMENTS:
             self.push_screen(DocumentsScreen(self.session))
         else:
             # Straight to the document; the documents list is built when the editor closes, so
@@ -163,5 +193,6 @@ class TandemApp(LiveRefresh, App):
         self.notify(message.problem, title=_("Cannot open the workspace"), severity="error")
 
 
-def run_app(workspace_path: Path | str, user: str | None, document_id: int | None = None) -> None:
-    TandemApp(Path(workspace_path), user, document_id).run()
+def run_app(workspace_path: Path | str, user: str | None, document_id: int | None = None, *,
+            home: bool = False) -> None:
+    TandemApp(Path(workspace_path), user, document_id, home=home).run()

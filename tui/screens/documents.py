@@ -1,4 +1,7 @@
-"""The documents screen: every document in the workspace, with progress and who holds which role."""
+"""The documents screen: every document in the workspace, with progress and who holds which role.
+
+As an editor's review queue (workflow.home), the same list holds only the documents waiting for
+review, the longest-waiting first, and a row opens the review screen instead of the editor."""
 
 from __future__ import annotations
 
@@ -23,7 +26,8 @@ from tui.widgets.keys_footer import LocalizedFooter
 from tui.widgets.pick_table import PickTable
 from workflow.access import IMPORT_ROLES
 from workflow.errors import TandemError
-from workflow.i18n import N_, _, format_number, ngettext
+from workflow.home import review_queue
+from workflow.i18n import N_, _, format_datetime, format_number, ngettext
 from workflow.models import DocumentSummary
 
 TITLE_CELLS = 48
@@ -35,6 +39,9 @@ IMPORT_HINT = N_(
     "or try the sample with  tandem demo"
 )
 PRESS_I = N_("Press  i  to import a file here.\n")
+QUEUE_EMPTY = N_("Nothing is waiting for review.\n\n"
+                 "A document joins this queue when its translator signs it off.\n"
+                 "Press  a  for all documents.")
 
 
 class DocumentsScreen(Screen):
@@ -46,6 +53,8 @@ class DocumentsScreen(Screen):
         Binding("v", "review", description=N_("Review"),
                 tooltip=N_("Review the highlighted document: diffs, approvals, sign-off")),
         Binding("g", "glossary", description=N_("Glossary"), tooltip=N_("Browse and maintain the house glossary")),
+        Binding("a", "all_documents", description=N_("All documents"),
+                tooltip=N_("Every document in the workspace, not only those waiting for review")),
     ]
 
     class Loaded(Message):
@@ -53,7 +62,7 @@ class DocumentsScreen(Screen):
             self, summaries: list[DocumentSummary], rows: list[tuple[Text, ...]], can_import: bool
         ) -> None:
             super().__init__()
-            self.summaries = summaries
+            self.summaries = summaries  # in the review queue, in its order
             self.rows = rows
             self.can_import = can_import
 
@@ -62,9 +71,13 @@ class DocumentsScreen(Screen):
             super().__init__()
             self.problem = problem
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, queue: bool = False) -> None:
+        """`queue`: the review queue (documents waiting for review, oldest first) instead of all."""
         super().__init__()
         self.session = session
+        self._queue = queue
+        if queue:
+            self.title = _("Review queue")
         self._summaries: list[DocumentSummary] = []
         self._rows: list[tuple[Text, ...]] = []
         self._cells = (0, 0)  # title and tags widths the rows were cut to
@@ -102,6 +115,9 @@ class DocumentsScreen(Screen):
             return
         self.app.push_screen(ReviewScreen(self.session, int(key)))
 
+    def action_all_documents(self) -> None:
+        self.app.push_screen(DocumentsScreen(self.session))
+
     def action_reload(self) -> None:
         self.load()
 
@@ -110,7 +126,9 @@ class DocumentsScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Hidden, not greyed out: a terminologist has no use for it, and the workspace would refuse.
-        return self._can_import if action == "import" else True
+        if action == "import":
+            return self._can_import
+        return self._queue if action == "all_documents" else True
 
     def action_import(self) -> None:
         if self._can_import:
@@ -125,7 +143,11 @@ class DocumentsScreen(Screen):
     def load(self) -> None:
         try:
             with self.session.workspace() as workspace:
-                summaries = workspace.documents()
+                if self._queue:
+                    waiting = review_queue(workspace)
+                    summaries, since = [w.summary for w in waiting], [w.since for w in waiting]
+                else:
+                    summaries, since = workspace.documents(), []
                 user = workspace.find_user(self.session.user)
                 # The first person to act on a workspace without users becomes its admin.
                 can_import = (
@@ -134,7 +156,8 @@ class DocumentsScreen(Screen):
         except TandemError as exc:
             self.post_message(self.LoadFailed(str(exc)))
             return
-        rows = [_row(summary) for summary in summaries]
+        rows = ([_row(summary, waited) for summary, waited in zip(summaries, since)] if self._queue
+                else [_row(summary) for summary in summaries])
         self.post_message(self.Loaded(summaries, rows, can_import))
 
     def on_documents_screen_loaded(self, message: Loaded) -> None:
@@ -153,11 +176,14 @@ class DocumentsScreen(Screen):
         self.query_one("#legend", Static).update(legend(any(s.conflicts for s in message.summaries)))
         self.query_one("#legend").display = not empty
         hint = self.query_one("#empty-hint", Static)
-        hint.update(_(IMPORT_HINT).format(press=_(PRESS_I) if self._can_import else ""))
+        hint.update(_(QUEUE_EMPTY) if self._queue else
+                    _(IMPORT_HINT).format(press=_(PRESS_I) if self._can_import else ""))
         hint.display = empty
         count = len(message.summaries)
-        self._status("" if empty else ngettext("{count} document", "{count} documents", count).format(
-            count=format_number(count)))
+        counted = (ngettext("{count} document waiting for review, the longest-waiting first",
+                            "{count} documents waiting for review, the longest-waiting first", count)
+                   if self._queue else ngettext("{count} document", "{count} documents", count))
+        self._status("" if empty else counted.format(count=format_number(count)))
 
     def _fill(self, keep: str | None) -> None:
         table = self.query_one("#documents", DataTable)
@@ -168,6 +194,8 @@ class DocumentsScreen(Screen):
         table.add_column(_("Segments"), key="segments")
         table.add_column(_("Progress"), key="progress")
         table.add_column(_("Roles"), key="roles")
+        if self._queue:
+            table.add_column(_("Waiting since"), key="since")
         # Last: tag lists run long, and the columns a desk scans for belong on screen first.
         table.add_column(_("Tags"), key="tags", width=tag_cells)
         for summary, row in zip(self._summaries, self._rows):
@@ -179,7 +207,7 @@ class DocumentsScreen(Screen):
 
     def _fit(self) -> tuple[int, int]:
         """Title and tags cells that keep every column on screen, down to a readable minimum."""
-        headers = (_("ID"), _("Segments"), _("Progress"), _("Roles"))
+        headers = (_("ID"), _("Segments"), _("Progress"), _("Roles"), *((_("Waiting since"),) if self._queue else ()))
         widths = [max([cell_len(header), *(cell_len(row[i].plain) for row in self._rows)]) + 2
                   for i, header in enumerate(headers)]
         table = self.query_one("#documents", DataTable)
@@ -197,6 +225,11 @@ class DocumentsScreen(Screen):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         document_id = int(event.row_key.value)
+        if self._queue:
+            from tui.screens.review import ReviewScreen
+
+            self.app.push_screen(ReviewScreen(self.session, document_id))
+            return
         title = next(s.title for s in self._summaries if s.id == document_id)
         self.app.push_screen(DocumentScreen(self.session, document_id, title))
 
@@ -211,12 +244,14 @@ class DocumentsScreen(Screen):
         status.set_class(problem, "problem")
 
 
-def _row(summary: DocumentSummary) -> tuple[Text, ...]:
-    """ID, segments, progress and roles: title and tags are cut to the width the screen leaves."""
+def _row(summary: DocumentSummary, since: str | None = None) -> tuple[Text, ...]:
+    """ID, segments, progress, roles (and in the review queue, waiting since): title and tags are cut
+    to the width the screen leaves."""
     # Text cells, because DataTable reads plain str cells as markup and titles may hold [brackets].
     return (
         Text(str(summary.id), justify="right"),
         Text(str(summary.segment_count), justify="right"),
         Text(progress_line(summary.progress, summary.conflicts)),
         Text(roles_line(summary.roles)),
+        *((Text(format_datetime(since)),) if since is not None else ()),
     )

@@ -27,6 +27,7 @@ from tui.widgets.term_labels import STATUS_ORDER, status_label, term_legend
 from tui.widgets.term_table import TermTable
 from workflow.access import GLOSSARY_ROLES
 from workflow.errors import TandemError
+from workflow.home import proposals_first
 from workflow.i18n import N_, _, ngettext
 from workflow.names import name
 
@@ -143,9 +144,11 @@ class GlossaryScreen(Screen):
             self.generation = generation
             self.problem = problem
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, proposals_first: bool = False) -> None:
+        """`proposals_first`: a terminologist's start (workflow.home), their open work at the top."""
         super().__init__()
         self.session = session
+        self._proposals_first = proposals_first
         self.can_propose = False
         self.can_maintain = False
         # Workers cannot be stopped mid-query, so each answer carries the request it answers and
@@ -188,6 +191,8 @@ class GlossaryScreen(Screen):
         try:
             with self.session.workspace() as workspace:
                 terms = workspace.glossary.terms(status=status, search=search or None)
+                if self._proposals_first:
+                    terms = proposals_first(terms)
                 user = workspace.find_user(self.session.user)
                 # On a workspace without users, the first to act becomes its admin (and may propose).
                 can_propose = bool(user.roles) if user else not workspace.users()

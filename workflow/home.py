@@ -1,0 +1,85 @@
+"""Where each person starts: the screen (and document) their role's work is on.
+
+The TUI only shows what this decides, so `tandem`, `tandem demo --as NAME` and any later front end
+land a translator, an editor and a terminologist in the same places.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from glossaries.model import Term, TermStatus
+from workflow.models import DocumentState, DocumentSummary, Role, User
+
+
+class Start(StrEnum):
+    EDITOR = "editor"  # a translator: the editor of the document they last worked on
+    REVIEW_QUEUE = "review_queue"  # an editor: documents waiting for review, oldest first
+    GLOSSARY = "glossary"  # a terminologist: the glossary, open proposals first
+    DOCUMENTS = "documents"  # everyone else, and a translator with nothing to translate yet
+
+
+@dataclass(frozen=True)
+class Home:
+    start: Start
+    document_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A document in the review queue, and since when it waits (its translator's last sign-off)."""
+
+    summary: DocumentSummary
+    since: str
+
+
+def home(user: User | None, summaries: Sequence[DocumentSummary] | None = None, *,
+         about: int | None = None) -> Home:
+    """Where `user` starts. `about` is the document this launch is about (the demo's article): a
+    translator opens it rather than their last document. `summaries` is needed only for a
+    translator without `about`, so the caller may leave it None otherwise (see `needs_documents`)."""
+    if user is None:
+        return Home(Start.DOCUMENTS)  # not a user yet: the list they may read
+    # Someone holding several roles starts on the first of them in this order: the order work
+    # flows through a document, so the earliest step still waiting on them comes first.
+    if user.has(Role.TRANSLATOR):
+        if about is not None:
+            return Home(Start.EDITOR, about)
+        last = last_translated(user.name, summaries or ())
+        return Home(Start.EDITOR, last) if last is not None else Home(Start.DOCUMENTS)
+    if user.has(Role.EDITOR):
+        return Home(Start.REVIEW_QUEUE)
+    if user.has(Role.TERMINOLOGIST):
+        return Home(Start.GLOSSARY)
+    return Home(Start.DOCUMENTS)
+
+
+def needs_documents(user: User | None, about: int | None) -> bool:
+    """Whether `home` needs the documents' summaries (they cost a few queries on a large workspace)."""
+    return user is not None and user.has(Role.TRANSLATOR) and about is None
+
+
+def last_translated(name: str, summaries: Iterable[DocumentSummary]) -> int | None:
+    """The document `name` has put text into as translator that changed last; None when none."""
+    theirs = [s for s in summaries if name in s.roles.get(Role.TRANSLATOR.value, ())]
+    if not theirs:
+        return None
+    return max(theirs, key=lambda s: (s.document.updated_at, s.id)).id
+
+
+def review_queue(ws) -> list[Waiting]:
+    """Documents waiting for review (workflow.review's in-review state), the longest-waiting first."""
+    waiting = []
+    for summary in ws.documents():
+        if ws.review.state(summary.id) is not DocumentState.IN_REVIEW:
+            continue
+        signed = [s.created_at for s in ws.review.signoffs(summary.id) if s.role is Role.TRANSLATOR]
+        waiting.append(Waiting(summary, max(signed)))
+    return sorted(waiting, key=lambda w: (w.since, w.summary.id))
+
+
+def proposals_first(terms: Iterable[Term]) -> list[Term]:
+    """Open proposals before the rest, each group in its given order: a terminologist's work first."""
+    return sorted(terms, key=lambda t: t.status is not TermStatus.PROPOSED)
