@@ -118,3 +118,18 @@ def ntrex_documents(demo, tmp_path) -> list[int]:
                 paths.append(copy)
             ids.append(ws.import_document(*paths, title=name, by="david").document.id)
     return ids
+
+
+def translator_signed(workspace, title: str) -> int:
+    """The demo article with the editor's final English, every segment translated (its error
+    findings dismissed as house style) and signed off by its translator: it waits for review."""
+    from workflow.demo import EDITED, KOREAN
+
+    doc = workspace.import_document(KOREAN, EDITED, title=title, by="david").document.id
+    for view in workspace.check_document(doc):
+        if view.open and view.finding.severity == "error":
+            workspace.dismiss_finding(doc, view.finding.segment, view.finding, reason="house style", by="david")
+    for segment in workspace.segments(doc):
+        workspace.mark_translated(doc, segment.index, by="david")
+    workspace.review.sign_off(doc, "translator", by="david")
+    return doc

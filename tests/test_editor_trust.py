@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from textual import events
 
+from conftest import translator_signed
 from tui_helpers import no_idle_saves, run, until
 from tui.app import TandemApp
 from tui.screens.editor import EditorScreen
@@ -43,16 +44,8 @@ def revisions(path: Path, document: int = 1) -> list[tuple[int, str]]:
 
 def signed_document(path: Path) -> int:
     """The demo article with the editor's final English, approved and signed off by both roles."""
-    from workflow.demo import EDITED, KOREAN
-
     with Workspace.open(path, create=False) as workspace:
-        doc = workspace.import_document(KOREAN, EDITED, title="Signed", by="david").document.id
-        for view in workspace.check_document(doc):
-            if view.open and view.finding.severity == "error":
-                workspace.dismiss_finding(doc, view.finding.segment, view.finding, reason="house style", by="david")
-        for segment in workspace.segments(doc):
-            workspace.mark_translated(doc, segment.index, by="david")
-        workspace.review.sign_off(doc, "translator", by="david")
+        doc = translator_signed(workspace, "Signed")
         for segment in workspace.segments(doc):
             workspace.review.approve(doc, segment.index, by="robert")
         workspace.review.sign_off(doc, "editor", by="robert")

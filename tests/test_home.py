@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 from glossaries.model import Term, TermStatus
+from conftest import translator_signed
 from tui_helpers import run, until
 from tui.app import TandemApp
 from tui.screens.document import DocumentScreen
@@ -24,24 +25,12 @@ from workflow.workspace import Workspace
 SIZE = (140, 36)
 
 
-def signed_by_translator(workspace: Workspace, title: str) -> int:
-    """A document whose translator has signed it off: it waits for review."""
-    doc = workspace.import_document(KOREAN, EDITED, title=title, by="david").document.id
-    for view in workspace.check_document(doc):
-        if view.open and view.finding.severity == "error":
-            workspace.dismiss_finding(doc, view.finding.segment, view.finding, reason="house style", by="david")
-    for segment in workspace.segments(doc):
-        workspace.mark_translated(doc, segment.index, by="david")
-    workspace.review.sign_off(doc, "translator", by="david")
-    return doc
-
-
 def desk(tmp_path: Path) -> tuple[Path, list[int]]:
     """The demo (in translation) and two documents waiting, the later-created one signed off first."""
     path = prepare_demo(tmp_path / "w.db").path
     with Workspace.open(path, create=False) as workspace:
         newer = workspace.import_document(KOREAN, EDITED, title="Signed second", by="david").document.id
-        older = signed_by_translator(workspace, "Signed first")
+        older = translator_signed(workspace, "Signed first")
         # The document imported first is signed off last: the queue's order is the waiting, not the id.
         for view in workspace.check_document(newer):
             if view.open and view.finding.severity == "error":
