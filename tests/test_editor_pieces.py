@@ -9,7 +9,7 @@ import pytest
 from rich.cells import cell_len
 from textual.app import App
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from tests.tui_helpers import run, until
 from tui.session import Session

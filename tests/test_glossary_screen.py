@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Awaitable, Callable
-from datetime import timezone
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -296,7 +296,7 @@ def test_approved_segments_that_now_fail_are_called_out() -> None:
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
 def test_glossary_screen(snap_compare, tmp_path: Path, monkeypatch, size: tuple[int, int]) -> None:
     monkeypatch.setattr(workflow.glossary, "now", lambda: FROZEN)
-    monkeypatch.setattr(term_labels, "ZONE", timezone.utc)
+    monkeypatch.setattr(term_labels, "ZONE", UTC)
     app = TandemApp(prepare_demo(tmp_path / "w.db").path, "minji")
 
     async def bowi_highlighted(pilot: Pilot) -> None:

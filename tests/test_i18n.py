@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 import string
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 import pytest
@@ -157,18 +157,18 @@ def test_the_language_is_the_option_else_tandem_lang_else_the_locale(monkeypatch
 
 
 def test_dates_and_numbers_follow_the_locale(monkeypatch):
-    moment = datetime(2026, 3, 4, 15, 5, tzinfo=timezone.utc)
+    moment = datetime(2026, 3, 4, 15, 5, tzinfo=UTC)
     for name in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
     with i18n.using("en"):
-        british = i18n.format_datetime(moment, tz=timezone.utc)
+        british = i18n.format_datetime(moment, tz=UTC)
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     with i18n.using("en"):
-        american = i18n.format_datetime(moment, tz=timezone.utc)
+        american = i18n.format_datetime(moment, tz=UTC)
         assert i18n.format_number(1234567.5) == "1,234,567.5"
     with i18n.using("ko"):
-        korean = i18n.format_datetime(moment, tz=timezone.utc)
+        korean = i18n.format_datetime(moment, tz=UTC)
         assert i18n.format_number(1234567) == "1,234,567"
         assert i18n.format_percent(0.256, 1) == "25.6%"
     assert british.startswith("04/03/2026")  # day first

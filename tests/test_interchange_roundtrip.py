@@ -63,7 +63,9 @@ def test_an_article_exported_to_the_other_format_keeps_what_that_format_can_hold
     assert schema_problems(data, fmt) == []
     back = read_bilingual(data, "article.xlf")
     expected = as_read_back(doc, fmt)
-    strip = lambda units: [(u.id, u.source, u.target, u.state, u.kind, u.author, u.notes) for u in units]
+    def strip(units):
+        return [(u.id, u.source, u.target, u.state, u.kind, u.author, u.notes) for u in units]
+
     assert strip(back.units) == strip(expected.units)
     assert (back.title, back.source_lang, back.target_lang) == (doc.title, "ko-KR", "en-US")
     # Codes become the other format's codes, in the same places, keeping the native markup shown.

@@ -98,7 +98,7 @@ class TandemApp(LiveRefresh, App):
         for command in super().get_system_commands(screen):  # Textual's own, in TEXTUAL_WORDS
             yield SystemCommand(_(command.title), _(command.help), command.callback, command.discover)
         seen: set[str] = set()
-        for key, active in screen.active_bindings.items():
+        for active in screen.active_bindings.values():
             binding = active.binding
             if not binding.description or not binding.show or binding.action in seen or not active.enabled:
                 continue
