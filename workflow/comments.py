@@ -157,6 +157,7 @@ class Comments:
             raise NotFound(_("no comment {id}").format(id=comment_id))
         if row["parent_id"] is not None:
             row = self._store.comment(row["parent_id"])
+            assert row is not None  # parent_id is a foreign key to comments, and comments are never deleted
         return row
 
     def _one(self, document_id: int, index: int, comment_id: int) -> Comment:

@@ -37,7 +37,9 @@ class ConcordanceHit:
     @property
     def where(self) -> tuple[int, int] | None:
         """(document id, segment number) to open, or None for a TM unit."""
-        return (self.document_id, self.index) if self.kind == DOCUMENT and self.document_id else None
+        if self.kind == DOCUMENT and self.document_id and self.index is not None:
+            return self.document_id, self.index
+        return None
 
 
 def occurrences(text: str, query: str) -> tuple[Span, ...]:
@@ -54,7 +56,7 @@ def renderings(index: GlossaryIndex, source: str, target: str, searched: tuple[S
     """Spans in target rendering the glossary terms whose Korean overlaps a searched span of source."""
     if not searched or not target:
         return ()
-    spans = set()
+    spans: set[Span] = set()
     for use in index.analyse(source, target):
         if any(use.hit.start < end and start < use.hit.end for start, end in searched):
             spans.update((h.start, h.end) for h in use.renderings)

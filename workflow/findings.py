@@ -273,8 +273,12 @@ class Findings:
             return facts
         pair = SegmentText(0, source, target)
         matched = self._context.glossary_matches
-        facts = _Facts(tuple(check_segment(pair, self._context)),
-                       tuple(tuple(c.observe(pair, self._context)) for c in self._checks))
+        observations: list[tuple[Observation, ...]] = []
+        for c in self._checks:
+            # Document checks come only from register_agreement, which always sets observe and report.
+            assert c.observe is not None
+            observations.append(tuple(c.observe(pair, self._context)))
+        facts = _Facts(tuple(check_segment(pair, self._context)), tuple(observations))
         self.work.segment_checks += 1
         self.work.glossary_matches += self._context.glossary_matches - matched
         self._pairs[key] = facts
@@ -290,6 +294,7 @@ class Findings:
         assert facts is not None
         found = [replace(f, segment=index) for f in facts.findings]
         for check, occurrences, observed in zip(self._checks, held.occurrences, facts.observations):
+            assert check.report is not None  # set on every document check, as observe is (see _facts)
             for seen in observed:
                 first_index, first = occurrences.first(seen.key)
                 if first_index == index and first is seen:

@@ -168,7 +168,11 @@ class Glossary:
     def _revise(self, term_id: int, term: Term, author_id: int, role: Role, reason: str) -> None:
         if not reason.strip():
             raise InputError("--reason", _("say why the term changes; the reason is kept in its history"))
-        parent = self._store.current_term(term_id)["revision_id"]
+        current = self._store.current_term(term_id)
+        # Every caller has read the term (self.term, which refuses a missing one) in this same write
+        # transaction, so it is still there.
+        assert current is not None
+        parent = current["revision_id"]
         at = now()
         self._store.insert_term_revision(_revision_row(term, term_id, author_id, role, at, reason, parent))
         self._store.audit(at, author_id, "term.revise", {"term": term_id, "status": term.status, "reason": reason})
@@ -199,6 +203,7 @@ class Glossary:
                 elif replace(term, id=current.id) == current:
                     counts["unchanged"] += 1
                 else:
+                    assert current.id is not None  # terms read from storage always carry their id
                     self._revise(current.id, term, actor.id, role, reason)
                     counts["updated"] += 1
         return FileImport(counts, warnings)

@@ -246,10 +246,11 @@ def format_datetime(moment: datetime | str, width: str = "short", tz=None) -> st
     from babel.dates import format_datetime as babel_datetime
 
     if isinstance(moment, str):
+        text = moment
         try:
-            moment = datetime.fromisoformat(moment)
+            moment = datetime.fromisoformat(text)
         except ValueError:
-            return moment
+            return text
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     local = moment.astimezone(tz)

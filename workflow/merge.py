@@ -77,7 +77,8 @@ def _hunks(diffs: list[tuple[int, str]]) -> list[Hunk]:
     """Changed base ranges, adjacent deletions and insertions joined into one hunk."""
     hunks: list[Hunk] = []
     at = 0
-    start, inserted, open_ = 0, [], False
+    inserted: list[str] = []
+    start, open_ = 0, False
     for op, chunk in diffs:
         if op == EQUAL:
             if open_:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import fields
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from workflow.errors import NotFound
 from workflow.i18n import _
 from workflow.models import Document, Revision, Role, Segment, SegmentKind, SegmentState
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 
 
 def content_hash(text: str) -> str:

@@ -24,7 +24,7 @@ from workflow.editing import EDIT_ROLES
 from workflow.errors import InputError
 from workflow.i18n import N_, _
 from workflow.merge import merge3
-from workflow.models import Conflict, Role, SaveResult, SegmentState
+from workflow.models import Conflict, Revision, Role, SaveResult, SegmentState
 from workflow.records import content_hash, existing_segment, revision_from_row, segment_from_row as _segment
 from workflow.review import Review
 from workflow.storage import Storage
@@ -110,7 +110,7 @@ class Saving:
         merge = merge3(base_text, text, row["target"] or "")
         # mine_hash lets `tandem verify` hold the aside revision to the text written here.
         sides = {"base": base_id, "theirs": row["revision_id"], "mine": mine, "mine_hash": content_hash(text)}
-        if merge.clean:
+        if merge.text is not None:  # merge.clean, spelled so the type narrows
             if merge.text == (row["target"] or ""):  # theirs already holds every change of mine
                 self._store.audit(at, actor.id, "segment.merge", dict(sides, segment=index, revision=None),
                                   document_id=document_id, segment_id=row["id"])
@@ -172,9 +172,15 @@ class Saving:
         return found
 
     def _conflict(self, c: dict, index: int) -> Conflict:
-        base, theirs, mine = (revision_from_row(self._store.revision_by_id(c[k])) if c[k] is not None else None
-                              for k in ("base_id", "theirs_id", "mine_id"))
+        # theirs_id and mine_id are NOT NULL; base_id is NULL for a conflict over an empty segment.
+        base = self._conflict_revision(c["base_id"]) if c["base_id"] is not None else None
+        theirs, mine = self._conflict_revision(c["theirs_id"]), self._conflict_revision(c["mine_id"])
         return Conflict(c["id"], index, base, theirs, mine, c["opened_by"], c["opened_at"])
+
+    def _conflict_revision(self, revision_id: int) -> Revision:
+        row = self._store.revision_by_id(revision_id)
+        assert row is not None  # a conflict's revision ids are foreign keys, and revisions are never deleted
+        return revision_from_row(row)
 
     @staticmethod
     def _revision(row: dict, text: str, actor, role: Role, at: str, *, parent: int | None,

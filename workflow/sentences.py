@@ -97,7 +97,7 @@ def _is_boundary(text: str, start: int, end: int, ko: bool, sent_start: int, end
     word = tail.group() if tail else ""
     if word in _NEVER:
         return False
-    if word.isdigit():
+    if tail is not None and word.isdigit():  # a non-empty word means _TAIL matched
         # A bare number never ends a Korean sentence ("실태 2. 제재"), so it is a list number there; in
         # English it is one only when it opens the sentence ("1. Open the file." but "He was 25.").
         return not ko and bool(text[sent_start:tail.start()].strip(" " + _OPEN))
@@ -105,7 +105,7 @@ def _is_boundary(text: str, start: int, end: int, ko: bool, sent_start: int, end
         return not c.isdigit()
     if word in _ENDABLE or _INITIALISM.fullmatch(word):
         m = _NEXT_WORD.match(text, nxt)
-        return bool(m) and m.group(1) in _STARTERS
+        return m is not None and m.group(1) in _STARTERS
     return True
 
 

@@ -50,7 +50,7 @@ def read_tmx(data: bytes, source: str) -> TmxFile:
     srclang = header.get("srclang", "") if header is not None else ""
     units = []
     for tu in body.iter("tu"):
-        texts = {}
+        texts: dict[str, str] = {}
         for tuv in tu.iter("tuv"):
             lang = tuv.get(_XML_LANG) or tuv.get("lang")  # `lang` is TMX 1.1's spelling
             if not lang:

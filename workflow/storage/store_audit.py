@@ -25,7 +25,7 @@ class AuditSQL(StoreBase):
         head = self._db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
         entry_id, prev_hash = (head[0] + 1, head[1]) if head else (1, GENESIS)
         text = json.dumps(detail, ensure_ascii=False, sort_keys=True)
-        self._db["audit_log"].insert(
+        self._table("audit_log").insert(
             {
                 "id": entry_id,
                 "at": at,

@@ -19,7 +19,7 @@ class ConflictsSQL(StoreBase):
         return rows[0] if rows else None
 
     def insert_conflict(self, row: Row) -> int:
-        return self._db["conflicts"].insert(row).last_pk
+        return self._insert("conflicts", row)
 
     def open_conflicts(self, segment_id: int) -> list[Row]:
         """The segment's unresolved conflicts, oldest first."""
@@ -32,7 +32,7 @@ class ConflictsSQL(StoreBase):
         )
 
     def insert_resolution(self, row: Row) -> int:
-        return self._db["conflict_resolutions"].insert(row).last_pk
+        return self._insert("conflict_resolutions", row)
 
     def conflict_counts(self) -> dict[int, int]:
         """Segments with an unresolved conflict, per document."""

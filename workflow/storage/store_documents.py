@@ -12,7 +12,7 @@ class DocumentsSQL(StoreBase):
 
     def insert_document(self, fields: Row) -> int:
         fields = dict(fields, tags=json.dumps(list(fields["tags"]), ensure_ascii=False))
-        return self._db["documents"].insert(fields).last_pk
+        return self._insert("documents", fields)
 
     def documents(self) -> list[Row]:
         return [self._document_row(r) for r in self._rows(_DOCUMENTS + " ORDER BY d.id")]

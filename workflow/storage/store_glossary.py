@@ -11,10 +11,10 @@ class GlossarySQL(StoreBase):
     """Glossary terms, each change a revision."""
 
     def insert_term(self, created_by: int, at: str) -> int:
-        return self._db["terms"].insert({"created_by": created_by, "created_at": at}).last_pk
+        return self._insert("terms", {"created_by": created_by, "created_at": at})
 
     def insert_term_revision(self, fields: Row) -> int:
-        return self._db["term_revisions"].insert(_term_columns(fields)).last_pk
+        return self._insert("term_revisions", _term_columns(fields))
 
     def insert_terms(self, entries: list[tuple[Row, Row]]) -> None:
         """Many new terms at once (imports): each (term row, first revision row)."""

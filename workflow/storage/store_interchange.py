@@ -11,10 +11,10 @@ class InterchangeSQL(StoreBase):
     """Records kept from interchange files."""
 
     def insert_interchange(self, row: Row, segments: list[Row], authors: list[Row]) -> None:
-        self._db["document_interchange"].insert(row)
-        self._db["segment_interchange"].insert_all(segments, batch_size=500)
+        self._table("document_interchange").insert(row)
+        self._table("segment_interchange").insert_all(segments, batch_size=500)
         if authors:
-            self._db["file_authors"].insert_all(authors, batch_size=500)
+            self._table("file_authors").insert_all(authors, batch_size=500)
 
     def interchange(self, document_id: int) -> tuple[Row | None, dict[int, Row]]:
         """The document's file record, and its segments' records by segment id."""

@@ -11,7 +11,7 @@ class ReviewSQL(StoreBase):
     """Dismissals, comments, approvals, sign-offs and translators."""
 
     def insert_dismissal(self, row: Row) -> int:
-        return self._db["dismissals"].insert(row).last_pk
+        return self._insert("dismissals", row)
 
     def dismissals(self, segment_id: int, text_hash: str) -> list[Row]:
         return self._rows(
@@ -22,7 +22,7 @@ class ReviewSQL(StoreBase):
         )
 
     def insert_comment(self, row: Row) -> int:
-        return self._db["comments"].insert(row).last_pk
+        return self._insert("comments", row)
 
     def comments(self, document_id: int, position: int | None = None) -> list[Row]:
         extra, params = ("AND s.position = ?", (document_id, position)) if position else ("", (document_id,))
@@ -50,7 +50,7 @@ class ReviewSQL(StoreBase):
     # approvals and sign-offs ---------------------------------------------------------
 
     def insert_approval(self, row: Row) -> int:
-        return self._db["approvals"].insert(row).last_pk
+        return self._insert("approvals", row)
 
     def approvals(self, document_id: int) -> list[Row]:
         return self._rows(
@@ -71,7 +71,7 @@ class ReviewSQL(StoreBase):
 
     def insert_signoff(self, row: Row) -> int:
         row = dict(row, revisions=json.dumps(row["revisions"]))
-        return self._db["signoffs"].insert(row).last_pk
+        return self._insert("signoffs", row)
 
     def signoffs(self, document_id: int) -> list[Row]:
         rows = self._rows(

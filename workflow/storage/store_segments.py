@@ -30,7 +30,7 @@ class SegmentsSQL(StoreBase):
 
     def insert_segments(self, rows: list[Row]) -> list[int]:
         """Insert in order and return the new ids (positions are unique per document)."""
-        self._db["segments"].insert_all(rows, batch_size=500)
+        self._table("segments").insert_all(rows, batch_size=500)
         document_id = rows[0]["document_id"]
         return [
             r["id"]
@@ -40,7 +40,7 @@ class SegmentsSQL(StoreBase):
         ]
 
     def insert_revisions(self, rows: list[Row]) -> None:
-        self._db["revisions"].insert_all(rows, batch_size=500)
+        self._table("revisions").insert_all(rows, batch_size=500)
 
     def segments(self, document_id: int) -> list[Row]:
         return self._rows(
@@ -73,7 +73,7 @@ class SegmentsSQL(StoreBase):
         )
 
     def insert_revision(self, row: Row) -> int:
-        return self._db["revisions"].insert(row).last_pk
+        return self._insert("revisions", row)
 
     def set_segment_state(self, segment_id: int, state: str) -> None:
         self._db.execute("UPDATE segments SET state = ? WHERE id = ?", (state, segment_id))

@@ -25,16 +25,16 @@ class TranslationMemorySQL(StoreBase):
             (row["source_text"], row["target_text"]),
         ).fetchone()
         if found is None:
-            self._db["tm_units"].insert(row)
+            self._table("tm_units").insert(row)
             return True
         if refresh:
             fields = {k: v for k, v in row.items() if k not in ("source_text", "target_text")}
-            self._db["tm_units"].update(found[0], fields)
+            self._table("tm_units").update(found[0], fields)
         return False
 
     def insert_tm_units(self, rows: Iterable[Row]) -> None:
         """Bulk load; pairs already present are left as they are."""
-        self._db["tm_units"].insert_all(rows, ignore=True, batch_size=1000)
+        self._table("tm_units").insert_all(rows, ignore=True, batch_size=1000)
 
     def tm_last_id(self) -> int:
         """Cheap growth gauge: count(*) would read every row of a large memory."""

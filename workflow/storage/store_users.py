@@ -12,15 +12,13 @@ class UsersSQL(StoreBase):
     """Users and their roles."""
 
     def count_users(self) -> int:
-        return self._db["users"].count
+        return self._table("users").count
 
     def insert_user(self, name: str, display_name: str, at: str) -> int:
-        return self._db["users"].insert(
-            {"name": name, "display_name": display_name, "created_at": at}
-        ).last_pk
+        return self._insert("users", {"name": name, "display_name": display_name, "created_at": at})
 
     def add_roles(self, user_id: int, roles: Iterable[str]) -> None:
-        self._db["user_roles"].insert_all(
+        self._table("user_roles").insert_all(
             ({"user_id": user_id, "role": role} for role in roles), ignore=True
         )
 
