@@ -128,7 +128,10 @@ def _term(row: list[str], header: list[str], source: str, line: int) -> Term:
     if flag not in _BOOLS:
         raise GlossaryFileError(source, _("case_sensitive must be true/false/yes/no/1/0, not {value!r}").format(
             value=cells["case_sensitive"]), where)
-    lists = {n: tuple(cells.get(n, "").split("|")) for n in _LISTS}
-    return Term(ko=cells["ko"], en=cells["en"], **lists, pos=cells.get("pos", ""),
+    def listed(name: str) -> tuple[str, ...]:
+        return tuple(cells.get(name, "").split("|"))
+
+    return Term(ko=cells["ko"], en=cells["en"], ko_variants=listed("ko_variants"),
+                en_variants=listed("en_variants"), en_forbidden=listed("en_forbidden"), pos=cells.get("pos", ""),
                 domain=cells.get("domain", ""), note=cells.get("note", ""),
                 status=TermStatus(status), case_sensitive=_BOOLS[flag]).normalized()

@@ -13,6 +13,7 @@ import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 import Stemmer
 
@@ -34,17 +35,18 @@ _STEMS_MAX = 200_000
 
 
 def _stem_words(words: list[str]) -> list[str]:
-    stems = list(map(_stems.get, words))
-    if None in stems:
-        stemmer = getattr(_local, "stemmer", None)
-        if stemmer is None:
-            stemmer = _local.stemmer = Stemmer.Stemmer("english")
-        missing = [w for w, stem in zip(words, stems) if stem is None]
-        new = dict(zip(missing, stemmer.stemWords(missing)))
-        stems = [new[w] if stem is None else stem for w, stem in zip(words, stems)]
-        if len(_stems) > _STEMS_MAX:
-            _stems.clear()
-        _stems.update(new)
+    cached = list(map(_stems.get, words))
+    if None not in cached:
+        return cast("list[str]", cached)  # every word's stem was in the cache: no None left
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("english")
+    missing = [w for w, stem in zip(words, cached) if stem is None]
+    new: dict[str, str] = dict(zip(missing, stemmer.stemWords(missing)))
+    stems = [new[w] if stem is None else stem for w, stem in zip(words, cached)]
+    if len(_stems) > _STEMS_MAX:
+        _stems.clear()
+    _stems.update(new)
     return stems
 
 
@@ -73,7 +75,8 @@ def _words(text: str) -> tuple[list[str], list[str], list[str]]:
 def _spans(text: str, words: list[str]) -> list[int]:
     """Start of word k at [2k], its end at [2k + 1]. Between two words lies no word character, so
     each word is the first occurrence of itself after the previous one."""
-    offsets, pos, find = [], 0, text.find
+    offsets: list[int] = []
+    pos, find = 0, text.find
     for word in words:
         pos = find(word, pos)
         offsets += (pos, pos + len(word))
@@ -157,7 +160,8 @@ class EnglishText:
         stems = self._stems
         if wanted.stems[0] not in stems:
             return []
-        n, first, hits, i = len(wanted.stems), wanted.stems[0], [], -1
+        hits: list[EnglishHit] = []
+        n, first, i = len(wanted.stems), wanted.stems[0], -1
         while True:
             try:
                 i = stems.index(first, i + 1)
@@ -172,6 +176,7 @@ class EnglishText:
 
     def _matches(self, i: int, wanted: _Phrase, case_sensitive: bool) -> bool:
         stems = self._stems
+        assert stems is not None  # only find calls this, after it has set _stems
         if any(stems[i + k] != wanted.stems[k] for k in range(1, len(wanted.stems))):
             return False
         if len(wanted.stems) > 1:

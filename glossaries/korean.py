@@ -94,7 +94,8 @@ def _entry_form(term: Term, form: str) -> _Form | None:
     form = " ".join(unicodedata.normalize("NFC", form).split())
     if not form:
         return None
-    gaps, bare = set(), []
+    gaps: set[int] = set()
+    bare: list[str] = []
     for word in form.split(" "):
         if bare:
             gaps.add(sum(map(len, bare)))
@@ -165,6 +166,7 @@ class KoreanMatcher:
             seen = nfc[start:end]
             if inner:
                 seen = seen.translate(STRIP_TABLE)
+            entry: _Form | None
             if len(forms) == 1 and not inner:
                 entry, variant = forms[0], forms[0].bare != seen
             else:
@@ -175,6 +177,7 @@ class KoreanMatcher:
                 continue
             taken_until = k_end
             if starts is not None:
+                assert ends is not None  # to_nfc returns both maps or neither
                 start, end = starts[start], ends[end]
             hits.append(KoreanHit(entry.term, entry.form, start, end, text[start:end], variant))
         return hits

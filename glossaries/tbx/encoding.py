@@ -90,7 +90,9 @@ def decode_korean(data: bytes, codec: str) -> tuple[str, str] | None:
         return None
 
 
-def _cp949_pair(exc: UnicodeDecodeError) -> tuple[str, int]:
+def _cp949_pair(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):  # only ever named as a decoding handler
+        raise exc
     pair = exc.object[exc.start:exc.start + 2]
     try:
         return pair.decode("cp949"), exc.start + 2
@@ -157,6 +159,9 @@ def decode_xml(data: bytes, source: str) -> tuple[str, list[str]]:
         warnings.append(_("{file}: has no encoding declaration and is not UTF-8; read as {encoding} "
                           "(detected)").format(file=source, encoding=_label(used)))
     elif used != codec:
+        # used differs only for an EUC-KR codec read as CP949; undeclared, that codec came from
+        # _detect, which only happens for family "utf-8", the branch above
+        assert declared is not None
         label = "EUC-KR" if declared.lower() in ("euc-kr", "euckr") else f"{declared} (EUC-KR)"
         warnings.append(_(CP949_WARNING).format(file=source, label=label))
     return _declare_utf8(text.lstrip("\ufeff")), warnings

@@ -7,6 +7,7 @@ are third-party and do not ship with Tandem.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from typing import NamedTuple
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
@@ -20,7 +21,8 @@ N = None  # no upper bound
 AUX = frozenset({"admin", "adminGrp", "descrip", "descripGrp", "note", "ref", "transacGrp", "xref"})
 LINKS = frozenset({"admin", "adminGrp", "note", "ref", "transacGrp", "xref"})
 # Each model is a sequence of slots (allowed names, min, max), as in the TBX core RNG.
-MODELS = {
+Slot = tuple[Set[str], int, "int | None"]
+MODELS: dict[str, list[Slot]] = {
     "tbx": [({"tbxHeader"}, 1, 1), ({"text"}, 1, 1)],
     "tbxHeader": [({"fileDesc"}, 1, 1), ({"encodingDesc"}, 0, 1), ({"revisionDesc"}, 0, 1)],
     "fileDesc": [({"titleStmt", "publicationStmt"}, 0, 2), ({"sourceDesc"}, 1, N)],
@@ -48,7 +50,7 @@ MODELS = {
 # TBX v2 names the same structures differently and has the <ntig><termGrp> form of a term.
 V2_NAMES = {"martif": "tbx", "martifHeader": "tbxHeader", "termEntry": "conceptEntry",
             "langSet": "langSec", "tig": "termSec", "refObjectList": "refObjectSec"}
-MODELS_V2 = {**MODELS,
+MODELS_V2: dict[str, list[Slot]] = {**MODELS,
              "langSec": [(AUX, 0, N), ({"termSec", "ntig"}, 1, N)],
              "ntig": [({"termGrp"}, 1, 1), (AUX, 0, N)],
              "termGrp": [({"term"}, 1, 1), ({"termNote", "termNoteGrp"}, 0, N)]}

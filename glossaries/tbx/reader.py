@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import NamedTuple, NoReturn
 
 from lxml import etree
 
@@ -28,6 +28,7 @@ from glossaries.tbx.names import (
     V2_NAMES,
     WEB_URL,
     XML_LANG,
+    Slot,
 )
 
 
@@ -83,7 +84,7 @@ class _Doc:
             return etree.QName(el).localname
         return el.get("type", "") if self.kind(el) in TYPED else ""
 
-    def _fail(self, el: etree._Element, problem: str):
+    def _fail(self, el: etree._Element, problem: str) -> NoReturn:
         name = etree.QName(el).localname
         if el.prefix:
             name = f"{el.prefix}:{name}"
@@ -123,7 +124,7 @@ class _Doc:
             if kind in TYPED:
                 self._check_category(el, kind)
 
-    def _check_children(self, el: etree._Element, kind: str, model: list) -> None:
+    def _check_children(self, el: etree._Element, kind: str, model: list[Slot]) -> None:
         if (el.text or "").strip():
             self._fail(el, _("text is not allowed directly inside <{kind}>").format(kind=kind))
         slot, count = 0, 0
@@ -143,9 +144,10 @@ class _Doc:
             if slot == len(model):
                 self._fail(child, _("not allowed in <{kind}> at this position (element order)").format(kind=kind))
             count += 1
-            if model[slot][2] is not None and count > model[slot][2]:
+            most = model[slot][2]
+            if most is not None and count > most:
                 self._fail(child, _("<{kind}> allows at most {most} of this element here").format(
-                    kind=kind, most=model[slot][2]))
+                    kind=kind, most=most))
         for names, least, _most in model[slot:]:
             if count < least:
                 self._fail(el, _("<{kind}> needs {elements}").format(kind=kind, elements=_names(names)))
@@ -230,6 +232,7 @@ class _Doc:
             return None
         ko = _pick(ko_forms) or ko_forms[0]
         en = _pick(usable)
+        assert en is not None  # usable is non-empty and holds no forbidden form, so _pick finds one
         pos = next((f[2] for f in (en, ko, *en_forms, *ko_forms) if f[2]), "")
         status, flag = TermStatus.APPROVED, False
         if "status" in meta:

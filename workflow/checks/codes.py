@@ -63,6 +63,7 @@ def _order(target: list[tuple[str, int, int]]) -> Iterable[tuple[str, Span, Span
     opened: set[str] = set()
     for token, start, end in target:
         match = TOKEN.fullmatch(token)
+        assert match is not None  # target holds tokens TOKEN found (see _spans)
         closing, number, standalone = match.group(1), match.group(2), match.group(3)
         if standalone:
             continue

@@ -74,6 +74,7 @@ def _month_problems(segment: SegmentText):
         if same is not None:
             left.remove(same)
             if part and same.part and part != "mid" and same.part != "mid" and part != same.part:
+                assert part_match is not None  # part is "" without one
                 yield month, same, f"{month.text} {part_match.group(1)} ({part} {MONTHS[number - 1].capitalize()})"
             continue
         other = left[0] if left else None

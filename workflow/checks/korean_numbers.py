@@ -141,10 +141,12 @@ def _plain(value: Decimal) -> Decimal:
 
 def _classify(text: str, start: int, end: int, value: Decimal) -> Quantity:
     after = _AFTER.match(text, end)
+    assert after is not None  # every part of _AFTER is optional: it matches, if only emptily
     counter = after.group(2) or ""
     stop = after.end() if counter else end
     shown = text[start:stop]
-    values, role, unit = (value,), FIRM, ""
+    values: tuple[Decimal, ...] = (value,)
+    role, unit = FIRM, ""
     if counter == "월":
         role = MONTH
     elif counter == "년대" or (counter == "년" and value >= 1000):

@@ -27,7 +27,7 @@ _SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9
            "bn": 10**9, "tn": 10**12}
 _ORDINALS = {w: i + 1 for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split())}
-_MULTIPLES = {"twice": 2, "double": 2, "triple": 3, "once": 1, "dozen": 12, "half": Decimal("0.5"),
+_MULTIPLES: dict[str, int | Decimal] = {"twice": 2, "double": 2, "triple": 3, "once": 1, "dozen": 12, "half": Decimal("0.5"),
               "decade": 10, "century": 100, "pair": 2, "couple": 2}
 MONTHS = ("january february march april may june july august september october november "
           "december").split()
@@ -68,9 +68,12 @@ def _read(text: str, tokens: list[tuple[str, int, int]], i: int) -> tuple[Quanti
         return None, i
     word, _, end = tokens[j]
     lower = word.lower()
-    role, total, current = FIRM, Decimal(0), None
+    role, total = FIRM, Decimal(0)
+    current: Decimal | int | None = None  # an int once "hundred" etc. scale a zero (current or 1)
     if word[0].isdigit():
-        digits = re.match(r"[\d,]*\d(?:\.\d+)?", word).group(0)
+        found = re.match(r"[\d,]*\d(?:\.\d+)?", word)
+        assert found is not None  # word is a _TOKEN starting with \d, so at least that digit matches
+        digits = found.group(0)
         suffix = word[len(digits):]
         value = parse_digits(digits)
         if value is None:  # "2,3": not one number; read the first part only

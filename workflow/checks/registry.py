@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from functools import cache
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from workflow.checks.context import CheckContext
 from workflow.checks.model import SEVERITY_ORDER, Finding, SegmentText, Severity
@@ -114,7 +114,7 @@ def checks() -> list[Check]:
 
 def check_segment(segment: SegmentText, context: CheckContext) -> list[Finding]:
     """The segment-scope findings for one segment (workflow.findings adds the document's)."""
-    return settle(f for c in checks() if c.scope == "segment" for f in c.run(c, segment, context))
+    return settle(f for c in checks() if c.scope == "segment" for f in _run_segment(c, segment, context))
 
 
 def check_document(segments: Sequence[SegmentText], context: CheckContext) -> list[Finding]:
@@ -122,10 +122,16 @@ def check_document(segments: Sequence[SegmentText], context: CheckContext) -> li
     for check in checks():
         if check.scope == "segment":
             for segment in segments:
-                found.extend(check.run(check, segment, context))
+                found.extend(_run_segment(check, segment, context))
         else:
-            found.extend(check.run(check, segments, context))
+            # register() and register_agreement() give a "document" check a DocumentCheck to run
+            found.extend(cast(DocumentCheck, check.run)(check, segments, context))
     return settle(found)
+
+
+def _run_segment(check: Check, segment: SegmentText, context: CheckContext) -> Iterable[Finding]:
+    # register() gives a "segment" check a SegmentCheck to run: the scope says which of the two it is
+    return cast(SegmentCheck, check.run)(check, segment, context)
 
 
 def settle(findings: Iterable[Finding]) -> list[Finding]:

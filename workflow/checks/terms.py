@@ -85,7 +85,7 @@ def inconsistent(check: Check, index: int, seen: Observation, first_index: int, 
                                             index=first_index, english=use.term.en),
         source_span=(use.hit.start, use.hit.end),
         target_span=(shown.start, shown.end),
-        term=_ref(use, seen.value),
+        term=_ref(use, shown.phrase),  # the phrase _renderings made seen.value
     )
 
 

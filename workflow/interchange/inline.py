@@ -62,6 +62,7 @@ class Dialect:
 XLIFF12 = Dialect("xliff12", frozenset({"g", "mrk"}), frozenset({"bx", "bpt"}), frozenset({"ex", "ept"}))
 XLIFF2 = Dialect("xliff2", frozenset({"pc", "mrk"}), frozenset({"sc", "sm"}), frozenset({"ec", "em"}))
 _PARTNER = {"bx": "ex", "bpt": "ept", "sc": "ec", "sm": "em"}
+_PairKey = tuple[str, "str | None"]  # (the closing element's name, Dialect.pair_key)
 
 
 def _canonical(el: etree._Element, *, shell: bool) -> str:
@@ -128,13 +129,14 @@ class CodeReader:
         for node in content.iter():
             for text in (node.text, node.tail if node is not content else None):
                 self._literal.update(int(m.group(2)) for m in TOKEN.finditer(text or ""))
-        closers = {}
+        closers: dict[_PairKey, etree._Element] = {}
         for el in content.iter():
             if isinstance(el.tag, str) and local_name(el) in self.dialect.closing:
                 closers.setdefault((local_name(el), self.dialect.pair_key(el)), el)
         return nfc(self._walk(content, closers, {}))
 
-    def _walk(self, el: etree._Element, closers: dict, open_pairs: dict) -> str:
+    def _walk(self, el: etree._Element, closers: dict[_PairKey, etree._Element],
+              open_pairs: dict[_PairKey, int]) -> str:
         parts = [el.text or ""]
         for child in el:
             if isinstance(child.tag, str):
@@ -142,7 +144,8 @@ class CodeReader:
             parts.append(child.tail or "")
         return "".join(parts)
 
-    def _code(self, el: etree._Element, closers: dict, open_pairs: dict) -> str:
+    def _code(self, el: etree._Element, closers: dict[_PairKey, etree._Element],
+              open_pairs: dict[_PairKey, int]) -> str:
         name = local_name(el)
         d = self.dialect
         if d.name == "xliff2":

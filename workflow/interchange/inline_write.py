@@ -153,7 +153,9 @@ class CodeWriter:
                 if src.get(attr) is not None:
                     self.data.setdefault(src.get(attr), code.label)
             if src.get("dataRefEnd") is not None:
-                end = self.codes.get(close_token(int(TOKEN.match(code.token).group(2))))
+                found = TOKEN.match(code.token)
+                assert found is not None  # write() only reaches codes by a token TOKEN found in the text
+                end = self.codes.get(close_token(int(found.group(2))))
                 self.data.setdefault(src.get("dataRefEnd"), end.label if end else "")
         if name in self.dialect.containers and kind != "container":
             return self._demoted(src, kind)
@@ -187,7 +189,7 @@ class CodeWriter:
             return None
         return el
 
-    def _make(self, name: str, text: str | None = None, **attrs: str) -> etree._Element:
+    def _make(self, name: str, text: str | None = None, **attrs: str | None) -> etree._Element:
         el = etree.Element(f"{{{self.ns}}}{name}", nsmap={None: self.ns})
         for key, value in attrs.items():
             if value is not None:

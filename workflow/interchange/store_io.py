@@ -14,7 +14,7 @@ import json
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from workflow.access import IMPORT_ROLES, acting_user, require, user_from_row
 from workflow.audit import revisions_digest
@@ -128,19 +128,20 @@ def store_file(store: Storage, doc: BilingualFile, *, name: str, checksum: str, 
              "source_text": unit.source, "state": _state(unit).value, "align_score": None, "align_note": None}
             for position, unit in enumerate(units, start=1)
         ])
-        revisions = []
+        revisions: list[dict[str, Any]] = []
         for segment_id, unit in zip(segment_ids, units):
-            if unit.target.strip():
+            english = _english(unit)
+            if english.strip():
                 user, role = people.credit(unit.author)
                 revisions.append({
-                    "segment_id": segment_id, "text": unit.target, "author_id": user.id, "role": role.value,
-                    "created_at": at, "parent_id": None, "content_hash": content_hash(unit.target)})
+                    "segment_id": segment_id, "text": english, "author_id": user.id, "role": role.value,
+                    "created_at": at, "parent_id": None, "content_hash": content_hash(english)})
         if revisions:
             store.insert_revisions(revisions)
         revision_of = store.revision_ids(segment_ids) if revisions else {}
         authors = [{"revision_id": revision_of[segment_id], "comment_id": None, "name": unit.author}
                    for segment_id, unit in zip(segment_ids, units)
-                   if unit.target.strip() and people.stranger(unit.author)]
+                   if _english(unit).strip() and people.stranger(unit.author)]
         for segment_id, unit in zip(segment_ids, units):
             for note in unit.notes:
                 user = people.commenter(note.author)
@@ -162,7 +163,7 @@ def store_file(store: Storage, doc: BilingualFile, *, name: str, checksum: str, 
         for segment_id, unit in zip(segment_ids, units):
             if _state(unit) is SegmentState.APPROVED:
                 store.put_tm_unit({
-                    "source_text": unit.source.strip(), "target_text": unit.target.strip(),
+                    "source_text": unit.source.strip(), "target_text": _english(unit).strip(),
                     "document_id": document_id, "segment_id": segment_id, "author": unit.author or actor.name,
                     "approver": "", "created_at": at, "origin": f"import:{name}"}, refresh=False)
         store.audit(at, actor.id, "document.import", {
@@ -180,6 +181,7 @@ def document_file(store: Storage, document_id: int, fmt: str) -> BilingualFile:
         raise InputError("--format", _("{format!r} is not a bilingual format (choose from {formats})").format(
             format=fmt, formats=", ".join(FORMATS)))
     doc = store.document(document_id)
+    assert doc is not None  # the callers (Workspace.bilingual_file, export_bilingual) check it exists
     segments = store.segments(document_id)
     record, by_segment = store.interchange(document_id)
     revision_names, comment_names = store.file_authors(document_id)
@@ -227,9 +229,14 @@ def _clean(unit: Unit) -> Unit:
                    author=nfc(unit.author).strip() or None)
 
 
+def _english(unit: Unit) -> str:
+    # After _clean a target is never None (nfc makes None ""); Unit still types it as optional.
+    return unit.target or ""
+
+
 def _state(unit: Unit) -> SegmentState:
     # Tandem's states say what the English is: none is empty, some text is at least a draft.
-    if not unit.target.strip():
+    if not _english(unit).strip():
         return SegmentState.EMPTY
     return SegmentState.DRAFT if unit.state is SegmentState.EMPTY else unit.state
 

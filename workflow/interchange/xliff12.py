@@ -127,7 +127,7 @@ def _read_trans_unit(tu: etree._Element, phases: dict[str, str], warnings: list[
         pairs = [(unit_id, segments[0], targets.get(segments[0].get("mid"), None if targets else target_el))]
     else:
         pairs = [(unit_id, _child(tu, "source"), target_el)]
-    units = []
+    units: list[Unit] = []
     for ident, source_el, target_part in pairs:
         codes = CodeReader(XLIFF12)
         source = codes.read(source_el)

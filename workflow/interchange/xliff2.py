@@ -116,7 +116,8 @@ def _read_unit(unit: etree._Element) -> list[Unit]:
     count = 0
     for part in parts:
         if local_name(part) == "ignorable":
-            probe = reader if result else (reader or CodeReader(XLIFF2, data, note_ids))
+            # after a segment, reader is that segment's; before any, the one earlier ignorables made, if any
+            probe = reader or CodeReader(XLIFF2, data, note_ids)
             src = probe.read(_kid(part, "source"))
             tgt = probe.read(_kid(part, "target"), target=True)
             if not src.strip() and not tgt.strip():
