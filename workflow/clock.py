@@ -1,7 +1,7 @@
 """One clock for every record: UTC, ISO 8601, milliseconds (sortable as text)."""
 
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
+from datetime import UTC
 
 if TYPE_CHECKING:  # the --help path imports this module; these are only needed to format
     from datetime import datetime
@@ -241,7 +242,7 @@ def format_datetime(moment: datetime | str, width: str = "short", tz=None) -> st
 
     Text that is not a timestamp comes back unchanged: a display never fails over a date.
     """
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from babel.dates import format_datetime as babel_datetime
 
@@ -252,7 +253,7 @@ def format_datetime(moment: datetime | str, width: str = "short", tz=None) -> st
         except ValueError:
             return text
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     local = moment.astimezone(tz)
     return babel_datetime(local, format=width, tzinfo=local.tzinfo, locale=_format_locale)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 from lxml import etree
 
@@ -98,15 +98,15 @@ def write_tmx(rows: list[dict], *, srclang: str = "ko", target: str = "en") -> b
 def tmx_date(iso: str) -> str:
     """TMX's date form (YYYYMMDDThhmmssZ, UTC) from Tandem's ISO timestamps."""
     try:
-        moment = datetime.fromisoformat(iso).astimezone(timezone.utc)
+        moment = datetime.fromisoformat(iso).astimezone(UTC)
     except ValueError:
-        moment = datetime.now(timezone.utc)
+        moment = datetime.now(UTC)
     return moment.strftime("%Y%m%dT%H%M%SZ")
 
 
 def iso_date(tmx: str | None) -> str | None:
     try:
         return datetime.strptime(tmx or "", "%Y%m%dT%H%M%SZ").replace(
-            tzinfo=timezone.utc).isoformat(timespec="milliseconds")
+            tzinfo=UTC).isoformat(timespec="milliseconds")
     except ValueError:
         return None

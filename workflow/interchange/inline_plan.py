@@ -17,7 +17,7 @@ every token a role that a valid file can hold:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from workflow.interchange.model import TOKEN
 

@@ -14,7 +14,8 @@ import json
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from workflow.access import IMPORT_ROLES, acting_user, require, user_from_row
 from workflow.audit import revisions_digest

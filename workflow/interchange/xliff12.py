@@ -177,9 +177,14 @@ def _state_attr(doc: BilingualFile, unit: Unit) -> str:
     return TO_XLIFF12[unit.state]
 
 
+def _element(name: str, **attrs: str | None) -> etree._Element:
+    """An XLIFF 1.2 element with the attributes that have a value (None leaves one out)."""
+    return etree.Element(f"{{{NS12}}}{name}", {k: v for k, v in attrs.items() if v is not None})
+
+
 def write_xliff12(doc: BilingualFile) -> bytes:
     """The document as XLIFF 1.2 strict."""
-    E = lambda name, **attrs: etree.Element(f"{{{NS12}}}{name}", {k: v for k, v in attrs.items() if v is not None})
+    E = _element
     root = etree.Element(f"{{{NS12}}}xliff", nsmap={None: NS12})
     root.set("version", "1.2")
     file = etree.SubElement(root, f"{{{NS12}}}file")
@@ -217,7 +222,7 @@ _PROGRESS = [SegmentState.EMPTY, SegmentState.REJECTED, SegmentState.DRAFT, Segm
 
 def _trans_unit(doc: BilingualFile, base: str, members: list[tuple[str | None, Unit]],
                 authors: dict[str, str]) -> etree._Element:
-    E = lambda name, **attrs: etree.Element(f"{{{NS12}}}{name}", {k: v for k, v in attrs.items() if v is not None})
+    E = _element
     units = [u for _, u in members]
     first = units[0]
     # 1.2 has one state per trans-unit: a segmented one takes its least advanced segment's state.

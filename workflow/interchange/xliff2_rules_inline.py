@@ -206,7 +206,7 @@ def _reorder(f: Findings, view: UnitView) -> None:
 
 def _can_delete(f: Findings, view: UnitView) -> None:
     present = {e.get("id") or e.get("startRef") for e in view.target}
-    for part, source in view.pairs_with_target():
+    for _part, source in view.pairs_with_target():
         for e in f.inline(source):
             if e.get("canDelete") == "no" and f.is_core(e, *INLINE_CODES):
                 key = e.get("id") or e.get("startRef")
