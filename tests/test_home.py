@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 from glossaries.model import Term, TermStatus
-from conftest import translator_signed
+from conftest import sign_as_translator, translator_signed
 from tui_helpers import run, until
 from tui.app import TandemApp
 from tui.screens.document import DocumentScreen
@@ -32,12 +32,7 @@ def desk(tmp_path: Path) -> tuple[Path, list[int]]:
         newer = workspace.import_document(KOREAN, EDITED, title="Signed second", by="david").document.id
         older = translator_signed(workspace, "Signed first")
         # The document imported first is signed off last: the queue's order is the waiting, not the id.
-        for view in workspace.check_document(newer):
-            if view.open and view.finding.severity == "error":
-                workspace.dismiss_finding(newer, view.finding.segment, view.finding, reason="style", by="david")
-        for segment in workspace.segments(newer):
-            workspace.mark_translated(newer, segment.index, by="david")
-        workspace.review.sign_off(newer, "translator", by="david")
+        sign_as_translator(workspace, newer)
     return path, [older, newer]
 
 
