@@ -340,7 +340,7 @@ class Probe:
 
         def noted_post(message) -> bool:
             self.posted.append(type(message).__name__)
-            if isinstance(message, screen.Analysed):
+            if type(message).__name__ == "Analysed":  # tui.screens.editor_messages.Analysed
                 self.analysed.setdefault(message.analysis.text, time.perf_counter())
             return post(message)
 

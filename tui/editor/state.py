@@ -23,6 +23,7 @@ from tui.editor.jobs import (
     ResolveJob,
     SaveJob,
 )
+from tui.labels import state_mark
 from workflow.access import may
 from workflow.i18n import _, format_time
 from workflow.merge import merge3
@@ -342,6 +343,17 @@ class EditorState:
             return _("Someone else saved segment {index} while you were typing; your save will merge with "
                      "their change, or keep both if they overlap.").format(index=segment.index)
         return None
+
+    def titles(self, read_only: bool) -> tuple[str, str]:
+        """The Korean pane's and the English box's titles for the segment in hand."""
+        segment = self.segment
+        if segment is None:
+            return _("Korean"), _("English")
+        extra = " · " + _("read-only") if read_only else ""
+        if not read_only and self.voids() is not None:
+            extra = " · " + _("asks before editing")
+        return (_("Korean") + f" · {segment.index}/{len(self.segments)} · {name(segment.kind)}",
+                _("English") + f" · {state_mark(segment.state)} {name(segment.state)}{extra}")
 
     def status(self, index: int) -> str:
         """The English box's subtitle: unsaved, not saved (failed), or when it was saved."""

@@ -20,7 +20,7 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Container, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import Screen
@@ -40,7 +40,8 @@ from tui.editor.reads import Analysis, DocumentData
 from tui.editor.state import EditorState, Landed
 from tui.editor.threads import WorkspaceThread
 from tui.editor.writer import Writer
-from tui.labels import CONFLICT_MARK, state_mark
+from tui.labels import CONFLICT_MARK
+from tui.screens import editor_keys
 from tui.screens import editor_messages as messages
 from tui.screens.editor_dialogs import (
     FindDialog,
@@ -56,7 +57,7 @@ from tui.widgets.segment_list import SegmentList, segment_rows, widths_for
 from tui.widgets.segment_panels import SegmentPanels
 from tui.widgets.segment_texts import EnglishEditor, KoreanView, finding_marks
 from tui.widgets.term_picker import TermPicker
-from workflow.i18n import N_, _
+from workflow.i18n import _
 from workflow.models import Segment
 from workflow.names import name, names
 from workflow.pairing_notes import shown
@@ -66,10 +67,6 @@ PRELOAD_DELAY_SECONDS = 1.5
 FOCUS_MARK = "▸ "  # the focused pane says so in its title, not by colour alone
 
 
-def _key(keys: str, action: str, label: str, tooltip: str, **options) -> Binding:
-    return Binding(keys, action, label, tooltip=tooltip, **options)
-
-
 class EditorScreen(Screen):
     IDLE_SAVE_SECONDS: ClassVar[float] = 2.0  # a pause this long saves what was typed
     MAX_UNSAVED_SECONDS: ClassVar[float] = 10.0  # typing without a pause still saves this often
@@ -77,52 +74,8 @@ class EditorScreen(Screen):
     COUNT_DELAY: ClassVar[float] = 0.3  # writes settle before the whole document is recounted
     WIDE: ClassVar[int] = 120  # columns from which Korean and English sit side by side
 
-    # Short descriptions for the footer; the tooltips name the commands in the palette.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", N_("Back"), tooltip=N_("Leave the English (again: back to the documents)")),
-        _key("ctrl+up,alt+up", "previous_segment", N_("Prev"), N_("Previous segment")),
-        _key("ctrl+down,alt+down", "next_segment", N_("Next"), N_("Next segment")),
-        _key("f5", "next_needing_me", N_("Needs me"),
-             N_("Next segment that still needs you (translator: empty, draft or sent back; editor: translated)")),
-        _key("f3", "next_empty", N_("Empty"), N_("Next segment with no English yet")),
-        _key("f4", "next_finding", N_("Next finding"),
-             N_("Cursor to the next finding in this segment, then in the segments after it")),
-        _key("f8,ctrl+enter", "mark_translated", N_("Translated"), N_("Mark the segment translated")),
-        _key("ctrl+s", "save", N_("Save"), N_("Save the English now")),
-        _key("ctrl+o", "copy_source", N_("Copy source"), N_("Copy the Korean into the English")),
-        _key("ctrl+r", "insert_term", N_("Insert term"), N_("Insert the glossary rendering of the term")),
-        _key("ctrl+t", "insert_tm", N_("Insert TM"),
-             N_("Replace the English with the best (or highlighted) TM match's English")),
-        _key("f6", "dismiss_finding", N_("Dismiss"), N_("Dismiss the highlighted finding, with a reason")),
-        # f7 is the English box's "select all"; alt+c for terminals that keep f12 to themselves.
-        _key("f12,alt+c", "resolve_conflict", N_("Conflict"),
-             N_("Compare the two texts of a segment in conflict and resolve it")),
-        _key("ctrl+l", "comment", N_("Comment"), N_("Add a comment (note or query) to the segment")),
-        _key("f9", "history", N_("History"), N_("The segment's revisions")),
-        _key("ctrl+f", "find", N_("Find"), N_("Find in the document (Korean and English)")),
-        _key("ctrl+b", "concordance", N_("Concordance"),
-             N_("Search every document and the translation memory for a word or phrase")),
-        _key("ctrl+g", "go_to", N_("Go to"), N_("Go to segment number")),
-        _key("f2", "toggle_panels", N_("Panels"), N_("Show or hide the glossary, findings and comments")),
-        _key("f10", "sign_off", N_("Sign off"),
-             N_("Sign off the document (what is signed and what is still open is shown first)")),
-    ]
-
-    GATED: ClassVar[dict[str, str]] = {
-        "save": "edit", "copy_source": "edit", "insert_term": "edit", "insert_tm": "edit",
-        "mark_translated": "mark", "dismiss_finding": "dismiss", "comment": "comment",
-    }
-
-    # what the workers tell the screen (editor_messages.py)
-    Loaded = messages.Loaded
-    Failed = messages.Failed
-    Analysed = messages.Analysed
-    Counted = messages.Counted
-    Written = messages.Written
-    Reread = messages.Reread
-    TmFound = messages.TmFound
-    ConflictLoaded = messages.ConflictLoaded
-    Formatted = messages.Formatted
+    BINDINGS: ClassVar[list[BindingType]] = editor_keys.BINDINGS
+    GATED: ClassVar[dict[str, str]] = editor_keys.GATED
 
     def __init__(self, session: Session, document_id: int, title: str = "", *, start_at: int = 1,
                  data: DocumentData | None = None) -> None:
@@ -149,7 +102,7 @@ class EditorScreen(Screen):
         self._dirty_since: float | None = None
         self._writer = Writer(self.state, self._writes, session.user, document_id,
                               start=lambda work: self.run_worker(work, group="write", exit_on_error=False),
-                              posted=lambda outcome: self.post_message(self.Written(outcome)),
+                              posted=lambda outcome: self.post_message(messages.Written(outcome)),
                               landed=self._apply)
         self._closing = False
         self.questions: Questions  # set on mount, when the screen has its app
@@ -241,16 +194,16 @@ class EditorScreen(Screen):
         try:
             data = await self._reads.run(reads.load_document, self.document_id, self.session.user)
         except Exception as exc:  # noqa: BLE001 - shown on screen, never as a traceback
-            self.post_message(self.Failed(problem_of(exc), loading=True))
+            self.post_message(messages.Failed(problem_of(exc), loading=True))
             return
         self.post_message(self._loaded(data, width))
 
-    def _loaded(self, data: DocumentData, width: int) -> Loaded:
+    def _loaded(self, data: DocumentData, width: int) -> messages.Loaded:
         widths = widths_for(width, len(data.segments))
         rows = segment_rows(data.segments, {}, widths, {})
-        return self.Loaded(data, rows, widths, [segment_nav.korean_words(s.source) for s in data.segments])
+        return messages.Loaded(data, rows, widths, [segment_nav.korean_words(s.source) for s in data.segments])
 
-    def on_editor_screen_loaded(self, message: Loaded) -> None:
+    def on_editor_screen_loaded(self, message: messages.Loaded) -> None:
         data = message.data
         self._title = data.document.title
         self.sub_title = f"#{self.document_id} {self._title}"
@@ -275,7 +228,7 @@ class EditorScreen(Screen):
         self._update_titles()
         self.call_after_refresh(self._after_first_paint)
 
-    def on_editor_screen_failed(self, message: Failed) -> None:
+    def on_editor_screen_failed(self, message: messages.Failed) -> None:
         if message.loading:
             self.sub_title = message.problem
             self.query_one("#progress", Static).update("")
@@ -298,14 +251,14 @@ class EditorScreen(Screen):
             counts = await self._checks.run(reads.document_counts, self.document_id)
         except Exception:  # noqa: BLE001 - the list works without its marks; the panel still checks
             return
-        self.post_message(self.Counted(counts))
+        self.post_message(messages.Counted(counts))
 
     def _recount_soon(self) -> None:
         if self._count_timer is not None:
             self._count_timer.stop()
         self._count_timer = self.set_timer(self.COUNT_DELAY, self.count_findings)
 
-    def on_editor_screen_counted(self, message: Counted) -> None:
+    def on_editor_screen_counted(self, message: messages.Counted) -> None:
         state = self.state
         # The segment being typed keeps the count of its typed text until that is saved.
         typed = {i: c for i, c in state.counts.items() if i == state.current and i in state.unsaved}
@@ -320,9 +273,9 @@ class EditorScreen(Screen):
     async def format_rows(self, width: int) -> None:
         state = self.state
         widths = widths_for(width, len(state.segments))
-        self.post_message(self.Formatted(segment_rows(state.segments, state.counts, widths, state.unsaved), widths))
+        self.post_message(messages.Formatted(segment_rows(state.segments, state.counts, widths, state.unsaved), widths))
 
-    def on_editor_screen_formatted(self, message: Formatted) -> None:
+    def on_editor_screen_formatted(self, message: messages.Formatted) -> None:
         if len(message.rows) == len(self.state.segments):
             self.query_one(SegmentList).fill(message.rows, message.widths, cursor=max(1, self.state.current))
 
@@ -556,7 +509,7 @@ class EditorScreen(Screen):
         self.state.queue(job)
         self._writer.pump()
 
-    def on_editor_screen_written(self, message: Written) -> None:
+    def on_editor_screen_written(self, message: messages.Written) -> None:
         self._writer.written(message.outcome)
 
     async def flush(self) -> bool:
@@ -617,9 +570,9 @@ class EditorScreen(Screen):
             found = await self._reads.run(reads.changes, self.document_id, since)
         except Exception:  # noqa: BLE001 - the next change noticed tries again; the screen still works
             return
-        self.post_message(self.Reread(landed, found))
+        self.post_message(messages.Reread(landed, found))
 
-    def on_editor_screen_reread(self, message: Reread) -> None:
+    def on_editor_screen_reread(self, message: messages.Reread) -> None:
         if self._closing:
             return
         result = self.state.changed(message.landed, message.changes, self._typed_text())
@@ -664,11 +617,11 @@ class EditorScreen(Screen):
         try:
             found = await self._reads.run(reads.conflict, self.document_id, index)
         except Exception as exc:  # noqa: BLE001 - shown on screen, never as a traceback
-            self.post_message(self.Failed(problem_of(exc)))
+            self.post_message(messages.Failed(problem_of(exc)))
             return
-        self.post_message(self.ConflictLoaded(index, found))
+        self.post_message(messages.ConflictLoaded(index, found))
 
-    def on_editor_screen_conflict_loaded(self, message: ConflictLoaded) -> None:
+    def on_editor_screen_conflict_loaded(self, message: messages.ConflictLoaded) -> None:
         index = message.index
         if message.conflict is None:
             self.notify(_("Segment {index} is no longer in conflict: someone has resolved it.").format(index=index))
@@ -799,11 +752,11 @@ class EditorScreen(Screen):
         try:
             result = await self._checks.run(reads.analyse, self.document_id, segment, text, texts)
         except Exception as exc:  # noqa: BLE001 - typing goes on; the notice says checks are off
-            self.post_message(self.Failed(_("Checks unavailable: {problem}").format(problem=problem_of(exc))))
+            self.post_message(messages.Failed(_("Checks unavailable: {problem}").format(problem=problem_of(exc))))
             return
-        self.post_message(self.Analysed(result))
+        self.post_message(messages.Analysed(result))
 
-    def on_editor_screen_analysed(self, message: Analysed) -> None:
+    def on_editor_screen_analysed(self, message: messages.Analysed) -> None:
         result, english = message.analysis, self.english
         if result.index != self.state.current or result.text != english.text:
             return  # typed on since; a newer analysis is on its way
@@ -832,9 +785,9 @@ class EditorScreen(Screen):
             found = await self._reads.run(reads.tm_matches, index, source)
         except Exception:  # noqa: BLE001 - translating goes on without the memory
             return
-        self.post_message(self.TmFound(*found))
+        self.post_message(messages.TmFound(*found))
 
-    def on_editor_screen_tm_found(self, message: TmFound) -> None:
+    def on_editor_screen_tm_found(self, message: messages.TmFound) -> None:
         if message.index == self.state.current:
             self.panels.show_matches(message.matches)
 
@@ -878,20 +831,11 @@ class EditorScreen(Screen):
 
     def _titles(self) -> dict[Widget, str]:
         english, korean = self.english, self.query_one("#korean-pane")
-        titles: dict[Widget, str] = {}
-        for panel in self.query(".panel"):
-            titles[panel] = panel.border_title.removeprefix(FOCUS_MARK) if panel.border_title else ""
-        segment = self.current
-        if segment is None:
-            titles[english], titles[korean] = _("English"), _("Korean")
-            return titles
-        index = segment.index
-        titles[korean] = _("Korean") + f" · {index}/{len(self.state.segments)} · {name(segment.kind)}"
-        extra = " · " + _("read-only") if english.read_only else ""
-        if not english.read_only and self.state.voids() is not None:
-            extra = " · " + _("asks before editing")
-        titles[english] = _("English") + f" · {state_mark(segment.state)} {name(segment.state)}{extra}"
-        english.border_subtitle = self.state.status(index)
+        titles: dict[Widget, str] = {
+            panel: (panel.border_title or "").removeprefix(FOCUS_MARK) for panel in self.query(".panel")}
+        titles[korean], titles[english] = self.state.titles(english.read_only)
+        if self.current is not None:
+            english.border_subtitle = self.state.status(self.current.index)
         return titles
 
     # closing ---------------------------------------------------------------------------------------
