@@ -415,9 +415,6 @@ class EditorScreen(Screen):
     def _found(self, hit) -> None:
         if hit is None:
             return
-        if isinstance(hit, int):
-            self._chosen(hit)
-            return
         self.go_to(hit.index)
         if hit.field == "english":
             self.english.select_span((hit.start, hit.end))
@@ -469,7 +466,8 @@ class EditorScreen(Screen):
         if self._analyse_timer is not None:
             self._analyse_timer.stop()
         self._analyse_timer = self.set_timer(self.ANALYSE_DELAY, self._analyse_now)
-        self._update_titles()
+        # Only the "unsaved" mark moves with a key; the titles stay as they are.
+        event.text_area.border_subtitle = self.state.status(self.state.current)
 
     def _stop_idle_timer(self) -> None:
         if self._idle_timer is not None:
@@ -748,7 +746,7 @@ class EditorScreen(Screen):
     @work(exclusive=True, group="analyse")
     async def analyse(self, segment: Segment, text: str) -> None:
         state = self.state
-        texts = {s.index: state.text_of(s.index) for s in state.segments}
+        texts = dict(state.unsaved)  # the rest as stored: the findings engine reads and caches those
         try:
             result = await self._checks.run(reads.analyse, self.document_id, segment, text, texts)
         except Exception as exc:  # noqa: BLE001 - typing goes on; the notice says checks are off

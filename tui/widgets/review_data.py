@@ -50,9 +50,10 @@ def access_for(workspace: Workspace, document_id: int, name: str) -> Access:
     if user is None:
         return Access.nobody()
     # The document's translator is never its reviewer, even when they also hold the editor role.
-    can_review = user.has(Role.EDITOR) and name not in workspace.review.translators(document_id)
+    translators = workspace.review.translators(document_id)
+    can_review = user.has(Role.EDITOR) and name not in translators
     can_edit = user.has(Role.EDITOR) or user.has(Role.TRANSLATOR)
-    return Access(True, can_review, can_edit, signing_role(user, workspace.review.translators(document_id)))
+    return Access(True, can_review, can_edit, signing_role(user, translators))
 
 
 @dataclass
