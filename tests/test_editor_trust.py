@@ -346,3 +346,20 @@ def test_a_terminologist_is_not_offered_a_sign_off(demo: Path) -> None:
             assert "sign_off" not in {b.binding.action for b in editor(app).active_bindings.values()}
 
     run(scenario)
+
+
+def test_keys_typed_while_a_dialog_mounts_reach_its_field(demo: Path) -> None:
+    """The app hands a key to the focused widget; a dialog just pushed has none for a frame, and
+    the key went to the dialog itself, which dropped it: ctrl+g 6 Enter then said 'segments 1 to 16'."""
+    from tui.screens.editor_dialogs import GoToDialog
+
+    async def scenario() -> None:
+        app = TandemApp(demo, "david", document_id=1)
+        async with app.run_test(size=WIDE) as pilot:
+            await until(pilot, lambda: editor(app) is not None and editor(app)._analysis is not None)
+            screen = editor(app)
+            app.push_screen(GoToDialog(len(screen.state.segments)), screen._chosen)
+            burst(app, "1", "4", "enter")  # before the dialog has mounted and focused its field
+            await until(pilot, lambda: isinstance(app.screen, EditorScreen) and screen.current.index == 14)
+
+    run(scenario)

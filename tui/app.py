@@ -23,6 +23,7 @@ from tui.screens.documents import DocumentsScreen
 from tui.screens.problem import ProblemScreen
 from tui.screens.whoami import WhoAmIScreen
 from tui.session import Session
+from tui.widgets.key_order import hold_for_focus
 from tui.widgets.keys_footer import LocalizedFooter
 from tui.widgets.toast import keep_wide_characters_whole
 from workflow.errors import TandemError
@@ -92,6 +93,10 @@ class TandemApp(LiveRefresh, App):
                             title=_("Not saved"), severity="error")
                 return
         self.exit()
+
+    async def on_event(self, event) -> None:
+        if not hold_for_focus(self, event):  # keys typed while a dialog mounts (key_order.py)
+            await super().on_event(event)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette offers every key binding the screen shows, so nothing is footer-only."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import App
+from textual.screen import ModalScreen
 from textual.widget import Widget
 
 WAIT_FRAMES = 30  # a dialog focuses its field within a frame or two; past this the keys go anyway
@@ -35,6 +36,20 @@ async def in_turn(widget: Widget, event: events.Key) -> bool:
     return False
 
 
+def hold_for_focus(app: App, event: events.Event) -> bool:
+    """For the app's own key handling: True when the key was held because the screen on top (a
+    dialog just pushed) has no focused widget yet; it is handed on, in order, once it has one.
+    Without this the app gives such a key to the screen itself, which drops it (the 6 of
+    ctrl+g 6 Enter typed while the dialog was mounting)."""
+    if not isinstance(event, events.Key) or event.is_forwarded or getattr(event, "passed_on", False):
+        return False
+    waiting = bool(getattr(app, "_keys_passed_on", None))  # keys held already: this one queues behind
+    if not waiting and (app.focused is not None or not isinstance(app.screen, ModalScreen)):
+        return False
+    _pass_on(app, events.Key(event.key, event.character))
+    return True
+
+
 def _pass_on(app: App, key: events.Key) -> None:
     """Hand the key back to the app once the screen it now goes to has a focused widget (a dialog
     just pushed has none for a frame), keeping the order of every key passed on meanwhile."""
@@ -52,5 +67,6 @@ def _release(app: App, frames: int) -> None:
         app.call_after_refresh(_release, app, frames - 1)
         return
     for key in held:
+        key.passed_on = True  # type: ignore[attr-defined]  # handed on once: never held again
         app.post_message(key)
     held.clear()
