@@ -1,7 +1,7 @@
 """Concurrent saves: saves per second with 1, 2 and 4 writer processes on one workspace, against a
 bare sqlite3 loop doing the same inserts; and how soon one process sees another's change.
 
-Tandem: each writer process saves its own segment of one document through Workspace.save_segment,
+Tandem: each writer process saves its own segment of one document through Workspace.editing.save,
 based on the revision its last save returned (an editor saving as the user types; no merges), so
 every save is a BEGIN IMMEDIATE transaction that checks the user and role, reads the segment,
 inserts a revision, updates its state and the document, and appends a hash-chained audit entry.
@@ -40,20 +40,20 @@ def setup(db: Path, folder: Path, segments: int) -> int:
     ko.write_text("\n\n".join(f"문단 {i}" for i in range(1, segments + 1)), encoding="utf-8")
     en.write_text("\n\n".join(TEXT.format(n=i) for i in range(1, segments + 1)), encoding="utf-8")
     with Workspace.open(db) as ws:
-        ws.add_user("admin", ["admin"], by="admin")
+        ws.users.add("admin", ["admin"], by="admin")
         for i in range(1, segments + 1):
-            ws.add_user(f"w{i}", ["translator"], by="admin")
-        return ws.import_document(ko, en, by="w1").document.id
+            ws.users.add(f"w{i}", ["translator"], by="admin")
+        return ws.files.import_document(ko, en, by="w1").document.id
 
 
 def tandem_writer(db, doc, index, saves, barrier, results) -> None:
     with Workspace.open(db, create=False) as ws:
         user = f"w{index}"
-        based_on = ws.save_segment(doc, index, TEXT.format(n="warm-up"), by=user).segment.revision_id
+        based_on = ws.editing.save(doc, index, TEXT.format(n="warm-up"), by=user).segment.revision_id
         barrier.wait()
         started = time.monotonic()
         for n in range(saves):
-            result = ws.save_segment(doc, index, TEXT.format(n=f"{index}-{n}"), by=user, based_on=based_on)
+            result = ws.editing.save(doc, index, TEXT.format(n=f"{index}-{n}"), by=user, based_on=based_on)
             based_on = result.segment.revision_id
         results.put((started, time.monotonic(), saves))
 
@@ -110,7 +110,7 @@ def changer(db, doc, changes, ready, log) -> None:
         for n in range(changes):
             time.sleep(rng.uniform(0.02, 0.06))
             text = TEXT.format(n=f"change {n}")
-            ws.save_segment(doc, 1, text, by="w2")
+            ws.editing.save(doc, 1, text, by="w2")
             log.put((text, time.time()))
     log.put(None)
 
@@ -133,7 +133,7 @@ def visibility(db: Path, doc: int, changes: int) -> tuple[list[float], float]:
             now = ws.data_version()
             if now != version:
                 version = now
-                seen.setdefault(ws.segments(doc)[0].target, time.time())
+                seen.setdefault(ws.documents.segments(doc)[0].target, time.time())
             while not log.empty():
                 item = log.get()
                 finished = item is None

@@ -60,10 +60,10 @@ def review_open() -> None:
         ko_file.write_text("\n\n".join(body_ko[i % len(body_ko)] for i in range(2000)), encoding="utf-8")
         en_file.write_text("\n\n".join(body_en[i % len(body_en)] for i in range(2000)), encoding="utf-8")
         with Workspace.open(Path(tmp) / "w.db") as ws:
-            doc = ws.import_document(ko_file, en_file, by="bench").document.id
+            doc = ws.files.import_document(ko_file, en_file, by="bench").document.id
             final = _text(EDITED)
             for index in range(1, 2001, 7):  # an editor's pass: every seventh paragraph reworded
-                ws.save_segment(doc, index, final[: 200 + index % 300], by="bench")
+                ws.editing.save(doc, index, final[: 200 + index % 300], by="bench")
             start = time.perf_counter()
             rows = ws.review.report(doc)
             elapsed = time.perf_counter() - start

@@ -11,13 +11,13 @@
   `_analyse_now`) to the first frame painted once the findings panel holds the analysis of that
   text (`screen._analysis.text` equal to the English); goal under 50 ms, 5,000/20 <= 1.2. Beside
   it, the same work alone: `tui.editor.reads.analyse` on a warm Workspace, no app; and the
-  analysis each pause runs on the checks thread (`Workspace.findings_work`, goal one each);
+  analysis each pause runs on the checks thread (`Workspace.findings.work`, goal one each);
 - work per save (issue 12): a character typed, its findings shown, then ctrl+s; the segment checks
   and glossary matchings run by each of the editor's long-lived Workspaces (reads, checks, writes
   threads) from the key to the moment everything the save sets off is over (the write, the live
   refresh noticing the app's own commit, the debounced whole-document recount, the re-analysis).
   Also a save that follows the key at once, before the pause (work of the whole cycle). Goal: one
-  check and one matching each. Read from the threads' `_workspace.findings_work` by the harness;
+  check and one matching each. Read from the threads' `_workspace.findings.work` by the harness;
   no production code is changed for it;
 - memory: the Python heap the open editor holds (tracemalloc, in a separate launch, because
   tracing slows everything down), and the process's peak RSS.
@@ -90,11 +90,11 @@ def make_workspace(folder: Path, count: int) -> tuple[Path, int]:
     en.write_text("\n\n".join(english[i % len(english)] for i in range(count)) + "\n", encoding="utf-8")
     path = folder / f"w-{count}.db"
     with Workspace.open(path) as workspace:
-        workspace.add_user("admin", ["admin"], by="admin")
-        workspace.add_user(USER, ["translator"], by="admin")
-        workspace.add_user("minji", ["terminologist"], by="admin")
+        workspace.users.add("admin", ["admin"], by="admin")
+        workspace.users.add(USER, ["translator"], by="admin")
+        workspace.users.add("minji", ["terminologist"], by="admin")
         workspace.glossary.import_file(GLOSSARY, by="minji")
-        result = workspace.import_document(ko, en, title=f"{count} segments", by=USER)
+        result = workspace.files.import_document(ko, en, title=f"{count} segments", by=USER)
     assert result.segments == count, (result.segments, count)
     return path, result.document.id
 
@@ -161,7 +161,7 @@ class BareTable(App):
     def __init__(self, path: Path, document_id: int) -> None:
         super().__init__()
         with Workspace.open(path, create=False) as workspace:
-            segments = workspace.segments(document_id)
+            segments = workspace.documents.segments(document_id)
         self.rows = [
             (str(s.index), state_mark(s.state), first_words(s.source, 48), first_words(s.target or "", 72))
             for s in segments
@@ -354,7 +354,7 @@ class Probe:
         found = {}
         for name in THREADS:
             workspace = getattr(self.screen, f"_{name}")._workspace  # opened at the thread's first call
-            work = workspace.findings_work if workspace is not None else None
+            work = workspace.findings.work if workspace is not None else None
             found[name] = (work.segment_checks, work.glossary_matches) if work is not None else (0, 0)
         return found
 
@@ -467,7 +467,7 @@ def analyse_alone(path: Path, document_id: int, count: int, calls: int) -> tuple
     """tui.editor.reads.analyse as the checks thread runs it after a pause, with no app: a warm
     long-lived Workspace, every segment's English held, a new typed text each call."""
     with Workspace.open(path, create=False) as workspace:
-        segments = workspace.segments(document_id)
+        segments = workspace.documents.segments(document_id)
         segment = segments[typing_index(count) - 1]
         held = {s.index: s.target for s in segments}
         reads.analyse(workspace, document_id, segment, segment.target, held)  # the first look reads it all
@@ -475,7 +475,7 @@ def analyse_alone(path: Path, document_id: int, count: int, calls: int) -> tuple
         for n in range(calls):
             typed = "q" * (n + 1) + segment.target  # typed at the start, as in the app; a text no one saved
             texts = {**held, segment.index: typed}  # a fresh mapping each pause, as the screen builds
-            counter = workspace.findings_work
+            counter = workspace.findings.work
             checks, matches = counter.segment_checks, counter.glossary_matches
             start = time.perf_counter()
             reads.analyse(workspace, document_id, segment, typed, texts)

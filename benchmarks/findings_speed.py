@@ -40,24 +40,24 @@ class Pauses:
     def __init__(self, path: Path, document_id: int) -> None:
         self.ws = Workspace.open(path, create=False)
         self.document_id = document_id
-        segments = self.ws.segments(document_id)
+        segments = self.ws.documents.segments(document_id)
         self.held = {s.index: s.target for s in segments}
         # The same paragraph of the article at every size (a middle one), so sizes differ in size only.
         period = len(sample_blocks(KOREAN))
         middle = len(segments) // 2
         self.index = middle - middle % period + PARAGRAPH
         self.source = segments[self.index - 1].source
-        self.ws.segment_findings(document_id, self.index, texts=self.held)  # the first look reads it all
+        self.ws.findings.segment(document_id, self.index, texts=self.held)  # the first look reads it all
         self.new: list[float] = []
         self.old: list[float] = []
         self.checks = self.matches = 0
 
     def pause(self, n: int) -> None:
         typed = f"{self.held[self.index]} {'x' * (n + 1)}"  # a text never seen before, as each pause is
-        work = self.ws.findings_work
+        work = self.ws.findings.work
         checks, matches = work.segment_checks, work.glossary_matches
         start = time.perf_counter()
-        self.ws.segment_findings(self.document_id, self.index, target=typed, texts=self.held)
+        self.ws.findings.segment(self.document_id, self.index, target=typed, texts=self.held)
         self.new.append(time.perf_counter() - start)
         self.checks += work.segment_checks - checks
         self.matches += work.glossary_matches - matches

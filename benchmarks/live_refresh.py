@@ -54,7 +54,7 @@ def reread_times(path: Path, document_id: int, repeat: int) -> tuple[list[float]
     for turn in range(repeat):
         since = data.audit_head
         with Workspace.open(path, create=False) as workspace:
-            workspace.save_segment(document_id, 1 + turn % 7, f"Edited elsewhere, turn {turn}.", by=USER)
+            workspace.editing.save(document_id, 1 + turn % 7, f"Edited elsewhere, turn {turn}.", by=USER)
         start = time.perf_counter()
         found = reads.changes(reader, document_id, since)
         incremental.append(time.perf_counter() - start)

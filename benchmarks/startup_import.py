@@ -63,7 +63,7 @@ def sample_import(repeat: int) -> None:
         for i in range(repeat):
             with Workspace.open(Path(tmp) / f"w{i}.db") as ws:
                 start = time.perf_counter()
-                ws.import_document(KOREAN, DRAFT, by="bench")
+                ws.files.import_document(KOREAN, DRAFT, by="bench")
                 times.append(time.perf_counter() - start)
     print(f"\nsample article (16 segments) import: median {statistics.median(times) * 1000:.1f} ms, "
           f"min {min(times) * 1000:.1f} ms over {repeat} fresh workspaces")
@@ -72,7 +72,7 @@ def sample_import(repeat: int) -> None:
         for i in range(repeat):
             with Workspace.open(Path(tmp) / f"s{i}.db") as ws:
                 start = time.perf_counter()
-                ws.import_document(KOREAN, DRAFT, sentences=True, by="bench")
+                ws.files.import_document(KOREAN, DRAFT, sentences=True, by="bench")
                 times.append(time.perf_counter() - start)
     print(f"sample article with --sentences: median {statistics.median(times) * 1000:.1f} ms")
 
@@ -95,7 +95,7 @@ def ntrex_batch() -> None:
         with Workspace.open(Path(tmp) / "ntrex.db") as ws:
             start = time.perf_counter()
             for ko, en in files:
-                result = ws.import_document(ko, en, by="bench")
+                result = ws.files.import_document(ko, en, by="bench")
                 segments += result.segments
                 doubtful += len(result.doubtful)
             elapsed = time.perf_counter() - start

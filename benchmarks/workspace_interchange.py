@@ -47,22 +47,22 @@ def timed(function, repeat: int = 3) -> float:
 def main() -> None:
     folder = Path(tempfile.mkdtemp())
     with Workspace.open(folder / "w.db") as ws:
-        ws.add_user("admin", ["admin"], by="admin")
-        ws.add_user("david", ["translator"], by="admin")
+        ws.users.add("admin", ["admin"], by="admin")
+        ws.users.add("david", ["translator"], by="admin")
         stored = store_io.store_file(ws._store, document(), name="seed.xlf", checksum="seed", encoding="utf-8",
                                      tags=[], title=None, by="david")
         xliff = folder / "big.xlf"
-        xliff.write_bytes(store_io.write_file(ws.bilingual_file(stored.document_id, "xliff2")))
-        segments = ws.segments(stored.document_id)
+        xliff.write_bytes(store_io.write_file(ws.files.bilingual_file(stored.document_id, "xliff2")))
+        segments = ws.documents.segments(stored.document_id)
         korean, english = folder / "ko.md", folder / "en.md"
         korean.write_text("\n\n".join(s.source for s in segments) + "\n", encoding="utf-8")
         english.write_text(export_article(segments, "md").text, encoding="utf-8")
 
-        xliff_in = timed(lambda: ws.import_bilingual(xliff, by="david"))
-        text_in = timed(lambda: ws.import_document(korean, english, by="david"))
-        out12 = timed(lambda: store_io.write_file(ws.bilingual_file(stored.document_id, "xliff12")))
-        out2 = timed(lambda: store_io.write_file(ws.bilingual_file(stored.document_id, "xliff2")))
-        md = timed(lambda: export_article(ws.segments(stored.document_id), "md"))
+        xliff_in = timed(lambda: ws.files.import_bilingual(xliff, by="david"))
+        text_in = timed(lambda: ws.files.import_document(korean, english, by="david"))
+        out12 = timed(lambda: store_io.write_file(ws.files.bilingual_file(stored.document_id, "xliff12")))
+        out2 = timed(lambda: store_io.write_file(ws.files.bilingual_file(stored.document_id, "xliff2")))
+        md = timed(lambda: export_article(ws.documents.segments(stored.document_id), "md"))
     print(f"{UNITS:,} units, median of 3 runs")
     print(f"  import XLIFF 2.1 ({xliff.stat().st_size / 1e6:.1f} MB)  {xliff_in * 1000:8.0f} ms"
           f"   Markdown import of the same texts {text_in * 1000:8.0f} ms  ratio {xliff_in / text_in:.2f}")

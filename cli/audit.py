@@ -9,7 +9,7 @@ EXIT_TAMPERED = 1
 
 
 def _verify(ws, args, user: str) -> int:
-    result = ws.verify()
+    result = ws.audit.verify()
     if args.json:
         emit_json({"ok": result.ok, "audit_entries": result.entries, "revisions": result.revisions,
                    "problems": [{"what": b.what, "id": b.id, "problem": b.problem} for b in result.breaches]})

@@ -15,16 +15,16 @@ def _comment(ws, args, user: str) -> int:
 
 def _add(ws, args, user: str) -> int:
     kind = args.kind or default_kind(args.text)
-    comment = ws.add_comment(args.doc, args.segment, args.text, kind=kind, by=user)
+    comment = ws.comments.add(args.doc, args.segment, args.text, kind=kind, by=user)
     print(_("comment {id} on segment {index} ({kind})").format(id=comment.id, index=comment.segment,
                                                               kind=name(kind)))
     return EXIT_OK
 
 
 def _list(ws, args, user: str) -> int:
-    threads = ws.threads(args.doc, args.segment)
+    threads = ws.comments.threads(args.doc, args.segment)
     if args.open:
-        open_ids = {c.id for c in ws.open_queries(args.doc, args.segment)}
+        open_ids = {c.id for c in ws.comments.open_queries(args.doc, args.segment)}
         threads = [t for t in threads if t.root.id in open_ids]
     if args.json:
         emit_json([{"id": t.root.id, "segment": t.root.segment, "kind": t.root.kind, "state": t.state,
@@ -47,14 +47,14 @@ def _list(ws, args, user: str) -> int:
 
 
 def _reply(ws, args, user: str) -> int:
-    reply = ws.reply_comment(args.id, args.text, by=user)
+    reply = ws.comments.reply(args.id, args.text, by=user)
     print(_("reply {id} added to thread {thread} on segment {index}").format(
         id=reply.id, thread=reply.parent_id, index=reply.segment))
     return EXIT_OK
 
 
 def _resolve(ws, args, user: str) -> int:
-    thread = ws.resolve_comment(args.id, by=user)
+    thread = ws.comments.resolve(args.id, by=user)
     print(_("thread {id}: closed").format(id=thread))
     return EXIT_OK
 

@@ -17,10 +17,10 @@ def _users(ws, args, user: str) -> int:
     from cli.table import table
 
     if args.action == "add":
-        added = ws.add_user(args.name, args.role, display_name=args.display_name, by=user)
+        added = ws.users.add(args.name, args.role, display_name=args.display_name, by=user)
         print(f"{added.name} ({added.display_name}): {names(added.roles)}")
         return EXIT_OK
-    users = ws.users()
+    users = ws.users.all()
     if args.json:
         emit_json([{"name": u.name, "display_name": u.display_name, "roles": list(u.roles),
                      "created_at": u.created_at} for u in users])
@@ -31,7 +31,7 @@ def _users(ws, args, user: str) -> int:
 
 def _import(ws, args, user: str) -> int:
     tags = [t for t in args.tags.split(",") if t.strip()]
-    result = ws.import_document(args.korean, args.english, title=args.title, tags=tags,
+    result = ws.files.import_document(args.korean, args.english, title=args.title, tags=tags,
                                 sentences=args.sentences, by=user)
     doc = result.document
     print(doc.id)
@@ -49,7 +49,7 @@ def _import(ws, args, user: str) -> int:
 def _docs(ws, args, user: str) -> int:
     from cli.table import table
 
-    summaries = ws.documents()
+    summaries = ws.documents.all()
     if args.json:
         emit_json([_document_json(s.document) | {"segments": s.segment_count, "progress": s.progress,
                                                    "words": s.words_source, "roles": s.roles}
@@ -75,8 +75,8 @@ def _document_json(doc) -> dict[str, Any]:
 
 
 def _show(ws, args, user: str) -> int:
-    doc = ws.document(args.doc)
-    segments = ws.segments(args.doc)
+    doc = ws.documents.get(args.doc)
+    segments = ws.documents.segments(args.doc)
     if args.json:
         emit_json({"document": _document_json(doc), "segments": [
             {"index": s.index, "block": s.block, "kind": s.kind, "state": s.state, "conflict": s.conflict,
@@ -100,12 +100,12 @@ def _export(ws, args, user: str) -> int:
     from workflow.errors import InputError
     from workflow.export import export_article
 
-    ws.document(args.doc)
+    ws.documents.get(args.doc)
     credit, problems = ws.review.credit_line(args.doc)
     if problems and args.require_signoff:
         raise InputError(_("document {id}").format(id=args.doc),
                          _("cannot be exported: {problems}").format(problems="; ".join(problems)))
-    exported = export_article(ws.segments(args.doc), args.format, credit)
+    exported = export_article(ws.documents.segments(args.doc), args.format, credit)
     if args.output:
         write_atomically(Path(args.output), exported.text)
         print(_("wrote {file}").format(file=args.output))
@@ -125,7 +125,7 @@ def _export(ws, args, user: str) -> int:
 def _history(ws, args, user: str) -> int:
     from cli.table import table
 
-    revisions = ws.history(args.doc, args.segment)
+    revisions = ws.documents.history(args.doc, args.segment)
     if args.json:
         emit_json([{"id": r.id, "segment": r.segment_index, "text": r.text, "author": r.author,
                      "role": r.role, "created_at": r.created_at, "parent": r.parent_id,

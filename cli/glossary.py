@@ -154,8 +154,8 @@ def term_json(term) -> dict[str, Any]:
 
 
 def _check(ws, args, user: str) -> int:
-    document = ws.document(args.doc)
-    views = ws.check_document(args.doc)
+    document = ws.documents.get(args.doc)
+    views = ws.findings.document(args.doc)
     open_findings = [v.finding for v in views if v.open]
     errors = sum(1 for f in open_findings if f.severity == "error")
     if args.json:

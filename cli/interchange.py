@@ -54,7 +54,7 @@ def _import(ws, args, user: str) -> int:
         print_warnings(done.warnings)
         return EXIT_OK
     tags = [t for t in args.tags.split(",") if t.strip()]
-    result = ws.import_bilingual(args.korean, title=args.title, tags=tags, by=user)
+    result = ws.files.import_bilingual(args.korean, title=args.title, tags=tags, by=user)
     doc = result.document
     print(doc.id)
     print(_("imported {file} (read as {kind}) as document {id}: {segments} segments").format(
@@ -80,12 +80,12 @@ def _export(ws, args, user: str) -> int:
 
     if args.format in ("md", "txt"):
         return documents.HANDLERS["export"](ws, args, user)
-    ws.document(args.doc)
+    ws.documents.get(args.doc)
     _credit, problems = ws.review.credit_line(args.doc)
     if problems and args.require_signoff:
         raise InputError(_("document {id}").format(id=args.doc),
                          _("cannot be exported: {problems}").format(problems="; ".join(problems)))
-    doc, data, wrong = ws.export_bilingual(args.doc, args.format)
+    doc, data, wrong = ws.files.export_bilingual(args.doc, args.format)
     if wrong:
         print(_("tandem: warning: segments {segments} have placeholders that differ from the Korean's (see "
                 "`tandem check`); a pair turned round or crossing is written as separate codes, and a token "

@@ -13,7 +13,7 @@ from workflow.names import name
 def _edit(ws, args, user: str) -> int:
     from workflow.models import SegmentState
 
-    save = ws.save_and_approve if args.approve else ws.save_segment
+    save = ws.editing.save_and_approve if args.approve else ws.editing.save
     result = save(args.doc, args.segment, args.text, by=user, based_on=args.based_on)
     if result.revision_id is None:
         if args.approve:
@@ -57,7 +57,7 @@ def _revision_json(revision) -> dict | None:
 
 
 def _conflicts(ws, args, user: str) -> int:
-    found = ws.conflicts(args.doc)
+    found = ws.editing.conflicts(args.doc)
     if args.json:
         emit_json([{"id": c.id, "segment": c.segment_index, "opened_by": c.opened_by, "opened_at": c.opened_at,
                     "base": _revision_json(c.base), "theirs": _revision_json(c.theirs),
@@ -84,12 +84,12 @@ def _resolve(ws, args, user: str) -> int:
     if args.text is not None:
         text = args.text
     else:
-        conflict = ws.conflict(args.doc, args.segment)
+        conflict = ws.editing.conflict(args.doc, args.segment)
         if conflict is None:
             raise InputError(_("segment {index}").format(index=args.segment),
                              _("is not in conflict; there is nothing to resolve"))
         text = conflict.theirs.text if args.take == "theirs" else conflict.mine.text
-    result = ws.resolve_conflict(args.doc, args.segment, text, by=user)
+    result = ws.editing.resolve_conflict(args.doc, args.segment, text, by=user)
     print(_("segment {index}: conflict resolved; revision {revision} ({state})").format(
         index=args.segment, revision=result.revision_id, state=name(result.segment.state)))
     for role in result.voided_signoffs:
@@ -102,13 +102,13 @@ def _translated(ws, args, user: str) -> int:
     from workflow.errors import PermissionDenied, TandemError
     from workflow.models import SegmentState
 
-    segments = ws.segments(args.doc)
+    segments = ws.documents.segments(args.doc)
     wanted = args.segments or [s.index for s in segments
                                if s.state not in (SegmentState.TRANSLATED, SegmentState.APPROVED)]
     refused = 0
     for index in wanted:
         try:
-            ws.mark_translated(args.doc, index, by=user)
+            ws.editing.mark_translated(args.doc, index, by=user)
         except PermissionDenied:
             # About who is acting, not about this segment: it refuses the whole command, once.
             raise
@@ -123,11 +123,11 @@ def _translated(ws, args, user: str) -> int:
 def _dismiss(ws, args, user: str) -> int:
     from workflow.errors import InputError
 
-    views = [v for v in ws.segment_findings(args.doc, args.segment) if v.open and v.finding.check == args.check]
+    views = [v for v in ws.findings.segment(args.doc, args.segment) if v.open and v.finding.check == args.check]
     if not views:
         raise InputError(args.check, _("no open findings of this check on segment {index}").format(index=args.segment))
     for view in views:
-        ws.dismiss_finding(args.doc, args.segment, view.finding, reason=args.reason, by=user)
+        ws.editing.dismiss(args.doc, args.segment, view.finding, reason=args.reason, by=user)
     print(ngettext("segment {index}: {count} {check} finding dismissed",
                    "segment {index}: {count} {check} findings dismissed", len(views)).format(
         index=args.segment, count=len(views), check=args.check))
@@ -148,7 +148,7 @@ def _reject(ws, args, user: str) -> int:
 
 
 def _signoff(ws, args, user: str) -> int:
-    from workflow.review import SignOffUnconfirmed
+    from workflow.errors import SignOffUnconfirmed
 
     try:
         signoff = ws.review.sign_off(args.doc, args.role, by=user, confirm=args.confirm)
@@ -169,7 +169,7 @@ def _diff(ws, args, user: str) -> int:
     from workflow.diffs import DELETE, INSERT, effort, word_diff
     from workflow.errors import NotFound
 
-    history = ws.history(args.doc, args.segment)
+    history = ws.documents.history(args.doc, args.segment)
     by_id = {r.id: r for r in history}
     reports = {r.index: r for r in ws.review.report(args.doc)}
     if args.from_rev is not None and args.from_rev not in by_id:
@@ -191,12 +191,12 @@ def _diff(ws, args, user: str) -> int:
 
 
 def _report(ws, args, user: str) -> int:
-    document = ws.document(args.doc)
+    document = ws.documents.get(args.doc)
     rows = ws.review.report(args.doc)
     changed = sum(r.changed for r in rows)
     words = sum(r.words for r in rows)
     signoffs = ws.review.signoffs(args.doc)
-    queries = ws.open_queries(args.doc)
+    queries = ws.comments.open_queries(args.doc)
     if args.json:
         emit_json({
             "document": {"id": document.id, "title": document.title, "state": ws.review.state(args.doc).value},

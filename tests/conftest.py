@@ -32,9 +32,9 @@ def workspace(db_path: Path):
     from workflow.workspace import Workspace
 
     ws = Workspace.open(db_path)
-    ws.add_user("admin", ["admin"], display_name="Desk Admin", by="admin")
-    ws.add_user("david", ["translator"], display_name="David Black", by="admin")
-    ws.add_user("robert", ["editor"], display_name="Robert Lauler", by="admin")
+    ws.users.add("admin", ["admin"], display_name="Desk Admin", by="admin")
+    ws.users.add("david", ["translator"], display_name="David Black", by="admin")
+    ws.users.add("robert", ["editor"], display_name="Robert Lauler", by="admin")
     yield ws
     ws.close()
 
@@ -50,14 +50,14 @@ def demo(tmp_path: Path) -> Path:
 @pytest.fixture
 def ws(workspace, sample_doc):
     """The sample article in a workspace that also holds the house glossary."""
-    workspace.add_user("minji", ["terminologist"], by="admin")
+    workspace.users.add("minji", ["terminologist"], by="admin")
     workspace.glossary.import_file(SAMPLE / "glossary-nk-news.csv", by="minji")
     return workspace
 
 
 @pytest.fixture
 def sample_doc(workspace):
-    return workspace.import_document(KO, DRAFT, tags=["russia"], by="david").document
+    return workspace.files.import_document(KO, DRAFT, tags=["russia"], by="david").document
 
 
 @dataclass
@@ -116,7 +116,7 @@ def ntrex_documents(demo, tmp_path) -> list[int]:
                 lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
                 copy.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
                 paths.append(copy)
-            ids.append(ws.import_document(*paths, title=name, by="david").document.id)
+            ids.append(ws.files.import_document(*paths, title=name, by="david").document.id)
     return ids
 
 
@@ -125,16 +125,16 @@ def translator_signed(workspace, title: str) -> int:
     findings dismissed as house style) and signed off by its translator: it waits for review."""
     from workflow.demo import EDITED, KOREAN
 
-    return sign_as_translator(workspace, workspace.import_document(KOREAN, EDITED, title=title, by="david").document.id)
+    return sign_as_translator(workspace, workspace.files.import_document(KOREAN, EDITED, title=title, by="david").document.id)
 
 
 def sign_as_translator(workspace, doc: int) -> int:
     """Every segment of `doc` translated (its error findings dismissed as house style) and the
     document signed off by its translator, david."""
-    for view in workspace.check_document(doc):
+    for view in workspace.findings.document(doc):
         if view.open and view.finding.severity == "error":
-            workspace.dismiss_finding(doc, view.finding.segment, view.finding, reason="house style", by="david")
-    for segment in workspace.segments(doc):
-        workspace.mark_translated(doc, segment.index, by="david")
+            workspace.editing.dismiss(doc, view.finding.segment, view.finding, reason="house style", by="david")
+    for segment in workspace.documents.segments(doc):
+        workspace.editing.mark_translated(doc, segment.index, by="david")
     workspace.review.sign_off(doc, "translator", by="david")
     return doc

@@ -21,7 +21,7 @@ def _tamper(db_path, *statements: str) -> None:
 
 
 def test_every_entry_carries_the_hash_of_the_one_before(workspace, sample_doc):
-    workspace.save_segment(sample_doc.id, 2, "A new English text.", by="david")
+    workspace.editing.save(sample_doc.id, 2, "A new English text.", by="david")
     conn = sqlite3.connect(workspace.path)
     rows = conn.execute("SELECT id, prev_hash, hash FROM audit_log ORDER BY id").fetchall()
     conn.close()
@@ -33,18 +33,18 @@ def test_every_entry_carries_the_hash_of_the_one_before(workspace, sample_doc):
 
 
 def test_an_untouched_workspace_verifies(workspace, sample_doc, tandem, db_path):
-    workspace.save_segment(sample_doc.id, 3, "Edited once.", by="david")
-    result = workspace.verify()
+    workspace.editing.save(sample_doc.id, 3, "Edited once.", by="david")
+    result = workspace.audit.verify()
     assert result.ok, result.breaches
-    assert result.entries == len(workspace.audit_log())
+    assert result.entries == len(workspace.audit.log())
     run = tandem("verify")
     assert run.code == 0, run.err
     assert "intact" in run.out
 
 
 def test_a_changed_audit_detail_is_reported_with_its_entry(workspace, sample_doc, tandem, db_path):
-    workspace.save_segment(sample_doc.id, 2, "Edited.", by="david")
-    target = workspace.audit_log()[-1]
+    workspace.editing.save(sample_doc.id, 2, "Edited.", by="david")
+    target = workspace.audit.log()[-1]
     workspace.close()
     forged = json.dumps({**target["detail"], "to": "approved"}, sort_keys=True)
     _tamper(db_path, f"UPDATE audit_log SET detail = '{forged}' WHERE id = {target['id']}")
@@ -58,8 +58,8 @@ def test_a_changed_audit_detail_is_reported_with_its_entry(workspace, sample_doc
 
 def test_a_removed_entry_breaks_the_chain_at_the_next(workspace, sample_doc, tandem, db_path):
     for text in ("One.", "Two.", "Three."):
-        workspace.save_segment(sample_doc.id, 2, text, by="david")
-    entries = workspace.audit_log()
+        workspace.editing.save(sample_doc.id, 2, text, by="david")
+    entries = workspace.audit.log()
     gone = entries[-2]["id"]
     workspace.close()
     _tamper(db_path, f"DELETE FROM audit_log WHERE id = {gone}")
@@ -72,8 +72,8 @@ def test_a_rehashed_forgery_still_breaks_the_links_after_it(workspace, sample_do
     """Recomputing the forged entry's own hash is not enough: the next entry names the old one."""
     from workflow.audit import entry_hash
 
-    workspace.save_segment(sample_doc.id, 2, "First.", by="david")
-    workspace.save_segment(sample_doc.id, 2, "Second.", by="david")
+    workspace.editing.save(sample_doc.id, 2, "First.", by="david")
+    workspace.editing.save(sample_doc.id, 2, "Second.", by="david")
     row = workspace._store.audit_chain()[-2]
     workspace.close()
     detail = row["detail"].replace('"to"', '"To"')
@@ -83,12 +83,12 @@ def test_a_rehashed_forgery_still_breaks_the_links_after_it(workspace, sample_do
     from workflow.workspace import Workspace
 
     with Workspace.open(db_path, create=False) as ws:
-        breaches = ws.verify().breaches
+        breaches = ws.audit.verify().breaches
     assert [(b.what, b.id) for b in breaches] == [("audit", row["id"] + 1)]
 
 
 def test_a_revision_text_changed_by_hand_is_reported(workspace, sample_doc, tandem, db_path):
-    saved = workspace.save_segment(sample_doc.id, 4, "The honest text.", by="david")
+    saved = workspace.editing.save(sample_doc.id, 4, "The honest text.", by="david")
     workspace.close()
     _tamper(db_path, f"UPDATE revisions SET text = 'A forged text.' WHERE id = {saved.revision_id}")
     run = tandem("verify")
@@ -112,7 +112,7 @@ def test_the_migration_chains_entries_written_before_it(tmp_path):
     )
     conn.close()
     with Workspace.open(path, create=False) as ws:
-        result = ws.verify()
+        result = ws.audit.verify()
         chain = ws._store.audit_chain()
     assert result.ok and result.entries == 5
     assert [row["prev_hash"] for row in chain[1:]] == [row["hash"] for row in chain[:-1]]
@@ -128,7 +128,7 @@ def _forge_revision(db_path, revision_id: int, text: str) -> None:
 
 
 def test_a_saved_text_rewritten_with_its_hash_is_still_caught(workspace, sample_doc, tandem, db_path):
-    saved = workspace.save_segment(sample_doc.id, 4, "The honest text.", by="david")
+    saved = workspace.editing.save(sample_doc.id, 4, "The honest text.", by="david")
     workspace.close()
     _forge_revision(db_path, saved.revision_id, "A forged text.")
     run = tandem("verify")
@@ -139,41 +139,41 @@ def test_a_saved_text_rewritten_with_its_hash_is_still_caught(workspace, sample_
 def test_merged_resolved_and_kept_aside_texts_are_each_held_to_their_entry(workspace, sample_doc, db_path):
     from workflow.workspace import Workspace
 
-    base = workspace.segments(sample_doc.id)[1]
+    base = workspace.documents.segments(sample_doc.id)[1]
     words = base.target.split()
     theirs = " ".join(["THEIRS"] + words[1:])
-    workspace.save_segment(sample_doc.id, 2, theirs, by="robert", based_on=base.revision_id)
-    clash = workspace.save_segment(sample_doc.id, 2, " ".join(["MINE"] + words[1:]), by="david",
+    workspace.editing.save(sample_doc.id, 2, theirs, by="robert", based_on=base.revision_id)
+    clash = workspace.editing.save(sample_doc.id, 2, " ".join(["MINE"] + words[1:]), by="david",
                                    based_on=base.revision_id)
     assert clash.conflict
-    resolved = workspace.resolve_conflict(sample_doc.id, 2, "Resolved.", by="david")
-    merged_base = workspace.segments(sample_doc.id)[2]
+    resolved = workspace.editing.resolve_conflict(sample_doc.id, 2, "Resolved.", by="david")
+    merged_base = workspace.documents.segments(sample_doc.id)[2]
     more = merged_base.target.split()
-    workspace.save_segment(sample_doc.id, 3, " ".join(["A"] + more[1:]), by="robert",
+    workspace.editing.save(sample_doc.id, 3, " ".join(["A"] + more[1:]), by="robert",
                            based_on=merged_base.revision_id)
-    merged = workspace.save_segment(sample_doc.id, 3, " ".join(more[:-1] + ["Z."]), by="david",
+    merged = workspace.editing.save(sample_doc.id, 3, " ".join(more[:-1] + ["Z."]), by="david",
                                     based_on=merged_base.revision_id)
     assert merged.merged
-    aside = [r.id for r in workspace.history(sample_doc.id, 3) if r.aside]
+    aside = [r.id for r in workspace.documents.history(sample_doc.id, 3) if r.aside]
     workspace.close()
     for forged in (clash.revision_id, resolved.revision_id, merged.revision_id, *aside):
         _forge_revision(db_path, forged, "Forged.")
     with Workspace.open(db_path, create=False) as ws:
-        caught = {b.id for b in ws.verify().breaches if b.what == "revision"}
+        caught = {b.id for b in ws.audit.verify().breaches if b.what == "revision"}
     assert caught == {clash.revision_id, resolved.revision_id, merged.revision_id, *aside}
 
 
 def test_an_imported_text_rewritten_with_its_hash_is_caught_by_the_import_entry(workspace, sample_doc, db_path):
     from workflow.workspace import Workspace
 
-    imported = workspace.segments(sample_doc.id)[5].revision_id
-    entry = next(e for e in workspace.audit_log(sample_doc.id) if e["action"] == "document.import")
+    imported = workspace.documents.segments(sample_doc.id)[5].revision_id
+    entry = next(e for e in workspace.audit.log(sample_doc.id) if e["action"] == "document.import")
     workspace.close()
     with Workspace.open(db_path, create=False) as ws:
-        assert ws.verify().ok
+        assert ws.audit.verify().ok
     _forge_revision(db_path, imported, "Forged.")
     with Workspace.open(db_path, create=False) as ws:
-        breaches = ws.verify().breaches
+        breaches = ws.audit.verify().breaches
     assert [(b.what, b.id) for b in breaches] == [("audit", entry["id"])]
     assert "it imported were changed afterwards" in breaches[0].problem
 
@@ -187,10 +187,10 @@ def test_a_text_imported_from_xliff_is_held_to_its_import_entry(workspace, tmp_p
         '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ko" trgLang="en">'
         '<file id="f"><unit id="u1"><segment><source>한국어 문장입니다.</source>'
         '<target>An English sentence.</target></segment></unit></file></xliff>', encoding="utf-8")
-    doc = workspace.import_bilingual(xliff, by="david").document
-    imported = workspace.segments(doc.id)[0].revision_id
+    doc = workspace.files.import_bilingual(xliff, by="david").document
+    imported = workspace.documents.segments(doc.id)[0].revision_id
     workspace.close()
     _forge_revision(db_path, imported, "Forged.")
     with Workspace.open(db_path, create=False) as ws:
-        breaches = ws.verify().breaches
+        breaches = ws.audit.verify().breaches
     assert [b.what for b in breaches] == ["audit"] and "it imported" in breaches[0].problem

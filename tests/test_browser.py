@@ -137,4 +137,4 @@ def _latest_revision(db: Path):
     from workflow.workspace import Workspace
 
     with Workspace.open(db, create=False) as ws:
-        return ws.history(1, 1)[-1]
+        return ws.documents.history(1, 1)[-1]

@@ -20,9 +20,9 @@ def desk(tandem, db_path):
     # Set up through the API (quick); what is under test goes through the real entry point.
     with Workspace.open(db_path) as ws:
         for name, role in (("admin", "admin"), ("david", "translator"), ("robert", "editor")):
-            ws.add_user(name, [role], by="admin")
-        doc = ws.import_document(KO, DRAFT, by="david").document.id
-        ws.mark_translated(doc, 2, by="david")
+            ws.users.add(name, [role], by="admin")
+        doc = ws.files.import_document(KO, DRAFT, by="david").document.id
+        ws.editing.mark_translated(doc, 2, by="david")
         ws.review.approve(doc, 3, by="robert")
         ws.review.reject(doc, 4, comment="Name the ministry.", by="robert")
     return tandem

@@ -16,50 +16,50 @@ from conftest import KO
 
 
 def test_a_reply_joins_the_thread_and_the_translator_closes_it(ws, sample_doc):
-    query = ws.add_comment(sample_doc.id, 3, "Overseas workers, or workers overseas?", kind="query", by="robert")
-    assert ws.threads(sample_doc.id, 3)[0].state == OPEN
-    reply = ws.reply_comment(query.id, "Overseas workers, as in segment 7.", by="david")
+    query = ws.comments.add(sample_doc.id, 3, "Overseas workers, or workers overseas?", kind="query", by="robert")
+    assert ws.comments.threads(sample_doc.id, 3)[0].state == OPEN
+    reply = ws.comments.reply(query.id, "Overseas workers, as in segment 7.", by="david")
     assert (reply.parent_id, reply.segment, reply.author) == (query.id, 3, "david")
     # A reply to a reply still belongs to the first comment's thread.
-    again = ws.reply_comment(reply.id, "Thanks.", by="robert")
+    again = ws.comments.reply(reply.id, "Thanks.", by="robert")
     assert again.parent_id == query.id
-    [thread] = ws.threads(sample_doc.id, 3)
+    [thread] = ws.comments.threads(sample_doc.id, 3)
     assert [c.text for c in thread.comments] == [query.text, reply.text, again.text]
     assert thread.state == ANSWERED  # someone other than the asker replied; still open until closed
-    assert ws.resolve_comment(reply.id, by="david") == query.id  # closing from a reply closes the thread
-    [thread] = ws.threads(sample_doc.id, 3)
+    assert ws.comments.resolve(reply.id, by="david") == query.id  # closing from a reply closes the thread
+    [thread] = ws.comments.threads(sample_doc.id, 3)
     assert thread.state == CLOSED and thread.root.resolved_by == "david"
     with pytest.raises(InputError, match="closed"):
-        ws.reply_comment(query.id, "one more thing", by="robert")
-    actions = [(e["action"], e["detail"].get("thread")) for e in ws.audit_log(sample_doc.id)
+        ws.comments.reply(query.id, "one more thing", by="robert")
+    actions = [(e["action"], e["detail"].get("thread")) for e in ws.audit.log(sample_doc.id)
                if e["action"].startswith("comment.")]
     assert actions == [("comment.add", None), ("comment.reply", query.id), ("comment.reply", query.id),
                        ("comment.resolve", None)]
 
 
 def test_only_translator_editor_or_admin_close_anyone_may_reply(ws, sample_doc):
-    query = ws.add_comment(sample_doc.id, 5, "Is 조국 fatherland here?", kind="query", by="robert")
-    ws.reply_comment(query.id, "Yes, per the glossary.", by="minji")  # a terminologist may answer
+    query = ws.comments.add(sample_doc.id, 5, "Is 조국 fatherland here?", kind="query", by="robert")
+    ws.comments.reply(query.id, "Yes, per the glossary.", by="minji")  # a terminologist may answer
     with pytest.raises(PermissionDenied):
-        ws.resolve_comment(query.id, by="minji")
+        ws.comments.resolve(query.id, by="minji")
     with pytest.raises(InputError, match="empty"):
-        ws.reply_comment(query.id, "   ", by="david")
+        ws.comments.reply(query.id, "   ", by="david")
 
 
 def test_open_queries_count_first_comments_only(ws, sample_doc):
-    query = ws.add_comment(sample_doc.id, 3, "Which spelling?", kind="query", by="robert")
-    ws.add_comment(sample_doc.id, 3, "A note, not a question.", kind="note", by="robert")
-    ws.add_comment(sample_doc.id, 9, "Date right?", kind="query", by="robert")
-    ws.reply_comment(query.id, "North Korean.", by="david")  # a reply (kind query) is not a new query
-    assert [c.segment for c in ws.open_queries(sample_doc.id)] == [3, 9]
-    assert [c.id for c in ws.open_queries(sample_doc.id, 3)] == [query.id]
-    ws.resolve_comment(query.id, by="david")
-    assert [c.segment for c in ws.open_queries(sample_doc.id)] == [9]
+    query = ws.comments.add(sample_doc.id, 3, "Which spelling?", kind="query", by="robert")
+    ws.comments.add(sample_doc.id, 3, "A note, not a question.", kind="note", by="robert")
+    ws.comments.add(sample_doc.id, 9, "Date right?", kind="query", by="robert")
+    ws.comments.reply(query.id, "North Korean.", by="david")  # a reply (kind query) is not a new query
+    assert [c.segment for c in ws.comments.open_queries(sample_doc.id)] == [3, 9]
+    assert [c.id for c in ws.comments.open_queries(sample_doc.id, 3)] == [query.id]
+    ws.comments.resolve(query.id, by="david")
+    assert [c.segment for c in ws.comments.open_queries(sample_doc.id)] == [9]
 
 
 def test_report_counts_the_same_open_queries(tandem, ws, sample_doc):
-    query = ws.add_comment(sample_doc.id, 3, "Which spelling?", kind="query", by="robert")
-    ws.reply_comment(query.id, "North Korean.", by="david")
+    query = ws.comments.add(sample_doc.id, 3, "Which spelling?", kind="query", by="robert")
+    ws.comments.reply(query.id, "North Korean.", by="david")
     out = json.loads(tandem("report", str(sample_doc.id), "--json").out)
     assert [q["id"] for q in out["open_queries"]] == [query.id]
 
@@ -83,8 +83,8 @@ def test_a_question_defaults_to_a_query():
 
 
 def test_concordance_finds_segments_of_every_document_with_the_glossary_rendering(ws, sample_doc):
-    other = ws.import_document(KO, None, title="second copy", by="david").document
-    hits = ws.concordance("해외 노동자")
+    other = ws.files.import_document(KO, None, title="second copy", by="david").document
+    hits = ws.tm.concordance("해외 노동자")
     assert {h.document_id for h in hits if h.kind == DOCUMENT} == {sample_doc.id, other.id}
     mine = [h for h in hits if h.document_id == sample_doc.id]
     # The glossary knows 해외 노동자 as "overseas workers" (or "workers overseas"): marked in the English.
@@ -94,18 +94,18 @@ def test_concordance_finds_segments_of_every_document_with_the_glossary_renderin
 
 
 def test_concordance_two_syllables_english_and_current_text_only(ws, sample_doc):
-    assert any(h.index is not None for h in ws.concordance("노동"))  # under a trigram: still found
-    segment = ws.segments(sample_doc.id)[15]
-    ws.save_segment(sample_doc.id, 16, "A wholly new zebra sentence.", by="david", based_on=segment.revision_id)
-    assert [h.where for h in ws.concordance("zebra")] == [(sample_doc.id, 16)]
+    assert any(h.index is not None for h in ws.tm.concordance("노동"))  # under a trigram: still found
+    segment = ws.documents.segments(sample_doc.id)[15]
+    ws.editing.save(sample_doc.id, 16, "A wholly new zebra sentence.", by="david", based_on=segment.revision_id)
+    assert [h.where for h in ws.tm.concordance("zebra")] == [(sample_doc.id, 16)]
     # The older revision's English is no longer the segment's: not a hit.
-    assert (sample_doc.id, 16) not in {h.where for h in ws.concordance(segment.target)}
+    assert (sample_doc.id, 16) not in {h.where for h in ws.tm.concordance(segment.target)}
 
 
 def test_concordance_keeps_tm_hits_marked_as_such(ws, sample_doc):
-    ws.save_segment(sample_doc.id, 16, ws.segments(sample_doc.id)[15].target, by="david")
+    ws.editing.save(sample_doc.id, 16, ws.documents.segments(sample_doc.id)[15].target, by="david")
     ws.tm.add_approved(source="해외 노동자 송환", target="repatriation of overseas workers", document_id=sample_doc.id,
                        segment_id=1, author="david", approver="robert", at="2026-01-01T00:00:00+00:00")
-    tm = [h for h in ws.concordance("해외 노동자") if h.kind == TM]
+    tm = [h for h in ws.tm.concordance("해외 노동자") if h.kind == TM]
     assert len(tm) == 1 and tm[0].where is None
     assert tm[0].target[slice(*tm[0].target_spans[0])] == "overseas workers"

@@ -30,7 +30,7 @@ def small_doc(ws: Workspace, folder: Path, segments: int = 5):
     ko.write_text("\n\n".join(f"한국어 문단 {i}번 입니다." for i in range(1, segments + 1)), encoding="utf-8")
     en.write_text("\n\n".join(" ".join(f"{w}{i}" for w in WORDS) for i in range(1, segments + 1)),
                   encoding="utf-8")
-    return ws.import_document(ko, en, by="david").document
+    return ws.files.import_document(ko, en, by="david").document
 
 
 @pytest.fixture
@@ -40,95 +40,95 @@ def doc(workspace, tmp_path):
 
 def two_saves(ws, doc, first: str, second: str, index: int = 1):
     """robert saves `first`, then david saves `second`, both starting from the same revision."""
-    base = ws.segments(doc.id)[index - 1]
-    ws.save_segment(doc.id, index, first, by="robert", based_on=base.revision_id)
-    return base, ws.save_segment(doc.id, index, second, by="david", based_on=base.revision_id)
+    base = ws.documents.segments(doc.id)[index - 1]
+    ws.editing.save(doc.id, index, first, by="robert", based_on=base.revision_id)
+    return base, ws.editing.save(doc.id, index, second, by="david", based_on=base.revision_id)
 
 
 def test_changes_to_different_words_merge_and_the_merge_names_both_parents(workspace, doc):
-    base_text = workspace.segments(doc.id)[0].target
+    base_text = workspace.documents.segments(doc.id)[0].target
     theirs = base_text.replace("alpha1", "ALPHA")
     mine = base_text.replace("hotel1", "HOTEL")
     base, result = two_saves(workspace, doc, theirs, mine)
     assert result.merged and result.stale and not result.conflict
     assert result.segment.target == base_text.replace("alpha1", "ALPHA").replace("hotel1", "HOTEL")
-    history = workspace.history(doc.id, 1)
+    history = workspace.documents.history(doc.id, 1)
     kept = next(r for r in history if r.text == mine)
     merge = history[-1]
     assert kept.aside and kept.author == "david" and kept.parent_id == base.revision_id
     assert merge.id == result.revision_id == result.segment.revision_id and not merge.aside
     assert merge.parent_id == history[-3].id and history[-3].text == theirs
     assert merge.merge_parent_id == kept.id
-    entry = [e for e in workspace.audit_log(doc.id) if e["action"] == "segment.save"][-1]
+    entry = [e for e in workspace.audit.log(doc.id) if e["action"] == "segment.save"][-1]
     assert entry["detail"]["merged"] and entry["detail"]["mine"] == kept.id
 
 
 def test_changes_to_the_same_word_keep_both_and_mark_a_conflict(workspace, doc):
-    base_text = workspace.segments(doc.id)[1].target
+    base_text = workspace.documents.segments(doc.id)[1].target
     theirs, mine = base_text.replace("delta2", "Delta"), base_text.replace("delta2", "DELTA")
     base, result = two_saves(workspace, doc, theirs, mine, index=2)
     assert result.conflict and result.stale and not result.merged
-    segment = workspace.segments(doc.id)[1]
+    segment = workspace.documents.segments(doc.id)[1]
     assert segment.conflict and segment.target == theirs  # the text that was there stays current
-    conflict = workspace.conflict(doc.id, 2)
+    conflict = workspace.editing.conflict(doc.id, 2)
     assert (conflict.base.text, conflict.theirs.text, conflict.mine.text) == (base_text, theirs, mine)
     assert (conflict.theirs.author, conflict.mine.author) == ("robert", "david")
     assert conflict.mine.aside and conflict.mine.id == result.revision_id
-    assert [d.conflicts for d in workspace.documents()] == [1]
-    assert workspace.conflict(doc.id, 1) is None
+    assert [d.conflicts for d in workspace.documents.all()] == [1]
+    assert workspace.editing.conflict(doc.id, 1) is None
 
 
 def test_a_segment_in_conflict_cannot_be_signed_off_until_resolved(workspace, doc):
-    base_text = workspace.segments(doc.id)[0].target
+    base_text = workspace.documents.segments(doc.id)[0].target
     two_saves(workspace, doc, base_text.replace("echo1", "e"), base_text.replace("echo1", "E"))
     with pytest.raises(InputError, match="segment 1: is in conflict"):
-        workspace.mark_translated(doc.id, 1, by="david")
-    workspace.add_user("erin", ["editor"], by="admin")
+        workspace.editing.mark_translated(doc.id, 1, by="david")
+    workspace.users.add("erin", ["editor"], by="admin")
     with pytest.raises(InputError, match="resolve the conflict before approving"):
         workspace.review.approve(doc.id, 1, by="erin")
     assert any("in conflict" in b for b in workspace.review.blockers(doc.id, "translator"))
-    result = workspace.resolve_conflict(doc.id, 1, base_text.replace("echo1", "Echo"), by="david")
-    assert not result.segment.conflict and workspace.conflict(doc.id, 1) is None
+    result = workspace.editing.resolve_conflict(doc.id, 1, base_text.replace("echo1", "Echo"), by="david")
+    assert not result.segment.conflict and workspace.editing.conflict(doc.id, 1) is None
     assert result.segment.target == base_text.replace("echo1", "Echo")
-    assert workspace.mark_translated(doc.id, 1, by="david") is SegmentState.TRANSLATED
+    assert workspace.editing.mark_translated(doc.id, 1, by="david") is SegmentState.TRANSLATED
     with pytest.raises(InputError, match="is not in conflict"):
-        workspace.resolve_conflict(doc.id, 1, "anything", by="david")
+        workspace.editing.resolve_conflict(doc.id, 1, "anything", by="david")
 
 
 def test_saving_a_segment_in_conflict_edits_its_text_and_the_conflict_stays(workspace, doc):
-    base_text = workspace.segments(doc.id)[0].target
+    base_text = workspace.documents.segments(doc.id)[0].target
     two_saves(workspace, doc, base_text.replace("golf1", "g"), base_text.replace("golf1", "G"))
-    current = workspace.segments(doc.id)[0]
-    result = workspace.save_segment(doc.id, 1, current.target + " More.", by="david",
+    current = workspace.documents.segments(doc.id)[0]
+    result = workspace.editing.save(doc.id, 1, current.target + " More.", by="david",
                                     based_on=current.revision_id)
     assert result.segment.target == current.target + " More." and result.segment.conflict
-    assert workspace.conflict(doc.id, 1).mine.text == base_text.replace("golf1", "G")
+    assert workspace.editing.conflict(doc.id, 1).mine.text == base_text.replace("golf1", "G")
 
 
 def test_a_second_overlap_opens_another_conflict_and_one_resolution_closes_both(workspace, doc):
-    base_text = workspace.segments(doc.id)[0].target
+    base_text = workspace.documents.segments(doc.id)[0].target
     base, _ = two_saves(workspace, doc, base_text.replace("alpha1", "a"), base_text.replace("alpha1", "A"))
-    third = workspace.save_segment(doc.id, 1, base_text.replace("alpha1", "Alpha"), by="robert",
+    third = workspace.editing.save(doc.id, 1, base_text.replace("alpha1", "Alpha"), by="robert",
                                    based_on=base.revision_id)
-    assert third.conflict and workspace.conflict(doc.id, 1).mine.text == base_text.replace("alpha1", "Alpha")
-    workspace.resolve_conflict(doc.id, 1, base_text.replace("alpha1", "ALPHA"), by="robert")
-    assert workspace.conflict(doc.id, 1) is None and not workspace.segments(doc.id)[0].conflict
-    resolve = [e for e in workspace.audit_log(doc.id) if e["action"] == "segment.resolve"]
+    assert third.conflict and workspace.editing.conflict(doc.id, 1).mine.text == base_text.replace("alpha1", "Alpha")
+    workspace.editing.resolve_conflict(doc.id, 1, base_text.replace("alpha1", "ALPHA"), by="robert")
+    assert workspace.editing.conflict(doc.id, 1) is None and not workspace.documents.segments(doc.id)[0].conflict
+    resolve = [e for e in workspace.audit.log(doc.id) if e["action"] == "segment.resolve"]
     assert len(resolve) == 1 and len(resolve[0]["detail"]["conflicts"]) == 2
 
 
 def test_a_base_from_another_segment_is_refused_and_nothing_is_written(workspace, doc, db_path):
-    other = workspace.segments(doc.id)[1].revision_id
-    before = len(workspace.history(doc.id))
+    other = workspace.documents.segments(doc.id)[1].revision_id
+    before = len(workspace.documents.history(doc.id))
     with pytest.raises(InputError, match=f"revision {other} is not one of its revisions"):
-        workspace.save_segment(doc.id, 1, "x", by="david", based_on=other)
-    assert len(workspace.history(doc.id)) == before
+        workspace.editing.save(doc.id, 1, "x", by="david", based_on=other)
+    assert len(workspace.documents.history(doc.id)) == before
 
 
 def test_conflicts_and_their_resolutions_are_append_only(workspace, doc, db_path):
-    base_text = workspace.segments(doc.id)[0].target
+    base_text = workspace.documents.segments(doc.id)[0].target
     two_saves(workspace, doc, base_text.replace("alpha1", "a"), base_text.replace("alpha1", "A"))
-    workspace.resolve_conflict(doc.id, 1, base_text, by="david")
+    workspace.editing.resolve_conflict(doc.id, 1, base_text, by="david")
     conn = sqlite3.connect(db_path)
     for statement in ("UPDATE conflicts SET mine_id = base_id", "DELETE FROM conflicts",
                       "DELETE FROM conflict_resolutions", "UPDATE conflict_resolutions SET revision_id = 1"):
@@ -142,7 +142,7 @@ def test_a_writer_waits_out_a_colleague_holding_the_lock(workspace, doc, db_path
     holder.execute("BEGIN IMMEDIATE")
     threading.Timer(0.5, holder.execute, ("COMMIT",)).start()
     started = time.monotonic()
-    result = workspace.save_segment(doc.id, 1, "Saved after the wait.", by="david")
+    result = workspace.editing.save(doc.id, 1, "Saved after the wait.", by="david")
     assert result.segment.target == "Saved after the wait." and time.monotonic() - started >= 0.4
     holder.close()
 
@@ -151,26 +151,26 @@ def test_a_lock_held_past_every_retry_is_a_plain_busy_error_and_writes_nothing(d
     monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 50)
     monkeypatch.setattr(connection, "BUSY_RETRIES", 2)
     with Workspace.open(db_path) as ws:
-        ws.add_user("david", ["translator"], by="david")
+        ws.users.add("david", ["translator"], by="david")
         doc = small_doc(ws, tmp_path)
         holder = sqlite3.connect(db_path, isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")
         try:
             with pytest.raises(WorkspaceBusy, match="the workspace is busy.*nothing was written"):
-                ws.save_segment(doc.id, 1, "Not now.", by="david")
+                ws.editing.save(doc.id, 1, "Not now.", by="david")
         finally:
             holder.execute("ROLLBACK")
             holder.close()
-        assert ws.segments(doc.id)[0].target != "Not now."
-        assert ws.save_segment(doc.id, 1, "Now.", by="david").segment.target == "Now."
+        assert ws.documents.segments(doc.id)[0].target != "Not now."
+        assert ws.editing.save(doc.id, 1, "Now.", by="david").segment.target == "Now."
 
 
 def test_data_version_moves_when_another_connection_commits(workspace, doc, db_path):
     seen = workspace.data_version()
-    workspace.save_segment(doc.id, 1, "Our own save.", by="david")
+    workspace.editing.save(doc.id, 1, "Our own save.", by="david")
     assert workspace.data_version() == seen  # this connection's commits do not count
     with Workspace.open(db_path) as other:
-        other.save_segment(doc.id, 2, "Someone else's save.", by="robert")
+        other.editing.save(doc.id, 2, "Someone else's save.", by="robert")
     assert workspace.data_version() != seen
 
 
@@ -241,7 +241,7 @@ def test_four_processes_saving_overlapping_segments_lose_nothing(workspace, db_p
     doc = small_doc(workspace, tmp_path, SEGMENTS)
     users = [f"w{i}" for i in range(1, PROCESSES + 1)]
     for user in users:
-        workspace.add_user(user, ["translator"], by="admin")
+        workspace.users.add(user, ["translator"], by="admin")
     workspace.close()
     started = start_together([[sys.executable, str(WRITER), "stress", str(db_path), str(doc.id), user, str(seed),
                                 str(SAVES), str(SEGMENTS)] for seed, user in enumerate(users)], tmp_path)
@@ -258,10 +258,10 @@ def test_four_processes_saving_overlapping_segments_lose_nothing(workspace, db_p
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     check.close()
     with Workspace.open(db_path) as ws:
-        history = {r.id: r for r in ws.history(doc.id)}
-        audit = ws.audit_log(doc.id)
-        segments = ws.segments(doc.id)
-        open_conflicts = {s.index: ws.conflict(doc.id, s.index) for s in segments}
+        history = {r.id: r for r in ws.documents.history(doc.id)}
+        audit = ws.audit.log(doc.id)
+        segments = ws.documents.segments(doc.id)
+        open_conflicts = {s.index: ws.editing.conflict(doc.id, s.index) for s in segments}
 
     saved = {(r.author, r.content_hash) for r in history.values()}
     # Each segment's texts in commit order: what was current when a save ran follows from its ids.
@@ -324,61 +324,61 @@ def empty_doc(ws: Workspace, folder: Path):
     """A Korean article with no English draft: every segment starts with no revision at all."""
     ko = folder / "empty-ko.md"
     ko.write_text("한국어 문단 1번 입니다.\n\n한국어 문단 2번 입니다.", encoding="utf-8")
-    return ws.import_document(ko, by="david").document
+    return ws.files.import_document(ko, by="david").document
 
 
 def test_two_people_starting_from_an_empty_segment_do_not_overwrite_each_other(workspace, tmp_path):
-    from workflow.saving import EMPTY_BASE
+    from workflow.models import EMPTY_BASE
 
     doc = empty_doc(workspace, tmp_path)
-    assert workspace.segments(doc.id)[0].revision_id is None
-    first = workspace.save_segment(doc.id, 1, "Robert's English.", by="robert", based_on=EMPTY_BASE)
+    assert workspace.documents.segments(doc.id)[0].revision_id is None
+    first = workspace.editing.save(doc.id, 1, "Robert's English.", by="robert", based_on=EMPTY_BASE)
     assert not first.stale and first.segment.target == "Robert's English."
-    second = workspace.save_segment(doc.id, 1, "David's English.", by="david", based_on=EMPTY_BASE)
+    second = workspace.editing.save(doc.id, 1, "David's English.", by="david", based_on=EMPTY_BASE)
     # Both inserted text where there was none: the same place, so a person must choose.
     assert second.stale and second.conflict and not second.merged
-    segment = workspace.segments(doc.id)[0]
+    segment = workspace.documents.segments(doc.id)[0]
     assert segment.conflict and segment.target == "Robert's English."
-    conflict = workspace.conflict(doc.id, 1)
+    conflict = workspace.editing.conflict(doc.id, 1)
     assert conflict.base is None
     assert (conflict.theirs.text, conflict.mine.text) == ("Robert's English.", "David's English.")
     assert conflict.mine.aside and conflict.mine.parent_id is None
-    workspace.resolve_conflict(doc.id, 1, "David's English.", by="david")
-    assert workspace.segments(doc.id)[0].target == "David's English."
-    assert workspace.verify().ok
+    workspace.editing.resolve_conflict(doc.id, 1, "David's English.", by="david")
+    assert workspace.documents.segments(doc.id)[0].target == "David's English."
+    assert workspace.audit.verify().ok
 
 
 def test_a_save_started_empty_is_plain_while_the_segment_is_still_empty(workspace, tmp_path):
-    from workflow.saving import EMPTY_BASE
+    from workflow.models import EMPTY_BASE
 
     doc = empty_doc(workspace, tmp_path)
-    result = workspace.save_segment(doc.id, 2, "Only one.", by="david", based_on=EMPTY_BASE)
+    result = workspace.editing.save(doc.id, 2, "Only one.", by="david", based_on=EMPTY_BASE)
     assert not (result.stale or result.conflict or result.merged)
     # The same text typed twice from nothing is one change made twice, not a conflict.
-    again = workspace.save_segment(doc.id, 2, "Only one.", by="robert", based_on=EMPTY_BASE)
+    again = workspace.editing.save(doc.id, 2, "Only one.", by="robert", based_on=EMPTY_BASE)
     assert again.revision_id is None and not again.segment.conflict
 
 
 def test_no_claim_about_the_base_still_saves_over_whatever_is_there(workspace, tmp_path):
     """based_on=None is a script saying nothing about what it started from: a plain save."""
     doc = empty_doc(workspace, tmp_path)
-    workspace.save_segment(doc.id, 1, "First.", by="robert")
-    result = workspace.save_segment(doc.id, 1, "Second.", by="david")
+    workspace.editing.save(doc.id, 1, "First.", by="robert")
+    result = workspace.editing.save(doc.id, 1, "Second.", by="david")
     assert not result.stale and result.segment.target == "Second."
 
 
 def test_an_aside_revision_newest_in_the_history_is_not_taken_for_the_current_text(workspace, doc):
-    base_text = workspace.segments(doc.id)[1].target
+    base_text = workspace.documents.segments(doc.id)[1].target
     theirs, mine = base_text.replace("delta2", "Delta"), base_text.replace("delta2", "DELTA")
-    workspace.add_user("tina", ["translator"], by="admin")
-    base = workspace.segments(doc.id)[1]
-    workspace.save_segment(doc.id, 2, theirs, by="robert", based_on=base.revision_id)
-    workspace.save_segment(doc.id, 2, mine, by="tina", based_on=base.revision_id)  # kept aside
-    history = workspace.history(doc.id, 2)
+    workspace.users.add("tina", ["translator"], by="admin")
+    base = workspace.documents.segments(doc.id)[1]
+    workspace.editing.save(doc.id, 2, theirs, by="robert", based_on=base.revision_id)
+    workspace.editing.save(doc.id, 2, mine, by="tina", based_on=base.revision_id)  # kept aside
+    history = workspace.documents.history(doc.id, 2)
     assert history[-1].aside and history[-1].author == "tina"
-    current = workspace.current_revision(doc.id, 2)
+    current = workspace.documents.current_revision(doc.id, 2)
     assert (current.text, current.author) == (theirs, "robert")
-    assert current.id == workspace.segments(doc.id)[1].revision_id
+    assert current.id == workspace.documents.segments(doc.id)[1].revision_id
     report = {r.index: r for r in workspace.review.report(doc.id)}[2]
     assert report.text == theirs and "tina" not in report.authors  # none of tina's words are in it
     from tui.widgets.review_data import refresh_segment
@@ -388,7 +388,7 @@ def test_an_aside_revision_newest_in_the_history_is_not_taken_for_the_current_te
 
 
 def test_the_cli_takes_part_in_merging_and_resolves_conflicts(workspace, doc, tandem):
-    base = workspace.segments(doc.id)[0]
+    base = workspace.documents.segments(doc.id)[0]
     rev = str(base.revision_id)
     workspace.close()
     first = tandem("edit", str(doc.id), "1", base.target.replace("alpha1", "ALPHA"), "--based-on", rev, user="robert")

@@ -34,7 +34,7 @@ def quick(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def open_conflict(path: Path, index: int = 1):
     with Workspace.open(path, create=False) as workspace:
-        return workspace.conflict(1, index)
+        return workspace.editing.conflict(1, index)
 
 
 def state_mark(screen: EditorScreen, index: int = 1) -> str:
@@ -49,7 +49,7 @@ async def conflicting_save(pilot) -> EditorScreen:
     screen.query_one(EnglishEditor).replace_all(MINE)
     await pilot.pause()
     with Workspace.open(pilot.app.session.path, create=False) as workspace:
-        workspace.save_segment(1, 1, THEIRS, by="robert")
+        workspace.editing.save(1, 1, THEIRS, by="robert")
     await until(pilot, lambda: 1 in screen.state.moved_on)  # noticed, and the typing kept
     await pilot.press("ctrl+s")
     await until(pilot, lambda: not screen.writing and screen.current.conflict)
@@ -107,7 +107,7 @@ def test_a_conflict_resolved_with_an_edited_text_stores_that_text(demo: Path) ->
             assert stored(demo).target == combined
             history = Workspace.open(demo, create=False)
             try:
-                texts = [r.text for r in history.history(1, segment=1)]
+                texts = [r.text for r in history.documents.history(1, segment=1)]
             finally:
                 history.close()
             assert THEIRS in texts and MINE in texts  # both candidates stay in the history
@@ -189,8 +189,8 @@ def test_two_editors_filling_one_empty_segment_at_once_end_in_a_conflict(demo: P
     with Workspace.open(demo, create=False) as workspace:
         from conftest import KO
 
-        doc = workspace.import_document(KO, title="No draft yet", by="david").document.id
-        assert workspace.segments(doc)[0].revision_id is None
+        doc = workspace.files.import_document(KO, title="No draft yet", by="david").document.id
+        assert workspace.documents.segments(doc)[0].revision_id is None
     davids, roberts = "David's first English.", "Robert's first English."
 
     async def scenario() -> None:
@@ -211,7 +211,7 @@ def test_two_editors_filling_one_empty_segment_at_once_end_in_a_conflict(demo: P
             await at_david.press("ctrl+s")
             await until(at_david, lambda: not mine.writing and mine.current.conflict)
             with Workspace.open(demo, create=False) as workspace:
-                segment, conflict = workspace.segments(doc)[0], workspace.conflict(doc, 1)
+                segment, conflict = workspace.documents.segments(doc)[0], workspace.editing.conflict(doc, 1)
             assert segment.target == roberts and segment.conflict
             assert conflict.base is None and (conflict.theirs.text, conflict.mine.text) == (roberts, davids)
             assert mine.query_one(EnglishEditor).text == roberts
@@ -232,11 +232,11 @@ def test_the_review_list_marks_a_segment_in_conflict_as_the_editor_does(demo: Pa
 
     def clash(index: int) -> None:
         with Workspace.open(demo, create=False) as workspace:
-            base = workspace.segments(1)[index - 1]
+            base = workspace.documents.segments(1)[index - 1]
             words = base.target.split()
-            workspace.save_segment(1, index, " ".join(["Unwell"] + words[1:]), by="robert",
+            workspace.editing.save(1, index, " ".join(["Unwell"] + words[1:]), by="robert",
                                    based_on=base.revision_id)
-            workspace.save_segment(1, index, " ".join(["Ailing"] + words[1:]), by="david",
+            workspace.editing.save(1, index, " ".join(["Ailing"] + words[1:]), by="david",
                                    based_on=base.revision_id)
 
     clash(1)  # before the screen opens
@@ -257,7 +257,7 @@ def test_the_review_list_marks_a_segment_in_conflict_as_the_editor_does(demo: Pa
             clash(2)  # while it is open: the poll brings the mark
             await until(pilot, lambda: str(table.get_cell("2", "state")) == "⇄")
             with Workspace.open(demo, create=False) as workspace:
-                workspace.resolve_conflict(1, 1, stored(demo, 1).target, by="robert")
+                workspace.editing.resolve_conflict(1, 1, stored(demo, 1).target, by="robert")
             await until(pilot, lambda: str(table.get_cell("1", "state")) != "⇄")
 
     run(scenario)

@@ -61,8 +61,8 @@ def test_a_writer_killed_at_random_moments_loses_no_reported_save(workspace, db_
         assert check.execute("PRAGMA foreign_key_check").fetchall() == []
         check.close()
         with Workspace.open(db_path, create=False) as ws:
-            history = {r.id: r.text for r in ws.history(doc.id)}
-            verified = ws.verify()  # the audit chain and revision hashes, too
+            history = {r.id: r.text for r in ws.documents.history(doc.id)}
+            verified = ws.audit.verify()  # the audit chain and revision hashes, too
         assert verified.ok, f"after kill {kill}: {verified.breaches}"
         missing = {rid: text for rid, text in reported.items() if history.get(rid) != text}
         assert missing == {}, f"after kill {kill}, reported saves missing or changed: {missing}"

@@ -18,20 +18,20 @@ from workflow.models import Role, SegmentState
 def test_edit_and_approve_keeps_the_segment_approved_at_the_editors_revision(tmp_path: Path) -> None:
     path = in_review(tmp_path)
     with fresh(path) as ws:
-        translators_text = ws.segments(1)[2].target
-        result = ws.save_and_approve(1, 3, translators_text + " Fixed.", by="robert",
-                                     based_on=ws.segments(1)[2].revision_id)
-        segment = ws.segments(1)[2]
+        translators_text = ws.documents.segments(1)[2].target
+        result = ws.editing.save_and_approve(1, 3, translators_text + " Fixed.", by="robert",
+                                     based_on=ws.documents.segments(1)[2].revision_id)
+        segment = ws.documents.segments(1)[2]
         assert segment.state is SegmentState.APPROVED and result.voided is None
         assert segment.revision_id == result.revision_id and segment.target.endswith(" Fixed.")
-        history = ws.history(1, segment=3)
+        history = ws.documents.history(1, segment=3)
         assert [r.text for r in history][-2:] == [translators_text, translators_text + " Fixed."]
         assert history[-1].role is Role.EDITOR
         # The approval is bound to the editor's new revision, and the pair went to the TM.
         assert (3, result.revision_id, "robert") in {(r["position"], r["revision_id"], r["user"])
                                                      for r in ws._store.approvers(1)}
         assert any(u.target == segment.target for u in ws.tm.units())
-        actions = [(e["action"], e["detail"].get("edited")) for e in ws.audit_log(1)][-2:]
+        actions = [(e["action"], e["detail"].get("edited")) for e in ws.audit.log(1)][-2:]
         assert actions == [("segment.save", None), ("segment.approve", True)]
         # Review work: the document stays in review, the translator's text is the diff's base.
         assert ws.review.state(1).value == "in_review"
@@ -43,11 +43,11 @@ def test_the_translator_never_approves_and_a_stale_edit_is_kept_but_not_approved
     path = in_review(tmp_path)
     with fresh(path) as ws:
         with pytest.raises(PermissionDenied):
-            ws.save_and_approve(1, 3, "The translator's own.", by="david")
-        assert ws.segments(1)[2].state is SegmentState.TRANSLATED
-        base = ws.segments(1)[4].revision_id
-        ws.save_segment(1, 5, ws.segments(1)[4].target + " Theirs.", by="robert")
-        stale = ws.save_and_approve(1, 5, "Mine. " + ws.history(1, segment=5)[0].text, by="robert", based_on=base)
+            ws.editing.save_and_approve(1, 3, "The translator's own.", by="david")
+        assert ws.documents.segments(1)[2].state is SegmentState.TRANSLATED
+        base = ws.documents.segments(1)[4].revision_id
+        ws.editing.save(1, 5, ws.documents.segments(1)[4].target + " Theirs.", by="robert")
+        stale = ws.editing.save_and_approve(1, 5, "Mine. " + ws.documents.history(1, segment=5)[0].text, by="robert", based_on=base)
         assert stale.stale and stale.segment.state is SegmentState.DRAFT  # merged text: not what was read
 
 
@@ -59,8 +59,8 @@ def test_tandem_edit_approve_through_the_real_entry_point(tmp_path: Path, tandem
     refused = tandem("edit", "1", "4", "Translator.", "--approve", db=path, user="david")
     assert refused.code == 2 and "cannot edit and approve segments" in refused.err
     with fresh(path) as ws:
-        assert ws.segments(1)[3].target == "An editor's correction."
-        assert ws.segments(1)[3].state is SegmentState.APPROVED
+        assert ws.documents.segments(1)[3].target == "An editor's correction."
+        assert ws.documents.segments(1)[3].state is SegmentState.APPROVED
     plain = tandem("edit", "1", "4", "Sent back.", db=path, user="robert")
     assert plain.code == 0 and "(draft)" in plain.out and "back to draft" in plain.err
 
@@ -79,8 +79,8 @@ def test_the_review_edit_dialog_saves_and_approves_with_ctrl_o(tmp_path: Path) -
             await pilot.press("ctrl+o")
             await until(pilot, lambda: app.screen is screen and not screen.writing)
             with fresh(path) as ws:
-                assert ws.segments(1)[2].target.endswith(" Approved edit.")
-                assert ws.segments(1)[2].state is SegmentState.APPROVED
+                assert ws.documents.segments(1)[2].target.endswith(" Approved edit.")
+                assert ws.documents.segments(1)[2].state is SegmentState.APPROVED
             screen.go_to(2)
             await pilot.press("e")
             await until(pilot, lambda: isinstance(app.screen, EditDialog))
@@ -114,4 +114,4 @@ def test_the_translator_gets_no_approve_in_the_edit_dialog(tmp_path: Path) -> No
 
 def ws_state(path: Path, index: int) -> SegmentState:
     with fresh(path) as ws:
-        return ws.segments(1)[index - 1].state
+        return ws.documents.segments(1)[index - 1].state

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workflow.checks.model import Severity
-from workflow.editing import BlockedByFindings
+from workflow.errors import BlockedByFindings
 from workflow.errors import InputError, NotFound, PermissionDenied
 from workflow.models import Role, SegmentState
 from workflow.states import IllegalTransition, TRANSITIONS
@@ -15,112 +15,112 @@ from workflow.states import IllegalTransition, TRANSITIONS
 
 
 def test_a_save_is_a_new_revision_whose_parent_is_the_old_one(ws, sample_doc):
-    before = ws.segments(sample_doc.id)[15]
+    before = ws.documents.segments(sample_doc.id)[15]
     text = before.target.replace("security guards", "security guidance officers")
-    result = ws.save_segment(sample_doc.id, 16, text, by="david", based_on=before.revision_id)
+    result = ws.editing.save(sample_doc.id, 16, text, by="david", based_on=before.revision_id)
     assert result.revision_id is not None and not result.stale and result.voided is None
     assert result.segment.target == text and result.segment.state is SegmentState.DRAFT
-    history = ws.history(sample_doc.id, 16)
+    history = ws.documents.history(sample_doc.id, 16)
     assert [(r.text, r.author, r.role) for r in history] == [
         (before.target, "david", Role.TRANSLATOR), (text, "david", Role.TRANSLATOR)]
     assert history[1].parent_id == history[0].id
 
 
 def test_saving_unchanged_text_makes_no_revision(ws, sample_doc):
-    segment = ws.segments(sample_doc.id)[2]
-    assert ws.save_segment(sample_doc.id, 3, segment.target, by="david").revision_id is None
-    assert len(ws.history(sample_doc.id, 3)) == 1
+    segment = ws.documents.segments(sample_doc.id)[2]
+    assert ws.editing.save(sample_doc.id, 3, segment.target, by="david").revision_id is None
+    assert len(ws.documents.history(sample_doc.id, 3)) == 1
 
 
 def test_an_editor_saves_in_the_editor_role_and_strangers_cannot(ws, sample_doc):
-    result = ws.save_segment(sample_doc.id, 1, "North Korea sends sick workers home", by="robert")
-    assert ws.history(sample_doc.id, 1)[-1].role is Role.EDITOR
+    result = ws.editing.save(sample_doc.id, 1, "North Korea sends sick workers home", by="robert")
+    assert ws.documents.history(sample_doc.id, 1)[-1].role is Role.EDITOR
     assert result.segment.target == "North Korea sends sick workers home"
     with pytest.raises(PermissionDenied):
-        ws.save_segment(sample_doc.id, 1, "x", by="minji")
+        ws.editing.save(sample_doc.id, 1, "x", by="minji")
 
 
 def test_a_stale_base_is_saved_on_top_and_both_texts_stay_in_history(ws, sample_doc):
-    base = ws.segments(sample_doc.id)[0].revision_id
-    ws.save_segment(sample_doc.id, 1, "First colleague's title", by="robert", based_on=base)
-    second = ws.save_segment(sample_doc.id, 1, "Second colleague's title", by="david", based_on=base)
+    base = ws.documents.segments(sample_doc.id)[0].revision_id
+    ws.editing.save(sample_doc.id, 1, "First colleague's title", by="robert", based_on=base)
+    second = ws.editing.save(sample_doc.id, 1, "Second colleague's title", by="david", based_on=base)
     assert second.stale
-    texts = [r.text for r in ws.history(sample_doc.id, 1)]
+    texts = [r.text for r in ws.documents.history(sample_doc.id, 1)]
     assert "First colleague's title" in texts and "Second colleague's title" in texts
 
 
 def test_mark_translated_is_refused_while_an_error_finding_remains(ws, sample_doc):
     with pytest.raises(BlockedByFindings, match="segment 16 cannot be marked translated") as caught:
-        ws.mark_translated(sample_doc.id, 16, by="david")
+        ws.editing.mark_translated(sample_doc.id, 16, by="david")
     assert caught.value.findings[0].check == "term.forbidden"
-    assert ws.segments(sample_doc.id)[15].state is SegmentState.DRAFT
-    fixed = ws.segments(sample_doc.id)[15].target.replace("security guards", "security guidance officers")
-    ws.save_segment(sample_doc.id, 16, fixed, by="david")
-    assert ws.mark_translated(sample_doc.id, 16, by="david") is SegmentState.TRANSLATED
+    assert ws.documents.segments(sample_doc.id)[15].state is SegmentState.DRAFT
+    fixed = ws.documents.segments(sample_doc.id)[15].target.replace("security guards", "security guidance officers")
+    ws.editing.save(sample_doc.id, 16, fixed, by="david")
+    assert ws.editing.mark_translated(sample_doc.id, 16, by="david") is SegmentState.TRANSLATED
 
 
 def test_an_edit_voids_translated_and_says_so(ws, sample_doc):
-    ws.mark_translated(sample_doc.id, 3, by="david")
-    result = ws.save_segment(sample_doc.id, 3, "Changed.", by="robert")
+    ws.editing.mark_translated(sample_doc.id, 3, by="david")
+    result = ws.editing.save(sample_doc.id, 3, "Changed.", by="robert")
     assert result.voided is SegmentState.TRANSLATED
     assert result.segment.state is SegmentState.DRAFT
-    entry = [e for e in ws.audit_log(sample_doc.id) if e["action"] == "segment.save"][-1]
+    entry = [e for e in ws.audit.log(sample_doc.id) if e["action"] == "segment.save"][-1]
     assert entry["detail"]["voided"] == "translated"
 
 
 def test_only_translators_mark_translated_and_only_from_draft(ws, sample_doc):
     with pytest.raises(PermissionDenied):
-        ws.mark_translated(sample_doc.id, 3, by="robert")
-    ws.mark_translated(sample_doc.id, 3, by="david")
+        ws.editing.mark_translated(sample_doc.id, 3, by="robert")
+    ws.editing.mark_translated(sample_doc.id, 3, by="david")
     with pytest.raises(IllegalTransition, match="segment 3 is translated; it cannot be marked translated"):
-        ws.mark_translated(sample_doc.id, 3, by="david")
+        ws.editing.mark_translated(sample_doc.id, 3, by="david")
 
 
 def test_clearing_the_english_empties_the_segment(ws, sample_doc):
-    result = ws.save_segment(sample_doc.id, 2, "   ", by="david")
+    result = ws.editing.save(sample_doc.id, 2, "   ", by="david")
     assert result.segment.state is SegmentState.EMPTY
     with pytest.raises(InputError, match="has no English yet"):
-        ws.mark_translated(sample_doc.id, 2, by="david")
+        ws.editing.mark_translated(sample_doc.id, 2, by="david")
 
 
 def test_a_dismissal_is_recorded_and_holds_while_the_text_is_unchanged(ws, sample_doc):
-    finding = next(v.finding for v in ws.segment_findings(sample_doc.id, 16) if v.finding.severity is Severity.ERROR)
+    finding = next(v.finding for v in ws.findings.segment(sample_doc.id, 16) if v.finding.severity is Severity.ERROR)
     with pytest.raises(InputError, match="say why"):
-        ws.dismiss_finding(sample_doc.id, 16, finding, reason=" ", by="david")
-    ws.dismiss_finding(sample_doc.id, 16, finding, reason="quoting a guard's own words", by="david")
-    view = next(v for v in ws.segment_findings(sample_doc.id, 16) if v.finding == finding)
+        ws.editing.dismiss(sample_doc.id, 16, finding, reason=" ", by="david")
+    ws.editing.dismiss(sample_doc.id, 16, finding, reason="quoting a guard's own words", by="david")
+    view = next(v for v in ws.findings.segment(sample_doc.id, 16) if v.finding == finding)
     assert view.dismissal.user == "david" and view.dismissal.reason == "quoting a guard's own words"
-    assert ws.mark_translated(sample_doc.id, 16, by="david") is SegmentState.TRANSLATED
-    document_views = [v for v in ws.check_document(sample_doc.id) if v.finding.segment == 16]
+    assert ws.editing.mark_translated(sample_doc.id, 16, by="david") is SegmentState.TRANSLATED
+    document_views = [v for v in ws.findings.document(sample_doc.id) if v.finding.segment == 16]
     assert any(not v.open for v in document_views)
     # A changed text makes it a new finding: the dismissal no longer holds.
-    text = ws.segments(sample_doc.id)[15].target
-    ws.save_segment(sample_doc.id, 16, text + " Really.", by="david")
-    assert all(v.open for v in ws.segment_findings(sample_doc.id, 16))
+    text = ws.documents.segments(sample_doc.id)[15].target
+    ws.editing.save(sample_doc.id, 16, text + " Really.", by="david")
+    assert all(v.open for v in ws.findings.segment(sample_doc.id, 16))
 
 
 def test_findings_on_text_as_typed(ws, sample_doc):
-    typed = ws.segments(sample_doc.id)[15].target.replace("security guards", "security guidance officers")
-    assert [v for v in ws.segment_findings(sample_doc.id, 16, typed) if v.finding.severity is Severity.ERROR] == []
+    typed = ws.documents.segments(sample_doc.id)[15].target.replace("security guards", "security guidance officers")
+    assert [v for v in ws.findings.segment(sample_doc.id, 16, typed) if v.finding.severity is Severity.ERROR] == []
 
 
 def test_comments_and_queries(ws, sample_doc):
-    ws.add_comment(sample_doc.id, 6, "로동당: keep the NK spelling note?", kind="query", by="david")
-    note = ws.add_comment(sample_doc.id, 6, "Checked with the desk.", by="robert")
-    comments = ws.comments(sample_doc.id, 6)
+    ws.comments.add(sample_doc.id, 6, "로동당: keep the NK spelling note?", kind="query", by="david")
+    note = ws.comments.add(sample_doc.id, 6, "Checked with the desk.", by="robert")
+    comments = ws.comments.all(sample_doc.id, 6)
     assert [(c.kind, c.author, c.open) for c in comments] == [("query", "david", True), ("note", "robert", True)]
-    ws.resolve_comment(comments[0].id, by="robert")
-    assert ws.comments(sample_doc.id)[0].resolved_by == "robert"
+    ws.comments.resolve(comments[0].id, by="robert")
+    assert ws.comments.all(sample_doc.id)[0].resolved_by == "robert"
     with pytest.raises(InputError, match="already resolved"):
-        ws.resolve_comment(comments[0].id, by="robert")
+        ws.comments.resolve(comments[0].id, by="robert")
     with pytest.raises(InputError, match="not a comment kind"):
-        ws.add_comment(sample_doc.id, 6, "x", kind="shout", by="david")
+        ws.comments.add(sample_doc.id, 6, "x", kind="shout", by="david")
     assert note.segment == 6
 
 
 def test_unknown_segment(ws, sample_doc):
     with pytest.raises(NotFound, match="has no segment 17"):
-        ws.save_segment(sample_doc.id, 17, "x", by="david")
+        ws.editing.save(sample_doc.id, 17, "x", by="david")
 
 
 @pytest.mark.parametrize("state, action, expected", [

@@ -23,6 +23,7 @@ from tui.widgets.keys_footer import KeysFooter, rows_of
 from tui.widgets.panels import FindingsPanel
 from tui.widgets.segment_texts import EnglishEditor, inflected_like
 from workflow.models import SegmentState
+from workflow.editing import Editing
 from workflow.workspace import Workspace
 
 WIDE = (160, 48)
@@ -63,12 +64,12 @@ def open_checks(app: TandemApp) -> list[str]:
 
 def segment(path: Path, index: int):
     with Workspace.open(path, create=False) as workspace:
-        return workspace.segments(1)[index - 1]
+        return workspace.documents.segments(1)[index - 1]
 
 
 def revisions(path: Path, index: int):
     with Workspace.open(path, create=False) as workspace:
-        return workspace.history(1, segment=index)
+        return workspace.documents.history(1, segment=index)
 
 
 async def select_words(pilot: Pilot, words: str) -> None:
@@ -152,11 +153,11 @@ def test_a_dismissed_finding_is_recorded_with_its_reason_and_no_longer_blocks(de
 
     run(scenario)
     with Workspace.open(demo, create=False) as workspace:
-        dismissed = [v for v in workspace.segment_findings(1, 5) if v.dismissal is not None]
+        dismissed = [v for v in workspace.findings.segment(1, 5) if v.dismissal is not None]
         assert [(v.finding.check, v.dismissal.user, v.dismissal.reason) for v in dismissed] == [
             ("term.forbidden", "david", reason)
         ]
-        logged = [e for e in workspace.audit_log(1) if e["action"] == "finding.dismiss"]
+        logged = [e for e in workspace.audit.log(1) if e["action"] == "finding.dismiss"]
         assert logged[-1]["user"] == "david" and logged[-1]["detail"]["reason"] == reason
 
 
@@ -228,7 +229,7 @@ def test_quitting_saves_what_was_typed(demo: Path) -> None:
 def test_a_failed_save_keeps_the_text_says_why_and_a_later_save_writes_it(
     demo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_save = Workspace.save_segment
+    real_save = Editing.save
     locked = {"on": True}
 
     def save(self, *args, **kwargs):
@@ -236,7 +237,7 @@ def test_a_failed_save_keeps_the_text_says_why_and_a_later_save_writes_it(
             raise sqlite3.OperationalError("database is locked")
         return real_save(self, *args, **kwargs)
 
-    monkeypatch.setattr(Workspace, "save_segment", save)
+    monkeypatch.setattr(Editing, "save", save)
 
     async def scenario() -> None:
         app = TandemApp(demo, "david", document_id=1)
@@ -379,7 +380,7 @@ def test_a_comment_is_added_to_the_segment(demo: Path) -> None:
 
     run(scenario)
     with Workspace.open(demo, create=False) as workspace:
-        assert [(c.author, c.text) for c in workspace.comments(1, 3)] == [("robert", "Source for the 20 days?")]
+        assert [(c.author, c.text) for c in workspace.comments.all(1, 3)] == [("robert", "Source for the 20 days?")]
 
 
 # plain logic ---------------------------------------------------------------------------------
@@ -387,7 +388,7 @@ def test_a_comment_is_added_to_the_segment(demo: Path) -> None:
 
 def test_navigation_wraps_and_search_sees_unsaved_english(demo: Path) -> None:
     with Workspace.open(demo, create=False) as workspace:
-        segments = workspace.segments(1)
+        segments = workspace.documents.segments(1)
     assert next_index(segments, 16, needs_work) == 1
     assert next_index(segments, 3, untranslated) is None
     assert search(segments, "보위지도원") == [16]

@@ -47,11 +47,11 @@ def test_history_shows_every_revision_whole_and_its_word_diff(demo: Path, size) 
     from tui.widgets.history_dialog import HistoryDialog
 
     with Workspace.open(demo, create=False) as ws:
-        first = ws.segments(1)[2].target
+        first = ws.documents.segments(1)[2].target
         second = first.replace("workers", "labourers", 1) + " An added closing sentence that runs on and on."
-        ws.save_segment(1, 3, second, by="david")
+        ws.editing.save(1, 3, second, by="david")
         third = second.replace("An added", "A revised")
-        ws.save_segment(1, 3, third, by="robert")
+        ws.editing.save(1, 3, third, by="robert")
 
     async def scenario() -> None:
         app = Host(HistoryDialog(Session(demo, "david"), 1, 3, unsaved=False))
@@ -78,7 +78,7 @@ def test_concordance_finds_another_documents_segment_and_returns_it(demo: Path, 
     from tui.widgets.concordance_dialog import ConcordanceDialog
 
     with Workspace.open(demo, create=False) as ws:
-        other = ws.import_document(KO, SAMPLE / "en-draft.md", title="again", by="david").document
+        other = ws.files.import_document(KO, SAMPLE / "en-draft.md", title="again", by="david").document
 
     async def scenario() -> None:
         dialog = ConcordanceDialog(Session(demo, "david"), document_id=1)
@@ -113,9 +113,9 @@ def test_a_reply_and_closing_come_back_as_intents(demo: Path) -> None:
     from tui.widgets.query_dialog import QueryDialog, Reply, Resolve, write_intent
 
     with Workspace.open(demo, create=False) as ws:
-        query = ws.add_comment(1, 3, "Overseas workers or workers overseas?", kind="query", by="robert")
-        ws.add_comment(1, 3, "House style says overseas workers.", kind="note", by="robert")
-        [thread, _note] = ws.threads(1, 3)
+        query = ws.comments.add(1, 3, "Overseas workers or workers overseas?", kind="query", by="robert")
+        ws.comments.add(1, 3, "House style says overseas workers.", kind="note", by="robert")
+        [thread, _note] = ws.comments.threads(1, 3)
 
     async def answer(keys: tuple[str, ...]) -> object:
         app = Host(QueryDialog(thread))
@@ -131,11 +131,11 @@ def test_a_reply_and_closing_come_back_as_intents(demo: Path) -> None:
         assert await answer(("ctrl+r",)) == Resolve(query.id)
         with Workspace.open(demo, create=False) as ws:
             write_intent(ws, reply, by="david")
-            comments = ws.comments(1, 3)
+            comments = ws.comments.all(1, 3)
             assert CommentsPanel.title_for(comments).endswith("1 open")
             write_intent(ws, Resolve(query.id), by="david")
-            assert ws.threads(1, 3)[0].state == "closed"
-            assert CommentsPanel.title_for(ws.comments(1, 3)).endswith("0 open")
+            assert ws.comments.threads(1, 3)[0].state == "closed"
+            assert CommentsPanel.title_for(ws.comments.all(1, 3)).endswith("0 open")
 
     run(scenario)
 
@@ -170,7 +170,7 @@ def test_find_returns_the_match_in_the_english(demo: Path) -> None:
     from tui.screens.editor_dialogs import FindDialog, FindHit
 
     with Workspace.open(demo, create=False) as ws:
-        segments = ws.segments(1)
+        segments = ws.documents.segments(1)
     typed = {5: segments[4].target + " The Fatherland Front said."}
 
     async def scenario() -> None:
@@ -189,7 +189,7 @@ def test_find_falls_back_to_the_korean(demo: Path) -> None:
     from tui.screens.editor_dialogs import FindDialog, FindHit
 
     with Workspace.open(demo, create=False) as ws:
-        segments = ws.segments(1)
+        segments = ws.documents.segments(1)
 
     async def scenario() -> None:
         app = Host(FindDialog(segments, {}))

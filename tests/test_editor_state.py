@@ -10,7 +10,7 @@ from editor_state_helpers import (DOC, changes, comment, editor, in_english, res
                                   signoff, start)
 from tui.editor.jobs import CommentJob, DismissJob, MarkJob, Outcome, SaveJob
 from tui.editor.state import EditorState, Landed
-from workflow.saving import EMPTY_BASE
+from workflow.models import EMPTY_BASE
 
 
 # typing and moving ---------------------------------------------------------------------------------

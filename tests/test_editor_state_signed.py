@@ -121,15 +121,15 @@ def test_a_save_written_to_the_workspace_is_no_longer_unsaved(demo):
     assert landed.problem is None
     assert state.unsaved == {} and 1 in state.saved_at
     assert state.status(1).startswith("saved ")
-    assert ws.segments(doc)[0].target == text
-    assert state.segments[0].revision_id == ws.segments(doc)[0].revision_id != stored.revision_id
+    assert ws.documents.segments(doc)[0].target == text
+    assert state.segments[0].revision_id == ws.documents.segments(doc)[0].revision_id != stored.revision_id
     assert not state.writing
 
 
 def test_a_mark_blocked_by_an_error_finding_comes_back_as_a_problem(demo):
     ws, doc = demo
     state = loaded(ws, doc)
-    counts = ws.finding_counts(doc)
+    counts = ws.findings.counts(doc)
     index = next(i for i, (errors, _warnings) in sorted(counts.items()) if errors)
     state.move(index, None)
     state.queue(MarkJob(index))
@@ -139,14 +139,14 @@ def test_a_mark_blocked_by_an_error_finding_comes_back_as_a_problem(demo):
     landed = state.written(outcome, state.text_of(index))
     assert landed.problem == outcome.problem and not landed.advance
     assert state.segments[index - 1].state is SegmentState.DRAFT
-    assert ws.segments(doc)[index - 1].state is SegmentState.DRAFT
+    assert ws.documents.segments(doc)[index - 1].state is SegmentState.DRAFT
     assert state.busy is None and not state.writing
 
 
 def test_a_mark_that_lands_advances_and_sets_the_state(demo):
     ws, doc = demo
     state = loaded(ws, doc)
-    counts = ws.finding_counts(doc)
+    counts = ws.findings.counts(doc)
     index = next(i for i, (errors, _warnings) in sorted(counts.items()) if not errors)
     state.move(index, None)
     state.queue(MarkJob(index))
@@ -159,8 +159,8 @@ def test_someone_elses_save_read_from_the_workspace_reaches_the_screen(demo):
     ws, doc = demo
     state = loaded(ws, doc)
     state.move(4, None)
-    theirs = ws.segments(doc)[3].target + " (edited)"
-    ws.save_segment(doc, 4, theirs, by="robert")
+    theirs = ws.documents.segments(doc)[3].target + " (edited)"
+    ws.editing.save(doc, 4, theirs, by="robert")
     reread = state.changed(state.landed, reads.changes(ws, doc, state.audit_head), state.text_of(4))
     assert reread.english == theirs and reread.redraw == [4]
     assert state.segments[3].target == theirs
@@ -176,14 +176,14 @@ def test_a_colleagues_change_survives_typing_on_during_a_merged_save(demo):
     state.move(4, mine)
     job = start(state)  # segment 3's save, based on what david opened
     theirs = base.rstrip(".") + ", a source said."
-    ws.save_segment(doc, 3, theirs, by="robert")  # meanwhile robert changes the end
+    ws.editing.save(doc, 3, theirs, by="robert")  # meanwhile robert changes the end
     newer = mine.replace("Indeed,", "Indeed, and quietly,")
     state.move(3, None)
     state.move(4, newer)  # back on 3, typed on, off again while the first save runs
     state.written(run_job(ws, "david", doc, job), state.text_of(4))
     while state.writing:
         run(state, ws, doc, state.text_of(4))
-    final = ws.segments(doc)[2].target
+    final = ws.documents.segments(doc)[2].target
     assert final.startswith("Indeed, and quietly,")
     assert final.endswith(", a source said.")
     assert state.unsaved == {}
@@ -211,10 +211,10 @@ def test_typing_that_overlaps_a_merge_is_saved_against_our_own_text_and_never_un
     state.typed(davids)
     state.leave(davids)
     job = start(state)  # based on the revision David began from
-    ws.save_segment(doc, 1, first.replace("go home", "return home"), by="robert")
+    ws.editing.save(doc, 1, first.replace("go home", "return home"), by="robert")
     typing_on = davids.replace("go home", "head home")  # over the words Robert changed
     landed = state.written(run_job(ws, "david", doc, job), typing_on)
-    merged = ws.segments(doc)[0].target
+    merged = ws.documents.segments(doc)[0].target
     assert merged == "Pyongyang orders sick workers in Russia to return home"
     assert landed.english is None  # the box keeps David's newer typing
     state.typed(typing_on)
@@ -223,5 +223,5 @@ def test_typing_that_overlaps_a_merge_is_saved_against_our_own_text_and_never_un
     assert second.based_on != state.segments[0].revision_id  # not the merge: David's own text
     outcome = run_job(ws, "david", doc, second)
     assert outcome.saved.conflict
-    assert ws.segments(doc)[0].target == merged  # Robert's "return home" still stands
-    assert ws.conflict(doc, 1).mine.text == typing_on  # and David's words are kept for a person
+    assert ws.documents.segments(doc)[0].target == merged  # Robert's "return home" still stands
+    assert ws.editing.conflict(doc, 1).mine.text == typing_on  # and David's words are kept for a person

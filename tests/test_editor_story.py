@@ -102,18 +102,18 @@ def test_the_editors_story_through_the_cli(tmp_path: Path) -> None:
     assert all(f["dismissed"]["by"] == "david" and f["dismissed"]["reason"] == "the editor will settle it"
                for f in shown)
     with fresh(db) as ws:
-        assert len(json.loads(checked.out)["findings"]) == len(ws.check_document(1))
+        assert len(json.loads(checked.out)["findings"]) == len(ws.findings.document(1))
 
     # Edit and approve: segment 16 stays approved, at robert's revision.
     with fresh(db) as ws:
-        translators_text = ws.segments(1)[15].target
+        translators_text = ws.documents.segments(1)[15].target
     edited = tandem(db, "robert", "edit", "1", "16", FINAL[15], "--approve")
     assert edited.code == 0, edited.err
     assert "(approved)" in edited.out and "back to draft" not in edited.err
     with fresh(db) as ws:
-        sixteen = ws.segments(1)[15]
+        sixteen = ws.documents.segments(1)[15]
         assert sixteen.state is SegmentState.APPROVED and sixteen.target == FINAL[15]
-        last = ws.history(1, segment=16)[-1]
+        last = ws.documents.history(1, segment=16)[-1]
         assert (last.id, last.author, last.role) == (sixteen.revision_id, "robert", Role.EDITOR)
         assert (16, sixteen.revision_id, "robert") in {(r["position"], r["revision_id"], r["user"])
                                                        for r in ws._store.approvers(1)}
@@ -168,9 +168,9 @@ def test_the_editors_story_through_the_review_screen_and_the_editor(tmp_path: Pa
     no_idle_saves(monkeypatch)
     path = in_review(tmp_path)  # david dismissed the draft's errors, marked everything and signed
     with fresh(path) as ws:
-        counts = ws.finding_counts(1)
-        dismissed = [v for v in ws.check_document(1) if not v.open and v.finding.segment == 11]
-        assert dismissed and ws.segments(1)[10].state is SegmentState.TRANSLATED
+        counts = ws.findings.counts(1)
+        dismissed = [v for v in ws.findings.document(1) if not v.open and v.finding.segment == 11]
+        assert dismissed and ws.documents.segments(1)[10].state is SegmentState.TRANSLATED
 
     async def robert_reviews() -> None:
         async with review_of(path) as (app, pilot, screen):
@@ -188,9 +188,9 @@ def test_the_editors_story_through_the_review_screen_and_the_editor(tmp_path: Pa
             await pilot.press("ctrl+o")
             await until(pilot, lambda: app.screen is screen and not screen.writing)
             with fresh(path) as ws:
-                sixteen = ws.segments(1)[15]
+                sixteen = ws.documents.segments(1)[15]
                 assert sixteen.state is SegmentState.APPROVED and sixteen.target == FINAL[15]
-                assert ws.history(1, segment=16)[-1].author == "robert"
+                assert ws.documents.history(1, segment=16)[-1].author == "robert"
                 assert (16, sixteen.revision_id) in {(r["position"], r["revision_id"]) for r in ws._store.approvers(1)}
             # A query on segment 11 (c: the dialog's default kind is a query).
             screen.go_to(11)
@@ -200,7 +200,7 @@ def test_the_editors_story_through_the_review_screen_and_the_editor(tmp_path: Pa
             await pilot.press("enter")
             await until(pilot, lambda: app.screen is screen and not screen.writing)
             with fresh(path) as ws:
-                [query] = ws.open_queries(1)
+                [query] = ws.comments.open_queries(1)
                 assert (query.segment, query.author, query.text) == (11, "robert", QUESTION)
             # Approve everything else, segment by segment.
             for index in range(1, 16):
@@ -210,7 +210,7 @@ def test_the_editors_story_through_the_review_screen_and_the_editor(tmp_path: Pa
                 await pilot.press("a")
                 await until(pilot, lambda: not screen.writing)
         with fresh(path) as ws:
-            states = [s.state for s in ws.segments(1)]
+            states = [s.state for s in ws.documents.segments(1)]
             assert states[10] is SegmentState.TRANSLATED
             assert all(s is SegmentState.APPROVED for i, s in enumerate(states) if i != 10)
 
@@ -248,11 +248,11 @@ def test_the_editors_story_through_the_review_screen_and_the_editor(tmp_path: Pa
 
     run(david_answers)
     with fresh(path) as ws:
-        [thread] = ws.threads(1, 11)
+        [thread] = ws.comments.threads(1, 11)
         assert thread.state == CLOSED and thread.root.resolved_by == "david"
         assert [(c.author, c.text) for c in thread.replies] == [("david", "20; fixed.")]
-        assert ws.open_queries(1) == []
-        assert "last 20 days" in ws.segments(1)[10].target
+        assert ws.comments.open_queries(1) == []
+        assert "last 20 days" in ws.documents.segments(1)[10].target
         assert Role.TRANSLATOR not in ws.review.valid_signoffs(1)
 
     async def robert_signs_off() -> None:
@@ -285,7 +285,7 @@ def test_the_editors_story_through_the_review_screen_and_the_editor(tmp_path: Pa
 
 def fresh_state(path: Path, index: int) -> SegmentState:
     with fresh(path) as ws:
-        return ws.segments(1)[index - 1].state
+        return ws.documents.segments(1)[index - 1].state
 
 
 # 3. the dialog and `tandem signoff` refuse for the same reasons -----------------------------------
@@ -328,46 +328,46 @@ def build(folder: Path, desk: Desk) -> Path:
     (folder / "en.md").write_text("\n\n".join(ENGLISH) + "\n", encoding="utf-8")
     path = folder / "w.db"
     with Workspace.open(path) as ws:
-        ws.add_user("admin", ["admin"], by="admin")
-        ws.add_user("david", ["translator"], display_name="David Black", by="admin")
-        ws.add_user("robert", ["editor"], display_name="Robert Lauler", by="admin")
-        ws.add_user("sam", ["translator", "editor"], by="admin")
-        ws.add_user("minji", ["terminologist"], by="admin")
-        doc = ws.import_document(folder / "ko.md", folder / "en.md", title="Parity", by="david").document.id
+        ws.users.add("admin", ["admin"], by="admin")
+        ws.users.add("david", ["translator"], display_name="David Black", by="admin")
+        ws.users.add("robert", ["editor"], display_name="Robert Lauler", by="admin")
+        ws.users.add("sam", ["translator", "editor"], by="admin")
+        ws.users.add("minji", ["terminologist"], by="admin")
+        doc = ws.files.import_document(folder / "ko.md", folder / "en.md", title="Parity", by="david").document.id
         if desk.translator_signoff != "missing":
             for index in range(1, 5):
-                ws.mark_translated(doc, index, by="david")
+                ws.editing.mark_translated(doc, index, by="david")
             ws.review.sign_off(doc, "translator", by="david")
             if desk.translator_signoff != "valid":
                 by = "david" if desk.translator_signoff == "void-by-translator" else "robert"
-                ws.save_segment(doc, 1, ENGLISH[0] + " Again.", by=by)
+                ws.editing.save(doc, 1, ENGLISH[0] + " Again.", by=by)
         for index, wanted in enumerate(desk.states, start=1):
-            state = ws.segments(doc)[index - 1].state
+            state = ws.documents.segments(doc)[index - 1].state
             if wanted != "draft" and state is SegmentState.DRAFT:
-                ws.mark_translated(doc, index, by="david")
+                ws.editing.mark_translated(doc, index, by="david")
             if wanted == "approved":
                 ws.review.approve(doc, index, by="robert")
         if desk.query != "none":
-            query = ws.add_comment(doc, 3, "Which source?", kind="query", by="robert")
+            query = ws.comments.add(doc, 3, "Which source?", kind="query", by="robert")
             if desk.query in ("answered", "closed"):
-                ws.reply_comment(query.id, "Daily NK's.", by="david")
+                ws.comments.reply(query.id, "Daily NK's.", by="david")
             if desk.query == "closed":
-                ws.resolve_comment(query.id, by="david")
+                ws.comments.resolve(query.id, by="david")
         if desk.error != "none":
             ws.glossary.add(FORBIDDEN, by="minji")
             if desk.error == "dismissed":
-                [view] = [v for v in ws.check_document(doc) if v.finding.severity is Severity.ERROR]
-                ws.dismiss_finding(doc, 2, view.finding, reason="house style", by="david")
+                [view] = [v for v in ws.findings.document(doc) if v.finding.severity is Severity.ERROR]
+                ws.editing.dismiss(doc, 2, view.finding, reason="house style", by="david")
         if desk.conflict:
-            base = ws.segments(doc)[3].revision_id
-            ws.save_segment(doc, 4, "The decree came down.", by="robert")
-            assert ws.save_segment(doc, 4, "The command came down.", by="david", based_on=base).segment.conflict
+            base = ws.documents.segments(doc)[3].revision_id
+            ws.editing.save(doc, 4, "The decree came down.", by="robert")
+            assert ws.editing.save(doc, 4, "The command came down.", by="david", based_on=base).segment.conflict
         for action, user, index, text in desk.noise:
             try:
                 if action == "edit":
-                    ws.save_segment(doc, index, text, by=user)
+                    ws.editing.save(doc, index, text, by=user)
                 elif action == "translate":
-                    ws.mark_translated(doc, index, by=user)
+                    ws.editing.mark_translated(doc, index, by=user)
                 elif action == "approve":
                     ws.review.approve(doc, index, by=user)
                 elif action == "reject":

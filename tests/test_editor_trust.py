@@ -39,14 +39,14 @@ def pinned_idle_save(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def revisions(path: Path, document: int = 1) -> list[tuple[int, str]]:
     with Workspace.open(path, create=False) as workspace:
-        return [(r.id, r.text) for r in workspace.history(document)]
+        return [(r.id, r.text) for r in workspace.documents.history(document)]
 
 
 def signed_document(path: Path) -> int:
     """The demo article with the editor's final English, approved and signed off by both roles."""
     with Workspace.open(path, create=False) as workspace:
         doc = translator_signed(workspace, "Signed")
-        for segment in workspace.segments(doc):
+        for segment in workspace.documents.segments(doc):
             workspace.review.approve(doc, segment.index, by="robert")
         workspace.review.sign_off(doc, "editor", by="robert")
     return doc
@@ -141,7 +141,7 @@ def test_letters_typed_before_a_move_or_a_save_stay_with_the_segment_they_were_t
 
     run(scenario)
     with Workspace.open(demo, create=False) as workspace:
-        first, second = workspace.segments(1)[:2]
+        first, second = workspace.documents.segments(1)[:2]
         assert first.target.endswith("abc") and second.target.startswith("xy")
 
 
@@ -196,10 +196,10 @@ def test_approved_text_asks_once_and_refusing_leaves_the_workspace_byte_identica
 
     run(agree)
     with Workspace.open(demo, create=False) as workspace:
-        first = workspace.segments(doc)[0]
+        first = workspace.documents.segments(doc)[0]
         assert first.target.endswith("xyz") and first.state is SegmentState.DRAFT
         assert not workspace.review.valid_signoffs(doc)
-        assert workspace.segments(doc)[1].state is SegmentState.APPROVED
+        assert workspace.documents.segments(doc)[1].state is SegmentState.APPROVED
 
 
 # 2. the editor shows what `tandem check` reports ---------------------------------------------
@@ -296,7 +296,7 @@ def test_ctrl_r_replaces_the_korean_left_in_the_english_and_leaves_nothing_selec
 
 def test_a_translator_answers_a_query_in_the_editor(demo: Path) -> None:
     with Workspace.open(demo, create=False) as workspace:
-        asked = workspace.add_comment(1, 1, "Is 여비 the fare or all travel costs?", kind="query", by="robert")
+        asked = workspace.comments.add(1, 1, "Is 여비 the fare or all travel costs?", kind="query", by="robert")
 
     async def scenario() -> None:
         app = TandemApp(demo, "david", document_id=1)
@@ -315,7 +315,7 @@ def test_a_translator_answers_a_query_in_the_editor(demo: Path) -> None:
 
     run(scenario)
     with Workspace.open(demo, create=False) as workspace:
-        replies = [c for c in workspace.comments(1, 1) if c.parent_id == asked.id]
+        replies = [c for c in workspace.comments.all(1, 1) if c.parent_id == asked.id]
         assert [(c.author, c.text) for c in replies] == [("david", "The fare only.")]
 
 
@@ -335,7 +335,7 @@ def test_sign_off_is_reachable_from_the_editor_and_saves_what_was_typed_first(de
 
     run(scenario)
     with Workspace.open(demo, create=False) as workspace:
-        assert workspace.segments(1)[0].target.endswith(" (signed)")
+        assert workspace.documents.segments(1)[0].target.endswith(" (signed)")
 
 
 def test_a_terminologist_is_not_offered_a_sign_off(demo: Path) -> None:

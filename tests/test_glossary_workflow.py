@@ -16,7 +16,7 @@ GLOSSARY = SAMPLE / "glossary-nk-news.csv"
 
 @pytest.fixture
 def ws(workspace):
-    workspace.add_user("minji", ["terminologist"], display_name="Kim Min-ji", by="admin")
+    workspace.users.add("minji", ["terminologist"], display_name="Kim Min-ji", by="admin")
     return workspace
 
 
@@ -117,7 +117,7 @@ def test_term_revisions_are_append_only(ws, db_path):
 
 def test_impact_lists_occurrences_and_failing_approved_segments(ws):
     ws.glossary.import_file(GLOSSARY, by="minji")
-    doc = ws.import_document(KO, DRAFT, by="david").document
+    doc = ws.files.import_document(KO, DRAFT, by="david").document
     guard = next(t for t in ws.glossary.terms() if t.ko == "보위지도원")
     impact = ws.glossary.impact(guard.id)
     assert [(o.document_id, o.segment, o.korean) for o in impact.occurrences] == [(doc.id, 16, "보위지도원")]

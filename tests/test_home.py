@@ -29,7 +29,7 @@ def desk(tmp_path: Path) -> tuple[Path, list[int]]:
     """The demo (in translation) and two documents waiting, the later-created one signed off first."""
     path = prepare_demo(tmp_path / "w.db").path
     with Workspace.open(path, create=False) as workspace:
-        newer = workspace.import_document(KOREAN, EDITED, title="Signed second", by="david").document.id
+        newer = workspace.files.import_document(KOREAN, EDITED, title="Signed second", by="david").document.id
         older = translator_signed(workspace, "Signed first")
         # The document imported first is signed off last: the queue's order is the waiting, not the id.
         sign_as_translator(workspace, newer)
@@ -58,7 +58,7 @@ def test_the_review_queue_holds_only_waiting_documents_longest_waiting_first(tmp
     with Workspace.open(path, create=False) as workspace:
         waiting = review_queue(workspace)
         assert [w.summary.id for w in waiting] == [older, newer]
-        for segment in workspace.segments(older):
+        for segment in workspace.documents.segments(older):
             workspace.review.approve(older, segment.index, by="robert")
         workspace.review.sign_off(older, "editor", by="robert")  # signed: no longer waiting
         assert [w.summary.id for w in review_queue(workspace)] == [newer]
@@ -124,8 +124,8 @@ def test_a_terminologist_starts_on_the_glossary_with_open_proposals_first(tmp_pa
 def test_a_translator_starts_on_the_editor_of_the_document_they_last_worked_on(tmp_path: Path) -> None:
     path = prepare_demo(tmp_path / "w.db").path
     with Workspace.open(path, create=False) as workspace:
-        later = workspace.import_document(KOREAN, EDITED, title="Later", by="david").document.id
-        workspace.save_segment(1, 2, "An English paragraph, saved last.", by="david")
+        later = workspace.files.import_document(KOREAN, EDITED, title="Later", by="david").document.id
+        workspace.editing.save(1, 2, "An English paragraph, saved last.", by="david")
 
     async def scenario() -> None:
         app = TandemApp(path, "david", home=True)
@@ -139,7 +139,7 @@ def test_a_translator_starts_on_the_editor_of_the_document_they_last_worked_on(t
 def test_the_demo_as_its_translator_opens_the_demo_article_as_before(tmp_path: Path) -> None:
     path = prepare_demo(tmp_path / "w.db").path
     with Workspace.open(path, create=False) as workspace:
-        workspace.import_document(KOREAN, EDITED, title="Later", by="david")  # touched after the demo's
+        workspace.files.import_document(KOREAN, EDITED, title="Later", by="david")  # touched after the demo's
 
     async def scenario() -> None:
         app = TandemApp(path, "david", document_id=1, home=True)

@@ -22,7 +22,7 @@ SIZE = (100, 30)
 def written(path: Path) -> tuple[int, int]:
     """Documents and audit entries, seen through a Workspace of its own."""
     with Workspace.open(path, create=False) as workspace:
-        return len(workspace.documents()), len(workspace.audit_log())
+        return len(workspace.documents.all()), len(workspace.audit.log())
 
 
 def on_documents(app: TandemApp) -> bool:
@@ -76,9 +76,9 @@ def test_importing_the_sample_adds_a_document_and_puts_the_cursor_on_it(tmp_path
 
     run(scenario)
     with Workspace.open(demo.path, create=False) as workspace:
-        assert len(workspace.segments(2)) == 16
-        assert workspace.document(2).tags == ("russia", "노동자")
-        assert workspace.segments(2)[0].target == workspace.segments(1)[0].target
+        assert len(workspace.documents.segments(2)) == 16
+        assert workspace.documents.get(2).tags == ("russia", "노동자")
+        assert workspace.documents.segments(2)[0].target == workspace.documents.segments(1)[0].target
 
 
 def test_a_missing_file_is_named_in_the_dialog_and_nothing_is_written(tmp_path: Path) -> None:
@@ -211,4 +211,4 @@ def test_an_empty_workspace_invites_an_import_and_the_first_one_fills_it(tmp_pat
 
     run(scenario)
     with Workspace.open(path, create=False) as workspace:
-        assert [d.segment_count for d in workspace.documents()] == [16]
+        assert [d.segment_count for d in workspace.documents.all()] == [16]

@@ -46,21 +46,21 @@ def _store(ws, doc: BilingualFile, *, data: bytes = b"file bytes", by: str = "da
 
 def _view(ws, document_id: int, fmt: str = "xliff2") -> list[tuple]:
     """What a person sees of each segment: texts, state, kind, author, notes, codes, unit id."""
-    units = ws.bilingual_file(document_id, fmt).units
+    units = ws.files.bilingual_file(document_id, fmt).units
     return [(u.id, u.source, u.target, u.state, u.kind, u.author, [(n.text, n.author, n.category) for n in u.notes],
              u.codes) for u in units]
 
 
 def test_a_bilingual_file_becomes_a_document_with_its_states_notes_and_codes(workspace):
     stored = _store(workspace, _file(_units()))
-    doc = workspace.document(stored.document_id)
+    doc = workspace.documents.get(stored.document_id)
     assert (doc.title, doc.tags, doc.source_name) == ("기사", ("russia",), "article.xlf")
-    segments = workspace.segments(doc.id)
+    segments = workspace.documents.segments(doc.id)
     assert [s.state for s in segments] == [SegmentState.APPROVED, SegmentState.TRANSLATED, SegmentState.EMPTY,
                                            SegmentState.REJECTED, SegmentState.DRAFT]
     assert [s.kind for s in segments][:3] == [SegmentKind.TITLE, SegmentKind.PARAGRAPH, SegmentKind.HEADING]
     assert segments[1].source == "⟦1⟧러시아⟦/1⟧에서 ⟦2/⟧명" and segments[1].target.startswith("⟦1⟧In Russia")
-    comments = workspace.comments(doc.id, 2)
+    comments = workspace.comments.all(doc.id, 2)
     assert [(c.kind, c.text) for c in comments] == [("note", "check the count"), ("query", "is this 2016?")]
     # robert is a user: the note is his; Kim Outside is not: the importer holds it, the name is kept.
     assert [c.author for c in comments] == ["robert", "david"]
@@ -75,11 +75,11 @@ def test_a_bilingual_file_becomes_a_document_with_its_states_notes_and_codes(wor
 
 def test_authors_who_are_users_are_credited_and_others_recorded_in_the_audit(workspace):
     stored = _store(workspace, _file(_units()))
-    history = workspace.history(stored.document_id)
+    history = workspace.documents.history(stored.document_id)
     assert {(r.segment_index, r.author, r.role) for r in history} == {
         (1, "david", Role.TRANSLATOR), (2, "david", Role.TRANSLATOR), (4, "david", Role.TRANSLATOR),
         (5, "david", Role.TRANSLATOR)}
-    entry = [e for e in workspace.audit_log(stored.document_id) if e["action"] == "document.import"][-1]
+    entry = [e for e in workspace.audit.log(stored.document_id) if e["action"] == "document.import"][-1]
     assert entry["detail"]["file_authors"] == ["Kim Outside"]
     assert stored.strangers == ("Kim Outside",)
 
@@ -87,7 +87,7 @@ def test_authors_who_are_users_are_credited_and_others_recorded_in_the_audit(wor
 def test_an_editor_in_the_file_is_credited_as_editor(workspace):
     units = [Unit("1", "가", "a", SegmentState.TRANSLATED, author="robert")]
     stored = _store(workspace, _file(units), by="admin")
-    (revision,) = workspace.history(stored.document_id)
+    (revision,) = workspace.documents.history(stored.document_id)
     assert (revision.author, revision.role) == ("robert", Role.EDITOR)
 
 
@@ -102,15 +102,15 @@ def test_the_same_file_imported_again_is_recognised(workspace):
 
 def test_the_file_state_word_goes_back_only_while_it_still_holds(workspace):
     stored = _store(workspace, _file(_units(), "xliff12"))
-    units = workspace.bilingual_file(stored.document_id, "xliff12").units
+    units = workspace.files.bilingual_file(stored.document_id, "xliff12").units
     assert units[0].file_state == "final"
-    assert workspace.bilingual_file(stored.document_id, "xliff2").units[0].file_state is None
-    workspace.save_segment(stored.document_id, 1, "Workers of the North", by="david")
-    assert workspace.bilingual_file(stored.document_id, "xliff12").units[0].file_state is None
+    assert workspace.files.bilingual_file(stored.document_id, "xliff2").units[0].file_state is None
+    workspace.editing.save(stored.document_id, 1, "Workers of the North", by="david")
+    assert workspace.files.bilingual_file(stored.document_id, "xliff12").units[0].file_state is None
 
 
 def test_a_refused_import_leaves_the_workspace_as_it_was(workspace, db_path):
-    workspace.add_user("minji", ["terminologist"], by="admin")
+    workspace.users.add("minji", ["terminologist"], by="admin")
     before = snapshot(db_path)
     with pytest.raises(PermissionDenied):
         _store(workspace, _file(_units()), by="minji")
@@ -120,7 +120,7 @@ def test_a_refused_import_leaves_the_workspace_as_it_was(workspace, db_path):
 
 
 def test_a_text_import_exports_with_positions_as_unit_ids(workspace, sample_doc):
-    doc = workspace.bilingual_file(sample_doc.id, "xliff12")
+    doc = workspace.files.bilingual_file(sample_doc.id, "xliff12")
     assert (doc.source_lang, doc.target_lang, doc.original) == ("ko", "en", "ko.md")
     assert [u.id for u in doc.units] == [str(i) for i in range(1, 17)]
     assert {u.author for u in doc.units} == {"david"}
@@ -130,30 +130,30 @@ def test_a_text_import_exports_with_positions_as_unit_ids(workspace, sample_doc)
 
 
 def _vary_states(ws, document_id: int) -> None:
-    ws.mark_translated(document_id, 2, by="david")
+    ws.editing.mark_translated(document_id, 2, by="david")
     ws.review.approve(document_id, 3, by="robert")
     ws.review.reject(document_id, 4, comment="Check the figure against the Korean.", by="robert")
-    ws.save_segment(document_id, 5, "", by="david")
-    ws.add_comment(document_id, 6, "Source says 2016; verify.", by="david")
+    ws.editing.save(document_id, 5, "", by="david")
+    ws.comments.add(document_id, 6, "Source says 2016; verify.", by="david")
 
 
 @pytest.mark.parametrize("fmt", ["xliff12", "xliff2"])
 def test_the_sample_article_exported_and_imported_again_is_the_same(workspace, sample_doc, tmp_path, fmt):
     _vary_states(workspace, sample_doc.id)
-    data = store_io.write_file(workspace.bilingual_file(sample_doc.id, fmt))
+    data = store_io.write_file(workspace.files.bilingual_file(sample_doc.id, fmt))
     path = tmp_path / f"sample.{fmt}.txt"  # the name says nothing; the content decides
     path.write_bytes(data)
-    result = workspace.import_bilingual(path, by="admin")
+    result = workspace.files.import_bilingual(path, by="admin")
     assert result.read_as.startswith("XLIFF")
-    before, after = workspace.segments(sample_doc.id), workspace.segments(result.document.id)
+    before, after = workspace.documents.segments(sample_doc.id), workspace.documents.segments(result.document.id)
     assert [(s.source, s.target, s.state, s.kind) for s in after] == [
         (s.source, s.target, s.state, s.kind) for s in before]
     # XLIFF 1.2 notes have no category, so a query comes back as a note there (xliff12.py says so).
     kind = (lambda c: c.kind) if fmt == "xliff2" else (lambda c: "")
-    assert [(c.segment, kind(c), c.text, c.author) for c in workspace.comments(result.document.id)] == [
-        (c.segment, kind(c), c.text, c.author) for c in workspace.comments(sample_doc.id)]
-    assert {(r.segment_index, r.author) for r in workspace.history(result.document.id)} == {
-        (s.index, workspace.history(sample_doc.id, s.index)[-1].author) for s in before if s.target}
+    assert [(c.segment, kind(c), c.text, c.author) for c in workspace.comments.all(result.document.id)] == [
+        (c.segment, kind(c), c.text, c.author) for c in workspace.comments.all(sample_doc.id)]
+    assert {(r.segment_index, r.author) for r in workspace.documents.history(result.document.id)} == {
+        (s.index, workspace.documents.history(sample_doc.id, s.index)[-1].author) for s in before if s.target}
     assert result.document.title == sample_doc.title
 
 
@@ -162,20 +162,20 @@ def test_an_xlf_named_file_holding_a_zip_is_refused_as_a_zip(workspace, tmp_path
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 64)
     before = snapshot(db_path)
     with pytest.raises(InputError, match="ZIP"):
-        workspace.import_bilingual(path, by="david")
+        workspace.files.import_bilingual(path, by="david")
     assert snapshot(db_path) == before
 
 
 def test_export_refuses_an_unknown_format(workspace, sample_doc):
     with pytest.raises(InputError, match="xliff12"):
-        workspace.bilingual_file(sample_doc.id, "docx")
+        workspace.files.bilingual_file(sample_doc.id, "docx")
 
 
 def test_a_non_xliff_file_is_not_taken_as_one(workspace, tmp_path: Path):
     path = tmp_path / "memory.xlf"
     path.write_text('<?xml version="1.0"?><tmx version="1.4"><header/><body/></tmx>', encoding="utf-8")
     with pytest.raises(InputError, match="TMX, not XLIFF"):
-        workspace.import_bilingual(path, by="david")
+        workspace.files.import_bilingual(path, by="david")
 
 
 # Any document, any format: out and back in is the same document -----------------------------------
@@ -207,8 +207,8 @@ def _documents(draw) -> BilingualFile:
 
 
 def _everything(ws, document_id: int, *, kinds: bool) -> tuple:
-    doc = ws.bilingual_file(document_id, "xliff2")
-    return (ws.document(document_id).title, [
+    doc = ws.files.bilingual_file(document_id, "xliff2")
+    return (ws.documents.get(document_id).title, [
         (u.source, u.target, u.state, u.kind, u.author,
          [(n.text, n.author, n.category if kinds else None) for n in u.notes]) for u in doc.units])
 
@@ -220,14 +220,14 @@ def test_any_document_exported_to_either_xliff_and_imported_is_the_same(tmp_path
 
     folder = tmp_path_factory.mktemp("prop")
     with Workspace.open(folder / "ws.db") as ws:
-        ws.add_user("admin", ["admin"], by="admin")
-        ws.add_user("david", ["translator"], by="admin")
-        ws.add_user("robert", ["editor"], by="admin")
+        ws.users.add("admin", ["admin"], by="admin")
+        ws.users.add("david", ["translator"], by="admin")
+        ws.users.add("robert", ["editor"], by="admin")
         original = _store(ws, doc).document_id
         for fmt in ("xliff12", "xliff2"):
             path = folder / f"out-{fmt}.xlf"
-            path.write_bytes(store_io.write_file(ws.bilingual_file(original, fmt)))
-            again = ws.import_bilingual(path, by="david").document.id
+            path.write_bytes(store_io.write_file(ws.files.bilingual_file(original, fmt)))
+            again = ws.files.import_bilingual(path, by="david").document.id
             # 1.2 notes have no category: a query comes back as a note there.
             kinds = fmt == "xliff2"
             assert _everything(ws, again, kinds=kinds) == _everything(ws, original, kinds=kinds)
@@ -243,8 +243,8 @@ def test_any_document_exported_as_markdown_pairs_again_with_its_korean(tmp_path_
     # is the pairing: the Korean written the same way and the export imported as its draft.
     folder = tmp_path_factory.mktemp("md")
     with Workspace.open(folder / "ws.db") as ws:
-        ws.add_user("admin", ["admin"], by="admin")
-        ws.add_user("david", ["translator"], by="admin")
+        ws.users.add("admin", ["admin"], by="admin")
+        ws.users.add("david", ["translator"], by="admin")
         # Markdown has one title (the first # line) and no captions.
         markdown_kind = {SegmentKind.CAPTION: SegmentKind.PARAGRAPH, SegmentKind.TITLE: SegmentKind.HEADING}
         units = [replace(u, kind=u.kind if n == 0 else markdown_kind.get(u.kind, u.kind), target=u.target or "x")
@@ -252,14 +252,14 @@ def test_any_document_exported_as_markdown_pairs_again_with_its_korean(tmp_path_
         if units[0].kind is SegmentKind.CAPTION:
             units[0] = replace(units[0], kind=SegmentKind.PARAGRAPH)
         original = _store(ws, replace(doc, units=units)).document_id
-        segments = ws.segments(original)
+        segments = ws.documents.segments(original)
         marks = {SegmentKind.TITLE: "# ", SegmentKind.HEADING: "## "}
         korean = folder / "ko.md"
         korean.write_text("\n\n".join(marks.get(s.kind, "") + s.source for s in segments) + "\n", encoding="utf-8")
         english = folder / "en.md"
         english.write_text(export_article(segments, "md").text, encoding="utf-8")
-        again = ws.import_document(korean, english, by="david").document.id
-        assert [(s.source, s.target, s.kind) for s in ws.segments(again)] == [
+        again = ws.files.import_document(korean, english, by="david").document.id
+        assert [(s.source, s.target, s.kind) for s in ws.documents.segments(again)] == [
             (s.source, s.target, s.kind) for s in segments]
 
 
@@ -271,14 +271,14 @@ def test_real_xliff_files_written_back_in_their_own_format_read_the_same(workspa
     compared = 0
     for path in files:
         try:
-            first = workspace.import_bilingual(path, by="david")
+            first = workspace.files.import_bilingual(path, by="david")
         except InputError:
             continue  # files Tandem refuses (no units, unregistered extensions) are other tests' business
         record = "xliff12" if first.read_as.startswith("XLIFF 1") else "xliff2"
-        doc = workspace.bilingual_file(first.document.id, record)
+        doc = workspace.files.bilingual_file(first.document.id, record)
         out = tmp_path / f"{path.stem}.out"
         out.write_bytes(store_io.write_file(doc))
-        again = workspace.bilingual_file(workspace.import_bilingual(out, by="david").document.id, record)
+        again = workspace.files.bilingual_file(workspace.files.import_bilingual(out, by="david").document.id, record)
         seen = [(u.id, u.source, u.target, u.state, u.kind, u.codes, u.author) for u in doc.units]
         assert [(u.id, u.source, u.target, u.state, u.kind, u.codes, u.author) for u in again.units] == seen, path.name
         compared += 1
@@ -293,16 +293,16 @@ def test_a_pair_turned_round_is_exported_as_a_file_that_reads_back(workspace, tm
     units = [Unit("1", "⟦1⟧러시아⟦/1⟧ ⟦2⟧파견⟦/2⟧", "⟦1⟧Russia⟦/1⟧ ⟦2⟧sent⟦/2⟧", SegmentState.DRAFT, codes=codes),
              Unit("2", "가", "a", SegmentState.DRAFT)]
     stored = _store(workspace, _file(units))
-    _, data, wrong = workspace.export_bilingual(stored.document_id, "xliff2")
+    _, data, wrong = workspace.files.export_bilingual(stored.document_id, "xliff2")
     assert wrong == [] and data.startswith(b"<?xml")
     # both pairs turned round: the writer used to put out an <em>/<ec> before its start, invalid
-    workspace.save_segment(stored.document_id, 1, "⟦/1⟧Russia⟦1⟧ ⟦/2⟧sent⟦2⟧", by="david")
+    workspace.editing.save(stored.document_id, 1, "⟦/1⟧Russia⟦1⟧ ⟦/2⟧sent⟦2⟧", by="david")
     for fmt in ("xliff2", "xliff12"):
-        _, data, wrong = workspace.export_bilingual(stored.document_id, fmt)
+        _, data, wrong = workspace.files.export_bilingual(stored.document_id, fmt)
         assert wrong == [1]  # still named, for the warning
         path = tmp_path / f"out.{fmt}"
         path.write_bytes(data)
-        back = workspace.bilingual_file(workspace.import_bilingual(path, by="david").document.id, fmt)
+        back = workspace.files.bilingual_file(workspace.files.import_bilingual(path, by="david").document.id, fmt)
         assert TOKEN.sub("", back.units[0].target) == "Russia sent"
 
 
@@ -312,9 +312,9 @@ def test_a_broken_editing_hint_of_the_file_is_refused_naming_the_segment(workspa
     codes = [InlineCode("⟦1/⟧", "standalone", f'<ph xmlns="{ns}" id="1" canDelete="no"/>', "")]
     stored = _store(workspace, _file([Unit("u1", "러시아⟦1/⟧ 파견", "Russia⟦1/⟧ sent", SegmentState.DRAFT,
                                            codes=codes)]))
-    workspace.save_segment(stored.document_id, 1, "Russia sent", by="david")
+    workspace.editing.save(stored.document_id, 1, "Russia sent", by="david")
     with pytest.raises(InputError) as refused:
-        workspace.export_bilingual(stored.document_id, "xliff2")
+        workspace.files.export_bilingual(stored.document_id, "xliff2")
     assert "segments 1 " in refused.value.problem and "canDelete" in refused.value.problem
-    _, data, wrong = workspace.export_bilingual(stored.document_id, "xliff12")  # 1.2 has no such hint
+    _, data, wrong = workspace.files.export_bilingual(stored.document_id, "xliff12")  # 1.2 has no such hint
     assert wrong == [1] and b"Russia sent" in data

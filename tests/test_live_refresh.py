@@ -39,7 +39,7 @@ def quick(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def save_as(path: Path, user: str, index: int, text: str) -> None:
     with Workspace.open(path, create=False) as workspace:
-        workspace.save_segment(1, index, text, by=user)
+        workspace.editing.save(1, index, text, by=user)
 
 
 async def editing(pilot, index: int = 1) -> EditorScreen:
@@ -145,7 +145,7 @@ def test_the_documents_list_shows_progress_someone_else_made(demo: Path) -> None
             table = app.screen.query_one(DataTable)
             assert "✓0" in str(table.get_cell("1", "progress"))
             with Workspace.open(demo, create=False) as workspace:
-                workspace.mark_translated(1, 1, by="david")  # the same person, at another terminal
+                workspace.editing.mark_translated(1, 1, by="david")  # the same person, at another terminal
             await until(pilot, lambda: "✓1" in str(table.get_cell("1", "progress")))
 
     run(scenario)
@@ -191,7 +191,7 @@ def test_the_poll_reports_each_commit_of_another_connection_once(
         poll.baseline()
         try:
             assert not await poll.changed()
-            workspace.save_segment(sample_doc.id, 1, "A new headline", by="david")
+            workspace.editing.save(sample_doc.id, 1, "A new headline", by="david")
             assert await poll.changed()
             assert not await poll.changed()  # once per change, not on every poll after it
 
@@ -217,15 +217,15 @@ def test_the_poll_reports_each_commit_of_another_connection_once(
 
 def test_segment_changes_names_what_moved_in_this_document_since_a_head(workspace, sample_doc) -> None:
     doc = sample_doc.id
-    other = workspace.import_document(KO, DRAFT, title="Another", by="david").document.id
-    head, none = workspace.segment_changes(doc)
+    other = workspace.files.import_document(KO, DRAFT, title="Another", by="david").document.id
+    head, none = workspace.documents.changes(doc)
     assert none == []
-    workspace.save_segment(doc, 2, "A second headline", by="david")
-    workspace.add_comment(doc, 5, "Check the figure", by="robert")
-    workspace.save_segment(other, 3, "Elsewhere", by="david")  # another document: not named
+    workspace.editing.save(doc, 2, "A second headline", by="david")
+    workspace.comments.add(doc, 5, "Check the figure", by="robert")
+    workspace.editing.save(other, 3, "Elsewhere", by="david")  # another document: not named
     workspace.glossary.propose(Term(ko="노동력", en="workforce"), by="david")  # no segment moves
-    moved_head, moved = workspace.segment_changes(doc, head)
+    moved_head, moved = workspace.documents.changes(doc, head)
     assert [s.index for s in moved] == [2, 5]
     assert moved[0].target == "A second headline"
     assert moved_head > head
-    assert workspace.segment_changes(doc, moved_head) == (moved_head, [])
+    assert workspace.documents.changes(doc, moved_head) == (moved_head, [])

@@ -160,7 +160,7 @@ def test_each_term_is_listed_once_and_dismissed_findings_leave_every_count() -> 
 
     from tui.widgets.panels import FindingsPanel, GlossaryPanel
     from workflow.checks import Finding, TermRef
-    from workflow.editing import FindingView
+    from workflow.findings import FindingView
     from workflow.models import Dismissal
 
     terms = [replace(t, id=n) for n, t in enumerate(read_csv(SAMPLE / "glossary-nk-news.csv"), start=1)]

@@ -79,8 +79,8 @@ def desk(tmp_path: Path) -> Path:
 
     path = tmp_path / "desk.db"
     with Workspace.open(path) as ws:
-        ws.add_user("admin", ["admin"], by="admin")
-        ws.add_user("david", ["translator"], by="admin")
+        ws.users.add("admin", ["admin"], by="admin")
+        ws.users.add("david", ["translator"], by="admin")
         codes = [InlineCode("⟦1⟧", "open", "<g id='1'>", "<b>"), InlineCode("⟦/1⟧", "close", "</g>", "</b>"),
                  InlineCode("⟦2/⟧", "standalone", "<x id='2'/>", "{0}")]
         doc = BilingualFile("xliff12", "1.2", "ko", "en", "a.html",
@@ -131,9 +131,9 @@ def test_the_editor_keeps_tokens_whole_and_ctrl_k_inserts_the_missing_one(desk: 
         from workflow.workspace import Workspace
 
         with Workspace.open(desk, create=False) as ws:
-            saved = ws.segments(1)[0].target
+            saved = ws.documents.segments(1)[0].target
             assert saved == "In Russia⟦/1⟧ workers ⟦2/⟧"
-            assert any(v.finding.check == "codes.mismatch" for v in ws.segment_findings(1, 1))
+            assert any(v.finding.check == "codes.mismatch" for v in ws.findings.segment(1, 1))
 
     run(scenario)
 
@@ -147,7 +147,7 @@ def test_the_import_dialog_reads_an_xliff_file_by_content(tmp_path: Path) -> Non
 
     path = tmp_path / "desk.db"
     with Workspace.open(path) as ws:
-        ws.add_user("david", ["translator", "admin"], by="david")
+        ws.users.add("david", ["translator", "admin"], by="david")
         doc = BilingualFile("xliff2", "2.1", "ko", "en", "a.html",
                             [Unit("1", SOURCE, TARGET, SegmentState.TRANSLATED)], title="기사")
         xliff = tmp_path / "returned.txt"
@@ -165,7 +165,7 @@ def test_the_import_dialog_reads_an_xliff_file_by_content(tmp_path: Path) -> Non
 
     run(scenario)
     with Workspace.open(path, create=False) as ws:
-        (segment,) = ws.segments(1)
+        (segment,) = ws.documents.segments(1)
         assert (segment.source, segment.target, segment.state) == (SOURCE, TARGET, SegmentState.TRANSLATED)
 
 

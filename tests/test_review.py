@@ -20,12 +20,12 @@ from conftest import DRAFT, KO, SAMPLE
 
 def _desk(path: Path) -> tuple[Workspace, int]:
     ws = Workspace.open(path)
-    ws.add_user("admin", ["admin"], by="admin")
-    ws.add_user("david", ["translator"], display_name="David Black", by="admin")
-    ws.add_user("robert", ["editor"], display_name="Robert Lauler", by="admin")
-    ws.add_user("sam", ["translator", "editor"], by="admin")
-    ws.add_user("minji", ["terminologist"], by="admin")
-    return ws, ws.import_document(KO, DRAFT, by="david").document.id
+    ws.users.add("admin", ["admin"], by="admin")
+    ws.users.add("david", ["translator"], display_name="David Black", by="admin")
+    ws.users.add("robert", ["editor"], display_name="Robert Lauler", by="admin")
+    ws.users.add("sam", ["translator", "editor"], by="admin")
+    ws.users.add("minji", ["terminologist"], by="admin")
+    return ws, ws.files.import_document(KO, DRAFT, by="david").document.id
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def test_who_may_move_a_draft_segment(desk, action, user, allowed):
     step = {
         "approve": lambda: ws.review.approve(doc, 3, by=user),
         "reject": lambda: ws.review.reject(doc, 3, comment="check the numbers", by=user),
-        "translate": lambda: ws.mark_translated(doc, 3, by=user),
+        "translate": lambda: ws.editing.mark_translated(doc, 3, by=user),
     }[action]
     if allowed:
         step()
@@ -62,29 +62,29 @@ def test_who_may_move_a_draft_segment(desk, action, user, allowed):
 
 def test_a_translator_of_the_document_cannot_approve_even_with_the_editor_role(desk):
     ws, doc = desk
-    ws.save_segment(doc, 3, "Sam's own translation.", by="sam")
+    ws.editing.save(doc, 3, "Sam's own translation.", by="sam")
     with pytest.raises(PermissionDenied, match="sam translated this document"):
         ws.review.approve(doc, 4, by="sam")
 
 
 def test_an_editor_may_approve_what_they_just_edited_and_an_edit_voids_the_approval(desk):
     ws, doc = desk
-    ws.save_segment(doc, 3, "Edited by the editor.", by="robert")
+    ws.editing.save(doc, 3, "Edited by the editor.", by="robert")
     assert ws.review.approve(doc, 3, by="robert") is SegmentState.APPROVED
     with pytest.raises(IllegalTransition, match="segment 3 is approved; it cannot be approved"):
         ws.review.approve(doc, 3, by="robert")
-    ws.save_segment(doc, 3, "Edited again.", by="robert")
-    assert ws.segments(doc)[2].state is SegmentState.DRAFT
+    ws.editing.save(doc, 3, "Edited again.", by="robert")
+    assert ws.documents.segments(doc)[2].state is SegmentState.DRAFT
 
 
 def test_rejection_goes_back_with_a_query(desk):
     ws, doc = desk
-    ws.mark_translated(doc, 3, by="david")
+    ws.editing.mark_translated(doc, 3, by="david")
     assert ws.review.reject(doc, 3, comment="20 days, not 30", by="robert") is SegmentState.REJECTED
-    assert [(c.kind, c.text, c.open) for c in ws.comments(doc, 3)] == [("query", "20 days, not 30", True)]
+    assert [(c.kind, c.text, c.open) for c in ws.comments.all(doc, 3)] == [("query", "20 days, not 30", True)]
     with pytest.raises(InputError, match="say what the translator should change"):
         ws.review.reject(doc, 4, comment=" ", by="robert")
-    assert ws.mark_translated(doc, 3, by="david") is SegmentState.TRANSLATED
+    assert ws.editing.mark_translated(doc, 3, by="david") is SegmentState.TRANSLATED
 
 
 def test_signoffs_bind_the_texts_and_derive_the_document_state(desk):
@@ -92,26 +92,26 @@ def test_signoffs_bind_the_texts_and_derive_the_document_state(desk):
     assert ws.review.state(doc) is DocumentState.IN_TRANSLATION
     with pytest.raises(InputError, match="not translated yet"):
         ws.review.sign_off(doc, "translator", by="david")
-    for s in ws.segments(doc):
-        ws.save_segment(doc, s.index, s.target.replace("security guards", "security guidance officers")
+    for s in ws.documents.segments(doc):
+        ws.editing.save(doc, s.index, s.target.replace("security guards", "security guidance officers")
                         .replace("Labor Party", "Workers' Party").replace("motherland", "fatherland")
                         .replace("foreign money", "foreign currency").replace("30 days", "20 days")
                         .replace("외화벌이 activities", "foreign currency-earning activities"), by="david")
-    for s in ws.segments(doc):
-        ws.mark_translated(doc, s.index, by="david")
+    for s in ws.documents.segments(doc):
+        ws.editing.mark_translated(doc, s.index, by="david")
     signoff = ws.review.sign_off(doc, "translator", by="david")
     assert signoff.valid and signoff.role is Role.TRANSLATOR
-    assert signoff.content_hash == document_hash([s.target for s in ws.segments(doc)])
+    assert signoff.content_hash == document_hash([s.target for s in ws.documents.segments(doc)])
     assert ws.review.state(doc) is DocumentState.IN_REVIEW
     with pytest.raises(InputError, match="not approved yet"):
         ws.review.sign_off(doc, "editor", by="robert")
-    for s in ws.segments(doc):
+    for s in ws.documents.segments(doc):
         ws.review.approve(doc, s.index, by="robert")
     ws.review.sign_off(doc, "editor", by="robert")
     assert ws.review.state(doc) is DocumentState.APPROVED
     credit, problems = ws.review.credit_line(doc)
     assert credit == "Translated by David Black. Edited by Robert Lauler." and problems == []
-    result = ws.save_segment(doc, 1, "A new title", by="robert")
+    result = ws.editing.save(doc, 1, "A new title", by="robert")
     assert set(result.voided_signoffs) == {Role.TRANSLATOR, Role.EDITOR}
     assert ws.review.valid_signoffs(doc) == {}
     assert ws.review.credit_line(doc)[0] is None
@@ -136,9 +136,9 @@ def test_no_approval_or_signoff_outlives_its_text(actions):
             for action, user, index, text in actions:
                 try:
                     if action == "edit":
-                        ws.save_segment(doc, index, text, by=user)
+                        ws.editing.save(doc, index, text, by=user)
                     elif action == "translate":
-                        ws.mark_translated(doc, index, by=user)
+                        ws.editing.mark_translated(doc, index, by=user)
                     elif action == "approve":
                         ws.review.approve(doc, index, by=user)
                     elif action == "reject":
@@ -153,7 +153,7 @@ def test_no_approval_or_signoff_outlives_its_text(actions):
 
 
 def _assert_invariants(ws: Workspace, doc: int) -> None:
-    segments = ws.segments(doc)
+    segments = ws.documents.segments(doc)
     approvals = {}
     for row in ws._store.approvals(doc):
         approvals[row["position"]] = row
@@ -181,9 +181,9 @@ def test_blockers_say_what_stands_in_the_way_of_each_signoff(desk):
 
 def test_only_people_with_a_working_role_resolve_comments(desk):
     ws, doc = desk
-    comment = ws.add_comment(doc, 2, "Caption credit?", kind="query", by="minji")
+    comment = ws.comments.add(doc, 2, "Caption credit?", kind="query", by="minji")
     with pytest.raises(PermissionDenied):
-        ws.resolve_comment(comment.id, by="minji")
-    ws.resolve_comment(comment.id, by="robert")
-    entry = [e for e in ws.audit_log(doc) if e["action"] == "comment.resolve"]
+        ws.comments.resolve(comment.id, by="minji")
+    ws.comments.resolve(comment.id, by="robert")
+    entry = [e for e in ws.audit.log(doc) if e["action"] == "comment.resolve"]
     assert entry and entry[0]["document_id"] == doc

@@ -41,19 +41,19 @@ def apostrophe_fixed(tmp_path: Path) -> Path:
     """In review, then the editor changes one apostrophe in segment 6 (the issue's case)."""
     path = in_review(tmp_path)
     with Workspace.open(path, create=False) as ws:
-        text = ws.segments(1)[5].target
+        text = ws.documents.segments(1)[5].target
         assert "Party’s" in text
-        ws.save_segment(1, 6, text.replace("Party’s", "Party's"), by="robert")
-        ws.add_comment(1, 8, "Is a sentence missing here?", kind="query", by="robert")
+        ws.editing.save(1, 6, text.replace("Party’s", "Party's"), by="robert")
+        ws.comments.add(1, 8, "Is a sentence missing here?", kind="query", by="robert")
     return path
 
 
 def test_the_three_bases(tmp_path):
     path = apostrophe_fixed(tmp_path)
     with Workspace.open(path, create=False) as ws:
-        segments = ws.segments(1)
+        segments = ws.documents.segments(1)
         signed = {r.index: r.signed_text for r in ws.review.report(1)}
-        bases = segment_bases(segments, ws.history(1), signed)
+        bases = segment_bases(segments, ws.documents.history(1), signed)
         sixteen, six = bases[16], bases[6]
         # The editor's change to 16 came after the sign-off: signed and previous are the translator's.
         assert sixteen.signed == sixteen.previous == sixteen.draft != segments[15].target
@@ -75,9 +75,9 @@ def test_the_review_shows_findings_dismissals_and_queries_and_filters_them(tmp_p
 async def _findings_and_filter(tmp_path):
     path = apostrophe_fixed(tmp_path)
     with Workspace.open(path, create=False) as ws:
-        expected = ws.finding_counts(1)
-        dismissed = [v for v in ws.check_document(1) if not v.open]
-        queries = len(ws.open_queries(1))
+        expected = ws.findings.counts(1)
+        dismissed = [v for v in ws.findings.document(1) if not v.open]
+        queries = len(ws.comments.open_queries(1))
     assert dismissed and queries == 1
     async with review_of(path) as (app, pilot, screen):
         for index in (6, dismissed[0].finding.segment):

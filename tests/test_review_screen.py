@@ -47,15 +47,15 @@ def freeze_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 def in_review(tmp_path: Path) -> Path:
     path = prepare_demo(tmp_path / "w.db").path
     with Workspace.open(path, create=False) as ws:
-        for view in ws.check_document(1):
+        for view in ws.findings.document(1):
             if view.open and view.finding.severity is Severity.ERROR:
-                ws.dismiss_finding(1, view.finding.segment, view.finding,
+                ws.editing.dismiss(1, view.finding.segment, view.finding,
                                    reason="the editor will settle it", by="david")
-        for segment in ws.segments(1):
-            ws.mark_translated(1, segment.index, by="david")
+        for segment in ws.documents.segments(1):
+            ws.editing.mark_translated(1, segment.index, by="david")
         ws.review.sign_off(1, "translator", by="david")
-        draft = ws.segments(1)[15].target
-        ws.save_segment(1, 16, draft.replace("security guards", "security guidance officers"), by="robert")
+        draft = ws.documents.segments(1)[15].target
+        ws.editing.save(1, 16, draft.replace("security guards", "security guidance officers"), by="robert")
     return path
 
 
@@ -85,7 +85,7 @@ def fresh(path: Path):
 
 def state_of(path: Path, index: int) -> SegmentState:
     with fresh(path) as ws:
-        return ws.segments(1)[index - 1].state
+        return ws.documents.segments(1)[index - 1].state
 
 
 def rendered(widget) -> tuple[str, list]:
@@ -148,7 +148,7 @@ def test_reject_with_a_comment_sends_a_query_and_lists_it_among_open_queries(tmp
             await until(pilot, lambda: app.screen is screen and not screen.writing)
             assert state_of(path, 5) is SegmentState.REJECTED
             with fresh(path) as ws:
-                [query] = ws.comments(1, 5)
+                [query] = ws.comments.all(1, 5)
             assert (query.kind, query.author, query.open) == ("query", "robert", True)
             assert query.text == "Use “foreign currency-earning” here."
             assert screen.query_one(ReviewList).get_cell("5", "queries").plain == "?"
@@ -204,9 +204,9 @@ def test_edit_saves_a_revision_and_says_it_voided_the_approval(tmp_path: Path) -
             await pilot.press("ctrl+s")
             await until(pilot, lambda: app.screen is screen and not screen.writing)
             with fresh(path) as ws:
-                assert ws.segments(1)[2].target.endswith(" More.")
-                assert ws.segments(1)[2].state is SegmentState.DRAFT
-                assert ws.history(1, segment=3)[-1].author == "robert"
+                assert ws.documents.segments(1)[2].target.endswith(" More.")
+                assert ws.documents.segments(1)[2].state is SegmentState.DRAFT
+                assert ws.documents.history(1, segment=3)[-1].author == "robert"
             assert any("was approved; the edit sent it back to draft" in n for n in notes)
             assert "More" in screen.query_one("#review-diff", DiffView).text.plain
 
@@ -226,7 +226,7 @@ def test_quitting_with_the_edit_dialog_open_saves_the_edit(tmp_path: Path) -> No
             await pilot.press("ctrl+q")
             await pilot.pause()
         with fresh(path) as ws:
-            assert ws.segments(1)[1].target == "Typed, then the editor quit."
+            assert ws.documents.segments(1)[1].target == "Typed, then the editor quit."
 
     run(scenario)
 
@@ -305,7 +305,7 @@ def test_a_note_is_added_and_resolved_from_the_screen(tmp_path: Path) -> None:
             await pilot.click("#comment-ok")
             await until(pilot, lambda: app.screen is screen and not screen.writing)
             with fresh(path) as ws:
-                [note] = ws.comments(1, 7)
+                [note] = ws.comments.all(1, 7)
             assert (note.kind, note.author, note.open) == ("note", "robert", True)
             assert "Checked the date" in str(screen.query_one("#review-comments", Static).content)
 
@@ -314,7 +314,7 @@ def test_a_note_is_added_and_resolved_from_the_screen(tmp_path: Path) -> None:
             await pilot.press("enter")
             await until(pilot, lambda: app.screen is screen and not screen.writing)
             with fresh(path) as ws:
-                [note] = ws.comments(1, 7)
+                [note] = ws.comments.all(1, 7)
             assert (note.open, note.resolved_by) == (False, "robert")
             assert "resolved by robert" in str(screen.query_one("#review-comments", Static).content)
 
@@ -346,7 +346,7 @@ def test_review_screen(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyP
     freeze_clock(monkeypatch)
     path = in_review(tmp_path)
     with fresh(path) as ws:
-        ws.add_comment(1, 16, "Is 보위지도원 always “security guidance officer”?", kind="query", by="robert")
+        ws.comments.add(1, 16, "Is 보위지도원 always “security guidance officer”?", kind="query", by="robert")
         ws.review.approve(1, 1, by="robert")
 
     async def on_segment_16(pilot: Pilot) -> None:

@@ -12,7 +12,8 @@ from test_review_screen import fresh, in_review, review_of
 from tui.widgets.review_signoff_dialog import SignOffDialog, readiness
 from tui_helpers import run, until
 from workflow.models import Role
-from workflow.review import OPEN_QUERIES, TRANSLATOR_VOID, SignOffUnconfirmed
+from workflow.errors import SignOffUnconfirmed
+from workflow.review import OPEN_QUERIES, TRANSLATOR_VOID
 
 
 def approved(tmp_path: Path) -> Path:
@@ -35,7 +36,7 @@ def test_editors_changes_only_note_and_the_translator_stays_credited(tmp_path: P
 
 def test_an_open_query_asks_first(tmp_path: Path) -> None:
     with fresh(approved(tmp_path)) as ws:
-        ws.add_comment(1, 4, "Which date?", kind="query", by="robert")
+        ws.comments.add(1, 4, "Which date?", kind="query", by="robert")
         assert OPEN_QUERIES in ws.review.readiness(1, "editor").warnings
         with pytest.raises(SignOffUnconfirmed, match="1 query is still open"):
             ws.review.sign_off(1, "editor", by="robert")
@@ -47,7 +48,7 @@ def test_an_open_query_asks_first(tmp_path: Path) -> None:
 def test_a_translator_sign_off_voided_by_the_translator_asks_and_is_not_credited(tmp_path: Path) -> None:
     path = approved(tmp_path)
     with fresh(path) as ws:
-        ws.save_segment(1, 2, ws.segments(1)[1].target + " Later.", by="david")
+        ws.editing.save(1, 2, ws.documents.segments(1)[1].target + " Later.", by="david")
         ws.review.approve(1, 2, by="robert")
         rules = ws.review.readiness(1, "editor")
         assert TRANSLATOR_VOID in rules.warnings and "segments 2" in rules.warnings[TRANSLATOR_VOID]
@@ -62,7 +63,7 @@ def test_a_translator_sign_off_voided_by_the_translator_asks_and_is_not_credited
 def test_tandem_signoff_refuses_without_confirm_and_signs_with_it(tmp_path: Path, tandem) -> None:
     path = approved(tmp_path)
     with fresh(path) as ws:
-        ws.add_comment(1, 4, "Which date?", kind="query", by="robert")
+        ws.comments.add(1, 4, "Which date?", kind="query", by="robert")
     refused = tandem("signoff", "1", "--role", "editor", db=path, user="robert")
     assert refused.code == 2 and "1 query is still open" in refused.err and "--confirm" in refused.err
     with fresh(path) as ws:
@@ -76,7 +77,7 @@ def test_tandem_signoff_refuses_without_confirm_and_signs_with_it(tmp_path: Path
 def test_the_dialog_and_the_cli_decide_with_the_same_function(tmp_path: Path) -> None:
     path = in_review(tmp_path)
     with fresh(path) as ws:
-        ws.add_comment(1, 4, "Which date?", kind="query", by="robert")
+        ws.comments.add(1, 4, "Which date?", kind="query", by="robert")
         for role in ("editor", "translator"):
             shown = readiness(ws, 1, role, "robert" if role == "editor" else "david")
             assert shown.rules == ws.review.readiness(1, role)
@@ -86,7 +87,7 @@ def test_the_dialog_and_the_cli_decide_with_the_same_function(tmp_path: Path) ->
 def test_the_sign_off_dialog_lists_the_open_query_and_asks_before_signing_over_it(tmp_path: Path) -> None:
     path = approved(tmp_path)
     with fresh(path) as ws:
-        ws.add_comment(1, 4, "Which date?", kind="query", by="robert")
+        ws.comments.add(1, 4, "Which date?", kind="query", by="robert")
 
     async def scenario() -> None:
         async with review_of(path) as (app, pilot, screen):

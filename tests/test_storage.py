@@ -28,16 +28,16 @@ def test_migrations_build_the_schema_on_an_empty_file(db_path):
 
 def test_reopening_keeps_everything_and_reruns_nothing(db_path):
     with Workspace.open(db_path) as ws:
-        doc = ws.import_document(KO, DRAFT, by="david").document
+        doc = ws.files.import_document(KO, DRAFT, by="david").document
     with Workspace.open(db_path) as ws:
-        assert [d.id for d in ws.documents()] == [doc.id]
-        assert len(ws.segments(doc.id)) == 16
+        assert [d.id for d in ws.documents.all()] == [doc.id]
+        assert len(ws.documents.segments(doc.id)) == 16
         assert ws._store.schema_version() == len(MIGRATIONS)
 
 
 def test_foreign_keys_are_enforced(db_path):
     with Workspace.open(db_path) as ws:
-        ws.import_document(KO, DRAFT, by="david")
+        ws.files.import_document(KO, DRAFT, by="david")
         with pytest.raises(sqlite3.IntegrityError):
             with ws._store.write():
                 ws._store._db.execute(
@@ -54,13 +54,13 @@ def test_foreign_keys_are_enforced(db_path):
 ])
 def test_history_is_append_only_even_for_raw_sql(db_path, statement):
     with Workspace.open(db_path) as ws:
-        ws.import_document(KO, DRAFT, by="david")
+        ws.files.import_document(KO, DRAFT, by="david")
     conn = sqlite3.connect(db_path)
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         conn.execute(statement)
     conn.close()
     with Workspace.open(db_path) as ws:
-        assert ws.history(1, 1)[0].text == "North Korea orders sick workers in Russia to go home"
+        assert ws.documents.history(1, 1)[0].text == "North Korea orders sick workers in Russia to go home"
 
 
 def test_the_workspace_offers_no_way_to_change_a_revision(workspace):
@@ -110,7 +110,7 @@ def test_each_thread_gets_its_own_connection(workspace, sample_doc):
     seen = {}
 
     def read():
-        seen["segments"] = len(workspace.segments(sample_doc.id))
+        seen["segments"] = len(workspace.documents.segments(sample_doc.id))
         seen["conn"] = workspace._store._db.conn
 
     thread = threading.Thread(target=read)

@@ -17,14 +17,14 @@ EDITED = SAMPLE / "en-edited.md"
 
 @pytest.fixture
 def with_glossary(workspace):
-    workspace.add_user("minji", ["terminologist"], display_name="Kim Min-ji", by="admin")
+    workspace.users.add("minji", ["terminologist"], display_name="Kim Min-ji", by="admin")
     workspace.glossary.import_file(GLOSSARY, by="minji")
     return workspace
 
 
 def _findings(ws, english):
-    doc = ws.import_document(KO, english, by="david").document
-    return [view.finding for view in ws.check_document(doc.id)]
+    doc = ws.files.import_document(KO, english, by="david").document
+    return [view.finding for view in ws.findings.document(doc.id)]
 
 
 def test_the_registry_has_stable_ids_severities_and_descriptions():
@@ -50,7 +50,7 @@ def test_the_drafts_glossary_slips_are_found(with_glossary):
 
 def test_a_finding_explains_itself_with_spans_in_both_texts(with_glossary):
     findings = _findings(with_glossary, DRAFT)
-    segments = with_glossary.segments(1)
+    segments = with_glossary.documents.segments(1)
     labor = next(f for f in findings if f.check == "term.forbidden" and f.term.ko == "노동당")
     source = segments[labor.segment - 1].source
     target = segments[labor.segment - 1].target

@@ -27,7 +27,7 @@ def _tmx(units: list[tuple[str, str]], langs=("ko-KR", "en-US"), doctype: str = 
 
 def test_approving_a_segment_puts_its_pair_in_the_memory(workspace, sample_doc):
     doc = sample_doc.id
-    segment = workspace.segments(doc)[2]
+    segment = workspace.documents.segments(doc)[2]
     workspace.review.approve(doc, segment.index, by="robert")
     [unit] = workspace.tm.units()
     assert (unit.source, unit.target) == (segment.source.strip(), segment.target.strip())
@@ -58,7 +58,7 @@ def test_concordance_finds_korean_inside_words_and_two_character_queries(workspa
 
 
 def test_tmx_round_trip_gives_the_same_pairs(workspace, sample_doc, tmp_path, db_path):
-    for segment in workspace.segments(sample_doc.id)[:4]:
+    for segment in workspace.documents.segments(sample_doc.id)[:4]:
         workspace.review.approve(sample_doc.id, segment.index, by="robert")
     before = {(u.source, u.target, u.author, u.approver) for u in workspace.tm.units()}
     assert len(before) == 4
@@ -69,7 +69,7 @@ def test_tmx_round_trip_gives_the_same_pairs(workspace, sample_doc, tmp_path, db
     from workflow.workspace import Workspace
 
     with Workspace.open(tmp_path / "other.db") as other:
-        other.add_user("admin", ["admin"], by="admin")
+        other.users.add("admin", ["admin"], by="admin")
         assert other.tm.import_tmx(path, by="admin").counts["added"] == 4
         assert {(u.source, u.target, u.author, u.approver) for u in other.tm.units()} == before
         assert other.tm.import_tmx(path, by="admin").counts["unchanged"] == 4
@@ -168,7 +168,7 @@ def test_editor_tm_panel_shows_matches_and_ctrl_t_inserts_the_best(tmp_path):
 
     path = prepare_demo(tmp_path / "demo.tandem").path
     with Workspace.open(path, create=False) as ws:
-        korean = ws.segments(1)[0].source
+        korean = ws.documents.segments(1)[0].source
     memory = tmp_path / "m.tmx"
     memory.write_bytes(_tmx([(korean.replace(" ", "  ", 1) + " 추가", "An earlier rendering.")]))
     with Workspace.open(path, create=False) as ws:

@@ -23,19 +23,19 @@ SIZE = (120, 36)
 
 def sample_workspace(path: Path, *, second: bool = False) -> Path:
     with Workspace.open(path, create=True) as workspace:
-        workspace.import_document(DEMO / "ko.md", DEMO / "en-draft.md", tags=["russia"], by="david")
+        workspace.files.import_document(DEMO / "ko.md", DEMO / "en-draft.md", tags=["russia"], by="david")
         if second:
             # Two English paragraphs dropped: the importer flags the pairs it had to guess.
             english = (DEMO / "en-draft.md").read_text(encoding="utf-8").splitlines(keepends=True)
             short = path.parent / "en-short.md"
             short.write_text("".join(english[:4] + english[6:]), encoding="utf-8")
-            workspace.import_document(DEMO / "ko.md", short, title="[draft] short English", by="david")
+            workspace.files.import_document(DEMO / "ko.md", short, title="[draft] short English", by="david")
     return path
 
 
 def demo_segments(path: Path) -> list:
     with Workspace.open(path, create=False) as workspace:
-        return workspace.segments(1)
+        return workspace.documents.segments(1)
 
 
 def text_of(app: TandemApp, selector: str) -> str:
@@ -187,7 +187,7 @@ def test_one_click_on_a_row_opens_that_document(tmp_path: Path) -> None:
 def test_a_doubtful_pairing_shows_its_note_as_a_warning(tmp_path: Path) -> None:
     path = sample_workspace(tmp_path / "ws.tandem", second=True)
     with Workspace.open(path, create=False) as workspace:
-        doubtful = next(s for s in workspace.segments(2) if s.low_confidence)
+        doubtful = next(s for s in workspace.documents.segments(2) if s.low_confidence)
 
     async def scenario() -> None:
         app = TandemApp(path, "david")

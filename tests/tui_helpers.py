@@ -46,4 +46,4 @@ def stored(path, index: int = 1, document: int = 1):
     from workflow.workspace import Workspace
 
     with Workspace.open(path, create=False) as workspace:
-        return workspace.segments(document)[index - 1]
+        return workspace.documents.segments(document)[index - 1]

@@ -38,16 +38,16 @@ def stress(db: str, document_id: int, user: str, seed: int, saves: int, segments
     rng = random.Random(seed)
     held: dict[int, tuple[int, str]] = {}  # segment -> (revision, text) an earlier save started from
     with Workspace.open(db, create=False) as ws:
-        ws.segments(document_id)  # the first read pays for the schema check: before the start line
+        ws.documents.segments(document_id)  # the first read pays for the schema check: before the start line
         _say(kind="ready")
         sys.stdin.readline()
         for n in range(saves):
             index = rng.randint(1, segments)
             try:
-                segment = ws.segments(document_id)[index - 1]
+                segment = ws.documents.segments(document_id)[index - 1]
                 if segment.conflict and rng.random() < 0.3:
                     try:
-                        result = ws.resolve_conflict(document_id, index, segment.target, by=user)
+                        result = ws.editing.resolve_conflict(document_id, index, segment.target, by=user)
                     except TandemError as exc:  # someone resolved it first: a plain refusal
                         _say(kind="resolve_refused", n=n, index=index, error=str(exc))
                     else:
@@ -61,7 +61,7 @@ def stress(db: str, document_id: int, user: str, seed: int, saves: int, segments
                 words[at] = f"{user}n{n}"
                 time.sleep(rng.uniform(0, 0.004))  # typing: others save meanwhile
                 text = " ".join(words)
-                result = ws.save_segment(document_id, index, text, by=user, based_on=base)
+                result = ws.editing.save(document_id, index, text, by=user, based_on=base)
                 if not old:
                     held[index] = (base, base_text)  # this save makes it outdated, whatever its outcome
                 _say(kind="save", n=n, index=index, at=at, base=base, base_text=base_text, held=old,
@@ -74,13 +74,13 @@ def stress(db: str, document_id: int, user: str, seed: int, saves: int, segments
 
 def crash(db: str, document_id: int, user: str) -> None:
     with Workspace.open(db, create=False) as ws:
-        count = len(ws.segments(document_id))
+        count = len(ws.documents.segments(document_id))
         print("READY", flush=True)
         n = 0
         while True:
             n += 1
             text = f"{user} save {n} at {time.time():.6f}"
-            result = ws.save_segment(document_id, n % count + 1, text, by=user)
+            result = ws.editing.save(document_id, n % count + 1, text, by=user)
             print(f"{result.revision_id} {text}", flush=True)
 
 

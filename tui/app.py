@@ -121,9 +121,9 @@ class TandemApp(LiveRefresh, App):
         try:
             with self.session.workspace() as workspace:
                 if self._ask_who:
-                    ready = self.WorkspaceReady(True, tuple(workspace.users()))
+                    ready = self.WorkspaceReady(True, tuple(workspace.users.all()))
                 else:
-                    user = workspace.find_user(self.session.user)
+                    user = workspace.users.find(self.session.user)
                     start = self._where(workspace, user)
                     if start is not None and start.start is Start.EDITOR:
                         self.document_id = start.document_id
@@ -139,7 +139,7 @@ class TandemApp(LiveRefresh, App):
         if not self._home:
             return None
         about = self.document_id
-        summaries = workspace.documents() if needs_documents(user, about) else None
+        summaries = workspace.documents.all() if needs_documents(user, about) else None
         return home(user, summaries, about=about)
 
     def _document(self, workspace):

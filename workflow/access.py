@@ -16,6 +16,7 @@ from workflow.storage import Storage
 BOOTSTRAP_ROLES = (Role.ADMIN, Role.TRANSLATOR)
 IMPORT_ROLES = {Role.TRANSLATOR, Role.EDITOR, Role.ADMIN}
 GLOSSARY_ROLES = {Role.TERMINOLOGIST, Role.ADMIN}
+EDIT_ROLES = {Role.TRANSLATOR, Role.EDITOR}  # who changes English (an editor as review)
 
 
 def user_from_row(row: dict[str, Any]) -> User:

@@ -14,11 +14,14 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from collections.abc import Iterable
 
 from workflow.i18n import N_, _, format_datetime
 from workflow.records import content_hash
+
+if TYPE_CHECKING:
+    from workflow.storage import Storage
 
 GENESIS = ""
 
@@ -135,3 +138,20 @@ def import_breaches(revisions: list[dict[str, Any]], imports: list[tuple[int, di
             found.append(Breach("audit", entry_id, _("the revisions {first} to {last} it imported were changed "
                                                      "afterwards").format(first=first, last=last)))
     return found
+
+
+class Audit:
+    """The audit log as the facade offers it: read it, and verify the file against it."""
+
+    def __init__(self, store: Storage) -> None:
+        self._store = store
+
+    def log(self, document_id: int | None = None) -> list[dict[str, Any]]:
+        return self._store.audit_entries(document_id)
+
+    def verify(self) -> Verification:
+        """Whether the file still holds what Tandem wrote: SQLite's own integrity check, the audit
+        log's hash chain, and every revision's text against its hashes. Reads only."""
+        with self._store.read():
+            return verify(self._store.integrity_problems(), self._store.audit_chain(),
+                          self._store.revision_hashes())

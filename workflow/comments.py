@@ -141,15 +141,16 @@ class Comments:
                               document_id=root["document_id"], segment_id=root["segment_id"])
         return root["id"]
 
-    def comments(self, document_id: int, index: int | None = None) -> list[Comment]:
-        """Every comment, replies included (each names its thread), by segment then age."""
+    def all(self, document_id: int, index: int | None = None) -> list[Comment]:
+        """Every comment, replies included (a reply's parent_id names its thread's first comment), by
+        segment then age."""
         return [_comment(r) for r in self._store.comments(document_id, index)]
 
     def threads(self, document_id: int, index: int | None = None) -> list[Thread]:
-        return threads(self.comments(document_id, index))
+        return threads(self.all(document_id, index))
 
     def open_queries(self, document_id: int, index: int | None = None) -> list[Comment]:
-        return open_queries(self.comments(document_id, index))
+        return open_queries(self.all(document_id, index))
 
     def _root(self, comment_id: int) -> dict:
         row = self._store.comment(comment_id)
@@ -161,4 +162,4 @@ class Comments:
         return row
 
     def _one(self, document_id: int, index: int, comment_id: int) -> Comment:
-        return next(c for c in self.comments(document_id, index) if c.id == comment_id)
+        return next(c for c in self.all(document_id, index) if c.id == comment_id)

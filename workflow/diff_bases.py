@@ -74,7 +74,7 @@ def segment_bases(segments: Sequence[Segment], history: Sequence[Revision],
                   signed: Mapping[int, str] | None) -> dict[int, Bases]:
     """Per segment index, its three bases.
 
-    `history` is the document's revisions (Workspace.history); `signed` the text each segment had
+    `history` is the document's revisions (Workspace.documents.history); `signed` the text each segment had
     at the translator's latest sign-off, None when nobody signed (the draft stands in for it).
     """
     by_id = {r.id: r for r in history}

@@ -1,43 +1,58 @@
-"""Editing a segment: moving its state, dismissing findings (saving: workflow.saving; comments: workflow.comments).
+"""Editing a segment: saving its English (workflow.saving writes it), marking it translated, dismissing
+findings.
 
-Called through the Workspace facade; every change is one short write transaction.
+The facade's `ws.editing`; every change is one short write transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from workflow import states
-from workflow.access import acting_user, require
+from workflow.access import INTENT_ROLES, acting_user, require
 from workflow.checks import Finding
 from workflow.checks.model import Severity
 from workflow.clock import now
-from workflow.errors import InputError, TandemError
+from workflow.errors import BlockedByFindings, InputError
 from workflow.i18n import N_, _, ngettext
-from workflow.models import Role, SegmentState
-from workflow.findings import FindingView, finding_key, open_findings, texts_hash
+from workflow.models import Conflict, SaveResult, SegmentState
+from workflow.documents import Documents
+from workflow.findings import Findings, finding_key, open_findings, texts_hash
 from workflow.records import existing_segment
-from workflow.review import Review
+from workflow.saving import Saving
 from workflow.storage import Storage
 
-EDIT_ROLES = {Role.TRANSLATOR, Role.EDITOR}
 CONFLICT_OPEN = N_("is in conflict: two people changed the same words at once; "
                    "choose or combine their texts (resolve the conflict) first")
 
 
-class BlockedByFindings(TandemError):
-    """A sign-off step refused because error findings remain; carries them for the UI."""
-
-    def __init__(self, message: str, findings: list[Finding]) -> None:
-        super().__init__(message)
-        self.findings = findings
-
-
 class Editing:
-    def __init__(self, store: Storage, findings: Callable[[int, int], list[FindingView]], review: Review) -> None:
+    def __init__(self, store: Storage, documents: Documents, findings: Findings, saving: Saving) -> None:
         self._store = store
-        self._findings = findings  # (document, segment) -> its findings on the saved texts (workflow.findings)
-        self._review = review
+        self._documents = documents
+        self._findings = findings
+        self._saving = saving
+
+    def save(self, document_id: int, index: int, text: str, *, by: str, based_on: int | None = None) -> SaveResult:
+        """A new revision of the segment's English (none when unchanged); edits void sign-offs."""
+        return self._saving.save(document_id, index, text, by=by, based_on=based_on)
+
+    def save_and_approve(self, document_id: int, index: int, text: str, *, by: str,
+                         based_on: int | None = None) -> SaveResult:
+        """An editor's correction kept approved at the new revision (editors only); a stale base is
+        merged or kept in conflict and left unapproved: check result.segment.state."""
+        return self._saving.save_and_approve(document_id, index, text, by=by, based_on=based_on)
+
+    def conflict(self, document_id: int, index: int) -> Conflict | None:
+        """The segment's open conflict: base, theirs and mine as revisions; None when there is none."""
+        return self._saving.conflict(document_id, index)
+
+    def conflicts(self, document_id: int) -> list[Conflict]:
+        """Every open conflict in the document (a segment may hold several until one resolution)."""
+        self._documents.get(document_id)
+        return self._saving.conflicts(document_id)
+
+    def resolve_conflict(self, document_id: int, index: int, text: str, *, by: str) -> SaveResult:
+        """Store the text a person chose as the segment's new revision and close its conflict."""
+        return self._saving.resolve_conflict(document_id, index, text, by=by)
 
     def _segment(self, document_id: int, index: int) -> dict:
         return existing_segment(self._store, document_id, index)
@@ -47,9 +62,9 @@ class Editing:
             raise InputError(_("reason"), _("say why the finding does not apply; the reason is recorded"))
         with self._store.write():
             actor = acting_user(self._store, by)
-            require(actor, {Role.TRANSLATOR, Role.EDITOR, Role.TERMINOLOGIST, Role.ADMIN}, N_("dismiss findings"))
+            require(actor, set(INTENT_ROLES["dismiss"]), N_("dismiss findings"))
             row = self._segment(document_id, index)
-            live = {finding_key(v.finding) for v in self._findings(document_id, index)}
+            live = {finding_key(v.finding) for v in self._findings.segment(document_id, index)}
             if finding_key(finding) not in live:
                 raise InputError(_("finding"), _("that finding no longer applies to the saved text; save first"))
             at = now()
@@ -65,7 +80,7 @@ class Editing:
     def mark_translated(self, document_id: int, index: int, *, by: str) -> SegmentState:
         with self._store.write():
             actor = acting_user(self._store, by)
-            require(actor, {Role.TRANSLATOR}, N_("mark segments translated"))
+            require(actor, set(INTENT_ROLES["mark"]), N_("mark segments translated"))
             row = self._segment(document_id, index)
             if not (row["target"] or "").strip():
                 raise InputError(_("segment {index}").format(index=index),
@@ -74,7 +89,7 @@ class Editing:
                 raise InputError(_("segment {index}").format(index=index), _(CONFLICT_OPEN))
             state = SegmentState(row["state"])
             after = states.next_state(state, states.TRANSLATE, segment=index)
-            blocking = open_findings(self._findings(document_id, index), Severity.ERROR)
+            blocking = open_findings(self._findings.segment(document_id, index), Severity.ERROR)
             if blocking:
                 raise BlockedByFindings(
                     ngettext("segment {index} cannot be marked translated: an error finding remains "

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workflow.checks.model import Finding
+
 
 class TandemError(Exception):
     """Base of all errors the user should see as one plain line (never a traceback)."""
@@ -30,3 +35,22 @@ class WorkspaceError(TandemError):
 
 class WorkspaceBusy(WorkspaceError):
     """Another program kept the workspace locked past every retry; nothing of this change was written."""
+
+
+class BlockedByFindings(TandemError):
+    """A sign-off step refused because error findings remain; carries them for the UI."""
+
+    def __init__(self, message: str, findings: list[Finding]) -> None:
+        super().__init__(message)
+        self.findings = findings
+
+
+class SignOffUnconfirmed(InputError):
+    """A sign-off over warnings its signer has not confirmed; `warnings` says which, in words."""
+
+    def __init__(self, warnings: dict[str, str]) -> None:
+        from workflow.i18n import _
+
+        self.warnings = warnings
+        super().__init__(_("sign-off"), _("needs your confirmation: {warnings}").format(
+            warnings="; ".join(warnings.values())))

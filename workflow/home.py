@@ -72,7 +72,7 @@ def last_translated(name: str, summaries: Iterable[DocumentSummary]) -> int | No
 def review_queue(ws) -> list[Waiting]:
     """Documents waiting for review (workflow.review's in-review state), the longest-waiting first."""
     waiting = []
-    for summary in ws.documents():
+    for summary in ws.documents.all():
         if ws.review.state(summary.id) is not DocumentState.IN_REVIEW:
             continue
         signed = [s.created_at for s in ws.review.signoffs(summary.id) if s.role is Role.TRANSLATOR]

@@ -98,7 +98,7 @@ class Segment:
     revision_id: int | None
     align_score: float | None
     align_note: str | None
-    conflict: bool = False  # two people's changes await a person's resolution (Workspace.conflict)
+    conflict: bool = False  # two people's changes await a person's resolution (Workspace.editing.conflict)
 
     @property
     def low_confidence(self) -> bool:
@@ -241,4 +241,12 @@ class SegmentReport:
     changed: int
     words: int
     authors: tuple[str, ...]
-    conflict: bool = False  # two people's changes await a person's resolution (Workspace.conflict)
+    conflict: bool = False  # two people's changes await a person's resolution (Workspace.editing.conflict)
+
+
+EMPTY_BASE = 0  # a save's based_on meaning "I started from no text": SQLite never hands out revision id 0
+
+
+def base_of(revision_id: int | None) -> int:
+    """What a save names as its base, given the revision an editor showed when typing began."""
+    return EMPTY_BASE if revision_id is None else revision_id

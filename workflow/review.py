@@ -15,12 +15,16 @@ from workflow import states
 from workflow.access import acting_user, require
 from workflow.checks.model import Severity
 from workflow.clock import now
+from workflow.comments import Comments
 from workflow.diffs import effort
-from workflow.errors import InputError, PermissionDenied
+from workflow.documents import Documents
+from workflow.findings import Findings
+from workflow.errors import InputError, PermissionDenied, SignOffUnconfirmed
 from workflow.i18n import N_, _, ngettext
 from workflow.models import DocumentState, Role, SegmentReport, SegmentState, SignOff
 from workflow.records import existing_segment
 from workflow.storage import Storage
+from workflow.tm import TranslationMemory
 from workflow.voiding import EditGuard, approvers
 
 SIGNING_ROLES = {"translator": Role.TRANSLATOR, "editor": Role.EDITOR}
@@ -30,15 +34,6 @@ _DONE_FOR_TRANSLATOR = {SegmentState.TRANSLATED, SegmentState.APPROVED}
 # What a sign-off may be asked to sign over (keys of Readiness.warnings): confirmable, never silent.
 OPEN_QUERIES, NO_TRANSLATOR, TRANSLATOR_VOID = "open-queries", "no-translator", "translator-void"
 UNFINISHED, CONFLICTED, ERRORS = "unfinished", "conflicted", "errors"  # keys of Readiness.blocked
-
-
-class SignOffUnconfirmed(InputError):
-    """A sign-off over warnings its signer has not confirmed; `warnings` says which, in words."""
-
-    def __init__(self, warnings: dict[str, str]) -> None:
-        self.warnings = warnings
-        super().__init__(_("sign-off"), _("needs your confirmation: {warnings}").format(
-            warnings="; ".join(warnings.values())))
 
 
 @dataclass(frozen=True)
@@ -64,12 +59,16 @@ def document_hash(texts: list[str]) -> str:
 
 
 class Review:
-    def __init__(self, store: Storage, workspace) -> None:
+    def __init__(self, store: Storage, documents: Documents, findings: Findings, comments: Comments,
+                 tm: TranslationMemory) -> None:
         self._store = store
-        self._ws = workspace  # for segments and checks, which the facade already assembles
+        self._documents = documents
+        self._findings = findings
+        self._comments = comments
+        self._tm = tm
 
     def _texts(self, document_id: int) -> tuple[list, str]:
-        segments = self._ws.segments(document_id)
+        segments = self._documents.segments(document_id)
         return segments, document_hash([s.target for s in segments])
 
     def signoffs(self, document_id: int) -> list[SignOff]:
@@ -92,7 +91,7 @@ class Review:
 
     def edit_guard(self, document_id: int) -> EditGuard:
         """Who approved which segment's current text, and the sign-offs that hold: what an edit voids."""
-        segments = self._ws.segments(document_id)
+        segments = self._documents.segments(document_id)
         return EditGuard(approvers(self._store.approvers(document_id), segments),
                          tuple(self.valid_signoffs(document_id).values()))
 
@@ -169,7 +168,7 @@ class Review:
                                      "user_id": actor.id, "role": Role.EDITOR.value, "created_at": at})
         self._store.set_segment_state(row["id"], after.value)
         # Approved pairs become translation memory in the approval's own transaction.
-        self._ws.tm.add_approved(source=row["source_text"], target=row["target"],
+        self._tm.add_approved(source=row["source_text"], target=row["target"],
                                  document_id=document_id, segment_id=row["id"],
                                  author=self._store.revision_author(row["revision_id"]),
                                  approver=actor.name, at=at)
@@ -242,7 +241,7 @@ class Review:
         after it are review work the editor's sign-off answers for, so they are only a note.
         """
         as_role = SIGNING_ROLES[role]
-        segments = self._ws.segments(document_id)
+        segments = self._documents.segments(document_id)
         done = _DONE_FOR_TRANSLATOR if as_role is Role.TRANSLATOR else {SegmentState.APPROVED}
         blocking = []
         open_ = [s.index for s in segments if s.state not in done]
@@ -254,14 +253,14 @@ class Review:
             blocking.append(_("segments {segments} are in conflict; resolve them first").format(
                 segments=_list(conflicted)))
         # Errors block every sign-off unless someone dismissed them with a reason (DESIGN section 4).
-        errors = sorted({v.finding.segment for v in self._ws.check_document(document_id)
+        errors = sorted({v.finding.segment for v in self._findings.document(document_id)
                          if v.open and v.finding.severity is Severity.ERROR})
         if errors:
             blocking.append(_("error findings remain in segments {segments}; fix or dismiss them first").format(
                 segments=_list(errors)))
         warnings: dict[str, str] = {}
         notes: list[str] = []
-        open_queries = self._ws.open_queries(document_id)  # the count every screen shows
+        open_queries = self._comments.open_queries(document_id)  # the count every screen shows
         queries, count = sorted({q.segment for q in open_queries}), len(open_queries)
         if count:
             warnings[OPEN_QUERIES] = ngettext(
@@ -313,10 +312,10 @@ class Review:
 
     def report(self, document_id: int) -> list[SegmentReport]:
         """Per segment: the translator's signed text against the current one, and the effort."""
-        segments = self._ws.segments(document_id)
+        segments = self._documents.segments(document_id)
         signed = {}
         translator = [s for s in self._store.signoffs(document_id) if s["role"] == "translator"]
-        history = self._ws.history(document_id)
+        history = self._documents.history(document_id)
         by_id = {r.id: r for r in history}
         if translator:
             for segment, revision_id in zip(segments, translator[-1]["revisions"]):

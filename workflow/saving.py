@@ -18,24 +18,15 @@ import unicodedata
 from dataclasses import replace
 
 from workflow import states
-from workflow.access import acting_user, require
+from workflow.access import EDIT_ROLES, acting_user, require
 from workflow.clock import now
-from workflow.editing import EDIT_ROLES
 from workflow.errors import InputError
 from workflow.i18n import N_, _
 from workflow.merge import merge3
-from workflow.models import Conflict, Revision, Role, SaveResult, SegmentState
+from workflow.models import EMPTY_BASE, Conflict, Revision, Role, SaveResult, SegmentState, base_of
 from workflow.records import content_hash, existing_segment, revision_from_row, segment_from_row as _segment
 from workflow.review import Review
 from workflow.storage import Storage
-
-EMPTY_BASE = 0  # a based_on meaning "I started from no text": SQLite never hands out revision id 0
-
-
-def base_of(revision_id: int | None) -> int:
-    """What a save names as its base, given the revision an editor showed when typing began."""
-    return EMPTY_BASE if revision_id is None else revision_id
-
 
 class Saving:
     def __init__(self, store: Storage, review: Review) -> None:

@@ -15,11 +15,13 @@ from rapidfuzz import fuzz
 
 from workflow.access import acting_user
 from workflow.clock import now
+from workflow.concordance import CONCORDANCE_LIMIT, ConcordanceHit, concordance
 from workflow.diffs import word_diff
 from workflow.errors import InputError
 from workflow.i18n import _
 from workflow.interchange.xmlsafe import read_xml
 from workflow.storage import Storage
+from workflow.glossary import Glossary
 from workflow.interchange.model import FileImport
 from workflow.tmx import iso_date, language, read_tmx, write_tmx
 
@@ -74,10 +76,15 @@ def _unit(row: dict) -> TmUnit:
 
 
 class TranslationMemory:
-    def __init__(self, store: Storage) -> None:
+    def __init__(self, store: Storage, glossary: Glossary) -> None:
         self._store = store
+        self._glossary = glossary  # marks its renderings in concordance hits
         self._counts: dict[str, int] = {}
         self._sampled_at: int | None = None
+
+    def concordance(self, text: str, *, limit: int = CONCORDANCE_LIMIT) -> list[ConcordanceHit]:
+        """Every document's segments and the TM containing text, with the glossary's renderings marked."""
+        return concordance(self._store, self._glossary.index(), text, limit=limit)
 
     def count(self) -> int:
         return self._store.tm_count()

@@ -9,14 +9,38 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from workflow.access import acting_user, require
+from workflow.access import acting_user, require, user_from_row
 from workflow.clock import now
-from workflow.errors import InputError
+from workflow.errors import InputError, NotFound
 from workflow.i18n import N_, _
-from workflow.models import Role
+from workflow.models import Role, User
 from workflow.storage import Storage
 
 _USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
+
+
+class Users:
+    def __init__(self, store: Storage) -> None:
+        self._store = store
+
+    def all(self) -> list[User]:
+        return [user_from_row(row) for row in self._store.users()]
+
+    def find(self, name: str) -> User | None:
+        row = self._store.user_by_name(name)
+        return user_from_row(row) if row else None
+
+    def get(self, name: str) -> User:
+        found = self.find(name)
+        if found is None:
+            raise NotFound(_("no user named {name!r} (add one with `tandem users add {name} --role ...`)").format(
+                name=name))
+        return found
+
+    def add(self, name: str, roles: Iterable[Role | str], *, display_name: str | None = None, by: str) -> User:
+        """A new user with these roles, or more roles for an existing one."""
+        add_user(self._store, name, roles, display_name=display_name, by=by)
+        return self.get(name)
 
 
 def add_user(store: Storage, name: str, roles: Iterable[Role | str], *, display_name: str | None,

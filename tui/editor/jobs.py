@@ -92,30 +92,30 @@ def run_job(workspace: Workspace, user: str, document_id: int, job: Job) -> Outc
 
     No checks run here: a write can move other segments' findings too (a term rendered another way
     here makes segment 7 inconsistent), so the screen recounts the document once the writes settle."""
-    from workflow.editing import BlockedByFindings
+    from workflow.errors import BlockedByFindings
 
     outcome = Outcome(job)
     try:
         if isinstance(job, SaveJob):
-            outcome.saved = workspace.save_segment(document_id, job.index, job.text, by=user,
+            outcome.saved = workspace.editing.save(document_id, job.index, job.text, by=user,
                                                    based_on=job.based_on)
         elif isinstance(job, ResolveJob):
-            outcome.saved = workspace.resolve_conflict(document_id, job.index, job.text, by=user)
+            outcome.saved = workspace.editing.resolve_conflict(document_id, job.index, job.text, by=user)
         elif isinstance(job, MarkJob):
-            outcome.state = workspace.mark_translated(document_id, job.index, by=user)
+            outcome.state = workspace.editing.mark_translated(document_id, job.index, by=user)
         elif isinstance(job, DismissJob):
-            workspace.dismiss_finding(document_id, job.index, job.finding, reason=job.reason, by=user)
+            workspace.editing.dismiss(document_id, job.index, job.finding, reason=job.reason, by=user)
         elif isinstance(job, CommentJob):
-            workspace.add_comment(document_id, job.index, job.text, kind=job.kind, by=user)
-            outcome.comments = workspace.comments(document_id, job.index)
+            workspace.comments.add(document_id, job.index, job.text, kind=job.kind, by=user)
+            outcome.comments = workspace.comments.all(document_id, job.index)
         elif isinstance(job, ReplyJob):
-            workspace.reply_comment(job.comment_id, job.text, by=user)
+            workspace.comments.reply(job.comment_id, job.text, by=user)
             if job.close:
-                workspace.resolve_comment(job.comment_id, by=user)
-            outcome.comments = workspace.comments(document_id, job.index)
+                workspace.comments.resolve(job.comment_id, by=user)
+            outcome.comments = workspace.comments.all(document_id, job.index)
         elif isinstance(job, CloseJob):
-            workspace.resolve_comment(job.comment_id, by=user)
-            outcome.comments = workspace.comments(document_id, job.index)
+            workspace.comments.resolve(job.comment_id, by=user)
+            outcome.comments = workspace.comments.all(document_id, job.index)
     except BlockedByFindings as exc:
         outcome.problem, outcome.blocked = str(exc), True
     except Exception as exc:  # noqa: BLE001 - a locked or vanished file must not cost the text

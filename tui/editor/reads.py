@@ -31,20 +31,20 @@ class DocumentData:
 
 def load_document(workspace: Workspace, document_id: int, user: str) -> DocumentData:
     # The audit head first, so a change made while the rest is read is read again later, never missed.
-    head = workspace.segment_changes(document_id)[0]
-    document = workspace.document(document_id)
-    segments = workspace.segments(document_id)
+    head = workspace.documents.changes(document_id)[0]
+    document = workspace.documents.get(document_id)
+    segments = workspace.documents.segments(document_id)
     comments: dict[int, list[Comment]] = defaultdict(list)
-    for comment in workspace.comments(document_id):
+    for comment in workspace.comments.all(document_id):
         comments[comment.segment].append(comment)
-    person = workspace.find_user(user)
+    person = workspace.users.find(user)
     return DocumentData(document, segments, person, dict(comments), head, workspace.review.edit_guard(document_id),
                         workspace.glossary.version(), signing_role(person, workspace.review.translators(document_id)))
 
 
 def changes(workspace: Workspace, document_id: int, since: int) -> Changes:
-    head, segments = workspace.segment_changes(document_id, since)
-    comments = {s.index: workspace.comments(document_id, s.index) for s in segments}
+    head, segments = workspace.documents.changes(document_id, since)
+    comments = {s.index: workspace.comments.all(document_id, s.index) for s in segments}
     # Approvals and sign-offs move with the segments: what an edit would void is read again.
     guard = workspace.review.edit_guard(document_id) if segments else None
     return Changes(head, segments, comments, workspace.glossary.version(), guard)
@@ -52,7 +52,7 @@ def changes(workspace: Workspace, document_id: int, since: int) -> Changes:
 
 def document_counts(workspace: Workspace, document_id: int) -> dict[int, Counts]:
     """Open errors and warnings per segment: the same findings `tandem check` reports."""
-    return workspace.finding_counts(document_id)
+    return workspace.findings.counts(document_id)
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,8 @@ def analyse(workspace: Workspace, document_id: int, segment: Segment, text: str,
             texts: dict[int, str]) -> Analysis:
     """The segment's findings for the English as typed, the document's other segments as the
     screen holds them; the glossary is matched once for both the findings and the term marks."""
-    findings = workspace.segment_findings(document_id, segment.index, target=text, texts=texts)
-    uses = workspace.term_uses(segment.source, text)
+    findings = workspace.findings.segment(document_id, segment.index, target=text, texts=texts)
+    uses = workspace.findings.term_uses(segment.source, text)
     return Analysis(segment.index, text, findings, list(uses))
 
 
@@ -81,8 +81,8 @@ def tm_matches(workspace: Workspace, index: int, source: str) -> tuple[int, list
 
 
 def history(workspace: Workspace, document_id: int, index: int) -> list[Revision]:
-    return workspace.history(document_id, segment=index)
+    return workspace.documents.history(document_id, segment=index)
 
 
 def conflict(workspace: Workspace, document_id: int, index: int) -> Conflict | None:
-    return workspace.conflict(document_id, index)
+    return workspace.editing.conflict(document_id, index)

@@ -29,7 +29,7 @@ from workflow.i18n import _, format_time
 from workflow.merge import merge3
 from workflow.models import Comment, SaveResult, Segment, SegmentState, User
 from workflow.names import name
-from workflow.saving import base_of
+from workflow.models import base_of
 from workflow.voiding import EditGuard, Voids
 
 

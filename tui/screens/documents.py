@@ -147,11 +147,11 @@ class DocumentsScreen(Screen):
                     waiting = review_queue(workspace)
                     summaries, since = [w.summary for w in waiting], [w.since for w in waiting]
                 else:
-                    summaries, since = workspace.documents(), []
-                user = workspace.find_user(self.session.user)
+                    summaries, since = workspace.documents.all(), []
+                user = workspace.users.find(self.session.user)
                 # The first person to act on a workspace without users becomes its admin.
                 can_import = (
-                    any(user.has(role) for role in IMPORT_ROLES) if user else not workspace.users()
+                    any(user.has(role) for role in IMPORT_ROLES) if user else not workspace.users.all()
                 )
         except TandemError as exc:
             self.post_message(self.LoadFailed(str(exc)))

@@ -193,9 +193,9 @@ class GlossaryScreen(Screen):
                 terms = workspace.glossary.terms(status=status, search=search or None)
                 if self._proposals_first:
                     terms = proposals_first(terms)
-                user = workspace.find_user(self.session.user)
+                user = workspace.users.find(self.session.user)
                 # On a workspace without users, the first to act becomes its admin (and may propose).
-                can_propose = bool(user.roles) if user else not workspace.users()
+                can_propose = bool(user.roles) if user else not workspace.users.all()
                 can_maintain = bool(user) and any(user.has(role) for role in GLOSSARY_ROLES)
         except TandemError as exc:
             self.post_message(self.Failed("terms", generation, str(exc)))

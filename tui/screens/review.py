@@ -49,7 +49,7 @@ from workflow.errors import TandemError
 from workflow.i18n import N_, _, ngettext
 from workflow.models import Comment, SegmentReport, SegmentState, SignOff
 from workflow.names import name
-from workflow.saving import base_of
+from workflow.models import base_of
 
 # Which Access flag each action needs; actions not listed are open to anyone reading.
 NEEDS = {"approve": "can_review", "reject": "can_review", "edit": "can_edit", "comment": "known",
@@ -159,7 +159,7 @@ class ReviewScreen(ReviewLive, Screen):
         try:
             with self.session.workspace() as workspace:
                 # First, so a change made while the rest is read is followed later, never missed.
-                head = workspace.segment_changes(self.document_id)[0]
+                head = workspace.documents.changes(self.document_id)[0]
                 data = load_review(workspace, self.document_id, self.session.user, self.base)
         except TandemError as exc:
             self.post_message(self.Failed(str(exc), loading=True))
@@ -351,7 +351,7 @@ class ReviewScreen(ReviewLive, Screen):
 
         def written(request: CommentRequest | None) -> None:
             if request is not None:
-                self._write(index, silent(lambda ws: ws.add_comment(doc, index, request.text,
+                self._write(index, silent(lambda ws: ws.comments.add(doc, index, request.text,
                                                                      kind=request.kind, by=user)))
 
         dialog = CommentDialog(_("Comment on segment {index}").format(index=index),
@@ -369,7 +369,7 @@ class ReviewScreen(ReviewLive, Screen):
 
         def chosen(comment: Comment | None) -> None:
             if comment is not None:
-                self._write(index, silent(lambda ws: ws.resolve_comment(comment.id, by=user)))
+                self._write(index, silent(lambda ws: ws.comments.resolve(comment.id, by=user)))
 
         picker = CommentPicker(_("Resolve a comment on segment {index}").format(index=index),
                                _("Open comments on this segment; the one you pick is marked resolved by you."),

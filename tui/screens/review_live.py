@@ -36,7 +36,7 @@ class ReviewLive:
     def follow(self, request: int, since: int, reports: list[SegmentReport]) -> None:
         try:
             with self.session.workspace() as workspace:
-                head, segments = workspace.segment_changes(self.document_id, since)
+                head, segments = workspace.documents.changes(self.document_id, since)
                 if head == since:
                     return  # another document, the glossary, the memory: nothing shown here moved
                 updates = [refresh_segment(workspace, self.document_id, reports[s.index - 1])

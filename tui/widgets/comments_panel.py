@@ -51,7 +51,7 @@ class CommentsPanel(OptionList):
         self.threads: list[Thread] = []
 
     def show(self, comments: Sequence[Comment]) -> None:
-        """The segment's comments, replies included, as Workspace.comments(document, index) gives them."""
+        """The segment's comments, replies included, as Workspace.comments.all(document, index) gives them."""
         self.threads = threads(comments)
         keep = self.highlighted
         self.set_options([thread_prompt(t) for t in self.threads]

@@ -144,7 +144,7 @@ class ConcordanceDialog(Dialog[tuple[int, int] | None]):
             return
         try:
             with self.session.workspace() as workspace:
-                hits = workspace.concordance(query)
+                hits = workspace.tm.concordance(query)
         except TandemError as exc:
             self.post_message(self.Failed(str(exc)))
             return

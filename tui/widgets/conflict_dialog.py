@@ -3,7 +3,7 @@
 A word diff from theirs to mine (the review screen's markers, so it reads without colour), both
 texts in full with who saved them and when, the Korean, then a box holding the resolution.
 One key takes theirs, one keeps mine, and ctrl+s stores the box as edited; the dialog only returns
-the chosen text, and the editor stores it through its write queue (Workspace.resolve_conflict).
+the chosen text, and the editor stores it through its write queue (Workspace.editing.resolve_conflict).
 """
 
 from __future__ import annotations

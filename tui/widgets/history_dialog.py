@@ -95,7 +95,7 @@ class HistoryDialog(Dialog[None]):
     def load(self) -> None:
         try:
             with self.session.workspace() as workspace:
-                revisions = workspace.history(self.document_id, segment=self.index)
+                revisions = workspace.documents.history(self.document_id, segment=self.index)
         except Exception as exc:  # noqa: BLE001 - shown in the dialog, never as a traceback
             self.post_message(self.Loaded(None, problem_of(exc)))
             return

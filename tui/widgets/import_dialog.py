@@ -153,7 +153,7 @@ class ImportDialog(Dialog[int | None]):
             if sniff_file(request.korean)[1].kind != "text":  # XLIFF (or a file Tandem refuses here)
                 self.post_message(self.Step(2, _(STEPS[2])))
                 with self.session.workspace() as workspace:
-                    result = workspace.import_bilingual(request.korean, title=request.title, tags=request.tags,
+                    result = workspace.files.import_bilingual(request.korean, title=request.title, tags=request.tags,
                                                         by=self.session.user)
                 self._imported(result)
                 return
@@ -168,7 +168,7 @@ class ImportDialog(Dialog[int | None]):
             )
             self.post_message(self.Step(2, _("Storing {count} segments…").format(count=format_number(len(plan.segments)))))
             with self.session.workspace() as workspace:
-                result = workspace.store_import(plan, tags=request.tags, by=self.session.user)
+                result = workspace.files.store_import(plan, tags=request.tags, by=self.session.user)
         except (TandemError, OSError) as exc:
             self.post_message(self.Failed(str(exc)))
             return

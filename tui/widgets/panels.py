@@ -14,7 +14,7 @@ from textual.widgets import OptionList
 from glossaries.index import TermUse
 from workflow.checks import Severity
 from workflow.diffs import DELETE, INSERT
-from workflow.editing import FindingView
+from workflow.findings import FindingView
 from workflow.i18n import N_, _
 from workflow.tm import TmMatch
 

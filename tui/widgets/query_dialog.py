@@ -41,11 +41,11 @@ Intent = Reply | Resolve
 def write_intent(workspace, intent: Intent, *, by: str) -> None:
     """What the editor's write queue runs for the dialog's answer (workflow refuses what a role may not do)."""
     if isinstance(intent, Reply):
-        workspace.reply_comment(intent.comment_id, intent.text, by=by)
+        workspace.comments.reply(intent.comment_id, intent.text, by=by)
         if intent.close:
-            workspace.resolve_comment(intent.comment_id, by=by)
+            workspace.comments.resolve(intent.comment_id, by=by)
     else:
-        workspace.resolve_comment(intent.comment_id, by=by)
+        workspace.comments.resolve(intent.comment_id, by=by)
 
 
 def thread_text(thread: Thread) -> Text:

@@ -46,7 +46,7 @@ class Access:
 
 
 def access_for(workspace: Workspace, document_id: int, name: str) -> Access:
-    user = workspace.find_user(name)
+    user = workspace.users.find(name)
     if user is None:
         return Access.nobody()
     # The document's translator is never its reviewer, even when they also hold the editor role.
@@ -173,19 +173,19 @@ def _by_segment(views: list[FindingView]) -> dict[int, list[FindingView]]:
 
 def load_review(workspace: Workspace, document_id: int, user: str,
                 base: DiffBase = DiffBase.SIGNED) -> ReviewData:
-    document = workspace.document(document_id)
-    segments = workspace.segments(document_id)
+    document = workspace.documents.get(document_id)
+    segments = workspace.documents.segments(document_id)
     reports = workspace.review.report(document_id)
     signoffs = workspace.review.signoffs(document_id)
     comments: dict[int, list[Comment]] = {}
-    for comment in workspace.comments(document_id):
+    for comment in workspace.comments.all(document_id):
         comments.setdefault(comment.segment, []).append(comment)
     # report() gives the translator's signed text (the draft while nobody signed): the signed base.
     signed = {r.index: r.signed_text or "" for r in reports} if any(
         s.role is Role.TRANSLATOR for s in signoffs) else None
-    bases = segment_bases(segments, workspace.history(document_id), signed)
+    bases = segment_bases(segments, workspace.documents.history(document_id), signed)
     return ReviewData(document, segments, reports, comments, signoffs, workspace.review.state(document_id),
-                      access_for(workspace, document_id, user), _by_segment(workspace.check_document(document_id)),
+                      access_for(workspace, document_id, user), _by_segment(workspace.findings.document(document_id)),
                       bases, base)
 
 
@@ -193,17 +193,17 @@ def refresh_segment(workspace: Workspace, document_id: int, report: SegmentRepor
                     notes: tuple[str, ...] = ()) -> SegmentUpdate:
     """Re-read segment `report.index`: its text, findings, comments, and its previous revision (the
     draft and the signed text no write here can change; ReviewData.apply re-measures the report)."""
-    segment = workspace.segments(document_id)[report.index - 1]
+    segment = workspace.documents.segments(document_id)[report.index - 1]
     authors = report.authors
-    current = workspace.current_revision(document_id, report.index)
+    current = workspace.documents.current_revision(document_id, report.index)
     if current is not None:
         authors = authors if current.author in authors else (*authors, current.author)
     new_report = replace(report, state=segment.state, text=segment.target, authors=authors,
                          conflict=segment.conflict)
-    fresh = segment_bases([segment], workspace.history(document_id, report.index), None)[segment.index]
-    return SegmentUpdate(segment, new_report, workspace.comments(document_id, report.index),
+    fresh = segment_bases([segment], workspace.documents.history(document_id, report.index), None)[segment.index]
+    return SegmentUpdate(segment, new_report, workspace.comments.all(document_id, report.index),
                          workspace.review.signoffs(document_id), workspace.review.state(document_id), notes,
-                         workspace.segment_findings(document_id, report.index), fresh)
+                         workspace.findings.segment(document_id, report.index), fresh)
 
 
 def unreviewed(segment: Segment) -> bool:

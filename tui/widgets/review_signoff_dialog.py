@@ -77,12 +77,12 @@ class Readiness:
 
 
 def readiness(workspace: Workspace, document_id: int, role: str, user: str) -> Readiness:
-    document = workspace.document(document_id)
+    document = workspace.documents.get(document_id)
     reports = workspace.review.report(document_id)
-    signer = workspace.user(user).display_name
-    errors = tuple(sorted((v.finding.segment, v.finding.message) for v in workspace.check_document(document_id)
+    signer = workspace.users.get(user).display_name
+    errors = tuple(sorted((v.finding.segment, v.finding.message) for v in workspace.findings.document(document_id)
                           if v.open and v.finding.severity is Severity.ERROR))
-    queries = tuple(workspace.open_queries(document_id))
+    queries = tuple(workspace.comments.open_queries(document_id))
     signoffs = workspace.review.signoffs(document_id)
     baseline = (_("the translator's sign-off") if any(s.role is Role.TRANSLATOR for s in signoffs)
                 else _("the first draft"))

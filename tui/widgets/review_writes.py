@@ -28,8 +28,8 @@ def save(document_id: int, index: int, text: str, *, by: str, based_on: int | No
 
     def write(workspace: Workspace) -> tuple[str, ...]:
         if not approve:
-            return save_notes(index, workspace.save_segment(document_id, index, text, by=by, based_on=based_on))
-        result = workspace.save_and_approve(document_id, index, text, by=by, based_on=based_on)
+            return save_notes(index, workspace.editing.save(document_id, index, text, by=by, based_on=based_on))
+        result = workspace.editing.save_and_approve(document_id, index, text, by=by, based_on=based_on)
         notes = save_notes(index, result)
         if result.segment.state is not SegmentState.APPROVED:
             notes += (_("Segment {index} is not approved: someone else saved it while you edited, so the text now "

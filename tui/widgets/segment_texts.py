@@ -19,7 +19,7 @@ from tui.widgets import placeholders
 from tui.widgets.key_order import in_turn
 from tui.widgets.placeholders import ProtectedTokens
 from workflow.checks import Severity
-from workflow.editing import FindingView
+from workflow.findings import FindingView
 from workflow.i18n import N_
 from workflow.term_insertion import Edit, inflected_like
 

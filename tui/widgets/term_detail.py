@@ -43,8 +43,8 @@ def gather(workspace: Workspace, term_id: int) -> TermDetails:
     titles: dict[int, str] = {}
     contexts: dict[tuple[int, int], str] = {}
     for document_id in sorted({o.document_id for o in impact.occurrences}):
-        titles[document_id] = workspace.document(document_id).title
-        sources = {s.index: s.source for s in workspace.segments(document_id)}
+        titles[document_id] = workspace.documents.get(document_id).title
+        sources = {s.index: s.source for s in workspace.documents.segments(document_id)}
         for occurrence in impact.occurrences:
             if occurrence.document_id == document_id and occurrence.segment in sources:
                 contexts[(document_id, occurrence.segment)] = _context(

@@ -38,12 +38,12 @@ def prepare_demo(path: Path) -> Demo:
     """Create the demo workspace at `path` (users, glossary, article), or reuse what is there."""
     with Workspace.open(path) as ws:
         for name, display, roles in USERS:
-            if ws.find_user(name) is None:
-                ws.add_user(name, roles, display_name=display, by="admin")
+            if ws.users.find(name) is None:
+                ws.users.add(name, roles, display_name=display, by="admin")
         if not ws.glossary.terms():
             ws.glossary.import_file(GLOSSARY, by=TERMINOLOGIST)
-        existing = ws.find_import(read_text_file(KOREAN).checksum, read_text_file(DRAFT).checksum)
+        existing = ws.files.find_import(read_text_file(KOREAN).checksum, read_text_file(DRAFT).checksum)
         if existing is not None:
             return Demo(path, existing.id, created=False)
-        result = ws.import_document(KOREAN, DRAFT, tags=TAGS, by=TRANSLATOR)
+        result = ws.files.import_document(KOREAN, DRAFT, tags=TAGS, by=TRANSLATOR)
         return Demo(path, result.document.id, created=True)

@@ -182,7 +182,7 @@ def document_file(store: Storage, document_id: int, fmt: str) -> BilingualFile:
         raise InputError("--format", _("{format!r} is not a bilingual format (choose from {formats})").format(
             format=fmt, formats=", ".join(FORMATS)))
     doc = store.document(document_id)
-    assert doc is not None  # the callers (Workspace.bilingual_file, export_bilingual) check it exists
+    assert doc is not None  # the callers (Workspace.files.bilingual_file, export_bilingual) check it exists
     segments = store.segments(document_id)
     record, by_segment = store.interchange(document_id)
     revision_names, comment_names = store.file_authors(document_id)
