@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from cli.output import EXIT_OK, emit_json
-from workflow.comments import THREAD_STATES, default_kind
+from workflow.models import THREAD_STATES, default_kind
 from workflow.i18n import _, format_datetime
 from workflow.names import name
 

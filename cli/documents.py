@@ -10,7 +10,7 @@ from cli.output import EXIT_OK, emit_json, write_atomically
 from tui.labels import CONFLICT_MARK  # workflow and i18n only: the same mark as on screen, no Textual
 from workflow.i18n import _, format_datetime, format_number, ngettext
 from workflow.names import name, names
-from workflow.pairing_notes import shown
+from workflow.models import shown
 
 
 def _users(ws, args, user: str) -> int:

@@ -16,7 +16,7 @@ import pytest
 from tui.editor.state import Changes, EditorState
 from workflow.i18n import using
 from workflow.models import Comment, Role, SaveResult, Segment, SegmentKind, SegmentState, SignOff
-from workflow.voiding import EditGuard
+from workflow.models.voids import EditGuard
 
 DOC = 1
 

@@ -14,7 +14,7 @@ from tui.editor import reads
 from tui.editor.jobs import MarkJob, Outcome, run_job
 from tui.editor.state import EditorState, Landed, Reread
 from workflow.models import Role, SegmentState
-from workflow.voiding import EditGuard
+from workflow.models.voids import EditGuard
 
 
 # approved and signed text -----------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from tui.widgets.diff_view import DiffView
 from tui.widgets.review_detail import changes_text
 from tui.widgets.review_list import ReviewList
 from tui_helpers import run, until
-from workflow.diff_bases import DiffBase, measure, segment_bases
+from workflow.models.diff_bases import DiffBase, measure, segment_bases
 from workflow.diffs import effort
 from workflow.models import SegmentReport, SegmentState
 from workflow.workspace import Workspace

@@ -11,8 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from tui.labels import STATE_MARKS
 from workflow.i18n import _, format_number, format_percent
-from workflow.models import STATE_ORDER, Segment, SegmentState, User
-from workflow.states import waits_for
+from workflow.models import STATE_ORDER, Segment, SegmentState, User, waits_for
 
 DONE = (SegmentState.TRANSLATED, SegmentState.APPROVED)
 

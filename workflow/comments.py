@@ -8,14 +8,14 @@ queries count as open. Every screen and command that says "N open" calls open_qu
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
 
 from workflow.access import acting_user, require
 from workflow.clock import now
 from workflow.errors import InputError, NotFound
 from workflow.i18n import N_, _
 from workflow.models import Comment, Role
+from workflow.models.threads import (  # noqa: F401 - the thread types, with the use case
+    ANSWERED, CLOSED, OPEN, THREAD_STATES, Thread, counts_as_open, default_kind, open_queries, threads)
 from workflow.records import existing_segment
 from workflow.storage import Storage
 
@@ -24,57 +24,6 @@ COMMENT_KINDS = ("note", "query")
 # dealt with) is for the people who own the text: the translator and the editor (and an admin).
 REPLY_ROLES = set(Role)
 CLOSE_ROLES = {Role.TRANSLATOR, Role.EDITOR, Role.ADMIN}
-
-OPEN, ANSWERED, CLOSED = "open", "answered", "closed"
-THREAD_STATES = {OPEN: N_("open"), ANSWERED: N_("answered"), CLOSED: N_("closed")}
-
-
-def default_kind(text: str) -> str:
-    """A comment that asks something is a query unless the person says otherwise."""
-    return "query" if text.rstrip().endswith(("?", "？")) else "note"
-
-
-def counts_as_open(comment: Comment) -> bool:
-    """The one definition of an open query: a thread's first comment, a query, not closed.
-    Notes and replies never count, so every "N open" agrees."""
-    return comment.kind == "query" and not comment.is_reply and comment.open
-
-
-def open_queries(comments: Iterable[Comment], index: int | None = None) -> list[Comment]:
-    """The open queries among `comments`, of one segment when index is given."""
-    return [c for c in comments if counts_as_open(c) and (index is None or c.segment == index)]
-
-
-@dataclass(frozen=True)
-class Thread:
-    """A first comment and its replies, oldest first."""
-
-    root: Comment
-    replies: tuple[Comment, ...] = ()
-
-    @property
-    def state(self) -> str:
-        """closed once resolved; answered when someone other than the asker replied; else open."""
-        if not self.root.open:
-            return CLOSED
-        if any(r.author != self.root.author for r in self.replies):
-            return ANSWERED
-        return OPEN
-
-    @property
-    def comments(self) -> tuple[Comment, ...]:
-        return (self.root, *self.replies)
-
-
-def threads(comments: Iterable[Comment]) -> list[Thread]:
-    """Group a segment's (or a document's) comments into threads, in the order they were started."""
-    comments = list(comments)
-    replies: dict[int, list[Comment]] = {}
-    for c in comments:
-        if c.parent_id is not None:
-            replies.setdefault(c.parent_id, []).append(c)
-    return [Thread(c, tuple(replies.get(c.id, ()))) for c in comments if c.parent_id is None]
-
 
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text).strip()

@@ -9,39 +9,14 @@ The TM stores no word alignment, so its units get the same glossary marking and 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 
 from glossaries.index import GlossaryIndex
 from workflow.errors import InputError
 from workflow.i18n import _
+from workflow.models.memory import DOCUMENT, TM, ConcordanceHit, Span
 from workflow.storage import Storage
 
 CONCORDANCE_LIMIT = 200
-DOCUMENT, TM = "document", "tm"
-
-Span = tuple[int, int]
-
-
-@dataclass(frozen=True)
-class ConcordanceHit:
-    kind: str  # DOCUMENT (a segment, openable in the editor) or TM (a translation-memory unit)
-    source: str
-    target: str
-    source_spans: tuple[Span, ...]  # the searched text in the Korean
-    target_spans: tuple[Span, ...]  # the searched text, or the glossary's rendering of it, in the English
-    document_id: int | None = None  # for DOCUMENT hits
-    title: str = ""
-    index: int | None = None  # the segment's number, for DOCUMENT hits
-    origin: str = ""  # for TM hits: approval, import:FILE
-
-    @property
-    def where(self) -> tuple[int, int] | None:
-        """(document id, segment number) to open, or None for a TM unit."""
-        if self.kind == DOCUMENT and self.document_id and self.index is not None:
-            return self.document_id, self.index
-        return None
-
-
 def occurrences(text: str, query: str) -> tuple[Span, ...]:
     """Every case-insensitive occurrence of query in text (casefold keeps Korean offsets as they are)."""
     folded, wanted = text.lower(), query.lower()

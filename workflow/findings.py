@@ -17,25 +17,14 @@ from dataclasses import dataclass, field, replace
 
 from glossaries.index import TermUse
 from workflow.checks import Check, CheckContext, Finding, Observation, SegmentText, check_segment, checks, settle
-from workflow.checks.model import Severity
 from workflow.errors import NotFound
 from workflow.i18n import _
 from workflow.models import Dismissal
+from workflow.models.findings import Counts, FindingView, open_counts, open_findings  # noqa: F401
 from workflow.records import content_hash, segment_from_row
 
 Texts = Mapping[int, str] | Sequence[str]  # a document's English by segment index (a sequence from 1)
-Counts = tuple[int, int]  # open (errors, warnings)
 _PAIRS_KEPT = 8192  # analysed pairs kept beyond those the held documents use
-
-
-@dataclass(frozen=True)
-class FindingView:
-    finding: Finding
-    dismissal: Dismissal | None
-
-    @property
-    def open(self) -> bool:
-        return self.dismissal is None
 
 
 def finding_key(finding: Finding) -> str:
@@ -48,20 +37,6 @@ def finding_key(finding: Finding) -> str:
 
 def texts_hash(source: str, target: str) -> str:
     return content_hash(f"{source}\x00{target}")
-
-
-def open_findings(views: Sequence[FindingView], severity: Severity | None = None) -> list[Finding]:
-    """The findings nobody dismissed, of one severity if given."""
-    return [v.finding for v in views if v.open and (severity is None or v.finding.severity is severity)]
-
-
-def open_counts(views: Sequence[FindingView]) -> Counts:
-    errors = warnings = 0
-    for view in views:
-        if view.open:
-            errors += view.finding.severity is Severity.ERROR
-            warnings += view.finding.severity is Severity.WARNING
-    return errors, warnings
 
 
 @dataclass

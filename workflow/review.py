@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Collection
-from dataclasses import dataclass
 
 from workflow import states
 from workflow.access import acting_user, require
@@ -22,35 +21,15 @@ from workflow.findings import Findings
 from workflow.errors import InputError, PermissionDenied, SignOffUnconfirmed
 from workflow.i18n import N_, _, ngettext
 from workflow.models import DocumentState, Role, SegmentReport, SegmentState, SignOff
+from workflow.models.readiness import (
+    CONFLICTED, ERRORS, NO_TRANSLATOR, OPEN_QUERIES, TRANSLATOR_VOID, UNFINISHED, Readiness)
 from workflow.records import existing_segment
 from workflow.storage import Storage
 from workflow.tm import TranslationMemory
-from workflow.voiding import EditGuard, approvers
+from workflow.models.voids import EditGuard, approvers
 
 SIGNING_ROLES = {"translator": Role.TRANSLATOR, "editor": Role.EDITOR}
 _DONE_FOR_TRANSLATOR = {SegmentState.TRANSLATED, SegmentState.APPROVED}
-
-
-# What a sign-off may be asked to sign over (keys of Readiness.warnings): confirmable, never silent.
-OPEN_QUERIES, NO_TRANSLATOR, TRANSLATOR_VOID = "open-queries", "no-translator", "translator-void"
-UNFINISHED, CONFLICTED, ERRORS = "unfinished", "conflicted", "errors"  # keys of Readiness.blocked
-
-
-@dataclass(frozen=True)
-class Readiness:
-    """Whether `role` may sign the document off now: the one answer the CLI and the TUI show.
-
-    blockers refuse outright; warnings (key -> words) are signed over only when confirmed; notes
-    are said and need nothing.
-    """
-
-    role: Role
-    blockers: tuple[str, ...]
-    blocked: dict[str, tuple[int, ...]]  # the same blockers by kind (UNFINISHED, CONFLICTED, ERRORS) -> segments
-    warnings: dict[str, str]
-    notes: tuple[str, ...]
-    open_queries: int
-    void_signoffs: tuple[SignOff, ...]  # void and not since replaced in their role by a valid one
 
 
 def document_hash(texts: list[str]) -> str:

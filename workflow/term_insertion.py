@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from glossaries.english import EnglishHit, EnglishText
 from glossaries.index import TermUse
 from glossaries.model import Term
+from workflow.models.insertion import Choice, Edit
 
 __all__ = ["Choice", "Edit", "apply", "candidates", "choices", "choices_for", "edit_for", "inflected_like",
            "offending_spans", "renderings", "typographic_like"]
@@ -26,27 +26,6 @@ _SYLLABLE = "\uac00-\ud7a3"
 # Closing punctuation after which a word needs a space (an opening one never does).
 _CLOSERS = set(",.;:!?)]}%”’'\"")
 _SENTENCE_END = re.compile(r"(?:^|[.!?][”’\"')\]]*\s+)$")
-
-
-@dataclass(frozen=True)
-class Edit:
-    """Replace text[start:end] with `text`; the cursor goes to `cursor` (an offset in the new text)."""
-
-    start: int
-    end: int
-    text: str
-    cursor: int
-
-
-@dataclass(frozen=True)
-class Choice:
-    """One line of the picker: this rendering of this term, what it would replace ("" when it
-    inserts at the cursor) and the edit that does it."""
-
-    use: TermUse
-    rendering: str
-    replaces: str
-    edit: Edit
 
 
 def apply(english: str, edit: Edit) -> str:

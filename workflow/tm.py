@@ -8,7 +8,6 @@ over all trigrams was measured slower than a full scan, so the index is used onl
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -20,6 +19,7 @@ from workflow.diffs import word_diff
 from workflow.errors import InputError
 from workflow.i18n import _
 from workflow.interchange.xmlsafe import read_xml
+from workflow.models.memory import TmMatch, TmUnit
 from workflow.storage import Storage
 from workflow.glossary import Glossary
 from workflow.interchange.model import FileImport
@@ -35,25 +35,6 @@ CANDIDATES = 120
 # the counts only steer which trigrams filter. Re-sampled when the memory has grown by half.
 SAMPLE = 20_000
 SEARCH_LIMIT = 200
-
-
-@dataclass(frozen=True)
-class TmUnit:
-    id: int
-    source: str
-    target: str
-    document_id: int | None
-    author: str
-    approver: str
-    created_at: str
-    origin: str
-
-
-@dataclass(frozen=True)
-class TmMatch:
-    unit: TmUnit
-    score: float  # 0-100, fuzz.ratio of the Korean
-    diff: list[tuple[int, str]]  # word diff from the memory's Korean to the segment's
 
 
 def score(query: str, candidate: str) -> float:

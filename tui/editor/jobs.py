@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import count
 
-from workflow.checks import Finding
-from workflow.findings import Counts  # noqa: F401 - re-exported for the state and the screen
-from workflow.models import Comment, SaveResult, SegmentState
+from workflow.models import Comment, Finding, SaveResult, SegmentState
+from workflow.models import Counts  # noqa: F401 - re-exported for the state and the screen
 from workflow.workspace import Workspace
 
 _sequence = count(1)

@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from glossaries.index import TermUse
 from tui.editor.state import Changes
 from workflow.access import signing_role
-from workflow.findings import Counts, FindingView, open_counts
-from workflow.models import Comment, Conflict, Document, Revision, Segment, User
-from workflow.voiding import EditGuard
+from workflow.models import Comment, Conflict, Counts, Document, EditGuard, FindingView, Revision, Segment, User, open_counts
 from workflow.workspace import Workspace
 
 

@@ -26,11 +26,8 @@ from tui.editor.jobs import (
 from tui.labels import state_mark
 from workflow.access import may
 from workflow.i18n import _, format_time
-from workflow.merge import merge3
-from workflow.models import Comment, SaveResult, Segment, SegmentState, User
+from workflow.models import Comment, EditGuard, SaveResult, Segment, SegmentState, User, Voids, base_of, merge3
 from workflow.names import name
-from workflow.models import base_of
-from workflow.voiding import EditGuard, Voids
 
 
 @dataclass(frozen=True)

@@ -58,10 +58,8 @@ from tui.widgets.segment_panels import SegmentPanels
 from tui.widgets.segment_texts import EnglishEditor, KoreanView, finding_marks
 from tui.widgets.term_picker import TermPicker
 from workflow.i18n import _
-from workflow.models import Segment
+from workflow.models import Segment, choices, choices_for, edit_for, shown
 from workflow.names import name, names
-from workflow.pairing_notes import shown
-from workflow.term_insertion import choices, choices_for, edit_for
 
 PRELOAD_DELAY_SECONDS = 1.5
 FOCUS_MARK = "▸ "  # the focused pane says so in its title, not by colour alone

@@ -23,9 +23,8 @@ from tui.labels import state_mark
 from tui.segment_nav import search
 from tui.widgets.dialog import Dialog
 from tui.widgets.history_dialog import HistoryDialog
-from workflow.comments import default_kind
+from workflow.models import Segment, default_kind
 from workflow.i18n import N_, _, ngettext
-from workflow.models import Segment
 from workflow.names import name
 
 __all__ = ["FindDialog", "FindHit", "GoToDialog", "HistoryDialog", "ReasonDialog", "first_match"]

@@ -17,10 +17,8 @@ from tui.screens.editor_dialogs import ReasonDialog
 from tui.widgets.conflict_dialog import ConflictDialog
 from tui.widgets.query_dialog import QueryDialog, Reply
 from tui.widgets.unlock_dialog import UnlockDialog
-from workflow.comments import Thread
-from workflow.findings import FindingView
+from workflow.models import Conflict, FindingView, Thread
 from workflow.i18n import _
-from workflow.models import Conflict
 
 
 class Questions:

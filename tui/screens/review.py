@@ -44,12 +44,10 @@ from tui.widgets.review_list import ReviewList
 from tui.widgets.review_pick_dialog import CommentPicker
 from tui.widgets.review_signoff_dialog import SignOffDialog
 from tui.widgets.review_writes import Write, save, silent
-from workflow.diff_bases import DiffBase, next_base
+from workflow.models import Comment, DiffBase, SegmentReport, SegmentState, SignOff, base_of, next_base
 from workflow.errors import TandemError
 from workflow.i18n import N_, _, ngettext
-from workflow.models import Comment, SegmentReport, SegmentState, SignOff
 from workflow.names import name
-from workflow.models import base_of
 
 # Which Access flag each action needs; actions not listed are open to anyone reading.
 NEEDS = {"approve": "can_review", "reject": "can_review", "edit": "can_edit", "comment": "known",

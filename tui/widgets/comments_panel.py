@@ -10,9 +10,8 @@ from collections.abc import Sequence
 from textual.content import Content
 from textual.widgets import OptionList
 
-from workflow.comments import ANSWERED, CLOSED, OPEN, THREAD_STATES, Thread, open_queries, threads
+from workflow.models import ANSWERED, CLOSED, OPEN, THREAD_STATES, Comment, Thread, open_queries, threads
 from workflow.i18n import N_, _, format_datetime
-from workflow.models import Comment
 from workflow.names import name
 
 # A mark a reader without colour can tell apart: ? waits for an answer, ↩ has one, ✓ is closed.

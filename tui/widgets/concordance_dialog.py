@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Input, Static
 
 from tui.session import Session
 from tui.widgets.dialog import Dialog
-from workflow.concordance import DOCUMENT, ConcordanceHit, Span
+from workflow.models import ConcordanceHit, DOCUMENT, Span
 from workflow.errors import TandemError
 from workflow.i18n import _, format_number, ngettext
 

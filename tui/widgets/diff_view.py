@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from workflow.diffs import DELETE, INSERT, word_diff
+from workflow.models import DELETE, INSERT, word_diff
 from workflow.i18n import N_, _
 
 # Named ANSI colours: Textual maps them through the theme's palette, so they suit light and dark.

@@ -12,11 +12,8 @@ from textual.content import Content
 from textual.widgets import OptionList
 
 from glossaries.index import TermUse
-from workflow.checks import Severity
-from workflow.diffs import DELETE, INSERT
-from workflow.findings import FindingView
+from workflow.models import DELETE, INSERT, FindingView, Severity, TmMatch
 from workflow.i18n import N_, _
-from workflow.tm import TmMatch
 
 SEVERITY_MARKS = {Severity.ERROR: ("E", "bold $text-error"), Severity.WARNING: ("W", "bold $text-warning"),
                   Severity.INFO: ("i", "$text-muted")}

@@ -18,7 +18,7 @@ from textual.document._edit import Edit
 from textual.widgets import TextArea
 
 from workflow.i18n import N_, _
-from workflow.interchange.model import TOKEN, tokens
+from workflow.models import TOKEN, tokens
 
 # Bold whatever the colour, so a token reads as one on a monochrome terminal too.
 KOREAN_STYLE = "bold $text-accent"

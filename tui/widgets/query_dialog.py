@@ -18,7 +18,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, Static
 
 from tui.widgets.dialog import Dialog
-from workflow.comments import CLOSED, THREAD_STATES, Thread
+from workflow.models import CLOSED, THREAD_STATES, Thread
 from workflow.i18n import N_, _, format_datetime
 from workflow.names import name
 

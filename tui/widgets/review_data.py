@@ -13,9 +13,7 @@ from dataclasses import dataclass, field, replace
 from rich.text import Text
 
 from workflow.access import signing_role
-from workflow.comments import open_queries
-from workflow.diff_bases import Bases, DiffBase, base_name, measure, segment_bases
-from workflow.findings import FindingView, open_counts
+from workflow.models import Bases, DiffBase, FindingView, base_name, measure, open_counts, open_queries, segment_bases
 from workflow.i18n import _, format_number, format_percent, ngettext
 from workflow.models import (
     Comment,

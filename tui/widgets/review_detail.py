@@ -13,11 +13,8 @@ from textual.widgets import Static
 from tui.labels import CONFLICT_MARK
 from tui.widgets.diff_view import DiffView, legend
 from tui.widgets.review_data import effort_line
-from workflow.checks.model import SEVERITY_ORDER, Severity
-from workflow.comments import open_queries
-from workflow.findings import FindingView, open_counts
+from workflow.models import SEVERITY_ORDER, Comment, FindingView, Segment, SegmentReport, Severity, open_counts, open_queries
 from workflow.i18n import _, format_datetime, ngettext
-from workflow.models import Comment, Segment, SegmentReport
 from workflow.names import name
 
 OPEN_QUERY = "?"

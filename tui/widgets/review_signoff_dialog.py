@@ -23,13 +23,11 @@ from tui.cells import first_words
 from tui.session import Session
 from tui.widgets.dialog import Dialog
 from tui.widgets.review_data import effort_line
-from workflow.checks.model import Severity
+from workflow.models import CONFLICTED, ERRORS, OPEN_QUERIES, UNFINISHED, Comment, Role, Severity, SignOff
 from workflow.errors import TandemError
 from workflow.i18n import _, ngettext
-from workflow.models import Comment, Role, SignOff
 from workflow.names import name
-from workflow.review import CONFLICTED, ERRORS, OPEN_QUERIES, UNFINISHED
-from workflow.review import Readiness as Rules
+from workflow.models import Readiness as Rules
 from workflow.workspace import Workspace
 
 FIRST_LINES = 3

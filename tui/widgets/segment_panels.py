@@ -17,11 +17,7 @@ from textual.widgets import OptionList
 from glossaries.index import TermUse
 from tui.widgets.comments_panel import CommentsPanel
 from tui.widgets.panels import FindingsPanel, GlossaryPanel, TmPanel
-from workflow.checks import Finding
-from workflow.comments import Thread
-from workflow.findings import FindingView
-from workflow.models import Comment
-from workflow.tm import TmMatch
+from workflow.models import Comment, Finding, FindingView, Thread, TmMatch
 
 
 class SegmentPanels(Container):

@@ -18,10 +18,8 @@ from glossaries.index import TermUse
 from tui.widgets import placeholders
 from tui.widgets.key_order import in_turn
 from tui.widgets.placeholders import ProtectedTokens
-from workflow.checks import Severity
-from workflow.findings import FindingView
+from workflow.models import Edit, FindingView, Severity, inflected_like
 from workflow.i18n import N_
-from workflow.term_insertion import Edit, inflected_like
 
 __all__ = ["EnglishEditor", "KoreanView", "Mark", "finding_marks", "inflected_like", "marked_korean", "term_style"]
 

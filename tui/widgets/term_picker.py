@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 
 from tui.widgets.dialog import Dialog
 from workflow.i18n import N_, _
-from workflow.term_insertion import Choice
+from workflow.models import Choice
 
 
 class TermPicker(Dialog[Choice | None]):

@@ -11,7 +11,7 @@ from textual.widgets import Button, Label, Static
 
 from tui.widgets.dialog import Dialog
 from workflow.i18n import N_, _
-from workflow.voiding import Voids
+from workflow.models import Voids
 
 
 class UnlockDialog(Dialog[bool]):

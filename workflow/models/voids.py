@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from workflow.i18n import _
-from workflow.models import Role, Segment, SegmentState, SignOff
+from workflow.models.core import Role, Segment, SegmentState, SignOff
 from workflow.names import name
 
 

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from workflow.diffs import effort
 from workflow.i18n import N_, _
-from workflow.models import Revision, Segment
+from workflow.models.core import Revision, Segment
 
 
 class DiffBase(StrEnum):
