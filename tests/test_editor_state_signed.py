@@ -98,7 +98,7 @@ def demo(tmp_path: Path):
 def loaded(ws, document_id: int, user: str = "david") -> EditorState:
     data = reads.load_document(ws, document_id, user)
     state = EditorState()
-    state.load(data.segments, data.user, data.comments, data.audit_head, data.guard, data.glossary)
+    state.load(data.segments, data.permissions, data.comments, data.audit_head, data.guard, data.glossary)
     return state
 
 

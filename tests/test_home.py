@@ -18,7 +18,8 @@ from tui.screens.glossary import GlossaryScreen
 from tui.screens.review import ReviewScreen
 from tui.widgets.term_table import TermTable
 from workflow.demo import EDITED, KOREAN, prepare_demo
-from workflow.home import Home, Start, home, review_queue
+from workflow.home import home
+from workflow.models import Home, Start
 from workflow.models import Role, User
 from workflow.workspace import Workspace
 
@@ -56,12 +57,12 @@ def test_the_review_queue_holds_only_waiting_documents_longest_waiting_first(tmp
     path, (older, newer) = desk(tmp_path)
     assert older > newer  # the order below is not the ids'
     with Workspace.open(path, create=False) as workspace:
-        waiting = review_queue(workspace)
+        waiting = workspace.review.queue()
         assert [w.summary.id for w in waiting] == [older, newer]
         for segment in workspace.documents.segments(older):
             workspace.review.approve(older, segment.index, by="robert")
         workspace.review.sign_off(older, "editor", by="robert")  # signed: no longer waiting
-        assert [w.summary.id for w in review_queue(workspace)] == [newer]
+        assert [w.summary.id for w in workspace.review.queue()] == [newer]
 
 
 def test_an_editor_starts_on_the_review_queue_and_a_row_opens_its_review(tmp_path: Path) -> None:

@@ -27,9 +27,8 @@ from tui.widgets.key_order import hold_for_focus
 from tui.widgets.keys_footer import LocalizedFooter
 from tui.widgets.toast import keep_wide_characters_whole
 from workflow.errors import TandemError
-from workflow.home import Home, Start, home, needs_documents
 from workflow.i18n import N_, _
-from workflow.models import User
+from workflow.models import Home, Start, User
 
 
 class TandemApp(LiveRefresh, App):
@@ -138,9 +137,7 @@ class TandemApp(LiveRefresh, App):
         """Where the person starts, when the app was asked to start where their work is."""
         if not self._home:
             return None
-        about = self.document_id
-        summaries = workspace.documents.all() if needs_documents(user, about) else None
-        return home(user, summaries, about=about)
+        return workspace.documents.home(user, self.document_id)
 
     def _document(self, workspace):
         """The document to open, read on the same trip, so the editor's first frame shows it; a

@@ -10,6 +10,8 @@ from workflow.clock import now
 from workflow.errors import PermissionDenied
 from workflow.i18n import _
 from workflow.models import Role, User
+from workflow.models.permissions import (
+    CLOSE, COMMENT, DISMISS, EDIT, IMPORT, MAINTAIN, MARK, PROPOSE, REPLY, REVIEW, Permissions)
 from workflow.storage import Storage
 
 # Whoever first touches an empty workspace sets it up, and usually starts by importing.
@@ -65,18 +67,36 @@ def require(user: User, roles: set[Role], action: str) -> Role:
         user=user.name, action=_(action), roles=names))
 
 
-# What each of the editor's intents needs: the screens offer a key only where this says yes, and the
-# use cases (workflow.editing, workflow.saving) refuse with the same sets whatever was offered.
+# What each intent needs: the screens offer an action only where permissions() says yes, and the use
+# cases refuse with the same sets whatever was offered. Reviewing also needs not having translated
+# the document (review_roles below).
 INTENT_ROLES: dict[str, frozenset[Role]] = {
-    "edit": frozenset({Role.TRANSLATOR, Role.EDITOR}),
-    "mark": frozenset({Role.TRANSLATOR}),
-    "dismiss": frozenset({Role.TRANSLATOR, Role.EDITOR, Role.TERMINOLOGIST, Role.ADMIN}),
-    "comment": frozenset(Role),
+    EDIT: frozenset(EDIT_ROLES),
+    MARK: frozenset({Role.TRANSLATOR}),
+    DISMISS: frozenset({Role.TRANSLATOR, Role.EDITOR, Role.TERMINOLOGIST, Role.ADMIN}),
+    COMMENT: frozenset(Role),
+    REPLY: frozenset(Role),
+    # Closing a thread (the query is answered, the note dealt with) is for those who own the text.
+    CLOSE: frozenset({Role.TRANSLATOR, Role.EDITOR, Role.ADMIN}),
+    REVIEW: frozenset({Role.EDITOR}),
+    IMPORT: frozenset(IMPORT_ROLES),
+    PROPOSE: frozenset(Role),
+    MAINTAIN: frozenset(GLOSSARY_ROLES),
 }
 
 
-def may(user: User | None, intent: str) -> bool:
-    return user is not None and any(user.has(role) for role in INTENT_ROLES[intent])
+def permissions(user: User | None, translators: Iterable[str] = (), *, empty_workspace: bool = False) -> Permissions:
+    """What `user` may do, on a document whose translators are `translators` where one is in view.
+
+    On a workspace without users, whoever acts first becomes its admin and translator
+    (acting_user), so an unknown person may then do what those roles allow.
+    """
+    roles = set(user.roles) if user else set(BOOTSTRAP_ROLES) if empty_workspace else set()
+    translated = user is not None and user.name in set(translators)
+    intents = {intent for intent, needed in INTENT_ROLES.items() if roles & needed}
+    if translated:
+        intents.discard(REVIEW)  # the document's translator never reviews it, even holding the editor role
+    return Permissions(user, frozenset(intents), signing_role(user, translators))
 
 
 def signing_role(user: User | None, translators: Iterable[str]) -> str | None:

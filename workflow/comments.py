@@ -9,21 +9,18 @@ from __future__ import annotations
 
 import unicodedata
 
-from workflow.access import acting_user, require
+from workflow.access import INTENT_ROLES, acting_user, require
 from workflow.clock import now
 from workflow.errors import InputError, NotFound
 from workflow.i18n import N_, _
-from workflow.models import Comment, Role
+from workflow.models import Comment
+from workflow.models.permissions import CLOSE, REPLY
 from workflow.models.threads import (  # noqa: F401 - the thread types, with the use case
     ANSWERED, CLOSED, OPEN, THREAD_STATES, Thread, counts_as_open, default_kind, open_queries, threads)
 from workflow.records import existing_segment
 from workflow.storage import Storage
 
 COMMENT_KINDS = ("note", "query")
-# Anyone with a role may take part in a thread; closing it (the query is answered, or the note is
-# dealt with) is for the people who own the text: the translator and the editor (and an admin).
-REPLY_ROLES = set(Role)
-CLOSE_ROLES = {Role.TRANSLATOR, Role.EDITOR, Role.ADMIN}
 
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text).strip()
@@ -60,7 +57,7 @@ class Comments:
         text = _clean(text)
         with self._store.write():
             actor = acting_user(self._store, by)
-            require(actor, REPLY_ROLES, N_("reply to comments"))
+            require(actor, set(INTENT_ROLES[REPLY]), N_("reply to comments"))
             root = self._root(comment_id)
             if root["resolved_at"]:
                 raise InputError(_("comment {id}").format(id=root["id"]),
@@ -80,7 +77,7 @@ class Comments:
         returns the thread's first comment's id."""
         with self._store.write():
             actor = acting_user(self._store, by)
-            require(actor, CLOSE_ROLES, N_("resolve comments"))
+            require(actor, set(INTENT_ROLES[CLOSE]), N_("resolve comments"))
             root = self._root(comment_id)
             if root["resolved_at"]:
                 raise InputError(_("comment {id}").format(id=root["id"]), _("is already resolved"))

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from workflow.errors import NotFound
 from workflow.i18n import _
-from workflow.models import STATE_ORDER, Document, DocumentSummary, Revision, Segment
+from workflow.home import home, needs_documents
+from workflow.models import STATE_ORDER, Document, DocumentSummary, Home, Revision, Segment, User
 from workflow.records import document_from_row, revision_from_row, segment_from_row
 from workflow.storage import Storage
 
@@ -35,6 +36,10 @@ class Documents:
                                              words.get(row["id"], 0), roles.get(row["id"], {}),
                                              conflicts.get(row["id"], 0)))
         return summaries
+
+    def home(self, user: User | None, about: int | None = None) -> Home:
+        """Where `user` starts (workflow.home decides); `about` is the document this launch is about."""
+        return home(user, self.all() if needs_documents(user, about) else None, about=about)
 
     def segments(self, document_id: int) -> list[Segment]:
         self.get(document_id)

@@ -5,6 +5,7 @@ export, history and impact. Every change is a new term revision with its author,
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,16 @@ class Glossary:
                          r["reason"], r["parent_id"])
             for r in self._store.term_revisions(term_id)
         ]
+
+    @staticmethod
+    def proposals_first(terms: Iterable[Term]) -> list[Term]:
+        """Open proposals before the rest, each group in its given order: a terminologist's work first."""
+        return sorted(terms, key=lambda t: t.status is not TermStatus.PROPOSED)
+
+    @staticmethod
+    def decisions(term: Term) -> tuple[str, ...]:
+        """The maintainer's decisions (approve, reject, deprecate) the term's status allows now."""
+        return tuple(action for action, (sources, _target) in _TRANSITIONS.items() if term.status in sources)
 
     def version(self) -> int:
         """A number that moves whenever any term changes (cheap: one indexed MAX)."""

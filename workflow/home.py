@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from glossaries.model import Term, TermStatus
-from workflow.models import DocumentState, DocumentSummary, Role, User
-from workflow.models.home import Home, Start, Waiting
+from workflow.models import DocumentSummary, Role, User
+from workflow.models.home import Home, Start
 
 
 def home(user: User | None, summaries: Sequence[DocumentSummary] | None = None, *,
@@ -45,19 +44,3 @@ def last_translated(name: str, summaries: Iterable[DocumentSummary]) -> int | No
     if not theirs:
         return None
     return max(theirs, key=lambda s: (s.document.updated_at, s.id)).id
-
-
-def review_queue(ws) -> list[Waiting]:
-    """Documents waiting for review (workflow.review's in-review state), the longest-waiting first."""
-    waiting = []
-    for summary in ws.documents.all():
-        if ws.review.state(summary.id) is not DocumentState.IN_REVIEW:
-            continue
-        signed = [s.created_at for s in ws.review.signoffs(summary.id) if s.role is Role.TRANSLATOR]
-        waiting.append(Waiting(summary, max(signed)))
-    return sorted(waiting, key=lambda w: (w.since, w.summary.id))
-
-
-def proposals_first(terms: Iterable[Term]) -> list[Term]:
-    """Open proposals before the rest, each group in its given order: a terminologist's work first."""
-    return sorted(terms, key=lambda t: t.status is not TermStatus.PROPOSED)

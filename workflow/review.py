@@ -11,7 +11,7 @@ import json
 from collections.abc import Collection
 
 from workflow import states
-from workflow.access import acting_user, require
+from workflow.access import acting_user, permissions, require, user_from_row
 from workflow.checks.model import Severity
 from workflow.clock import now
 from workflow.comments import Comments
@@ -21,6 +21,8 @@ from workflow.findings import Findings
 from workflow.errors import InputError, PermissionDenied, SignOffUnconfirmed
 from workflow.i18n import N_, _, ngettext
 from workflow.models import DocumentState, Role, SegmentReport, SegmentState, SignOff
+from workflow.models.home import Waiting
+from workflow.models.permissions import Permissions
 from workflow.models.readiness import (
     CONFLICTED, ERRORS, NO_TRANSLATOR, OPEN_QUERIES, TRANSLATOR_VOID, UNFINISHED, Readiness)
 from workflow.records import existing_segment
@@ -115,6 +117,24 @@ class Review:
     def translators(self, document_id: int) -> set[str]:
         signed = {s.user for s in self.signoffs(document_id) if s.role is Role.TRANSLATOR}
         return self._store.translators(document_id) | signed
+
+    def queue(self) -> list[Waiting]:
+        """Documents waiting for review (the in-review state), the longest-waiting first."""
+        waiting = []
+        for summary in self._documents.all():
+            if self.state(summary.id) is not DocumentState.IN_REVIEW:
+                continue
+            signed = [s.created_at for s in self.signoffs(summary.id) if s.role is Role.TRANSLATOR]
+            waiting.append(Waiting(summary, max(signed)))
+        return sorted(waiting, key=lambda w: (w.since, w.summary.id))
+
+    def permissions(self, name: str, document_id: int | None = None) -> Permissions:
+        """What the person called `name` may do here, and on the document when one is given: every
+        screen offers exactly this (workflow.access.permissions decides)."""
+        row = self._store.user_by_name(name)
+        empty = row is None and self._store.count_users() == 0
+        translators = self.translators(document_id) if document_id is not None else set()
+        return permissions(user_from_row(row) if row else None, translators, empty_workspace=empty)
 
     def reviewer(self, document_id: int, by: str, action: str):
         """The acting user, when they may review this document: an editor who did not translate it."""

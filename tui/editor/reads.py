@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from glossaries.index import TermUse
 from tui.editor.state import Changes
-from workflow.access import signing_role
-from workflow.models import Comment, Conflict, Counts, Document, EditGuard, FindingView, Revision, Segment, User, open_counts
+from workflow.models import (
+    Comment, Conflict, Counts, Document, EditGuard, FindingView, Permissions, Revision, Segment, open_counts)
 from workflow.workspace import Workspace
 
 
@@ -19,12 +19,11 @@ from workflow.workspace import Workspace
 class DocumentData:
     document: Document
     segments: list[Segment]
-    user: User | None
+    permissions: Permissions  # what this user may do on the document (its user: None for a stranger)
     comments: dict[int, list[Comment]]
     audit_head: int  # where the document's audit log stood before it was read (see changes())
     guard: EditGuard
     glossary: int  # the glossary's version as read: a later change re-checks the segment in hand
-    signing_role: str | None = None  # the role this user signs the document off in, if any
 
 
 def load_document(workspace: Workspace, document_id: int, user: str) -> DocumentData:
@@ -35,9 +34,8 @@ def load_document(workspace: Workspace, document_id: int, user: str) -> Document
     comments: dict[int, list[Comment]] = defaultdict(list)
     for comment in workspace.comments.all(document_id):
         comments[comment.segment].append(comment)
-    person = workspace.users.find(user)
-    return DocumentData(document, segments, person, dict(comments), head, workspace.review.edit_guard(document_id),
-                        workspace.glossary.version(), signing_role(person, workspace.review.translators(document_id)))
+    return DocumentData(document, segments, workspace.review.permissions(user, document_id), dict(comments), head,
+                        workspace.review.edit_guard(document_id), workspace.glossary.version())
 
 
 def changes(workspace: Workspace, document_id: int, since: int) -> Changes:

@@ -24,9 +24,9 @@ from tui.editor.jobs import (
     SaveJob,
 )
 from tui.labels import state_mark
-from workflow.access import may
 from workflow.i18n import _, format_time
-from workflow.models import Comment, EditGuard, SaveResult, Segment, SegmentState, User, Voids, base_of, merge3
+from workflow.models import (
+    NOBODY, Comment, EditGuard, Permissions, SaveResult, Segment, SegmentState, User, Voids, base_of, merge3)
 from workflow.names import name
 
 
@@ -74,8 +74,8 @@ class Changes:
 
 
 class EditorState:
-    def __init__(self, user: User | None = None) -> None:
-        self.user = user
+    def __init__(self) -> None:
+        self.permissions = NOBODY
         self.segments: list[Segment] = []
         self.current = 0  # 1-based index of the segment in hand; 0 before the document is loaded
         self.unsaved: dict[int, str] = {}  # English typed but not yet confirmed saved, by index
@@ -99,13 +99,17 @@ class EditorState:
 
     # the document ----------------------------------------------------------------------------
 
-    def load(self, segments: list[Segment], user: User | None, comments: dict[int, list[Comment]],
+    def load(self, segments: list[Segment], permissions: Permissions | None, comments: dict[int, list[Comment]],
              audit_head: int, guard: EditGuard, glossary: int | None = None) -> None:
-        self.segments, self.user, self.comments = list(segments), user, dict(comments)
+        self.segments, self.permissions, self.comments = list(segments), permissions or NOBODY, dict(comments)
         self.audit_head, self.guard, self.glossary = audit_head, guard, glossary
 
+    @property
+    def user(self) -> User | None:
+        return self.permissions.user
+
     def may(self, intent: str) -> bool:
-        return may(self.user, intent)
+        return self.permissions.may(intent)
 
     @property
     def segment(self) -> Segment | None:

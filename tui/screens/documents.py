@@ -24,11 +24,9 @@ from tui.session import Session
 from tui.widgets.import_dialog import ImportDialog
 from tui.widgets.keys_footer import LocalizedFooter
 from tui.widgets.pick_table import PickTable
-from workflow.access import IMPORT_ROLES
 from workflow.errors import TandemError
-from workflow.home import review_queue
 from workflow.i18n import N_, _, format_datetime, format_number, ngettext
-from workflow.models import DocumentSummary
+from workflow.models import IMPORT, DocumentSummary
 
 TITLE_CELLS = 48
 MIN_TITLE_CELLS = 20
@@ -144,15 +142,11 @@ class DocumentsScreen(Screen):
         try:
             with self.session.workspace() as workspace:
                 if self._queue:
-                    waiting = review_queue(workspace)
+                    waiting = workspace.review.queue()
                     summaries, since = [w.summary for w in waiting], [w.since for w in waiting]
                 else:
                     summaries, since = workspace.documents.all(), []
-                user = workspace.users.find(self.session.user)
-                # The first person to act on a workspace without users becomes its admin.
-                can_import = (
-                    any(user.has(role) for role in IMPORT_ROLES) if user else not workspace.users.all()
-                )
+                can_import = workspace.review.permissions(self.session.user).may(IMPORT)
         except TandemError as exc:
             self.post_message(self.LoadFailed(str(exc)))
             return

@@ -90,7 +90,6 @@ class EditorScreen(Screen):
         self._checks = WorkspaceThread(session.path, "checks")
         self._writes = WorkspaceThread(session.path, "writes")
         self._words: list[int] = []
-        self._signing_role: str | None = None  # the role this user signs off in (workflow.access)
         self._analysis: Analysis | None = None
         self._shown: tuple | None = None  # what the panels show: (index, findings, term uses)
         self._idle_timer: Timer | None = None
@@ -205,9 +204,8 @@ class EditorScreen(Screen):
         data = message.data
         self._title = data.document.title
         self.sub_title = f"#{self.document_id} {self._title}"
-        self.state.load(data.segments, data.user, data.comments, data.audit_head, data.guard, data.glossary)
+        self.state.load(data.segments, data.permissions, data.comments, data.audit_head, data.guard, data.glossary)
         self._words = message.words
-        self._signing_role = data.signing_role
         self.query_one(SegmentList).fill(message.rows, message.widths)
         self.refresh_bindings()
         self._update_progress()
@@ -215,7 +213,7 @@ class EditorScreen(Screen):
             self._notice(_("This document has no segments."))
             return
         if not self.state.may("edit"):
-            user = data.user
+            user = self.state.user
             who = self.session.user if user is None else f"{user.name} ({names(user.roles)})"
             self._standing = _("Read-only: {who} has no translator or editor role here.").format(who=who)
         self.go_to(min(max(1, self._start_at), len(self.state.segments)))
@@ -285,7 +283,7 @@ class EditorScreen(Screen):
         if action == "resolve_conflict":
             return self.state.may("edit") and self.current is not None and self.current.conflict
         if action == "sign_off":
-            return self._signing_role is not None
+            return self.state.permissions.sign_as is not None
         need = self.GATED.get(action)
         return True if need is None else self.state.may(need)
 
@@ -719,7 +717,8 @@ class EditorScreen(Screen):
 
     async def action_sign_off(self) -> None:
         # What is typed is saved first: a sign-off binds the texts as they stand in the workspace.
-        if self._signing_role is None or not await self.flush():
+        role = self.state.permissions.sign_as
+        if role is None or not await self.flush():
             return
 
         def signed(signoff) -> None:
@@ -729,7 +728,7 @@ class EditorScreen(Screen):
                             title=_("Sign-off"))
                 self.reread()
 
-        self.app.push_screen(SignOffDialog(self.session, self.document_id, self._signing_role), signed)
+        self.app.push_screen(SignOffDialog(self.session, self.document_id, role), signed)
 
     def action_toggle_panels(self) -> None:
         self.panels.display = not self.panels.display

@@ -2,7 +2,7 @@
 
 Short descriptions for the footer; the tooltips name the commands in the palette. Ordinary
 (non-priority) bindings: the English box and the list run them in typing order
-(tui/widgets/key_order.py). GATED names the intent (workflow.access.INTENT_ROLES) a key needs, so
+(tui/widgets/key_order.py). GATED names the intent (workflow.models.permissions) a key needs, so
 a key the user's roles do not allow is not offered at all.
 """
 

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Label, Select, Static
 
-from glossaries.model import Term, TermStatus
+from glossaries.model import Term
 from tui.live import WorkspaceChanged
 from tui.session import Session
 from tui.widgets.keys_footer import KeysFooter
@@ -25,10 +25,9 @@ from tui.widgets.term_detail import TermDetail, TermDetails, gather
 from tui.widgets.term_form import Mode, TermForm
 from tui.widgets.term_labels import STATUS_ORDER, status_label, term_legend
 from tui.widgets.term_table import TermTable
-from workflow.access import GLOSSARY_ROLES
 from workflow.errors import TandemError
-from workflow.home import proposals_first
 from workflow.i18n import N_, _, ngettext
+from workflow.models import MAINTAIN, PROPOSE
 from workflow.names import name
 
 ALL = "all"
@@ -46,12 +45,7 @@ MAINTAINING = {"add", "edit", "approve", "reject", "deprecate"}
 DONE = {"add": N_("Term #{id} added."), "propose": N_("Term #{id} proposed."), "edit": N_("Term #{id} changed."),
         "approve": N_("Term #{id} approved."), "reject": N_("Term #{id} rejected."),
         "deprecate": N_("Term #{id} deprecated.")}
-# Which statuses each decision applies to (the workspace refuses the rest).
-DECIDES_ON: dict[str, set[TermStatus]] = {
-    "approve": {TermStatus.PROPOSED},
-    "reject": {TermStatus.PROPOSED},
-    "deprecate": {TermStatus.PROPOSED, TermStatus.APPROVED},
-}
+DECISIONS = ("approve", "reject", "deprecate")  # each term's allowed ones come with it (Glossary.decisions)
 
 
 class GlossaryScreen(Screen):
@@ -119,12 +113,13 @@ class GlossaryScreen(Screen):
 
     class TermsLoaded(Message):
         def __init__(self, generation: int, terms: list[Term], can_propose: bool,
-                     can_maintain: bool) -> None:
+                     can_maintain: bool, decisions: dict[int, tuple[str, ...]]) -> None:
             super().__init__()
             self.generation = generation
             self.terms = terms
             self.can_propose = can_propose
             self.can_maintain = can_maintain
+            self.decisions = decisions
 
     class DetailLoaded(Message):
         def __init__(self, generation: int, details: TermDetails) -> None:
@@ -151,6 +146,7 @@ class GlossaryScreen(Screen):
         self._proposals_first = proposals_first
         self.can_propose = False
         self.can_maintain = False
+        self.decisions: dict[int, tuple[str, ...]] = {}  # term id -> what its status allows now
         # Workers cannot be stopped mid-query, so each answer carries the request it answers and
         # only the latest request's answer is shown.
         self._terms_generation = 0
@@ -192,15 +188,14 @@ class GlossaryScreen(Screen):
             with self.session.workspace() as workspace:
                 terms = workspace.glossary.terms(status=status, search=search or None)
                 if self._proposals_first:
-                    terms = proposals_first(terms)
-                user = workspace.users.find(self.session.user)
-                # On a workspace without users, the first to act becomes its admin (and may propose).
-                can_propose = bool(user.roles) if user else not workspace.users.all()
-                can_maintain = bool(user) and any(user.has(role) for role in GLOSSARY_ROLES)
+                    terms = workspace.glossary.proposals_first(terms)
+                may = workspace.review.permissions(self.session.user)
+                can_propose, can_maintain = may.may(PROPOSE), may.may(MAINTAIN)
+                decisions = {term.id: workspace.glossary.decisions(term) for term in terms}
         except TandemError as exc:
             self.post_message(self.Failed("terms", generation, str(exc)))
             return
-        self.post_message(self.TermsLoaded(generation, terms, can_propose, can_maintain))
+        self.post_message(self.TermsLoaded(generation, terms, can_propose, can_maintain, decisions))
 
     def on_glossary_screen_terms_loaded(self, message: TermsLoaded) -> None:
         if message.generation != self._terms_generation:
@@ -214,6 +209,7 @@ class GlossaryScreen(Screen):
                 self._fetch_detail(self._detail_generation, self._detail_term)
             return
         self.can_propose, self.can_maintain = message.can_propose, message.can_maintain
+        self.decisions = message.decisions
         current = table.highlighted()
         keep = self._select_next or (current.id if current else None)
         self._select_next = None
@@ -313,8 +309,8 @@ class GlossaryScreen(Screen):
         term = self.query_one(TermTable).highlighted()
         if term is None:
             return None
-        if action in DECIDES_ON:
-            return True if term.status in DECIDES_ON[action] else None
+        if action in DECISIONS:
+            return True if action in self.decisions.get(term.id, ()) else None
         return True
 
     def action_add(self) -> None:

@@ -44,14 +44,14 @@ from tui.widgets.review_list import ReviewList
 from tui.widgets.review_pick_dialog import CommentPicker
 from tui.widgets.review_signoff_dialog import SignOffDialog
 from tui.widgets.review_writes import Write, save, silent
-from workflow.models import Comment, DiffBase, SegmentReport, SegmentState, SignOff, base_of, next_base
+from workflow.models import (
+    CLOSE, COMMENT, EDIT, REVIEW, Comment, DiffBase, SegmentReport, SegmentState, SignOff, base_of, next_base)
 from workflow.errors import TandemError
 from workflow.i18n import N_, _, ngettext
 from workflow.names import name
 
-# Which Access flag each action needs; actions not listed are open to anyone reading.
-NEEDS = {"approve": "can_review", "reject": "can_review", "edit": "can_edit", "comment": "known",
-         "resolve": "known", "sign_off": "signing_role"}
+# The intent (workflow.models.permissions) each action needs; actions not listed are open to anyone reading.
+NEEDS = {"approve": REVIEW, "reject": REVIEW, "edit": EDIT, "comment": COMMENT, "resolve": CLOSE}
 
 
 class ReviewScreen(ReviewLive, Screen):
@@ -268,10 +268,12 @@ class ReviewScreen(ReviewLive, Screen):
     # actions --------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "sign_off":
+            return self.data is not None and self.data.access.sign_as is not None
         if action not in NEEDS:
             return True
         # Hidden, not greyed out, until the data says what this user may do.
-        return self.data is not None and bool(getattr(self.data.access, NEEDS[action]))
+        return self.data is not None and self.data.access.may(NEEDS[action])
 
     def _current(self) -> int | None:
         """The segment an action applies to, or None when none can be acted on right now."""
@@ -325,7 +327,7 @@ class ReviewScreen(ReviewLive, Screen):
                 self._write(index, write(request.text, request.approve), advance=request.approve)
 
         dialog = EditDialog(index, segment.source, segment.target, voids=self._voids(index), keep=keep,
-                            can_approve=bool(self.data.access.can_review))
+                            can_approve=self.data.access.may(REVIEW))
         self.app.push_screen(dialog, edited)
 
     def _voids(self, index: int) -> str:
@@ -403,7 +405,7 @@ class ReviewScreen(ReviewLive, Screen):
             self.notify(_("Every segment is approved: sign the document off with s."))
 
     def action_sign_off(self) -> None:
-        if self.data is None or self.writing or not (role := self.data.access.signing_role):
+        if self.data is None or self.writing or not (role := self.data.access.sign_as):
             return
 
         def signed(signoff: SignOff | None) -> None:

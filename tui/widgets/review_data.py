@@ -12,10 +12,10 @@ from dataclasses import dataclass, field, replace
 
 from rich.text import Text
 
-from workflow.access import signing_role
 from workflow.models import Bases, DiffBase, FindingView, base_name, measure, open_counts, open_queries, segment_bases
 from workflow.i18n import _, format_number, format_percent, ngettext
 from workflow.models import (
+    Permissions,
     Comment,
     Document,
     DocumentState,
@@ -29,31 +29,6 @@ from workflow.names import name
 from workflow.workspace import Workspace
 
 
-@dataclass(frozen=True)
-class Access:
-    """What the session's user may do here; the Workspace refuses the rest whatever is offered."""
-
-    known: bool  # a user of this workspace at all: may comment and resolve
-    can_review: bool  # approve, reject, sign off as editor
-    can_edit: bool
-    signing_role: str | None  # the role a sign-off from this screen is given in
-
-    @classmethod
-    def nobody(cls) -> Access:
-        return cls(False, False, False, None)
-
-
-def access_for(workspace: Workspace, document_id: int, name: str) -> Access:
-    user = workspace.users.find(name)
-    if user is None:
-        return Access.nobody()
-    # The document's translator is never its reviewer, even when they also hold the editor role.
-    translators = workspace.review.translators(document_id)
-    can_review = user.has(Role.EDITOR) and name not in translators
-    can_edit = user.has(Role.EDITOR) or user.has(Role.TRANSLATOR)
-    return Access(True, can_review, can_edit, signing_role(user, translators))
-
-
 @dataclass
 class ReviewData:
     """The document as the review screen shows it. `reports` measure each segment against `base`
@@ -65,7 +40,7 @@ class ReviewData:
     comments: dict[int, list[Comment]]  # by segment index
     signoffs: list[SignOff]
     state: DocumentState
-    access: Access
+    access: Permissions  # what the session's user may do here (workflow.access decides)
     findings: dict[int, list[FindingView]] = field(default_factory=dict)  # by segment index, dismissed too
     bases: dict[int, Bases] = field(default_factory=dict)  # by segment index
     base: DiffBase = DiffBase.SIGNED
@@ -183,7 +158,7 @@ def load_review(workspace: Workspace, document_id: int, user: str,
         s.role is Role.TRANSLATOR for s in signoffs) else None
     bases = segment_bases(segments, workspace.documents.history(document_id), signed)
     return ReviewData(document, segments, reports, comments, signoffs, workspace.review.state(document_id),
-                      access_for(workspace, document_id, user), _by_segment(workspace.findings.document(document_id)),
+                      workspace.review.permissions(user, document_id), _by_segment(workspace.findings.document(document_id)),
                       bases, base)
 
 

@@ -33,6 +33,8 @@ from workflow.models.diff_bases import Bases, DiffBase, Measured, base_name, mea
 from workflow.models.findings import SEVERITY_ORDER, Counts, Finding, FindingView, Severity, open_counts, open_findings
 from workflow.models.home import Home, Start, Waiting
 from workflow.models.insertion import Choice, Edit
+from workflow.models.permissions import (
+    CLOSE, COMMENT, DISMISS, EDIT, IMPORT, MAINTAIN, MARK, NOBODY, PROPOSE, REPLY, REVIEW, Permissions)
 from workflow.models.memory import DOCUMENT, TM, ConcordanceHit, Span, TmMatch, TmUnit
 from workflow.models.readiness import (
     CONFLICTED,
@@ -67,11 +69,12 @@ from workflow.states import waits_for  # noqa: E402
 from workflow.term_insertion import choices, choices_for, edit_for, inflected_like  # noqa: E402
 
 __all__ = [
+    "CLOSE", "COMMENT", "DISMISS", "EDIT", "IMPORT", "MAINTAIN", "MARK", "NOBODY", "PROPOSE", "REPLY", "REVIEW",
     "ANSWERED", "CLOSED", "CONFLICTED", "DELETE", "DOCUMENT", "EMPTY_BASE", "ERRORS", "INSERT", "NO_TRANSLATOR",
     "OPEN", "OPEN_QUERIES", "SEVERITY_ORDER", "STATE_ORDER", "THREAD_STATES", "TM", "TOKEN", "TRANSLATOR_VOID",
     "UNFINISHED", "Bases", "Choice", "Comment", "ConcordanceHit", "Conflict", "Counts", "DiffBase", "Dismissal",
     "Document", "DocumentState", "DocumentSummary", "Edit", "EditGuard", "Finding", "FindingView", "Home",
-    "Measured", "Readiness", "Revision", "Role", "SaveResult", "Segment", "SegmentKind", "SegmentReport",
+    "Measured", "Permissions", "Readiness", "Revision", "Role", "SaveResult", "Segment", "SegmentKind", "SegmentReport",
     "SegmentState", "Severity", "SignOff", "Span", "Start", "TermImpact", "TermOccurrence", "TermRevision",
     "Thread", "TmMatch", "TmUnit", "User", "Voids", "Waiting", "approvers", "base_name", "base_of", "choices",
     "choices_for", "counts_as_open", "default_kind", "edit_for", "edit_voids", "inflected_like", "measure",

@@ -1,0 +1,24 @@
+"""What one person may do, in the workspace and on one document: the answer every screen shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workflow.models.core import User
+
+# The intents an interface may ask about (workflow.access.INTENT_ROLES says who holds each).
+EDIT, MARK, DISMISS, COMMENT, REPLY, CLOSE = "edit", "mark", "dismiss", "comment", "reply", "close"
+REVIEW, IMPORT, PROPOSE, MAINTAIN = "review", "import", "propose", "maintain"
+
+
+@dataclass(frozen=True)
+class Permissions:
+    user: User | None  # None: not a user of this workspace (who may still set up an empty one)
+    intents: frozenset[str]
+    sign_as: str | None  # the role this person's sign-off of the document is given in, if any
+
+    def may(self, intent: str) -> bool:
+        return intent in self.intents
+
+
+NOBODY = Permissions(None, frozenset(), None)  # before anything is known: offer nothing
