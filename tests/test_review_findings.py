@@ -130,3 +130,23 @@ async def _bases(tmp_path):
         assert "first revision" in str(diff.border_title)
         await pilot.press("b")
         await until(pilot, lambda: "translator's sign-off" in str(diff.border_title))
+
+
+def test_a_write_moves_the_findings_of_segments_it_never_touched(tmp_path):
+    """Document checks (one English for two Korean, a term rendered two ways) change other segments'
+    findings: after a write the review screen holds what tandem check says of every segment."""
+    from tui.widgets.review_data import document_findings, load_review, refresh_segment
+
+    path = in_review(tmp_path)
+    with Workspace.open(path, create=False) as ws:
+        data = load_review(ws, 1, "robert")
+        before = {i: [v.finding.check for v in views] for i, views in data.findings.items()}
+        second = ws.documents.segments(1)[1].target
+        ws.editing.save(1, 3, second, by="robert")  # segment 3 now says what segment 2 says
+        moved = data.apply(refresh_segment(ws, 1, data.reports[2]))
+        assert data.findings == document_findings(ws, 1)
+        after = {i: [v.finding.check for v in views] for i, views in data.findings.items()}
+        assert moved == {i for i in before.keys() | after.keys() if before.get(i) != after.get(i)} - {3}
+        # Segment 7's term was rendered unlike segment 3's; now segment 3 no longer renders it at all.
+        assert "term.inconsistent" in before[7] and "term.inconsistent" not in after.get(7, [])
+        assert "consistency.target" in after[3]

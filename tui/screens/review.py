@@ -450,10 +450,10 @@ class ReviewScreen(ReviewLive, Screen):
         if data is None:
             return
         update = message.update
-        data.apply(update)
         index = update.segment.index
         table = self.query_one(ReviewList)
-        table.update_row(data.reports[index - 1], len(data.open_queries(index)), data.check_marks(index))
+        for moved in sorted({index} | data.apply(update)):
+            table.update_row(data.reports[moved - 1], len(data.open_queries(moved)), data.check_marks(moved))
         self._show_status()
         for note in update.notes:
             self.notify(note, severity="warning", timeout=8)

@@ -12,7 +12,7 @@ from textual import work
 from textual.message import Message
 
 from tui.live import WorkspaceChanged
-from tui.widgets.review_data import SegmentUpdate, refresh_segment
+from tui.widgets.review_data import SegmentUpdate, document_findings, refresh_segment
 from tui.widgets.review_list import ReviewList
 from workflow.models import SegmentReport
 
@@ -39,7 +39,8 @@ class ReviewLive:
                 head, segments = workspace.documents.changes(self.document_id, since)
                 if head == since:
                     return  # another document, the glossary, the memory: nothing shown here moved
-                updates = [refresh_segment(workspace, self.document_id, reports[s.index - 1])
+                findings = document_findings(workspace, self.document_id)
+                updates = [refresh_segment(workspace, self.document_id, reports[s.index - 1], findings=findings)
                            for s in segments if 1 <= s.index <= len(reports)]
         except Exception:  # noqa: BLE001 - the next change noticed tries again; r reloads by hand
             return
@@ -54,10 +55,11 @@ class ReviewLive:
             return
         self._audit_head = max(self._audit_head, message.head)
         table = self.query_one(ReviewList)
+        shown = set()
         for update in message.updates:
-            data.apply(update)
-            index = update.segment.index
+            shown |= {update.segment.index} | data.apply(update)
+        for index in sorted(shown):
             table.update_row(data.reports[index - 1], len(data.open_queries(index)), data.check_marks(index))
         self._show_status()
-        if table.current_index in {u.segment.index for u in message.updates}:
+        if table.current_index in shown:
             self._show_current()

@@ -100,12 +100,15 @@ class ReviewData:
             counts[query.segment] = counts.get(query.segment, 0) + 1
         return counts
 
-    def apply(self, update: SegmentUpdate) -> None:
+    def apply(self, update: SegmentUpdate) -> set[int]:
+        """Take in a re-read segment; returns the other segments whose findings moved with it."""
         position = update.segment.index - 1
         self.segments[position] = update.segment
         self.reports[position] = update.report
         self.comments[update.segment.index] = update.comments
-        self.findings[update.segment.index] = update.findings
+        moved = {i for i in self.findings.keys() | update.findings.keys()
+                 if self.findings.get(i, []) != update.findings.get(i, [])}
+        self.findings = dict(update.findings)
         if update.bases is not None:
             # The signed text is the sign-off's, which no segment write moves (a sign-off reloads all).
             old = self.bases.get(update.segment.index)
@@ -116,6 +119,7 @@ class ReviewData:
         self.signoffs = update.signoffs
         self.state = update.state
         self.totals = _totals(self.reports)
+        return moved - {update.segment.index}
 
 
 @dataclass(frozen=True)
@@ -128,13 +132,20 @@ class SegmentUpdate:
     signoffs: list[SignOff]
     state: DocumentState
     notes: tuple[str, ...] = ()  # what the write did that the user must be told (a voided sign-off)
-    findings: list[FindingView] = field(default_factory=list)
+    # Every segment's findings after the write: a document check (a term rendered two ways, a name
+    # spelled two ways) can appear or go in segments the write never touched.
+    findings: dict[int, list[FindingView]] = field(default_factory=dict)
     bases: Bases | None = None
 
 
 def _measured(report: SegmentReport, bases: Bases, base: DiffBase) -> SegmentReport:
     measured = measure(bases, base, report.text)
     return replace(report, signed_text=measured.base, changed=measured.changed, words=measured.words)
+
+
+def document_findings(workspace: Workspace, document_id: int) -> dict[int, list[FindingView]]:
+    """Every segment's findings (tandem check's), dismissed ones included, by segment index."""
+    return _by_segment(workspace.findings.document(document_id))
 
 
 def _by_segment(views: list[FindingView]) -> dict[int, list[FindingView]]:
@@ -163,9 +174,10 @@ def load_review(workspace: Workspace, document_id: int, user: str,
 
 
 def refresh_segment(workspace: Workspace, document_id: int, report: SegmentReport,
-                    notes: tuple[str, ...] = ()) -> SegmentUpdate:
+                    notes: tuple[str, ...] = (), findings: dict[int, list[FindingView]] | None = None) -> SegmentUpdate:
     """Re-read segment `report.index`: its text, findings, comments, and its previous revision (the
-    draft and the signed text no write here can change; ReviewData.apply re-measures the report)."""
+    draft and the signed text no write here can change; ReviewData.apply re-measures the report).
+    `findings`: the whole document's, when the caller re-reads several segments at once."""
     segment = workspace.documents.segments(document_id)[report.index - 1]
     authors = report.authors
     current = workspace.documents.current_revision(document_id, report.index)
@@ -176,7 +188,7 @@ def refresh_segment(workspace: Workspace, document_id: int, report: SegmentRepor
     fresh = segment_bases([segment], workspace.documents.history(document_id, report.index), None)[segment.index]
     return SegmentUpdate(segment, new_report, workspace.comments.all(document_id, report.index),
                          workspace.review.signoffs(document_id), workspace.review.state(document_id), notes,
-                         workspace.findings.segment(document_id, report.index), fresh)
+                         findings if findings is not None else document_findings(workspace, document_id), fresh)
 
 
 def unreviewed(segment: Segment) -> bool:
