@@ -51,11 +51,12 @@ from workflow.i18n import N_, _, ngettext
 from workflow.names import name
 
 # The intent (workflow.models.permissions) each action needs; actions not listed are open to anyone reading.
+WIDE = 120  # columns from which the header's standing and measures share a line (the -wide breakpoint)
 NEEDS = {"approve": REVIEW, "reject": REVIEW, "edit": EDIT, "comment": COMMENT, "resolve": CLOSE}
 
 
 class ReviewScreen(ReviewLive, Screen):
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (WIDE, "-wide")]
     DEFAULT_CSS = """
     ReviewScreen #review-status {
         height: auto;
@@ -194,6 +195,7 @@ class ReviewScreen(ReviewLive, Screen):
     def on_resize(self) -> None:
         # The table's new width is known only after layout; its English column follows it.
         self.call_after_refresh(self._refit)
+        self._show_status()
 
     def _refit(self) -> None:
         table = self.query_one(ReviewList)
@@ -213,10 +215,11 @@ class ReviewScreen(ReviewLive, Screen):
     # what is on screen ----------------------------------------------------------------
 
     def _show_status(self) -> None:
+        if self.data is None:
+            return  # still loading, or a problem on show: a resize leaves it
         status = self.query_one("#review-status", Static)
         status.remove_class("problem")
-        if self.data is not None:
-            status.update(status_text(self.data))
+        status.update(status_text(self.data, wide=self.size.width >= WIDE))
 
     def _show_current(self) -> None:
         detail = self.query_one(ReviewDetail)

@@ -213,19 +213,25 @@ def _totals(reports: list[SegmentReport]) -> tuple[int, int]:
     return sum(r.changed for r in reports), sum(r.words for r in reports)
 
 
-def status_text(data: ReviewData) -> Text:
-    """Two lines: the document, then its state, each role's latest sign-off, effort, open queries."""
+def status_text(data: ReviewData, *, wide: bool = True) -> Text:
+    """The document; its state, each role's latest sign-off and open queries; the effort and the
+    diffs' base. Wide, the last two share a line; narrow, each has its own. Lines never wrap (an
+    80-column header of four lines left five rows of segments): what does not fit ends in "…"."""
     signed = latest_signoffs(data.signoffs)
-    parts = [Text(name(data.state), style="bold")]
-    parts += [signoff_text(role, signed.get(role)) for role in (Role.TRANSLATOR, Role.EDITOR)]
-    parts.append(Text(_("effort: {effort}").format(effort=effort_line(*data.totals))))
-    # Which base every diff and Edits figure is measured against (b cycles it).
-    parts.append(Text(_("diffs since {base}").format(base=data.baseline), style="bold"))
+    standing = [Text(name(data.state), style="bold")]
+    standing += [signoff_text(role, signed.get(role)) for role in (Role.TRANSLATOR, Role.EDITOR)]
     if queries := len(data.open_queries()):
-        parts.append(Text(ngettext("{count} open query", "{count} open queries", queries).format(count=queries),
-                          style="bold yellow"))
+        standing.append(Text(ngettext("{count} open query", "{count} open queries", queries).format(count=queries),
+                             style="bold yellow"))
+    # Which base every diff and Edits figure is measured against (b cycles it).
+    measured = [Text(_("diffs since {base}").format(base=data.baseline), style="bold"),
+                Text(_("effort: {effort}").format(effort=effort_line(*data.totals)))]
     heading = Text.assemble((f"#{data.document.id}  ", "dim"), (data.document.title, "bold"))
-    return Text("\n").join([heading, Text(" · ").join(parts)])
+    lines = [heading, Text(" · ").join(standing + measured)] if wide else [
+        heading, Text(" · ").join(standing), Text(" · ").join(measured)]
+    text = Text("\n").join(lines)
+    text.no_wrap, text.overflow = True, "ellipsis"
+    return text
 
 
 def signoff_text(role: Role, signoff: SignOff | None) -> Text:
