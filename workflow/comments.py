@@ -15,7 +15,7 @@ from workflow.errors import InputError, NotFound
 from workflow.i18n import N_, _
 from workflow.models import Comment
 from workflow.models.permissions import CLOSE, REPLY
-from workflow.models.threads import (  # noqa: F401 - the thread types, with the use case
+from workflow.models.comment_threads import (  # noqa: F401 - the thread types, with the use case
     ANSWERED, CLOSED, OPEN, THREAD_STATES, Thread, counts_as_open, default_kind, open_queries, threads)
 from workflow.records import existing_segment
 from workflow.storage import Storage

@@ -45,7 +45,7 @@ from workflow.models.readiness import (
     UNFINISHED,
     Readiness,
 )
-from workflow.models.threads import (
+from workflow.models.comment_threads import (
     ANSWERED,
     CLOSED,
     OPEN,
