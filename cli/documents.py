@@ -30,9 +30,15 @@ def _users(ws, args, user: str) -> int:
 
 
 def _import(ws, args, user: str) -> int:
-    tags = [t for t in args.tags.split(",") if t.strip()]
-    result = ws.files.import_document(args.korean, args.english, title=args.title, tags=tags,
-                                sentences=args.sentences, by=user)
+    """An article import; `tandem import` itself goes through cli.interchange, which reads every kind."""
+    imported = ws.files.import_file(args.korean, args.english, title=args.title, tags=args.tags.split(","),
+                                    sentences=args.sentences, by=user)
+    print_article(imported.document)
+    return EXIT_OK
+
+
+def print_article(result) -> None:
+    """What importing an article made: its id alone on the first line (for scripts), then the counts."""
     doc = result.document
     print(doc.id)
     print(_("imported {file} ({encoding}) as document {id}: {segments} segments, {doubtful} with a doubtful "
@@ -43,7 +49,6 @@ def _import(ws, args, user: str) -> int:
     if result.previous_import is not None:
         print(_("tandem: note: the same file(s) were imported before as document {id}").format(
             id=result.previous_import), file=sys.stderr)
-    return EXIT_OK
 
 
 def _docs(ws, args, user: str) -> int:

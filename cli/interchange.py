@@ -9,8 +9,6 @@ from pathlib import Path
 from cli.output import EXIT_OK, emit_json, write_atomically
 from workflow.i18n import _, format_number, ngettext
 
-_TEXT_ONLY = (("english", "--english"), ("sentences", "--sentences"))
-
 
 def print_warnings(warnings) -> None:
     """A reader's warnings (each names its file), one line each on standard error."""
@@ -21,40 +19,22 @@ def print_warnings(warnings) -> None:
 def _import(ws, args, user: str) -> int:
     from cli import documents
     from workflow.errors import InputError
-    from workflow.interchange.sniff import sniff_file
+    from workflow.files import NotForKind
 
-    _data, sniffed = sniff_file(args.korean)
-    if sniffed.kind == "text":
-        done = documents.HANDLERS["import"](ws, args, user)
-        print(_("{file}: read as {kind}").format(file=args.korean, kind=sniffed.label))
-        return done
-    options = list(_TEXT_ONLY)
-    if sniffed.kind not in ("xliff12", "xliff2"):
-        options += [("title", "--title"), ("tags", "--tags")]
-    for name, option in options:
-        if getattr(args, name):
-            raise InputError(option, _("applies to article imports; {file} holds {kind}").format(
-                file=args.korean, kind=sniffed.label))
-    if sniffed.kind == "tmx":
-        done = ws.tm.import_tmx(args.korean, by=user)
-        counts = done.counts
-        print(_("{file} (read as TMX): {added} units added to the translation memory, {unchanged} already in it, "
-                "{skipped} without both Korean and English").format(
-            file=args.korean, added=format_number(counts["added"]), unchanged=format_number(counts["unchanged"]),
-            skipped=format_number(counts["skipped"])))
-        print_warnings(done.warnings)
+    try:
+        imported = ws.files.import_file(args.korean, args.english, title=args.title, tags=args.tags.split(","),
+                                        sentences=args.sentences, by=user)
+    except NotForKind as exc:
+        raise InputError(f"--{exc.option}", exc.problem) from None
+    if imported.kind == "text":
+        documents.print_article(imported.document)
+        print(_("{file}: read as {kind}").format(file=args.korean, kind=imported.label))
         return EXIT_OK
-    if sniffed.kind in ("tbx", "csv"):
-        done = ws.glossary.import_file(args.korean, by=user)
-        counts = done.counts
-        print(_("{file} (read as {kind}): glossary terms {added} added, {updated} updated, {unchanged} "
-                "unchanged").format(file=args.korean, kind=sniffed.label, added=format_number(counts["added"]),
-                                    updated=format_number(counts["updated"]),
-                                    unchanged=format_number(counts["unchanged"])))
-        print_warnings(done.warnings)
+    if imported.entries is not None:  # TMX into the memory, TBX or CSV into the glossary
+        print(imported.entries_summary(args.korean))
+        print_warnings(imported.warnings)
         return EXIT_OK
-    tags = [t for t in args.tags.split(",") if t.strip()]
-    result = ws.files.import_bilingual(args.korean, title=args.title, tags=tags, by=user)
+    result = imported.document
     doc = result.document
     print(doc.id)
     print(_("imported {file} (read as {kind}) as document {id}: {segments} segments").format(

@@ -1,17 +1,35 @@
 """Files in and out: articles (Korean with an English draft) and bilingual files (XLIFF) as documents,
-and a document written back as XLIFF."""
+a TMX file into the translation memory, a TBX or CSV file into the glossary, and a document written
+back as XLIFF.
+
+import_file is the one way in for the CLI (`tandem import`) and the TUI's import dialog alike: what
+a file holds is judged by its content once (kind_of), and that decides where it goes.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from workflow.documents import Documents
+from workflow.errors import InputError
+from workflow.glossary import Glossary
+from workflow.i18n import _, format_number
 from workflow.import_store import store_plan
-from workflow.importer import ImportPlan, plan_import
+from workflow.importer import ImportPlan, plan_import, plan_texts
+from workflow.interchange.model import BilingualFile, FileImport
+from workflow.interchange.sniff import sniff_file
 from workflow.models import Document
 from workflow.storage import Storage
+from workflow.textfile import read_text_file
+from workflow.tm import TranslationMemory
+
+XLIFF_KINDS = ("xliff12", "xliff2")
+# The steps import_file reports to `progress`, in order; "storing" comes with the number of
+# segments when a document is being made (None otherwise).
+READING, PAIRING, STORING = "reading", "pairing", "storing"
+Progress = Callable[[str, int | None], None]
 
 
 @dataclass(frozen=True)
@@ -36,10 +54,95 @@ class BilingualImport:
         return []  # the file pairs its units itself: nothing was aligned, nothing is in doubt
 
 
+@dataclass(frozen=True)
+class Imported:
+    """What import_file did with a file: the new document (articles, XLIFF) or what the memory or
+    glossary took from it (TMX, TBX, CSV)."""
+    kind: str  # as sniffed: text, xliff12, xliff2, tmx, tbx or csv
+    label: str  # what it was read as, for people: "Korean text", "XLIFF 1.2", "TMX" ...
+    document: ImportResult | BilingualImport | None = None
+    entries: FileImport | None = None
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The reader's warnings, each naming the file (an article's reader has none to give)."""
+        if self.entries is not None:
+            return self.entries.warnings
+        return self.document.warnings if isinstance(self.document, BilingualImport) else ()
+
+    def entries_summary(self, file: str) -> str:
+        """For a TMX or glossary file, what it changed, in one line (the CLI prints it, the TUI shows it)."""
+        assert self.entries is not None, "only TMX and glossary files have entries"
+        counts = {k: format_number(v) for k, v in self.entries.counts.items()}
+        if self.kind == "tmx":
+            return _("{file} (read as TMX): {added} units added to the translation memory, {unchanged} already in "
+                     "it, {skipped} without both Korean and English").format(
+                file=file, added=counts["added"], unchanged=counts["unchanged"], skipped=counts["skipped"])
+        return _("{file} (read as {kind}): glossary terms {added} added, {updated} updated, {unchanged} "
+                 "unchanged").format(file=file, kind=self.label, added=counts["added"], updated=counts["updated"],
+                                     unchanged=counts["unchanged"])
+
+
+class NotForKind(InputError):
+    """An article option given for a file of another kind; `option` is the keyword of import_file
+    (english, sentences, title, tags), which each interface names in its own words."""
+
+    def __init__(self, option: str, file: str, label: str) -> None:
+        self.option = option
+        super().__init__(option, _("applies to article imports; {file} holds {kind}").format(file=file, kind=label))
+
+
 class Files:
-    def __init__(self, store: Storage, documents: Documents) -> None:
+    def __init__(self, store: Storage, documents: Documents, glossary: Glossary | None = None,
+                 tm: TranslationMemory | None = None) -> None:
         self._store = store
         self._documents = documents
+        # TMX and glossary files go to their own use cases; made here when the caller has none to share.
+        self._glossary = glossary or Glossary(store)
+        self._tm = tm or TranslationMemory(store, self._glossary)
+
+    def kind_of(self, path: Path | str) -> tuple[str, str]:
+        """What the file holds, by its content (never its name): (kind, label), e.g. ("tmx", "TMX")."""
+        _data, sniffed = sniff_file(path)
+        return sniffed.kind, sniffed.label
+
+    def import_file(self, path: Path | str, english: Path | str | None = None, *, title: str | None = None,
+                    tags: Iterable[str] = (), sentences: bool = False, by: str,
+                    progress: Progress | None = None) -> Imported:
+        """Import whatever the file holds, each kind where it belongs, each in one transaction.
+
+        `english` and `sentences` apply to articles only, `title` and `tags` to documents (articles
+        and XLIFF); one given for a file they do not apply to is refused (NotForKind) before anything
+        is written, rather than silently dropped.
+        """
+        tell = progress or _quiet
+        tell(READING, None)
+        data, sniffed = sniff_file(path)
+        tags = clean_tags(tags)
+        given = {"english": bool(english), "sentences": sentences, "title": bool(title), "tags": bool(tags)}
+        for option in _not_for(sniffed.kind):
+            if given[option]:
+                raise NotForKind(option, str(path), sniffed.label)
+        kind, label = sniffed.kind, sniffed.label
+        if kind == "text":
+            # Decoded first, on their own, so an unreadable file is named before any pairing work.
+            korean = read_text_file(path)
+            draft = read_text_file(english) if english else None
+            tell(PAIRING, None)
+            plan = plan_texts(korean, draft, title=title, sentences=sentences)
+            tell(STORING, len(plan.segments))
+            return Imported(kind, label, document=self.store_import(plan, tags=tags, by=by))
+        if kind in XLIFF_KINDS:
+            from workflow.interchange.reader import read_bilingual
+
+            doc = read_bilingual(data, str(path))
+            tell(STORING, len(doc.units))
+            return Imported(kind, label, document=self._store_bilingual(path, doc, data, sniffed.encoding, label,
+                                                                        title=title, tags=tags, by=by))
+        tell(STORING, None)
+        if kind == "tmx":
+            return Imported(kind, label, entries=self._tm.import_tmx(path, by=by))
+        return Imported(kind, label, entries=self._glossary.import_file(path, by=by))  # tbx or csv
 
     def import_document(self, korean_path: Path | str, english_path: Path | str | None = None, *,
                         title: str | None = None, tags: Iterable[str] = (), sentences: bool = False,
@@ -59,11 +162,17 @@ class Files:
         from workflow.interchange import store_io
 
         doc, data, sniffed = store_io.read_file(path)
+        return self._store_bilingual(path, doc, data, sniffed.encoding, sniffed.label, title=title,
+                                     tags=clean_tags(tags), by=by)
+
+    def _store_bilingual(self, path: Path | str, doc: BilingualFile, data: bytes, encoding: str | None, label: str, *,
+                         title: str | None, tags: list[str], by: str) -> BilingualImport:
+        from workflow.interchange import store_io
+
         stored = store_io.store_file(self._store, doc, name=Path(path).name, checksum=store_io.checksum(data),
-                                     encoding=sniffed.encoding or "utf-8", tags=clean_tags(tags), title=title,
-                                     by=by)
+                                     encoding=encoding or "utf-8", tags=tags, title=title, by=by)
         return BilingualImport(self._documents.get(stored.document_id), stored.segments, stored.previous_import,
-                               sniffed.label, stored.strangers, tuple(doc.warnings))
+                               label, stored.strangers, tuple(doc.warnings))
 
     def export_bilingual(self, document_id: int, fmt: str):
         """(BilingualFile, its bytes, segments whose placeholders differ from the Korean's); refuses
@@ -83,6 +192,19 @@ class Files:
     def find_import(self, korean_checksum: str, english_checksum: str | None) -> Document | None:
         row = self._store.document_by_checksums(korean_checksum, english_checksum)
         return self._documents.get(row["id"]) if row else None
+
+
+def _not_for(kind: str) -> tuple[str, ...]:
+    """The import_file options that do not apply to a file of this kind, in the order they are checked."""
+    if kind == "text":
+        return ()
+    if kind in XLIFF_KINDS:
+        return ("english", "sentences")
+    return ("english", "sentences", "title", "tags")
+
+
+def _quiet(step: str, count: int | None) -> None:
+    pass
 
 
 def clean_tags(tags: Iterable[str]) -> list[str]:

@@ -50,6 +50,12 @@ def plan_import(
 ) -> ImportPlan:
     korean = read_text_file(korean_path)
     english = read_text_file(english_path) if english_path is not None else None
+    return plan_texts(korean, english, title=title, sentences=sentences)
+
+
+def plan_texts(korean: TextFile, english: TextFile | None, *, title: str | None = None,
+               sentences: bool = False) -> ImportPlan:
+    """plan_import for files already decoded (Files.import_file reports decoding as a step of its own)."""
     ko_blocks = _blocks(korean)
     en_blocks = _blocks(english) if english else None
     if en_blocks is None:

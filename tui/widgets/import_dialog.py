@@ -1,8 +1,10 @@
-"""The import dialog: a Korean file (and optionally an English draft) into a new document.
+"""The import dialog: a file into the workspace by what it holds, as `tandem import` takes it (both
+call Files.import_file): a Korean article (and optionally an English draft) or an XLIFF file as a new
+document, a TMX file into the translation memory, a TBX or CSV glossary into the glossary.
 
 The work runs in a thread worker that reports each step by message; only the dialog touches its
 widgets. A failure leaves the dialog open with the problem in it, so the path can be corrected,
-and nothing written: the workspace stores a plan in one transaction, after every file has been read.
+and nothing written: the workspace stores each file in one transaction, after it has been read.
 """
 
 from __future__ import annotations
@@ -18,31 +20,35 @@ from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Static
 
 from tui.session import Session
 from tui.widgets.dialog import Dialog
-from workflow.errors import TandemError
+from workflow.errors import InputError, TandemError
 from workflow.i18n import N_, _, format_number, ngettext
-from workflow.importer import plan_import
-from workflow.interchange.sniff import sniff_file
-from workflow.textfile import read_text_file
 
 STEPS = (N_("Reading and decoding the files…"), N_("Pairing the Korean with the English…"), N_("Storing…"))
+# The dialog's words for the options Files.import_file refuses for a kind they do not apply to.
+FIELDS = {"english": N_("English draft"), "sentences": N_("One segment per sentence"), "title": N_("Title"),
+          "tags": N_("Tags")}
 
 
 @dataclass(frozen=True)
 class Imported:
-    document_id: int
-    title: str
-    segments: int
-    doubtful: int
-    previous_import: int | None
+    """What the dialog says it did: a document to open (document_id), or a line for the memory or glossary."""
+    document_id: int | None
+    said: str
 
-    def summary(self) -> str:
-        doubtful = ngettext("{count} doubtful pairing", "{count} doubtful pairings", self.doubtful).format(
-            count=self.doubtful)
+    @classmethod
+    def of(cls, imported, korean: Path) -> Imported:
+        """From Files.import_file's answer."""
+        warnings = "".join("\n" + warning for warning in imported.warnings)
+        if imported.document is None:  # TMX or a glossary: nothing to open
+            return cls(None, imported.entries_summary(korean.name) + warnings)
+        result = imported.document
+        doubtful = ngettext("{count} doubtful pairing", "{count} doubtful pairings", len(result.doubtful)).format(
+            count=len(result.doubtful))
         line = _("Imported “{title}”: {segments} segments, {doubtful}").format(
-            title=self.title, segments=format_number(self.segments), doubtful=doubtful)
-        if self.previous_import is not None:
-            line += " " + _("(the same files were imported before as document {id})").format(id=self.previous_import)
-        return line
+            title=result.document.title, segments=format_number(result.segments), doubtful=doubtful)
+        if result.previous_import is not None:
+            line += " " + _("(the same files were imported before as document {id})").format(id=result.previous_import)
+        return cls(result.document.id, line + warnings)
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,8 @@ class Request:
 
 
 class ImportDialog(Dialog[int | None]):
-    """Dismisses with the new document's id, or None when cancelled."""
+    """Dismisses with the new document's id, or None when cancelled or when the file held no document
+    (a TMX or glossary file: what it added is said in a notification)."""
 
     DEFAULT_CSS = """
     ImportDialog #import-box {
@@ -150,47 +157,33 @@ class ImportDialog(Dialog[int | None]):
     @work(thread=True, exclusive=True, group="import")
     def run_import(self, request: Request) -> None:
         try:
-            if sniff_file(request.korean)[1].kind != "text":  # XLIFF (or a file Tandem refuses here)
-                self.post_message(self.Step(2, _(STEPS[2])))
-                with self.session.workspace() as workspace:
-                    result = workspace.files.import_bilingual(request.korean, title=request.title, tags=request.tags,
-                                                        by=self.session.user)
-                self._imported(result)
-                return
-            # Decoding first, on its own, so an unreadable file is named before any pairing work;
-            # plan_import reads them again, which costs milliseconds for an article.
-            read_text_file(request.korean)
-            if request.english is not None:
-                read_text_file(request.english)
-            self.post_message(self.Step(1, _(STEPS[1])))
-            plan = plan_import(
-                request.korean, request.english, title=request.title, sentences=request.sentences
-            )
-            self.post_message(self.Step(2, _("Storing {count} segments…").format(count=format_number(len(plan.segments)))))
             with self.session.workspace() as workspace:
-                result = workspace.files.store_import(plan, tags=request.tags, by=self.session.user)
+                imported = workspace.files.import_file(
+                    request.korean, request.english, title=request.title, tags=request.tags,
+                    sentences=request.sentences, by=self.session.user, progress=self._progress,
+                )
         except (TandemError, OSError) as exc:
-            self.post_message(self.Failed(str(exc)))
+            self.post_message(self.Failed(_problem(exc)))
             return
-        self._imported(result)
-
-    def _imported(self, result) -> None:
-        imported = Imported(
-            result.document.id,
-            result.document.title,
-            result.segments,
-            len(result.doubtful),
-            result.previous_import,
-        )
         self.post_message(self.Step(3, _("Imported.")))
-        self.post_message(self.Succeeded(imported))
+        self.post_message(self.Succeeded(Imported.of(imported, request.korean)))
+
+    def _progress(self, step: str, count: int | None) -> None:
+        """Files.import_file's steps (reading, pairing, storing), from the worker's thread."""
+        if step == "pairing":
+            self.post_message(self.Step(1, _(STEPS[1])))
+        elif step == "storing":
+            label = _(STEPS[2]) if count is None else _("Storing {count} segments…").format(count=format_number(count))
+            self.post_message(self.Step(2, label))
+        else:
+            self.post_message(self.Step(0, _(STEPS[0])))
 
     def on_import_dialog_step(self, message: Step) -> None:
         self._show_step(message.done, message.label)
 
     def on_import_dialog_succeeded(self, message: Succeeded) -> None:
         self.running = False
-        self.notify(message.imported.summary(), title=_("Import"))
+        self.notify(message.imported.said, title=_("Import"))
         self.dismiss(message.imported.document_id)
 
     def on_dialog_failed(self, message: Dialog.Failed) -> None:
@@ -207,6 +200,14 @@ class ImportDialog(Dialog[int | None]):
         step = self.query_one("#import-step", Static)
         step.display = True
         step.update(label)
+
+
+def _problem(exc: BaseException) -> str:
+    """The refusal as the dialog words it: an option the file's kind does not take is named by its field."""
+    option = getattr(exc, "option", None)  # set by Files.import_file's NotForKind
+    if isinstance(exc, InputError) and option in FIELDS:
+        return f"{_(FIELDS[option])}: {exc.problem}"
+    return str(exc)
 
 
 def _field(label: str, field: Input) -> ComposeResult:

@@ -14,14 +14,13 @@ import json
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 from collections.abc import Iterable
 
 from workflow.access import IMPORT_ROLES, acting_user, require, user_from_row
-from workflow.audit import revisions_digest
 from workflow.clock import now
 from workflow.errors import InputError, PermissionDenied
 from workflow.i18n import N_, _
+from workflow.import_store import NewSegment, create_document
 from workflow.interchange.model import (
     FROM_XLIFF12,
     FROM_XLIFF2,
@@ -32,7 +31,6 @@ from workflow.interchange.model import (
 )
 from workflow.interchange.sniff import Sniffed, sniff_file
 from workflow.models import Role, SegmentKind, SegmentState, User
-from workflow.records import content_hash
 from workflow.storage import Storage
 
 FORMATS = ("xliff12", "xliff2")
@@ -119,27 +117,12 @@ def store_file(store: Storage, doc: BilingualFile, *, name: str, checksum: str, 
         earlier = store.document_by_checksums(checksum, None)
         at = now()
         chosen = (title or "").strip() or nfc(doc.title).strip() or _first_words(units) or doc.original
-        document_id = store.insert_document({
+        created = create_document(store, {
             "title": chosen, "tags": tags, "source_name": name, "source_checksum": checksum,
             "source_encoding": encoding, "english_name": None, "english_checksum": None,
             "segmentation": "paragraph", "created_by": actor.id, "created_at": at, "updated_at": at,
-        })
-        segment_ids = store.insert_segments([
-            {"document_id": document_id, "position": position, "block": position, "kind": unit.kind.value,
-             "source_text": unit.source, "state": _state(unit).value, "align_score": None, "align_note": None}
-            for position, unit in enumerate(units, start=1)
-        ])
-        revisions: list[dict[str, Any]] = []
-        for segment_id, unit in zip(segment_ids, units):
-            english = _english(unit)
-            if english.strip():
-                user, role = people.credit(unit.author)
-                revisions.append({
-                    "segment_id": segment_id, "text": english, "author_id": user.id, "role": role.value,
-                    "created_at": at, "parent_id": None, "content_hash": content_hash(english)})
-        if revisions:
-            store.insert_revisions(revisions)
-        revision_of = store.revision_ids(segment_ids) if revisions else {}
+        }, [_new_segment(position, unit, people) for position, unit in enumerate(units, start=1)], at=at)
+        document_id, segment_ids, revision_of = created.document_id, created.segment_ids, created.revision_of
         authors = [{"revision_id": revision_of[segment_id], "comment_id": None, "name": unit.author}
                    for segment_id, unit in zip(segment_ids, units)
                    if _english(unit).strip() and people.stranger(unit.author)]
@@ -169,8 +152,7 @@ def store_file(store: Storage, doc: BilingualFile, *, name: str, checksum: str, 
                     "approver": "", "created_at": at, "origin": f"import:{name}"}, refresh=False)
         store.audit(at, actor.id, "document.import", {
             "source": name, "format": doc.format, "version": doc.version, "encoding": encoding,
-            "segments": len(units), "file_authors": sorted(people.strangers),
-            "revisions": revisions_digest([(revision_of[r["segment_id"]], r["content_hash"]) for r in revisions])},
+            "segments": len(units), "file_authors": sorted(people.strangers), "revisions": created.revisions},
             document_id=document_id)
     return StoredFile(document_id, len(units), earlier["id"] if earlier else None,
                       tuple(sorted(people.strangers)))
@@ -228,6 +210,14 @@ def _clean(unit: Unit) -> Unit:
                    notes=[replace(n, text=nfc(n.text).strip(), author=nfc(n.author).strip() or None)
                           for n in unit.notes if nfc(n.text).strip()],
                    author=nfc(unit.author).strip() or None)
+
+
+def _new_segment(position: int, unit: Unit, people: _People) -> NewSegment:
+    english = _english(unit)
+    if not english.strip():
+        return NewSegment(position, unit.kind, unit.source, _state(unit))
+    user, role = people.credit(unit.author)
+    return NewSegment(position, unit.kind, unit.source, _state(unit), english=english, author_id=user.id, role=role)
 
 
 def _english(unit: Unit) -> str:
