@@ -29,14 +29,6 @@ def _users(ws, args, user: str) -> int:
     return EXIT_OK
 
 
-def _import(ws, args, user: str) -> int:
-    """An article import; `tandem import` itself goes through cli.interchange, which reads every kind."""
-    imported = ws.files.import_file(args.korean, args.english, title=args.title, tags=args.tags.split(","),
-                                    sentences=args.sentences, by=user)
-    print_article(imported.document)
-    return EXIT_OK
-
-
 def print_article(result) -> None:
     """What importing an article made: its id alone on the first line (for scripts), then the counts."""
     doc = result.document
@@ -164,7 +156,6 @@ def demo(args, user: str) -> int:
 
 HANDLERS = {
     "users": _users,
-    "import": _import,
     "docs": _docs,
     "show": _show,
     "export": _export,

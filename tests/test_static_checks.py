@@ -32,3 +32,15 @@ def test_mypy_finds_nothing_in_workflow_and_glossaries():
     done = _run(sys.executable, "-m", "mypy", "--no-incremental")
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr
 
+
+
+def test_every_workflow_module_imports_first_in_a_fresh_process():
+    """An import cycle shows only when a cycle's other module is imported first (the models package
+    and the modules it offers operations from once broke `tandem validate` that way)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    modules = sorted(".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+                     for p in (ROOT / "workflow").rglob("*.py"))
+    with ThreadPoolExecutor(4) as pool:
+        runs = dict(zip(modules, pool.map(lambda m: _run(sys.executable, "-c", f"import {m}"), modules)))
+    assert {m: r.stderr.strip().splitlines()[-1] for m, r in runs.items() if r.returncode} == {}

@@ -93,13 +93,11 @@ class NotForKind(InputError):
 
 
 class Files:
-    def __init__(self, store: Storage, documents: Documents, glossary: Glossary | None = None,
-                 tm: TranslationMemory | None = None) -> None:
+    def __init__(self, store: Storage, documents: Documents, glossary: Glossary, tm: TranslationMemory) -> None:
         self._store = store
         self._documents = documents
-        # TMX and glossary files go to their own use cases; made here when the caller has none to share.
-        self._glossary = glossary or Glossary(store)
-        self._tm = tm or TranslationMemory(store, self._glossary)
+        self._glossary = glossary  # TMX and glossary files go to their own use cases
+        self._tm = tm
 
     def kind_of(self, path: Path | str) -> tuple[str, str]:
         """What the file holds, by its content (never its name): (kind, label), e.g. ("tmx", "TMX")."""

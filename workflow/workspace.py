@@ -41,9 +41,9 @@ class Workspace:
         self._store = storage
         self.users = Users(storage)
         self.documents = Documents(storage)
-        self.files = Files(storage, self.documents)
         self.glossary = Glossary(storage)
         self.tm = TranslationMemory(storage, self.glossary)
+        self.files = Files(storage, self.documents, self.glossary, self.tm)
         self.findings = Findings(storage, self.glossary)
         self.comments = Comments(storage)
         self.review = Review(storage, self.documents, self.findings, self.comments, self.tm)

@@ -6,6 +6,9 @@ named for what it holds; the values' own operations (a thread's state, which bas
 from, what an edit voids) live with them, so a screen derives nothing.
 """
 
+from importlib import import_module
+from typing import Any
+
 from workflow.models.core import (
     EMPTY_BASE,
     STATE_ORDER,
@@ -60,13 +63,23 @@ from workflow.models.voids import EditGuard, Voids, approvers, edit_voids
 
 # Pure operations on texts that an interface runs on its own thread, key by key (a diff drawn, typing
 # merged with someone's save, a glossary rendering fitted at the cursor): defined with their
-# algorithms, offered here so no interface reaches into workflow's modules for them.
-from workflow.diffs import DELETE, INSERT, word_diff  # noqa: E402
-from workflow.interchange.model import TOKEN, tokens  # noqa: E402
-from workflow.merge import merge3  # noqa: E402
-from workflow.pairing_notes import shown  # noqa: E402
-from workflow.states import waits_for  # noqa: E402
-from workflow.term_insertion import choices, choices_for, edit_for, inflected_like  # noqa: E402
+# algorithms, offered here so no interface reaches into workflow's modules for them. Looked up on
+# first use (PEP 562): their modules import this package, so importing them here would be a cycle.
+_OPERATIONS = {
+    "DELETE": "workflow.diffs", "INSERT": "workflow.diffs", "word_diff": "workflow.diffs",
+    "TOKEN": "workflow.interchange.model", "tokens": "workflow.interchange.model",
+    "merge3": "workflow.merge", "shown": "workflow.pairing_notes", "waits_for": "workflow.states",
+    "choices": "workflow.term_insertion", "choices_for": "workflow.term_insertion",
+    "edit_for": "workflow.term_insertion", "inflected_like": "workflow.term_insertion",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _OPERATIONS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(module), name)
+
 
 __all__ = [
     "CLOSE", "COMMENT", "DISMISS", "EDIT", "IMPORT", "MAINTAIN", "MARK", "NOBODY", "PROPOSE", "REPLY", "REVIEW",
