@@ -1,0 +1,81 @@
+"""The news alignment benchmark's article builder and scorer (benchmarks/align_news.py): a draft that
+matches the Korean scores all right, and a pairing shifted by one paragraph scores wrong, so the
+scorer can fail. Uses two tiny articles from ../shared/corpora; skips when the corpora are absent."""
+
+import dataclasses
+import importlib.util
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from corpora import require_corpora
+
+BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "align_news.py"
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("align_news_benchmark", BENCHMARK)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    yield module
+    sys.modules.pop(spec.name, None)
+
+
+@pytest.fixture(scope="module")
+def articles(bench):
+    path = require_corpora("ko-en-news-park2016", "ko_en_news_park2016_dev.tsv")
+    pairs = bench.read_tsv_pairs(path)
+    built = bench.one_sentence_articles(pairs[:8], "park2016", size=4)
+    assert len(built) == 2 and all(len(a.ko) == len(a.en) == 4 for a in built)
+    return built
+
+
+def test_a_draft_matching_the_korean_scores_all_right(bench, articles, tmp_path):
+    for article in articles:
+        variant = bench.perfect(article)
+        tally = bench.score(bench.import_variant(tmp_path, article, variant), variant)
+        assert (tally.articles_right, tally.segments_right, tally.segments) == (1, 4, 4)
+        assert tally.silent == 0
+
+
+def test_a_pairing_shifted_by_one_paragraph_scores_wrong(bench, articles, tmp_path):
+    for article in articles:
+        variant = bench.perfect(article)
+        segments = bench.import_variant(tmp_path, article, variant)
+        targets = [s.target for s in segments]
+        shifted = [dataclasses.replace(s, target=t, note=None) for s, t in zip(segments, targets[1:] + targets[:1])]
+        tally = bench.score(shifted, variant)
+        assert (tally.articles_right, tally.segments_right) == (0, 0)
+        assert tally.silent == 4  # wrong and unmarked
+        # A note makes a wrong pair no longer silent, but it is still wrong.
+        noted = [dataclasses.replace(s, note="check") for s in shifted]
+        tally = bench.score(noted, variant)
+        assert (tally.segments_right, tally.silent) == (0, 0)
+
+
+def test_a_draft_shifted_on_disk_is_caught_through_the_import(bench, articles, tmp_path):
+    article = articles[0]
+    english = article.en_paragraphs
+    rotated = dataclasses.replace(bench.perfect(article), english=english[1:] + english[:1])
+    tally = bench.score(bench.import_variant(tmp_path, article, rotated), rotated)
+    assert tally.articles_right == 0
+    assert tally.segments_right == 0
+
+
+def test_perturbations_record_the_english_each_korean_paragraph_should_get(bench, articles):
+    article = articles[0]
+    english = article.en_paragraphs
+    drop = bench.perturb(article, "drop", random.Random(1))
+    (i,) = drop.site
+    assert drop.expected[i] is None and len(drop.english) == 3
+    assert [e for e in drop.expected if e is not None] == drop.english
+    merge = bench.perturb(article, "merge", random.Random(1))
+    assert merge.expected == english and len(merge.english) == 3
+    assert len(merge.site) == 2
+    # Right but noted away from the perturbed paragraph: a false alarm.
+    segments = [bench.importer.PlannedSegment(n + 1, None, "", e, None, "check") for n, e in enumerate(merge.expected)]
+    assert bench.score(segments, merge).alarms == 2
