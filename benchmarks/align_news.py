@@ -336,6 +336,10 @@ class GCBead:
     def doubtful(self) -> bool:
         return self.shape != (1, 1) or self.score < 0.01
 
+    # Plain Gale-Church knows no rival pairings: it never calls a pair a close call.
+    close_call = False
+    alternative = None
+
 
 def gc_match(src_len: int, tgt_len: int, c: float) -> float:
     """Two-sided tail probability of the length difference (their `match`, before the log)."""

@@ -127,7 +127,7 @@ class Files:
             korean = read_text_file(path)
             draft = read_text_file(english) if english else None
             tell(PAIRING, None)
-            plan = plan_texts(korean, draft, title=title, sentences=sentences)
+            plan = plan_texts(korean, draft, title=title, sentences=sentences, glossary=self._glossary.index())
             tell(STORING, len(plan.segments))
             return Imported(kind, label, document=self.store_import(plan, tags=tags, by=by))
         if kind in XLIFF_KINDS:
@@ -145,7 +145,8 @@ class Files:
     def import_document(self, korean_path: Path | str, english_path: Path | str | None = None, *,
                         title: str | None = None, tags: Iterable[str] = (), sentences: bool = False,
                         by: str) -> ImportResult:
-        plan = plan_import(korean_path, english_path, title=title, sentences=sentences)
+        plan = plan_import(korean_path, english_path, title=title, sentences=sentences,
+                           glossary=self._glossary.index())
         return self.store_import(plan, tags=tags, by=by)
 
     def store_import(self, plan: ImportPlan, *, tags: Iterable[str] = (), by: str) -> ImportResult:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from glossaries.index import GlossaryIndex
 from workflow import align, pairing_notes
+from workflow.align_evidence import document_terms, english_evidence, korean_evidence
 from workflow.blocks import Block, parse_blocks
 from workflow.errors import InputError
 from workflow.i18n import _
@@ -47,21 +49,23 @@ def plan_import(
     *,
     title: str | None = None,
     sentences: bool = False,
+    glossary: GlossaryIndex | None = None,
 ) -> ImportPlan:
     korean = read_text_file(korean_path)
     english = read_text_file(english_path) if english_path is not None else None
-    return plan_texts(korean, english, title=title, sentences=sentences)
+    return plan_texts(korean, english, title=title, sentences=sentences, glossary=glossary)
 
 
 def plan_texts(korean: TextFile, english: TextFile | None, *, title: str | None = None,
-               sentences: bool = False) -> ImportPlan:
-    """plan_import for files already decoded (Files.import_file reports decoding as a step of its own)."""
+               sentences: bool = False, glossary: GlossaryIndex | None = None) -> ImportPlan:
+    """plan_import for files already decoded (Files.import_file reports decoding as a step of its own).
+    `glossary`: the house glossary, whose terms help pair the draft's paragraphs with the Korean."""
     ko_blocks = _blocks(korean)
     en_blocks = _blocks(english) if english else None
     if en_blocks is None:
         segments = [PlannedSegment(i, b.kind, b.text, None) for i, b in enumerate(ko_blocks, 1)]
     else:
-        segments = _pair_blocks(ko_blocks, en_blocks)
+        segments = _pair_blocks(ko_blocks, en_blocks, glossary)
     if sentences:
         segments = _split_into_sentences(segments)
     chosen_title = (title or "").strip() or _title_of(ko_blocks)
@@ -83,12 +87,12 @@ def _title_of(blocks: list[Block]) -> str:
     return blocks[0].text[:80]
 
 
-def _units(blocks: list[Block], lang: str) -> list[align.Unit]:
-    return [align.unit(b.text, b.kind.value, len(_sentences(b.text, lang))) for b in blocks]
-
-
-def _pair_blocks(ko: list[Block], en: list[Block]) -> list[PlannedSegment]:
-    source, target = _units(ko, "ko"), _units(en, "en")
+def _pair_blocks(ko: list[Block], en: list[Block], glossary: GlossaryIndex | None = None) -> list[PlannedSegment]:
+    terms = document_terms((b.text for b in ko), glossary)
+    source = [align.unit(b.text, b.kind.value, len(_sentences(b.text, "ko")), korean_evidence(b.text, glossary))
+              for b in ko]
+    target = [align.unit(b.text, b.kind.value, len(_sentences(b.text, "en")), english_evidence(b.text, terms))
+              for b in en]
     if len(ko) == len(en):
         beads = align.parallel(source, target)
         threshold = align.DOUBTFUL_PARALLEL_PAIR
@@ -106,7 +110,9 @@ def _pair_blocks(ko: list[Block], en: list[Block]) -> list[PlannedSegment]:
         if shape == (1, 1):
             i = bead.source[0]
             texts[i], scores[i] = en_text, bead.score
-            if bead.score < threshold:
+            if bead.close_call:
+                notes[i] = _close_call(bead.alternative or ())
+            elif bead.score < threshold:
                 shorter = len(en_text) < len(ko[i].text) * c
                 notes[i] = pairing_notes.SHORTER if shorter else pairing_notes.LONGER
         elif shape == (1, 2):
@@ -117,7 +123,8 @@ def _pair_blocks(ko: list[Block], en: list[Block]) -> list[PlannedSegment]:
         elif shape == (2, 1):
             first, second = bead.source
             pieces = _sentences(en_text, "en")
-            k = align.best_split((source[first], source[second]), [align.Unit(len(p)) for p in pieces], c)
+            parts = [align.unit(p, evidence=english_evidence(p, terms)) for p in pieces]
+            k = align.best_split((source[first], source[second]), parts, c)
             texts[first] = " ".join(pieces[:k]) or None
             texts[second] = " ".join(pieces[k:]) or None
             for i in bead.source:
@@ -137,6 +144,13 @@ def _pair_blocks(ko: list[Block], en: list[Block]) -> list[PlannedSegment]:
         PlannedSegment(i + 1, b.kind, b.text, texts[i], scores.get(i), notes.get(i))
         for i, b in enumerate(ko)
     ]
+
+
+def _close_call(alternative: tuple[int, ...]) -> str:
+    """The note naming the pairing that came close: other English blocks, or none at all."""
+    if not alternative:
+        return pairing_notes.CLOSE_NONE
+    return pairing_notes.CLOSE.format(blocks="+".join(str(j + 1) for j in alternative))
 
 
 def _sentences(text: str, lang: str) -> list[str]:

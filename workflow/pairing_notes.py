@@ -19,7 +19,9 @@ EXTRA_BLOCK = N_("the draft has an English block with no Korean counterpart; app
 SENTENCES_UNSURE = N_("sentence pairing is uncertain: check against the Korean")
 WITH_PREVIOUS = N_("the draft renders this together with the sentence before")
 EXTRA_SENTENCE = N_("an extra English sentence was kept here")
-NOTES = (LONGER, SHORTER, SPLIT, MERGED, DROPPED, EXTRA_BLOCK, SENTENCES_UNSURE, WITH_PREVIOUS, EXTRA_SENTENCE)
+CLOSE = N_("another pairing is nearly as likely: with English block {blocks}; check the pair")
+CLOSE_NONE = N_("another pairing is nearly as likely: with no English (the draft may have dropped it); check the pair")
+NOTES = (CLOSE, CLOSE_NONE, LONGER, SHORTER, SPLIT, MERGED, DROPPED, EXTRA_BLOCK, SENTENCES_UNSURE, WITH_PREVIOUS, EXTRA_SENTENCE)
 
 
 def shown(note: str | None) -> str | None:

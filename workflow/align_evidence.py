@@ -1,0 +1,67 @@
+"""What a paragraph says that survives translation, for pairing Korean with English beyond lengths.
+
+Numbers as the checks read them (3만 = 30,000; 7월 = July), names (workflow.romanized_names), the
+glossary's terms (found in the Korean, rendered in the English) and quoted speech. One-sentence news
+paragraphs of similar length are where lengths alone go wrong; these are what tell them apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from glossaries.english import EnglishText
+from glossaries.index import GlossaryIndex
+from glossaries.model import Term
+from workflow.checks.dates import english_months
+from workflow.checks.korean_numbers import korean_numbers
+from workflow.checks.numbers import english_numbers
+from workflow.romanized_names import english_names, korean_names
+
+_QUOTES = re.compile(r"[\"“”「」『』]")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    numbers: frozenset[str] = frozenset()  # values, so "7월" and "July" share "7"
+    names: frozenset[str] = frozenset()  # consonant skeletons
+    terms: frozenset[Term] = frozenset()  # glossary terms: found (Korean) or rendered (English)
+    quoted: bool = False
+
+
+NONE = Evidence()
+
+
+def korean_evidence(text: str, glossary: GlossaryIndex | None = None) -> Evidence:
+    numbers = {_value(v) for q in korean_numbers(text) for v in q.values[:1]}
+    terms = {hit.term for hit in glossary.find_korean(text)} if glossary else set()
+    return Evidence(frozenset(numbers), korean_names(text), frozenset(terms), bool(_QUOTES.search(text)))
+
+
+def english_evidence(text: str, terms: Iterable[Term] = ()) -> Evidence:
+    """`terms`: the glossary terms the Korean document holds; only their renderings are looked for."""
+    numbers = {_value(v) for q in english_numbers(text) for v in q.values[:1]}
+    numbers |= {str(m.month) for m in english_months(text)}
+    rendered: set[Term] = set()
+    if terms:
+        english = EnglishText(text)
+        rendered = {term for term in terms
+                    if any(english.find(form, case_sensitive=term.case_sensitive) for form in term.english_forms)}
+    return Evidence(frozenset(numbers), english_names(text), frozenset(rendered), bool(_QUOTES.search(text)))
+
+
+def document_terms(texts: Iterable[str], glossary: GlossaryIndex | None) -> list[Term]:
+    """The glossary's terms found anywhere in the Korean: the only ones worth looking for in the English."""
+    if glossary is None:
+        return []
+    found: dict[Term, None] = {}
+    for text in texts:
+        for hit in glossary.find_korean(text):
+            found[hit.term] = None
+    return list(found)
+
+
+def _value(value: Decimal) -> str:
+    return format(value.normalize(), "f")
