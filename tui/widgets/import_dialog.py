@@ -102,7 +102,8 @@ class ImportDialog(Dialog[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-box", classes="dialog-box"):
-            yield from _field(_("Korean file"), Input(placeholder=_("article.md or .txt"), id="import-korean"))
+            kinds = _("an article (.md, .txt), XLIFF, TMX or a glossary (TBX, CSV)")
+            yield from _field(_("Korean file"), Input(placeholder=kinds, id="import-korean"))
             yield from _field(
                 _("English draft"), Input(placeholder=_("optional: the translator's draft"), id="import-english")
             )
@@ -117,7 +118,7 @@ class ImportDialog(Dialog[int | None]):
                 yield Button(_("Cancel"), id="cancel", classes="dialog-cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#import-box").border_title = _("Import a document")
+        self.query_one("#import-box").border_title = _("Import a file")
         for selector in ("#import-progress", "#import-step"):
             self.query_one(selector).display = False
 
