@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _glossary_commands(commands, common)
     _review_commands(commands)
+    _pair_command(commands)
     _tm_commands(commands, common)
     _comment_commands(commands, common)
 
@@ -251,6 +252,30 @@ def _review_commands(commands: Any) -> None:
     report = commands.add_parser("report", help=_("post-editing effort, who did what, open queries"))
     report.add_argument("doc", type=int, metavar="DOC")
     _json_flag(report)
+
+
+def _pair_command(commands: Any) -> None:
+    pair = commands.add_parser(
+        "pair", help=_("move English between segments where an import paired it wrong (a new revision each)"),
+        description=_("Put a document's pairing right: move the English of segment N and those after it one "
+                      "segment down or up, join N with the next segment, or split N's English after its "
+                      "first K sentences. No text is lost: what a move pushes past the last segment is joined "
+                      "onto it. Prints each segment changed and the command that undoes the move."))
+    pair.add_argument("doc", type=int, metavar="DOC")
+    pair.add_argument("segment", type=int, metavar="N")
+    move = pair.add_mutually_exclusive_group(required=True)
+    move.add_argument("--down", dest="move", action="store_const", const="down",
+                      help=_("N's English and those after it move one segment down; N is left empty"))
+    move.add_argument("--up", dest="move", action="store_const", const="up",
+                      help=_("N's English joins N-1's; those after it move one segment up"))
+    move.add_argument("--join", dest="move", action="store_const", const="join",
+                      help=_("N takes the next segment's English after its own; those after move up"))
+    move.add_argument("--split", type=int, metavar="K",
+                      help=_("N keeps its first K sentences; the rest becomes the next segment's English"))
+    pair.add_argument("--through", type=int, metavar="M",
+                      help=_("the last segment the move reaches (default: a move down or a split stops at the first "
+                             "empty segment, which it fills, else the last; a move up or a join runs to the last)"))
+    _json_flag(pair)
 
 
 def _term_options(parser: argparse.ArgumentParser) -> None:

@@ -85,13 +85,14 @@ def _dispatch(args: argparse.Namespace) -> int:
     from cli.documents import HANDLERS as DOCUMENTS
     from cli.glossary import HANDLERS as GLOSSARY
     from cli.interchange import HANDLERS as INTERCHANGE
+    from cli.pairing import HANDLERS as PAIRING
     from cli.review import HANDLERS as REVIEW
     from cli.tm import HANDLERS as TM
     from workflow.workspace import Workspace
 
     action = getattr(args, "action", None)
     creates = (args.command, action) in _CREATING
-    handler = {**AUDIT, **COMMENTS, **DOCUMENTS, **GLOSSARY, **REVIEW, **TM, **INTERCHANGE}[args.command]
+    handler = {**AUDIT, **COMMENTS, **DOCUMENTS, **GLOSSARY, **REVIEW, **TM, **INTERCHANGE, **PAIRING}[args.command]
     fresh = creates and not Path(path).exists()
     done = False
     try:

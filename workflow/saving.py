@@ -28,6 +28,42 @@ from workflow.records import content_hash, existing_segment, revision_from_row, 
 from workflow.review import Review
 from workflow.storage import Storage
 
+
+# What every change to a segment's English does, whoever makes it (a save here, a move of English
+# between segments in workflow.pairing): the revision, the state it moves to, what it takes away.
+
+def revision_row(row: dict, text: str, actor, role: Role, at: str, *, parent: int | None,
+                 aside: bool = False, merge_parent: int | None = None) -> dict:
+    return {"segment_id": row["id"], "text": text, "author_id": actor.id, "role": role.value,
+            "created_at": at, "parent_id": parent, "content_hash": content_hash(text),
+            "aside": int(aside), "merge_parent_id": merge_parent}
+
+
+def write_revision(store: Storage, row: dict, text: str, actor, role: Role, at: str, *, parent: int | None,
+                   merge_parent: int | None = None) -> tuple[int, SegmentState, SegmentState]:
+    """Make `text` the segment's current revision and move its state as an edit does (to draft, or
+    to empty with no English): the new revision's id, the state before and after. No audit: the
+    caller records what the change was."""
+    before = SegmentState(row["state"])
+    after = states.next_state(before, states.EDIT if text.strip() else states.CLEAR, segment=row["position"])
+    revision_id = store.insert_revision(revision_row(row, text, actor, role, at, parent=parent,
+                                                     merge_parent=merge_parent))
+    if after is not before:
+        store.set_segment_state(row["id"], after.value)
+    return revision_id, before, after
+
+
+def voided_state(before: SegmentState) -> SegmentState | None:
+    """The sign-off state an edit takes away from a segment (its translator's mark, an approval)."""
+    return before if before in (SegmentState.TRANSLATED, SegmentState.APPROVED) else None
+
+
+def signoffs_voided(review: Review, document_id: int, signed: dict) -> list:
+    """The (role, sign-off) pairs of `signed` (valid before a change) that the change made void."""
+    still = review.valid_signoffs(document_id)
+    return [(role, signoff) for role, signoff in signed.items() if still.get(role) != signoff]
+
+
 class Saving:
     def __init__(self, store: Storage, review: Review) -> None:
         self._store = store
@@ -97,7 +133,7 @@ class Saving:
         at = now()
         # The saver's own text is kept exactly as typed, whatever becomes of it: no save is lost.
         mine = self._store.insert_revision(
-            self._revision(row, text, actor, role, at, parent=base_id, aside=True))
+            revision_row(row, text, actor, role, at, parent=base_id, aside=True))
         merge = merge3(base_text, text, row["target"] or "")
         # mine_hash lets `tandem verify` hold the aside revision to the text written here.
         sides = {"base": base_id, "theirs": row["revision_id"], "mine": mine, "mine_hash": content_hash(text)}
@@ -123,7 +159,7 @@ class Saving:
                           {**sides, "segment": index, "conflict": conflict_id, "from": before.value,
                            "to": after.value},
                           document_id=document_id, segment_id=row["id"])
-        voided = before if before in (SegmentState.TRANSLATED, SegmentState.APPROVED) else None
+        voided = voided_state(before)
         return replace(self._result(document_id, index, (mine, voided, ())), stale=True, conflict=True,
                        aside_id=mine)
 
@@ -173,34 +209,22 @@ class Saving:
         assert row is not None  # a conflict's revision ids are foreign keys, and revisions are never deleted
         return revision_from_row(row)
 
-    @staticmethod
-    def _revision(row: dict, text: str, actor, role: Role, at: str, *, parent: int | None,
-                  aside: bool = False, merge_parent: int | None = None) -> dict:
-        return {"segment_id": row["id"], "text": text, "author_id": actor.id, "role": role.value,
-                "created_at": at, "parent_id": parent, "content_hash": content_hash(text),
-                "aside": int(aside), "merge_parent_id": merge_parent}
-
     def _put(self, row: dict, document_id: int, index: int, text: str, actor, role: Role, *,
              parent: int | None, merge_parent: int | None = None, action: str = "segment.save",
              extra: dict | None = None) -> tuple[int, SegmentState | None, tuple[Role, ...]]:
         """Make text the segment's current revision: state, audit, and the sign-offs it voids."""
-        before = SegmentState(row["state"])
-        after = states.next_state(before, states.EDIT if text.strip() else states.CLEAR, segment=index)
         signed = self._review.valid_signoffs(document_id)
         at = now()
-        revision_id = self._store.insert_revision(
-            self._revision(row, text, actor, role, at, parent=parent, merge_parent=merge_parent))
-        voided = before if before in (SegmentState.TRANSLATED, SegmentState.APPROVED) else None
-        if after is not before:
-            self._store.set_segment_state(row["id"], after.value)
+        revision_id, before, after = write_revision(self._store, row, text, actor, role, at, parent=parent,
+                                                    merge_parent=merge_parent)
+        voided = voided_state(before)
         self._store.touch_document(document_id, at)
         detail = {"segment": index, "revision": revision_id, "text_hash": content_hash(text),
                   "from": before.value, "to": after.value, **(extra or {})}
         if voided:
             detail["voided"] = voided.value
         self._store.audit(at, actor.id, action, detail, document_id=document_id, segment_id=row["id"])
-        still = self._review.valid_signoffs(document_id)
-        voided_signoffs = [(r, s) for r, s in signed.items() if still.get(r) != s]
+        voided_signoffs = signoffs_voided(self._review, document_id, signed)
         for r, signoff in voided_signoffs:
             self._store.audit(at, actor.id, "signoff.void",
                               {"signoff": signoff.id, "role": r.value, "signed_by": signoff.user,

@@ -4,6 +4,7 @@
     ws.documents   the documents and their segments, read (workflow.documents)
     ws.files       articles and XLIFF in, XLIFF out (workflow.files)
     ws.editing     saving English, conflicts, marking translated, dismissing findings (workflow.editing)
+    ws.pairing     moving English between segments to put an import's pairing right (workflow.pairing)
     ws.findings    the checks' findings, the same answer everywhere (workflow.findings)
     ws.comments    notes and queries as threads (workflow.comments)
     ws.review      approvals, sign-offs, readiness, permissions (workflow.review)
@@ -28,6 +29,7 @@ from workflow.files import BilingualImport, Files, ImportResult  # noqa: F401 - 
 from workflow.findings import Findings
 from workflow.glossary import Glossary
 from workflow.i18n import _
+from workflow.pairing import Pairing
 from workflow.review import Review
 from workflow.saving import Saving
 from workflow.storage import Storage
@@ -48,6 +50,7 @@ class Workspace:
         self.comments = Comments(storage)
         self.review = Review(storage, self.documents, self.findings, self.comments, self.tm)
         self.editing = Editing(storage, self.documents, self.findings, Saving(storage, self.review))
+        self.pairing = Pairing(storage, self.documents, self.review)
         self.audit = Audit(storage)
 
     @classmethod

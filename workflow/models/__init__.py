@@ -60,6 +60,8 @@ from workflow.models.comment_threads import (
     threads,
 )
 from workflow.models.voids import EditGuard, Voids, approvers, edit_voids
+from workflow.models.pairing import (
+    Move, Operation, PairRow, Plan, Repaired, describe_voids, plan, sentence_starts)
 
 # Pure operations on texts that an interface runs on its own thread, key by key (a diff drawn, typing
 # merged with someone's save, a glossary rendering fitted at the cursor): defined with their
@@ -93,4 +95,5 @@ __all__ = [
     "choices_for", "counts_as_open", "default_kind", "edit_for", "edit_voids", "inflected_like", "measure",
     "merge3", "next_base", "open_counts", "open_findings", "open_queries", "segment_bases", "shown", "threads",
     "tokens", "waits_for", "word_diff",
+    "Move", "Operation", "PairRow", "Plan", "Repaired", "describe_voids", "plan", "sentence_starts",
 ]

@@ -66,10 +66,15 @@ class SegmentsSQL(StoreBase):
     def segments_audited_after(self, document_id: int, audit_id: int) -> list[Row]:
         """Segments (with their current text) that audit entries newer than `audit_id` name."""
         return self._rows(
+            # An entry about several segments (a move of English between them) lists their ids.
             _SEGMENTS_WITH_CURRENT + """ WHERE s.id IN (SELECT segment_id FROM audit_log
-                                                       WHERE document_id = ? AND id > ?)
+                                                       WHERE document_id = ? AND id > ?
+                                                       UNION
+                                                       SELECT j.value FROM audit_log a,
+                                                              json_each(a.detail, '$.segment_ids') j
+                                                       WHERE a.document_id = ? AND a.id > ?)
                                          ORDER BY s.position""",
-            (document_id, audit_id),
+            (document_id, audit_id, document_id, audit_id),
         )
 
     def insert_revision(self, row: Row) -> int:

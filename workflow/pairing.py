@@ -1,0 +1,122 @@
+"""Putting an imported pairing right (issue 19): moving English between segments, as `ws.pairing`.
+
+The moves themselves (down, up, join, split, and what undoes each) are worked out on texts in
+workflow.models.pairing, so an interface can show the result before asking; here one is carried out
+against the texts as they are at commit. Each is one write transaction: a new revision on every
+segment whose English changes, made as a save makes one (workflow.saving.write_revision: the role
+the person edits in, the state back to draft or empty, approvals and sign-offs voided by the new
+text), and one audit entry naming the move, the segments it changed and its revisions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from workflow.access import INTENT_ROLES, acting_user, require
+from workflow.audit import revisions_digest
+from workflow.clock import now
+from workflow.documents import Documents
+from workflow.editing import CONFLICT_OPEN
+from workflow.errors import InputError
+from workflow.i18n import N_, _
+from workflow.models import EDIT
+from workflow.models.pairing import Move, Operation, Plan, Repaired, plan
+from workflow.records import content_hash, segment_from_row
+from workflow.review import Review
+from workflow.saving import signoffs_voided, voided_state, write_revision
+from workflow.storage import Storage
+
+
+class Pairing:
+    def __init__(self, store: Storage, documents: Documents, review: Review) -> None:
+        self._store = store
+        self._documents = documents
+        self._review = review
+
+    def preview(self, document_id: int, operation: Operation) -> Plan:
+        """What the move would do to the texts as they stand; nothing is written."""
+        return plan(self._documents.segments(document_id), operation)
+
+    def move_down(self, document_id: int, index: int, *, by: str, through: int | None = None,
+                  expect: Mapping[int, str] | None = None) -> Repaired:
+        """Segment `index` and those after it pass their English one segment down; `index` is left empty."""
+        return self.apply(document_id, Operation(Move.DOWN, index, through=through), by=by, expect=expect)
+
+    def move_up(self, document_id: int, index: int, *, by: str, through: int | None = None,
+                expect: Mapping[int, str] | None = None) -> Repaired:
+        """Segment `index`'s English joins segment `index`-1's, and those after it move up one."""
+        return self.apply(document_id, Operation(Move.UP, index, through=through), by=by, expect=expect)
+
+    def join(self, document_id: int, index: int, *, by: str, through: int | None = None,
+             expect: Mapping[int, str] | None = None) -> Repaired:
+        """Segment `index` takes the next segment's English after its own; those after it move up one."""
+        return self.apply(document_id, Operation(Move.JOIN, index, through=through), by=by, expect=expect)
+
+    def split(self, document_id: int, index: int, at: int, *, by: str, through: int | None = None,
+              expect: Mapping[int, str] | None = None) -> Repaired:
+        """Segment `index` keeps its first `at` sentences; the rest becomes the next segment's English."""
+        return self.apply(document_id, Operation(Move.SPLIT, index, at=at, through=through), by=by, expect=expect)
+
+    def apply(self, document_id: int, operation: Operation, *, by: str,
+              expect: Mapping[int, str] | None = None) -> Repaired:
+        """Carry out one move (an undo is one too). `expect`: the English the person was shown for
+        segments of the stretch; where one has changed since, the move is refused, not made on
+        texts nobody saw."""
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            role = require(actor, set(INTENT_ROLES[EDIT]), N_("move English between segments"))
+            self._documents.get(document_id)
+            rows = self._store.segments(document_id)
+            segments = [segment_from_row(row) for row in rows]
+            done = plan(segments, operation)
+            for index, text in sorted((expect or {}).items()):
+                if not 1 <= index <= len(segments) or segments[index - 1].target != text:
+                    raise InputError(_("segment {index}").format(index=index),
+                                     _("its English changed since you looked (someone saved it meanwhile); "
+                                       "look at the pairing again"))
+            for index in done.changed:
+                if segments[index - 1].conflict:
+                    raise InputError(_("segment {index}").format(index=index), _(CONFLICT_OPEN))
+            signed = self._review.valid_signoffs(document_id)
+            at = now()
+            revisions: dict[int, int] = {}
+            moved: dict[str, list[str]] = {}
+            voided = {}
+            for change in done.changes:
+                row = rows[change.index - 1]
+                revision_id, before, after = write_revision(self._store, row, change.after, actor, role, at,
+                                                            parent=row["revision_id"])
+                revisions[change.index] = revision_id
+                moved[str(change.index)] = [before.value, after.value]
+                if (lost := voided_state(before)) is not None:
+                    voided[change.index] = lost
+            self._store.touch_document(document_id, at)
+            undone = signoffs_voided(self._review, document_id, signed)
+            op = done.operation
+            detail = {
+                "operation": op.move.value, "segment": op.index, "through": op.through,
+                **({"at": op.at} if op.at is not None else {}),
+                "segments": list(done.changed), "states": moved,
+                # Other screens re-read the segments the audit log names since they last looked
+                # (Documents.changes): one entry names them all here.
+                "segment_ids": [rows[i - 1]["id"] for i in done.changed],
+                # What `tandem verify` holds the new revisions' texts to (workflow.audit).
+                "revisions": revisions_digest([(revisions[i], content_hash(c.after))
+                                               for i, c in zip(done.changed, done.changes)]),
+                "undo": [_json(u) for u in done.undo],
+            }
+            if voided:
+                detail["voided"] = {str(i): state.value for i, state in voided.items()}
+            if undone:
+                detail["voided_signoffs"] = [{"signoff": s.id, "role": r.value, "signed_by": s.user}
+                                             for r, s in undone]
+            self._store.audit(at, actor.id, "pairing.move", detail, document_id=document_id,
+                              segment_id=rows[op.index - 1]["id"])
+            now_rows = self._store.segments(document_id)
+            changed = tuple(segment_from_row(now_rows[i - 1]) for i in done.changed)
+            return Repaired(done, changed, revisions, voided, tuple(r for r, _s in undone))
+
+
+def _json(operation: Operation) -> dict:
+    return {"operation": operation.move.value, "segment": operation.index, "through": operation.through,
+            **({"at": operation.at} if operation.at is not None else {})}
