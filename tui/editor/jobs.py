@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import count
 
-from workflow.models import Comment, Finding, SaveResult, SegmentState
+from workflow.models import Comment, Finding, Operation, Repaired, SaveResult, SegmentState
 from workflow.models import Counts  # noqa: F401 - re-exported for the state and the screen
 from workflow.workspace import Workspace
 
@@ -66,6 +66,15 @@ class CloseJob(Job):
 
 
 @dataclass
+class PairingJob(Job):
+    """English moved between segments (ws.pairing); `index` is the segment the person acted on.
+    Queued behind the saves of what was typed, so the move works on the texts the person saw."""
+
+    operation: Operation | None = None
+    expect: dict[int, str] = field(default_factory=dict)  # the English shown for the stretch
+
+
+@dataclass
 class Outcome:
     job: Job
     problem: str | None = None  # a TandemError's words, or a plain description of a failure
@@ -73,6 +82,7 @@ class Outcome:
     saved: SaveResult | None = None
     state: SegmentState | None = None
     comments: list[Comment] | None = None
+    repaired: Repaired | None = None  # a PairingJob's result
 
 
 def problem_of(exc: Exception) -> str:
@@ -115,6 +125,8 @@ def run_job(workspace: Workspace, user: str, document_id: int, job: Job) -> Outc
         elif isinstance(job, CloseJob):
             workspace.comments.resolve(job.comment_id, by=user)
             outcome.comments = workspace.comments.all(document_id, job.index)
+        elif isinstance(job, PairingJob) and job.operation is not None:
+            outcome.repaired = workspace.pairing.apply(document_id, job.operation, by=user, expect=job.expect)
     except BlockedByFindings as exc:
         outcome.problem, outcome.blocked = str(exc), True
     except Exception as exc:  # noqa: BLE001 - a locked or vanished file must not cost the text

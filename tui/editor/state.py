@@ -20,11 +20,12 @@ from tui.editor.jobs import (
     Job,
     MarkJob,
     Outcome,
+    PairingJob,
     ResolveJob,
     SaveJob,
 )
 from tui.labels import state_mark
-from workflow.i18n import _, format_time
+from workflow.i18n import _, format_time, ngettext
 from workflow.models import (
     NOBODY, Comment, EditGuard, Permissions, SaveResult, Segment, SegmentState, User, Voids, base_of, merge3)
 from workflow.names import name
@@ -49,6 +50,7 @@ class Landed:
     standing: bool = False  # the standing notice replaces a conflict or refusal notice
     advance: bool = False  # marked translated: move on to the next segment not done
     comments: list[Comment] | None = None
+    reload: bool = False  # English moved between segments: read the whole document again
 
 
 @dataclass
@@ -253,6 +255,8 @@ class EditorState:
         landed.toasts = _toasts(outcome)
         if isinstance(job, MarkJob):
             landed.standing, landed.advance = True, index == self.current
+        if isinstance(job, PairingJob):
+            landed.reload = landed.standing = True
         return landed
 
     def _merged(self, job: SaveJob, saved: SaveResult, english: str | None) -> str | None:
@@ -385,12 +389,29 @@ def _toasts(outcome: Outcome) -> list[Toast]:
                               "its history (f9).").format(index=index), _("Saved over a newer revision"), "warning"))
     if isinstance(job, ResolveJob):
         toasts.append(Toast(_("Segment {index}'s conflict is resolved.").format(index=index), timeout=3))
+    if isinstance(job, PairingJob) and outcome.repaired is not None:
+        toasts += _pairing_toasts(outcome.repaired)
     if isinstance(job, DismissJob):
         toasts.append(Toast(_("Finding dismissed; your reason is recorded."), timeout=3))
     elif isinstance(job, MarkJob):
         toasts.append(Toast(_("Segment {index} marked translated.").format(index=index), timeout=3))
     elif isinstance(job, CommentJob):
         pass  # the comments panel shows it
+    return toasts
+
+
+def _pairing_toasts(repaired) -> list[Toast]:
+    found = repaired.plan
+    count = len(found.changed)
+    said = ngettext("{what}: {count} segment changed.", "{what}: {count} segments changed.", count).format(
+        what=found.operation.describe(), count=count)
+    if found.undo:
+        said += " " + _("To undo: {moves}.").format(moves=_(", then ").join(u.describe() for u in found.undo))
+    toasts = [Toast(said[:1].upper() + said[1:], _("Pairing"), timeout=8)]
+    if repaired.voided:
+        toasts.append(Toast(_("Segments {indexes} had been approved or marked translated; the move sent them back "
+                              "to draft.").format(indexes=", ".join(map(str, sorted(repaired.voided)))),
+                            _("Sign-off voided"), "warning"))
     return toasts
 
 

@@ -51,6 +51,8 @@ class DocumentsScreen(Screen):
         Binding("v", "review", description=N_("Review"),
                 tooltip=N_("Review the highlighted document: diffs, approvals, sign-off")),
         Binding("g", "glossary", description=N_("Glossary"), tooltip=N_("Browse and maintain the house glossary")),
+        Binding("p", "pairing", description=N_("Pairing"),
+                tooltip=N_("The highlighted document's doubtful pairings, to put right")),
         Binding("a", "all_documents", description=N_("All documents"),
                 tooltip=N_("Every document in the workspace, not only those waiting for review")),
     ]
@@ -112,6 +114,20 @@ class DocumentsScreen(Screen):
             self.notify(_("No document to review yet."), severity="warning")
             return
         self.app.push_screen(ReviewScreen(self.session, int(key)))
+
+    def action_pairing(self) -> None:
+        from tui.screens.pairing import PairingScreen
+
+        key = self._highlighted_key(self.query_one("#documents", DataTable))
+        if key is None:
+            self.notify(_("No document yet."), severity="warning")
+            return
+
+        def picked(index: int | None) -> None:
+            if index is not None:  # a segment chosen there opens in the editor
+                self.app.push_screen(DocumentScreen(self.session, int(key), start_at=index))
+
+        self.app.push_screen(PairingScreen(self.session, int(key)), picked)
 
     def action_all_documents(self) -> None:
         self.app.push_screen(DocumentsScreen(self.session))

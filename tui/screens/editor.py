@@ -34,6 +34,7 @@ from tui.editor import reads
 from tui.editor.jobs import (
     MarkJob,
     Outcome,
+    PairingJob,
     problem_of,
 )
 from tui.editor.reads import Analysis, DocumentData
@@ -52,13 +53,15 @@ from tui.screens.editor_questions import Questions
 from tui.session import Session
 from tui.widgets.concordance_dialog import ConcordanceDialog
 from tui.widgets.keys_footer import KeysFooter
+from tui.widgets.pairing_dialog import PairingDialog
 from tui.widgets.review_signoff_dialog import SignOffDialog
 from tui.widgets.segment_list import SegmentList, segment_rows, widths_for
 from tui.widgets.segment_panels import SegmentPanels
 from tui.widgets.segment_texts import EnglishEditor, KoreanView, finding_marks
 from tui.widgets.term_picker import TermPicker
+from workflow.errors import InputError
 from workflow.i18n import _
-from workflow.models import Segment, choices, choices_for, edit_for, shown
+from workflow.models import Move, Operation, Plan, Segment, choices, choices_for, edit_for, plan, sentence_starts, shown
 from workflow.names import name, names
 
 PRELOAD_DELAY_SECONDS = 1.5
@@ -106,6 +109,8 @@ class EditorScreen(Screen):
         self._to_finding = False  # put the cursor on the first finding once the analysis lands
         self._english: EnglishEditor | None = None
         self._standing = ""  # a notice that stays (read-only), shown when nothing more pressing is
+        self._pairing = False  # English is moving between segments: the box waits for the reload
+        self._reloading = False  # the document is read again (after a move of English between segments)
 
     # what tests and the app read ---------------------------------------------------------------
 
@@ -202,6 +207,12 @@ class EditorScreen(Screen):
 
     def on_editor_screen_loaded(self, message: messages.Loaded) -> None:
         data = message.data
+        reloaded = self._reloading
+        if reloaded:
+            # Read again after English moved: the box shows the segment's new English, and nothing
+            # it held before is typing (the move waited for every save).
+            self._reloading = False
+            self.state.current, self.state.counts = 0, {}
         self._title = data.document.title
         self.sub_title = f"#{self.document_id} {self._title}"
         self.state.load(data.segments, data.permissions, data.comments, data.audit_head, data.guard, data.glossary)
@@ -222,7 +233,7 @@ class EditorScreen(Screen):
         self.english.read_only = not self.state.may("edit")
         self.english.focus()
         self._update_titles()
-        self.call_after_refresh(self._after_first_paint)
+        self.call_after_refresh(self.count_findings if reloaded else self._after_first_paint)
 
     def on_editor_screen_failed(self, message: messages.Failed) -> None:
         if message.loading:
@@ -284,6 +295,8 @@ class EditorScreen(Screen):
             return self.state.may("edit") and self.current is not None and self.current.conflict
         if action == "sign_off":
             return self.state.permissions.sign_as is not None
+        if self._pairing and action in self.GATED:
+            return False  # until the moved English is on screen, nothing else is written
         need = self.GATED.get(action)
         return True if need is None else self.state.may(need)
 
@@ -518,6 +531,16 @@ class EditorScreen(Screen):
 
     def _show_landed(self, landed: Landed) -> None:
         index, state = landed.index, self.state
+        if self._pairing and not any(isinstance(job, PairingJob) for job in (state.busy, *state.jobs)):
+            self._pairing = False
+            if landed.reload:
+                for toast in landed.toasts:
+                    self.notify(toast.text, title=toast.title, severity=toast.severity,
+                                **({"timeout": toast.timeout} if toast.timeout else {}))
+                self._reload()
+                return
+            self.english.read_only = not state.may("edit")  # refused: the box is as it was
+            self.refresh_bindings()
         if landed.english is not None and index == state.current:
             self._set_english(landed.english)
         if landed.problem is not None:
@@ -732,6 +755,77 @@ class EditorScreen(Screen):
 
     def action_toggle_panels(self) -> None:
         self.panels.display = not self.panels.display
+
+    # putting the pairing right -------------------------------------------------------------------
+
+    async def action_pair_down(self) -> None:
+        await self._pair(Move.DOWN)
+
+    async def action_pair_up(self) -> None:
+        await self._pair(Move.UP)
+
+    async def action_pair_join(self) -> None:
+        await self._pair(Move.JOIN)
+
+    async def action_pair_split(self) -> None:
+        await self._pair(Move.SPLIT)
+
+    async def _pair(self, move: Move) -> None:
+        """Ask, showing the stretch before and after, then queue the move behind the saves."""
+        if self.current is None or self._pairing or not self.state.may("edit"):
+            return
+        cursor = self.english.cursor_offset
+        # What is typed is saved first: the move works on the texts as stored, which the dialog shows.
+        if not await self.flush():
+            self._unsaved_warning()
+            return
+        index = self.state.current
+        at = None
+        if move is Move.SPLIT:
+            # Before the sentence the cursor is in (after the first, when it is in the first).
+            starts = sentence_starts(self.state.segments[index - 1].target)
+            at = min(max(1, sum(1 for start in starts if start <= cursor)), max(1, len(starts)))
+        operation = Operation(move, index, at=at)
+        try:
+            plan(self.state.segments, operation)
+        except InputError as exc:
+            self._notice(str(exc), problem=True)
+            self.app.bell()
+            return
+        self.app.push_screen(PairingDialog(self.state.segments, operation, self.state.guard), self._paired)
+
+    def _paired(self, agreed: Plan | None) -> None:
+        if agreed is None:
+            self.english.focus()
+            return
+        self._pairing = True
+        self.english.read_only = True
+        self.refresh_bindings()
+        self._notice(_("Moving English between segments…"))
+        self._queue(PairingJob(agreed.operation.index, operation=agreed.operation,
+                               expect={row.index: row.before for row in agreed.rows}))
+
+    def _reload(self, at: int | None = None) -> None:
+        """Read the whole document again (the English moved) and open segment `at` (else the one in
+        hand); its findings and the list's counts are checked again."""
+        self._start_at = at or self.state.current or 1
+        self._reloading = True
+        self.load(self.size.width or self.app.size.width)
+
+    async def action_pairing(self) -> None:
+        from tui.screens.pairing import PairingScreen
+
+        if not self.state.segments or self._pairing:
+            return
+        if not await self.flush():  # the pairing screen moves stored English: what is typed goes first
+            self._unsaved_warning()
+            return
+
+        def back(picked: int | None) -> None:
+            # Whatever moved there (or elsewhere meanwhile) is read again; a segment picked there opens.
+            self._reload(picked)
+
+        self.app.push_screen(PairingScreen(self.session, self.document_id, at=self.state.current), back)
 
     # checks as you type --------------------------------------------------------------------------
 

@@ -41,9 +41,22 @@ BINDINGS: list[BindingType] = [
     Binding("f2", "toggle_panels", N_("Panels"), tooltip=N_("Show or hide the glossary, findings and comments")),
     Binding("f10", "sign_off", N_("Sign off"),
          tooltip=N_("Sign off the document (what is signed and what is still open is shown first)")),
+    # Putting the import's pairing right (issue 19): alt and a letter, as the terminals that keep f12
+    # get alt+c; each asks first, showing the stretch it moves.
+    Binding("alt+d", "pair_down", N_("Pair ↓"),
+         tooltip=N_("Pairing: move this segment's English and the English after it one segment down")),
+    Binding("alt+u", "pair_up", N_("Pair ↑"),
+         tooltip=N_("Pairing: move this segment's English up onto the segment above, and the rest up one")),
+    Binding("alt+j", "pair_join", N_("Join"),
+         tooltip=N_("Pairing: join the next segment's English onto this one, and the rest up one")),
+    Binding("alt+s", "pair_split", N_("Split"),
+         tooltip=N_("Pairing: split this English before the sentence the cursor is in; the rest goes to the "
+                    "next segment")),
+    Binding("alt+p", "pairing", N_("Pairing"), tooltip=N_("The document's doubtful pairings, to put right")),
 ]
 
 GATED: dict[str, str] = {
     "save": "edit", "copy_source": "edit", "insert_term": "edit", "insert_tm": "edit",
     "mark_translated": "mark", "dismiss_finding": "dismiss", "comment": "comment",
+    "pair_down": "edit", "pair_up": "edit", "pair_join": "edit", "pair_split": "edit",
 }
