@@ -23,6 +23,11 @@ from workflow.demo import DRAFT, KOREAN  # noqa: E402
 from workflow.importer import plan_import  # noqa: E402
 
 
+# The aligner's weights for everything but lengths: zero, and what is left is Gale & Church.
+EVIDENCE = ("NUMBER_SHARED", "NUMBER_UNSHARED", "NAME_SHARED", "SHORT_NAME_SHARED", "TERM_SHARED", "QUOTE_MISMATCH",
+            "SENTENCE_DIFFERENCE")
+
+
 def variants(parts: list[str]):
     expected = [p.lstrip("# ") for p in parts]
     for i in range(len(parts)):
@@ -51,12 +56,14 @@ def score(folder: Path) -> dict[str, tuple[int, int]]:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tandem = score(Path(tmp))
-        saved = align.ANCHOR_SHARED, align.ANCHOR_UNSHARED, align.SENTENCE_DIFFERENCE
-        align.ANCHOR_SHARED = align.ANCHOR_UNSHARED = align.SENTENCE_DIFFERENCE = 0.0
+        saved = {name: getattr(align, name) for name in EVIDENCE}
+        for name in EVIDENCE:
+            setattr(align, name, 0.0)
         try:
             baseline = score(Path(tmp))
         finally:
-            align.ANCHOR_SHARED, align.ANCHOR_UNSHARED, align.SENTENCE_DIFFERENCE = saved
+            for name, value in saved.items():
+                setattr(align, name, value)
     print(f"{'variant':<8}{'tandem':>10}{'length only':>14}")
     for kind in tandem:
         (r, t), (br, bt) = tandem[kind], baseline[kind]

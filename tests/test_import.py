@@ -94,8 +94,10 @@ def test_a_split_paragraph_is_joined_and_marked(workspace, tmp_path):
     assert segments[4].target == parts[4]
     assert "splits this paragraph in two (English blocks 5 and 6)" in segments[4].align_note
     assert [s.target for s in segments] == [p.lstrip("# ") for p in parts]
-    # Segment 8 is flagged too: the draft really did drop a sentence from it.
-    assert [s.index for s in segments if s.low_confidence] in ([5], [5, 8])
+    # Segment 8 may be flagged too (the draft really did drop a sentence from it), and a neighbour
+    # whose English could as well have been the split one; nothing further off.
+    flagged = {s.index for s in segments if s.low_confidence}
+    assert 5 in flagged and flagged <= {4, 5, 6, 8}
 
 
 def test_a_dropped_paragraph_leaves_an_empty_marked_segment(workspace, tmp_path):

@@ -11,10 +11,10 @@ costs, so every alternative bead is priced with the best path through it). Where
 than MARGIN more, the pair is doubtful and names the close alternative: a wrong pairing that
 nothing marks is the one failure a translator cannot see.
 
-The expected English length of a Korean unit is taken from the document pair itself (total
-English characters over total Korean characters), because the ratio moves with genre and
-direction: 1.86 on NTREX (English originals, Korean translations) against 2.4 on our newsroom's
-Korean originals. The variance per character (9.4) was measured on NTREX's 1,978 sentence pairs.
+Lengths are characters other than spaces (Korean spacing varies: 정보 통신망 / 정보통신망). The
+expected English length of a Korean unit is taken from the document pair itself, because the ratio
+moves with genre and direction: 1.86 on NTREX (English originals, Korean translations) against 2.4
+on our newsroom's Korean originals.
 """
 
 from __future__ import annotations
@@ -26,18 +26,22 @@ from dataclasses import dataclass
 
 from workflow.align_evidence import NONE, Evidence
 
-VARIANCE = 9.4
+# Variance per character. 9.4 was measured on NTREX's 1,978 clean sentence pairs, but priced that
+# tightly lengths outvote names and numbers: on benchmarks/align_news.py (merges priced by their cut)
+# 30, spaces left out, paired 11,523 of 11,880 segments right against 11,361 at 9.4, the issue's 80
+# articles 64 right against 55, and the sample article's 36 variants 34 against 32; 40 was worse.
+VARIANCE = 30.0
 # Gale & Church's priors for each bead shape, (source units, target units).
 PRIORS = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2}
-# A 1-1 pair whose lengths are this improbable is shown to the translator as doubtful.
-DOUBTFUL_PAIR = 0.01
-# When the block counts agree the pairs are mostly one to one; only a gross mismatch is a doubt on its own.
-DOUBTFUL_PARALLEL_PAIR = 0.001
+# A 1-1 pair whose lengths are this improbable is shown to the translator as doubtful ("much
+# longer than this Korean suggests"): with the variance above, about what 0.001 was at 9.4 (3.5% of
+# perfect park2016 drafts' pairs marked, 4.6% before; NTREX and JHE 0.1% and none).
+DOUBTFUL_PAIR = 0.05
 # Evidence, in nats: a shared number is strong (a number on one side only is weak evidence against:
 # 3월 becomes "March"); a shared name or glossary term is strong; quotes on one side only are weak.
-# Set on benchmarks/align_news.py: doubling the names' and numbers' weight from 1.5 and 2.0 paired
-# 11,284 of 11,880 segments right instead of 11,240; a word-count fit beside the characters' cost
-# 60 to 340 right pairs and was left out.
+# Set on benchmarks/align_news.py: names and numbers at 2.5 and 3.0 rather than 1.5 and 2.0 paired
+# 44 more of 11,880 segments right; a word-count fit beside the characters' cost 60 to 340 right
+# pairs and was left out, and so did a penalty for a document's name on one side only.
 NUMBER_SHARED, NUMBER_UNSHARED = 3.0, 0.7
 NAME_SHARED, SHORT_NAME_SHARED = 2.5, 1.0  # a two-consonant skeleton ("Obama": p-m) collides more
 TERM_SHARED = 1.5
@@ -46,8 +50,8 @@ SENTENCE_DIFFERENCE = 2.0
 # Pairing a heading with a paragraph is possible (a translator may drop a subhead) but unlikely.
 KIND_MISMATCH = 0.01
 # A pairing is doubtful when another one costs less than this much more (nats): e^5, 150 to 1. On
-# benchmarks/align_news.py 3.0 left 53 wrong pairs of 11,880 unmarked, 5.0 left 28 (most of them
-# pairs the corpus itself gets wrong) at 983 right pairs marked beside a perturbation rather than 530.
+# benchmarks/align_news.py 4.0 left 22 wrong pairs of 11,880 unmarked, 5.0 leaves 19 (most of them
+# pairs the corpus itself gets wrong) at about 1,200 right pairs marked beside a perturbation.
 MARGIN = 5.0
 # Only beads this far from the diagonal are considered, in units, beside twice the difference in
 # the two counts (each drop or merge moves the path off the diagonal by one): the cost grows with
@@ -62,10 +66,14 @@ class Unit:
     kind: str = "paragraph"
     evidence: Evidence = NONE
     sentences: int = 1
+    # Its sentences as units of their own, where a merge or a split would have to cut it.
+    pieces: tuple[Unit, ...] = ()
 
 
-def unit(text: str, kind: str = "paragraph", sentences: int = 1, evidence: Evidence | None = None) -> Unit:
-    return Unit(len(text), kind, evidence if evidence is not None else _digits(text), sentences)
+def unit(text: str, kind: str = "paragraph", sentences: int = 1, evidence: Evidence | None = None,
+         pieces: Sequence[Unit] = ()) -> Unit:
+    return Unit(len("".join(text.split())), kind, evidence if evidence is not None else _digits(text), sentences,
+                tuple(pieces))
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -219,10 +227,31 @@ def bead_fit(src: Sequence[Unit], tgt: Sequence[Unit], c: float) -> float:
         # A unit with no counterpart has no length to compare; its prior alone prices it. Gale and
         # Church's length term here makes dropping a long paragraph dearer than shifting five pairs.
         return 1.0
+    kind = 1.0 if {u.kind for u in src} == {u.kind for u in tgt} else KIND_MISMATCH
+    # Two in one is priced as the best cut of the one at a sentence boundary, each part against
+    # its own counterpart: a merge whose English cannot be cut to fit both Korean paragraphs is
+    # no merge (a dropped paragraph beside a two-sentence one used to read as one).
+    if len(src) == 2 and len(tgt) == 1 and len(tgt[0].pieces) > 1:
+        return kind * max(_cut_fits(src[0], src[1], tgt[0].pieces, c))
+    if len(src) == 1 and len(tgt) == 2 and len(src[0].pieces) > 1:
+        return kind * max(_cut_fits(tgt[0], tgt[1], src[0].pieces, c, pieces_are_source=True))
     fit = length_fit(sum(u.length for u in src), sum(u.length for u in tgt), c)
-    if {u.kind for u in src} != {u.kind for u in tgt}:
-        fit *= KIND_MISMATCH
-    return fit * evidence_fit(src, tgt) * sentence_fit(src, tgt)
+    return kind * fit * evidence_fit(src, tgt) * sentence_fit(src, tgt)
+
+
+def _cut_fits(first: Unit, second: Unit, pieces: Sequence[Unit], c: float, *,
+              pieces_are_source: bool = False) -> list[float]:
+    """For each cut k of `pieces` (1..n-1), how well pieces[:k] pairs with `first` and the rest
+    with `second`."""
+    fits = []
+    for k in range(1, len(pieces)):
+        fit = 1.0
+        for whole, part in ((first, pieces[:k]), (second, pieces[k:])):
+            src, tgt = (part, [whole]) if pieces_are_source else ([whole], part)
+            fit *= (length_fit(sum(u.length for u in src), sum(u.length for u in tgt), c)
+                    * evidence_fit(src, tgt) * sentence_fit(src, tgt))
+        fits.append(fit)
+    return fits
 
 
 def sentence_fit(src: Sequence[Unit], tgt: Sequence[Unit]) -> float:
@@ -251,15 +280,11 @@ def _joined(units: Sequence[Unit]) -> Evidence:
                     any(u.evidence.quoted for u in units))
 
 
-def best_split(halves: tuple[Unit, Unit], pieces: Sequence[Unit], c: float) -> int:
-    """Where to cut `pieces` (sentences of one target unit) so the parts best fit two sources: by
-    lengths, and by what each part shares with its source."""
-    best_k, best = 0, -1.0
-    for k in range(len(pieces) + 1):
-        fit = 1.0
-        for half, part in ((halves[0], pieces[:k]), (halves[1], pieces[k:])):
-            fit *= length_fit(half.length, sum(p.length for p in part), c)
-            fit *= evidence_fit([half], part) if part else 1.0
-        if fit > best:
-            best_k, best = k, fit
-    return best_k
+def best_split(halves: tuple[Unit, Unit], whole: Unit, c: float) -> int:
+    """How many of `whole`'s sentences go to the first of two sources, the rest to the second: the
+    cut the merge was priced by. An English of one sentence goes whole to the source it fits."""
+    if len(whole.pieces) < 2:
+        first, second = (bead_fit([half], [whole], c) for half in halves)
+        return max(1, whole.sentences) if first >= second else 0
+    fits = _cut_fits(halves[0], halves[1], whole.pieces, c)
+    return 1 + fits.index(max(fits))

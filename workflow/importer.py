@@ -6,7 +6,8 @@ so a file that fails here leaves the workspace untouched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from glossaries.index import GlossaryIndex
@@ -89,16 +90,16 @@ def _title_of(blocks: list[Block]) -> str:
 
 def _pair_blocks(ko: list[Block], en: list[Block], glossary: GlossaryIndex | None = None) -> list[PlannedSegment]:
     terms = document_terms((b.text for b in ko), glossary)
-    source = [align.unit(b.text, b.kind.value, len(_sentences(b.text, "ko")), korean_evidence(b.text, glossary))
-              for b in ko]
-    target = [align.unit(b.text, b.kind.value, len(_sentences(b.text, "en")), english_evidence(b.text, terms))
-              for b in en]
-    if len(ko) == len(en):
-        beads = align.parallel(source, target)
-        threshold = align.DOUBTFUL_PARALLEL_PAIR
-    else:
-        beads = align.align(source, target)
-        threshold = align.DOUBTFUL_PAIR
+
+    def korean(text: str) -> align.Unit:
+        return align.unit(text, evidence=korean_evidence(text, glossary))
+
+    def english(text: str) -> align.Unit:
+        return align.unit(text, evidence=english_evidence(text, terms))
+
+    source = [_with_sentences(b, "ko", korean) for b in ko]
+    target = [_with_sentences(b, "en", english) for b in en]
+    beads = align.parallel(source, target) if len(ko) == len(en) else align.align(source, target)
     c = align.ratio(source, target)
     texts: list[str | None] = [None] * len(ko)
     notes: dict[int, str] = {}
@@ -112,7 +113,7 @@ def _pair_blocks(ko: list[Block], en: list[Block], glossary: GlossaryIndex | Non
             texts[i], scores[i] = en_text, bead.score
             if bead.close_call:
                 notes[i] = _close_call(bead.alternative or ())
-            elif bead.score < threshold:
+            elif bead.score < align.DOUBTFUL_PAIR:
                 shorter = len(en_text) < len(ko[i].text) * c
                 notes[i] = pairing_notes.SHORTER if shorter else pairing_notes.LONGER
         elif shape == (1, 2):
@@ -123,13 +124,14 @@ def _pair_blocks(ko: list[Block], en: list[Block], glossary: GlossaryIndex | Non
         elif shape == (2, 1):
             first, second = bead.source
             pieces = _sentences(en_text, "en")
-            parts = [align.unit(p, evidence=english_evidence(p, terms)) for p in pieces]
-            k = align.best_split((source[first], source[second]), parts, c)
+            k = align.best_split((source[first], source[second]), target[bead.target[0]], c)
             texts[first] = " ".join(pieces[:k]) or None
             texts[second] = " ".join(pieces[k:]) or None
             for i in bead.source:
                 scores[i] = bead.score
-                notes[i] = pairing_notes.MERGED.format(first=first + 1, second=second + 1, block=bead.target[0] + 1)
+                # An English of one sentence went whole to one of them: the other reads as dropped.
+                notes[i] = (pairing_notes.MERGED.format(first=first + 1, second=second + 1, block=bead.target[0] + 1)
+                            if texts[i] else pairing_notes.DROPPED)
         elif shape == (1, 0):
             i = bead.source[0]
             notes[i] = pairing_notes.DROPPED
@@ -144,6 +146,14 @@ def _pair_blocks(ko: list[Block], en: list[Block], glossary: GlossaryIndex | Non
         PlannedSegment(i + 1, b.kind, b.text, texts[i], scores.get(i), notes.get(i))
         for i, b in enumerate(ko)
     ]
+
+
+def _with_sentences(block: Block, lang: str, make: Callable[[str], align.Unit]) -> align.Unit:
+    """The block as a unit, with its sentences as units of their own where it has several."""
+    sentences = _sentences(block.text, lang)
+    whole = make(block.text)
+    pieces = [make(s) for s in sentences] if len(sentences) > 1 else []
+    return replace(whole, kind=block.kind.value, sentences=len(sentences), pieces=tuple(pieces))
 
 
 def _close_call(alternative: tuple[int, ...]) -> str:
