@@ -212,3 +212,25 @@ def test_an_empty_workspace_invites_an_import_and_the_first_one_fills_it(tmp_pat
     run(scenario)
     with Workspace.open(path, create=False) as workspace:
         assert [d.segment_count for d in workspace.documents.all()] == [16]
+
+
+def test_a_draft_with_doubtful_pairings_opens_them_before_anyone_translates(tmp_path: Path) -> None:
+    from tui.screens.pairing import PairingScreen
+
+    demo = prepare_demo(tmp_path / "w.db")
+    parts = DRAFT.read_text(encoding="utf-8").strip().split("\n\n")
+    draft = tmp_path / "draft.md"
+    draft.write_text("\n\n".join(parts[:9] + parts[10:]) + "\n", encoding="utf-8")  # paragraph 10 dropped
+
+    async def scenario() -> None:
+        app = TandemApp(demo.path, "david")
+        async with app.run_test(size=SIZE) as pilot:
+            dialog = await open_dialog(pilot)
+            await fill(dialog, korean=str(KOREAN), english=str(draft))
+            await press_import(pilot)
+            await until(pilot, lambda: isinstance(app.screen, PairingScreen))
+            assert app.screen.document_id == 2
+            await pilot.press("escape")
+            await until(pilot, lambda: on_documents(app))
+
+    run(scenario)

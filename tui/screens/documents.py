@@ -21,7 +21,7 @@ from tui.labels import legend, progress_line, roles_line, tags_line
 from tui.live import WorkspaceChanged
 from tui.screens.document import DocumentScreen
 from tui.session import Session
-from tui.widgets.import_dialog import ImportDialog
+from tui.widgets.import_dialog import ImportDialog, Imported
 from tui.widgets.keys_footer import LocalizedFooter
 from tui.widgets.pick_table import PickTable
 from workflow.errors import TandemError
@@ -116,18 +116,20 @@ class DocumentsScreen(Screen):
         self.app.push_screen(ReviewScreen(self.session, int(key)))
 
     def action_pairing(self) -> None:
-        from tui.screens.pairing import PairingScreen
-
         key = self._highlighted_key(self.query_one("#documents", DataTable))
         if key is None:
             self.notify(_("No document yet."), severity="warning")
             return
+        self._open_pairing(int(key))
+
+    def _open_pairing(self, document_id: int) -> None:
+        from tui.screens.pairing import PairingScreen
 
         def picked(index: int | None) -> None:
             if index is not None:  # a segment chosen there opens in the editor
-                self.app.push_screen(DocumentScreen(self.session, int(key), start_at=index))
+                self.app.push_screen(DocumentScreen(self.session, document_id, start_at=index))
 
-        self.app.push_screen(PairingScreen(self.session, int(key)), picked)
+        self.app.push_screen(PairingScreen(self.session, document_id), picked)
 
     def action_all_documents(self) -> None:
         self.app.push_screen(DocumentsScreen(self.session))
@@ -148,10 +150,13 @@ class DocumentsScreen(Screen):
         if self._can_import:
             self.app.push_screen(ImportDialog(self.session), self._imported)
 
-    def _imported(self, document_id: int | None) -> None:
-        if document_id is not None:
-            self._select_next = str(document_id)
-            self.load()
+    def _imported(self, imported: Imported | None) -> None:
+        if imported is None or imported.document_id is None:
+            return
+        self._select_next = str(imported.document_id)
+        self.load()
+        if imported.doubtful:  # put the pairing right before anyone translates on top of it
+            self._open_pairing(imported.document_id)
 
     @work(thread=True, exclusive=True, group="documents")
     def load(self) -> None:

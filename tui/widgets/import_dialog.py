@@ -34,6 +34,7 @@ class Imported:
     """What the dialog says it did: a document to open (document_id), or a line for the memory or glossary."""
     document_id: int | None
     said: str
+    doubtful: int = 0  # pairings to look at before translating starts (the screen opens them)
 
     @classmethod
     def of(cls, imported, korean: Path) -> Imported:
@@ -48,7 +49,7 @@ class Imported:
             title=result.document.title, segments=format_number(result.segments), doubtful=doubtful)
         if result.previous_import is not None:
             line += " " + _("(the same files were imported before as document {id})").format(id=result.previous_import)
-        return cls(result.document.id, line + warnings)
+        return cls(result.document.id, line + warnings, len(result.doubtful))
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ class ImportDialog(Dialog[int | None]):
     def on_import_dialog_succeeded(self, message: Succeeded) -> None:
         self.running = False
         self.notify(message.imported.said, title=_("Import"))
-        self.dismiss(message.imported.document_id)
+        self.dismiss(message.imported)
 
     def on_dialog_failed(self, message: Dialog.Failed) -> None:
         self.set_running(False)
