@@ -146,3 +146,8 @@ def test_on_unseen_sentences_every_wrong_pairing_carries_a_mark(bench, tmp_path)
             wrong += tally.segments - tally.segments_right
     assert wrong > 0  # the perturbations do fool it sometimes: the measure can fail
     assert silent == 0
+
+
+@pytest.mark.parametrize("korean", ["겷까", "닭값을 읊었다", "ᄀ", "가\u0300"])
+def test_hangul_the_romanizer_cannot_read_vouches_for_nothing_instead_of_failing(korean):
+    korean_names(korean)  # a rare final cluster before another syllable made korean-romanizer raise

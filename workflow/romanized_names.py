@@ -54,7 +54,12 @@ def skeleton(latin: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _romanized(hangul: str) -> str:
-    return Romanizer(hangul).romanize()
+    try:
+        return Romanizer(hangul).romanize()
+    except (KeyError, IndexError):
+        # Its tables lack some final clusters before a following syllable (겷까: ㅀ); such a word
+        # is no name anyone spells in Latin letters, so it simply vouches for nothing.
+        return ""
 
 
 def korean_names(text: str) -> frozenset[str]:
