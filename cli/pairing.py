@@ -14,6 +14,8 @@ _FLAGS = {"down": "--down", "up": "--up", "join": "--join", "split": "--split"}
 def _pair(ws, args, user: str) -> int:
     from workflow.models import Move, Operation
 
+    if args.move == "ok":
+        return _confirm(ws, args, user)
     move = Move(args.move or "split")  # --split K sets only `split`
     operation = Operation(move, args.segment, at=args.split if move is Move.SPLIT else None, through=args.through)
     result = ws.pairing.apply(args.doc, operation, by=user)
@@ -48,6 +50,22 @@ def _pair(ws, args, user: str) -> int:
     for role in result.voided_signoffs:
         print(_("tandem: warning: the {role} sign-off of document {id} is now void").format(
             role=name(role), id=args.doc), file=sys.stderr)
+    return EXIT_OK
+
+
+def _confirm(ws, args, user: str) -> int:
+    """`--ok`: the pairing of segment N is right; its doubtful mark goes, its text stays."""
+    if args.through is not None:
+        from workflow.errors import InputError
+
+        raise InputError("--through", _("a confirmation moves nothing; give --through with a move"))
+    segment = ws.pairing.confirm(args.doc, args.segment, by=user)
+    if args.json:
+        emit_json({"document": args.doc, "segment": segment.index, "confirmed": True,
+                   "doubtful": segment.low_confidence})
+        return EXIT_OK
+    print(_("document {id}: segment {index}: pairing confirmed; it is no longer marked doubtful").format(
+        id=args.doc, index=segment.index))
     return EXIT_OK
 
 

@@ -260,7 +260,8 @@ def _pair_command(commands: Any) -> None:
         description=_("Put a document's pairing right: move the English of segment N and those after it one "
                       "segment down or up, join N with the next segment, or split N's English after its "
                       "first K sentences. No text is lost: what a move pushes past the last segment is joined "
-                      "onto it. Prints each segment changed and the command that undoes the move."))
+                      "onto it. Prints each segment changed and the command that undoes the move. A move clears the "
+                      "doubtful mark of every segment it changes; --ok clears N's where its pairing is right."))
     pair.add_argument("doc", type=int, metavar="DOC")
     pair.add_argument("segment", type=int, metavar="N")
     move = pair.add_mutually_exclusive_group(required=True)
@@ -272,6 +273,8 @@ def _pair_command(commands: Any) -> None:
                       help=_("N takes the next segment's English after its own; those after move up"))
     move.add_argument("--split", type=int, metavar="K",
                       help=_("N keeps its first K sentences; the rest becomes the next segment's English"))
+    move.add_argument("--ok", dest="move", action="store_const", const="ok",
+                      help=_("N's pairing is right as it is: clear its doubtful mark (no text changes)"))
     pair.add_argument("--through", type=int, metavar="M",
                       help=_("the last segment the move reaches (default: a move down or a split stops at the first "
                              "empty segment, which it fills, else the last; a move up or a join runs to the last)"))

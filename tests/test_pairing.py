@@ -1,12 +1,14 @@
 """Putting an imported pairing right (issue 19): ws.pairing and `tandem pair`, on real workspace files.
 
 Each move is one transaction, a revision on every segment whose English changes, one audit entry;
-no text is ever lost, and the moves a result names as its undo put every text back exactly.
+no text is ever lost, and the moves a result names as its undo put every text back exactly. A move
+clears the doubtful marks of the segments it changed; confirm clears one where the pairing is right.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,19 @@ def words(english: list[str]) -> str:
 
 def entries(ws, doc: int) -> list[dict]:
     return ws.audit.log(doc)
+
+
+def mark_doubtful(db_path: Path, doc: int, *indexes: int, score: float = 0.25) -> None:
+    """What an import that doubted these pairings leaves: a note (and a score) on each segment."""
+    conn = sqlite3.connect(db_path)
+    conn.executemany("UPDATE segments SET align_note = ?, align_score = ? WHERE document_id = ? AND position = ?",
+                     [(f"doubtful pairing {i}", score, doc, i) for i in indexes])
+    conn.commit()
+    conn.close()
+
+
+def doubtful(ws, doc: int) -> list[int]:
+    return [s.index for s in ws.documents.segments(doc) if s.low_confidence]
 
 
 MOVES = [
@@ -224,6 +239,64 @@ def test_other_screens_see_every_segment_a_move_changed(ws, sample_doc):
     assert [s.index for s in ws.documents.changes(doc, head)[1]] == list(result.plan.changed)
 
 
+# doubtful marks: a move clears those of the segments it changed; confirm clears one ------------------
+
+def test_a_move_clears_the_doubtful_marks_of_the_segments_it_changed_and_no_others(ws, sample_doc, db_path):
+    doc = sample_doc.id
+    mark_doubtful(db_path, doc, 3, 6, 7, 10)
+    result = ws.pairing.move_down(doc, 5, by="david", through=7)
+    assert result.plan.changed == (5, 6, 7)
+    assert doubtful(ws, doc) == [3, 10]
+    assert all(s.align_note is None for s in result.segments)
+    # The scores stay: the aligner's record of how sure it was.
+    assert {s.index: s.align_score for s in ws.documents.segments(doc) if s.index in (3, 6, 7, 10)} == {
+        3: 0.25, 6: 0.25, 7: 0.25, 10: 0.25}
+    entry = entries(ws, doc)[-1]
+    assert entry["action"] == "pairing.move" and entry["detail"]["cleared"] == [6, 7]
+    # The undo is a move the person chose too: it puts the texts back, not the marks.
+    for undo in result.plan.undo:
+        ws.pairing.apply(doc, undo, by="david")
+    assert doubtful(ws, doc) == [3, 10]
+    assert "cleared" not in entries(ws, doc)[-1]["detail"]  # nothing marked was left in its stretch
+    assert ws.audit.verify().ok
+
+
+def test_confirming_a_pairing_clears_its_mark_and_nothing_else(ws, sample_doc, db_path):
+    doc = sample_doc.id
+    mark_doubtful(db_path, doc, 6, 7)
+    before, logged = texts(ws, doc), len(entries(ws, doc))
+    head, _ = ws.documents.changes(doc)
+    segment = ws.pairing.confirm(doc, 6, by="david")
+    assert segment.index == 6 and segment.align_note is None and segment.align_score == 0.25
+    assert doubtful(ws, doc) == [7]
+    assert texts(ws, doc) == before and len(ws.documents.history(doc, 6)) == 1  # no revision: the text stays
+    new = entries(ws, doc)[logged:]
+    assert [e["action"] for e in new] == ["pairing.confirm"]
+    assert new[0]["detail"] == {"segment": 6, "note": "doubtful pairing 6"} and new[0]["user"] == "david"
+    # Other screens re-read the segments the audit log names: this one is among them.
+    assert [s.index for s in ws.documents.changes(doc, head)[1]] == [6]
+    assert ws.audit.verify().ok
+    ws.pairing.confirm(doc, 7, by="robert")  # an editor may too
+    assert doubtful(ws, doc) == []
+
+
+def test_confirming_is_refused_without_a_mark_or_the_edit_role_and_writes_nothing(ws, sample_doc, db_path):
+    doc = sample_doc.id
+    mark_doubtful(db_path, doc, 6)
+    logged = len(entries(ws, doc))
+    with pytest.raises(InputError, match="segment 5: its pairing is not marked doubtful; there is nothing to confirm"):
+        ws.pairing.confirm(doc, 5, by="david")
+    with pytest.raises(NotFound, match="document 1 has no segment 17"):
+        ws.pairing.confirm(doc, 17, by="david")
+    for who in ("minji", "stranger"):
+        with pytest.raises(PermissionDenied):
+            ws.pairing.confirm(doc, 6, by=who)
+    assert doubtful(ws, doc) == [6] and len(entries(ws, doc)) == logged
+    ws.pairing.confirm(doc, 6, by="david")
+    with pytest.raises(InputError, match="segment 6: its pairing is not marked doubtful"):
+        ws.pairing.confirm(doc, 6, by="david")  # once is enough
+
+
 # a dropped paragraph, repaired end to end ----------------------------------------------------------
 
 def _draft(tmp_path: Path, english: list[str]) -> Path:
@@ -249,8 +322,13 @@ def test_a_draft_that_dropped_a_paragraph_paired_one_off_is_put_right_with_one_m
     doc = workspace.files.import_document(KO, _draft(tmp_path, changed), by="david").document.id
     draft = blocks(DRAFT)
     assert texts(workspace, doc)[dropped - 1] == draft[dropped]  # one off from the dropped paragraph on
+    marked = doubtful(workspace, doc)
+    assert marked
     workspace.pairing.move_down(doc, dropped, by="david", through=14)
     assert texts(workspace, doc) == [text if index != dropped else "" for index, text in enumerate(draft, start=1)]
+    # The stretch is paired now: its doubtful marks went with the move.
+    assert doubtful(workspace, doc) == [i for i in marked if not dropped <= i <= 14]
+    assert workspace.audit.log(doc)[-1]["detail"]["cleared"] == [i for i in marked if dropped <= i <= 14]
     assert workspace.audit.verify().ok
 
 
@@ -359,7 +437,31 @@ def test_tandem_pair_needs_exactly_one_move(desk):
     run = desk("pair", "1", "3", "--down", "--up", user="david")
     assert run.code == 2 and "not allowed with argument" in run.err
     assert run.err.splitlines()[-1] == "Run `tandem pair --help` to see what it takes."
-    assert "one of the arguments --down --up --join --split is required" in desk("pair", "1", "3", user="david").err
+    assert "one of the arguments --down --up --join --split --ok is required" in desk("pair", "1", "3",
+                                                                                    user="david").err
+    run = desk("pair", "1", "3", "--down", "--ok", user="david")
+    assert run.code == 2 and "argument --ok: not allowed with argument --down" in run.err
+
+
+def test_tandem_pair_ok_confirms_a_doubtful_pairing_in_one_line(desk, db_path):
+    mark_doubtful(db_path, 1, 6, 7)
+    before = _english(db_path)
+    run = desk("pair", "1", "6", "--ok", user="david")
+    assert run.code == 0, run.err
+    assert run.out == "document 1: segment 6: pairing confirmed; it is no longer marked doubtful\n"
+    with Workspace.open(db_path, create=False) as ws:
+        assert doubtful(ws, 1) == [7] and texts(ws, 1) == before
+        assert ws.audit.log(1)[-1]["action"] == "pairing.confirm"
+    out = json.loads(desk("pair", "1", "7", "--ok", "--json", user="robert").out)
+    assert out == {"document": 1, "segment": 7, "confirmed": True, "doubtful": False}
+    assert desk("verify", user="david").code == 0
+    state = snapshot(db_path)
+    for argv, user, says in [(("6", "--ok"), "david", "segment 6: its pairing is not marked doubtful"),
+                             (("5", "--ok"), "minji", "minji cannot confirm a pairing: that needs the"),
+                             (("5", "--ok", "--through", "7"), "david", "--through: a confirmation moves nothing")]:
+        run = desk("pair", "1", *argv, user=user)
+        assert run.code == 2 and run.out == "" and says in run.err, run.err
+    assert snapshot(db_path) == state
 
 
 def test_tandem_pair_says_what_it_voided(desk):

@@ -3,16 +3,17 @@
 The editor's alt+d/u/j/s ask in a dialog showing the stretch before and after, save what was typed
 first, write through the write queue and read the document again; nothing approved or signed is
 voided until the person says yes. The pairing screen lists the doubtful pairings and moves English
-the same way, with z to undo.
+the same way, with z to undo; o there (alt+o in the editor) says a doubtful pair is right as it is.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from conftest import translator_signed
 from tui_helpers import no_idle_saves, run, until
@@ -256,3 +257,122 @@ def test_the_pairing_screen_lists_the_doubtful_and_moves_and_undoes(demo: Path, 
 
     run(scenario)
     assert english(demo, doc) == before
+
+
+def offered(screen) -> set[str]:
+    return {b.binding.action for b in screen.active_bindings.values() if b.enabled}
+
+
+def marks(path: Path, doc: int) -> list[int]:
+    with Workspace.open(path, create=False) as workspace:
+        return [s.index for s in workspace.documents.segments(doc) if s.low_confidence]
+
+
+def test_o_on_the_pairing_screen_says_a_doubtful_pair_is_right_and_it_leaves_the_list(demo: Path,
+                                                                                      tmp_path: Path) -> None:
+    doc = dropped_paragraph(demo, tmp_path)
+    with sqlite3.connect(demo) as conn:  # another doubtful pairing further down, as an import may leave
+        conn.execute("UPDATE segments SET align_note = 'the English is much longer than this Korean' "
+                     "WHERE document_id = ? AND position = 10", (doc,))
+    conn.close()
+    doubtful = marks(demo, doc)
+    first, rest = doubtful[0], doubtful[1:]
+    assert rest and first + 1 < rest[0] - 1  # its neighbours are no other doubtful segment's
+    before = english(demo, doc)
+
+    async def scenario() -> None:
+        app = TandemApp(demo, "david")
+        async with app.run_test(size=SMALL) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, DocumentsScreen)
+                        and app.screen.query_one("#documents", DataTable).row_count == 2)
+            await pilot.press("down", "p")
+            await until(pilot, lambda: isinstance(app.screen, PairingScreen) and app.screen.segments)
+            screen = app.screen
+            table = screen.query_one("#pairing-list", DataTable)
+            assert screen._highlighted() == first and "confirm_pair" in offered(screen)
+            table.move_cursor(row=0)  # the segment above it: no mark, nothing to confirm
+            await pilot.pause()
+            assert screen._highlighted() == first - 1 and "confirm_pair" not in offered(screen)
+            await pilot.press("o")
+            await pilot.pause(0.2)
+            assert marks(demo, doc) == doubtful
+            table.move_cursor(row=1)
+            await pilot.pause()
+            await pilot.press("o")
+            await until(pilot, lambda: not screen._moving and not screen.segments[first - 1].low_confidence)
+            listed = {int(row.key.value) for row in table.ordered_rows}
+            assert not {first - 1, first, first + 1} & listed and set(rest) <= listed
+            assert screen._highlighted() == rest[0]  # on to the next doubtful pairing
+            said = str(screen.query_one("#pairing-status", Static).content)
+            assert said.startswith(f"{len(rest)} doubtful pairing"), said
+
+    run(scenario)
+    assert marks(demo, doc) == rest and english(demo, doc) == before
+    with Workspace.open(demo, create=False) as workspace:
+        assert workspace.audit.log(doc)[-1]["action"] == "pairing.confirm"
+        assert workspace.audit.verify().ok
+
+
+def test_someone_who_may_not_edit_is_not_offered_o(demo: Path, tmp_path: Path) -> None:
+    doc = dropped_paragraph(demo, tmp_path)
+    doubtful = marks(demo, doc)
+
+    async def scenario() -> None:
+        app = TandemApp(demo, "minji")
+        async with app.run_test(size=WIDE) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, DocumentsScreen)
+                        and app.screen.query_one("#documents", DataTable).row_count == 2)
+            await pilot.press("down", "p")
+            await until(pilot, lambda: isinstance(app.screen, PairingScreen) and app.screen.segments)
+            screen = app.screen
+            assert screen.segments[screen._highlighted() - 1].low_confidence
+            assert "confirm_pair" not in offered(screen)
+            await pilot.press("o")
+            await pilot.pause(0.2)
+
+    run(scenario)
+    assert marks(demo, doc) == doubtful
+
+
+def test_alt_o_in_the_editor_clears_the_doubtful_mark_of_the_segment_in_hand(demo: Path, tmp_path: Path) -> None:
+    doc = dropped_paragraph(demo, tmp_path)
+    doubtful = marks(demo, doc)
+    before = english(demo, doc)
+
+    async def scenario() -> None:
+        app = TandemApp(demo, "david", document_id=doc)
+        async with app.run_test(size=WIDE) as pilot:
+            screen = await open_editor(pilot, app, doubtful[0] - 1)
+            assert "pair_ok" not in offered(screen)  # no mark here: nothing to say is right
+            screen = await open_editor(pilot, app, doubtful[0])
+            assert "pair_ok" in offered(screen) and screen.query_one("#align-note").display
+            await pilot.press("T", "y", "p", "e", "d", "space", "alt+o")  # what is typed is saved first
+            await until(pilot, lambda: isinstance(app.screen, EditorScreen) and not screen._pairing
+                        and not screen._reloading and screen.current is not None
+                        and not screen.current.low_confidence)
+            assert screen.current.index == doubtful[0] and not screen.query_one("#align-note").display
+            assert screen.current.target.startswith("Typed ") and "pair_ok" not in offered(screen)
+
+    run(scenario)
+    assert marks(demo, doc) == doubtful[1:]
+    after = english(demo, doc)
+    assert after[doubtful[0] - 1].startswith("Typed ") and after[:doubtful[0] - 1] == before[:doubtful[0] - 1]
+
+
+def test_an_open_editor_notices_someone_else_said_the_pairing_is_right(demo: Path, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(TandemApp, "POLL_SECONDS", 0.2)
+    doc = dropped_paragraph(demo, tmp_path)
+    first = marks(demo, doc)[0]
+
+    async def scenario() -> None:
+        app = TandemApp(demo, "david", document_id=doc)
+        async with app.run_test(size=WIDE) as pilot:
+            screen = await open_editor(pilot, app, first)
+            assert screen.query_one("#align-note").display and "pair_ok" in offered(screen)
+            with Workspace.open(demo, create=False) as workspace:
+                workspace.pairing.confirm(doc, first, by="robert")
+            await until(pilot, lambda: not screen.current.low_confidence)
+            assert not screen.query_one("#align-note").display and "pair_ok" not in offered(screen)
+
+    run(scenario)

@@ -6,6 +6,11 @@ against the texts as they are at commit. Each is one write transaction: a new re
 segment whose English changes, made as a save makes one (workflow.saving.write_revision: the role
 the person edits in, the state back to draft or empty, approvals and sign-offs voided by the new
 text), and one audit entry naming the move, the segments it changed and its revisions.
+
+A pairing the import marked doubtful stays marked until a person decides it: a move clears the mark
+on every segment it changed (the person has paired those), and `confirm` clears one segment's mark
+where the person finds the pairing right as it is. Either is recorded in the audit log; nothing
+brings a mark back (an undo is a move the person chose too).
 """
 
 from __future__ import annotations
@@ -19,9 +24,9 @@ from workflow.documents import Documents
 from workflow.editing import CONFLICT_OPEN
 from workflow.errors import InputError
 from workflow.i18n import N_, _
-from workflow.models import EDIT
+from workflow.models import EDIT, Segment
 from workflow.models.pairing import Move, Operation, Plan, Repaired, plan
-from workflow.records import content_hash, segment_from_row
+from workflow.records import content_hash, existing_segment, segment_from_row
 from workflow.review import Review
 from workflow.saving import signoffs_voided, voided_state, write_revision
 from workflow.storage import Storage
@@ -90,6 +95,11 @@ class Pairing:
                 moved[str(change.index)] = [before.value, after.value]
                 if (lost := voided_state(before)) is not None:
                     voided[change.index] = lost
+            # The person has decided the pairing of every segment the move changed: the import's
+            # doubtful marks there go (the scores stay, as the aligner's record). An undo is a move
+            # like any other and clears them too; it brings no mark back, the person decided.
+            cleared = [i for i in done.changed if rows[i - 1]["align_note"] is not None]
+            self._store.clear_align_notes([rows[i - 1]["id"] for i in cleared])
             self._store.touch_document(document_id, at)
             undone = signoffs_voided(self._review, document_id, signed)
             op = done.operation
@@ -105,6 +115,8 @@ class Pairing:
                                                for i, c in zip(done.changed, done.changes)]),
                 "undo": [_json(u) for u in done.undo],
             }
+            if cleared:
+                detail["cleared"] = cleared  # the segments whose doubtful mark the move cleared
             if voided:
                 detail["voided"] = {str(i): state.value for i, state in voided.items()}
             if undone:
@@ -115,6 +127,28 @@ class Pairing:
             now_rows = self._store.segments(document_id)
             changed = tuple(segment_from_row(now_rows[i - 1]) for i in done.changed)
             return Repaired(done, changed, revisions, voided, tuple(r for r, _s in undone))
+
+    def confirm(self, document_id: int, index: int, *, by: str) -> Segment:
+        """The person looked at segment `index`'s doubtful pairing and finds it right: the import's
+        mark goes, the text stays. Needs the edit intent, as a move does; refused where the segment
+        has no mark. One audit entry, "pairing.confirm", names the segment and the note cleared.
+        Returns the segment as it stands now."""
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            require(actor, set(INTENT_ROLES[EDIT]), N_("confirm a pairing"))
+            self._documents.get(document_id)
+            row = existing_segment(self._store, document_id, index)
+            note = row["align_note"]
+            if note is None:
+                raise InputError(_("segment {index}").format(index=index),
+                                 _("its pairing is not marked doubtful; there is nothing to confirm"))
+            at = now()
+            self._store.clear_align_notes([row["id"]])
+            self._store.touch_document(document_id, at)
+            # segment_id: other screens re-read the segments the audit log names (Documents.changes).
+            self._store.audit(at, actor.id, "pairing.confirm", {"segment": index, "note": note},
+                              document_id=document_id, segment_id=row["id"])
+            return segment_from_row(existing_segment(self._store, document_id, index))
 
 
 def _json(operation: Operation) -> dict:

@@ -75,6 +75,12 @@ class PairingJob(Job):
 
 
 @dataclass
+class ConfirmPairJob(PairingJob):
+    """The pairing of segment `index` is right as it is (ws.pairing.confirm): its doubtful mark goes,
+    its text stays. A PairingJob, so the editor reads the document again when it lands, as after a move."""
+
+
+@dataclass
 class Outcome:
     job: Job
     problem: str | None = None  # a TandemError's words, or a plain description of a failure
@@ -125,6 +131,8 @@ def run_job(workspace: Workspace, user: str, document_id: int, job: Job) -> Outc
         elif isinstance(job, CloseJob):
             workspace.comments.resolve(job.comment_id, by=user)
             outcome.comments = workspace.comments.all(document_id, job.index)
+        elif isinstance(job, ConfirmPairJob):
+            workspace.pairing.confirm(document_id, job.index, by=user)
         elif isinstance(job, PairingJob) and job.operation is not None:
             outcome.repaired = workspace.pairing.apply(document_id, job.operation, by=user, expect=job.expect)
     except BlockedByFindings as exc:

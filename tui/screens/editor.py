@@ -32,6 +32,7 @@ from glossaries.korean import preload_morphology
 from tui import segment_nav
 from tui.editor import reads
 from tui.editor.jobs import (
+    ConfirmPairJob,
     MarkJob,
     Outcome,
     PairingJob,
@@ -110,6 +111,7 @@ class EditorScreen(Screen):
         self._english: EnglishEditor | None = None
         self._standing = ""  # a notice that stays (read-only), shown when nothing more pressing is
         self._pairing = False  # English is moving between segments: the box waits for the reload
+        self._confirming: int | None = None  # the segment whose pairing alt+o said is right, until it lands
         self._reloading = False  # the document is read again (after a move of English between segments)
 
     # what tests and the app read ---------------------------------------------------------------
@@ -295,6 +297,9 @@ class EditorScreen(Screen):
             return self.state.may("edit") and self.current is not None and self.current.conflict
         if action == "sign_off":
             return self.state.permissions.sign_as is not None
+        if action == "pair_ok":  # offered on a doubtful pairing only
+            return (not self._pairing and self.state.may("edit") and self.current is not None
+                    and self.current.low_confidence)
         if self._pairing and action in self.GATED:
             return False  # until the moved English is on screen, nothing else is written
         need = self.GATED.get(action)
@@ -328,16 +333,20 @@ class EditorScreen(Screen):
         self.query_one(KoreanView).show(segment.source, findings=[])
         self.query_one("#korean-pane").scroll_home(animate=False)
         self.panels.show_comments(state.comments.get(index, []))
-        note = self.query_one("#align-note", Static)
-        note.display = segment.low_confidence
-        if segment.align_note:
-            note.update("⚠ " + _("Pairing doubtful: {note}").format(note=shown(segment.align_note)))
+        self._show_align_note(segment)
         self._show_notice()
         table.show_index(index)
         self._update_titles()
         self._analyse_now()
         self.panels.show_matches([])
         self.look_up_tm(index, segment.source)
+
+    def _show_align_note(self, segment: Segment) -> None:
+        """Why the import doubted this pairing, while it is marked doubtful."""
+        note = self.query_one("#align-note", Static)
+        note.display = segment.low_confidence
+        if segment.align_note:
+            note.update("⚠ " + _("Pairing doubtful: {note}").format(note=shown(segment.align_note)))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         # Refilling the list (on resize) highlights row 0 on the way: only the row the cursor is
@@ -533,10 +542,14 @@ class EditorScreen(Screen):
         index, state = landed.index, self.state
         if self._pairing and not any(isinstance(job, PairingJob) for job in (state.busy, *state.jobs)):
             self._pairing = False
+            confirmed, self._confirming = self._confirming, None
             if landed.reload:
                 for toast in landed.toasts:
                     self.notify(toast.text, title=toast.title, severity=toast.severity,
                                 **({"timeout": toast.timeout} if toast.timeout else {}))
+                if confirmed is not None:
+                    self.notify(_("Segment {index}: the pairing is right; it is no longer marked doubtful.").format(
+                        index=confirmed), title=_("Pairing"), timeout=4)
                 self._reload()
                 return
             self.english.read_only = not state.may("edit")  # refused: the box is as it was
@@ -599,6 +612,8 @@ class EditorScreen(Screen):
         state, table = self.state, self.query_one(SegmentList)
         for index in result.redraw:
             table.update_segment(state.segments[index - 1], state.counts.get(index), state.unsaved.get(index))
+        if state.current in result.redraw:
+            self._show_align_note(state.segments[state.current - 1])  # someone said its pairing is right
         if result.comments is not None:
             self.panels.show_comments(result.comments)
         if result.english is not None:
@@ -804,6 +819,23 @@ class EditorScreen(Screen):
         self._notice(_("Moving English between segments…"))
         self._queue(PairingJob(agreed.operation.index, operation=agreed.operation,
                                expect={row.index: row.before for row in agreed.rows}))
+
+    async def action_pair_ok(self) -> None:
+        """The pairing of the segment in hand is right as it is: its doubtful mark goes. Through the
+        queue like a move, and the document is read again when it lands, so what is typed is saved
+        first and the box waits."""
+        segment = self.current
+        if segment is None or not segment.low_confidence or self._pairing or not self.state.may("edit"):
+            return
+        if not await self.flush():
+            self._unsaved_warning()
+            return
+        self._pairing = True
+        self._confirming = segment.index
+        self.english.read_only = True
+        self.refresh_bindings()
+        self._notice(_("Clearing the doubtful mark…"))
+        self._queue(ConfirmPairJob(segment.index))
 
     def _reload(self, at: int | None = None) -> None:
         """Read the whole document again (the English moved) and open segment `at` (else the one in

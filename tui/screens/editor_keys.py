@@ -52,11 +52,13 @@ BINDINGS: list[BindingType] = [
     Binding("alt+s", "pair_split", N_("Split"),
          tooltip=N_("Pairing: split this English before the sentence the cursor is in; the rest goes to the "
                     "next segment")),
+    Binding("alt+o", "pair_ok", N_("Pair is right"),
+         tooltip=N_("Pairing: this doubtful pair is right as it is; clear its mark (the text stays)")),
     Binding("alt+p", "pairing", N_("Pairing"), tooltip=N_("The document's doubtful pairings, to put right")),
 ]
 
 GATED: dict[str, str] = {
     "save": "edit", "copy_source": "edit", "insert_term": "edit", "insert_tm": "edit",
     "mark_translated": "mark", "dismiss_finding": "dismiss", "comment": "comment",
-    "pair_down": "edit", "pair_up": "edit", "pair_join": "edit", "pair_split": "edit",
+    "pair_down": "edit", "pair_up": "edit", "pair_join": "edit", "pair_split": "edit", "pair_ok": "edit",
 }

@@ -4,8 +4,9 @@ The list holds the segments the import marked doubtful, each with the segments e
 (dimmed) so an English one off shows as such; `a` lists every segment. Below, the highlighted
 segment whole, with why its pairing is doubtful. d, u, j and s move English as the editor's alt keys
 do, each asking first in the same dialog (tui/widgets/pairing_dialog.py); z undoes the last move
-made here (itself a move, asked like one). Reached from the editor (alt+p) and the documents screen
-(p); dismissed with the segment to open in the editor, or None. Reads and writes run on worker
+made here (itself a move, asked like one); o says the highlighted doubtful pairing is right as it is
+(its mark goes, as a move clears the marks of the segments it changes). Reached from the editor
+(alt+p) and the documents screen (p); dismissed with the segment to open in the editor, or None. Reads and writes run on worker
 threads, each with its own Workspace; only the screen touches widgets.
 """
 
@@ -81,6 +82,8 @@ class PairingScreen(Screen[int | None]):
                 tooltip=N_("Pairing: join the next segment's English onto this one, and the rest up one")),
         Binding("s", "move('split')", N_("Split"),
                 tooltip=N_("Pairing: split this segment's English between sentences (the dialog moves the cut)")),
+        Binding("o", "confirm_pair", N_("Pair is right"),
+                tooltip=N_("Pairing: this doubtful pair is right as it is; clear its mark (the text stays)")),
         Binding("z", "undo", N_("Undo"), tooltip=N_("Undo the last move made here (asked like any move)")),
         Binding("a", "toggle_all", N_("All"), tooltip=N_("List every segment, or only the doubtful pairings")),
         Binding("e", "edit", N_("Edit"), tooltip=N_("Open the highlighted segment in the editor")),
@@ -96,6 +99,11 @@ class PairingScreen(Screen[int | None]):
             super().__init__()
             self.repaired, self.problem = repaired, problem
 
+    class Confirmed(Message):
+        def __init__(self, segment: Segment) -> None:
+            super().__init__()
+            self.segment = segment
+
     def __init__(self, session: Session, document_id: int, *, at: int | None = None) -> None:
         """`at`: the segment to start on (the editor's segment in hand), where it is listed."""
         super().__init__()
@@ -108,6 +116,7 @@ class PairingScreen(Screen[int | None]):
         self.undo: tuple[Operation, ...] = ()  # what undoes the last move made here
         self._undoing: list[Operation] = []  # the moves of an undo still to ask about
         self._at = at
+        self._then: int | None = None  # the segment to highlight once the list is read again
         self._moving = False
         self._cells = 30
 
@@ -137,6 +146,11 @@ class PairingScreen(Screen[int | None]):
             if not self.permissions.may(EDIT):
                 return False  # not offered: the Workspace would refuse it anyway
             return bool(self.undo) if action == "undo" else True
+        if action == "confirm_pair":  # offered on a doubtful pairing only
+            if not self.permissions.may(EDIT) or not self.segments:
+                return False
+            index = self._highlighted()
+            return index is not None and self.segments[index - 1].low_confidence
         return True
 
     # reading ---------------------------------------------------------------------------------------
@@ -162,7 +176,7 @@ class PairingScreen(Screen[int | None]):
         self.sub_title = f"#{self.document_id} {message.title}"
         first = not self.segments
         self.segments, self.guard, self.permissions = message.segments, message.guard, message.permissions
-        keep = self._highlighted() or self._at
+        keep, self._then = self._then or self._highlighted() or self._at, None
         if first and keep is None:
             keep = next((s.index for s in self.segments if s.low_confidence), 1)
         self._fill(keep)
@@ -236,6 +250,7 @@ class PairingScreen(Screen[int | None]):
     @on(DataTable.RowHighlighted, "#pairing-list")
     def highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._whole()
+        self.refresh_bindings()  # o is offered on a doubtful pairing only
 
     @on(DataTable.RowSelected, "#pairing-list")
     def selected(self, event: DataTable.RowSelected) -> None:
@@ -293,9 +308,7 @@ class PairingScreen(Screen[int | None]):
                 repaired = workspace.pairing.apply(self.document_id, agreed.operation, by=self.session.user,
                                                    expect={row.index: row.before for row in agreed.rows})
         except Exception as exc:  # noqa: BLE001 - shown on screen, never as a traceback
-            problem = str(exc) if isinstance(exc, TandemError) else _(
-                "could not use the workspace ({kind}: {problem})").format(kind=type(exc).__name__, problem=exc)
-            self.post_message(self.Moved(None, problem))
+            self.post_message(self.Moved(None, _problem(exc)))
             return
         self.post_message(self.Moved(repaired))
 
@@ -318,3 +331,41 @@ class PairingScreen(Screen[int | None]):
                           "to draft.").format(indexes=", ".join(map(str, sorted(message.repaired.voided)))),
                         title=_("Sign-off voided"), severity="warning")
         self.load()
+
+    # a doubtful pairing that is right --------------------------------------------------------------
+
+    def action_confirm_pair(self) -> None:
+        index = self._highlighted()
+        if (index is None or self._moving or not self.permissions.may(EDIT)
+                or not self.segments[index - 1].low_confidence):
+            return
+        self._moving = True
+        self._status(_("Clearing the doubtful mark…"))
+        self.write_confirmation(index)
+
+    @work(thread=True, exclusive=True, group="pairing-write")
+    def write_confirmation(self, index: int) -> None:
+        try:
+            with self.session.workspace() as workspace:
+                segment = workspace.pairing.confirm(self.document_id, index, by=self.session.user)
+        except Exception as exc:  # noqa: BLE001 - shown on screen, never as a traceback
+            self.post_message(self.Moved(None, _problem(exc)))
+            return
+        self.post_message(self.Confirmed(segment))
+
+    def on_pairing_screen_confirmed(self, message: Confirmed) -> None:
+        self._moving = False
+        index = message.segment.index
+        self.notify(_("Segment {index}: the pairing is right; it is no longer marked doubtful.").format(index=index),
+                    title=_("Pairing"), timeout=4)
+        # On to the next doubtful pairing (the one confirmed may leave the list).
+        left = [s.index for s in self.segments if s.low_confidence and s.index != index]
+        self._then = next((i for i in left if i > index), left[-1] if left else index)
+        self.load()
+
+
+def _problem(exc: Exception) -> str:
+    """Words for the screen: a domain error as it is, anything else plainly described."""
+    if isinstance(exc, TandemError):
+        return str(exc)
+    return _("could not use the workspace ({kind}: {problem})").format(kind=type(exc).__name__, problem=exc)

@@ -83,6 +83,12 @@ class SegmentsSQL(StoreBase):
     def set_segment_state(self, segment_id: int, state: str) -> None:
         self._db.execute("UPDATE segments SET state = ? WHERE id = ?", (state, segment_id))
 
+    def clear_align_notes(self, segment_ids: list[int]) -> None:
+        """The import's doubtful-pairing notes go (a person decided the pairing); the scores stay."""
+        if segment_ids:
+            marks = ", ".join("?" * len(segment_ids))
+            self._db.execute(f"UPDATE segments SET align_note = NULL WHERE id IN ({marks})", tuple(segment_ids))
+
     def all_segments(self) -> list[Row]:
         """Every segment of every document with its current English, for workspace-wide scans."""
         return self._rows(_SEGMENTS_WITH_CURRENT + " ORDER BY s.document_id, s.position")
