@@ -89,10 +89,12 @@ class Bead:
     source: tuple[int, ...]
     target: tuple[int, ...]
     score: float  # how well lengths and evidence fit, 0-1: 1.0 is a perfect fit (or better)
-    # For each source unit's pairing: how much dearer (nats) the best pairing of it to other
-    # English is, and that English (target units; () for none). None: no alternative was possible.
+    # For each source unit's pairing: how much dearer (nats) the best pairing that gives it other
+    # text is, and that English (target units; () for none). `shared`: the alternative gives it
+    # part of that English, cut with a neighbour. None: no alternative was possible.
     margin: float = math.inf
     alternative: tuple[int, ...] | None = None
+    shared: bool = False
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -178,11 +180,12 @@ def align(source: Sequence[Unit], target: Sequence[Unit]) -> list[Bead]:
         path.append((pi, pj, i, j))
         i, j = pi, pj
     path.reverse()
-    chosen = {k: tuple(range(pj, j)) for pi, pj, i, j in path for k in range(pi, i)}
+    chosen = {k: steps.outcome(k, pi, pj, i - pi, j - pj) for pi, pj, i, j in path for k in range(pi, i)}
     total = forward[(n, m)]
-    # The best path that pairs each Korean unit with other English than the chosen: over every
-    # bead that covers it, the best path through that bead.
-    rival: dict[int, tuple[float, tuple[int, ...]]] = {}
+    # The best path that gives each Korean unit other text than the chosen: over every bead that
+    # covers it, the best path through that bead. Beads are compared by what the unit ends up with,
+    # so a merge whose one-sentence English goes whole to this unit is no rival to a plain pair.
+    rival: dict[int, tuple[float, Outcome]] = {}
     for (i, j), before in forward.items():
         for di, dj in PRIORS:
             ni, nj = i + di, j + dj
@@ -190,10 +193,10 @@ def align(source: Sequence[Unit], target: Sequence[Unit]) -> list[Bead]:
             if di == 0 or after is None or ni > n or nj > m:
                 continue
             through = before + steps.cost(i, j, di, dj) + after
-            english = tuple(range(j, nj))
             for k in range(i, ni):
-                if english != chosen[k] and through < rival.get(k, (inf, ()))[0]:
-                    rival[k] = (through, english)
+                outcome = steps.outcome(k, i, j, di, dj)
+                if outcome != chosen[k] and through < rival.get(k, (inf, NO_TEXT))[0]:
+                    rival[k] = (through, outcome)
     beads = []
     for pi, pj, i, j in path:
         source_units, english = tuple(range(pi, i)), tuple(range(pj, j))
@@ -201,8 +204,15 @@ def align(source: Sequence[Unit], target: Sequence[Unit]) -> list[Bead]:
         for k in source_units:
             if k in rival and rival[k][0] - total < margin:
                 margin, alternative = rival[k][0] - total, rival[k][1]
-        beads.append(Bead(source_units, english, min(1.0, steps.fit(pi, pj, i - pi, j - pj)), margin, alternative))
+        beads.append(Bead(source_units, english, min(1.0, steps.fit(pi, pj, i - pi, j - pj)), margin,
+                          alternative[0] if alternative else None, bool(alternative and alternative[1] >= 0)))
     return beads
+
+
+# What a Korean unit ends up with under a bead: English units, and which part of them when a merge
+# cuts them (-1: all of it).
+Outcome = tuple[tuple[int, ...], int]
+NO_TEXT: Outcome = ((), -1)
 
 
 class _Steps:
@@ -214,6 +224,17 @@ class _Steps:
 
     def cost(self, i: int, j: int, di: int, dj: int) -> float:
         return -math.log(PRIORS[(di, dj)]) - math.log(max(self.fit(i, j, di, dj), 1e-300))
+
+    def outcome(self, k: int, i: int, j: int, di: int, dj: int) -> Outcome:
+        english = tuple(range(j, j + dj))
+        if (di, dj) != (2, 1):
+            return (english, -1) if english else NO_TEXT
+        whole = self.target[j]
+        if len(whole.pieces) > 1:
+            return english, k - i  # the first or the second part of a cut
+        # One sentence goes whole to the half it fits (best_split): the other gets nothing.
+        first = best_split((self.source[i], self.source[i + 1]), whole, self.c) > 0
+        return (english, -1) if (k == i) == first else NO_TEXT
 
     def fit(self, i: int, j: int, di: int, dj: int) -> float:
         key = (i, j, di, dj)

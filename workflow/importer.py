@@ -112,7 +112,7 @@ def _pair_blocks(ko: list[Block], en: list[Block], glossary: GlossaryIndex | Non
             i = bead.source[0]
             texts[i], scores[i] = en_text, bead.score
             if bead.close_call:
-                notes[i] = _close_call(bead.alternative or ())
+                notes[i] = _close_call(bead)
             elif bead.score < align.DOUBTFUL_PAIR:
                 shorter = len(en_text) < len(ko[i].text) * c
                 notes[i] = pairing_notes.SHORTER if shorter else pairing_notes.LONGER
@@ -156,11 +156,16 @@ def _with_sentences(block: Block, lang: str, make: Callable[[str], align.Unit]) 
     return replace(whole, kind=block.kind.value, sentences=len(sentences), pieces=tuple(pieces))
 
 
-def _close_call(alternative: tuple[int, ...]) -> str:
-    """The note naming the pairing that came close: other English blocks, or none at all."""
+def _close_call(bead: align.Bead) -> str:
+    """The note naming the pairing that came close: other English blocks, none at all, or this
+    English shared with a neighbouring paragraph (cut between them)."""
+    alternative = bead.alternative or ()
+    blocks = "+".join(str(j + 1) for j in alternative)
     if not alternative:
         return pairing_notes.CLOSE_NONE
-    return pairing_notes.CLOSE.format(blocks="+".join(str(j + 1) for j in alternative))
+    if bead.shared:
+        return pairing_notes.CLOSE_SHARED.format(blocks=blocks)
+    return pairing_notes.CLOSE.format(blocks=blocks)
 
 
 def _sentences(text: str, lang: str) -> list[str]:

@@ -21,7 +21,9 @@ WITH_PREVIOUS = N_("the draft renders this together with the sentence before")
 EXTRA_SENTENCE = N_("an extra English sentence was kept here")
 CLOSE = N_("another pairing is nearly as likely: with English block {blocks}; check the pair")
 CLOSE_NONE = N_("another pairing is nearly as likely: with no English (the draft may have dropped it); check the pair")
-NOTES = (CLOSE, CLOSE_NONE, LONGER, SHORTER, SPLIT, MERGED, DROPPED, EXTRA_BLOCK, SENTENCES_UNSURE, WITH_PREVIOUS, EXTRA_SENTENCE)
+CLOSE_SHARED = N_("another pairing is nearly as likely: English block {blocks} shared with a neighbouring "
+                  "paragraph; check where it divides")
+NOTES = (CLOSE, CLOSE_NONE, CLOSE_SHARED, LONGER, SHORTER, SPLIT, MERGED, DROPPED, EXTRA_BLOCK, SENTENCES_UNSURE, WITH_PREVIOUS, EXTRA_SENTENCE)
 
 
 def shown(note: str | None) -> str | None:
