@@ -271,9 +271,12 @@ def marks(path: Path, doc: int) -> list[int]:
 def test_o_on_the_pairing_screen_says_a_doubtful_pair_is_right_and_it_leaves_the_list(demo: Path,
                                                                                       tmp_path: Path) -> None:
     doc = dropped_paragraph(demo, tmp_path)
-    with sqlite3.connect(demo) as conn:  # another doubtful pairing further down, as an import may leave
-        conn.execute("UPDATE segments SET align_note = 'the English is much longer than this Korean' "
-                     "WHERE document_id = ? AND position = 10", (doc,))
+    # Two doubtful pairings apart, as an import may leave them (the aligner's own marks vary with its
+    # tuning): the dropped paragraph's, and one further down.
+    with sqlite3.connect(demo) as conn:
+        conn.execute("UPDATE segments SET align_note = CASE position "
+                     "WHEN 4 THEN 'no English block pairs with this Korean: the draft may have dropped it' "
+                     "WHEN 10 THEN 'the English is much longer than this Korean' END WHERE document_id = ?", (doc,))
     conn.close()
     doubtful = marks(demo, doc)
     first, rest = doubtful[0], doubtful[1:]
