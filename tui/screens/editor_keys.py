@@ -13,6 +13,14 @@ from textual.binding import Binding, BindingType
 from workflow.i18n import N_
 
 
+# What each pairing move does, said alike in the editor and on the pairing screen.
+PAIRING_HELP = {
+    "down": N_("Pairing: move this segment's English and the English after it one segment down"),
+    "up": N_("Pairing: move this segment's English up onto the segment above, and the rest up one"),
+    "join": N_("Pairing: join the next segment's English onto this one, and the rest up one"),
+    "ok": N_("Pairing: this doubtful pair is right as it is; clear its mark (the text stays)"),
+}
+
 BINDINGS: list[BindingType] = [
     Binding("escape", "back", N_("Back"), tooltip=N_("Leave the English (again: back to the documents)")),
     Binding("ctrl+up,alt+up", "previous_segment", N_("Prev"), tooltip=N_("Previous segment")),
@@ -44,16 +52,16 @@ BINDINGS: list[BindingType] = [
     # Putting the import's pairing right (issue 19): alt and a letter, as the terminals that keep f12
     # get alt+c; each asks first, showing the stretch it moves.
     Binding("alt+d", "pair_down", N_("Pair ↓"),
-         tooltip=N_("Pairing: move this segment's English and the English after it one segment down")),
+         tooltip=PAIRING_HELP["down"]),
     Binding("alt+u", "pair_up", N_("Pair ↑"),
-         tooltip=N_("Pairing: move this segment's English up onto the segment above, and the rest up one")),
+         tooltip=PAIRING_HELP["up"]),
     Binding("alt+j", "pair_join", N_("Join"),
-         tooltip=N_("Pairing: join the next segment's English onto this one, and the rest up one")),
+         tooltip=PAIRING_HELP["join"]),
     Binding("alt+s", "pair_split", N_("Split"),
          tooltip=N_("Pairing: split this English before the sentence the cursor is in; the rest goes to the "
                     "next segment")),
     Binding("alt+o", "pair_ok", N_("Pair is right"),
-         tooltip=N_("Pairing: this doubtful pair is right as it is; clear its mark (the text stays)")),
+         tooltip=PAIRING_HELP["ok"]),
     Binding("alt+p", "pairing", N_("Pairing"), tooltip=N_("The document's doubtful pairings, to put right")),
 ]
 

@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from tui.labels import DOUBTFUL_MARK, state_mark
+from tui.screens.editor_keys import PAIRING_HELP
 from tui.live import WorkspaceChanged
 from tui.session import Session
 from tui.widgets.keys_footer import KeysFooter
@@ -75,15 +76,15 @@ class PairingScreen(Screen[int | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", N_("Back"), tooltip=N_("Back to where you came from")),
         Binding("d", "move('down')", N_("Down"),
-                tooltip=N_("Pairing: move this segment's English and the English after it one segment down")),
+                tooltip=PAIRING_HELP["down"]),
         Binding("u", "move('up')", N_("Up"),
-                tooltip=N_("Pairing: move this segment's English up onto the segment above, and the rest up one")),
+                tooltip=PAIRING_HELP["up"]),
         Binding("j", "move('join')", N_("Join"),
-                tooltip=N_("Pairing: join the next segment's English onto this one, and the rest up one")),
+                tooltip=PAIRING_HELP["join"]),
         Binding("s", "move('split')", N_("Split"),
                 tooltip=N_("Pairing: split this segment's English between sentences (the dialog moves the cut)")),
         Binding("o", "confirm_pair", N_("Pair is right"),
-                tooltip=N_("Pairing: this doubtful pair is right as it is; clear its mark (the text stays)")),
+                tooltip=PAIRING_HELP["ok"]),
         Binding("z", "undo", N_("Undo"), tooltip=N_("Undo the last move made here (asked like any move)")),
         Binding("a", "toggle_all", N_("All"), tooltip=N_("List every segment, or only the doubtful pairings")),
         Binding("e", "edit", N_("Edit"), tooltip=N_("Open the highlighted segment in the editor")),
