@@ -8,6 +8,9 @@ scanned once with overlapping matches. Each candidate is then checked against th
   never falls where the entry has none (미 국무장관 does not hold 미국);
 - boundaries: a term must start a word; whatever follows (particles, 들, suffixes such as 군) is free.
   A candidate inside a word is accepted only if it is a word of that compound (morphology.py);
+- short terms after a closing mark: a term of one or two syllables right after a closing quote or
+  bracket ('옥(獄)'이란, "핵"이라, '전쟁'인도) may be the quotative particle or a copula ending of the
+  quoted word; it is accepted only where kiwi reads it as a noun in its sentence (morphology.py);
 - leftmost-longest among the candidates that pass: candidates are taken in start order, the
   longest first among those starting together, and an accepted hit shadows every candidate that
   overlaps it (보위지도원 over 지도원), which also spares morphology for candidates that cannot win.
@@ -30,7 +33,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from .i18n import _
 from .folding import STRIP_TABLE, WHITESPACE, fold_key, fold_strip_table, is_unfolded_initial, to_nfc
 from .model import Term
-from .morphology import is_word_of_compound, preload_morphology
+from .morphology import SHORT_TERM, is_noun_in_sentence, is_word_of_compound, preload_morphology, sentence_around
 
 __all__ = ["KoreanHit", "KoreanMatcher", "preload_morphology"]
 
@@ -175,6 +178,8 @@ class KoreanMatcher:
                     continue
             if start and nfc[start - 1].isalnum() and not _word_of_compound(nfc, start, end):
                 continue
+            if k_end - k_start <= SHORT_TERM and _after_closing_mark(nfc, start) and not _noun_here(nfc, start, end):
+                continue
             taken_until = k_end
             if starts is not None:
                 assert ends is not None  # to_nfc returns both maps or neither
@@ -228,3 +233,24 @@ def _word_of_compound(nfc: str, start: int, end: int) -> bool:
     while word_end < len(nfc) and nfc[word_end].isalnum():
         word_end += 1
     return is_word_of_compound(nfc[word_start:word_end], start - word_start, min(end, word_end) - word_start)
+
+
+_CLOSING = frozenset("Pe Pf".split())  # ) ] 」 』 》 〉 ’ ” and the like
+_STRAIGHT_QUOTES = "'\"`"
+
+
+def _after_closing_mark(nfc: str, start: int) -> bool:
+    """Whether text[start] follows a closing quote or bracket directly, where particles attach. A
+    straight quote closes when it follows a letter, digit or closing mark (`'옥'이란`, `'옥(獄)'이란`),
+    and opens anywhere else (`'이란'`, `("이란")`)."""
+    if not start:
+        return False
+    mark = nfc[start - 1]
+    if mark in _STRAIGHT_QUOTES:
+        return start > 1 and (nfc[start - 2].isalnum() or unicodedata.category(nfc[start - 2]) in _CLOSING)
+    return unicodedata.category(mark) in _CLOSING
+
+
+def _noun_here(nfc: str, start: int, end: int) -> bool:
+    sentence, offset = sentence_around(nfc, start, end)
+    return is_noun_in_sentence(sentence, start - offset, end - offset)
