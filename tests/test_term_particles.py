@@ -102,3 +102,53 @@ def test_morphology_is_not_loaded_for_short_terms_starting_a_word():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+# Consistency warnings never fire between renderings a glossary entry allows, nor between its Korean forms.
+
+SENT_HOME = Term("송환", "repatriation", en_variants=("repatriated", "sent home", "go home"), id=1)
+PARTY = Term("노동당", "Workers' Party", ko_variants=("로동당",), en_variants=("WPK",), id=2)
+WORKERS = Term("해외 노동자", "overseas workers", en_variants=("workers abroad",), id=3)
+KO = "북한은 해외 노동자 송환을 일부 허용한 것으로 알려졌다."
+
+
+def consistency(check_id: str, pairs: list[tuple[str, str]]) -> list[int]:
+    from glossaries.index import GlossaryIndex
+    from workflow.checks import CheckContext, SegmentText, checks
+
+    check = next(c for c in checks() if c.id == check_id)
+    segments = [SegmentText(i, ko, en) for i, (ko, en) in enumerate(pairs, start=1)]
+    return [f.segment for f in check.run(check, segments, CheckContext(GlossaryIndex([SENT_HOME, PARTY, WORKERS])))]
+
+
+@pytest.mark.parametrize(
+    ("check_id", "pairs", "expected"),
+    [
+        # Preferred against admitted, admitted against admitted: allowed forms of one entry agree.
+        ("consistency.source", [(KO, "North Korea has reportedly allowed some overseas workers to go home."),
+                                (KO, "North Korea has reportedly allowed some workers abroad to go home."),
+                                (KO, "North Korea has reportedly allowed some overseas workers to go home.")], []),
+        ("consistency.source", [(KO, "North Korea has reportedly allowed some overseas workers to be repatriated."),
+                                (KO, "North Korea has reportedly allowed some overseas workers to be sent home.")], []),
+        ("consistency.source", [(KO, "North Korea has reportedly allowed some workers abroad to be sent home."),
+                                (KO, "North Korea has reportedly allowed some overseas workers to be repatriated.")],
+         []),
+        # The English differs beyond the terms: still a warning.
+        ("consistency.source", [(KO, "North Korea has reportedly allowed some overseas workers to be sent home."),
+                                (KO, "The North is said to have let a few workers abroad be sent home.")], [2]),
+        ("consistency.source", [(KO, "North Korea has reportedly allowed some overseas workers to be sent home."),
+                                (KO, "North Korea has reportedly allowed some overseas workers to go home.")], [2]),
+        # A rendering on one side only: still a warning.
+        ("consistency.source", [(KO, "North Korea has reportedly allowed some overseas workers to be sent home."),
+                                (KO, "North Korea has reportedly allowed some overseas workers to leave.")], [2]),
+        # One English for a Korean sentence in North and in South Korean spelling: one sentence.
+        ("consistency.target", [("노동당은 해외 노동자 송환을 결정했다.", "The Workers' Party decided to repatriate workers."),
+                                ("로동당은 해외 노동자 송환을 결정했다.", "The Workers' Party decided to repatriate workers.")],
+         []),
+        ("consistency.target", [("노동당은 해외 노동자 송환을 결정했다.", "The Workers' Party decided to repatriate workers."),
+                                ("노동당은 해외 노동자 파견을 결정했다.", "The Workers' Party decided to repatriate workers.")],
+         [2]),
+    ],
+)
+def test_consistency_between_allowed_renderings(check_id, pairs, expected):
+    assert consistency(check_id, pairs) == expected
