@@ -32,6 +32,8 @@ GOOD = [
     ("content.length", "짧다.", "This is short."),  # too short to judge
     ("content.sentences", KO, EN),
     ("content.sentences", "그는 떠났다. 그녀는 남았다.", "He left, but she stayed."),
+    # A quote and its attribution: two Korean sentences by the splitter, one in English.
+    ("content.sentences", '그는 "여비는 없다. 알아서 오라"라고 말했다.', '"There is no money for travel; find your own way," he said.'),
 ]
 
 BAD = [  # check id, source, target, severity, target span (None: don't care), source span
@@ -54,6 +56,10 @@ BAD = [  # check id, source, target, severity, target span (None: don't care), s
     ("content.length", KO, "Workers return.", Severity.WARNING, None, None),
     ("content.length", KO, EN + " " + EN + " " + EN, Severity.WARNING, None, None),
     ("content.sentences", "그는 떠났다. 그녀는 남았다. 모두 울었다.", "He left.", Severity.WARNING, None, None),
+    ("content.sentences", "북한은 3만 명을 보냈다. 강동완 교수는 이것이 사실이라고 말했다.",
+     "North Korea sent 30,000 workers.", Severity.WARNING, None, None),
+    ("content.sentences", "북한은 3만 명을 보냈다.",
+     "North Korea sent 30,000 workers. Professor Kang Dong-wan said it was true.", Severity.WARNING, None, None),
     ("content.sentences",
      "노동자가 병에 걸리면 사업소에서 돈을 걷어 치료비를 마련했다. 사망한 노동자의 시신은 현지에 묻혔다.",
      "When workers fell sick, their workplaces collected money for their treatment.",
@@ -118,3 +124,11 @@ def test_consistency(check_id, pairs, expected):
     assert [f.segment for f in found] == expected
     for finding in found:
         assert finding.severity == Severity.WARNING and finding.source_span and finding.target_span
+
+
+def test_a_dropped_sentence_that_nothing_else_could_explain_is_named_with_its_span():
+    source = ("북한은 지난달 러시아에 파견된 노동자 3만 명에게 귀국하라고 지시했다. "
+              "평양의 한 소식통은 데일리NK에 “환자부터 먼저 돌려보내고 있다”고 말했다.")
+    target = "North Korea last month ordered 30,000 workers deployed to Russia to return home."
+    (finding,) = run("content.sentences", source, target)
+    assert finding.source_span and source[slice(*finding.source_span)].startswith("평양의")

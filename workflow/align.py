@@ -31,6 +31,7 @@ from workflow.align_evidence import NONE, Evidence
 # 30, spaces left out, paired 11,523 of 11,880 segments right against 11,361 at 9.4, the issue's 80
 # articles 64 right against 55, and the sample article's 36 variants 34 against 32; 40 was worse.
 VARIANCE = 30.0
+SENTENCE_VARIANCE = 9.4
 # Gale & Church's priors for each bead shape, (source units, target units).
 PRIORS = {(1, 1): 0.89, (1, 0): 0.0099 / 2, (0, 1): 0.0099 / 2, (2, 1): 0.089 / 2, (1, 2): 0.089 / 2}
 # A 1-1 pair whose lengths are this improbable is shown to the translator as doubtful ("much
@@ -115,12 +116,12 @@ def ratio(source: Sequence[Unit], target: Sequence[Unit]) -> float:
     return tgt / src if src and tgt else 1.0
 
 
-def length_fit(src_len: int, tgt_len: int, c: float) -> float:
+def length_fit(src_len: int, tgt_len: int, c: float, variance: float = VARIANCE) -> float:
     """Probability of a length difference at least this large, if the two are translations."""
     mean = (src_len + tgt_len / c) / 2
     if mean == 0:
         return 1.0
-    delta = (tgt_len - src_len * c) / math.sqrt(mean * VARIANCE)
+    delta = (tgt_len - src_len * c) / math.sqrt(mean * variance)
     return math.erfc(abs(delta) / math.sqrt(2))
 
 
@@ -134,14 +135,19 @@ def parallel(source: Sequence[Unit], target: Sequence[Unit]) -> list[Bead]:
             for i, (s, t) in enumerate(zip(source, target))]
 
 
-def align(source: Sequence[Unit], target: Sequence[Unit]) -> list[Bead]:
-    """The most probable sequence of beads covering both lists in order, each with its margin."""
+def align(source: Sequence[Unit], target: Sequence[Unit], *, variance: float = VARIANCE,
+          expected_ratio: float | None = None) -> list[Bead]:
+    """The most probable sequence of beads covering both lists in order, each with its margin.
+
+    A check pairing one segment's sentences, whose lengths are what is being judged, gives the
+    expected English/Korean ratio instead of taking it from the texts, and prices lengths as
+    tightly as clean sentence pairs vary (SENTENCE_VARIANCE): it has little other evidence."""
     n, m = len(source), len(target)
     if n == 0 or m == 0:
         return [Bead((i,), (), 1.0) for i in range(n)] + [Bead((), (j,), 1.0) for j in range(m)]
-    c = ratio(source, target)
+    c = expected_ratio or ratio(source, target)
     band = BAND + 2 * abs(n - m)
-    steps = _Steps(source, target, c)
+    steps = _Steps(source, target, c, variance)
     inf = math.inf
 
     def near(i: int, j: int) -> bool:
@@ -218,8 +224,8 @@ NO_TEXT: Outcome = ((), -1)
 class _Steps:
     """Each bead's price, computed once: the forward, backward and rival passes all ask."""
 
-    def __init__(self, source: Sequence[Unit], target: Sequence[Unit], c: float) -> None:
-        self.source, self.target, self.c = source, target, c
+    def __init__(self, source: Sequence[Unit], target: Sequence[Unit], c: float, variance: float) -> None:
+        self.source, self.target, self.c, self.variance = source, target, c, variance
         self._fits: dict[tuple[int, int, int, int], float] = {}
 
     def cost(self, i: int, j: int, di: int, dj: int) -> float:
@@ -233,17 +239,17 @@ class _Steps:
         if len(whole.pieces) > 1:
             return english, k - i  # the first or the second part of a cut
         # One sentence goes whole to the half it fits (best_split): the other gets nothing.
-        first = best_split((self.source[i], self.source[i + 1]), whole, self.c) > 0
+        first = best_split((self.source[i], self.source[i + 1]), whole, self.c, self.variance) > 0
         return (english, -1) if (k == i) == first else NO_TEXT
 
     def fit(self, i: int, j: int, di: int, dj: int) -> float:
         key = (i, j, di, dj)
         if key not in self._fits:
-            self._fits[key] = bead_fit(self.source[i:i + di], self.target[j:j + dj], self.c)
+            self._fits[key] = bead_fit(self.source[i:i + di], self.target[j:j + dj], self.c, self.variance)
         return self._fits[key]
 
 
-def bead_fit(src: Sequence[Unit], tgt: Sequence[Unit], c: float) -> float:
+def bead_fit(src: Sequence[Unit], tgt: Sequence[Unit], c: float, variance: float = VARIANCE) -> float:
     if not src or not tgt:
         # A unit with no counterpart has no length to compare; its prior alone prices it. Gale and
         # Church's length term here makes dropping a long paragraph dearer than shifting five pairs.
@@ -253,14 +259,14 @@ def bead_fit(src: Sequence[Unit], tgt: Sequence[Unit], c: float) -> float:
     # its own counterpart: a merge whose English cannot be cut to fit both Korean paragraphs is
     # no merge (a dropped paragraph beside a two-sentence one used to read as one).
     if len(src) == 2 and len(tgt) == 1 and len(tgt[0].pieces) > 1:
-        return kind * max(_cut_fits(src[0], src[1], tgt[0].pieces, c))
+        return kind * max(_cut_fits(src[0], src[1], tgt[0].pieces, c, variance))
     if len(src) == 1 and len(tgt) == 2 and len(src[0].pieces) > 1:
-        return kind * max(_cut_fits(tgt[0], tgt[1], src[0].pieces, c, pieces_are_source=True))
-    fit = length_fit(sum(u.length for u in src), sum(u.length for u in tgt), c)
+        return kind * max(_cut_fits(tgt[0], tgt[1], src[0].pieces, c, variance, pieces_are_source=True))
+    fit = length_fit(sum(u.length for u in src), sum(u.length for u in tgt), c, variance)
     return kind * fit * evidence_fit(src, tgt) * sentence_fit(src, tgt)
 
 
-def _cut_fits(first: Unit, second: Unit, pieces: Sequence[Unit], c: float, *,
+def _cut_fits(first: Unit, second: Unit, pieces: Sequence[Unit], c: float, variance: float, *,
               pieces_are_source: bool = False) -> list[float]:
     """For each cut k of `pieces` (1..n-1), how well pieces[:k] pairs with `first` and the rest
     with `second`."""
@@ -269,7 +275,7 @@ def _cut_fits(first: Unit, second: Unit, pieces: Sequence[Unit], c: float, *,
         fit = 1.0
         for whole, part in ((first, pieces[:k]), (second, pieces[k:])):
             src, tgt = (part, [whole]) if pieces_are_source else ([whole], part)
-            fit *= (length_fit(sum(u.length for u in src), sum(u.length for u in tgt), c)
+            fit *= (length_fit(sum(u.length for u in src), sum(u.length for u in tgt), c, variance)
                     * evidence_fit(src, tgt) * sentence_fit(src, tgt))
         fits.append(fit)
     return fits
@@ -301,11 +307,11 @@ def _joined(units: Sequence[Unit]) -> Evidence:
                     any(u.evidence.quoted for u in units))
 
 
-def best_split(halves: tuple[Unit, Unit], whole: Unit, c: float) -> int:
+def best_split(halves: tuple[Unit, Unit], whole: Unit, c: float, variance: float = VARIANCE) -> int:
     """How many of `whole`'s sentences go to the first of two sources, the rest to the second: the
     cut the merge was priced by. An English of one sentence goes whole to the source it fits."""
     if len(whole.pieces) < 2:
-        first, second = (bead_fit([half], [whole], c) for half in halves)
+        first, second = (bead_fit([half], [whole], c, variance) for half in halves)
         return max(1, whole.sentences) if first >= second else 0
-    fits = _cut_fits(halves[0], halves[1], whole.pieces, c)
+    fits = _cut_fits(halves[0], halves[1], whole.pieces, c, variance)
     return 1 + fits.index(max(fits))
