@@ -1,7 +1,9 @@
 """Dates checks: months, years and days of the month in the Korean against the English.
 
 Korean wire copy dates events ("지난 16일") where English copy names the weekday ("on Wednesday"),
-so a day answered by a weekday is only information; a different month or year is an error.
+so a day answered by a weekday is only information; a different month, year or day (12월27일 against
+"Dec. 28") is an error. A date left over on each side is paired only where that is unambiguous (as
+many on each side), so one slip is one finding and not a chain.
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ def _month_problems(segment: SegmentText):
     """(korean month, english month or None, is_error) for each Korean month not rendered as such."""
     english = english_months(segment.target)
     left = list(english)
+    unmatched = []
     for month in _korean(segment, MONTH):
         number = int(month.value)
         part_match = _KOREAN_PART.match(segment.source, month.end)
@@ -77,24 +80,52 @@ def _month_problems(segment: SegmentText):
                 assert part_match is not None  # part is "" without one
                 yield month, same, f"{month.text} {part_match.group(1)} ({part} {MONTHS[number - 1].capitalize()})"
             continue
-        other = left[0] if left else None
+        unmatched.append(month)
+    for month, other in _paired(unmatched, left):
+        number = int(month.value)
         yield month, other, f"{month.text} ({MONTHS[number - 1].capitalize()})" if 1 <= number <= 12 else month.text
+
+
+def _paired(korean: list, english: list) -> list[tuple]:
+    """Leftover Korean dates with their English partners: in order where both sides have as many,
+    with none where the English has none; otherwise the pairing is a guess and nothing is said."""
+    if len(korean) == len(english):
+        return list(zip(korean, english))
+    return [(k, None) for k in korean] if not english else []
 
 
 def _year_problems(segment: SegmentText):
     english = _english_years(segment.target)
+    unmatched = []
     for year in _korean(segment, YEAR):
         same = next((e for e in english if set(e.values) & set(year.values)), None)
         if same is not None:
             english.remove(same)
             continue
-        yield year, (english[0] if english else None)
+        unmatched.append(year)
+    yield from _paired(unmatched, english)
+
+
+def _day_problems(segment: SegmentText):
+    """(korean day, english day) for each day of the month the English gives as another day."""
+    english = english_numbers(segment.target)
+    left = [e for e in english if e.role == DAY]
+    unmatched = []
+    for day in _korean(segment, DAY):
+        same = next((e for e in left if set(e.values) & set(day.values)), None) or \
+            next((e for e in english if set(e.values) & set(day.values) and e.role not in (YEAR, DAY)), None)
+        if same is not None:
+            (left if same in left else english).remove(same)
+            continue
+        unmatched.append(day)
+    return [(k, e) for k, e in _paired(unmatched, left) if e is not None]
 
 
 @register(
     "date.mismatch", "Date different", Severity.ERROR,
-    "A month or year in the Korean (3월 = March, 3월 하순 = late March, 2020년 = 2020) appears in the "
-    "English as a different month, part of the month or year.",
+    "A month, year or day of the month in the Korean (3월 = March, 3월 하순 = late March, 2020년 and "
+    "유로 2020 = 2020, 12월 27일 = Dec. 27) appears in the English as a different month, part of the month, "
+    "year or day. Leftover dates are paired only where the pairing is unambiguous.",
 )
 def mismatch(check: Check, segment: SegmentText, context: CheckContext) -> Iterable[Finding]:
     if not segment.target.strip():
@@ -109,6 +140,21 @@ def mismatch(check: Check, segment: SegmentText, context: CheckContext) -> Itera
             yield check.finding(segment.index, _("{korean} is {english} in the English").format(
                                     korean=year.text, english=other.text),
                                 source_span=(year.start, year.end), target_span=(other.start, other.end))
+    for day, other in _day_problems(segment):
+        yield check.finding(segment.index, _("{korean} is “{english}” in the English").format(
+                                korean=day.text, english=_day_words(segment.target, other)),
+                            source_span=(day.start, day.end), target_span=(other.start, other.end))
+
+
+def _day_words(text: str, day: Quantity) -> str:
+    # Dec. 28, 28 December: the day with its month, as the English reads
+    before = re.search(r"(?:[A-Z][a-z]+\.?)\s$", text[:day.start])
+    after = re.match(r"\s(?:[A-Z][a-z]+)", text[day.end:])
+    if before and english_months(before.group(0)):
+        return text[before.start():day.end]
+    if after and english_months(after.group(0)):
+        return text[day.start:day.end + after.end()]
+    return day.text
 
 
 @register(

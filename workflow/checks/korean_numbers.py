@@ -15,6 +15,9 @@ from decimal import Decimal
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
 FIRM, SOFT, YEAR, MONTH, DAY = "firm", "soft", "year", "month", "day"
+NAMED = "named"  # 6.15 남북공동선언, 9.11 테러: a date that names an event, read as no number
+TIME = "time"  # a clock time (3시 33분, "0333 GMT"): compared by its minutes, the hour may be another zone's
+SCORE = "score"  # a run of scores (3-2, 6-46-4): compared by its digits
 
 
 @dataclass(frozen=True)
@@ -25,12 +28,15 @@ class Quantity:
     values: tuple[Decimal, ...]  # more than one where the reading is ambiguous (15시 = 3 p.m.)
     role: str
     unit: str = ""
+    kind: str = ""  # what is counted: "percent", "money", "length", "temperature", "rank", "age"...
 
     @property
     def value(self) -> Decimal:
         return self.values[0]
 
     def shown(self) -> str:
+        if self.role in (SCORE, TIME):
+            return self.text
         value = format_decimal(self.value, locale="en_US")
         return self.text if self.text == value else f"{self.text} ({value})"
 
@@ -60,10 +66,23 @@ _STANDALONE_WORD = re.compile(r"(?<![가-힣])(하나|둘|셋|넷)(?:은|는|이
 
 _AFTER = re.compile(
     r"\s?(여\s?)?(개월|년대|년|월|일|시간|시|분|초|명|%|퍼센트|달러|원|유로|엔|위안|파운드|개국|개|번째|번|차|위"
-    r"|세|살|배|주년|주|건|회|층|톤|배럴|가구|마리|척|곳|km|킬로미터|kg|킬로그램|t|마일|도|m|미터|cm)?")
+    r"|세|살|배|주년|주|건|회|층|톤|배럴|가구|마리|척|곳|km|킬로미터|kg|킬로그램|t|마일|도|m|미터|cm|대)?")
 # Readings the translator may convert (km to miles, 2차 to "II"), so a mismatch is not certain.
-_CONVERTIBLE = {"차", "위", "km", "킬로미터", "kg", "킬로그램", "t", "톤", "마일", "도", "m", "미터", "cm", "번째", "배"}
+_CONVERTIBLE = {"차", "km", "킬로미터", "kg", "킬로그램", "t", "톤", "마일", "도", "m", "미터", "cm", "배"}
+KINDS = {"%": "percent", "퍼센트": "percent", "달러": "money", "원": "money", "유로": "money", "엔": "money",
+         "위안": "money", "파운드": "money", "km": "length", "킬로미터": "length", "마일": "length",
+         "m": "length", "미터": "length", "cm": "length", "kg": "weight", "킬로그램": "weight", "t": "weight",
+         "톤": "weight", "도": "temperature", "위": "rank", "번째": "rank", "세": "age", "살": "age",
+         "대": "decade", "개월": "time", "시간": "time", "분": "time", "초": "time"}
+# A particle after bare digits (2008에, 5는) leaves the number's reading sure.
+_PARTICLE = re.compile(r"(?:은|는|이|가|을|를|의|에서|에게|에|으로|로|와|과|도|만|까지|부터|보다|처럼|이나|나|씩|쯤)"
+                       r"(?![가-힣])")
+_RANGE = re.compile(r"\s?[~∼～]\s?")
+_RACE_TIME = re.compile(r"\d\d(?!\d)")
+_MINUTES = re.compile(r"\s?(\d{1,2})\s?분")
 _DATE_STAMP = re.compile(r"(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?(?!\d)")
+_DATE_NAME = re.compile(r"(?:1[0-2]|[1-9])\.(?:[1-9]|[12]\d|3[01])(?!\d)"
+                        r"(?=\s?(?:선언|공동|남북|사태|테러|참사|항쟁|혁명|운동|민주|의거|절|합의|조치|대책|정상회담|선거))")
 _DURATION_AFTER_DAY = re.compile(r"\s?(동안|간|째|만|이상|이내|넘게|가량|정도|치|여|밖에|연속|짜리)")
 _MONTH_BEFORE = re.compile(r"\d\s?월\s?$")
 _MONTH_AFTER = re.compile(r"\s?\d{1,2}\s?월")
@@ -75,7 +94,23 @@ def korean_numbers(text: str) -> list[Quantity]:
               for m in _NATIVE_WORD.finditer(text)]
     found += [Quantity(m.start(1), m.end(1), m.group(1), (Decimal(_STANDALONE[m.group(1)]),), SOFT)
               for m in _STANDALONE_WORD.finditer(text)]
-    return sorted(found, key=lambda q: q.start)
+    found.sort(key=lambda q: q.start)
+    for i in range(len(found) - 1):  # 22~25도: the first number of a range takes the second's counter
+        first, second = found[i], found[i + 1]
+        if (first.text[-1:].isdigit() and not second.text[-1:].isdigit()
+                and _RANGE.fullmatch(text, first.end, second.start)):
+            values = first.values
+            if unit := re.match(r"[\d.,]+\s?(천|백|만|억|조)(?![\d천백])", second.text):
+                scale = {**_SMALL, **_BIG}[unit.group(1)]  # 2~3만 명: 20,000 to 30,000
+                values = (_plain(first.value * scale), first.value)
+            found[i] = Quantity(first.start, first.end, first.text, values, second.role, second.unit,
+                                second.kind)
+    return found
+
+
+def clock_values(hour: int, minute: int) -> tuple[Decimal, ...]:
+    """A clock time as minutes from midnight, morning and evening readings both (8시 40분 = 8:40 p.m.)."""
+    return tuple(dict.fromkeys(Decimal((h % 12 + half) * 60 + minute) for half in (0, 12) for h in (hour,)))
 
 
 def korean_value(text: str) -> Decimal | None:
@@ -94,12 +129,16 @@ def _digit_numbers(text: str) -> list[Quantity]:
                                   (Decimal(stamp.group(0)[:4]),), YEAR))
             pos = stamp.end()
             continue
+        if named := _DATE_NAME.match(text, start.start()):
+            found.append(Quantity(named.start(), named.end(), named.group(0), (Decimal(0),), NAMED))
+            pos = named.end()
+            continue
         value, end = _compound(text, start.start())
         if value is None:
             pos = start.start() + 1
             continue
         found.append(_classify(text, start.start(), end, value))
-        pos = max(end, start.start() + 1)
+        pos = max(end, found[-1].end, start.start() + 1)
     return found
 
 
@@ -143,10 +182,17 @@ def _classify(text: str, start: int, end: int, value: Decimal) -> Quantity:
     after = _AFTER.match(text, end)
     assert after is not None  # every part of _AFTER is optional: it matches, if only emptily
     counter = after.group(2) or ""
+    if (counter == "월" and value > 12) or (counter == "대" and not (10 <= value < 100 and value % 10 == 0)):
+        counter = ""  # 2002 월드컵 is no month; 3대 is three of something, not an age
     stop = after.end() if counter else end
-    shown = text[start:stop]
+    if counter == "초" and (race := _RACE_TIME.match(text, stop)):
+        value, stop = Decimal(f"{value}.{race.group(0)}"), race.end()  # 13초04 = 13.04 seconds
+    if counter == "시" and value <= 24 and value == int(value) and (minutes := _MINUTES.match(text, stop)):
+        return Quantity(start, minutes.end(), text[start:minutes.end()],
+                        clock_values(int(value), int(minutes.group(1))), TIME, kind="time")
     values: tuple[Decimal, ...] = (value,)
     role, unit = FIRM, ""
+    kind = KINDS.get(counter, "")
     if counter == "월":
         role = MONTH
     elif counter == "년대" or (counter == "년" and value >= 1000):
@@ -157,9 +203,13 @@ def _classify(text: str, start: int, end: int, value: Decimal) -> Quantity:
         role = DAY  # "지난 16일": a day of the month, unless 동안/간/째 make it a span of days
     elif counter == "시" and value <= 24:
         role, values = SOFT, (value, abs(value - 12), value + 12)  # 15시 = 3 p.m.; 7시 = 19:30
+        kind = "hour"
     elif value == 1 or counter in _CONVERTIBLE:
         role = SOFT  # 1년 = "a year"; km may become miles; 2차 세계대전 = "World War II"
-    elif not counter and re.match(r"[가-힣]", text[stop:stop + 1]):
+    elif (not counter and "," not in text[start:end] and 1900 <= value <= 2099 and value == int(value)
+          and not text[start:end].endswith(tuple(_SMALL) + tuple(_BIG))):
+        role = YEAR  # 유로 2008, 2002 월드컵: a year without 년
+    elif not counter and re.match(r"[가-힣]", text[stop:stop + 1]) and not _PARTICLE.match(text, stop):
         role = SOFT  # 6자회담 = "six-party talks": part of a word we do not know how to render
     if counter == "일" and _MONTH_BEFORE.search(text[:start]):
         role = DAY
@@ -167,4 +217,12 @@ def _classify(text: str, start: int, end: int, value: Decimal) -> Quantity:
         unit = counter
     if text[start:end].endswith("조") and (value / 10**12) < 1000 and value % 10**12 == 0:
         values = (value, (value / 10**12).normalize())  # 헌법 9조 is Article 9, not nine trillion
-    return Quantity(start, stop, shown, values, role, unit)
+    if counter == "세" and text[stop:stop + 1] == "기":
+        kind, stop = "rank", stop + 1  # 19세기 = the 19th century
+    elif counter == "도" and text[stop:stop + 1] == "대":
+        kind, stop = "decade", stop + 1  # 80도대 = the 80s
+    if role == DAY:
+        kind = "day"
+    elif counter in ("년", "일", "주") and role == FIRM:
+        kind = "time"
+    return Quantity(start, stop, text[start:stop], values, role, unit, kind)

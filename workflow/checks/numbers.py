@@ -1,8 +1,16 @@
 """Numbers checks: every number in the Korean should reappear, by value, in the English.
 
 Numbers are matched as multisets of values across forms: 1억1천만 달러 = "$110 million",
-3년 = "three years", 30% = "30 per cent". Months, years and days of the month are left to the dates
+3년 = "three years", 30% = "30 per cent", 38위 = "38th", 60대 = "60s", 베네딕토 16세 = "Benedict XVI",
+13초04 = "13.04 seconds", 3시 33분 = "0333 GMT" (by the minutes: the hour may be another zone's),
+22~25도 = "72 to 78 degrees" and 64km = "40 miles" where the English names the unit. Score runs
+(3-2(6-46-4)) are compared by their digits. Months, years and days of the month are left to the dates
 check (workflow/checks/dates.py) so that one slip is reported once.
+
+What is left over on each side is paired only where the pairing is unambiguous: as many numbers on
+each side in the same order and of compatible kinds, or the only number of its kind on each side.
+A leftover number is otherwise left unpaired (a warning), so one number the English leaves out does
+not set off a chain of mismatches.
 """
 
 from __future__ import annotations
@@ -12,8 +20,8 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from workflow.checks.context import CheckContext
-from workflow.checks.korean_numbers import (DAY, FIRM, MONTH, SOFT, YEAR, Quantity, korean_numbers,
-                                            parse_digits, _plain)
+from workflow.checks.korean_numbers import (DAY, FIRM, MONTH, SCORE, SOFT, TIME, YEAR, Quantity,
+                                            clock_values, korean_numbers, parse_digits, _plain)
 from workflow.checks.model import Finding, SegmentText, Severity
 from workflow.checks.registry import Check, register
 from workflow.i18n import _
@@ -33,21 +41,44 @@ MONTHS = ("january february march april may june july august september october n
           "december").split()
 _MONTH_ABBREVIATIONS = {m[:3]: m for m in MONTHS} | {"sept": "september"}
 
-_TOKEN = re.compile(r"[A-Za-z]+|\d[\d,]*(?:\.\d+)?(?:st|nd|rd|th|s|bn|tn|mn|m)?|[$£€₩]")
+_TOKEN = re.compile(r"[A-Za-z]+|(?:\d(?:,?\d)*(?:\.\d+)?|(?<![\w.])\.\d+)(?:st|nd|rd|th|s|bn|tn|mn|m)?|[$£€₩]")
 
 
 ORDINAL = "ordinal"  # "third", "twice": may stand for a fraction or a ratio, never a sure mismatch
 _TIME = re.compile(r"(?<![\d.,])(\d{1,2})(?::|\.(?=\d\d\s?[ap]\.?m\b))(\d\d)(?!\d)")
 _ENTITY = re.compile(r"&#?\w+;")
+# 0333 GMT: a 24-hour time, hour and minutes run together
+_CLOCK = re.compile(r"(?<![\d.,])([01]\d|2[0-3])([0-5]\d)(?=\s?(?:GMT|UTC|KST|EST|EDT|ET|BST|hrs|hours|local time)\b)")
+# A time followed by a zone may be another zone's than the Korean's: only its minutes are sure.
+_ZONE = re.compile(r"\s?(?:[ap]\.?m\.?\s?)?\(?(?:GMT|UTC|KST|EST|EDT|ET|BST|CET|PT|PST|PDT|JST)\b")
+_ROMAN = re.compile(r"\b[A-Z][a-z]+\s((?:X{0,3})(?:IX|IV|V?I{0,3}))\b")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+# The word after a number says what it counts; a pair of different kinds is no pair.
+_KIND_WORDS = {"percent": "percent", "per": "percent", "percentage": "percent", "%": "percent",
+               "dollars": "money", "dollar": "money", "won": "money", "euros": "money", "yen": "money",
+               "yuan": "money", "cents": "money", "miles": "length", "mile": "length", "km": "length",
+               "kilometers": "length", "kilometres": "length", "meters": "length", "metres": "length",
+               "feet": "length", "kilograms": "weight", "kg": "weight", "tons": "weight", "tonnes": "weight",
+               "degrees": "temperature", "fahrenheit": "temperature", "celsius": "temperature",
+               "f": "temperature", "c": "temperature", "years": "time", "months": "time", "weeks": "time",
+               "days": "time", "hours": "time", "minutes": "time", "seconds": "time", "year": "time",
+               "month": "time", "week": "time", "day": "time", "hour": "time", "minute": "time"}
 
 
 def english_numbers(text: str) -> list[Quantity]:
     text = _ENTITY.sub(lambda m: " " * len(m.group(0)), text)  # &#8212; is a dash, not 8212
     found: list[Quantity] = []
-    for m in _TIME.finditer(text):  # 7.55am, 19:30: an hour and minutes, not 7.55
-        for g in (1, 2):
-            found.append(Quantity(m.start(g), m.end(g), m.group(g), (Decimal(int(m.group(g))),), SOFT))
-        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    for pattern in (_TIME, _CLOCK):  # 7.55am, 19:30, 0333 GMT: an hour and minutes, not 7.55
+        for m in pattern.finditer(text):
+            hour, minute = int(m.group(1)), int(m.group(2))
+            values = clock_values(hour, minute) + ((Decimal(hour), Decimal(hour % 12 + 12)) if minute == 0 else ())
+            zone = "zone" if pattern is _CLOCK or _ZONE.match(text, m.end()) else "time"
+            found.append(Quantity(m.start(), m.end(), m.group(0), values, TIME, kind=zone))
+            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    for m in _ROMAN.finditer(text):  # Benedict XVI, World War II
+        if len(m.group(1)) >= 2:
+            found.append(Quantity(m.start(1), m.end(1), m.group(1), (Decimal(_roman(m.group(1))),), ORDINAL))
+            text = text[:m.start(1)] + " " * (m.end(1) - m.start(1)) + text[m.end(1):]
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     i = 0
     while i < len(tokens):
@@ -55,9 +86,36 @@ def english_numbers(text: str) -> list[Quantity]:
         if quantity is None:
             i += 1
         else:
-            found.append(quantity)
+            found.append(_with_kind(quantity, text, tokens, i_next))
             i = i_next
-    return sorted(found, key=lambda q: q.start)
+    found.sort(key=lambda q: q.start)
+    for n in range(len(found) - 1):  # 72 to 78 degrees: the first takes the second's unit
+        first, second = found[n], found[n + 1]
+        if not first.kind and second.kind and re.fullmatch(r"\s?(?:to|-|–|and|or)\s?", text[first.end:second.start]):
+            found[n] = Quantity(first.start, first.end, first.text, first.values, first.role, first.unit, second.kind)
+    return found
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _with_kind(quantity: Quantity, text: str, tokens: list[tuple[str, int, int]], j: int) -> Quantity:
+    if quantity.kind or quantity.role == ORDINAL:
+        return quantity
+    after = text[quantity.end:quantity.end + 12]
+    word = _next(tokens, j)
+    if quantity.unit == "$" or after.startswith("%"):
+        kind = "money" if quantity.unit == "$" else "percent"
+    elif re.match(r"[\s-]*years?[\s-]old", after) or re.match(r"\s?°", after):
+        kind = "age" if "old" in after else "temperature"
+    elif re.match(r"[\s-]", after[:1]) or not after:
+        kind = _KIND_WORDS.get(word, "")
+    else:
+        kind = ""
+    return Quantity(quantity.start, quantity.end, quantity.text, quantity.values, quantity.role, quantity.unit,
+                    kind)
 
 
 def _read(text: str, tokens: list[tuple[str, int, int]], i: int) -> tuple[Quantity | None, int]:
@@ -70,8 +128,8 @@ def _read(text: str, tokens: list[tuple[str, int, int]], i: int) -> tuple[Quanti
     lower = word.lower()
     role, total = FIRM, Decimal(0)
     current: Decimal | int | None = None  # an int once "hundred" etc. scale a zero (current or 1)
-    if word[0].isdigit():
-        found = re.match(r"[\d,]*\d(?:\.\d+)?", word)
+    if word[0].isdigit() or word[0] == ".":
+        found = re.match(r"(?:[\d,]*\d)?(?:\.\d+)?", word)
         assert found is not None  # word is a _TOKEN starting with \d, so at least that digit matches
         digits = found.group(0)
         suffix = word[len(digits):]
@@ -80,14 +138,22 @@ def _read(text: str, tokens: list[tuple[str, int, int]], i: int) -> tuple[Quanti
             value = Decimal(digits.split(",")[0])
         current, j = value, j + 1
         if suffix in ("st", "nd", "rd", "th"):
-            return Quantity(start, end, text[start:end], (value,), DAY), j
+            near_month = _month(_previous(tokens, i)) or _month(_next(tokens, j)) or (
+                _next(tokens, j) == "of" and _month(_next(tokens, j + 1)))
+            if near_month:
+                return Quantity(start, end, text[start:end], (value,), DAY, kind="day"), j
+            kind = "time" if _next(tokens, j) in ("minute", "second", "day", "week", "month", "hour") else "rank"
+            return Quantity(start, end, text[start:end], (value,), FIRM, kind=kind), j  # 18th place
         if suffix in ("bn", "tn") or (money and suffix in ("m", "mn")):
             current *= _SCALES.get(suffix, 10**6)  # $5m, $2bn
+        if suffix == "s" and value < 100:
+            return Quantity(start, end, text[start:end], (value,), FIRM, kind="decade"), j  # in his 60s
         if suffix == "s" or (not money and not suffix and "," not in digits and "." not in digits
                              and 1000 <= value <= 2100 and _next(tokens, j) not in _SCALES):
             role = YEAR  # 2020, the 1990s
-        if not money and value <= 31 and _month(_previous(tokens, i)):
-            role = DAY  # March 16
+        if not money and value <= 31 and "." not in digits and (
+                _month(_previous(tokens, i)) or (_month(_next(tokens, j)) and _next(tokens, j) != "may")):
+            role = DAY  # March 16, 16 March
     elif lower in ("a", "an") and _next(tokens, j + 1) in ("dozen", "hundred", "thousand", "million",
                                                            "billion", "trillion", "decade", "century"):
         current, j, role = Decimal(1), j + 1, SOFT
@@ -118,6 +184,8 @@ def _read(text: str, tokens: list[tuple[str, int, int]], i: int) -> tuple[Quanti
         end = tokens[j][2]
         j += 1
     value = total + current
+    if money and 0 < value < 1:
+        return Quantity(start, end, text[start:end], (_plain(value), _plain(value * 100)), role, "$"), j  # $.79
     return Quantity(start, end, text[start:end], (_plain(value),),
                     role, "$" if money else ""), j
 
@@ -138,11 +206,17 @@ def match(source: list[Quantity], target: list[Quantity]) -> tuple[list[Quantity
     """The quantities left unmatched on each side, pairing equal values (a multiset difference).
 
     Single-valued numbers are paired first so that an ambiguous one (15시: 15 or 3) does not take a
-    value another number needs."""
+    value another number needs; an English number of the same kind (8% and "8 percent") is preferred
+    to one of another (8월 never takes the 8 of "8 percent": months are the dates check's); times
+    pair only with times."""
     left_target = list(target)
     left_source: list[Quantity] = []
     for quantity in sorted(source, key=lambda q: len(q.values)):
-        partner = next((t for t in left_target if set(t.values) & set(quantity.values)), None)
+        if quantity.role == MONTH:
+            continue
+        same = [t for t in left_target if _same(quantity, t)]
+        partner = next((t for t in same if _compatible(quantity, t, strict=True)), None) or \
+            next((t for t in same if _compatible(quantity, t)), None)
         if partner is None:
             left_source.append(quantity)
         else:
@@ -150,12 +224,77 @@ def match(source: list[Quantity], target: list[Quantity]) -> tuple[list[Quantity
     return sorted(left_source, key=lambda q: q.start), left_target
 
 
-def _nearest(quantity: Quantity, source: str, candidates: list[Quantity], target: str) -> Quantity | None:
-    # The English number at about the same place in the sentence is the likeliest rendering.
-    if not candidates:
-        return None
-    where = quantity.start / max(len(source), 1)
-    return min(candidates, key=lambda t: abs(t.start / max(len(target), 1) - where))
+def _same(korean: Quantity, english: Quantity) -> bool:
+    if english.role == TIME and english.kind == "zone" and korean.role == TIME:
+        return {v % 60 for v in korean.values} == {english.values[0] % 60}  # 0333 GMT for 12시 33분 KST
+    if (english.role == TIME) != (korean.role == TIME) and korean.kind != "hour":
+        return False
+    return bool(set(english.values) & set(korean.values))
+
+
+def _glossed(quantity: Quantity) -> Quantity:
+    return Quantity(quantity.start, quantity.end, quantity.text, quantity.values, quantity.role, quantity.unit,
+                    "gloss:" + quantity.kind)
+
+
+def _compatible(korean: Quantity, english: Quantity, strict: bool = False) -> bool:
+    if korean.kind.startswith("gloss:") or english.kind.startswith("gloss:"):
+        return korean.kind.removeprefix("gloss:") == english.kind.removeprefix("gloss:")  # (49 feet): a length
+    if strict:
+        return korean.kind == english.kind or (korean.role == DAY and english.role == DAY)
+    return not korean.kind or not english.kind or korean.kind == english.kind or {
+        korean.kind, english.kind} <= {"time", "zone", "age", "day"}
+
+
+def _converted(korean: Quantity, english: Quantity, target: str) -> bool:
+    """Whether the English gives the Korean's measure in the unit it names: °F, miles, km."""
+    if korean.kind != english.kind or korean.kind not in ("temperature", "length"):
+        return False  # the English must say the unit: "degrees", "°F", "miles"
+    after = target[english.end:english.end + 30].lower()
+    e = english.value
+    for k in korean.values:
+        if korean.kind == "temperature" and "celsius" not in after and abs(k * Decimal("1.8") + 32 - e) <= 2:
+            return True
+        if "mile" in after and abs(k * Decimal("0.621371") - e) <= max(Decimal(1), e * Decimal("0.06")):
+            return True
+        if re.search(r"\bkm|kilomet", after) and abs(k * Decimal("1.609") - e) <= max(Decimal(1), e * Decimal("0.06")):
+            return True
+    return False
+
+
+_KOREAN_SCORE = re.compile(r"(?<![\d.-])\d{1,2}(?:-\d{1,3})+(?![\d-])")
+_ENGLISH_SCORE = re.compile(r"(?<![\d.-])\d{1,2}(?:-\d{1,2})+(?![\d-])")
+
+
+def _scores(segment: SegmentText) -> tuple[list[Quantity], list[Quantity], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Score runs on each side (3-2(6-46-4), "6-4, 6-4"), as one quantity each: read as numbers they
+    run together in the Korean, so their digits are compared instead."""
+    source = [Quantity(m.start(), m.end(), m.group(0), (Decimal(0),), SCORE)
+              for m in _KOREAN_SCORE.finditer(segment.source)]
+    target = [Quantity(m.start(), m.end(), m.group(0), (Decimal(0),), SCORE)
+              for m in _ENGLISH_SCORE.finditer(segment.target)]
+    return source, target, [(q.start, q.end) for q in source], [(q.start, q.end) for q in target]
+
+
+_GLOSS = re.compile(r"\d[^\d()]{0,12}\(\s*(?:약|about|some|approx\.|around)?\s*[$€£₩]?$")
+
+
+def _gloss(text: str, quantity: Quantity) -> bool:
+    return bool(_GLOSS.search(text[max(0, quantity.start - 30):quantity.start]))
+
+
+def _elided(korean: Quantity, english: Quantity) -> bool:
+    """2억 유로 against "200" where the English left "million" to be understood: not a sure slip."""
+    bare = re.fullmatch(r"\d+(?:\.\d+)?", english.text) is not None
+    return bare and english.value != 0 and any(k == english.value * 10**n for k in korean.values for n in (3, 6, 9))
+
+
+def _inside(quantity: Quantity, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= quantity.start and quantity.end <= end + 1 for start, end in spans)
+
+
+def _digits(quantities: list[Quantity]) -> str:
+    return "".join(re.sub(r"\D", "", q.text) for q in quantities)
 
 
 def _unmatched(segment: SegmentText) -> tuple[list[Quantity], list[Quantity]]:
@@ -164,30 +303,94 @@ def _unmatched(segment: SegmentText) -> tuple[list[Quantity], list[Quantity]]:
     return match(source, target)
 
 
+def _pairs(source: list[Quantity], target: list[Quantity]) -> dict[int, Quantity]:
+    """Which unmatched English number answers each unmatched Korean one (by index), where that is
+    unambiguous: as many on each side, in the same order and of compatible kinds; or the only
+    number of its kind on each side. Otherwise a leftover number stays unpaired: no chain.
+    Numbers read for sure are paired first; words such as "second" and "twice" are tried only for
+    what digits leave unpaired."""
+    pairs: dict[int, Quantity] = {}
+    for words, firm_only in ((False, True), (False, False), (True, True)):
+        rest = [i for i, q in enumerate(source) if i not in pairs and (q.role == FIRM or not firm_only)]
+        free = [t for t in target if (t.role == ORDINAL) == words and all(t is not p for p in pairs.values())]
+        found = _unambiguous([source[i] for i in rest], free)
+        pairs |= {rest[i]: t for i, t in found.items()}
+    return pairs
+
+
+def _unambiguous(source: list[Quantity], target: list[Quantity]) -> dict[int, Quantity]:
+    if source and len(source) == len(target) and all(_pairable(k, e) for k, e in zip(source, target)):
+        return dict(enumerate(target))
+    pairs = {}
+    for i, korean in enumerate(source):
+        fits = [e for e in target if _pairable(korean, e, strict=bool(korean.kind))]
+        if len(fits) == 1 and sum(_pairable(k, fits[0], strict=bool(k.kind)) for k in source) == 1:
+            pairs[i] = fits[0]
+    return pairs
+
+
+def _pairable(korean: Quantity, english: Quantity, strict: bool = False) -> bool:
+    # A rank or an age group answers only a rank or an age group: 38위 is not "38 people".
+    if korean.kind in ("rank", "decade"):
+        return english.kind == korean.kind or (korean.kind == "rank" and english.role == ORDINAL)
+    return _compatible(korean, english, strict)
+
+
 def _classified(segment: SegmentText):
-    """Each unmatched Korean number with the English number nearest it and whether it is an error.
+    """Each unmatched Korean number with the English number answering it and whether it is an error.
 
     Only a number answered by a different number is an error: a number left out may be an
     editor's cut, a currency converted to dollars or a unit to miles, so those are warnings."""
-    source, target = _unmatched(segment)
-    candidates = [t for t in target if t.role not in (YEAR, DAY)]
     korean = korean_numbers(segment.source)
     english = english_numbers(segment.target)
+    korean_scores, english_scores, korean_spans, english_spans = _scores(segment)
+    if korean_scores:
+        korean = [q for q in korean if not _inside(q, korean_spans)]
+        english = [q for q in english if not _inside(q, english_spans)]
+        english_digits = _digits(english_scores)
+        for score in korean_scores:
+            if _digits([score]) not in english_digits:  # one finding for each score run the English lacks
+                yield score, (english_scores[0] if len(english_scores) == len(korean_scores) == 1 else None), False
+    if re.search(r"\bteen", segment.target, re.IGNORECASE):  # 10대 = teenage
+        korean = [q for q in korean if not (q.kind == "decade" and q.value == 10)]
+    source, target = match(korean, english)
+    # months, years and days: the dates check; 15 meters (49 feet), 0.5달러(약 500원): a conversion in
+    # parentheses answers the number before it, no other
+    source = [q for q in source if q.role in (FIRM, SOFT, TIME)]
+    candidates = [t for t in target if t.role not in (YEAR, DAY, TIME)]
+    glosses = [q for q in source + candidates if _gloss(segment.source if q in source else segment.target, q)]
+    source = [_glossed(q) if q in glosses else q for q in source if q not in glosses or q.kind]
+    candidates = [_glossed(t) if t in glosses else t for t in candidates if t not in glosses or t.kind]
+    for quantity in list(source):
+        converted = next((t for t in candidates if _converted(quantity, t, segment.target)), None)
+        if converted is not None:
+            source.remove(quantity)
+            candidates.remove(converted)
+    times = [t for t in target if t.role == TIME]
+    korean_times = [q for q in source if q.role == TIME]
+    timed = dict(zip(map(id, korean_times), times)) if len(times) == len(korean_times) else {}
+    paired = _pairs([q for q in source if q.role != TIME], candidates)
     dollars = any(t.unit == "$" for t in english) or any(q.unit == "달러" for q in korean)
+    i = 0
     for quantity in source:
-        if quantity.role not in (FIRM, SOFT):
-            continue  # months, years and days: the dates check
-        other = (_nearest(quantity, segment.source, [t for t in candidates if t.role != ORDINAL], segment.target)
-                 or _nearest(quantity, segment.source, candidates, segment.target))
-        converted = quantity.unit not in ("", "달러") and dollars
-        error = (quantity.role == FIRM and other is not None and other.role != ORDINAL
-                 and not converted)
+        if quantity.role == TIME:
+            if (when := timed.get(id(quantity))) is not None:  # 8시 40분 against 9:40 p.m.; another zone: unsure
+                yield quantity, when, when.kind != "zone"
+            continue
+        other = paired.get(i)
+        i += 1
+        to_dollars = quantity.unit not in ("", "달러") and dollars  # won to dollars: the rate is unknown
+        sure_ordinal = other is not None and other.role == ORDINAL and quantity.kind == "rank" and \
+            other.text.lower() in _ORDINALS
+        error = (quantity.role == FIRM and other is not None and (other.role != ORDINAL or sure_ordinal)
+                 and not to_dollars and not _elided(quantity, other))
         if quantity.role == SOFT and other is None:
             continue  # a word we may not read (세 명 = "trio"): too unsure to mention
         yield quantity, other, error
+    used = set(map(id, paired.values()))
     if not any(q.role == FIRM for q in source):
         for extra in candidates:
-            if extra.role == FIRM:
+            if extra.role == FIRM and id(extra) not in used and not extra.kind.startswith("gloss:"):
                 yield None, extra, False
 
 
@@ -210,7 +413,9 @@ def _findings(check: Check, segment: SegmentText, errors: bool) -> Iterable[Find
 @register(
     "number.mismatch", "Number different", Severity.ERROR,
     "A number in the Korean (digits, with units such as 만, 억, 조 and counters such as 일, 년, 명) "
-    "has no number of the same value in the English, which has a different number instead.",
+    "has no number of the same value in the English, which has a different number of the same kind "
+    "instead (a rank for 38위, an age group for 60대, a percentage for 30%), paired only where the pairing "
+    "is unambiguous. Conversions the English names (°F, miles) and times in another zone are accepted.",
 )
 def mismatch(check: Check, segment: SegmentText, context: CheckContext) -> Iterable[Finding]:
     return _findings(check, segment, errors=True)

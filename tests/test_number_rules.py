@@ -1,0 +1,106 @@
+"""Number and date rules (issue 14), one row each: a made-up Korean sentence, an English one, and the
+findings the number and date checks must give (check ids, in order), an empty list where none."""
+
+from __future__ import annotations
+
+import pytest
+
+from workflow.checks import CheckContext, SegmentText, checks
+from workflow.checks.model import Finding
+
+MISMATCH, UNSURE, DATE, MISSING = "number.mismatch", "number.unsure", "date.mismatch", "date.missing"
+
+
+def _run(source: str, target: str) -> list[Finding]:
+    segment = SegmentText(1, source, target)
+    return [f for c in checks() if c.id.startswith(("number.", "date.")) and c.scope == "segment"
+            for f in c.run(c, segment, CheckContext())]
+
+
+RULES = [  # rule, Korean, English, expected check ids
+    # a year followed by a comma is still a year
+    ("year, comma", "2006년에 다시 열렸다.", "It was held in 2005 and 2006, the last time.", []),
+    ("year, comma", "2006년에 다시 열렸다.", "It was held again in 2007, the last time.", [DATE]),
+    # years without 년
+    ("year without 년", "그는 유로 2008에 출전했다.", "He played at Euro 2008.", []),
+    ("year without 년", "그는 유로 2008에 출전했다.", "He played at Euro 2010.", [DATE]),
+    ("year without 년", "2002 월드컵에서 뛰었다.", "He played in the 2002 World Cup.", []),
+    # 24-hour and race times
+    ("time", "3시 33분에 발사했다.", "It was launched at 0333 GMT.", []),
+    ("time", "15시 30분에 만났다.", "They met at 3:30 p.m.", []),
+    ("time", "30분 동안 연설했다.", "He spoke for 40 minutes.", [MISMATCH]),
+    ("race time", "그는 13초04를 기록했다.", "He ran 13.04 seconds.", []),
+    ("race time", "그는 13초04를 기록했다.", "He ran 13.40 seconds.", [MISMATCH]),
+    # conversions the English makes, accepted where it names the unit
+    ("°F", "기온은 22~25도였다.", "Temperatures were 72 to 78 degrees.", []),
+    ("°F", "기온은 25도였다.", "It was 77°F.", []),
+    ("°C", "기온은 22~25도였다.", "Temperatures were 22 to 25 degrees Celsius.", []),
+    ("miles", "64km 떨어져 있다.", "It is 40 miles away.", []),
+    ("miles", "64km 떨어져 있다.", "It is 64 kilometers away.", []),
+    ("km", "40마일 떨어져 있다.", "It is 64 km away.", []),
+    ("conversion in parentheses", "15m 간격으로 2개의 폭탄이 있었다.", "Two bombs were 15 meters (49 feet) apart.", []),
+    # regnal numbers and ages
+    ("regnal", "베네딕토 16세가 말했다.", "Benedict XVI said.", []),
+    ("regnal", "2차 세계대전 뒤", "after World War II", []),
+    ("age", "45세의 남성이 체포됐다.", "A 54-year-old man was arrested.", [MISMATCH]),
+    ("century", "19세기 여론의 증거다.", "It is evidence of 19th century opinion.", []),
+    # ranks and ordinals
+    ("rank", "38위에 올랐다.", "It ranked 38th.", []),
+    ("rank", "38위에 올랐다.", "It ranked 18th.", [MISMATCH]),
+    ("rank", "이번이 3번째다.", "It is the third time.", []),
+    ("rank", "이번이 3번째다.", "It is the fifth time.", [MISMATCH]),
+    ("minute of a match", "25분 아자르가 골을 넣었다.", "Hazard scored in the 25th minute.", []),
+    # decades and age groups
+    ("decade", "60대 남성이 숨졌다.", "A man in his 60s died.", []),
+    ("decade", "60대 남성이 숨졌다.", "A man in his 70s died.", [MISMATCH]),
+    ("decade", "10대 소년 3명이 체포됐다.", "Three teenage boys were arrested.", []),
+    ("decade", "60대 남성 1명이 숨졌다.", "One man died.", [UNSURE]),  # left out, not "One"
+    # scores written without spaces
+    ("score", "3-2(6-46-46-76-79-7)로 이겼다.", "He won 3-2 (6-4, 6-4, 6-7, 6-7, 9-7).", []),
+    ("score", "3-2(6-46-46-76-79-7)로 이겼다.", "He won 3-2 (6-4, 6-4, 6-7, 6-7, 9-6).", [UNSURE]),
+    ("score", "1-0으로 앞섰다.", "They led 1-0.", []),
+    # money
+    ("cents", "가격은 79센트였다.", "It cost $.79.", []),
+    ("won and dollars", "2400억 원을 받았다.", "It received $200 million.", [UNSURE]),
+    ("elided scale", "오늘은 1억5천만 유로였다가 내일은 2억 유로가 될 것이다.",
+     "Today 150 million euros, tomorrow it will be 200.", [UNSURE]),
+    # months are the dates check's and take no English number
+    ("month", "8월 물가가 8% 올랐다.", "Prices rose 8 percent in August.", []),
+    ("month", "8월 물가가 8% 올랐다.", "Prices rose 9 percent in August.", [MISMATCH]),
+    # days of the month
+    ("day", "12월27일 열렸다.", "It was held on Dec. 27.", []),
+    ("day", "12월27일 열렸다.", "It was held on Dec. 28.", [DATE]),
+    ("day", "12월 27일 열렸다.", "It was held on 28 December.", [DATE]),
+    ("day", "지난 16일 열렸다.", "It was held on March 16.", []),
+    ("day", "최근 20일 동안 일하지 못했다.", "They have not worked for 20 days.", []),
+    # a date naming an event is no number
+    ("named date", "6.15 남북공동선언 5주년 행사", "the fifth anniversary of the June 15 joint declaration", []),
+    # a sure number is an error whatever particle follows
+    ("particle", "5는 홀수다.", "Six is an odd number.", [MISMATCH]),
+    ("particle", "회원 수가 300에 달했다.", "Membership reached 400.", [MISMATCH]),
+    ("particle", "6자회담이 열렸다.", "The six-party talks opened.", []),
+    # no chains: a number the English leaves out is paired with nothing
+    ("no chain", "12개의 섬이 있고 40마일 떨어져 있다.", "The island lies 40 miles off.", [UNSURE]),
+    ("no chain", "12개의 섬과 5개의 항구, 3개의 공항이 있다.", "There are islands, ports and 40 airports.", [UNSURE] * 3),
+    ("one finding", "5명이 숨졌다.", "Six people died.", [MISMATCH]),
+]
+
+
+@pytest.mark.parametrize("rule, source, target, expected", RULES, ids=[f"{r[0]}: {r[1]} | {r[2]}" for r in RULES])
+def test_number_rules(rule, source, target, expected):
+    found = _run(source, target)
+    assert [f.check for f in found] == expected, [(f.check, f.message) for f in found]
+
+
+@pytest.mark.parametrize("source, target, words", [
+    ("38위에 올랐다.", "It ranked 18th.", ["38위", "18th"]),
+    ("12월27일 열렸다.", "It was held on Dec. 28.", ["27일", "Dec. 28"]),
+    ("그는 유로 2008에 출전했다.", "He played at Euro 2010.", ["2008", "2010"]),
+    ("60대 남성이 숨졌다.", "A man in his 70s died.", ["60대", "70s"]),
+    ("8월 물가가 8% 올랐다.", "Prices rose 9 percent in August.", ["8%", "9"]),
+])
+def test_a_finding_names_both_numbers_and_spans_them(source, target, words):
+    (finding,) = _run(source, target)
+    assert all(w in finding.message for w in words), finding.message
+    assert finding.source_span and finding.target_span
+    assert words[0] in source[slice(*finding.source_span)]
