@@ -29,7 +29,17 @@ RULES = [  # rule, Korean, English, expected check ids
     ("time", "3시 33분에 발사했다.", "It was launched at 0333 GMT.", []),
     ("time", "15시 30분에 만났다.", "They met at 3:30 p.m.", []),
     ("time", "30분 동안 연설했다.", "He spoke for 40 minutes.", [MISMATCH]),
+    ("time", "오후 8시 40분에 전화가 왔다.", "A call came at 9:40 p.m.", [MISMATCH]),
+    ("time", "오후 8시 40분에 전화가 왔다.", "A call came at 8:41 p.m.", [MISMATCH]),
+    ("time", "오후 8시 40분에 전화가 왔다.", "A call came at 8:40 p.m.", []),
+    ("time, another zone", "12시 15분에 총격이 있었다.", "Shots were fired at 1215 GMT.", []),
+    ("time, another zone", "12시 15분에 총격이 있었다.", "Shots were fired at 1216 GMT.", [UNSURE]),
     ("race time", "그는 13초04를 기록했다.", "He ran 13.04 seconds.", []),
+    ("time", "오후 8시 40분에 전화가 왔다.", "A call came at 9:40 p.m.", [MISMATCH]),
+    ("time", "오후 8시 40분에 전화가 왔다.", "A call came at 8:41 p.m.", [MISMATCH]),
+    ("time", "오후 8시 40분에 전화가 왔다.", "A call came at 8:40 p.m.", []),
+    ("time, another zone", "12시 15분에 총격이 있었다.", "Shots were fired at 1215 GMT.", []),
+    ("time, another zone", "12시 15분에 총격이 있었다.", "Shots were fired at 1216 GMT.", [UNSURE]),
     ("race time", "그는 13초04를 기록했다.", "He ran 13.40 seconds.", [MISMATCH]),
     # conversions the English makes, accepted where it names the unit
     ("°F", "기온은 22~25도였다.", "Temperatures were 72 to 78 degrees.", []),
@@ -38,6 +48,11 @@ RULES = [  # rule, Korean, English, expected check ids
     ("miles", "64km 떨어져 있다.", "It is 40 miles away.", []),
     ("miles", "64km 떨어져 있다.", "It is 64 kilometers away.", []),
     ("km", "40마일 떨어져 있다.", "It is 64 km away.", []),
+    ("miles", "240km 떨어져 있다.", "It is about 150 miles away.", []),
+    ("miles", "240km 떨어져 있다.", "It is about 151 miles away.", [UNSURE]),
+    ("°F", "기온은 25도였다.", "It was 87 degrees.", [UNSURE]),
+    ("same unit", "200m에서 우승했다.", "He won the 200 metres.", []),
+    ("same unit", "200m에서 우승했다.", "He won the 400 metres.", [MISMATCH]),
     ("conversion in parentheses", "15m 간격으로 2개의 폭탄이 있었다.", "Two bombs were 15 meters (49 feet) apart.", []),
     # regnal numbers and ages
     ("regnal", "베네딕토 16세가 말했다.", "Benedict XVI said.", []),
@@ -81,6 +96,8 @@ RULES = [  # rule, Korean, English, expected check ids
     ("particle", "6자회담이 열렸다.", "The six-party talks opened.", []),
     # no chains: a number the English leaves out is paired with nothing
     ("no chain", "12개의 섬이 있고 40마일 떨어져 있다.", "The island lies 40 miles off.", [UNSURE]),
+    ("no chain, years", "2010년 목표는 수정됐으나 2010년에 달성할 수 있다.", "The 2011 goal has been revised.", [DATE]),
+    ("no chain, years", "2006년과 2007년에 열렸다.", "It was held in 2008.", []),  # which one? nothing sure
     ("no chain", "12개의 섬과 5개의 항구, 3개의 공항이 있다.", "There are islands, ports and 40 airports.", [UNSURE] * 3),
     ("one finding", "5명이 숨졌다.", "Six people died.", [MISMATCH]),
 ]

@@ -89,6 +89,8 @@ def _month_problems(segment: SegmentText):
 def _paired(korean: list, english: list) -> list[tuple]:
     """Leftover Korean dates with their English partners: in order where both sides have as many,
     with none where the English has none; otherwise the pairing is a guess and nothing is said."""
+    if len({k.value for k in korean}) == len(english) < len(korean):
+        korean = list({k.value: k for k in reversed(korean)}.values())[::-1]  # 2010년 ... 2010년 against one 2011
     if len(korean) == len(english):
         return list(zip(korean, english))
     return [(k, None) for k in korean] if not english else []

@@ -253,13 +253,30 @@ def _converted(korean: Quantity, english: Quantity, target: str) -> bool:
     after = target[english.end:english.end + 30].lower()
     e = english.value
     for k in korean.values:
-        if korean.kind == "temperature" and "celsius" not in after and abs(k * Decimal("1.8") + 32 - e) <= 2:
+        if korean.kind == "temperature" and "celsius" not in after and abs(k * Decimal("1.8") + 32 - e) <= 1:
             return True
-        if "mile" in after and abs(k * Decimal("0.621371") - e) <= max(Decimal(1), e * Decimal("0.06")):
+        if "mile" in after and _rounded(k * Decimal("0.621371"), e):
             return True
-        if re.search(r"\bkm|kilomet", after) and abs(k * Decimal("1.609") - e) <= max(Decimal(1), e * Decimal("0.06")):
+        if re.search(r"\bkm|kilomet", after) and _rounded(k * Decimal("1.609344"), e):
             return True
     return False
+
+
+_METRIC = {"km": r"km\b|kilomet", "킬로미터": r"km\b|kilomet", "m": r"m\b|met(?:er|re)", "미터": r"m\b|met(?:er|re)",
+           "cm": r"cm\b|centimet", "kg": r"kg\b|kilogram", "킬로그램": r"kg\b|kilogram",
+           "톤": r"t\b|tons?\b|tonnes?\b", "t": r"t\b|tons?\b|tonnes?\b"}
+
+
+def _same_unit(korean: Quantity, english: Quantity, target: str) -> bool:
+    """200m against "201 metres": the English keeps the Korean's unit, so the number is sure."""
+    unit = re.sub(r"^[\d.,\s천백만억조여]+", "", korean.text)
+    return unit in _METRIC and re.match(rf"\s?-?(?:{_METRIC[unit]})", target[english.end:], re.IGNORECASE) is not None
+
+
+def _rounded(exact: Decimal, given: Decimal) -> bool:
+    # 64km = 40 miles, 240km = "about 150 miles": rounded to the unit, or to 5 or 10 where it ends so
+    off = abs(exact - given)
+    return off < 1 or (given % 5 == 0 and off < 3) or (given % 10 == 0 and off < 6)
 
 
 _KOREAN_SCORE = re.compile(r"(?<![\d.-])\d{1,2}(?:-\d{1,3})+(?![\d-])")
@@ -382,7 +399,8 @@ def _classified(segment: SegmentText):
         to_dollars = quantity.unit not in ("", "달러") and dollars  # won to dollars: the rate is unknown
         sure_ordinal = other is not None and other.role == ORDINAL and quantity.kind == "rank" and \
             other.text.lower() in _ORDINALS
-        error = (quantity.role == FIRM and other is not None and (other.role != ORDINAL or sure_ordinal)
+        sure = quantity.role == FIRM or (other is not None and _same_unit(quantity, other, segment.target))
+        error = (sure and other is not None and (other.role != ORDINAL or sure_ordinal)
                  and not to_dollars and not _elided(quantity, other))
         if quantity.role == SOFT and other is None:
             continue  # a word we may not read (세 명 = "trio"): too unsure to mention
