@@ -98,6 +98,8 @@ RULES = [  # rule, Korean, English, expected check ids
     ("no chain", "12개의 섬이 있고 40마일 떨어져 있다.", "The island lies 40 miles off.", [UNSURE]),
     ("no chain, years", "2010년 목표는 수정됐으나 2010년에 달성할 수 있다.", "The 2011 goal has been revised.", [DATE]),
     ("no chain, years", "2006년과 2007년에 열렸다.", "It was held in 2008.", []),  # which one? nothing sure
+    ("one date left", "2006년에 열렸다.", "It was held in 2005 and 2007.", [DATE]),  # wrong whichever it is
+    ("one date left", "9월 인도분이 지난달 4일 이후 최저였다.", "October delivery hit its lowest since June 4.", [DATE]),
     ("no chain", "12개의 섬과 5개의 항구, 3개의 공항이 있다.", "There are islands, ports and 40 airports.", [UNSURE] * 3),
     ("one finding", "5명이 숨졌다.", "Six people died.", [MISMATCH]),
 ]

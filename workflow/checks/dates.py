@@ -81,18 +81,22 @@ def _month_problems(segment: SegmentText):
                 yield month, same, f"{month.text} {part_match.group(1)} ({part} {MONTHS[number - 1].capitalize()})"
             continue
         unmatched.append(month)
-    for month, other in _paired(unmatched, left):
+    for month, other in _paired(unmatched, left, segment):
         number = int(month.value)
         yield month, other, f"{month.text} ({MONTHS[number - 1].capitalize()})" if 1 <= number <= 12 else month.text
 
 
-def _paired(korean: list, english: list) -> list[tuple]:
+def _paired(korean: list, english: list, segment: SegmentText) -> list[tuple]:
     """Leftover Korean dates with their English partners: in order where both sides have as many,
-    with none where the English has none; otherwise the pairing is a guess and nothing is said."""
+    with none where the English has none, the nearest where one Korean date is left (it is wrong
+    whichever English date stands for it); otherwise the pairing is a guess and nothing is said."""
     if len({k.value for k in korean}) == len(english) < len(korean):
         korean = list({k.value: k for k in reversed(korean)}.values())[::-1]  # 2010년 ... 2010년 against one 2011
     if len(korean) == len(english):
         return list(zip(korean, english))
+    if len(korean) == 1 and english:
+        where = korean[0].start / max(len(segment.source), 1)
+        return [(korean[0], min(english, key=lambda e: abs(e.start / max(len(segment.target), 1) - where)))]
     return [(k, None) for k in korean] if not english else []
 
 
@@ -105,7 +109,7 @@ def _year_problems(segment: SegmentText):
             english.remove(same)
             continue
         unmatched.append(year)
-    yield from _paired(unmatched, english)
+    yield from _paired(unmatched, english, segment)
 
 
 def _day_problems(segment: SegmentText):
@@ -120,7 +124,7 @@ def _day_problems(segment: SegmentText):
             (left if same in left else english).remove(same)
             continue
         unmatched.append(day)
-    return [(k, e) for k, e in _paired(unmatched, left) if e is not None]
+    return [(k, e) for k, e in _paired(unmatched, left, segment) if e is not None]
 
 
 @register(
