@@ -56,7 +56,7 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 # The word after a number says what it counts; a pair of different kinds is no pair.
 _KIND_WORDS = {"percent": "percent", "per": "percent", "percentage": "percent", "%": "percent",
                "dollars": "money", "dollar": "money", "won": "money", "euros": "money", "yen": "money",
-               "yuan": "money", "cents": "money", "miles": "length", "mile": "length", "km": "length",
+               "yuan": "money", "cents": "money", "miles": "length", "mile": "length", "mph": "length", "km": "length",
                "kilometers": "length", "kilometres": "length", "meters": "length", "metres": "length",
                "feet": "length", "kilograms": "weight", "kg": "weight", "tons": "weight", "tonnes": "weight",
                "degrees": "temperature", "fahrenheit": "temperature", "celsius": "temperature",
@@ -255,7 +255,7 @@ def _converted(korean: Quantity, english: Quantity, target: str) -> bool:
     for k in korean.values:
         if korean.kind == "temperature" and "celsius" not in after and abs(k * Decimal("1.8") + 32 - e) <= 1:
             return True
-        if "mile" in after and _rounded(k * Decimal("0.621371"), e):
+        if re.match(r"\s?(?:miles?\b|mph\b|-mile)", after) and _rounded(k * Decimal("0.621371"), e):
             return True
         if re.search(r"\bkm|kilomet", after) and _rounded(k * Decimal("1.609344"), e):
             return True
