@@ -56,6 +56,8 @@ RULES = [  # rule, Korean, English, expected check ids
     ("°F", "기온은 25도였다.", "It was 87 degrees.", [UNSURE]),
     ("same unit", "200m에서 우승했다.", "He won the 200 metres.", []),
     ("same unit", "200m에서 우승했다.", "He won the 400 metres.", [MISMATCH]),
+    ("same unit", "기온은 25도였다.", "It was 27 degrees Celsius.", [MISMATCH]),
+    ("same unit", "기온은 25도였다.", "It was 27°C.", [MISMATCH]),
     ("conversion in parentheses", "15m 간격으로 2개의 폭탄이 있었다.", "Two bombs were 15 meters (49 feet) apart.", []),
     # regnal numbers and ages
     ("regnal", "베네딕토 16세가 말했다.", "Benedict XVI said.", []),

@@ -264,11 +264,13 @@ def _converted(korean: Quantity, english: Quantity, target: str) -> bool:
 
 _METRIC = {"km": r"km\b|kilomet", "킬로미터": r"km\b|kilomet", "m": r"m\b|met(?:er|re)", "미터": r"m\b|met(?:er|re)",
            "cm": r"cm\b|centimet", "kg": r"kg\b|kilogram", "킬로그램": r"kg\b|kilogram",
-           "톤": r"t\b|tons?\b|tonnes?\b", "t": r"t\b|tons?\b|tonnes?\b"}
+           "톤": r"t\b|tons?\b|tonnes?\b", "t": r"t\b|tons?\b|tonnes?\b",
+           "도": r"°\s?C\b|degrees? (?:Celsius|centigrade|C\b)"}
 
 
 def _same_unit(korean: Quantity, english: Quantity, target: str) -> bool:
-    """200m against "201 metres": the English keeps the Korean's unit, so the number is sure."""
+    """200m against "201 metres", 25도 against "27 degrees Celsius": the English keeps the Korean's
+    unit, so the number is sure."""
     unit = re.sub(r"^[\d.,\s천백만억조여]+", "", korean.text)
     return unit in _METRIC and re.match(rf"\s?-?(?:{_METRIC[unit]})", target[english.end:], re.IGNORECASE) is not None
 
