@@ -68,6 +68,15 @@ def fits(dialog: PairingDialog, width: int) -> None:
             assert cell_len(cell.plain) <= dialog._cells
 
 
+async def pairing_of_the_second_document(pilot, app: TandemApp) -> PairingScreen:
+    """From the documents screen, `p` on the imported (second) document: its pairing screen, loaded."""
+    await until(pilot, lambda: isinstance(app.screen, DocumentsScreen)
+                and app.screen.query_one("#documents", DataTable).row_count == 2)
+    await pilot.press("down", "p")
+    await until(pilot, lambda: isinstance(app.screen, PairingScreen) and app.screen.segments)
+    return app.screen
+
+
 @pytest.mark.parametrize("size", [SMALL, WIDE], ids=["80x24", "160x48"])
 def test_alt_d_asks_with_the_stretch_then_moves_through_the_queue_and_reloads(demo: Path, size) -> None:
     before = english(demo)
@@ -223,11 +232,7 @@ def test_the_pairing_screen_lists_the_doubtful_and_moves_and_undoes(demo: Path, 
     async def scenario() -> None:
         app = TandemApp(demo, "david")
         async with app.run_test(size=size) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, DocumentsScreen)
-                        and app.screen.query_one("#documents", DataTable).row_count == 2)
-            await pilot.press("down", "p")
-            await until(pilot, lambda: isinstance(app.screen, PairingScreen) and app.screen.segments)
-            screen = app.screen
+            screen = await pairing_of_the_second_document(pilot, app)
             table = screen.query_one("#pairing-list", DataTable)
             listed = {int(row.key.value) for row in table.ordered_rows}
             assert doubtful <= listed
@@ -286,11 +291,7 @@ def test_o_on_the_pairing_screen_says_a_doubtful_pair_is_right_and_it_leaves_the
     async def scenario() -> None:
         app = TandemApp(demo, "david")
         async with app.run_test(size=SMALL) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, DocumentsScreen)
-                        and app.screen.query_one("#documents", DataTable).row_count == 2)
-            await pilot.press("down", "p")
-            await until(pilot, lambda: isinstance(app.screen, PairingScreen) and app.screen.segments)
-            screen = app.screen
+            screen = await pairing_of_the_second_document(pilot, app)
             table = screen.query_one("#pairing-list", DataTable)
             assert screen._highlighted() == first and "confirm_pair" in offered(screen)
             table.move_cursor(row=0)  # the segment above it: no mark, nothing to confirm
@@ -323,11 +324,7 @@ def test_someone_who_may_not_edit_is_not_offered_o(demo: Path, tmp_path: Path) -
     async def scenario() -> None:
         app = TandemApp(demo, "minji")
         async with app.run_test(size=WIDE) as pilot:
-            await until(pilot, lambda: isinstance(app.screen, DocumentsScreen)
-                        and app.screen.query_one("#documents", DataTable).row_count == 2)
-            await pilot.press("down", "p")
-            await until(pilot, lambda: isinstance(app.screen, PairingScreen) and app.screen.segments)
-            screen = app.screen
+            screen = await pairing_of_the_second_document(pilot, app)
             assert screen.segments[screen._highlighted() - 1].low_confidence
             assert "confirm_pair" not in offered(screen)
             await pilot.press("o")
