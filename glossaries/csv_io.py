@@ -16,7 +16,8 @@ from glossaries.i18n import _
 from glossaries.model import Term, TermStatus
 
 COLUMNS = ("ko", "en", "ko_variants", "en_variants", "en_forbidden", "pos", "domain", "note")
-EXTRA_COLUMNS = ("status", "case_sensitive")
+EXTRA_COLUMNS = ("status", "case_sensitive", "one_rendering")
+_FLAGS = ("case_sensitive", "one_rendering")
 _LISTS = ("ko_variants", "en_variants", "en_forbidden")
 _BOOLS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False, "": False}
 
@@ -70,7 +71,7 @@ def write_csv(terms: list[Term]) -> str:
                                                            "format uses between variants").format(field=name, ko=term.ko))
         writer.writerow([term.ko, term.en, *("|".join(getattr(term, n)) for n in _LISTS),
                          term.pos, term.domain, term.note, term.status.value,
-                         "true" if term.case_sensitive else "false"])
+                         *("true" if getattr(term, name) else "false" for name in _FLAGS)])
     return out.getvalue()
 
 
@@ -124,14 +125,19 @@ def _term(row: list[str], header: list[str], source: str, line: int) -> Term:
     if status not in {s.value for s in TermStatus}:
         raise GlossaryFileError(source, _("unknown status {status!r} (allowed: {allowed})").format(
             status=cells["status"], allowed=", ".join(s.value for s in TermStatus)), where)
-    flag = cells.get("case_sensitive", "").lower()
-    if flag not in _BOOLS:
-        raise GlossaryFileError(source, _("case_sensitive must be true/false/yes/no/1/0, not {value!r}").format(
-            value=cells["case_sensitive"]), where)
+    flags: dict[str, bool] = {}
+    for name in _FLAGS:
+        flag = cells.get(name, "").lower()
+        if flag not in _BOOLS:
+            raise GlossaryFileError(source, _("{column} must be true/false/yes/no/1/0, not {value!r}").format(
+                column=name, value=cells[name]), where)
+        flags[name] = _BOOLS[flag]
+
     def listed(name: str) -> tuple[str, ...]:
         return tuple(cells.get(name, "").split("|"))
 
     return Term(ko=cells["ko"], en=cells["en"], ko_variants=listed("ko_variants"),
                 en_variants=listed("en_variants"), en_forbidden=listed("en_forbidden"), pos=cells.get("pos", ""),
                 domain=cells.get("domain", ""), note=cells.get("note", ""),
-                status=TermStatus(status), case_sensitive=_BOOLS[flag]).normalized()
+                status=TermStatus(status), case_sensitive=flags["case_sensitive"],
+                one_rendering=flags["one_rendering"]).normalized()

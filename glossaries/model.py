@@ -28,6 +28,10 @@ class Term:
     note: str = ""
     status: TermStatus = TermStatus.APPROVED
     case_sensitive: bool = False
+    # Consistency within an article is a house decision per entry: for most terms any allowed
+    # rendering may follow any other ("sent home" after "repatriation"), for some the reader must
+    # see one name throughout.
+    one_rendering: bool = False
     id: int | None = field(default=None, compare=False)
 
     @property

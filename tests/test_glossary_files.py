@@ -22,7 +22,7 @@ ODD_TERMS = [
          status=TermStatus.PROPOSED, case_sensitive=True),
     Term("노동당", "Workers' Party", ko_variants=("로동당",), en_variants=("WPK",),
          en_forbidden=("Labor Party", "Labour Party"), pos="proper noun", domain="politics",
-         note='says "hi", then, well; stops', status=TermStatus.DEPRECATED),
+         note='says "hi", then, well; stops', status=TermStatus.DEPRECATED, one_rendering=True),
     Term("간부", "official", pos="", status=TermStatus.REJECTED),
     Term("조국", "fatherland", pos="other"),
 ]
@@ -52,7 +52,7 @@ def test_the_sample_glossary_reads_to_16_terms():
 def test_csv_round_trip():
     for terms in (read_csv(SAMPLE_CSV), ODD_TERMS):
         text = write_csv(terms)
-        assert text.splitlines()[0] == HEADER + ",status,case_sensitive"
+        assert text.splitlines()[0] == HEADER + ",status,case_sensitive,one_rendering"
         assert parse_csv(text.encode()) == terms
 
 
@@ -63,6 +63,19 @@ def test_status_and_case_sensitive_columns_are_read():
     first, second = parse_csv(data)
     assert (first.status, first.case_sensitive) == (TermStatus.PROPOSED, True)
     assert (second.status, second.case_sensitive) == (TermStatus.APPROVED, False)
+
+
+@pytest.mark.parametrize("cell,expected", [
+    ("true", True), ("YES", True), ("1", True), ("false", False), ("no", False), ("0", False), ("", False),
+])
+def test_the_one_rendering_column_is_read(cell, expected):
+    (term,) = parse_csv(f"ko,en,one_rendering\n해외 노동자,overseas workers,{cell}\n".encode())
+    assert term.one_rendering is expected and term.case_sensitive is False
+
+
+def test_a_file_without_the_one_rendering_column_keeps_every_rendering_allowed():
+    (term,) = parse_csv(f"{HEADER},status,case_sensitive\n송환,repatriation,,sent home,,,,,,true\n".encode())
+    assert (term.case_sensitive, term.one_rendering) == (True, False)
 
 
 def test_cp949_and_bom_crlf_copies_read_the_same():
@@ -87,7 +100,9 @@ BAD_CSV = [
     ("unknown status", "ko,en,status\n조국,fatherland,approved\n당,party,final\n", "line 3",
      "unknown status 'final'"),
     ("bad case_sensitive", "ko,en,case_sensitive\n조국,fatherland,maybe\n", "line 2",
-     "case_sensitive"),
+     "case_sensitive must be true/false/yes/no/1/0, not 'maybe'"),
+    ("bad one_rendering", "ko,en,one_rendering\n조국,fatherland,no\n당,party,sometimes\n", "line 3",
+     "one_rendering must be true/false/yes/no/1/0, not 'sometimes'"),
     ("too many fields", f"{HEADER}\n조국,fatherland,,,,,,\n당,party,,,,,,,extra\n", "line 3",
      "expected 8 fields, found 9"),
     ("too few fields", f"{HEADER}\n조국,fatherland\n", "line 2", "expected 8 fields, found 2"),
@@ -140,6 +155,27 @@ def test_tbx_round_trip_keeps_status_case_and_odd_part_of_speech(tmp_path: Path)
     assert read_tbx(path) == ODD_TERMS
     assert read_tbx_report(path).skipped == 0
     assert parse_tbx(write_tbx([])) == ([], 0, ())
+
+
+def test_tbx_carries_one_rendering_as_a_tandem_note():
+    data = write_tbx([Term("해외 노동자", "overseas workers", one_rendering=True), Term("송환", "repatriation")])
+    assert data.count(b"<note>tandem:one-rendering=yes</note>") == 1
+    assert data.count(b"<note>tandem:one-rendering=no</note>") == 1
+    assert [t.one_rendering for t in parse_tbx(data).terms] == [True, False]
+
+
+def test_tbx_from_elsewhere_has_no_one_rendering_rule():
+    (term,) = parse_tbx(tbx(GOOD_CONCEPT)).terms
+    assert (term.case_sensitive, term.one_rendering) == (False, False)
+
+
+@pytest.mark.parametrize("key", ["case-sensitive", "one-rendering"])
+def test_a_tandem_flag_note_other_than_yes_or_no_is_refused(key):
+    concept = GOOD_CONCEPT.replace('id="c1">', f'id="c1"><note>tandem:{key}=true</note>', 1)
+    with pytest.raises(GlossaryFileError) as caught:
+        parse_tbx(tbx(concept))
+    assert caught.value.where == "element note at line 5"
+    assert caught.value.problem == f"tandem:{key} must be yes or no, not 'true'"
 
 
 def tbx(body: str, dialect: str = "TBX-Basic", style: str = "dca") -> bytes:

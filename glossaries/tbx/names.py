@@ -120,5 +120,5 @@ RANKS = {
 }
 STATUS_CATEGORIES = ("administrativeStatus", "usageStatus")
 WEB_URL = re.compile(r"https?://\S")
-TANDEM_NOTE = re.compile(r"tandem:(status|case-sensitive|pos)=(.*)", re.S)
+TANDEM_NOTE = re.compile(r"tandem:(status|case-sensitive|one-rendering|pos)=(.*)", re.S)
 

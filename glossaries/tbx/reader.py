@@ -234,24 +234,30 @@ class _Doc:
         en = _pick(usable)
         assert en is not None  # usable is non-empty and holds no forbidden form, so _pick finds one
         pos = next((f[2] for f in (en, ko, *en_forms, *ko_forms) if f[2]), "")
-        status, flag = TermStatus.APPROVED, False
+        status = TermStatus.APPROVED
         if "status" in meta:
             value, el = meta["status"]
             if value not in {s.value for s in TermStatus}:
                 self._fail(el, _("unknown Tandem status {value!r}").format(value=value))
             status = TermStatus(value)
-        if "case-sensitive" in meta:
-            value, el = meta["case-sensitive"]
-            if value not in ("yes", "no"):
-                self._fail(el, _("tandem:case-sensitive must be yes or no, not {value!r}").format(value=value))
-            flag = value == "yes"
+        flags = {key: self._flag(meta, key) for key in ("case-sensitive", "one-rendering")}
         return Term(
             ko=ko[0], en=en[0], ko_variants=tuple(f[0] for f in ko_forms if f is not ko),
             en_variants=tuple(f[0] for f in usable if f is not en),
             en_forbidden=tuple(f[0] for f in en_forms if f[1] == "forbidden"),
             pos=meta["pos"][0] if "pos" in meta else pos, domain="; ".join(domains),
-            note="; ".join(n for n in notes if n), status=status, case_sensitive=flag,
+            note="; ".join(n for n in notes if n), status=status,
+            case_sensitive=flags["case-sensitive"], one_rendering=flags["one-rendering"],
         ).normalized()
+
+    def _flag(self, meta: dict[str, tuple[str, etree._Element]], key: str) -> bool:
+        """A tandem:KEY=yes|no note; a file without one is from elsewhere and means no."""
+        if key not in meta:
+            return False
+        value, el = meta[key]
+        if value not in ("yes", "no"):
+            self._fail(el, _("tandem:{key} must be yes or no, not {value!r}").format(key=key, value=value))
+        return value == "yes"
 
     def _form(self, term_sec: etree._Element) -> tuple[str, str, str]:
         """(term, rank, part of speech) of one termSec; rank '' when the file gives none."""

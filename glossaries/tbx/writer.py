@@ -37,6 +37,7 @@ def write_tbx(terms: list[Term]) -> bytes:
             add(concept, "note", term.note)
         add(concept, "note", f"tandem:status={term.status.value}")
         add(concept, "note", f"tandem:case-sensitive={'yes' if term.case_sensitive else 'no'}")
+        add(concept, "note", f"tandem:one-rendering={'yes' if term.one_rendering else 'no'}")
         if term.pos and term.pos not in BASIC_POS:
             add(concept, "note", f"tandem:pos={term.pos}")
         pos = term.pos if term.pos in BASIC_POS else "other" if term.pos else ""
