@@ -142,3 +142,51 @@ def test_unknown_term(ws):
 def test_search_ignores_spacing_spelling_and_case(ws, query, expected):
     ws.glossary.import_file(GLOSSARY, by="minji")
     assert expected in [t.ko for t in ws.glossary.terms(search=query)]
+
+
+def test_one_rendering_is_kept_through_storage_and_its_history(ws, db_path):
+    added = ws.glossary.add(Term("해외 노동자", "overseas workers", en_variants=("workers overseas",),
+                                 one_rendering=True), by="minji")
+    plain = ws.glossary.add(Term("송환", "repatriation", en_variants=("sent home",)), by="minji")
+    ws.glossary.edit(plain.id, by="minji", reason="the desk wants one name for it", one_rendering=True)
+    ws.glossary.edit(added.id, by="minji", reason="either order reads well", one_rendering=False)
+    ws.close()
+    from workflow.workspace import Workspace
+
+    with Workspace.open(db_path) as again:
+        assert [r.term.one_rendering for r in again.glossary.history(added.id)] == [True, False]
+        assert [r.term.one_rendering for r in again.glossary.history(plain.id)] == [False, True]
+        exported = again.glossary.export("csv")
+    assert "송환,repatriation,,sent home,,,,,approved,false,true" in exported.splitlines()
+
+
+def test_a_workspace_from_before_one_rendering_opens_with_every_term_off(tmp_path, monkeypatch):
+    """Terms stored before the column existed asked for no consistency rule; they read false."""
+    import workflow.storage.connection
+    from workflow.storage.migrations import M010_ONE_RENDERING, MIGRATIONS
+    from workflow.workspace import Workspace
+
+    path = tmp_path / "old.db"
+    with monkeypatch.context() as old_tandem:
+        old_tandem.setattr(workflow.storage.connection, "MIGRATIONS",
+                           MIGRATIONS[:MIGRATIONS.index(M010_ONE_RENDERING)])
+        with Workspace.open(path) as ws:
+            ws.users.add("minji", ["terminologist"], display_name="Kim Min-ji", by="minji")
+            assert ws._store.schema_version() == MIGRATIONS.index(M010_ONE_RENDERING)
+    conn = sqlite3.connect(path)
+    conn.executescript(  # a term as the old Tandem stored it: no one_rendering column to fill
+        "INSERT INTO terms (id, created_by, created_at) VALUES (1, 1, '2026-01-01');"
+        "INSERT INTO term_revisions (term_id, ko, en, en_variants, status, case_sensitive, author_id, role,"
+        " created_at, reason) VALUES (1, '해외 노동자', 'overseas workers', '[\"workers overseas\"]', 'approved',"
+        " 1, 1, 'terminologist', '2026-01-01', 'added');"
+    )
+    conn.close()
+    with Workspace.open(path, create=False) as ws:
+        [term] = ws.glossary.terms()
+        assert (term.ko, term.case_sensitive, term.one_rendering) == ("해외 노동자", True, False)
+        assert ws._store.schema_version() == len(MIGRATIONS)
+    raw = sqlite3.connect(path)
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        raw.execute("INSERT INTO term_revisions (term_id, ko, en, status, one_rendering, author_id, role,"
+                    " created_at, reason) VALUES (1, 'x', 'y', 'approved', 2, 1, 'terminologist', 'now', 'r')")
+    raw.close()

@@ -24,7 +24,7 @@ from workflow.storage import Storage
 
 EXPORT_FORMATS = ("csv", "tbx")
 _TERM_FIELDS = ("ko", "en", "ko_variants", "en_variants", "en_forbidden", "pos", "domain", "note",
-                "status", "case_sensitive")
+                "status", "case_sensitive", "one_rendering")
 # Which status changes each maintainer action makes, and from where.
 _TRANSITIONS = {
     "approve": ({TermStatus.PROPOSED}, TermStatus.APPROVED),

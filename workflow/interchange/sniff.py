@@ -41,7 +41,7 @@ _DOCTYPE_NAME = re.compile(r"<!DOCTYPE\s+([\w.:-]+)", re.I)
 _DOCTYPE_KINDS = {"xliff": "XLIFF", "tmx": "TMX", "martif": "TBX", "tbx": "TBX"}
 XLIFF1_NS = "urn:oasis:names:tc:xliff:document:1."
 _GLOSSARY_COLUMNS = {"ko", "en", "ko_variants", "en_variants", "en_forbidden", "pos", "domain", "note",
-                     "status", "case_sensitive"}
+                     "status", "case_sensitive", "one_rendering"}
 
 
 @dataclass(frozen=True)

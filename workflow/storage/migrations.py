@@ -333,5 +333,12 @@ M009_THREADS_CONCORDANCE = """
         END;
 """
 
+# A term may ask that an article keep to one of its renderings (term.inconsistent). Terms from before
+# asked nothing of the kind: 0, so the warning stays off for them until a terminologist turns it on.
+M010_ONE_RENDERING = """
+        ALTER TABLE term_revisions ADD COLUMN one_rendering INTEGER NOT NULL DEFAULT 0
+            CHECK (one_rendering IN (0, 1));
+"""
+
 MIGRATIONS: tuple[str, ...] = (M001_CORE, M002_GLOSSARY, M003_REVIEW, M004_SIGNOFF, M005_TM, M006_INTERCHANGE,
-                              M007_CONFLICTS, M008_AUDIT_CHAIN, M009_THREADS_CONCORDANCE)
+                              M007_CONFLICTS, M008_AUDIT_CHAIN, M009_THREADS_CONCORDANCE, M010_ONE_RENDERING)

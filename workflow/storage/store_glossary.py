@@ -39,10 +39,12 @@ class GlossarySQL(StoreBase):
 
 
 _TERM_LISTS = ("ko_variants", "en_variants", "en_forbidden")
+_TERM_FLAGS = ("case_sensitive", "one_rendering")
 
 _TERM_REVISIONS = """
 SELECT tr.id AS revision_id, tr.term_id, tr.ko, tr.en, tr.ko_variants, tr.en_variants,
        tr.en_forbidden, tr.pos, tr.domain, tr.note, tr.status, tr.case_sensitive,
+       tr.one_rendering,
        u.name AS author, tr.role, tr.created_at, tr.reason, tr.parent_id
 FROM term_revisions tr JOIN users u ON u.id = tr.author_id
 """
@@ -54,12 +56,14 @@ def _term_columns(fields: Row) -> Row:
     row = dict(fields)
     for name in _TERM_LISTS:
         row[name] = json.dumps(list(row.get(name, ())), ensure_ascii=False)
-    row["case_sensitive"] = int(bool(row.get("case_sensitive")))
+    for name in _TERM_FLAGS:
+        row[name] = int(bool(row.get(name)))
     return row
 
 
 def _term_row(row: Row) -> Row:
     for name in _TERM_LISTS:
         row[name] = tuple(json.loads(row[name]))
-    row["case_sensitive"] = bool(row["case_sensitive"])
+    for name in _TERM_FLAGS:
+        row[name] = bool(row[name])
     return row
