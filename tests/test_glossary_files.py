@@ -44,6 +44,9 @@ def test_the_sample_glossary_reads_to_16_terms():
     assert party.en_forbidden == ("Labor Party", "Labour Party")
     assert (party.pos, party.domain) == ("proper noun", "politics")
     assert party.status is TermStatus.APPROVED and party.case_sensitive is False
+    # The demo's one consistency rule: segment 3's "workers overseas" against segment 7's
+    # "overseas workers" is the warning the editor sees.
+    assert [t.ko for t in terms.values() if t.one_rendering] == ["해외 노동자"]
     assert terms["해외 노동자"].ko_variants == ("해외노동자", "해외 로동자", "해외로동자")
     assert terms["보위지도원"].en_forbidden == ("security guard", "security agent")
     assert terms["송환"].note == ""

@@ -33,6 +33,7 @@ def test_the_registry_has_stable_ids_severities_and_descriptions():
     assert registered["term.forbidden"].severity is Severity.ERROR
     assert registered["term.inconsistent"].severity is Severity.WARNING
     assert registered["term.inconsistent"].scope == "document"
+    assert "one rendering per article" in registered["term.inconsistent"].description
     assert all(c.description and c.name for c in registered.values())
 
 
@@ -68,17 +69,52 @@ def test_the_editors_final_has_no_error_finding(with_glossary):
     assert [f for f in findings if f.severity is Severity.ERROR] == []
 
 
+REPATRIATION = [
+    SegmentText(1, "해외 노동자 송환을 허용했다.", "It allowed the repatriation of workers."),
+    SegmentText(2, "송환 대상자들이 늘었다.", "More people are being sent home."),
+    SegmentText(3, "송환이 시작됐다.", "Repatriation has begun."),
+]
+
+
+def _inconsistent(term: Term, segments: list[SegmentText]) -> list:
+    return [f for f in check_document(segments, CheckContext(GlossaryIndex([term])))
+            if f.check == "term.inconsistent"]
+
+
 def test_one_term_rendered_two_ways_in_an_article_is_flagged():
-    term = Term("송환", "repatriation", en_variants=("repatriate", "sent home"))
-    context = CheckContext(GlossaryIndex([term]))
-    segments = [
-        SegmentText(1, "해외 노동자 송환을 허용했다.", "It allowed the repatriation of workers."),
-        SegmentText(2, "송환 대상자들이 늘었다.", "More people are being sent home."),
-        SegmentText(3, "송환이 시작됐다.", "Repatriation has begun."),
-    ]
-    findings = [f for f in check_document(segments, context) if f.check == "term.inconsistent"]
+    term = Term("송환", "repatriation", en_variants=("repatriate", "sent home"), one_rendering=True)
+    findings = _inconsistent(term, REPATRIATION)
     assert [(f.segment, f.term.variant) for f in findings] == [(2, "sent home")]
-    assert "segment 1" in findings[0].message
+    assert "segment 1" in findings[0].message and "one rendering per article" in findings[0].message
+
+
+# (entry, the article's English by segment, segments flagged): only an entry that asks for one
+# rendering per article is held to it (issue 14: "sent home" after "repatriation" is allowed English).
+ONE_RENDERING = [
+    ("allowed variants alternate", False, REPATRIATION, []),
+    ("marked: a second rendering", True, REPATRIATION, [2]),
+    ("marked: one rendering throughout", True,
+     [SegmentText(1, "송환을 허용했다.", "It allowed repatriation."),
+      SegmentText(2, "송환이 시작됐다.", "Repatriation has begun.")], []),
+    ("unmarked: preferred then variant then preferred", False,
+     [SegmentText(1, "송환을 허용했다.", "Workers may be sent home."),
+      SegmentText(2, "송환이 시작됐다.", "Repatriation has begun."),
+      SegmentText(3, "송환 대상자가 늘었다.", "More are to be sent home.")], []),
+]
+
+
+@pytest.mark.parametrize("name,one_rendering,segments,flagged", ONE_RENDERING, ids=[c[0] for c in ONE_RENDERING])
+def test_only_entries_asking_for_one_rendering_are_held_to_it(name, one_rendering, segments, flagged):
+    term = Term("송환", "repatriation", en_variants=("repatriate", "sent home"), one_rendering=one_rendering)
+    assert [f.segment for f in _inconsistent(term, segments)] == flagged
+
+
+def test_the_demo_flags_its_one_marked_term_and_turning_the_mark_off_clears_it(with_glossary):
+    findings = _findings(with_glossary, EDITED)
+    assert {(f.segment, f.term.ko) for f in findings if f.check == "term.inconsistent"} == {(7, "해외 노동자")}
+    workers = next(t for t in with_glossary.glossary.terms() if t.ko == "해외 노동자")
+    with_glossary.glossary.edit(workers.id, by="minji", reason="either order reads well", one_rendering=False)
+    assert not [v for v in with_glossary.findings.document(1) if v.finding.check == "term.inconsistent"]
 
 
 def test_a_segment_without_english_gets_no_missing_rendering_finding():

@@ -1,5 +1,6 @@
-"""Glossary checks: the expected rendering is missing, a forbidden one is used, or one term is
-rendered two ways in one article. Each finding names the term, the form matched and the spans."""
+"""Glossary checks: the expected rendering is missing, a forbidden one is used, or a term that asks
+for one rendering per article is rendered two ways in one. Each finding names the term, the form
+matched and the spans."""
 
 from __future__ import annotations
 
@@ -64,15 +65,19 @@ def forbidden(check: Check, segment: SegmentText, context: CheckContext) -> Iter
 
 def _renderings(segment: SegmentText, context: CheckContext) -> Iterator[Observation]:
     # Which rendering each use of a term chose; the first use in the article sets the rendering.
+    # Only terms whose entry asks for it: for the rest, varying among allowed renderings is
+    # ordinary English ("repatriation", then "sent home"), and flagging it buried real findings.
     for use in context.term_uses(segment.source, segment.target):
-        if use.renderings:
+        if use.term.one_rendering and use.renderings:
             yield Observation(use.term.id if use.term.id is not None else use.term.ko,
                               use.renderings[0].phrase, use)
 
 
 @register_agreement(
     "term.inconsistent", "Term rendered inconsistently", Severity.WARNING,
-    "One glossary term is rendered with different admitted variants within one article.",
+    "A glossary term marked “one rendering per article” is rendered two ways within one article: once "
+    "the article uses one of its renderings (preferred or admitted), the others are flagged. Terms without "
+    "the mark may vary among their allowed renderings.",
     observe=_renderings,
 )
 def inconsistent(check: Check, index: int, seen: Observation, first_index: int, first: Observation) -> Finding:
@@ -80,9 +85,9 @@ def inconsistent(check: Check, index: int, seen: Observation, first_index: int, 
     shown = use.renderings[0]
     return check.finding(
         index,
-        _("{korean} is “{here}” here but “{there}” in segment {index}; keep one rendering "
-          "(preferred: “{english}”)").format(korean=_korean(use), here=shown.text, there=first.value,
-                                            index=first_index, english=use.term.en),
+        _("{korean} is “{here}” here but “{there}” in segment {index}; the glossary keeps one rendering "
+          "per article for this term (preferred: “{english}”)").format(
+            korean=_korean(use), here=shown.text, there=first.value, index=first_index, english=use.term.en),
         source_span=(use.hit.start, use.hit.end),
         target_span=(shown.start, shown.end),
         term=_ref(use, shown.phrase),  # the phrase _renderings made seen.value
