@@ -252,6 +252,61 @@ def test_editing_a_term_with_a_reason_adds_a_revision(demo: Path) -> None:
         assert (last.author, last.reason) == ("minji", "plural admitted")
 
 
+def test_one_rendering_per_article_is_a_checkbox_of_the_form_that_fits_80_columns(demo: Path) -> None:
+    workers = "해외 노동자"
+
+    async def go() -> None:
+        app = TandemApp(demo, "minji")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_glossary(pilot)
+            await highlight(pilot, workers)
+            shown = plain(screen(app).query_one("#term-fields", Static).content)
+            assert "One rendering    yes, per article" in shown  # the demo's one marked term
+            await pilot.press("e")
+            await until(pilot, lambda: isinstance(app.screen, TermForm))
+            form = app.screen
+            box = form.query_one("#term-box").content_region
+            for flag in ("#case-sensitive", "#one-rendering"):  # each on one line, inside the dialog
+                checkbox = form.query_one(flag, Checkbox)
+                assert checkbox.region.height == 1 and checkbox.region.right <= box.right
+                assert checkbox.region.width >= len(str(checkbox.label))
+            one = form.query_one("#one-rendering", Checkbox)
+            assert one.value is True and "One rendering per article" in str(one.label)
+            assert form.query_one("#save").region.bottom <= box.bottom  # no scrolling to reach Save
+            one.value = False
+            form.query_one("#reason", Input).value = "either order reads well"
+            await pilot.click("#save")
+            await until(pilot, lambda: isinstance(app.screen, GlossaryScreen) and detail_for(app, workers)
+                        and len(screen(app).query_one(TermDetail).details.history) == 2)
+            assert "One rendering    no" in plain(screen(app).query_one("#term-fields", Static).content)
+
+    run(go)
+    with fresh(demo) as workspace:
+        term = next(t for t in workspace.glossary.terms() if t.ko == workers)
+        assert term.one_rendering is False and term.case_sensitive is False
+        assert [r.term.one_rendering for r in workspace.glossary.history(term.id)] == [True, False]
+
+
+def test_a_new_term_can_ask_for_one_rendering_per_article(demo: Path) -> None:
+    async def body(app: TandemApp, pilot: Pilot) -> None:
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, TermForm))
+        form = app.screen
+        assert form.query_one("#one-rendering", Checkbox).value is False  # off unless asked for
+        form.query_one("#ko", Input).value = "장마당"
+        form.query_one("#en", Input).value = "jangmadang"
+        form.query_one("#en-variants", Input).value = "market"
+        form.query_one("#one-rendering", Checkbox).value = True
+        await pilot.click("#save")
+        await until(pilot, lambda: isinstance(app.screen, GlossaryScreen)
+                    and any(t.ko == "장마당" for t in table(app).terms))
+
+    scenario(demo, "minji", body)
+    with fresh(demo) as workspace:
+        term = next(t for t in workspace.glossary.terms() if t.ko == "장마당")
+        assert (term.en_variants, term.one_rendering, term.case_sensitive) == (("market",), True, False)
+
+
 # history and impact ----------------------------------------------------------------------
 
 

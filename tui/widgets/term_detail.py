@@ -157,6 +157,7 @@ def fields(term: Term) -> RenderableType:
         (_("Part of speech"), term.pos or NOBODY),
         (_("Domain"), term.domain or NOBODY),
         (_("Case sensitive"), _("yes") if term.case_sensitive else _("no")),
+        (_("One rendering"), _("yes, per article") if term.one_rendering else _("no")),
         (_("Note"), term.note or NOBODY),
     ):
         grid.add_row(label, Text(value))

@@ -42,6 +42,11 @@ FIELDS = (
     ("note", N_("Note"), "note", N_("usage advice for translators")),
 )
 LISTS = {"ko_variants", "en_variants", "en_forbidden"}
+# Checkbox id, label, Term attribute.
+FLAGS = (
+    ("case-sensitive", N_("Case sensitive (match the English capitals exactly)"), "case_sensitive"),
+    ("one-rendering", N_("One rendering per article (once one is used, flag the others)"), "one_rendering"),
+)
 
 
 @dataclass(frozen=True)
@@ -98,8 +103,8 @@ class TermForm(Dialog[int | None]):
                 with Horizontal(classes="field"):
                     yield Label(_(label))
                     yield Input(str(value), placeholder=_(placeholder), id=field_id, compact=True)
-            yield Checkbox(_("Case sensitive (match the English capitals exactly)"),
-                           bool(self._initial("case_sensitive")), id="case-sensitive", compact=True)
+            for flag_id, label, attribute in FLAGS:
+                yield Checkbox(_(label), bool(self._initial(attribute)), id=flag_id, compact=True)
             with Horizontal(classes="field"):
                 yield Label(_("Reason"))
                 reason_hint = _("required: why the term changes") if self.mode == "edit" else _("optional")
@@ -117,7 +122,7 @@ class TermForm(Dialog[int | None]):
 
     def _initial(self, attribute: str) -> object:
         if self.original is None:
-            return False if attribute == "case_sensitive" else ""
+            return False if attribute in {a for _id, _label, a in FLAGS} else ""
         value = getattr(self.original, attribute)
         return join_variants(value) if attribute in LISTS else value
 
@@ -131,7 +136,8 @@ class TermForm(Dialog[int | None]):
         for field_id, _label, attribute, _placeholder in FIELDS:
             text = self.query_one(f"#{field_id}", Input).value
             values[attribute] = split_variants(text) if attribute in LISTS else text.strip()
-        values["case_sensitive"] = self.query_one("#case-sensitive", Checkbox).value
+        for flag_id, _label, attribute in FLAGS:
+            values[attribute] = self.query_one(f"#{flag_id}", Checkbox).value
         reason = " ".join(self.query_one("#reason", Input).value.split())
         if not values["ko"] or not values["en"]:
             raise ValueError(_("A term needs its Korean and its preferred English."))
