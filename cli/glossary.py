@@ -13,7 +13,8 @@ from workflow.i18n import _, format_datetime, format_number
 from workflow.names import name
 
 _OPTION_FIELDS = {"ko_variant": "ko_variants", "en_variant": "en_variants", "forbidden": "en_forbidden",
-                  "pos": "pos", "domain": "domain", "note": "note", "case_sensitive": "case_sensitive"}
+                  "pos": "pos", "domain": "domain", "note": "note", "case_sensitive": "case_sensitive",
+                  "one_rendering": "one_rendering"}
 
 
 def _glossary(ws, args, user: str) -> int:

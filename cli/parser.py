@@ -289,6 +289,10 @@ def _term_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--domain", metavar="D")
     parser.add_argument("--note", metavar="N")
     parser.add_argument("--case-sensitive", action="store_true", default=None, help=_("match the English case exactly"))
+    # Both ways, so `glossary edit` can take the rule off a term again (issue 14 turned many off).
+    parser.add_argument("--one-rendering", action=argparse.BooleanOptionalAction, default=None,
+                        help=_("keep one rendering per article: once an article uses one of the term's renderings, "
+                               "flag the others (term.inconsistent)"))
 
 
 def _with_parents(common: argparse.ArgumentParser) -> type[argparse.ArgumentParser]:

@@ -73,6 +73,16 @@ def test_edit_reject_deprecate_require_reasons(desk):
     assert desk("glossary", "history", "99").code == 2
 
 
+def test_one_rendering_per_article_is_set_on_add_and_taken_off_by_edit(desk):
+    added = desk("glossary", "add", "송환", "repatriation", "--en-variant", "sent home", "--one-rendering",
+                 user="minji").out.splitlines()[0]
+    assert json.loads(desk("glossary", "list", "--json").out)[0]["one_rendering"] is True
+    run = desk("glossary", "edit", added, "--no-one-rendering", "--reason", "issue 14: either reads well", user="minji")
+    assert run.code == 0
+    history = json.loads(desk("glossary", "history", added, "--json").out)
+    assert [h["term"]["one_rendering"] for h in history] == [True, False]
+
+
 def test_check_exits_1_on_the_draft_and_0_on_the_final(desk):
     desk("glossary", "import", str(GLOSSARY), user="minji")
     draft = desk("import", str(KO), "--english", str(DRAFT), user="david").out.splitlines()[0]
