@@ -88,7 +88,7 @@ def test_one_term_rendered_two_ways_in_an_article_is_flagged():
     assert "segment 1" in findings[0].message and "one rendering per article" in findings[0].message
 
 
-# (entry, the article's English by segment, segments flagged): only an entry that asks for one
+# (case, the entry's one_rendering, the article, segments flagged): only an entry that asks for one
 # rendering per article is held to it (issue 14: "sent home" after "repatriation" is allowed English).
 ONE_RENDERING = [
     ("allowed variants alternate", False, REPATRIATION, []),
@@ -96,7 +96,7 @@ ONE_RENDERING = [
     ("marked: one rendering throughout", True,
      [SegmentText(1, "송환을 허용했다.", "It allowed repatriation."),
       SegmentText(2, "송환이 시작됐다.", "Repatriation has begun.")], []),
-    ("unmarked: preferred then variant then preferred", False,
+    ("unmarked: variant, preferred, variant", False,
      [SegmentText(1, "송환을 허용했다.", "Workers may be sent home."),
       SegmentText(2, "송환이 시작됐다.", "Repatriation has begun."),
       SegmentText(3, "송환 대상자가 늘었다.", "More are to be sent home.")], []),

@@ -17,8 +17,8 @@ file (a declared EUC-KR read as CP949 ...); read_tbx returns the terms alone.
 
 Tandem's status, case sensitivity, one rendering per article, and a part of speech outside the
 TBX-Basic picklist travel as concept-level notes of the form <note>tandem:status=approved</note>
-(keys: status, case-sensitive, one-rendering, pos), because TBX-Basic has no data category for them and a custom <admin> type
-would make the export invalid TBX-Basic.
+(keys: status, case-sensitive, one-rendering, pos), because TBX-Basic has no data category for
+them and a custom <admin> type would make the export invalid TBX-Basic.
 """
 
 from __future__ import annotations
