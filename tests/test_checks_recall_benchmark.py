@@ -26,8 +26,23 @@ def bench():
     sys.modules.pop(spec.name, None)
 
 
+# The scale slips: million for billion, ten times the number before the scale word, ten times a number
+# written out in thousands (5만 as "5,000").
+SCALED = {EN.replace("$100 million", "$100 billion"), EN.replace("$100 million", "$1000 million"),
+          EN.replace("$100 million", "$10 million"), EN.replace("30,000", "3,000"), EN.replace("30,000", "300,000")}
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_scale_slip_is_one_of_those_the_issue_names(bench, seed):
+    assert bench.SEEDERS["scale"](KO, EN, random.Random(seed)) in SCALED
+
+
+def test_every_scale_slip_is_seeded_somewhere(bench):
+    assert {bench.SEEDERS["scale"](KO, EN, random.Random(seed)) for seed in range(60)} == SCALED
+
+
 @pytest.mark.parametrize("kind, changed", [
-    ("scale", "$100 billion"), ("month", None), ("day", "July 17"), ("year", None),
+    ("month", None), ("day", "July 17"), ("year", None),
     ("dropped sentence", None), ("Korean left", None), ("digit", None),
 ])
 def test_each_kind_changes_the_english_where_it_applies(bench, kind, changed):
@@ -54,3 +69,23 @@ def test_a_seeded_year_is_a_new_finding(bench):
     before = {bench.key(f) for f in bench.findings(KO, EN, context)}
     wrong = EN.replace("2019", "2018")
     assert [f for f in bench.findings(KO, wrong, context) if bench.key(f) not in before]
+
+
+def test_the_changed_span_is_what_the_seeder_changed(bench):
+    assert bench._changed("It cost 120 dollars.", "It cost 180 dollars.") == (9, 10)
+    assert bench._changed("in July 16", "in June 16") == (5, 7)  # "ly" of July
+
+
+def test_a_seed_where_the_clean_pair_is_already_flagged_is_told_apart(bench):
+    from workflow.checks import CheckContext
+
+    ko, en = "그는 떠났다.", "He left 24 hours later."  # the Korean has no number: the 24 is flagged
+    clean = bench.findings(ko, en, CheckContext())
+    assert bench._already_flagged(clean, bench._changed(en, en.replace("24", "26")))
+    assert not bench._already_flagged(clean, bench._changed(en, en.replace("later", "after")))
+
+
+def test_the_hand_read_verdicts_parse_and_say_real_or_false(bench):
+    read = bench.verdicts()
+    assert read and {verdict for _begins, verdict, _why in read.values()} == {"real", "false"}
+    assert all(corpus in ("park2016", "ntrex128", "jhe") for corpus, _row, _check in read)

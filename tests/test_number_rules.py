@@ -9,6 +9,7 @@ from workflow.checks import CheckContext, SegmentText, checks
 from workflow.checks.model import Finding
 
 MISMATCH, UNSURE, DATE, MISSING = "number.mismatch", "number.unsure", "date.mismatch", "date.missing"
+CONVERSION = "number.conversion"
 
 
 def _run(source: str, target: str) -> list[Finding]:
@@ -79,6 +80,12 @@ RULES = [  # rule, Korean, English, expected check ids
     ("score", "3-2(6-46-46-76-79-7)로 이겼다.", "He won 3-2 (6-4, 6-4, 6-7, 6-7, 9-7).", []),
     ("score", "3-2(6-46-46-76-79-7)로 이겼다.", "He won 3-2 (6-4, 6-4, 6-7, 6-7, 9-6).", [UNSURE]),
     ("score", "1-0으로 앞섰다.", "They led 1-0.", []),
+    ("score", "1-0으로 앞섰다.", "They led 2-0.", [MISMATCH]),
+    ("score, the other side's", "2-3으로 졌다.", "They lost 3-2.", []),
+    ("score with 대", "2대0으로 이겼다.", "They won 2-0.", []),
+    ("score with 대", "2대0으로 이겼다.", "They won 0-0.", [MISMATCH]),
+    ("score with 대", "2 대 1 승리를 거뒀다.", "They won 2-1.", []),
+    ("vehicles, no score", "차량 3대 1,000만 원어치가 불탔다.", "Three vehicles worth 10 million won burned.", []),
     # money
     ("cents", "가격은 79센트였다.", "It cost $.79.", []),
     ("won and dollars", "2400억 원을 받았다.", "It received $200 million.", [UNSURE]),
@@ -107,6 +114,57 @@ RULES = [  # rule, Korean, English, expected check ids
     ("one date left", "9월 인도분이 지난달 4일 이후 최저였다.", "October delivery hit its lowest since June 4.", [DATE]),
     ("no chain", "12개의 섬과 5개의 항구, 3개의 공항이 있다.", "There are islands, ports and 40 airports.", [UNSURE] * 3),
     ("one finding", "5명이 숨졌다.", "Six people died.", [MISMATCH]),
+    # native numbers of two words, and spans of days in words
+    ("native tens", "돼지 열 다섯 마리를 팔았다.", "He sold 15 pigs.", []),
+    ("native tens", "돼지 열 다섯 마리를 팔았다.", "He sold 95 pigs.", [UNSURE]),
+    ("native tens", "스물세 살의 청년", "a 23-year-old man", []),
+    ("days in a word", "제출을 하루 앞두고 왔다.", "They came 24 hours before the deadline.", []),
+    ("days in a word", "이틀 동안 회의했다.", "They met for two days.", []),
+    # a count of people or things is never a span of time or a sum
+    ("count", "10분 만에 출동했고 2명을 구조했다.", "They came 18 minutes later and rescued two.", [MISMATCH]),
+    ("count", "10분 만에 출동했고 2명을 구조했다.", "They came 10 minutes later and rescued two.", []),
+    # of several English numbers, the one in the Korean's own unit answers it
+    ("own unit", "8840m에서 3048m까지 내려왔다.", "It came down from 29,000 feet (8,841 meters) to 10,000 feet "
+     "(3,048 meters).", [MISMATCH]),
+    ("own unit", "8840m에서 3048m까지 내려왔다.", "It came down from 29,000 feet (8,840 meters) to 10,000 feet "
+     "(3,048 meters).", []),
+    ("unit sign", "깊이는 111㎞였다.", "It was 111km deep.", []),
+    ("unit sign", "깊이는 111㎞였다.", "It was 117km deep.", [MISMATCH]),
+    ("feet", "20피트 높이의 파도", "a 21-foot wave", [MISMATCH]),
+    ("barrels", "재고가 290만배럴 늘었다.", "Stocks rose 2.9 million barrels.", []),
+    ("barrels", "재고가 290만배럴 늘었다.", "Stocks rose 9.9 million barrels.", [MISMATCH]),
+    ("points", "다우지수는 40포인트 올랐다.", "The Dow rose 90 points.", [MISMATCH]),
+    # clock times: the Korean's own colon, an hour against "17:00" or "9 p.m.", a zone the Korean names
+    ("clock with a colon", "15:16에 동점골을 넣었다.", "He equalised on 15:16.", []),
+    ("clock with a colon", "15:16에 동점골을 넣었다.", "He equalised on 12:16.", [MISMATCH]),
+    ("clock with a dot", "토요일 오후 5.30이 좋다.", "5.30pm on a Saturday is best.", []),
+    ("clock with a dot", "토요일 오후 5.30이 좋다.", "5.32pm on a Saturday is best.", [MISMATCH]),
+    ("hour", "10시에 종을 울린다.", "At 10:00 he rings the bell.", []),
+    ("hour", "10시에 종을 울린다.", "At 17:00 he rings the bell.", [MISMATCH]),
+    ("hour", "오후 3시 런던에서 맞선다.", "They meet at 3 p.m. in London.", []),
+    ("hour", "오후 3시 런던에서 맞선다.", "They meet at 9 p.m. in London.", [MISMATCH]),
+    ("zone the Korean names", "영국 서머타임 기준 09시 30분 소란이 발생했다.", "Disorder broke out at 09:30 BST.", []),
+    ("zone the Korean names", "영국 서머타임 기준 09시 30분 소란이 발생했다.", "Disorder broke out at 00:30 BST.",
+     [MISMATCH]),
+    ("zone the Korean does not name", "09시 30분 소란이 발생했다.", "Disorder broke out at 00:30 BST.", []),
+    # currencies: the same one is sure, another may be a conversion at a rate we do not know
+    ("currency", "1억 유로를 받고 이적했다.", "He moved for €100 million.", []),
+    ("currency", "1억 유로를 받고 이적했다.", "He moved for €140 million.", [MISMATCH]),
+    ("currency", "1억 유로를 받고 이적했다.", "He moved for $140 million.", [UNSURE]),
+    ("currency", "1억 2500만 파운드에 매도했다.", "It sold for £145m.", [MISMATCH]),
+    ("currency in words", "220조원에 이른다.", "It reached 230 trillion won.", [MISMATCH]),
+    # a conversion in brackets for Korean readers answers no English number
+    ("Korean gloss", "0.5 달러(약 500원)를 내야 한다.", "Users pay 15 cents.", [MISMATCH]),
+    # the English's own conversion in brackets must agree with itself
+    ("conversion", "깊이는 111㎞였다.", "It was 111km (69 miles) deep.", []),
+    ("conversion", "깊이는 111㎞였다.", "It was 111km (65 miles) deep.", [CONVERSION]),
+    ("conversion", "900mm 이상의 비가 왔다.", "Up to 56 inches (900 mm) fell.", [CONVERSION]),
+    ("conversion", "900mm 이상의 비가 왔다.", "Up to 36 inches (900 mm) fell.", []),
+    ("conversion", "240km 떨어져 있다.", "It is 240km (about 150 miles) away.", []),
+    ("conversion", "10km 반경", "a 6-mile (10-km) radius", []),
+    ("conversion", "10km 반경", "an 8-mile (10-km) radius", [CONVERSION]),
+    ("conversion", "기온은 25도였다.", "It was 25°C (77°F).", []),
+    ("conversion", "기온은 25도였다.", "It was 25°C (87°F).", [CONVERSION]),
 ]
 
 

@@ -21,6 +21,8 @@ GOOD = [
     ("target.empty", "", ""),
     ("target.untranslated", KO, EN),
     ("punctuation.brackets", "그는 “돈이 없다”고 말했다.", "“We have no money,” he said."),
+    # reported speech for a Korean quotation is the editor's choice (48 of 3,717 human pairs, all right)
+    ("punctuation.brackets", "그는 “돈이 없다”고 말했다.", "He said they had no money."),
     ("punctuation.brackets", "“첫 문단이 이어진다.", "“The quote runs on into the next paragraph."),
     ("punctuation.brackets", "코로나19(신종 코로나바이러스 감염증)", "COVID-19 (the novel coronavirus)"),
     ("text.doubled_word", KO, "He had had enough."),
@@ -46,7 +48,6 @@ BAD = [  # check id, source, target, severity, target span (None: don't care), s
     ("punctuation.brackets", KO, "He said (in Seoul that it was over.", Severity.WARNING, (8, 9), None),
     ("punctuation.brackets", KO, "He said in Seoul] that it was over.", Severity.WARNING, (16, 17), None),
     ("punctuation.brackets", KO, "He said “it was over.", Severity.WARNING, (8, 9), None),
-    ("punctuation.brackets", "그는 “돈이 없다”고 말했다.", "He said they had no money.", Severity.WARNING, None, (3, 10)),
     ("text.doubled_word", KO, "He left the the city.", Severity.WARNING, (8, 15), None),
     ("text.whitespace", KO, " He left.", Severity.INFO, (0, 1), None),
     ("text.whitespace", KO, "He left. ", Severity.INFO, (8, 9), None),

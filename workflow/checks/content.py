@@ -4,6 +4,7 @@ it have as many sentences? Both catch dropped or added material."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 
 from workflow.checks.context import CheckContext
@@ -110,14 +111,21 @@ def sentences(check: Check, segment: SegmentText, context: CheckContext) -> Iter
                               "have been added"))
 
 
+# Korean news runs two quotations into one sentence ("…”며 “…”라고 말했다) where English gives each
+# its own ("…," he said. "…"): a Korean clause of its own, so one of them left out is seen.
+_QUOTE_JOIN = re.compile(r"[”\"]\s?(?:이?라)?(?:며|면서|고)\s?(?=[“\"])")
+
+
 def _spans(text: str, lang: str) -> list[tuple[int, int, str]]:
-    """The text's sentences with their offsets in it."""
+    """The text's sentences (a Korean one split between quotations) with their offsets in it."""
     found, at = [], 0
     for sentence in split_sentences(text, lang):
         start = text.find(sentence, at)
         if start < 0:
             start = at
-        found.append((start, start + len(sentence), sentence))
+        cuts = [m.end() for m in _QUOTE_JOIN.finditer(sentence)] if lang == "ko" else []
+        for begin, end in zip([0, *cuts], [*cuts, len(sentence)]):
+            found.append((start + begin, start + end, sentence[begin:end].strip()))
         at = start + len(sentence)
     return found
 

@@ -55,25 +55,44 @@ _BIG = {"조": 10**12, "억": 10**8, "만": 10**4}
 _GROUP = re.compile(rf"({DIGITS})(?: ?(천|백))?(?: ?(조|억|만))?")
 _NUMBER_START = re.compile(r"(?<![\d.,])\d")
 
-# Native numbers are only numbers before a counter: 세 is also "tax", 열 "heat", 두 "put".
-_NATIVE = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
-           "열": 10, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50}
+# Native numbers are only numbers before a counter: 세 is also "tax", 열 "heat", 두 "put". Tens and
+# ones combine, with or without a space: 열 다섯 마리 = 15, 스물세 살 = 23.
+_NATIVE_ONES = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9}
+_NATIVE_TENS = {"열": 10, "스무": 20, "스물": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60, "일흔": 70,
+                "여든": 80, "아흔": 90}
 _COUNTERS = "명|개|번|차례|가지|마리|살|시간|달|대|곳|채|권|척|배|사람|군데|주일"
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
 _NATIVE_WORD = re.compile(
-    rf"(?<![가-힣])({'|'.join(sorted(_NATIVE, key=len, reverse=True))})\s?(?:{_COUNTERS})")
+    rf"(?<![가-힣])(?:({_alternatives(_NATIVE_TENS)})\s?({_alternatives(_NATIVE_ONES)})?"
+    rf"|({_alternatives(_NATIVE_ONES)}))\s?(?:{_COUNTERS})")
+# Spans of days in native words: 하루 is "a day" or "24 hours", 이틀 "two days", 보름 "15 days".
+_DAYS = {"하루": (1, 24), "이틀": (2, 48), "사흘": (3, 72), "나흘": (4,), "닷새": (5,), "엿새": (6,), "이레": (7,),
+         "열흘": (10,), "보름": (15,)}
+_DAYS_WORD = re.compile(rf"(?<![가-힣])({'|'.join(_DAYS)})(?:만|간|동안|째|씩|전|후|뒤|를|가|는|의|에|도|이나)?(?![가-힣])")
 _STANDALONE = {"하나": 1, "둘": 2, "셋": 3, "넷": 4}
 _STANDALONE_WORD = re.compile(r"(?<![가-힣])(하나|둘|셋|넷)(?:은|는|이|가|을|를|의|도|와|과|에|로|뿐)?(?![가-힣])")
 
 _AFTER = re.compile(
     r"\s?(여\s?)?(개월|년대|년|월|일|시간|시|분|초|명|%|퍼센트|달러|원|유로|엔|위안|파운드|개국|개|번째|번|차|위"
-    r"|세|살|배|주년|주|건|회|층|톤|배럴|가구|마리|척|곳|km|킬로미터|kg|킬로그램|t|마일|도|m|미터|cm|대)?")
+    r"|세|살|배럴|배|주년|주|건|회|층|톤|가구|마리|척|곳|km|㎞|킬로미터|kg|㎏|킬로그램|t|마일|피트|인치|야드|포인트|도|mm|㎜"
+    r"|m|미터|cm|㎝|대)?")
 # Readings the translator may convert (km to miles, 2차 to "II"), so a mismatch is not certain.
-_CONVERTIBLE = {"차", "km", "킬로미터", "kg", "킬로그램", "t", "톤", "마일", "도", "m", "미터", "cm", "배"}
+_CONVERTIBLE = {"차", "km", "㎞", "킬로미터", "kg", "㎏", "킬로그램", "t", "톤", "마일", "피트", "인치", "야드", "도", "m",
+                "미터", "cm", "㎝", "mm", "㎜", "배"}
 KINDS = {"%": "percent", "퍼센트": "percent", "달러": "money", "원": "money", "유로": "money", "엔": "money",
          "위안": "money", "파운드": "money", "km": "length", "킬로미터": "length", "마일": "length",
-         "m": "length", "미터": "length", "cm": "length", "kg": "weight", "킬로그램": "weight", "t": "weight",
+         "m": "length", "미터": "length", "cm": "length", "mm": "length", "㎞": "length", "㎝": "length",
+         "㎜": "length", "피트": "length", "인치": "length", "야드": "length", "㎏": "weight", "kg": "weight", "킬로그램": "weight", "t": "weight",
          "톤": "weight", "도": "temperature", "위": "rank", "번째": "rank", "세": "age", "살": "age",
-         "대": "decade", "개월": "time", "시간": "time", "분": "time", "초": "time"}
+         "대": "decade", "개월": "time", "시간": "time", "분": "time", "초": "time",
+         # people and things counted: never a length, a sum or a span of time ("2명" is not "18 minutes")
+         "명": "count", "개": "count", "마리": "count", "가구": "count", "개국": "count", "건": "count",
+         "곳": "count", "척": "count"}
 # A particle after bare digits (2008에, 5는) leaves the number's reading sure.
 _PARTICLE = re.compile(r"(?:은|는|이|가|을|를|의|에서|에게|에|으로|로|와|과|도|만|까지|부터|보다|처럼|이나|나|씩|쯤)"
                        r"(?![가-힣])")
@@ -83,6 +102,8 @@ _MINUTES = re.compile(r"\s?(\d{1,2})\s?분")
 _DATE_STAMP = re.compile(r"(?:19|20)\d\d\.\d{1,2}(?:\.\d{1,2})?(?!\d)")
 _DATE_NAME = re.compile(r"(?:1[0-2]|[1-9])\.(?:[1-9]|[12]\d|3[01])(?!\d)"
                         r"(?=\s?(?:선언|공동|남북|사태|테러|참사|항쟁|혁명|운동|민주|의거|절|합의|조치|대책|정상회담|선거))")
+# 13:10 (a clock, or a match clock's minutes:seconds, 27:37), and 오후 5.30 with a dot
+_CLOCK = re.compile(r"(\d{1,2})(?:(:)|\.)([0-5]\d)(?![\d.,:])")
 _DURATION_AFTER_DAY = re.compile(r"\s?(동안|간|째|만|이상|이내|넘게|가량|정도|치|여|밖에|연속|짜리)")
 _MONTH_BEFORE = re.compile(r"\d\s?월\s?$")
 _MONTH_AFTER = re.compile(r"\s?\d{1,2}\s?월")
@@ -90,10 +111,12 @@ _MONTH_AFTER = re.compile(r"\s?\d{1,2}\s?월")
 
 def korean_numbers(text: str) -> list[Quantity]:
     found = _digit_numbers(text)
-    found += [Quantity(m.start(), m.end(), m.group(0), (Decimal(_NATIVE[m.group(1)]),), SOFT)
-              for m in _NATIVE_WORD.finditer(text)]
+    found += [Quantity(m.start(), m.end(), m.group(0), (Decimal(_native(m)),), SOFT)
+              for m in _NATIVE_WORD.finditer(text) if m.group(1) != "스물" or m.group(2)]
     found += [Quantity(m.start(1), m.end(1), m.group(1), (Decimal(_STANDALONE[m.group(1)]),), SOFT)
               for m in _STANDALONE_WORD.finditer(text)]
+    found += [Quantity(m.start(1), m.end(1), m.group(1), tuple(Decimal(v) for v in _DAYS[m.group(1)]), SOFT,
+                       kind="time") for m in _DAYS_WORD.finditer(text)]
     found.sort(key=lambda q: q.start)
     for i in range(len(found) - 1):  # 22~25도: the first number of a range takes the second's counter
         first, second = found[i], found[i + 1]
@@ -106,6 +129,11 @@ def korean_numbers(text: str) -> list[Quantity]:
             found[i] = Quantity(first.start, first.end, first.text, values, second.role, second.unit,
                                 second.kind)
     return found
+
+
+def _native(m: re.Match[str]) -> int:
+    tens, ones, alone = m.group(1), m.group(2), m.group(3)
+    return _NATIVE_ONES[alone] if alone else _NATIVE_TENS[tens] + (_NATIVE_ONES[ones] if ones else 0)
 
 
 def clock_values(hour: int, minute: int) -> tuple[Decimal, ...]:
@@ -129,6 +157,14 @@ def _digit_numbers(text: str) -> list[Quantity]:
                                   (Decimal(stamp.group(0)[:4]),), YEAR))
             pos = stamp.end()
             continue
+        if clock := _CLOCK.match(text, start.start()):
+            after_noon = text[max(0, start.start() - 4):start.start()].rstrip().endswith(("오전", "오후"))
+            if clock.group(2) or (after_noon and int(clock.group(1)) <= 12):
+                # 13:10, 오후 5.30: hours and minutes, not 13 and 10 or 5.3
+                found.append(Quantity(clock.start(), clock.end(), clock.group(0),
+                                      clock_values(int(clock.group(1)), int(clock.group(3))), TIME, kind="time"))
+                pos = clock.end()
+                continue
         if named := _DATE_NAME.match(text, start.start()):
             found.append(Quantity(named.start(), named.end(), named.group(0), (Decimal(0),), NAMED))
             pos = named.end()
@@ -202,7 +238,7 @@ def _classify(text: str, start: int, end: int, value: Decimal) -> Quantity:
     elif counter == "일" and not _DURATION_AFTER_DAY.match(text, stop):
         role = DAY  # "지난 16일": a day of the month, unless 동안/간/째 make it a span of days
     elif counter == "시" and value <= 24:
-        role, values = SOFT, (value, abs(value - 12), value + 12)  # 15시 = 3 p.m.; 7시 = 19:30
+        role, values = SOFT, ((value, value - 12) if value > 12 else (value, value + 12))  # 15시 = 3 p.m.
         kind = "hour"
     elif value == 1 or counter in _CONVERTIBLE:
         role = SOFT  # 1년 = "a year"; km may become miles; 2차 세계대전 = "World War II"

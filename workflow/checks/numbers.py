@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from workflow.checks.context import CheckContext
+from workflow.checks.conversions import measure_pairs
 from workflow.checks.korean_numbers import (DAY, FIRM, MONTH, SCORE, SOFT, TIME, YEAR, Quantity,
                                             clock_values, korean_numbers, parse_digits, _plain)
 from workflow.checks.model import Finding, SegmentText, Severity
@@ -41,16 +42,26 @@ MONTHS = ("january february march april may june july august september october n
           "december").split()
 _MONTH_ABBREVIATIONS = {m[:3]: m for m in MONTHS} | {"sept": "september"}
 
-_TOKEN = re.compile(r"[A-Za-z]+|(?:\d(?:,?\d)*(?:\.\d+)?|(?<![\w.])\.\d+)(?:st|nd|rd|th|s|bn|tn|mn|m)?|[$£€₩]")
+_TOKEN = re.compile(r"[A-Za-z]+|(?:\d(?:,?\d)*(?:\.\d+)?|(?<![\w.])\.\d+)(?:st|nd|rd|th|s|bn|tn|mn|m)?|[$£€₩¥]")
 
 
 ORDINAL = "ordinal"  # "third", "twice": may stand for a fraction or a ratio, never a sure mismatch
 _TIME = re.compile(r"(?<![\d.,])(\d{1,2})(?::|\.(?=\d\d\s?[ap]\.?m\b))(\d\d)(?!\d)")
 _ENTITY = re.compile(r"&#?\w+;")
+# 3 p.m., 10 o'clock: an hour without minutes
+_HOUR = re.compile(r"(?<![\d.,:])(1[0-2]|0?[1-9])\s?(?:[ap]\.?m\b\.?|o'clock\b)", re.IGNORECASE)
 # 0333 GMT: a 24-hour time, hour and minutes run together
 _CLOCK = re.compile(r"(?<![\d.,])([01]\d|2[0-3])([0-5]\d)(?=\s?(?:GMT|UTC|KST|EST|EDT|ET|BST|hrs|hours|local time)\b)")
 # A time followed by a zone may be another zone's than the Korean's: only its minutes are sure.
 _ZONE = re.compile(r"\s?(?:[ap]\.?m\.?\s?)?\(?(?:GMT|UTC|KST|EST|EDT|ET|BST|CET|PT|PST|PDT|JST)\b")
+# The Korean naming the English's zone makes the hour sure too: 영국 서머타임 기준 09시 30분 = "09:30 BST".
+_KOREAN_ZONES = {"BST": ("서머타임", "서머 타임", "BST"), "GMT": ("그리니치", "GMT"),
+                 "UTC": ("협정세계시", "협정 세계시", "UTC"), "KST": ("한국 시간", "한국시간", "KST"),
+                 "EST": ("동부 표준시", "EST"), "EDT": ("동부 서머타임", "EDT"), "JST": ("일본 시간", "JST")}
+# The currency a Korean sum is in, and the English word or sign for each
+_CURRENCIES = {"달러": "$", "파운드": "£", "유로": "€", "원": "₩", "엔": "¥", "위안": "¥"}
+_CURRENCY_WORDS = {"dollars": "$", "dollar": "$", "pounds": "£", "euros": "€", "euro": "€", "won": "₩",
+                   "yen": "¥", "yuan": "¥"}
 _ROMAN = re.compile(r"\b[A-Z][a-z]+\s((?:X{0,3})(?:IX|IV|V?I{0,3}))\b")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 # The word after a number says what it counts; a pair of different kinds is no pair.
@@ -68,9 +79,9 @@ _KIND_WORDS = {"percent": "percent", "per": "percent", "percentage": "percent", 
 def english_numbers(text: str) -> list[Quantity]:
     text = _ENTITY.sub(lambda m: " " * len(m.group(0)), text)  # &#8212; is a dash, not 8212
     found: list[Quantity] = []
-    for pattern in (_TIME, _CLOCK):  # 7.55am, 19:30, 0333 GMT: an hour and minutes, not 7.55
+    for pattern in (_TIME, _CLOCK, _HOUR):  # 7.55am, 19:30, 0333 GMT, 3 p.m.: times, not 7.55 or 3
         for m in pattern.finditer(text):
-            hour, minute = int(m.group(1)), int(m.group(2))
+            hour, minute = int(m.group(1)), int(m.group(2)) if pattern is not _HOUR else 0
             values = clock_values(hour, minute) + ((Decimal(hour), Decimal(hour % 12 + 12)) if minute == 0 else ())
             zone = "zone" if pattern is _CLOCK or _ZONE.match(text, m.end()) else "time"
             found.append(Quantity(m.start(), m.end(), m.group(0), values, TIME, kind=zone))
@@ -106,21 +117,21 @@ def _with_kind(quantity: Quantity, text: str, tokens: list[tuple[str, int, int]]
         return quantity
     after = text[quantity.end:quantity.end + 12]
     word = _next(tokens, j)
-    if quantity.unit == "$" or after.startswith("%"):
-        kind = "money" if quantity.unit == "$" else "percent"
+    if quantity.unit or after.startswith("%"):
+        kind = "money" if quantity.unit else "percent"
     elif re.match(r"[\s-]*years?[\s-]old", after) or re.match(r"\s?°", after):
         kind = "age" if "old" in after else "temperature"
     elif re.match(r"[\s-]", after[:1]) or not after:
         kind = _KIND_WORDS.get(word, "")
     else:
         kind = ""
-    return Quantity(quantity.start, quantity.end, quantity.text, quantity.values, quantity.role, quantity.unit,
-                    kind)
+    unit = _CURRENCY_WORDS.get(word, "") if kind == "money" and not quantity.unit else quantity.unit
+    return Quantity(quantity.start, quantity.end, quantity.text, quantity.values, quantity.role, unit, kind)
 
 
 def _read(text: str, tokens: list[tuple[str, int, int]], i: int) -> tuple[Quantity | None, int]:
     start = tokens[i][1]
-    money = tokens[i][0] in "$£€₩"
+    money = tokens[i][0] in "$£€₩¥"
     j = i + 1 if money else i
     if j >= len(tokens):
         return None, i
@@ -185,9 +196,10 @@ def _read(text: str, tokens: list[tuple[str, int, int]], i: int) -> tuple[Quanti
         j += 1
     value = total + current
     if money and 0 < value < 1:
-        return Quantity(start, end, text[start:end], (_plain(value), _plain(value * 100)), role, "$"), j  # $.79
+        return Quantity(start, end, text[start:end], (_plain(value), _plain(value * 100)), role,
+                        tokens[i][0]), j  # $.79
     return Quantity(start, end, text[start:end], (_plain(value),),
-                    role, "$" if money else ""), j
+                    role, tokens[i][0] if money else ""), j
 
 
 def _next(tokens, j: int) -> str:
@@ -239,11 +251,25 @@ def _glossed(quantity: Quantity) -> Quantity:
 
 def _compatible(korean: Quantity, english: Quantity, strict: bool = False) -> bool:
     if korean.kind.startswith("gloss:") or english.kind.startswith("gloss:"):
-        return korean.kind.removeprefix("gloss:") == english.kind.removeprefix("gloss:")  # (49 feet): a length
+        # A conversion in brackets for Korean readers (0.5 달러(약 500원)) answers only another; one for
+        # English readers ("29,000 feet (8,840 meters)") may answer the Korean's number in its own kind.
+        if korean.kind.startswith("gloss:"):
+            return korean.kind == english.kind
+        return korean.kind == english.kind.removeprefix("gloss:")
+    if korean.kind == "hour" and english.role == TIME:
+        return True  # 7시 against 7:00
     if strict:
         return korean.kind == english.kind or (korean.role == DAY and english.role == DAY)
+    if korean.kind == "count":
+        return not english.kind  # 2명 against "two" or "2 lifeguards", never "18 minutes"
     return not korean.kind or not english.kind or korean.kind == english.kind or {
         korean.kind, english.kind} <= {"time", "zone", "age", "day"}
+
+
+def _strict(korean: Quantity) -> bool:
+    # A measure (a length, a sum, a span of time) pairs only with the same measure; a count of people
+    # or things with any bare number, the English rarely saying what it counts in a word we know.
+    return bool(korean.kind) and korean.kind != "count"
 
 
 def _converted(korean: Quantity, english: Quantity, target: str) -> bool:
@@ -263,7 +289,8 @@ def _converted(korean: Quantity, english: Quantity, target: str) -> bool:
 
 
 _METRIC = {"km": r"km\b|kilomet", "킬로미터": r"km\b|kilomet", "m": r"m\b|met(?:er|re)", "미터": r"m\b|met(?:er|re)",
-           "cm": r"cm\b|centimet", "kg": r"kg\b|kilogram", "킬로그램": r"kg\b|kilogram",
+           "cm": r"cm\b|centimet", "mm": r"mm\b|millimet", "피트": r"feet\b|foot\b|ft\b",
+           "인치": r"inch|in\b", "야드": r"yards?\b", "마일": r"miles?\b", "kg": r"kg\b|kilogram", "킬로그램": r"kg\b|kilogram",
            "톤": r"t\b|tons?\b|tonnes?\b", "t": r"t\b|tons?\b|tonnes?\b",
            "도": r"°\s?C\b|degrees? (?:Celsius|centigrade|C\b)"}
 
@@ -272,6 +299,7 @@ def _same_unit(korean: Quantity, english: Quantity, target: str) -> bool:
     """200m against "201 metres", 25도 against "27 degrees Celsius": the English keeps the Korean's
     unit, so the number is sure."""
     unit = re.sub(r"^[\d.,\s천백만억조여]+", "", korean.text)
+    unit = {"㎞": "km", "㎏": "kg", "㎝": "cm", "㎜": "mm"}.get(unit, unit)
     return unit in _METRIC and re.match(rf"\s?-?(?:{_METRIC[unit]})", target[english.end:], re.IGNORECASE) is not None
 
 
@@ -281,7 +309,9 @@ def _rounded(exact: Decimal, given: Decimal) -> bool:
     return off < 1 or (given % 5 == 0 and off < 3) or (given % 10 == 0 and off < 6)
 
 
-_KOREAN_SCORE = re.compile(r"(?<![\d.-])\d{1,2}(?:-\d{1,3})+(?![\d-])")
+_KOREAN_SCORE = re.compile(r"(?<![\d.-])\d{1,2}(?:-\d{1,3})+(?![\d-])"
+                           # 2대0으로 이겼다: a score with 대, where a result follows
+                           r"|(?<![\d.,])\d{1,3} ?대 ?\d{1,3}(?![\d.,])(?=으로|로|의| ?(?:승|패|무|완승|완패|대승|역전)|[,)]|$)")
 _ENGLISH_SCORE = re.compile(r"(?<![\d.-])\d{1,2}(?:-\d{1,2})+(?![\d-])")
 
 
@@ -322,7 +352,7 @@ def _unmatched(segment: SegmentText) -> tuple[list[Quantity], list[Quantity]]:
     return match(source, target)
 
 
-def _pairs(source: list[Quantity], target: list[Quantity]) -> dict[int, Quantity]:
+def _pairs(source: list[Quantity], target: list[Quantity], text: str) -> dict[int, Quantity]:
     """Which unmatched English number answers each unmatched Korean one (by index), where that is
     unambiguous: as many on each side, in the same order and of compatible kinds; or the only
     number of its kind on each side. Otherwise a leftover number stays unpaired: no chain.
@@ -332,20 +362,25 @@ def _pairs(source: list[Quantity], target: list[Quantity]) -> dict[int, Quantity
     for words, firm_only in ((False, True), (False, False), (True, True)):
         rest = [i for i, q in enumerate(source) if i not in pairs and (q.role == FIRM or not firm_only)]
         free = [t for t in target if (t.role == ORDINAL) == words and all(t is not p for p in pairs.values())]
-        found = _unambiguous([source[i] for i in rest], free)
+        found = _unambiguous([source[i] for i in rest], free, text)
         pairs |= {rest[i]: t for i, t in found.items()}
     return pairs
 
 
-def _unambiguous(source: list[Quantity], target: list[Quantity]) -> dict[int, Quantity]:
+def _unambiguous(source: list[Quantity], target: list[Quantity], text: str) -> dict[int, Quantity]:
     if source and len(source) == len(target) and all(_pairable(k, e) for k, e in zip(source, target)):
         return dict(enumerate(target))
-    pairs = {}
-    for i, korean in enumerate(source):
-        fits = [e for e in target if _pairable(korean, e, strict=bool(korean.kind))]
-        if len(fits) == 1 and sum(_pairable(k, fits[0], strict=bool(k.kind)) for k in source) == 1:
-            pairs[i] = fits[0]
-    return pairs
+    fits = [_fits(korean, target, text) for korean in source]
+    return {i: found[0] for i, found in enumerate(fits)
+            if len(found) == 1 and sum(found[0] in other for other in fits) == 1}
+
+
+def _fits(korean: Quantity, target: list[Quantity], text: str) -> list[Quantity]:
+    """The English numbers that could answer a Korean one; of several, the one in the Korean's own
+    unit (8840m against "29,000 feet (8,841 meters)") where there is just one."""
+    fits = [e for e in target if _pairable(korean, e, strict=_strict(korean))]
+    same = [e for e in fits if _same_unit(korean, e, text)]
+    return same if len(fits) > 1 and len(same) == 1 else fits
 
 
 def _pairable(korean: Quantity, english: Quantity, strict: bool = False) -> bool:
@@ -361,7 +396,7 @@ def _classified(segment: SegmentText):
     Only a number answered by a different number is an error: a number left out may be an
     editor's cut, a currency converted to dollars or a unit to miles, so those are warnings."""
     korean = korean_numbers(segment.source)
-    english = english_numbers(segment.target)
+    english = [_local(q, segment) for q in english_numbers(segment.target)]
     korean_scores, english_scores, korean_spans, english_spans = _scores(segment)
     if korean_scores:
         korean = [q for q in korean if not _inside(q, korean_spans)]
@@ -369,7 +404,11 @@ def _classified(segment: SegmentText):
         english_digits = _digits(english_scores)
         for score in korean_scores:
             if _digits([score]) not in english_digits:  # one finding for each score run the English lacks
-                yield score, (english_scores[0] if len(english_scores) == len(korean_scores) == 1 else None), False
+                other = english_scores[0] if len(english_scores) == len(korean_scores) == 1 else None
+                # One score against one: a different one is a slip, unless it is the same read from the
+                # other side (2-3으로 졌다 = "lost 3-2").
+                if other is None or sorted(_digits([score])) != sorted(_digits([other])):
+                    yield score, other, other is not None
     if re.search(r"\bteen", segment.target, re.IGNORECASE):  # 10대 = teenage
         korean = [q for q in korean if not (q.kind == "decade" and q.value == 10)]
     source, target = match(korean, english)
@@ -377,6 +416,11 @@ def _classified(segment: SegmentText):
     # parentheses answers the number before it, no other
     source = [q for q in source if q.role in (FIRM, SOFT, TIME)]
     candidates = [t for t in target if t.role not in (YEAR, DAY, TIME)]
+    # "29,000 feet (8,840 meters)" against 8840m: the English's own conversion of a number it matched
+    left = {(t.start, t.end) for t in target}
+    own_conversions = {a if b not in left else b for a, b in measure_pairs(segment.target)
+                       if (a in left) != (b in left)}
+    candidates = [t for t in candidates if (t.start, t.end) not in own_conversions]
     glosses = [q for q in source + candidates if _gloss(segment.source if q in source else segment.target, q)]
     source = [_glossed(q) if q in glosses else q for q in source if q not in glosses or q.kind]
     candidates = [_glossed(t) if t in glosses else t for t in candidates if t not in glosses or t.kind]
@@ -386,32 +430,61 @@ def _classified(segment: SegmentText):
             source.remove(quantity)
             candidates.remove(converted)
     times = [t for t in target if t.role == TIME]
-    korean_times = [q for q in source if q.role == TIME]
+    korean_times = [q for q in source if _timed(q)]  # 10시 against "17:00" too
     timed = dict(zip(map(id, korean_times), times)) if len(times) == len(korean_times) else {}
-    paired = _pairs([q for q in source if q.role != TIME], candidates)
+    paired = _pairs([q for q in source if not _timed(q)], candidates, segment.target)
     dollars = any(t.unit == "$" for t in english) or any(q.unit == "달러" for q in korean)
+    currencies = {t.unit for t in english if t.unit}
     i = 0
     for quantity in source:
-        if quantity.role == TIME:
+        if _timed(quantity):
             if (when := timed.get(id(quantity))) is not None:  # 8시 40분 against 9:40 p.m.; another zone: unsure
                 yield quantity, when, when.kind != "zone"
             continue
         other = paired.get(i)
         i += 1
-        to_dollars = quantity.unit not in ("", "달러") and dollars  # won to dollars: the rate is unknown
+        to_dollars = _converted_currency(quantity, other, dollars, currencies)
         sure_ordinal = other is not None and other.role == ORDINAL and quantity.kind == "rank" and \
             other.text.lower() in _ORDINALS
         sure = quantity.role == FIRM or (other is not None and _same_unit(quantity, other, segment.target))
         error = (sure and other is not None and (other.role != ORDINAL or sure_ordinal)
                  and not to_dollars and not _elided(quantity, other))
-        if quantity.role == SOFT and other is None:
-            continue  # a word we may not read (세 명 = "trio"): too unsure to mention
+        if (quantity.role == SOFT or quantity.kind.startswith("gloss:")) and other is None:
+            continue  # a word we may not read (세 명 = "trio"), or 500원 in 0.5 달러(약 500원): too unsure to mention
         yield quantity, other, error
     used = set(map(id, paired.values()))
+    spoken_for = {(t.start, t.end) for t in paired.values()}
+    halves = {a: b for pair in measure_pairs(segment.target) for a, b in (pair, pair[::-1])}
     if not any(q.role == FIRM for q in source):
         for extra in candidates:
-            if extra.role == FIRM and id(extra) not in used and not extra.kind.startswith("gloss:"):
+            if (extra.role == FIRM and id(extra) not in used and not extra.kind.startswith("gloss:")
+                    and halves.get((extra.start, extra.end)) not in spoken_for):
                 yield None, extra, False
+
+
+def _timed(korean: Quantity) -> bool:
+    return korean.role == TIME or korean.kind == "hour"
+
+
+def _local(english: Quantity, segment: SegmentText) -> Quantity:
+    if english.kind != "zone":
+        return english
+    zone = re.match(r"\s?(?:[ap]\.?m\.?\s?)?\(?([A-Z]{2,4})\b", segment.target[english.end:])
+    named = _KOREAN_ZONES.get(zone.group(1), ()) if zone else ()
+    if not any(name in segment.source for name in named):
+        return english
+    return Quantity(english.start, english.end, english.text, english.values, english.role, english.unit, "time")
+
+
+def _converted_currency(korean: Quantity, english: Quantity | None, dollars: bool, currencies: set[str]) -> bool:
+    """Whether the English may give a Korean sum in another currency (won to dollars: the rate is
+    unknown, so a different number is no sure slip). 1억 유로 against "€140 million" is sure."""
+    currency = _CURRENCIES.get(korean.unit)
+    if currency is None:
+        return False
+    if english is not None and english.unit:
+        return english.unit != currency
+    return korean.unit != "달러" and (dollars or bool(currencies - {currency}))
 
 
 def _findings(check: Check, segment: SegmentText, errors: bool) -> Iterable[Finding]:

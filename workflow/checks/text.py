@@ -74,17 +74,12 @@ def hangul_left(check: Check, segment: SegmentText, context: CheckContext) -> It
 _CLOSING = {")": "(", "]": "[", "}": "{"}
 _DOUBLE_QUOTES = "“”\""
 _KO_DOUBLE_QUOTES = "“”\"「」『』"
-# A quotation of speech in the Korean: a multi-word quote followed by a quotative ending
-# (“…”라고 말했다, “…”며). Quotes around a single term are often dropped in English, rightly.
-_KO_SPEECH = re.compile(r"([“\"「『][^”\"」』]*\s[^”\"」』]*[”\"」』])\s?(?:이?라)?(?:고|며|면서)(?![가-힣])")
-_EN_QUOTE = re.compile(r"[“”\"‘]|(?:^|(?<=\s))'")
-
-
 @register(
     "punctuation.brackets", "Unbalanced quotes or brackets", Severity.WARNING,
     "Brackets and double quotes in the English open and close in pairs unless the Korean leaves "
-    "them open too (a quotation running on into the next paragraph), and a quotation of speech in "
-    "the Korean is still a quotation in the English.",
+    "them open too (a quotation running on into the next paragraph). A quotation in the Korean may "
+    "become reported speech in the English (“…”라고 말했다 = \"he said that …\"): that is the "
+    "editor's choice, not a slip.",
 )
 def brackets(check: Check, segment: SegmentText, context: CheckContext) -> Iterable[Finding]:
     source, target = segment.source, segment.target
@@ -110,10 +105,6 @@ def brackets(check: Check, segment: SegmentText, context: CheckContext) -> Itera
     if len(quotes) % 2 and sum(source.count(q) for q in _KO_DOUBLE_QUOTES) % 2 == 0:
         i = quotes[-1]
         yield check.finding(segment.index, _("A double quote is not paired"), target_span=(i, i + 1))
-    speech = _KO_SPEECH.search(source)
-    if speech and not _EN_QUOTE.search(target):
-        yield check.finding(segment.index, _("The Korean quotes someone; the English has no quotation"),
-                            source_span=speech.span(1))
 
 
 _DOUBLED = re.compile(r"\b([A-Za-z]+)\s+(\1)\b", re.IGNORECASE)
