@@ -36,6 +36,11 @@ GOOD = [
     ("content.sentences", "그는 떠났다. 그녀는 남았다.", "He left, but she stayed."),
     # A quote and its attribution: two Korean sentences by the splitter, one in English.
     ("content.sentences", '그는 "여비는 없다. 알아서 오라"라고 말했다.', '"There is no money for travel; find your own way," he said.'),
+    # two quotations in one Korean sentence, each its own English sentence
+    ("content.sentences", "로쉬킨은 “습격한 곰들은 몰살돼야 한다”며 “곰은 한번 사람을 습격하면 또다시 공격할 수 있다”고 말했다.",
+     '"The bears that attacked must be killed," Roshkin said. "Once they kill a human, they will do it again."'),
+    ("number.conversion", KO, "It was 111km (69 miles) deep."),
+    ("number.conversion", KO, "It lies 240km (about 150 miles) away."),
 ]
 
 BAD = [  # check id, source, target, severity, target span (None: don't care), source span
@@ -65,6 +70,10 @@ BAD = [  # check id, source, target, severity, target span (None: don't care), s
      "노동자가 병에 걸리면 사업소에서 돈을 걷어 치료비를 마련했다. 사망한 노동자의 시신은 현지에 묻혔다.",
      "When workers fell sick, their workplaces collected money for their treatment.",
      Severity.WARNING, None, None),
+    # one of two quotations joined in one Korean sentence is left out: that clause is named
+    ("content.sentences", "로쉬킨은 “습격한 곰들은 몰살돼야 한다”며 “곰은 한번 사람을 습격하면 또다시 공격할 수 있다”고 말했다.",
+     '"Once they kill a human, they will do it again and again," Roshkin said.', Severity.WARNING, None, (0, 24)),
+    ("number.conversion", KO, "It was 111km (65 miles) deep.", Severity.WARNING, (14, 22), None),
 ]
 
 
