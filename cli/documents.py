@@ -20,13 +20,29 @@ def _users(ws, args, user: str) -> int:
         added = ws.users.add(args.name, args.role, display_name=args.display_name, by=user)
         print(f"{added.name} ({added.display_name}): {names(added.roles)}")
         return EXIT_OK
+    if args.action == "map":
+        mapped = ws.identity.map_login(args.login, args.name, by=user)
+        print(_("the login {login} is now {user}").format(login=args.login, user=mapped.name))
+        return EXIT_OK
+    if args.action == "unmap":
+        ws.identity.unmap_login(args.login, by=user)
+        print(_("the login {login} is no longer mapped to a user").format(login=args.login))
+        return EXIT_OK
     users = ws.users.all()
     if args.json:
         emit_json([{"name": u.name, "display_name": u.display_name, "roles": list(u.roles),
-                     "created_at": u.created_at} for u in users])
+                     "created_at": u.created_at, "logins": list(u.logins), "demo": u.demo,
+                     "disabled_at": u.disabled_at} for u in users])
     else:
-        print(table([_("NAME"), _("DISPLAY NAME"), _("ROLES")], [[u.name, u.display_name, names(u.roles)] for u in users]))
+        print(table([_("NAME"), _("DISPLAY NAME"), _("ROLES"), _("LOGINS"), _("NOTE")],
+                    [[u.name, u.display_name, names(u.roles), ", ".join(u.logins), _user_note(u)] for u in users]))
     return EXIT_OK
+
+
+def _user_note(user) -> str:
+    if user.disabled:
+        return _("disabled")
+    return _("demo user") if user.demo else ""
 
 
 def print_article(result) -> None:
@@ -135,9 +151,11 @@ def _history(ws, args, user: str) -> int:
     return EXIT_OK
 
 
-def demo(args, user: str) -> int:
+def demo(args, requested: str | None) -> int:
     from workflow import demo
+    from workflow.identity import os_login
     from workflow.paths import default_demo_path
+    from workflow.workspace import Workspace
 
     path = Path(args.db).expanduser() if args.db else default_demo_path()
     prepared = demo.prepare_demo(path)
@@ -150,7 +168,9 @@ def demo(args, user: str) -> int:
 
     # Each person starts where their work is (workflow.home); the translator, the default, on
     # the demo article's editor.
-    run_app(prepared.path, args.user or demo.TRANSLATOR, document_id=prepared.document_id, home=True)
+    with Workspace.open(prepared.path, create=False) as ws:
+        user = ws.identity.act(ws.identity.who(os_login(), requested or demo.TRANSLATOR))
+    run_app(prepared.path, user, document_id=prepared.document_id, home=True)
     return EXIT_OK
 
 

@@ -27,7 +27,8 @@ def _global_options(parser: argparse.ArgumentParser, default: Any) -> None:
     parser.add_argument("--db", metavar="PATH", default=default,
                         help=_("workspace file (default: $TANDEM_DB, else the user data folder)"))
     parser.add_argument("--as", dest="user", metavar="USER", default=default,
-                        help=_("act as USER (default: $TANDEM_USER, else the login name)"))
+                        help=_("act as USER: admins only, and audited as such; anyone on a demo "
+                               "workspace (default: $TANDEM_USER, else the user your login is)"))
     parser.add_argument("--lang", metavar="LANG", default=default, choices=LANGUAGES,
                         help=_("interface language: en or ko (default: $TANDEM_LANG, else the locale)"))
 
@@ -53,7 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--role", action="append", required=True, metavar="ROLE",
                      help=_("translator, editor, terminologist or admin (repeat for several)"))
     add.add_argument("--name", dest="display_name", metavar="DISPLAY", help=_("name shown in credits, e.g. 'David Black'"))
-    _json_flag(users.add_parser("list", help=_("list users and their roles")))
+    _json_flag(users.add_parser("list", help=_("list users, their roles and the logins mapped to them")))
+    mapping = users.add_parser("map", help=_("map an operating-system login to a user (admins)"))
+    mapping.add_argument("login", metavar="LOGIN")
+    mapping.add_argument("name", metavar="USER")
+    users.add_parser("unmap", help=_("take a login's mapping away (admins)")).add_argument("login", metavar="LOGIN")
 
     imp = commands.add_parser("import", help=_("import a file, read by its content: a Korean article (with an "
                                                "optional English draft), XLIFF, TMX, or a TBX/CSV glossary"))

@@ -59,13 +59,25 @@ def _language_asked(argv: list[str]) -> str | None:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from workflow.paths import resolve_user, resolve_workspace
+    from workflow.paths import requested_user, resolve_workspace
 
-    user = resolve_user(args.user)
+    requested = requested_user(args.user)
+    try:
+        return _run(args, requested, resolve_workspace)
+    finally:
+        from workflow.storage import Storage
+
+        Storage.acting_admin = None  # per process; main() may be called again in one (tests, scripts)
+
+
+def _run(args: argparse.Namespace, requested: str | None, resolve_workspace) -> int:
+    from workflow.identity import os_login
+
+    login = os_login()
     if args.command == "demo":
         from cli.documents import demo
 
-        return demo(args, user)
+        return demo(args, requested)
     if args.command == "validate":  # reads a file, never a workspace
         from cli.interchange import validate
 
@@ -77,7 +89,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         return serve(args, path)
     if args.command is None:
         from tui.app import run_app
+        from workflow.workspace import Workspace
 
+        user = requested or login
+        if Path(path).exists():
+            with Workspace.open(path, create=False) as ws:
+                user = ws.identity.act(ws.identity.who(login, requested))
         run_app(path, user, home=True)  # each person starts where their work is (workflow.home)
         return EXIT_OK
     from cli.audit import HANDLERS as AUDIT
@@ -97,7 +114,11 @@ def _dispatch(args: argparse.Namespace) -> int:
     done = False
     try:
         with Workspace.open(path, create=creates) as ws:
+            setting_up = ws.identity.empty()
+            user = ws.identity.act(ws.identity.who(login, requested))
             code = handler(ws, args, user)
+            if setting_up and code == EXIT_OK:
+                ws.identity.adopt(login)  # whoever set the workspace up is its admin from now on
         done = code == EXIT_OK
         return code
     finally:

@@ -25,7 +25,7 @@ def test_users_add_and_list(tandem):
     listed = json.loads(tandem("users", "list", "--json").out)
     assert {u["name"]: u["roles"] for u in listed} == {"admin": ["admin"], "robert": ["editor", "translator"]}
     table = tandem("users", "list").out
-    assert "Robert Lauler" in table and table.splitlines()[0].split() == ["NAME", "DISPLAY", "NAME", "ROLES"]
+    assert "Robert Lauler" in table and table.splitlines()[0].split() == ["NAME", "DISPLAY", "NAME", "ROLES", "LOGINS", "NOTE"]
 
 
 def test_users_add_with_a_bad_role_or_by_a_non_admin(tandem, db_path):
@@ -163,14 +163,16 @@ def test_environment_variables_choose_workspace_and_user(tandem, db_path, tmp_pa
     import sys
 
     from conftest import ROOT
+    from workflow.identity import os_login
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("TANDEM_")}
     env.update(TANDEM_DB=str(db_path), TANDEM_USER="carol", PYTHONUTF8="1")
     run = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", str(KO)],
                          capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stderr
-    users = json.loads(tandem("users", "list", "--json").out)
+    users = json.loads(tandem("users", "list", "--json", user=None).out)
     assert [u["name"] for u in users] == ["carol"]  # the first user of a new workspace sets it up
+    assert users[0]["logins"] == [os_login()]  # and is who this login is from now on
 
 
 def test_usage_errors_exit_2(tandem):

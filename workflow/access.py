@@ -23,7 +23,7 @@ EDIT_ROLES = {Role.TRANSLATOR, Role.EDITOR}  # who changes English (an editor as
 
 def user_from_row(row: dict[str, Any]) -> User:
     return User(row["id"], row["name"], row["display_name"], tuple(Role(r) for r in row["roles"]),
-                row["created_at"])
+                row["created_at"], bool(row.get("demo")), row.get("disabled_at"), tuple(row.get("logins") or ()))
 
 
 def acting_user(
@@ -51,6 +51,9 @@ def acting_user(
             _("{name!r} is not a user of this workspace; an admin adds them with "
               "`tandem users add {name} --role translator`").format(name=name)
         )
+    if row.get("disabled_at"):
+        raise PermissionDenied(_("{name} is disabled in this workspace; an admin can enable them again").format(
+            name=name))
     return user_from_row(row)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import os
 from pathlib import Path
 
@@ -26,11 +25,8 @@ def resolve_workspace(flag: str | None) -> Path:
     return Path(chosen).expanduser() if chosen else default_workspace_path()
 
 
-def resolve_user(flag: str | None) -> str:
+def requested_user(flag: str | None) -> str | None:
+    """The user asked for with --as or TANDEM_USER, if any (workflow.identity decides whether that is
+    allowed)."""
     name = flag or os.environ.get("TANDEM_USER")
-    if name:
-        return name.strip()
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry in some containers
-        return "translator"
+    return name.strip() if name and name.strip() else None

@@ -29,6 +29,7 @@ from workflow.files import BilingualImport, Files, ImportResult  # noqa: F401 - 
 from workflow.findings import Findings
 from workflow.glossary import Glossary
 from workflow.i18n import _
+from workflow.identity import Identity
 from workflow.pairing import Pairing
 from workflow.review import Review
 from workflow.saving import Saving
@@ -52,6 +53,7 @@ class Workspace:
         self.editing = Editing(storage, self.documents, self.findings, Saving(storage, self.review))
         self.pairing = Pairing(storage, self.documents, self.review)
         self.audit = Audit(storage)
+        self.identity = Identity(storage)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Workspace:

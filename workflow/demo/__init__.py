@@ -40,6 +40,9 @@ def prepare_demo(path: Path) -> Demo:
         for name, display, roles in USERS:
             if ws.users.find(name) is None:
                 ws.users.add(name, roles, display_name=display, by="admin")
+        # Demo users: anyone trying the demo may act as each of them (workflow.identity); a demo made
+        # before users could be marked is marked on its next use.
+        ws.identity.mark_demo([name for name, _display, _roles in USERS])
         if not ws.glossary.terms():
             ws.glossary.import_file(GLOSSARY, by=TERMINOLOGIST)
         existing = ws.files.find_import(read_text_file(KOREAN).checksum, read_text_file(DRAFT).checksum)

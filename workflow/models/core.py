@@ -47,9 +47,16 @@ class User:
     display_name: str
     roles: tuple[Role, ...]
     created_at: str
+    demo: bool = False  # a demo workspace's user: anyone may act as them
+    disabled_at: str | None = None  # stopped by an admin: keeps their history, can no longer act
+    logins: tuple[str, ...] = ()  # the operating-system logins mapped to them
 
     def has(self, role: Role) -> bool:
         return role in self.roles
+
+    @property
+    def disabled(self) -> bool:
+        return self.disabled_at is not None
 
 
 @dataclass(frozen=True)

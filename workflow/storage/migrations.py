@@ -340,5 +340,34 @@ M010_ONE_RENDERING = """
             CHECK (one_rendering IN (0, 1));
 """
 
+# Identity (DESIGN §1): a person is established, not declared. An operating-system login is mapped to
+# a user (os_logins); a browser login checks a password hash (argon2id, a PHC string, never the
+# password); an invitation holds only a hash of its one-time code. A disabled user keeps every
+# revision and sign-off but can no longer act or log in. Demo users (the demo workspace's desk) are
+# free for anyone to act as. Users from before had none of these: no password, enabled, not demo.
+M011_IDENTITY = """
+        ALTER TABLE users ADD COLUMN password_hash TEXT;
+        ALTER TABLE users ADD COLUMN disabled_at TEXT;
+        ALTER TABLE users ADD COLUMN demo INTEGER NOT NULL DEFAULT 0 CHECK (demo IN (0, 1));
+        CREATE TABLE os_logins (
+            login TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            mapped_by INTEGER REFERENCES users(id),
+            mapped_at TEXT NOT NULL
+        );
+        CREATE INDEX os_logins_by_user ON os_logins (user_id);
+        CREATE TABLE invitations (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            code_hash TEXT NOT NULL,
+            created_by INTEGER NOT NULL REFERENCES users(id),
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT
+        );
+        CREATE INDEX invitations_by_user ON invitations (user_id);
+"""
+
 MIGRATIONS: tuple[str, ...] = (M001_CORE, M002_GLOSSARY, M003_REVIEW, M004_SIGNOFF, M005_TM, M006_INTERCHANGE,
-                              M007_CONFLICTS, M008_AUDIT_CHAIN, M009_THREADS_CONCORDANCE, M010_ONE_RENDERING)
+                              M007_CONFLICTS, M008_AUDIT_CHAIN, M009_THREADS_CONCORDANCE, M010_ONE_RENDERING,
+                              M011_IDENTITY)

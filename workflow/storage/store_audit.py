@@ -11,6 +11,10 @@ from workflow.storage.store_base import Row, StoreBase
 class AuditSQL(StoreBase):
     """The append-only audit log and integrity checks."""
 
+    # Set where an admin acts as another user (`--as`): every entry this process writes names the
+    # admin, so acting as someone is never unrecorded (DESIGN §1).
+    acting_admin: str | None = None
+
     def audit(
         self,
         at: str,
@@ -24,6 +28,8 @@ class AuditSQL(StoreBase):
         # between reading the chain's head and appending to it.
         head = self._db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
         entry_id, prev_hash = (head[0] + 1, head[1]) if head else (1, GENESIS)
+        if self.acting_admin is not None:
+            detail = {**detail, "acting_admin": self.acting_admin}
         text = json.dumps(detail, ensure_ascii=False, sort_keys=True)
         self._table("audit_log").insert(
             {

@@ -29,14 +29,40 @@ class UsersSQL(StoreBase):
     def users(self) -> list[Row]:
         return self._users_where("1", ())
 
+    def user_by_login(self, login: str) -> Row | None:
+        """The user an operating-system login is mapped to."""
+        rows = self._users_where("u.id = (SELECT user_id FROM os_logins WHERE login = ?)", (login,))
+        return rows[0] if rows else None
+
+    def map_login(self, login: str, user_id: int, by: int | None, at: str) -> None:
+        self._db.execute(
+            """INSERT INTO os_logins (login, user_id, mapped_by, mapped_at) VALUES (?, ?, ?, ?)
+               ON CONFLICT (login) DO UPDATE SET user_id = excluded.user_id, mapped_by = excluded.mapped_by,
+                                                 mapped_at = excluded.mapped_at""",
+            (login, user_id, by, at))
+
+    def unmap_login(self, login: str) -> bool:
+        return self._db.execute("DELETE FROM os_logins WHERE login = ?", (login,)).rowcount > 0
+
+    def mark_demo(self, user_ids: Iterable[int]) -> None:
+        for user_id in user_ids:
+            self._db.execute("UPDATE users SET demo = 1 WHERE id = ?", (user_id,))
+
+    def set_disabled(self, user_id: int, at: str | None) -> None:
+        self._db.execute("UPDATE users SET disabled_at = ? WHERE id = ?", (at, user_id))
+
     def _users_where(self, where: str, params: tuple[Any, ...]) -> list[Row]:
+        # The password hash is never part of a user row: only the login check reads it.
         rows = self._rows(
-            f"""SELECT u.id, u.name, u.display_name, u.created_at,
-                       group_concat(r.role) AS roles
+            f"""SELECT u.id, u.name, u.display_name, u.created_at, u.disabled_at, u.demo,
+                       group_concat(DISTINCT r.role) AS roles,
+                       (SELECT group_concat(login) FROM os_logins o WHERE o.user_id = u.id) AS logins
                 FROM users u LEFT JOIN user_roles r ON r.user_id = u.id
                 WHERE {where} GROUP BY u.id ORDER BY u.name""",
             params,
         )
         for row in rows:
             row["roles"] = sorted((row["roles"] or "").split(",")) if row["roles"] else []
+            row["logins"] = sorted((row["logins"] or "").split(",")) if row["logins"] else []
+            row["demo"] = bool(row["demo"])
         return rows
