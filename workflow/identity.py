@@ -28,11 +28,16 @@ from workflow.storage import Storage
 
 
 def os_login() -> str:
-    """The operating-system login of this process (the uid's name where there is no login name)."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry for the uid in some containers
-        return f"uid{os.getuid()}" if hasattr(os, "getuid") else "unknown"
+    """The operating-system login of this process: the name of its uid, which the person cannot
+    choose (getpass.getuser() would believe $LOGNAME or $USER, which anyone can set)."""
+    if hasattr(os, "getuid"):
+        import pwd
+
+        try:
+            return pwd.getpwuid(os.getuid()).pw_name
+        except KeyError:  # a uid without a passwd entry, in some containers
+            return f"uid{os.getuid()}"
+    return getpass.getuser()  # Windows: no uids; the login name is what there is
 
 
 @dataclass(frozen=True)
@@ -48,13 +53,14 @@ class Identity:
     def __init__(self, store: Storage) -> None:
         self._store = store
 
-    def who(self, login: str, requested: str | None = None) -> Acting:
+    def who(self, login: str, requested: str | None = None, *, uid: int | None = None) -> Acting:
         """Who acts here: the login's user, or `requested` where that is allowed (an admin, or a demo
-        user). Raises PermissionDenied with the reason in one line otherwise."""
+        user). `uid` is the login's (this process's by default). Raises PermissionDenied with the
+        reason in one line otherwise."""
         store = self._store
         if store.count_users() == 0:
             return Acting(requested or login, None)  # setting up: the first user becomes its admin
-        person = self._person(login)
+        person = self._person(login, uid)
         if requested and (person is None or requested != person.name):
             target = store.user_by_name(requested)
             if target is None:
@@ -132,7 +138,7 @@ class Identity:
         with self._store.write():
             self._store.mark_demo(r["id"] for r in self._store.users() if r["name"] in names)
 
-    def _person(self, login: str) -> User | None:
+    def _person(self, login: str, uid: int | None) -> User | None:
         # An explicit mapping first; else a user named as the login, unless that user is mapped to
         # other logins (then the name is a coincidence, not the person); else, for the owner of the
         # workspace file, its first admin.
@@ -140,19 +146,21 @@ class Identity:
         if row is None:
             same = self._store.user_by_name(login)
             row = same if same is not None and not same["logins"] else None
-        if row is None and self._owns_file():
+        if row is None and self._owns_file(uid):
             admins = [r for r in self._store.users() if Role.ADMIN.value in r["roles"] and not r["disabled_at"]]
             row = min(admins, key=lambda r: r["id"]) if admins else None
         return user_from_row(row) if row else None
 
-    def _owns_file(self) -> bool:
+    def _owns_file(self, uid: int | None) -> bool:
         # Whoever owns the file set the workspace up (a translator's laptop, the account that made a
         # desk's workspace) and can write to it directly anyway: as its first admin they gain nothing
         # they do not have, and a personal workspace needs no mapping.
-        if not hasattr(os, "getuid"):
-            return False
+        if uid is None:
+            if not hasattr(os, "getuid"):
+                return False
+            uid = os.getuid()
         try:
-            return self._store.path.stat().st_uid == os.getuid()
+            return self._store.path.stat().st_uid == uid
         except OSError:
             return False
 
