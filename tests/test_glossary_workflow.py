@@ -171,10 +171,11 @@ def test_a_workspace_from_before_one_rendering_opens_with_every_term_off(tmp_pat
         old_tandem.setattr(workflow.storage.connection, "MIGRATIONS",
                            MIGRATIONS[:MIGRATIONS.index(M010_ONE_RENDERING)])
         with Workspace.open(path) as ws:
-            ws.users.add("minji", ["terminologist"], display_name="Kim Min-ji", by="minji")
             assert ws._store.schema_version() == MIGRATIONS.index(M010_ONE_RENDERING)
     conn = sqlite3.connect(path)
-    conn.executescript(  # a term as the old Tandem stored it: no one_rendering column to fill
+    conn.executescript(  # a user and a term as the old Tandem stored them: no one_rendering column to fill
+        "INSERT INTO users (id, name, display_name, created_at) VALUES (1, 'minji', 'Kim Min-ji', '2026-01-01');"
+        "INSERT INTO user_roles (user_id, role) VALUES (1, 'terminologist');"
         "INSERT INTO terms (id, created_by, created_at) VALUES (1, 1, '2026-01-01');"
         "INSERT INTO term_revisions (term_id, ko, en, en_variants, status, case_sensitive, author_id, role,"
         " created_at, reason) VALUES (1, '해외 노동자', 'overseas workers', '[\"workers overseas\"]', 'approved',"
