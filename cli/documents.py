@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from cli import logins
+from cli.logins import LOGIN_ACTIONS
 from cli.output import EXIT_OK, emit_json, write_atomically
 from tui.labels import CONFLICT_MARK  # workflow and i18n only: the same mark as on screen, no Textual
 from workflow.i18n import _, format_datetime, format_number, ngettext
@@ -16,6 +18,8 @@ from workflow.models import shown
 def _users(ws, args, user: str) -> int:
     from cli.table import table
 
+    if args.action in LOGIN_ACTIONS:  # passwd, invite, disable, enable (cli/logins.py)
+        return logins.handle(ws, args, user)
     if args.action == "add":
         added = ws.users.add(args.name, args.role, display_name=args.display_name, by=user)
         print(f"{added.name} ({added.display_name}): {names(added.roles)}")

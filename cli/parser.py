@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     mapping.add_argument("login", metavar="LOGIN")
     mapping.add_argument("name", metavar="USER")
     users.add_parser("unmap", help=_("take a login's mapping away (admins)")).add_argument("login", metavar="LOGIN")
+    _login_commands(users)
 
     imp = commands.add_parser("import", help=_("import a file, read by its content: a Korean article (with an "
                                                "optional English draft), XLIFF, TMX, or a TBX/CSV glossary"))
@@ -109,16 +110,38 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--no-ui", action="store_true", help=_("only prepare it and print where it is"))
 
     serve = commands.add_parser(
-        "serve", help=_("serve the terminal UI to web browsers (each browser session names its user)"),
+        "serve", help=_("serve the terminal UI to web browsers, behind a login"),
         description=_("Serve the terminal UI on the workspace to web browsers through textual-serve. "
-                      "Each browser session starts its own app, which asks who is working and accepts "
-                      "only a user the workspace already has; --as does not apply. Anyone who can "
-                      "reach the port can name any user, so keep the default loopback host unless "
-                      "the network is trusted."))
+                      "Every browser session starts with a login (user name and password; a demo "
+                      "workspace's users need none) and runs its own app as that user; --as does not "
+                      "apply. Give --certfile and --keyfile to serve HTTPS, or put it behind a reverse "
+                      "proxy that does; without TLS keep the default loopback host."))
     serve.add_argument("--host", default="127.0.0.1", help=_("address to listen on (default: 127.0.0.1)"))
     serve.add_argument("--port", type=int, default=8000, metavar="N",
                        help=_("port to listen on; 0 picks a free one (default: 8000)"))
+    serve.add_argument("--certfile", metavar="PEM", help=_("TLS certificate chain: serve HTTPS and WSS"))
+    serve.add_argument("--keyfile", metavar="PEM", help=_("the certificate's private key (if not in --certfile)"))
+    serve.add_argument("--idle-minutes", type=float, default=30, metavar="N",
+                       help=_("log a browser session out after N minutes without a key or click; what was "
+                              "typed is saved first (default: 30)"))
+    serve.add_argument("--behind-proxy", action="store_true",
+                       help=_("trust X-Forwarded-For and X-Forwarded-Proto from a reverse proxy on this "
+                              "machine (for the address a login is counted against, and secure cookies)"))
     return parser
+
+
+def _login_commands(users: Any) -> None:
+    passwd = users.add_parser("passwd", help=_("set a password for browser logins (your own; admins: anyone's)"))
+    passwd.add_argument("name", metavar="NAME", nargs="?", help=_("the user (default: you)"))
+    passwd.add_argument("--code", metavar="CODE", help=_("an invitation code from an admin, instead of being logged in"))
+    passwd.add_argument("--stdin", action="store_true",
+                        help=_("read the password from the first line of standard input (scripts), not asking twice"))
+    invite = users.add_parser("invite", help=_("print a one-time code with which a user sets their own password (admins)"))
+    invite.add_argument("name", metavar="NAME")
+    invite.add_argument("--hours", type=float, default=72, metavar="H", help=_("hours the code stays valid (default: 72)"))
+    users.add_parser("disable", help=_("stop a user from acting and logging in; their history stays (admins)")
+                     ).add_argument("name", metavar="NAME")
+    users.add_parser("enable", help=_("let a disabled user act and log in again (admins)")).add_argument("name", metavar="NAME")
 
 
 def _glossary_commands(commands: Any, common: argparse.ArgumentParser) -> None:

@@ -11,6 +11,7 @@
     ws.glossary    the house glossary (workflow.glossary)
     ws.tm          translation memory and concordance (workflow.tm)
     ws.audit       the audit log and its verification (workflow.audit)
+    ws.logins      browser logins: passwords, invitations, disabling users (workflow.logins)
 
 Each use case gets the others it needs passed in here; none holds the Workspace. Rules live in the
 use cases, SQL in workflow.storage; nothing here knows about screens or terminals.
@@ -30,6 +31,7 @@ from workflow.findings import Findings
 from workflow.glossary import Glossary
 from workflow.i18n import _
 from workflow.identity import Identity
+from workflow.logins import Logins
 from workflow.pairing import Pairing
 from workflow.review import Review
 from workflow.saving import Saving
@@ -54,6 +56,7 @@ class Workspace:
         self.pairing = Pairing(storage, self.documents, self.review)
         self.audit = Audit(storage)
         self.identity = Identity(storage)
+        self.logins = Logins(storage)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Workspace:

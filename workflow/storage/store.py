@@ -18,6 +18,7 @@ from workflow.storage.store_conflicts import ConflictsSQL
 from workflow.storage.store_documents import DocumentsSQL
 from workflow.storage.store_glossary import GlossarySQL
 from workflow.storage.store_interchange import InterchangeSQL
+from workflow.storage.store_logins import LoginsSQL
 from workflow.storage.store_review import ReviewSQL
 from workflow.storage.store_segments import SegmentsSQL
 from workflow.storage.store_tm import TranslationMemorySQL
@@ -28,6 +29,7 @@ __all__ = ["Row", "Storage"]
 
 class Storage(
     UsersSQL,
+    LoginsSQL,
     DocumentsSQL,
     SegmentsSQL,
     ConflictsSQL,
