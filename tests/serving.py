@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import http.cookiejar
 import os
 import queue
 import re
 import signal
+import ssl
 import subprocess
 import sys
 import threading
+import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,16 +34,43 @@ def make_demo(db: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
+def set_password(db: Path, name: str, password: str) -> None:
+    """What `tandem users passwd NAME` does, as the workspace's admin."""
+    from workflow.workspace import Workspace
+
+    with Workspace.open(db, create=False) as ws:
+        ws.logins.set_password(name, password, by="admin")
+
+
 @dataclass
 class Served:
     process: subprocess.Popen
     url: str
     lines: list[str] = field(default_factory=list)  # what it printed, stdout and stderr together
+    tls: ssl.SSLContext | None = None  # trusts the test's own certificate, for https
+    cookies: http.cookiejar.CookieJar = field(default_factory=http.cookiejar.CookieJar)
+
+    def _opener(self) -> urllib.request.OpenerDirector:
+        return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies),
+                                           urllib.request.HTTPSHandler(context=self.tls))
 
     def fetch(self, path: str = "/") -> str:
-        with urllib.request.urlopen(self.url + path, timeout=10) as response:
+        with self._opener().open(self.url + path, timeout=10) as response:
             assert response.status == 200
             return response.read().decode("utf-8")
+
+    def log_in(self, name: str, password: str = "") -> str:
+        """Post the login form as a browser would; returns the page it leads to (the app's, when right)."""
+        data = urllib.parse.urlencode({"name": name, "password": password}).encode()
+        request = urllib.request.Request(self.url + "/login", data=data, headers={"Origin": self.url})
+        try:
+            with self._opener().open(request, timeout=30) as response:
+                return response.read().decode("utf-8")
+        except urllib.error.HTTPError as refused:
+            return refused.read().decode("utf-8")
+
+    def cookie(self) -> str | None:
+        return next((c.value for c in self.cookies if c.name == "tandem_session"), None)
 
     def stop(self, how: int = signal.SIGTERM) -> int:
         """Signal it as a terminal or a service manager would, and wait for it to finish."""
@@ -56,13 +87,14 @@ class Served:
         return "".join(self.lines)
 
 
-def start_serve(db: Path, *extra: str) -> Served:
+def start_serve(db: Path, *extra: str, env: dict[str, str] | None = None,
+                tls: ssl.SSLContext | None = None) -> Served:
     """Start `tandem serve --port 0`, and return once it has said where it listens and answers there."""
     argv = [sys.executable, str(ROOT / "main.py"), "--db", str(db), "serve", "--port", "0", *extra]
     process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               env=tandem_env(), cwd=ROOT)
+                               env=tandem_env() | (env or {}), cwd=ROOT)
     printed: queue.Queue[str | None] = queue.Queue()
-    served = Served(process, "")
+    served = Served(process, "", tls=tls)
 
     def pump() -> None:
         for line in process.stdout:
@@ -79,7 +111,7 @@ def start_serve(db: Path, *extra: str) -> Served:
             raise AssertionError(f"tandem serve said nothing in {STARTUP_SECONDS}s") from None
         if line is None:
             raise AssertionError(f"tandem serve exited {process.wait()}: {served.output}")
-        found = re.search(r"Serving .* at (http://\S+)", line)
+        found = re.search(r"Serving .* at (https?://\S+)", line)
         if found:
             served.url = found.group(1)
             break

@@ -1,6 +1,7 @@
-"""`tandem serve` in a real browser: headless Chromium (Debian's) driven by Playwright names a user,
-opens the demo article, reads the editor off the terminal's screen, types, and keeps a screenshot;
-then the server stops under it and what was typed is in the workspace under the name given.
+"""`tandem serve` in a real browser: headless Chromium (Debian's) driven by Playwright logs in (a wrong
+password refused with the one message, repeated failures locked out), opens the demo article, reads
+the editor off the terminal's screen, types, and keeps a screenshot; then the server stops under it and
+what was typed is in the workspace under the user who logged in. Ctrl+\\ logs out.
 
 xterm.js paints on a canvas, so the text is read from the terminal's own screen buffer: the page's
 script is served to this browser with one added assignment that hands the Terminal to the test.
@@ -8,7 +9,6 @@ script is served to this browser with one added assignment that hands the Termin
 
 from __future__ import annotations
 
-import re
 import shutil
 import time
 from collections.abc import Callable
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import KO, blocks
-from serving import make_demo, start_serve
+from serving import make_demo, set_password, start_serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps dialling Google, which a closed network
@@ -55,23 +55,6 @@ def _expose_terminal(route) -> None:
         HOOK_AT, HOOK_AT + ",window.tandemTerminal=this.terminal"))
 
 
-def _type_name(page, name: str) -> None:
-    """Type into the name box and see it there before going on: on a loaded machine a keystroke can
-    reach the page before the box has caught up with the previous ones (seen: "mrbert")."""
-    in_box = re.compile(rf"▊\s+{re.escape(name)}\s+▎")
-    for _attempt in range(3):
-        page.keyboard.press("End")
-        for _ in range(20):
-            page.keyboard.press("Backspace")
-        page.keyboard.type(name, delay=40)
-        try:
-            _wait_for(page, f"{name!r} in the name box", lambda s: bool(in_box.search(s)), timeout=5.0)
-            return
-        except AssertionError:
-            continue
-    _wait_for(page, f"{name!r} in the name box", lambda s: bool(in_box.search(s)), timeout=0)
-
-
 def _wait_for(page, what: str, condition: Callable[[str], bool], timeout: float = 20.0) -> str:
     deadline = time.monotonic() + timeout
     while True:
@@ -83,54 +66,125 @@ def _wait_for(page, what: str, condition: Callable[[str], bool], timeout: float 
         page.wait_for_timeout(200)
 
 
-def test_a_browser_session_names_its_user_edits_and_its_text_is_saved_as_them(tmp_path: Path, record_property) -> None:
+PASSWORD = "kimchi-stew-42"
+
+
+@pytest.fixture
+def browser(tmp_path: Path):
+    """A page of headless Chromium that hands the terminal to the test (a fresh profile each time)."""
     chromium = _chromium()
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (the test extra)")
+    with sync_api.sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "chromium-profile"), executable_path=str(chromium), args=CHROMIUM_ARGS,
+            headless=True, viewport={"width": 1400, "height": 900})
+        try:
+            page = context.new_page()
+            page.route("**/static/js/textual.js", _expose_terminal)
+            yield page
+        finally:
+            context.close()
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Path:
     db = tmp_path / "desk.db"
     make_demo(db)
+    set_password(db, "david", PASSWORD)  # a demo user with a password needs it
+    return db
+
+
+def _log_in(page, name: str, password: str) -> None:
+    page.fill("#name", name)
+    page.fill("#password", password)
+    page.click("#login")
+    page.wait_for_load_state()
+
+
+def test_a_wrong_password_is_refused_and_the_right_one_opens_the_editor_as_that_user(
+        desk: Path, browser, tmp_path: Path, record_property) -> None:
     # Text that only the editor shows (the documents list has titles only), from the sample itself.
     second_paragraph = " ".join(blocks(KO)[1].split()[:4])
-    served = start_serve(db)
+    served = start_serve(desk)
     shot = tmp_path / "editor.png"
     try:
-        with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch_persistent_context(
-                str(tmp_path / "chromium-profile"), executable_path=str(chromium), args=CHROMIUM_ARGS,
-                headless=True, viewport={"width": 1400, "height": 900})
-            try:
-                page = browser.new_page()
-                page.route("**/static/js/textual.js", _expose_terminal)
-                page.goto(served.url)
-                _wait_for(page, "the who-are-you screen", lambda s: "Who are you?" in s and "robert" in s)
-                page.locator(".xterm-screen").click()
-                _type_name(page, "mallory")
-                page.keyboard.press("Enter")
-                _wait_for(page, "the refusal", lambda s: "No user named 'mallory'" in s)
-                _type_name(page, "robert")
-                page.keyboard.press("Enter")
-                _wait_for(page, "the documents list", lambda s: "desk.db · robert" in s and "Progress" in s)
-                page.keyboard.press("Enter")
-                screen = _wait_for(page, "the editor with the demo article",
-                                   lambda s: second_paragraph in s and "robert (editor)" in s)
-                assert "Korean · 1/16" in screen
-                page.keyboard.type("BROWSER")
-                _wait_for(page, "the typing", lambda s: "BROWSER" in s)
-                page.screenshot(path=str(shot))
-                # Stopped with the tab open and the typing perhaps unsaved: the session is told to
-                # quit, saves on its way out, and the page says the session ended.
-                code = served.stop()
-                page.wait_for_selector("body.-closed", timeout=10_000)
-            finally:
-                browser.close()
+        page = browser
+        page.goto(served.url)
+        assert page.title() == "Log in · Tandem"
+        _log_in(page, "david", "not-his-password")
+        assert page.text_content("#problem") == "Wrong user name or password."
+        _log_in(page, "mallory", PASSWORD)  # an unknown user: the same words, nothing else
+        assert page.text_content("#problem") == "Wrong user name or password."
+        _log_in(page, "david", PASSWORD)
+        # david translates the demo article, so his work opens in its editor (workflow.home).
+        _wait_for(page, "the editor with the demo article",
+                  lambda s: second_paragraph in s and "david (translator)" in s)
+        page.locator(".xterm-screen").click()
+        page.keyboard.type("BROWSER")
+        _wait_for(page, "the typing", lambda s: "BROWSER" in s)
+        page.screenshot(path=str(shot))
+        # Stopped with the tab open and the typing perhaps unsaved: the session is told to quit,
+        # saves on its way out, and the page says the session ended.
+        code = served.stop()
+        page.wait_for_selector("body.-closed", timeout=10_000)
     finally:
         served.stop()
     record_property("screenshot", str(shot))
     print(f"screenshot: {shot}")
     assert shot.stat().st_size > 10_000
     assert code == 0, served.output
-    saved = _latest_revision(db)
+    saved = _latest_revision(desk)
     assert "BROWSER" in saved.text
-    assert (saved.author, saved.role) == ("robert", "editor")
+    assert (saved.author, saved.role) == ("david", "translator")
+    assert PASSWORD not in served.output
+    actions = [(e["action"], e["user"], e["detail"].get("reason")) for e in _audit(desk) if "log" in e["action"]]
+    assert actions == [("login.failed", "david", "wrong password"), ("login.failed", None, "unknown user"),
+                       ("login.ok", "david", None), ("logout", "david", "stopped")]
+
+
+def test_repeated_failures_lock_the_login_and_the_page_says_so(desk: Path, browser) -> None:
+    # One failure free, then a second's wait, then locked at the third (the defaults: 3, 10, 15).
+    served = start_serve(desk, env={"TANDEM_LOGIN_LIMITS": "1,3,15"})
+    try:
+        page = browser
+        page.goto(served.url)
+        _log_in(page, "david", "guess-one")
+        assert page.text_content("#problem") == "Wrong user name or password."
+        _log_in(page, "david", "guess-two")
+        assert page.text_content("#problem") == (
+            "Wrong user name or password. Too many failed attempts. Try again in 1 second.")
+        page.wait_for_timeout(1100)
+        _log_in(page, "david", "guess-three")
+        assert page.text_content("#problem") == ("Wrong user name or password. Too many failed attempts: "
+                                                 "logging in is locked. Try again in 15 minutes.")
+        _log_in(page, "david", PASSWORD)  # even the right password, while locked
+        assert page.text_content("#problem") == "Too many failed attempts: logging in is locked. Try again in 15 minutes."
+    finally:
+        assert served.stop() == 0
+    locked = [e for e in _audit(desk) if e["action"] == "login.locked"]
+    assert len(locked) == 2 and {e["detail"]["by"] for e in locked} == {"user", "address"}
+    assert not any(e["action"] == "login.ok" for e in _audit(desk))
+
+
+def test_ctrl_backslash_saves_and_logs_out_and_the_page_shows_the_login_again(desk: Path, browser) -> None:
+    served = start_serve(desk)
+    try:
+        page = browser
+        page.goto(served.url)
+        _log_in(page, "david", PASSWORD)
+        _wait_for(page, "the editor", lambda s: "david (translator)" in s)
+        page.locator(".xterm-screen").click()
+        page.keyboard.type("LOGOUT")
+        _wait_for(page, "the typing", lambda s: "LOGOUT" in s)
+        page.keyboard.press("Control+Backslash")
+        page.wait_for_selector("#note", timeout=20_000)
+        assert page.text_content("#note") == "You have logged out."
+        page.goto(served.url)  # the cookie no longer opens anything
+        assert page.title() == "Log in · Tandem"
+    finally:
+        assert served.stop() == 0
+    assert "LOGOUT" in _latest_revision(desk).text
+    assert [e["detail"]["reason"] for e in _audit(desk) if e["action"] == "logout"] == ["logout"]
 
 
 def _latest_revision(db: Path):
@@ -138,3 +192,10 @@ def _latest_revision(db: Path):
 
     with Workspace.open(db, create=False) as ws:
         return ws.documents.history(1, 1)[-1]
+
+
+def _audit(db: Path) -> list[dict]:
+    from workflow.workspace import Workspace
+
+    with Workspace.open(db, create=False) as ws:
+        return ws.audit.log()

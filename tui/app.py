@@ -21,7 +21,6 @@ from tui.live import LiveRefresh
 from tui.screens.document import DocumentScreen
 from tui.screens.documents import DocumentsScreen
 from tui.screens.problem import ProblemScreen
-from tui.screens.whoami import WhoAmIScreen
 from tui.session import Session
 from tui.widgets.key_order import hold_for_focus
 from tui.widgets.keys_footer import LocalizedFooter
@@ -39,11 +38,9 @@ class TandemApp(LiveRefresh, App):
     ]
 
     class WorkspaceReady(Message):
-        def __init__(self, known_user: bool, users: tuple[User, ...] = (), document=None,
-                     home: Home | None = None) -> None:
+        def __init__(self, known_user: bool, document=None, home: Home | None = None) -> None:
             super().__init__()
             self.known_user = known_user
-            self.users = users  # only when the person must name themselves first
             self.document = document  # the document to open, read on the same trip (DocumentData)
             self.home = home  # where the person's work is (workflow.home), when the app starts there
 
@@ -52,18 +49,18 @@ class TandemApp(LiveRefresh, App):
             super().__init__()
             self.problem = problem
 
-    def __init__(self, workspace_path: Path, user: str | None, document_id: int | None = None, *,
+    def __init__(self, workspace_path: Path, user: str, document_id: int | None = None, *,
                  home: bool = False) -> None:
-        """With no user (a `tandem serve` browser session) the app asks who is working first.
+        """The app of `user`, whom the caller established (workflow.identity; a `tandem serve`
+        browser session's login, tui/served.py): nothing in the app changes who is working.
 
         A `document_id` opens that document's editor for anyone. With `home`, the person's roles
         decide where they start (workflow.home) and `document_id` is only the document the launch
         is about (the demo's article), which a translator opens."""
         keep_wide_characters_whole()  # before the first paint: toasts over the editor drop Hangul otherwise
         super().__init__()
-        self.session = Session(Path(workspace_path), user or "")
-        self._ask_who = user is None
-        self.sub_title = self.session.path.name if user is None else f"{self.session.path.name} · {user}"
+        self.session = Session(Path(workspace_path), user)
+        self.sub_title = f"{self.session.path.name} · {user}"
         self.document_id = document_id
         self._home = home
         self._quit_unsaved = False
@@ -84,14 +81,19 @@ class TandemApp(LiveRefresh, App):
 
     async def action_quit(self) -> None:
         """Quit, but write what was typed first; a failed save asks for a second quit."""
+        if await self.saved_to_leave():
+            self.exit()
+
+    async def saved_to_leave(self) -> bool:
+        """Writes what was typed; False (once) where some of it could not be, after saying so."""
         for screen in reversed(self.screen_stack):
             flush = getattr(screen, "flush", None)
             if flush is not None and not await flush() and not self._quit_unsaved:
                 self._quit_unsaved = True
                 self.notify(_("Some English could not be saved (see the editor). Quit again to leave anyway."),
                             title=_("Not saved"), severity="error")
-                return
-        self.exit()
+                return False
+        return True
 
     async def on_event(self, event) -> None:
         if not hold_for_focus(self, event):  # keys typed while a dialog mounts (key_order.py)
@@ -119,15 +121,12 @@ class TandemApp(LiveRefresh, App):
         # Opening may run schema migrations, so it stays off the event loop like any other I/O.
         try:
             with self.session.workspace() as workspace:
-                if self._ask_who:
-                    ready = self.WorkspaceReady(True, tuple(workspace.users.all()))
-                else:
-                    user = workspace.users.find(self.session.user)
-                    start = self._where(workspace, user)
-                    if start is not None and start.start is Start.EDITOR:
-                        self.document_id = start.document_id
-                    document = self._document(workspace) if start is None or start.document_id else None
-                    ready = self.WorkspaceReady(user is not None, document=document, home=start)
+                user = workspace.users.find(self.session.user)
+                start = self._where(workspace, user)
+                if start is not None and start.start is Start.EDITOR:
+                    self.document_id = start.document_id
+                document = self._document(workspace) if start is None or start.document_id else None
+                ready = self.WorkspaceReady(user is not None, document=document, home=start)
         except TandemError as exc:
             self.post_message(self.WorkspaceFailed(str(exc)))
         else:
@@ -150,10 +149,6 @@ class TandemApp(LiveRefresh, App):
             return None
 
     def on_tandem_app_workspace_ready(self, message: WorkspaceReady) -> None:
-        if self._ask_who:
-            self._ask_who = False
-            self.push_screen(WhoAmIScreen(message.users), partial(self._named, message))
-            return
         self.start_polling(self.session.path)  # other people's changes show up on their own
         if not message.known_user:
             self.notify(
@@ -178,11 +173,6 @@ class TandemApp(LiveRefresh, App):
             self.push_screen(DocumentScreen(self.session, self.document_id, data=message.document),
                              self._editor_closed)
 
-    def _named(self, ready: WorkspaceReady, user: str | None) -> None:
-        self.session = Session(self.session.path, user or "")
-        self.sub_title = f"{self.session.path.name} · {user}"
-        self.on_tandem_app_workspace_ready(ready)
-
     def _editor_closed(self, _result: object = None) -> None:
         if not any(isinstance(screen, DocumentsScreen) for screen in self.screen_stack):
             self.push_screen(DocumentsScreen(self.session))
@@ -195,6 +185,6 @@ class TandemApp(LiveRefresh, App):
         self.notify(message.problem, title=_("Cannot open the workspace"), severity="error")
 
 
-def run_app(workspace_path: Path | str, user: str | None, document_id: int | None = None, *,
+def run_app(workspace_path: Path | str, user: str, document_id: int | None = None, *,
             home: bool = False) -> None:
     TandemApp(Path(workspace_path), user, document_id, home=home).run()
