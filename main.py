@@ -10,9 +10,12 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from cli.output import guarded_output
     from cli.run import main as run
 
-    return run(argv)
+    # Whatever a command prints, stored text's control characters reach the terminal escaped.
+    with guarded_output():
+        return run(argv)
 
 
 if __name__ == "__main__":

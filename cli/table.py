@@ -1,10 +1,13 @@
-"""Plain-text tables for the CLI, padded by terminal cell width: Hangul takes two cells."""
+"""Plain-text tables for the CLI, padded by terminal cell width: Hangul takes two cells; a control
+character in a cell is written as a visible escape (cli.output.printable) before anything is measured."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from wcwidth import wcswidth
+
+from cli.output import printable
 
 
 def cells(text: str) -> int:
@@ -31,7 +34,7 @@ def pad(text: str, width: int) -> str:
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, max_width: int = 48) -> str:
-    clipped = [[clip(str(c), max_width) for c in row] for row in rows]
+    clipped = [[clip(printable(str(c)), max_width) for c in row] for row in rows]
     widths = [cells(h) for h in headers]
     for row in clipped:
         widths = [max(w, cells(c)) for w, c in zip(widths, row)]

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from tui.editor.reads import load_document
+from tui.inert import keep_control_characters_inert
 from tui.live import LiveRefresh
 from tui.screens.document import DocumentScreen
 from tui.screens.documents import DocumentsScreen
@@ -59,6 +60,7 @@ class TandemApp(LiveRefresh, App):
         is about (the demo's article), which a translator opens."""
         keep_wide_characters_whole()  # before the first paint: toasts over the editor drop Hangul otherwise
         super().__init__()
+        keep_control_characters_inert()  # stored text's ESC never reaches the terminal (tui/inert.py)
         self.session = Session(Path(workspace_path), user)
         self.sub_title = f"{self.session.path.name} · {user}"
         self.document_id = document_id

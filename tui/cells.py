@@ -1,14 +1,22 @@
-"""Fitting text into terminal cells: Hangul takes two cells a character, Latin one."""
+"""Fitting text into terminal cells: Hangul takes two cells a character, Latin one; a control
+character (ESC, C1) in stored text is shown as a visible escape (\x1b), never sent as itself."""
 
 from __future__ import annotations
 
 from rich.cells import cell_len, set_cell_size
 
+from glossaries.controls import escape_controls
+
 ELLIPSIS = "…"
 
 
+def printable(text: str) -> str:
+    """Stored text as a screen may show it: control characters written as visible escapes."""
+    return escape_controls(text)
+
+
 def one_line(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(printable(text).split())
 
 
 def first_words(text: str, width: int) -> str:

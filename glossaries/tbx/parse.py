@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from glossaries.controls import describe, find_control
 from glossaries.errors import GlossaryFileError
 from glossaries.i18n import N_, _, retranslate
 from glossaries.tbx.encoding import binary_kind, decode_xml
@@ -109,7 +110,26 @@ def parse_untrusted_report(data: bytes, source: str, kind: str, *,
         raise GlossaryFileError(source, _("not well-formed XML: {problem}").format(problem=problem),
                                 _("line {line}").format(line=exc.lineno)) from None
     _refuse_entities(root, source, kind)
+    if find_control(text) or _CONTROL_REFERENCE.search(text):
+        _refuse_controls(root, source)
     return root, warnings
+
+
+# XML 1.0 already forbids C0 controls, literal or referenced; DEL and C1 (U+009B is an 8-bit CSI)
+# it allows, as characters or as references such as &#x9b;.
+_CONTROL_REFERENCE = re.compile(r"&#(?:x0*(?:7f|[89][0-9a-f])|0*(?:127|12[89]|1[3-5][0-9]));", re.I)
+
+
+def _refuse_controls(root: etree._Element, source: str) -> None:
+    for element in root.iter():
+        values = [element.text, element.tail, *element.attrib.values()] if isinstance(element.tag, str) else \
+            [element.text, element.tail]
+        for value in values:
+            found = find_control(value or "")
+            if found:
+                raise GlossaryFileError(source, _("holds the control character {char}; Tandem does not take terminal "
+                                                  "control characters in text").format(char=describe(found.group())),
+                                        _("line {line}").format(line=element.sourceline))
 
 
 def _syntax_problem(message: str) -> str:

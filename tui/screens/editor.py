@@ -29,6 +29,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Header, Static, TextArea
 
 from glossaries.korean import preload_morphology
+from tui.cells import printable
 from tui import segment_nav
 from tui.editor import reads
 from tui.editor.jobs import (
@@ -88,7 +89,7 @@ class EditorScreen(Screen):
         self._preloaded = data
         self.session = session
         self.document_id = document_id
-        self._title = title
+        self._title = printable(title)
         self.state = EditorState()
         self._reads = WorkspaceThread(session.path, "reads")
         self._checks = WorkspaceThread(session.path, "checks")
@@ -215,7 +216,7 @@ class EditorScreen(Screen):
             # it held before is typing (the move waited for every save).
             self._reloading = False
             self.state.current, self.state.counts = 0, {}
-        self._title = data.document.title
+        self._title = printable(data.document.title)
         self.sub_title = f"#{self.document_id} {self._title}"
         self.state.load(data.segments, data.permissions, data.comments, data.audit_head, data.guard, data.glossary)
         self._words = message.words
