@@ -26,9 +26,14 @@ def _import(ws, args, user: str) -> int:
                                         sentences=args.sentences, by=user)
     except NotForKind as exc:
         raise InputError(f"--{exc.option}", exc.problem) from None
-    if imported.kind == "text":
+    if imported.kind in ("text", "html"):
         documents.print_article(imported.document)
         print(_("{file}: read as {kind}").format(file=args.korean, kind=imported.label))
+        encoding = imported.document.english_encoding
+        if encoding and encoding != "utf-8":
+            print(_("{file}: English draft read as {encoding} (not UTF-8)").format(file=args.english,
+                                                                                  encoding=encoding))
+        print_warnings(imported.warnings)
         return EXIT_OK
     if imported.entries is not None:  # TMX into the memory, TBX or CSV into the glossary
         print(imported.entries_summary(args.korean))

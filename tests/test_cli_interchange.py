@@ -137,7 +137,8 @@ def test_validate_reports_problems_with_line_and_element(desk, tmp_path):
 @pytest.mark.parametrize("make, expected", [
     (lambda p: None, "no such file"),
     (lambda p: p.write_bytes(b"PK\x03\x04" + bytes(50)), "ZIP"),
-    (lambda p: p.write_text('<?xml version="1.0"?><html/>', encoding="utf-8"), "root <html>"),
+    (lambda p: p.write_text('<?xml version="1.0"?><svg/>', encoding="utf-8"), "root <svg>"),
+    (lambda p: p.write_text('<?xml version="1.0"?><rss version="2.0"/>', encoding="utf-8"), "news feed (RSS)"),
 ])
 def test_validate_exits_2_on_what_it_cannot_read(tandem, tmp_path, make, expected):
     path = tmp_path / "x.xlf"

@@ -79,7 +79,12 @@ def _chunks(lines: list[str], markdown: bool) -> list[list[str]]:
 
 
 def _kind_of(text: str) -> SegmentKind:
-    return SegmentKind.CAPTION if _CAPTION.search(text) else SegmentKind.PARAGRAPH
+    return SegmentKind.CAPTION if caption_like(text) else SegmentKind.PARAGRAPH
+
+
+def caption_like(text: str) -> bool:
+    """A photo credit or caption, by its wording: "(사진=강동완 제공)", "(Courtesy of ...)"."""
+    return bool(_CAPTION.search(text))
 
 
 def _looks_like_headline(text: str) -> bool:

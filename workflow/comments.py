@@ -19,6 +19,7 @@ from workflow.models.comment_threads import (  # noqa: F401 - the thread types, 
     ANSWERED, CLOSED, OPEN, THREAD_STATES, Thread, counts_as_open, default_kind, open_queries, threads)
 from workflow.records import existing_segment
 from workflow.storage import Storage
+from workflow.textfile import refuse_controls
 
 COMMENT_KINDS = ("note", "query")
 
@@ -26,6 +27,7 @@ def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text).strip()
     if not text:
         raise InputError(_("comment"), _("is empty"))
+    refuse_controls(text, _("comment"), field=True)
     return text
 
 

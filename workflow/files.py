@@ -8,6 +8,7 @@ a file holds is judged by its content once (kind_of), and that decides where it 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +23,11 @@ from workflow.interchange.model import BilingualFile, FileImport
 from workflow.interchange.sniff import sniff_file
 from workflow.models import Document
 from workflow.storage import Storage
-from workflow.textfile import read_text_file
+from workflow.textfile import read_article, refuse_controls
 from workflow.tm import TranslationMemory
 
 XLIFF_KINDS = ("xliff12", "xliff2")
+ARTICLE_KINDS = ("text", "html")
 # The steps import_file reports to `progress`, in order; "storing" comes with the number of
 # segments when a document is being made (None otherwise).
 READING, PAIRING, STORING = "reading", "pairing", "storing"
@@ -38,6 +40,8 @@ class ImportResult:
     segments: int
     doubtful: list[tuple[int, str]]  # (segment index, why the pairing is uncertain)
     previous_import: int | None  # a document imported earlier from the very same files
+    english_encoding: str | None = None  # how the English draft was read (the Korean's is the document's)
+    warnings: tuple[str, ...] = ()  # repairs made while reading (mojibake), each naming its file
 
 
 @dataclass(frozen=True)
@@ -65,10 +69,10 @@ class Imported:
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """The reader's warnings, each naming the file (an article's reader has none to give)."""
+        """The reader's warnings, each naming the file."""
         if self.entries is not None:
             return self.entries.warnings
-        return self.document.warnings if isinstance(self.document, BilingualImport) else ()
+        return self.document.warnings if self.document is not None else ()
 
     def entries_summary(self, file: str) -> str:
         """For a TMX or glossary file, what it changed, in one line (the CLI prints it, the TUI shows it)."""
@@ -115,17 +119,20 @@ class Files:
         """
         tell = progress or _quiet
         tell(READING, None)
-        data, sniffed = sniff_file(path)
         tags = clean_tags(tags)
+        for field, values in (("--title", [title or ""]), ("--tags", tags)):
+            for value in values:
+                refuse_controls(value, field, field=True)
+        data, sniffed = sniff_file(path)
         given = {"english": bool(english), "sentences": sentences, "title": bool(title), "tags": bool(tags)}
         for option in _not_for(sniffed.kind):
             if given[option]:
                 raise NotForKind(option, str(path), sniffed.label)
         kind, label = sniffed.kind, sniffed.label
-        if kind == "text":
+        if kind in ARTICLE_KINDS:
             # Decoded first, on their own, so an unreadable file is named before any pairing work.
-            korean = read_text_file(path)
-            draft = read_text_file(english) if english else None
+            korean = read_article(path)
+            draft = read_article(english) if english else None
             tell(PAIRING, None)
             plan = plan_texts(korean, draft, title=title, sentences=sentences, glossary=self._glossary.index())
             tell(STORING, len(plan.segments))
@@ -153,7 +160,8 @@ class Files:
         """Store a plan made by plan_import (which the TUI runs in a worker) in one transaction."""
         document_id, earlier = store_plan(self._store, plan, tags=clean_tags(tags), by=by)
         doubtful = [(i, s.note) for i, s in enumerate(plan.segments, start=1) if s.note]
-        return ImportResult(self._documents.get(document_id), len(plan.segments), doubtful, earlier)
+        return ImportResult(self._documents.get(document_id), len(plan.segments), doubtful, earlier,
+                            plan.english.encoding if plan.english else None, tuple(plan.warnings))
 
     def import_bilingual(self, path: Path | str, *, title: str | None = None, tags: Iterable[str] = (),
                          by: str) -> BilingualImport:
@@ -195,7 +203,7 @@ class Files:
 
 def _not_for(kind: str) -> tuple[str, ...]:
     """The import_file options that do not apply to a file of this kind, in the order they are checked."""
-    if kind == "text":
+    if kind in ARTICLE_KINDS:
         return ()
     if kind in XLIFF_KINDS:
         return ("english", "sentences")
@@ -209,7 +217,7 @@ def _quiet(step: str, count: int | None) -> None:
 def clean_tags(tags: Iterable[str]) -> list[str]:
     seen: list[str] = []
     for tag in tags:
-        tag = " ".join(tag.split())
+        tag = " ".join(unicodedata.normalize("NFC", tag).split())
         if tag and tag not in seen:
             seen.append(tag)
     return seen

@@ -118,6 +118,7 @@ def store_plan(store: Storage, plan: ImportPlan, *, tags: list[str], by: str) ->
                 "source": plan.korean.path.name,
                 "encoding": plan.korean.encoding,
                 "english": plan.english.path.name if plan.english else None,
+                "english_encoding": plan.english.encoding if plan.english else None,
                 "segments": len(plan.segments),
                 "doubtful": len(plan.doubtful),
                 "revisions": created.revisions,

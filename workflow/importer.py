@@ -6,6 +6,7 @@ so a file that fails here leaves the workspace untouched.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,7 +18,7 @@ from workflow.blocks import Block, parse_blocks
 from workflow.errors import InputError
 from workflow.i18n import _
 from workflow.models import SegmentKind
-from workflow.textfile import TextFile, read_text_file
+from workflow.textfile import TextFile, read_article
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,8 @@ def plan_import(
     sentences: bool = False,
     glossary: GlossaryIndex | None = None,
 ) -> ImportPlan:
-    korean = read_text_file(korean_path)
-    english = read_text_file(english_path) if english_path is not None else None
+    korean = read_article(korean_path)
+    english = read_article(english_path) if english_path is not None else None
     return plan_texts(korean, english, title=title, sentences=sentences, glossary=glossary)
 
 
@@ -69,11 +70,14 @@ def plan_texts(korean: TextFile, english: TextFile | None, *, title: str | None 
         segments = _pair_blocks(ko_blocks, en_blocks, glossary)
     if sentences:
         segments = _split_into_sentences(segments)
-    chosen_title = (title or "").strip() or _title_of(ko_blocks)
-    return ImportPlan(korean, english, chosen_title, segments, sentences)
+    chosen_title = unicodedata.normalize("NFC", (title or "").strip()) or _title_of(ko_blocks)
+    warnings = [*korean.warnings, *(english.warnings if english else ())]
+    return ImportPlan(korean, english, chosen_title, segments, sentences, warnings)
 
 
 def _blocks(file: TextFile) -> list[Block]:
+    if file.blocks is not None:  # an HTML page: its extractor found the blocks
+        return list(file.blocks)
     markdown = file.path.suffix.lower() not in {".txt", ".text"}
     blocks = parse_blocks(file.text, markdown=markdown)
     if not blocks:

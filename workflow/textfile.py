@@ -1,7 +1,11 @@
-"""Reading text files whatever their encoding: BOMs, UTF-8, UTF-16, CP949/EUC-KR, and refusals.
+"""Reading text files whatever their encoding: BOMs, UTF-8, UTF-16, CP949/EUC-KR for Korean,
+cp1252, Mac Roman or CP949 for English (workflow.western), and refusals.
 
-Everything returned is NFC-normalized with LF line ends; everything refused raises InputError
-naming the file and the problem, before anything is written anywhere.
+Everything returned is NFC-normalized with LF line ends and free of control characters; everything
+refused raises InputError naming the file and the problem, before anything is written anywhere:
+UTF-8 with a few bad bytes (read in another code page, every ’ in it would turn to mojibake), a
+file no known encoding reads, a control character (a terminal sequence, never text). UTF-8 text
+that was encoded twice (â€™ for ’) is repaired (workflow.mojibake) with a warning saying where.
 """
 
 from __future__ import annotations
@@ -11,10 +15,13 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from glossaries.controls import LINE_BREAKING, describe, escape_controls, find_control, where
 from glossaries.tbx.encoding import BOMS as _BOMS
 from glossaries.tbx.encoding import binary_kind, decode_korean
+from workflow import western
+from workflow.blocks import Block
 from workflow.errors import InputError
-from workflow.i18n import _, format_number
+from workflow.i18n import _, format_number, ngettext
 
 MAX_BYTES = 20 * 1024 * 1024  # a news article is kilobytes; this only stops accidents
 
@@ -28,18 +35,82 @@ class TextFile:
     text: str
     encoding: str
     checksum: str  # sha256 of the bytes as read, so re-imports of the same file are recognised
+    warnings: tuple[str, ...] = ()  # each names the file: a repair made while reading it
+    blocks: tuple[Block, ...] | None = None  # an HTML page's, as its extractor found them; else from `text`
+
+
+def read_article(path: Path | str) -> TextFile:
+    """An article's file, by its content: an HTML page (workflow.html_article) or text and Markdown.
+    Anything else (XLIFF, TMX, a glossary, an RSS feed) is refused, naming what it holds."""
+    from workflow.interchange.sniff import sniff
+
+    path = Path(path)
+    data = _read_bytes(path)
+    sniffed = sniff(data, str(path))
+    if sniffed.kind == "html":
+        from workflow.html_article import read_html
+
+        return read_html(path, data)
+    if sniffed.kind != "text":
+        raise InputError(str(path), _("holds {kind}, not an article").format(kind=sniffed.label))
+    return read_text_file(path)
 
 
 def read_text_file(path: Path | str) -> TextFile:
     path = Path(path)
     data = _read_bytes(path)
     encoding, text = decode(data, str(path))
+    text, warnings = clean_text(text, str(path))
+    return TextFile(path, text, encoding, hashlib.sha256(data).hexdigest(), warnings)
+
+
+def clean_text(text: str, name: str) -> tuple[str, tuple[str, ...]]:
+    """Decoded text as Tandem keeps it: LF line ends (form feeds and vertical tabs are line breaks
+    in text files), NFC, mojibake repaired (with a warning), no control characters (refused).
+    Mojibake is repaired first: UTF-8 Korean read as Latin-1 is full of C1 characters it undoes."""
     if _is_binary(text):
-        raise InputError(str(path), _("holds binary data (control characters), not text"))
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+        raise InputError(name, _("holds binary data (control characters), not text"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(LINE_BREAKING)
+    text, warnings = repair_mojibake(unicodedata.normalize("NFC", text), name)
+    refuse_controls(text, name)
     if not text.strip():
-        raise InputError(str(path), _("the file holds only whitespace; nothing to import"))
-    return TextFile(path, text, encoding, hashlib.sha256(data).hexdigest())
+        raise InputError(name, _("the file holds only whitespace; nothing to import"))
+    return text, warnings
+
+
+def repair_mojibake(text: str, name: str) -> tuple[str, tuple[str, ...]]:
+    """NFC text with UTF-8 that was encoded twice repaired, and a warning saying where, if any was."""
+    from workflow.mojibake import repair
+
+    repaired = repair(text)
+    if repaired is None:
+        return text, ()
+    lines = ", ".join(map(str, repaired.lines[:5])) + (", …" if len(repaired.lines) > 5 else "")
+    warning = _("{file}: held UTF-8 text encoded twice (mojibake, read once as {codec}); repaired on lines "
+                "{lines}, e.g. {old} -> {new}").format(file=name, codec=repaired.via or "?", lines=lines,
+                                                         old=_sample(repaired.example[0]), new=_sample(repaired.example[1]))
+    return unicodedata.normalize("NFC", repaired.text), (warning,)
+
+
+def _sample(text: str, most: int = 40) -> str:
+    """A stretch of text for a message: at most `most` characters, control characters escaped."""
+    text = escape_controls(text)
+    return text if len(text) <= most else text[:most - 1] + "…"
+
+
+def refuse_controls(text: str, source: str, *, field: bool = False) -> None:
+    """InputError naming where the first control character stands, if `text` holds one: a line
+    and column in a file, a character's position in a `field` (a title, a name, a comment)."""
+    found = find_control(text)
+    if found is None:
+        return
+    if field:
+        place = _("character {position}").format(position=found.start() + 1)
+    else:
+        line, column = where(text, found.start())
+        place = _("line {line}, column {column}").format(line=line, column=column)
+    raise InputError(source, _("{place} is the control character {char}; Tandem does not take terminal control "
+                               "characters in text").format(place=place, char=describe(found.group())))
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -79,6 +150,18 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = western.damaged_utf8(data)
+    if damaged is not None:
+        offset, count = damaged
+        line = data.count(b"\n", 0, offset) + 1
+        raise InputError(name, ngettext(
+            "is not valid UTF-8: {count} bad byte (0x{byte:02X}, line {line}, byte {offset}) in text that is "
+            "otherwise UTF-8; read in another encoding its other characters would turn to mojibake, so re-save "
+            "it as UTF-8",
+            "is not valid UTF-8: {count} bad bytes (the first 0x{byte:02X}, line {line}, byte {offset}) in text "
+            "that is otherwise UTF-8; read in another encoding its other characters would turn to mojibake, so "
+            "re-save it as UTF-8", count).format(
+            count=format_number(count), byte=data[offset], line=format_number(line), offset=format_number(offset)))
     return _detect(name, data)
 
 
@@ -93,7 +176,7 @@ def _detect(name: str, data: bytes) -> tuple[str, str]:
             # Named for the codec that read it: "cp949" when CP949-only syllables were there.
             return found[0].replace("_", "-"), found[1]
         text = str(best)
-        if "\x00" not in text:
+        if "\x00" not in text and encoding.startswith(("utf_16", "utf_32")):
             return encoding.replace("_", "-"), text
     if b"\x00" in data:
         raise InputError(name, _("holds binary data (NUL bytes), not text"))
@@ -103,8 +186,14 @@ def _detect(name: str, data: bytes) -> tuple[str, str]:
         found = decode_korean(data, codec)
         if found and _looks_korean(found[1]):
             return found
+    # Not Korean: English saved on Windows (cp1252, or Latin-1, its printable subset), on a Mac
+    # (Mac Roman) or on a Korean Windows (CP949). A statistical detector reads those few accented
+    # letters as cp1250 or Mac Icelandic; western.guess weighs how each reading places them.
+    guessed = western.guess(data)
+    if guessed is not None:
+        return guessed
     raise InputError(
-        name, _("is not text in an encoding Tandem knows (tried UTF-8, UTF-16, CP949, EUC-KR)")
+        name, _("is not text in an encoding Tandem knows (tried UTF-8, UTF-16, CP949, EUC-KR, cp1252, Mac Roman)")
     )
 
 

@@ -15,8 +15,9 @@ from workflow.errors import InputError, NotFound
 from workflow.i18n import N_, _
 from workflow.models import Role, User
 from workflow.storage import Storage
+from workflow.textfile import refuse_controls
 
-_USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")
+_USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}\Z")  # \Z: not even a trailing newline
 
 
 class Users:
@@ -47,6 +48,8 @@ def add_user(store: Storage, name: str, roles: Iterable[Role | str], *, display_
              by: str) -> None:
     """A new user with these roles, or more roles for an existing one."""
     wanted = _roles(roles)
+    if display_name:
+        refuse_controls(display_name, "--name", field=True)
     if not _USER_NAME.match(name):
         raise InputError(
             "NAME", _("{name!r} is not a valid user name (letters, digits, . _ @ -; at most 64)").format(name=name)

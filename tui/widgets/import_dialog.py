@@ -103,7 +103,7 @@ class ImportDialog(Dialog[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-box", classes="dialog-box"):
-            kinds = _("an article (.md, .txt), XLIFF, TMX or a glossary (TBX, CSV)")
+            kinds = _("an article (.md, .txt, .html), XLIFF, TMX or a glossary (TBX, CSV)")
             yield from _field(_("Korean file"), Input(placeholder=kinds, id="import-korean"))
             yield from _field(
                 _("English draft"), Input(placeholder=_("optional: the translator's draft"), id="import-english")

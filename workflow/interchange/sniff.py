@@ -1,5 +1,6 @@
 """What a file holds, judged by its bytes, never by its name: XLIFF 1.2 or 2.x, TMX, TBX, a CSV
-glossary, or else Korean text or Markdown.
+glossary, an HTML page, or else Korean text or Markdown. A news feed (RSS, Atom) is refused by
+name: it lists articles, usually as summaries, and a Tandem document is one article.
 
 Only the head of the file is looked at, decoded as the XML reader layer decodes it (BOMs, BOM-less
 UTF-16/32, EBCDIC: glossaries.tbx.encoding.xml_head), so sniffing costs nothing whatever the file's
@@ -19,17 +20,18 @@ from pathlib import Path
 from glossaries.tbx.encoding import binary_kind, xml_family, xml_head
 from glossaries.tbx.parse import MAX_XML_BYTES
 from workflow.errors import InputError
+from workflow.html_article import looks_like_html
 from workflow.i18n import N_, _, format_number
 from workflow.textfile import MAX_BYTES
 
 HEAD_BYTES = 65536
 
 LABELS = {"xliff12": "XLIFF 1.2", "xliff2": "XLIFF 2", "tmx": "TMX", "tbx": "TBX", "csv": N_("CSV glossary"),
-          "text": N_("Korean text")}
+          "text": N_("Korean text"), "html": N_("HTML page")}
 # The most each kind may hold: the XML layer's limit for interchange files, the article reader's
 # for text (a CSV glossary is read as text).
 LIMITS = {"xliff12": MAX_XML_BYTES, "xliff2": MAX_XML_BYTES, "tmx": MAX_XML_BYTES, "tbx": MAX_XML_BYTES,
-          "csv": MAX_BYTES, "text": MAX_BYTES}
+          "csv": MAX_BYTES, "text": MAX_BYTES, "html": MAX_BYTES}
 
 # Markup before the root element: declarations, processing instructions, comments, a doctype
 # (possibly with an internal subset).
@@ -38,6 +40,8 @@ _ROOT = re.compile(r"<([A-Za-z_][\w.:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>?", r
 _ATTR = re.compile(r"([\w.:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _DECLARED = re.compile(r"<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']", re.I)
 _DOCTYPE_NAME = re.compile(r"<!DOCTYPE\s+([\w.:-]+)", re.I)
+_HTML_DOCTYPE = re.compile(r"<!DOCTYPE\s+html\b", re.I)
+_FEEDS = {"rss": "RSS", "rdf": "RSS 1.0 (RDF)", "feed": "Atom"}
 _DOCTYPE_KINDS = {"xliff": "XLIFF", "tmx": "TMX", "martif": "TBX", "tbx": "TBX"}
 XLIFF1_NS = "urn:oasis:names:tc:xliff:document:1."
 _GLOSSARY_COLUMNS = {"ko", "en", "ko_variants", "en_variants", "en_forbidden", "pos", "domain", "note",
@@ -46,7 +50,7 @@ _GLOSSARY_COLUMNS = {"ko", "en", "ko_variants", "en_variants", "en_forbidden", "
 
 @dataclass(frozen=True)
 class Sniffed:
-    kind: str  # xliff12, xliff2, tmx, tbx, csv or text
+    kind: str  # xliff12, xliff2, tmx, tbx, csv, html or text
     version: str | None = None  # the file's own version attribute, for XML kinds
     encoding: str | None = None  # declared (or BOM) encoding, for XML kinds
 
@@ -104,6 +108,8 @@ def sniff(data: bytes, source: str) -> Sniffed:
     head = xml_head(data, HEAD_BYTES)
     family = xml_family(data)  # the encoding of a file that declares none
     rest = _skip_prolog(head)
+    if _HTML_DOCTYPE.search(head[:len(head) - len(rest)]) or looks_like_html(rest):
+        return Sniffed("html")
     if rest.startswith("<"):
         declared = _DECLARED.search(head[:200])
         return _xml_kind(rest, head, data, declared.group(1).lower() if declared else family, source)
@@ -168,6 +174,12 @@ def _judge(local: str, qname: str, namespace: str, attrs: dict[str, str], is_xml
         return Sniffed("tmx", version, encoding)
     if name in ("martif", "tbx"):
         return Sniffed("tbx", version or attrs.get("type"), encoding)
+    if name == "html":  # XHTML, with an XML declaration or a namespace
+        return Sniffed("html")
+    if name in _FEEDS and (is_xml or namespace or name == "rss"):
+        raise InputError(source, _("is a news feed ({feed}): a list of articles, usually only their summaries, and "
+                                   "Tandem imports one article at a time; save the article's own page (HTML) or "
+                                   "its text and import that").format(feed=_FEEDS[name]))
     if is_xml or namespace:
         raise InputError(source, _("is XML with root <{root}>, not XLIFF, TMX or TBX").format(root=qname))
     # "<b>Seoul</b> ..." at the top of a Markdown article is text, not an unknown XML format.

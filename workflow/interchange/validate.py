@@ -142,9 +142,14 @@ def _text(report: Report, data: bytes, sniffed: Sniffed, path: Path) -> None:
     plan = plan_import(path)
     if plan.korean.encoding not in ("utf-8", "utf-16", "utf-32"):
         report.warnings.append(_("read as {encoding}; Tandem stores it as UTF-8").format(encoding=plan.korean.encoding))
+    report.warnings.extend(plan.warnings)
+    if sniffed.kind == "html":
+        report.read_as = ngettext("HTML page ({count} block)", "HTML page ({count} blocks)",
+                                  len(plan.segments)).format(count=len(plan.segments))
+        return
     report.read_as = ngettext("Korean text ({count} block)", "Korean text ({count} blocks)", len(plan.segments)).format(
         count=len(plan.segments))
 
 
 _CHECKS = {"xliff2": _xliff, "xliff12": _xliff, "tmx": _tmx, "tbx": _glossary, "csv": _glossary,
-           "text": _text}
+           "text": _text, "html": _text}
