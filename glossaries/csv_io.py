@@ -2,6 +2,11 @@
 
 Import is all-or-nothing: a desk that loads half a glossary without noticing checks against the
 wrong rules, so the first bad row refuses the whole file and says where it is.
+
+Export neutralises cells a spreadsheet would run as a formula (OWASP's CSV injection guidance: a
+cell starting with = + - @, a tab or a carriage return): such a cell is written with a single quote
+before it, which spreadsheets show as text. Import takes that quote off again where it stands
+before what export would have quoted, so a glossary exported and imported comes back as it was.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import io
 import unicodedata
 from pathlib import Path
 
+from glossaries.controls import describe, find_control
 from glossaries.errors import GlossaryFileError
 from glossaries.i18n import _
 from glossaries.model import Term, TermStatus
@@ -19,6 +25,7 @@ COLUMNS = ("ko", "en", "ko_variants", "en_variants", "en_forbidden", "pos", "dom
 EXTRA_COLUMNS = ("status", "case_sensitive", "one_rendering")
 _FLAGS = ("case_sensitive", "one_rendering")
 _LISTS = ("ko_variants", "en_variants", "en_forbidden")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _BOOLS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False, "": False}
 
 
@@ -69,10 +76,25 @@ def write_csv(terms: list[Term]) -> str:
             if any("|" in value for value in getattr(term, name)):
                 raise GlossaryFileError(_("CSV export"), _("a {field} entry of {ko!r} contains '|', which the CSV "
                                                            "format uses between variants").format(field=name, ko=term.ko))
-        writer.writerow([term.ko, term.en, *("|".join(getattr(term, n)) for n in _LISTS),
-                         term.pos, term.domain, term.note, term.status.value,
-                         *("true" if getattr(term, name) else "false" for name in _FLAGS)])
+        writer.writerow([neutralised(cell) for cell in (
+            term.ko, term.en, *("|".join(getattr(term, n)) for n in _LISTS), term.pos, term.domain, term.note)]
+            + [term.status.value, *("true" if getattr(term, name) else "false" for name in _FLAGS)])
     return out.getvalue()
+
+
+def _formula_like(cell: str) -> bool:
+    """Whether export quotes the cell: it starts, after any quotes of its own, as a formula does."""
+    return cell.lstrip("'").startswith(FORMULA_STARTS)
+
+
+def neutralised(cell: str) -> str:
+    """The cell as export writes it: '=HYPERLINK(...) for =HYPERLINK(...), ''=x for '=x."""
+    return "'" + cell if _formula_like(cell) else cell
+
+
+def restored(cell: str) -> str:
+    """The cell as import reads it: the quote export put before a formula-like cell taken off."""
+    return cell[1:] if cell.startswith("'") and _formula_like(cell[1:]) else cell
 
 
 def _decode(data: bytes, source: str) -> str:
@@ -117,7 +139,13 @@ def _term(row: list[str], header: list[str], source: str, line: int) -> Term:
     if len(row) != len(header):
         raise GlossaryFileError(source, _("expected {expected} fields, found {found}").format(
             expected=len(header), found=len(row)), where)
-    cells = dict(zip(header, (cell.strip() for cell in row)))
+    for name, cell in zip(header, row):
+        found = find_control(cell.replace("\r\n", "\n"))
+        if found:
+            raise GlossaryFileError(source, _("the {column!r} field holds the control character {char}; Tandem does "
+                                              "not take terminal control characters in text").format(
+                column=name, char=describe(found.group())), where)
+    cells = dict(zip(header, (restored(cell.strip()) for cell in row)))
     for name in ("ko", "en"):
         if not cells[name]:
             raise GlossaryFileError(source, _("the {column!r} field is empty").format(column=name), where)
