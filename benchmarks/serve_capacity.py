@@ -14,7 +14,9 @@ KEYS keys, all at once.
   frame the server sends back holding it (its write callback; the canvas paints on the next animation
   frame, at most 16 ms later). Each session waits for its key to show (or KEY_TIMEOUT) before its next,
   as a typist does; median, 95th percentile and worst over every key of every session;
-- the time from the login form to the editor on screen, per session (N sessions logging in at once).
+- the time from the login form to the editor on screen, per session (N sessions logging in at once);
+- server CPU: the cores the server and its sessions kept busy while everyone typed (CPU seconds of
+  the process tree over the typing's wall time); the rest of the 2 cores went to the browser.
 
 The browser runs on the same 2 cores as the server, so the latencies include the clients' work too;
 on a server of its own the figures are better. Run: python benchmarks/serve_capacity.py [--sessions 1,5,10,20]
@@ -116,8 +118,20 @@ def start_server(db: Path) -> tuple[subprocess.Popen, str]:
     raise SystemExit("tandem serve did not start")
 
 
-def tree_memory(root: int) -> tuple[int, dict[str, tuple[float, float]]]:
-    """RSS and PSS in MB of `root` and every process under it, by kind: server, sessions."""
+def tree_cpu(root: int) -> float:
+    """CPU seconds (user and system) used so far by `root` and every live process under it."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in _tree(root):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
+def _tree(root: int) -> set[int]:
     parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -133,6 +147,12 @@ def tree_memory(root: int) -> tuple[int, dict[str, tuple[float, float]]]:
             if parent == pid and child not in tree:
                 tree.add(child)
                 frontier.append(child)
+    return tree
+
+
+def tree_memory(root: int) -> tuple[int, dict[str, tuple[float, float]]]:
+    """RSS and PSS in MB of `root` and every process under it, by kind: server, sessions."""
+    tree = _tree(root)
     kinds: dict[str, list[float]] = {"server": [0.0, 0.0], "sessions": [0.0, 0.0]}
     count = 0
     for pid in tree:
@@ -212,7 +232,9 @@ async def measure(sessions: int, keys: int, chromium: str) -> dict:
             opened = await asyncio.gather(*(open_editor(c, url, n) for c, n in zip(contexts, names)))
             await asyncio.sleep(3)  # the editors' first analyses and saves settle
             count, idle = tree_memory(server.pid)
+            cpu, wall = tree_cpu(server.pid), time.monotonic()
             results = await asyncio.gather(*(type_keys(page, keys) for page, _t in opened))
+            cores = (tree_cpu(server.pid) - cpu) / (time.monotonic() - wall)
             await asyncio.sleep(3)  # the last saves (2 s idle)
             _count, typed = tree_memory(server.pid)
             await browser.close()
@@ -224,7 +246,7 @@ async def measure(sessions: int, keys: int, chromium: str) -> dict:
             server.kill()
         shutil.rmtree(folder, ignore_errors=True)
     latencies = sorted(ms for lat, _lost in results for ms in lat)
-    return {"sessions": sessions, "processes": count, "idle": idle, "typed": typed,
+    return {"sessions": sessions, "processes": count, "idle": idle, "typed": typed, "cores": cores,
             "open": [t for _p, t in opened], "latencies": latencies, "lost": sum(lost for _l, lost in results)}
 
 
@@ -246,7 +268,8 @@ def main() -> int:
         return 1
     print(f"{os.cpu_count()} cores; each session types {args.keys} keys, one every {TYPE_INTERVAL * 1000:.0f} ms")
     print(f"{'N':>3} {'procs':>5} {'server MB':>10} {'sessions MB (RSS/PSS)':>22} {'per session':>12} "
-          f"{'after typing':>13} {'open s (med/max)':>17} {'key ms med':>10} {'p95':>6} {'max':>6} {'lost':>4}")
+          f"{'after typing':>13} {'open s (med/max)':>17} {'key ms med':>10} {'p95':>6} {'max':>6} {'lost':>4} "
+          f"{'server CPU':>10}")
     began = time.monotonic()
     for sessions in counts:
         if time.monotonic() - began > RUN_LIMIT:
@@ -261,7 +284,7 @@ def main() -> int:
               f"{pss / sessions:>9.0f} PSS {after_pss + r['typed']['server'][1]:>9.0f} PSS "
               f"{statistics.median(r['open']):>8.1f} / {max(r['open']):>5.1f} "
               f"{statistics.median(lat) if lat else float('nan'):>10.0f} {percentile(lat, 0.95):>6.0f} "
-              f"{(lat[-1] if lat else float('nan')):>6.0f} {r['lost']:>4}", flush=True)
+              f"{(lat[-1] if lat else float('nan')):>6.0f} {r['lost']:>4} {r['cores']:>5.2f} cores", flush=True)
     return 0
 
 

@@ -18,6 +18,7 @@ import socket
 import ssl
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -504,6 +505,52 @@ def test_a_sessions_app_runs_as_the_user_who_logged_in_and_a_bare_websocket_gets
         assert asyncio.run(bare()) == -403
     finally:
         assert served.stop() == 0, served.output
+
+
+def test_an_idle_session_is_logged_out_its_typing_saved_and_the_page_told_why(demo_db: Path) -> None:
+    import aiohttp
+
+    set_password(demo_db, "david", PASSWORD)
+    served = start_serve(demo_db, "--idle-minutes", "0.05")  # 3 s without a key
+    try:
+        served.log_in("david", PASSWORD)
+        url = served.url.replace("http", "ws") + "/ws?width=140&height=40"
+
+        async def type_and_wait() -> tuple[list[str], float]:
+            texts: list[str] = []
+            async with aiohttp.ClientSession(cookies={"tandem_session": served.cookie()}) as client:
+                async with client.ws_connect(url, headers={"Origin": served.url}) as ws:
+                    seen = b""
+                    async with asyncio.timeout(30):
+                        while b"david (translator)" not in seen:
+                            try:
+                                message = await ws.receive(timeout=0.5)
+                            except TimeoutError:
+                                await ws.send_str(json.dumps(["stdin", "\x1b[C"]))  # a key: not idle yet
+                                continue
+                            seen += message.data if message.type == aiohttp.WSMsgType.BINARY else b""
+                        await asyncio.sleep(0.5)  # the English box takes keys once it shows its segment
+                        for key in "IDLE":
+                            await ws.send_str(json.dumps(["stdin", key]))
+                        last_key = time.monotonic()
+                        async for message in ws:  # until the server closes it
+                            if message.type == aiohttp.WSMsgType.TEXT:
+                                texts.append(message.data)
+            return texts, time.monotonic() - last_key
+
+        texts, quiet = asyncio.run(type_and_wait())
+        assert json.loads(texts[-1]) == ["open_url", {"url": "/login?ended=idle", "new_tab": False}]
+        assert 3 <= quiet < 10
+        assert "You were logged out after 1 minute" in served.fetch("/login?ended=idle")
+    finally:
+        assert served.stop() == 0, served.output
+    from workflow.workspace import Workspace
+
+    with Workspace.open(demo_db, create=False) as ws:
+        saved = ws.documents.history(1, 1)[-1]
+        log = ws.audit.log()
+    assert "IDLE" in saved.text and saved.author == "david"
+    assert [e["detail"].get("reason") for e in log if e["action"] == "logout"] == ["idle"]
 
 
 def test_https_with_a_certificate_and_its_key(demo_db: Path, tmp_path: Path) -> None:

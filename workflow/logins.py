@@ -16,9 +16,10 @@ guessed through a dictionary, and a plain hash lets the code be checked without 
 
 Failed logins are counted in `Throttle`, held in the memory of the one server process: every attempt
 passes through it, a count must be read and written in microseconds before a password is checked,
-and keeping it out of SQLite means an attacker's guesses never queue behind (or grow into) the
-editors' saves. A restart of the server forgets the counts; a restart is an admin's act, not an
-attacker's, and every failure and lock stays in the audit log.
+and a try refused for waiting costs no write at all (only a checked try writes its audit entry), so
+a flood of guesses neither queues behind the editors' saves nor grows the workspace. A restart of
+the server forgets the counts; a restart is an admin's act, not an attacker's, and every failure and
+lock stays in the audit log.
 """
 
 from __future__ import annotations
