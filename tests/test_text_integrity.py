@@ -248,6 +248,16 @@ def test_titles_tags_and_display_names_are_refused_and_nothing_is_written(tandem
     assert snapshot(db_path) == before
 
 
+def test_titles_tags_and_display_names_are_stored_nfc(workspace):
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "김정은 café")
+    workspace.users.add("kim", ["translator"], display_name=decomposed, by="admin")
+    assert workspace.users.get("kim").display_name == "김정은 café"
+    imported = workspace.files.import_file(KO, title=decomposed, tags=[decomposed], by="admin").document.document
+    assert (imported.title, list(imported.tags)) == ("김정은 café", ["김정은 café"])
+
+
 def test_a_comment_holding_a_control_character_is_refused(workspace, sample_doc):
     with pytest.raises(InputError, match=r"character 6 is the control character U\+001B \(ESC\)"):
         workspace.comments.add(sample_doc.id, 1, "Look \x1b[2J", by="robert")

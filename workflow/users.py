@@ -7,6 +7,7 @@ admin (workflow.access decides who is acting).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from workflow.access import acting_user, require, user_from_row
@@ -60,7 +61,7 @@ def add_user(store: Storage, name: str, roles: Iterable[Role | str], *, display_
         existing = store.user_by_name(name)
         at = now()
         if existing is None:
-            user_id = store.insert_user(name, (display_name or name).strip(), at)
+            user_id = store.insert_user(name, unicodedata.normalize("NFC", (display_name or name).strip()), at)
             action = "user.add"
         else:
             user_id = existing["id"]
