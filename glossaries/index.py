@@ -6,12 +6,14 @@ Korean plus a few phrase look-ups in the English, quick enough to run as a trans
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from glossaries.english import EnglishHit, EnglishText
 from glossaries.korean import KoreanHit, KoreanMatcher
 from glossaries.model import Term
+from glossaries.morphology import Decider
 
 
 @dataclass(frozen=True)
@@ -32,11 +34,18 @@ class TermUse:
 
 
 class GlossaryIndex:
-    """Checks against exactly the terms given (the caller picks: approved ones, usually)."""
+    """Checks against exactly the terms given (the caller picks: approved ones, usually). `decider`
+    answers the matcher's morphology questions (glossaries.morphology; kiwi in this process when None)."""
 
-    def __init__(self, terms: Iterable[Term]) -> None:
+    def __init__(self, terms: Iterable[Term], decider: Decider | None = None) -> None:
         self.terms = list(terms)
-        self._korean = KoreanMatcher(self.terms)
+        self._korean = KoreanMatcher(self.terms, decider)
+
+    def with_decider(self, decider: Decider) -> GlossaryIndex:
+        """The same terms and automaton, asking `decider` (cheap: nothing is rebuilt)."""
+        other = copy.copy(self)
+        other._korean = self._korean.with_decider(decider)
+        return other
 
     def find_korean(self, source: str) -> list[KoreanHit]:
         return self._korean.find(source)

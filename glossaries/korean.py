@@ -15,14 +15,18 @@ scanned once with overlapping matches. Each candidate is then checked against th
   longest first among those starting together, and an accepted hit shadows every candidate that
   overlaps it (보위지도원 over 지도원), which also spares morphology for candidates that cannot win.
   A candidate that fails a rule shadows nothing, so a shorter or later one can still match.
+
+The two morphology questions go to the matcher's Decider: kiwi in this process by default, or what an
+application stored (workflow.word_decisions), so that matching need not load the model at all.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import itemgetter
@@ -33,9 +37,9 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from .i18n import _
 from .folding import STRIP_TABLE, WHITESPACE, fold_key, fold_strip_table, is_unfolded_initial, to_nfc
 from .model import Term
-from .morphology import SHORT_TERM, is_noun_in_sentence, is_word_of_compound, preload_morphology, sentence_around
+from .morphology import COMPOUND, MODEL, NOUN, SHORT_TERM, Decider, preload_morphology, sentence_around
 
-__all__ = ["KoreanHit", "KoreanMatcher", "preload_morphology"]
+__all__ = ["FormFilter", "KoreanHit", "KoreanMatcher", "preload_morphology"]
 
 _RUN = re.compile(f"[{re.escape(WHITESPACE)}]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -109,7 +113,7 @@ def _entry_form(term: Term, form: str) -> _Form | None:
 class KoreanMatcher:
     """All Korean forms of a glossary in one automaton; find() is cheap enough for every keystroke."""
 
-    def __init__(self, terms: Iterable[Term]) -> None:
+    def __init__(self, terms: Iterable[Term], decider: Decider | None = None) -> None:
         by_key: dict[str, list[_Form]] = {}
         for term in terms:
             for form in term.korean_forms:
@@ -120,6 +124,13 @@ class KoreanMatcher:
         self._spaced = [any(f.gaps for f in forms) for forms in self._forms]
         self._automaton = AhoCorasick(list(by_key), matchkind=MatchKind.Standard) if by_key else None
         self._table = fold_strip_table()  # what fold_key() uses, bound here for the hot path
+        self.decider = decider or MODEL
+
+    def with_decider(self, decider: Decider) -> KoreanMatcher:
+        """The same automaton asking another Decider (no rebuild: the patterns are shared)."""
+        other = copy.copy(self)
+        other.decider = decider
+        return other
 
     def __len__(self) -> int:
         """How many distinct folded patterns the automaton holds."""
@@ -127,6 +138,7 @@ class KoreanMatcher:
 
     def find(self, text: str) -> list[KoreanHit]:
         """Hits sorted by start, non-overlapping, with offsets into `text` as given (NFC or not)."""
+        decide = self.decider.decide
         if self._automaton is None or not text:
             return []
         if is_normalized("NFC", text):
@@ -176,9 +188,10 @@ class KoreanMatcher:
                 entry, variant = _pick_form(forms, inner, seen)
                 if entry is None:
                     continue
-            if start and nfc[start - 1].isalnum() and not _word_of_compound(nfc, start, end):
+            if start and nfc[start - 1].isalnum() and not _word_of_compound(decide, nfc, start, end):
                 continue
-            if k_end - k_start <= SHORT_TERM and _after_closing_mark(nfc, start) and not _noun_here(nfc, start, end):
+            if (k_end - k_start <= SHORT_TERM and _after_closing_mark(nfc, start)
+                    and not _noun_here(decide, nfc, start, end)):
                 continue
             taken_until = k_end
             if starts is not None:
@@ -225,14 +238,14 @@ def _pick_form(forms: tuple[_Form, ...], inner: frozenset[int], seen: str) -> tu
     return best, best is not None and best_rank[0]
 
 
-def _word_of_compound(nfc: str, start: int, end: int) -> bool:
+def _word_of_compound(decide: Callable[[str, str, int, int], bool], nfc: str, start: int, end: int) -> bool:
     """For a candidate that does not start a word: is it a word of the compound it sits in?"""
     word_start, word_end = start - 1, start
     while word_start > 0 and nfc[word_start - 1].isalnum():
         word_start -= 1
     while word_end < len(nfc) and nfc[word_end].isalnum():
         word_end += 1
-    return is_word_of_compound(nfc[word_start:word_end], start - word_start, min(end, word_end) - word_start)
+    return decide(COMPOUND, nfc[word_start:word_end], start - word_start, min(end, word_end) - word_start)
 
 
 _CLOSING = frozenset("Pe Pf".split())  # ) ] 」 』 》 〉 ’ ” and the like
@@ -251,6 +264,27 @@ def _after_closing_mark(nfc: str, start: int) -> bool:
     return unicodedata.category(mark) in _CLOSING
 
 
-def _noun_here(nfc: str, start: int, end: int) -> bool:
+def _noun_here(decide: Callable[[str, str, int, int], bool], nfc: str, start: int, end: int) -> bool:
     sentence, offset = sentence_around(nfc, start, end)
-    return is_noun_in_sentence(sentence, start - offset, end - offset)
+    return decide(NOUN, sentence, start - offset, end - offset)
+
+
+class FormFilter:
+    """Whether a text holds any of the given Korean forms anywhere (folded, spaces ignored, inside
+    words too): a cheap test for the texts where a change to those terms can change what the
+    matcher finds or asks."""
+
+    def __init__(self, forms: Iterable[str]) -> None:
+        keys = {fold_key(unicodedata.normalize("NFC", form)) for form in forms}
+        keys.discard("")
+        self._automaton = AhoCorasick(sorted(keys), matchkind=MatchKind.Standard) if keys else None
+        self._table = fold_strip_table()
+
+    def __call__(self, text: str) -> bool:
+        if self._automaton is None or not text:
+            return False
+        key = unicodedata.normalize("NFC", text).translate(self._table)
+        try:
+            return bool(self._automaton.find_matches_as_indexes(key))
+        except UnicodeEncodeError:  # lone surrogates, as in KoreanMatcher.find
+            return bool(self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", key)))

@@ -3,6 +3,12 @@
 Kiwi costs 1-1.5 s and ~300 MB to load, so it is loaded on first need (or by
 `preload_morphology()` from a background thread), never at import time, and only for text that has a
 candidate inside a word. Decisions are cached per word, so a document's repeated words cost once.
+
+Every question the matcher asks is a `Question`: (kind, context, start, end), where the context is all
+the answer depends on (the word for COMPOUND, the sentence window for NOUN). The answer is a fact
+about that Korean, so an application may store it and answer later from the store instead of loading
+kiwi (workflow.word_decisions does, so an editor never loads it): KoreanMatcher asks a `Decider`,
+and MODEL, the default, is kiwi in this process.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import threading
 import time
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from .folding import fold
 
@@ -143,3 +149,38 @@ def is_noun_in_sentence(sentence: str, start: int, end: int) -> bool:
               if t.start < end and t.start + t.len > start]
     return bool(inside) and all(tag in _NOUNS and start <= t_start and t_end <= end
                                 for t_start, t_end, tag in inside)
+
+
+# The questions ------------------------------------------------------------------------------------
+
+COMPOUND = "compound"  # is word[start:end] a word of the compound `word`? (is_word_of_compound)
+NOUN = "noun"  # is sentence[start:end] a noun of the sentence? (is_noun_in_sentence)
+Question = tuple[str, str, int, int]  # (kind, context, start, end)
+# The version of the rules above and of the model's answers they were made with. Stored answers of
+# another version are not used: raise it when a rule here changes (or a new kiwi answers differently
+# enough to matter), and workspaces decide their Korean again.
+DECISIONS_VERSION = 1
+
+
+class Decider(Protocol):
+    def decide(self, kind: str, context: str, start: int, end: int) -> bool:
+        """The answer to one Question (see COMPOUND and NOUN)."""
+        ...
+
+
+def decide(kind: str, context: str, start: int, end: int) -> bool:
+    """The question answered by kiwi in this process (loaded on first need)."""
+    if kind == COMPOUND:
+        return is_word_of_compound(context, start, end)
+    if kind == NOUN:
+        return is_noun_in_sentence(context, start, end)
+    raise ValueError(f"not a morphology question: {kind!r}")
+
+
+class _Model:
+    """Kiwi in this process: the Decider a KoreanMatcher uses unless given another."""
+
+    decide = staticmethod(decide)
+
+
+MODEL: Decider = _Model()
