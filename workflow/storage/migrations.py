@@ -368,6 +368,35 @@ M011_IDENTITY = """
         CREATE INDEX invitations_by_user ON invitations (user_id);
 """
 
+# The Korean morphology model's decisions (issue 15 §3, DESIGN §10): whether a glossary term found
+# inside a Korean compound is a word of it, and whether a short term after a closing quote is a noun.
+# They depend only on the Korean (the word, or the sentence around the term) and on the rules'
+# version (glossaries.morphology.DECISIONS_VERSION), so they are made where Korean or the glossary
+# changes and read by everyone else, who then never loads the model. A sweep row says every Korean
+# text of the workspace (segments and memory) was decided under that version; imports and glossary
+# changes keep it true from then on. An empty workspace is trivially swept under version 1, the one
+# this migration was written for; a workspace that already holds Korean waits for its first sweep
+# (workflow.word_decisions), and until then its decisions are made as they are first needed.
+M012_WORD_DECISIONS = """
+        CREATE TABLE word_decisions (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('compound', 'noun')),
+            context TEXT NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            answer INTEGER NOT NULL CHECK (answer IN (0, 1))
+        );
+        CREATE UNIQUE INDEX word_decisions_key ON word_decisions (context, span_start, span_end, kind, version);
+        CREATE TABLE word_decision_sweeps (
+            version INTEGER PRIMARY KEY,
+            swept_at TEXT NOT NULL
+        );
+        INSERT INTO word_decision_sweeps (version, swept_at)
+            SELECT 1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+            WHERE NOT EXISTS (SELECT 1 FROM segments) AND NOT EXISTS (SELECT 1 FROM tm_units);
+"""
+
 MIGRATIONS: tuple[str, ...] = (M001_CORE, M002_GLOSSARY, M003_REVIEW, M004_SIGNOFF, M005_TM, M006_INTERCHANGE,
                               M007_CONFLICTS, M008_AUDIT_CHAIN, M009_THREADS_CONCORDANCE, M010_ONE_RENDERING,
-                              M011_IDENTITY)
+                              M011_IDENTITY, M012_WORD_DECISIONS)

@@ -23,6 +23,7 @@ from workflow.storage.store_review import ReviewSQL
 from workflow.storage.store_segments import SegmentsSQL
 from workflow.storage.store_tm import TranslationMemorySQL
 from workflow.storage.store_users import UsersSQL
+from workflow.storage.store_word_decisions import WordDecisionsSQL
 
 __all__ = ["Row", "Storage"]
 
@@ -39,6 +40,7 @@ class Storage(
     TranslationMemorySQL,
     InterchangeSQL,
     ConcordanceSQL,
+    WordDecisionsSQL,
 ):
     def __init__(self, path: Path) -> None:
         self.path = path
