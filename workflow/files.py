@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from glossaries.index import GlossaryIndex
 from workflow.documents import Documents
 from workflow.errors import InputError
 from workflow.glossary import Glossary
@@ -134,7 +135,7 @@ class Files:
             korean = read_article(path)
             draft = read_article(english) if english else None
             tell(PAIRING, None)
-            plan = plan_texts(korean, draft, title=title, sentences=sentences, glossary=self._glossary.index())
+            plan = self._plan(lambda index: plan_texts(korean, draft, title=title, sentences=sentences, glossary=index))
             tell(STORING, len(plan.segments))
             return Imported(kind, label, document=self.store_import(plan, tags=tags, by=by))
         if kind in XLIFF_KINDS:
@@ -152,9 +153,23 @@ class Files:
     def import_document(self, korean_path: Path | str, english_path: Path | str | None = None, *,
                         title: str | None = None, tags: Iterable[str] = (), sentences: bool = False,
                         by: str) -> ImportResult:
-        plan = plan_import(korean_path, english_path, title=title, sentences=sentences,
-                           glossary=self._glossary.index())
+        plan = self._plan(lambda index: plan_import(korean_path, english_path, title=title, sentences=sentences,
+                                                    glossary=index))
         return self.store_import(plan, tags=tags, by=by)
+
+    def _plan(self, make: Callable[[GlossaryIndex], ImportPlan]) -> ImportPlan:
+        """An article's plan, the morphology decisions its pairing and its segments' Korean ask made
+        and stored first (workflow.word_decisions): Korean enters the workspace here, so whoever
+        reads it later finds them."""
+        index = self._glossary.index()
+
+        def planned() -> ImportPlan:
+            plan = make(index)
+            for segment in plan.segments:
+                index.find_korean(segment.source)
+            return plan
+
+        return self._glossary.morphology.settle(planned)
 
     def store_import(self, plan: ImportPlan, *, tags: Iterable[str] = (), by: str) -> ImportResult:
         """Store a plan made by plan_import (which the TUI runs in a worker) in one transaction."""
@@ -176,6 +191,10 @@ class Files:
                          title: str | None, tags: list[str], by: str) -> BilingualImport:
         from workflow.interchange import store_io
 
+        # The Korean as stored: each unit's (its segment) and, stripped, an approved one's (memory).
+        self._glossary.morphology.decide_texts(
+            text for unit in doc.units for text in dict.fromkeys((store_io.nfc(unit.source),
+                                                                  store_io.nfc(unit.source).strip())))
         stored = store_io.store_file(self._store, doc, name=Path(path).name, checksum=store_io.checksum(data),
                                      encoding=encoding or "utf-8", tags=tags, title=title, by=by)
         return BilingualImport(self._documents.get(stored.document_id), stored.segments, stored.previous_import,

@@ -120,6 +120,7 @@ class Findings:
         self.work = Work()
         self._lock = threading.RLock()
         self._index = None
+        self._decided = 0  # the stored decisions' generation the caches were made with
         self._context = CheckContext()
         self._pairs: OrderedDict[tuple[str, str], _Facts] = OrderedDict()
         self._held: dict[int, _Held] = {}
@@ -138,19 +139,25 @@ class Findings:
             held = self._sync(document_id, wanted, {} if target is None else {index: target})
             if index not in held.segments:
                 raise NotFound(_("document {id} has no segment {index}").format(id=document_id, index=index))
-            return self._views(held, index)
+            views = self._views(held, index)
+        self._glossary.morphology.flush()
+        return views
 
     def document(self, document_id: int, *, texts: Texts | None = None) -> list[FindingView]:
         """Every segment's findings in order: exactly the union of segment() over the document."""
         with self._lock:
             held = self._sync(document_id, _wanted(texts))
-            return [view for index in sorted(held.segments) for view in self._views(held, index)]
+            views = [view for index in sorted(held.segments) for view in self._views(held, index)]
+        self._glossary.morphology.flush()
+        return views
 
     def counts(self, document_id: int, *, texts: Texts | None = None) -> dict[int, Counts]:
         """Open (errors, warnings) of every segment, dismissed findings left out."""
         with self._lock:
             held = self._sync(document_id, _wanted(texts))
-            return {index: open_counts(self._views(held, index)) for index in sorted(held.segments)}
+            counts = {index: open_counts(self._views(held, index)) for index in sorted(held.segments)}
+        self._glossary.morphology.flush()
+        return counts
 
     def term_uses(self, source: str, target: str) -> tuple[TermUse, ...]:
         """The glossary analysis of a pair, shared with the checks that just looked at it."""
@@ -160,6 +167,11 @@ class Findings:
             uses = self._context.term_uses(source, target)
             self.work.glossary_matches += self._context.glossary_matches - matched
             return uses
+
+    def version(self) -> tuple[int, int]:
+        """Moves when findings may have changed without any text changing: a term changed, or
+        morphology decisions this process had to guess (word_decisions) have arrived."""
+        return self._glossary.version(), self._glossary.morphology.generation()
 
     # keeping the held state true -----------------------------------------------------
 
@@ -195,8 +207,11 @@ class Findings:
 
     def _follow_glossary(self) -> None:
         index = self._glossary.index()  # shared per glossary version: a new object when terms change
-        if index is not self._index:
-            self._index, self._context = index, CheckContext(index)
+        # Findings made while a morphology decision was missing (answered "no" meanwhile) are made
+        # again once it is stored.
+        decided = self._glossary.morphology.generation()
+        if index is not self._index or decided != self._decided:
+            self._index, self._decided, self._context = index, decided, CheckContext(index)
             self._checks = [c for c in checks() if c.scope == "document"]
             self._pairs.clear()
             self._held.clear()

@@ -21,6 +21,7 @@ from workflow.i18n import N_, _
 from workflow.interchange.model import FileImport
 from workflow.models import Role, SegmentState, TermImpact, TermOccurrence, TermRevision
 from workflow.storage import Storage
+from workflow.word_decisions import WordDecisions
 
 EXPORT_FORMATS = ("csv", "tbx")
 _TERM_FIELDS = ("ko", "en", "ko_variants", "en_variants", "en_forbidden", "pos", "domain", "note",
@@ -50,6 +51,10 @@ class Glossary:
 
     def __init__(self, store: Storage) -> None:
         self._store = store
+        # The morphology model's stored decisions (workflow.word_decisions): every index this
+        # Glossary hands out asks them, never the model directly.
+        self.morphology = WordDecisions(store, self)
+        self._bound: tuple[GlossaryIndex, GlossaryIndex] | None = None  # (shared index, ours)
 
     # reading ---------------------------------------------------------------------------
 
@@ -92,7 +97,9 @@ class Glossary:
         return self._store.glossary_version()
 
     def index(self) -> GlossaryIndex:
-        """The approved terms, ready for checking; rebuilt only when the glossary changed."""
+        """The approved terms, ready for checking; rebuilt only when the glossary changed. The
+        automaton is shared by the process's Workspaces on the file; the returned index asks this
+        Workspace's stored decisions (the same object until the glossary changes)."""
         path = self._store.path.resolve()
         # The inode tells a recreated file at the same path from the old one.
         key = (f"{path}#{path.stat().st_ino}", self._store.glossary_version())
@@ -104,7 +111,16 @@ class Glossary:
                 for old in stale:
                     del self._indexes[old]
                 self._indexes[key] = index
-            return index
+        bound = self._bound
+        if bound is None or bound[0] is not index:
+            bound = self._bound = (index, index.with_decider(self.morphology.decider))
+        return bound[1]
+
+    def impact_index(self, term: Term) -> GlossaryIndex:
+        """The approved terms but `term`, and `term` as it is: where it would match (impact)."""
+        others = [t for t in self.terms(status=TermStatus.APPROVED) if t.id != term.id]
+        # With the other terms too, so longer terms keep their text (보위지도원 is not 지도원).
+        return GlossaryIndex([*others, term], self.morphology.decider)
 
     # changing --------------------------------------------------------------------------
 
@@ -114,14 +130,18 @@ class Glossary:
         with self._store.write():
             actor = acting_user(self._store, by)
             role = require(actor, GLOSSARY_ROLES, N_("add glossary terms (propose one instead)"))
-            return self._create(term, actor.id, role, reason)
+            created = self._create(term, actor.id, role, reason)
+        self.morphology.after_change([created])
+        return created
 
     def propose(self, term: Term, *, by: str, reason: str = "proposed") -> Term:
         """Anyone may propose; a terminologist approves or rejects."""
         term = replace(_valid(term), status=TermStatus.PROPOSED)
         with self._store.write():
             actor = acting_user(self._store, by)
-            return self._create(term, actor.id, _any_role(actor.roles), reason)
+            created = self._create(term, actor.id, _any_role(actor.roles), reason)
+        self.morphology.after_change([created])  # its impact is shown before anyone approves it
+        return created
 
     def approve(self, term_id: int, *, by: str, reason: str = "approved") -> Term:
         return self._transition("approve", term_id, by, reason)
@@ -146,7 +166,9 @@ class Glossary:
                 raise InputError(_("term"), _("term {id} already reads that way; nothing to change").format(id=term_id))
             _guard_duplicate(updated, self._live_forms(), exclude=term_id)
             self._revise(term_id, updated, actor.id, role, reason)
-            return self.term(term_id)
+            revised = self.term(term_id)
+        self.morphology.after_change([current, revised])
+        return revised
 
     def _transition(self, action: str, term_id: int, by: str, reason: str) -> Term:
         sources, target = _TRANSITIONS[action]
@@ -161,7 +183,9 @@ class Glossary:
                     id=term_id, ko=current.ko, status=name(current.status),
                     allowed=_(" or ").join(name(s) for s in sorted(sources))))
             self._revise(term_id, replace(current, status=target), actor.id, role, reason)
-            return self.term(term_id)
+            revised = self.term(term_id)
+        self.morphology.after_change([current, revised])
+        return revised
 
     def _create(self, term: Term, author_id: int, role: Role, reason: str,
                 live: dict[str, Term] | None = None) -> Term:
@@ -206,17 +230,21 @@ class Glossary:
             live = self._live_forms()
             existing = {t.ko.replace(" ", ""): t for t in self.terms() if t.status in _LIVE}
             reason = f"imported from {path.name}"
+            changed: list[Term] = []
             for term in incoming:
                 current = existing.get(term.ko.replace(" ", ""))
                 if current is None:
-                    self._create(term, actor.id, role, reason, live)
+                    changed.append(self._create(term, actor.id, role, reason, live))
                     counts["added"] += 1
                 elif replace(term, id=current.id) == current:
                     counts["unchanged"] += 1
                 else:
                     assert current.id is not None  # terms read from storage always carry their id
                     self._revise(current.id, term, actor.id, role, reason)
+                    changed += [current, replace(term, id=current.id)]
                     counts["updated"] += 1
+        if changed:
+            self.morphology.after_change(changed)
         return FileImport(counts, warnings)
 
     def export(self, fmt: str) -> str | bytes:
@@ -236,9 +264,7 @@ class Glossary:
     def impact(self, term_id: int) -> TermImpact:
         """Every segment where the term occurs, and whether its English satisfies the term now."""
         term = self.term(term_id)
-        others = [t for t in self.terms(status=TermStatus.APPROVED) if t.id != term_id]
-        # Index with the other terms too, so longer terms keep their text (보위지도원 is not 지도원).
-        index = GlossaryIndex([*others, term])
+        index = self.impact_index(term)
         occurrences = []
         for row in self._store.all_segments():
             for use in index.analyse(row["source_text"], row["target"] or ""):
@@ -249,6 +275,7 @@ class Glossary:
                         use.satisfied or not (row["target"] or "").strip(),
                         tuple(h.text for h in use.forbidden),
                     ))
+        self.morphology.flush()
         return TermImpact(term, occurrences)
 
 

@@ -65,7 +65,9 @@ class TranslationMemory:
 
     def concordance(self, text: str, *, limit: int = CONCORDANCE_LIMIT) -> list[ConcordanceHit]:
         """Every document's segments and the TM containing text, with the glossary's renderings marked."""
-        return concordance(self._store, self._glossary.index(), text, limit=limit)
+        hits = concordance(self._store, self._glossary.index(), text, limit=limit)
+        self._glossary.morphology.flush()
+        return hits
 
     def count(self) -> int:
         return self._store.tm_count()
@@ -131,6 +133,9 @@ class TranslationMemory:
         path = Path(path)
         tmx = read_tmx(read_xml(path, "TMX"), str(path))
         counts = {"added": 0, "unchanged": 0, "skipped": 0, "other_languages": 0}
+        # The memory's Korean is matched against the glossary too (concordance marks): decided first.
+        self._glossary.morphology.decide_texts(
+            text.strip() for unit in tmx.units for code, text in unit.texts.items() if language(code) == "ko")
         with self._store.write():
             actor = acting_user(self._store, by)
             at = now()

@@ -38,6 +38,10 @@ from workflow.saving import Saving
 from workflow.storage import Storage
 from workflow.tm import TranslationMemory
 from workflow.users import Users
+# For an interactive session (the TUI): keep the Korean morphology model out of the process, and the
+# helper that decides what its workspace lacks (workflow.word_decisions).
+from workflow.word_decisions import Background as MorphologyHelper  # noqa: F401
+from workflow.word_decisions import allow_model, keep_model_out, model_allowed  # noqa: F401
 
 
 class Workspace:
