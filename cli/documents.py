@@ -162,6 +162,10 @@ def demo(args, requested: str | None) -> int:
     from workflow.workspace import Workspace
 
     path = Path(args.db).expanduser() if args.db else default_demo_path()
+    if not args.no_ui:
+        from workflow.workspace import keep_model_out
+
+        keep_model_out()  # this process becomes the editor: what the demo's import decides, a helper does
     prepared = demo.prepare_demo(path)
     shown = (_("created the demo workspace at {path} (document {id})") if prepared.created
              else _("reusing the demo workspace at {path} (document {id})"))

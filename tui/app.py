@@ -29,6 +29,7 @@ from tui.widgets.toast import keep_wide_characters_whole
 from workflow.errors import TandemError
 from workflow.i18n import N_, _
 from workflow.models import Home, Start, User
+from workflow.workspace import MorphologyHelper, allow_model, keep_model_out, model_allowed
 
 
 class TandemApp(LiveRefresh, App):
@@ -73,6 +74,11 @@ class TandemApp(LiveRefresh, App):
         yield LocalizedFooter()
 
     def on_mount(self) -> None:
+        # A session never loads the Korean morphology model (~300 MB): it reads the decisions stored
+        # in the workspace, and what is missing there a helper process decides (word_decisions).
+        self._model_was_allowed = model_allowed()
+        keep_model_out()
+        self._decisions: MorphologyHelper | None = None
         self.open_workspace()
         if not self.is_headless:
             # A closed terminal (SIGHUP) or a polite kill (SIGTERM) exits cleanly, which saves
@@ -152,6 +158,9 @@ class TandemApp(LiveRefresh, App):
 
     def on_tandem_app_workspace_ready(self, message: WorkspaceReady) -> None:
         self.start_polling(self.session.path)  # other people's changes show up on their own
+        if self._decisions is None:  # a workspace made before decisions were stored is swept meanwhile
+            self._decisions = MorphologyHelper(self.session.path)
+            self._decisions.start()
         if not message.known_user:
             self.notify(
                 _("{user} is not a user of this workspace yet; you can read, and an admin can add you with "
@@ -181,6 +190,10 @@ class TandemApp(LiveRefresh, App):
 
     def on_unmount(self) -> None:
         self.stop_polling()
+        if self._decisions is not None:
+            self._decisions.stop()
+        if self._model_was_allowed:  # an app run inside a longer process (tests) leaves it as it was
+            allow_model()
 
     def on_tandem_app_workspace_failed(self, message: WorkspaceFailed) -> None:
         self.push_screen(ProblemScreen(message.problem))

@@ -23,7 +23,8 @@ class DocumentData:
     comments: dict[int, list[Comment]]
     audit_head: int  # where the document's audit log stood before it was read (see changes())
     guard: EditGuard
-    glossary: int  # the glossary's version as read: a later change re-checks the segment in hand
+    glossary: object  # Findings.version() as read: a later term change, or stored morphology decisions
+    # this process lacked arriving (workflow.word_decisions), re-checks the segment in hand
 
 
 def load_document(workspace: Workspace, document_id: int, user: str) -> DocumentData:
@@ -35,7 +36,7 @@ def load_document(workspace: Workspace, document_id: int, user: str) -> Document
     for comment in workspace.comments.all(document_id):
         comments[comment.segment].append(comment)
     return DocumentData(document, segments, workspace.review.permissions(user, document_id), dict(comments), head,
-                        workspace.review.edit_guard(document_id), workspace.glossary.version())
+                        workspace.review.edit_guard(document_id), workspace.findings.version())
 
 
 def changes(workspace: Workspace, document_id: int, since: int) -> Changes:
@@ -43,7 +44,7 @@ def changes(workspace: Workspace, document_id: int, since: int) -> Changes:
     comments = {s.index: workspace.comments.all(document_id, s.index) for s in segments}
     # Approvals and sign-offs move with the segments: what an edit would void is read again.
     guard = workspace.review.edit_guard(document_id) if segments else None
-    return Changes(head, segments, comments, workspace.glossary.version(), guard)
+    return Changes(head, segments, comments, workspace.findings.version(), guard)
 
 
 def document_counts(workspace: Workspace, document_id: int) -> dict[int, Counts]:

@@ -71,7 +71,7 @@ class Changes:
     audit_head: int
     segments: list[Segment]
     comments: dict[int, list[Comment]]
-    glossary: int
+    glossary: object  # Findings.version(): moves with the glossary and with morphology decisions arriving
     guard: EditGuard | None = None
 
 
@@ -91,7 +91,7 @@ class EditorState:
         self.unlocked: dict[int, int | None] = {}  # index -> the revision the person agreed to edit
         self.landed = 0  # writes applied so far: a re-read that raced one is read again
         self.audit_head = 0
-        self.glossary: int | None = None
+        self.glossary: object = None  # Findings.version() as last read
         self.jobs: deque[Job] = deque()
         self.busy: Job | None = None
         # index -> the revision the next save names as its base instead of the segment's current
@@ -102,7 +102,7 @@ class EditorState:
     # the document ----------------------------------------------------------------------------
 
     def load(self, segments: list[Segment], permissions: Permissions | None, comments: dict[int, list[Comment]],
-             audit_head: int, guard: EditGuard, glossary: int | None = None) -> None:
+             audit_head: int, guard: EditGuard, glossary: object = None) -> None:
         self.segments, self.permissions, self.comments = list(segments), permissions or NOBODY, dict(comments)
         self.audit_head, self.guard, self.glossary = audit_head, guard, glossary
 
@@ -307,7 +307,7 @@ class EditorState:
             return result
         self.audit_head = max(self.audit_head, found.audit_head)
         if found.glossary != self.glossary:
-            result.recheck = True  # a term approved or changed: the marks and findings move
+            result.recheck = True  # a term approved or changed, decisions arrived: marks and findings move
         self.glossary = found.glossary
         if found.guard is not None:
             self.guard = found.guard

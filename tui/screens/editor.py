@@ -28,7 +28,6 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import DataTable, Header, Static, TextArea
 
-from glossaries.korean import preload_morphology
 from tui.cells import printable
 from tui import segment_nav
 from tui.editor import reads
@@ -66,7 +65,6 @@ from workflow.i18n import _
 from workflow.models import Move, Operation, Plan, Segment, choices, choices_for, edit_for, plan, sentence_starts, shown
 from workflow.names import name, names
 
-PRELOAD_DELAY_SECONDS = 1.5
 FOCUS_MARK = "▸ "  # the focused pane says so in its title, not by colour alone
 
 
@@ -246,14 +244,10 @@ class EditorScreen(Screen):
         self._notice(message.problem, problem=True)
 
     def _after_first_paint(self) -> None:
-        # Both hold the GIL for a while (checks over the whole document; loading kiwi), so they
-        # start once the document is on screen rather than delay its first frame.
+        # The checks over the whole document hold the GIL for a while, so they start once the
+        # document is on screen rather than delay its first frame. The Korean morphology model is
+        # never loaded here: its decisions are stored in the workspace (workflow.word_decisions).
         self.count_findings()
-        self.set_timer(PRELOAD_DELAY_SECONDS, self.preload)
-
-    @work(thread=True, group="morphology")
-    def preload(self) -> None:
-        preload_morphology()  # kiwi takes a second or two: pay it now, not at the first compound typed
 
     @work(exclusive=True, group="counts")
     async def count_findings(self) -> None:

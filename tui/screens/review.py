@@ -159,6 +159,7 @@ class ReviewScreen(ReviewLive, Screen):
             with self.session.workspace() as workspace:
                 # First, so a change made while the rest is read is followed later, never missed.
                 head = workspace.documents.changes(self.document_id)[0]
+                self._decided = workspace.glossary.morphology.generation()  # before the findings, likewise
                 data = load_review(workspace, self.document_id, self.session.user, self.base)
         except TandemError as exc:
             self.post_message(self.Failed(str(exc), loading=True))

@@ -3,7 +3,9 @@
 A mixin of ReviewScreen (review.py). When the app notices a commit (tui.live), a worker asks the
 workspace which of the document's segments changed since the audit log entry last seen and re-reads
 only those (a whole load computes every diff: about 0.6 s at 2,000 segments). A change that moves
-no segment, or that moves a sign-off (the baseline every diff is drawn against), reloads it all.
+no segment, or that moves a sign-off (the baseline every diff is drawn against), reloads it all; so
+does the arrival of Korean morphology decisions this process had to guess meanwhile
+(workflow.word_decisions), which can move any segment's findings.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from workflow.models import SegmentReport
 class ReviewLive:
     _audit_head = 0  # the document's audit log as last read (set by each load)
     _follows = 0  # requests made, so an answer overtaken by a newer one is dropped
+    _decided = 0  # the stored morphology decisions' generation as the last load read them (set by load)
 
     class Followed(Message):
         def __init__(self, request: int, head: int, updates: list[SegmentUpdate]) -> None:
@@ -38,6 +41,8 @@ class ReviewLive:
             with self.session.workspace() as workspace:
                 head, segments = workspace.documents.changes(self.document_id, since)
                 if head == since:
+                    if workspace.glossary.morphology.generation() != self._decided:
+                        self.post_message(self.Followed(request, head, []))  # no updates: load it all
                     return  # another document, the glossary, the memory: nothing shown here moved
                 findings = document_findings(workspace, self.document_id)
                 updates = [refresh_segment(workspace, self.document_id, reports[s.index - 1], findings=findings)
