@@ -408,17 +408,12 @@ class Probe:
 
 async def in_the_editor(path: Path, document_id: int, count: int, pauses: int, saves: int) -> dict:
     """Findings after a pause, and the work per save, in one launch of the editor."""
-    from tui.screens.editor import PRELOAD_DELAY_SECONDS
-
     app = editor_app(path, document_id)
     frames = Frames(app)
     frames.expect(editor_ready(app, count))
     after_pause, key_to_findings, answered, pause_work, after_save, cycle = [], [], [], [], [], []
     async with app.run_test(size=SCREEN):
         await frames.wait()
-        await settle(app)
-        # Let the screen load the Kiwi model as it does after its first paint, so no pause pays it.
-        await asyncio.sleep(PRELOAD_DELAY_SECONDS + 0.2)
         await settle(app)
         probe = Probe(app, frames)
         screen = probe.screen
@@ -559,7 +554,7 @@ async def main(repeat: int, presses: int, pauses: int, saves: int) -> int:
     print(row("  reads.analyse alone, warm Workspace", small["alone"], large["alone"], "(the work in it)"))
     print(row("Python heap held by the open editor", small["memory"], large["memory"], "", "MiB"))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    print(f"peak RSS of this process: {peak:.0f} MiB (the Kiwi model included)")
+    print(f"peak RSS of this process: {peak:.0f} MiB (no Kiwi model: the editor reads stored decisions; benchmarks/session_memory.py)")
     print("work (segment checks / glossary matchings) by thread, one value per pause or save; goal one each")
     for label, key in (("a pause (key -> findings shown)", "pause_work"),
                        ("a save after the pause (ctrl+s -> settled)", "after_save"),
