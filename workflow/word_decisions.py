@@ -320,8 +320,13 @@ class WordDecisions:
 # the helper process -------------------------------------------------------------------------------
 
 
+# Where `workflow` is importable from, whatever the session's working directory (a checkout run
+# without being installed): the helper runs there, given the workspace's absolute path.
+_PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+
+
 def helper_command(path: Path, *options: str) -> list[str]:
-    return [sys.executable, "-m", "workflow.word_decisions", str(path), *options]
+    return [sys.executable, "-m", "workflow.word_decisions", str(Path(path).resolve()), *options]
 
 
 def ask_helper(path: Path, questions: Iterable[Question]) -> bool:
@@ -329,7 +334,7 @@ def ask_helper(path: Path, questions: Iterable[Question]) -> bool:
     payload = json.dumps(sorted(questions), ensure_ascii=False)
     try:
         done = subprocess.run(helper_command(path, "--questions"), input=payload, text=True, encoding="utf-8",
-                              capture_output=True, check=False)
+                              capture_output=True, check=False, cwd=_PACKAGE_ROOT)
     except OSError:
         return False
     return done.returncode == 0
@@ -414,7 +419,8 @@ class Background:
         self.runs.append(what)
         try:
             self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                                             stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
+                                             stderr=subprocess.DEVNULL, text=True, encoding="utf-8",
+                                             cwd=_PACKAGE_ROOT)
         except OSError:
             return
         try:
