@@ -3,9 +3,10 @@ browser session.
 
 Every page but the login's needs a logged-in session (cli/serve_login.py); a websocket without one is
 refused before it is opened, so nothing starts and nothing is sent. Each websocket runs
-`python -m cli.serve WORKSPACE` with the session's user in its environment ($TANDEM_SERVE_USER, set
-here, never from anything the browser sends) and the language of its login page; the app
-(tui/served.py) works as that user until it logs out.
+`python -m cli.serve WORKSPACE` with a one-time ticket for the session's user in its environment
+($TANDEM_SERVE_TICKET: written into the workspace here, taken by the process, never from anything the
+browser sends) and the language of its login page; the app (tui/served.py) works as that user until
+it logs out.
 """
 
 from __future__ import annotations
@@ -27,7 +28,17 @@ from cli.output import EXIT_OK, EXIT_USAGE
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
 # How long a stop waits for open sessions to save and exit before they are killed.
 SESSION_EXIT_SECONDS = 10
-USER_VARIABLE = "TANDEM_SERVE_USER"  # the user of a session's app process (set by the server only)
+# A session's app process takes its user from a one-time ticket in the workspace (workflow.logins), so
+# an environment naming a user is no way to become them.
+TICKET_VARIABLE = "TANDEM_SERVE_TICKET"
+
+
+def _ticket(workspace: Path, user: str) -> str:
+    # A few milliseconds of SQLite on the server's loop, once per browser session.
+    from workflow.workspace import Workspace
+
+    with Workspace.open(workspace, create=False) as ws:
+        return ws.logins.ticket(user)
 
 log = logging.getLogger("tandem.serve")
 
@@ -74,7 +85,7 @@ def serve(args, path: Path) -> int:
     fixed = normalize(getattr(args, "lang", None) or os.environ.get("TANDEM_LANG"))
     # Sessions inherit our environment, so they speak this language unless their login page spoke another.
     os.environ["TANDEM_LANG"] = language()
-    os.environ.pop(USER_VARIABLE, None)
+    os.environ.pop(TICKET_VARIABLE, None)
     command = shlex.join([sys.executable, "-m", "cli.serve", str(path)])
     scheme = "https" if tls is not None else "http"
     shown = socket.getfqdn() if args.host in ("0.0.0.0", "::") else _url_host(args.host)
@@ -152,10 +163,11 @@ def _server_class():
     class SessionApp(AppService):
         """One browser session's app process, started as the session's user."""
 
-        def __init__(self, command: str, session: WebSession, websocket: web.WebSocketResponse,
+        def __init__(self, command: str, workspace: Path, session: WebSession, websocket: web.WebSocketResponse,
                      on_logout, **kwargs) -> None:
             super().__init__(command, write_bytes=self._send_bytes, write_str=self._send_str,
                              close=websocket.close, **kwargs)
+            self.workspace = workspace
             self.web_session = session
             self.websocket = websocket
             self.on_logout = on_logout
@@ -163,7 +175,7 @@ def _server_class():
         def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
             environment = super()._build_environment(width=width, height=height)
             environment.pop("TANDEM_USER", None)
-            environment[USER_VARIABLE] = self.web_session.user
+            environment[TICKET_VARIABLE] = _ticket(self.workspace, self.web_session.user)
             environment["TANDEM_LANG"] = self.web_session.lang
             return environment
 
@@ -258,7 +270,7 @@ def _server_class():
                 if connection is not None:
                     self.sessions.add(connection)
                 session.sockets.add(websocket)
-                service = SessionApp(self.command, session, websocket, self.gate.end,
+                service = SessionApp(self.command, self.gate.workspace, session, websocket, self.gate.end,
                                      download_manager=self.download_manager, debug=self.debug)
                 await service.start(width, height)
                 await self._relay(websocket, service, session)
@@ -358,14 +370,23 @@ def session(argv: list[str]) -> int:
     from tui.served import ServedApp
     from workflow.i18n import choose, set_language
 
+    from workflow.errors import TandemError
+    from workflow.i18n import _
+    from workflow.workspace import Workspace
+
     set_language(choose())
-    user = os.environ.get(USER_VARIABLE, "")
+    try:
+        with Workspace.open(Path(argv[0]), create=False) as ws:
+            user = ws.logins.take_ticket(os.environ.get(TICKET_VARIABLE, "")).name
+    except TandemError as exc:
+        print(_("tandem: error: {problem}").format(problem=exc), file=sys.stderr)
+        return EXIT_USAGE
     ServedApp(Path(argv[0]), user, home=True).run()
     return EXIT_OK
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2 or not os.environ.get(USER_VARIABLE):
+    if len(sys.argv) != 2 or not os.environ.get(TICKET_VARIABLE):
         from workflow.i18n import _, choose, set_language
 
         set_language(choose())

@@ -642,6 +642,36 @@ def test_a_session_process_started_without_a_user_refuses(demo_db: Path) -> None
     assert done.returncode == 2 and "started by `tandem serve`" in done.stderr
 
 
+def test_naming_a_user_to_a_session_process_is_no_way_to_become_them(demo_db: Path) -> None:
+    """The process takes its user from a one-time ticket the server wrote into the workspace; the
+    environment of old (a user's name) and a made-up ticket are refused in one line."""
+    for forged in ({"TANDEM_SERVE_USER": "robert", "TANDEM_SERVE_TICKET": "robert"},
+                   {"TANDEM_SERVE_TICKET": "x" * 43}):
+        done = subprocess.run([sys.executable, "-m", "cli.serve", str(demo_db)], capture_output=True, text=True,
+                              env=tandem_env() | forged, cwd=ROOT, timeout=60)
+        assert done.returncode == 2 and done.stdout == ""
+        assert done.stderr.strip().splitlines() == [
+            "tandem: error: this session's ticket is used, expired or unknown; log in again in the browser"]
+
+
+def test_a_ticket_names_its_user_once_and_only_until_it_expires(demo_db: Path, monkeypatch) -> None:
+    import workflow.logins
+    from workflow.errors import PermissionDenied
+    from workflow.workspace import Workspace
+
+    with Workspace.open(demo_db, create=False) as ws:
+        token = ws.logins.ticket("robert")
+        assert ws.logins.take_ticket(token).name == "robert"
+        with pytest.raises(PermissionDenied):
+            ws.logins.take_ticket(token)  # used up
+        monkeypatch.setattr(workflow.logins, "TICKET_SECONDS", -1)
+        stale = ws.logins.ticket("david")
+        with pytest.raises(PermissionDenied):
+            ws.logins.take_ticket(stale)
+        tables = ws._store._db.execute("SELECT count(*) FROM serve_tickets").fetchone()[0]
+        assert tables == 0  # taken and expired tickets are gone, and only hashes were ever kept
+
+
 # The session's app: the user fixed, logging out saves first.
 
 def test_the_served_app_logs_out_after_saving_what_was_typed(demo_db: Path) -> None:

@@ -45,6 +45,9 @@ from workflow.storage import Storage
 MIN_PASSWORD = 8
 MAX_PASSWORD = 1024  # hashing takes as long for any length; this only keeps requests small
 INVITATION_HOURS = 72
+# How long a session's ticket waits for its app process to start and take it: the start takes a second
+# or two, a loaded server more.
+TICKET_SECONDS = 60
 MAX_INVITATION_HOURS = 24 * 30
 # Crockford's base32 less the look-alikes: a code read aloud or typed from paper comes out right.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ0123456789"
@@ -262,6 +265,25 @@ class Logins:
             at = now()
             self._store.set_disabled(target["id"], None)
             self._store.audit(at, actor.id, "user.enable", {"user": name})
+
+    def ticket(self, name: str) -> str:
+        """A one-time ticket naming the user a browser session's app process works as (cli/serve.py
+        writes it as it starts the process, which takes it with `take_ticket`)."""
+        target = self._target(name)
+        token = secrets.token_urlsafe(32)
+        expires = (datetime.now(UTC) + timedelta(seconds=TICKET_SECONDS)).isoformat(timespec="milliseconds")
+        with self._store.write():
+            self._store.insert_ticket(hashlib.sha256(token.encode()).hexdigest(), target["id"], expires)
+        return token
+
+    def take_ticket(self, token: str) -> User:
+        """The user a ticket names, once; a used, expired or unknown ticket is refused."""
+        with self._store.write():
+            user_id = self._store.take_ticket(hashlib.sha256(token.encode()).hexdigest(), now())
+            row = next((r for r in self._store.users() if r["id"] == user_id), None) if user_id else None
+        if row is None or row["disabled_at"]:
+            raise PermissionDenied(_("this session's ticket is used, expired or unknown; log in again in the browser"))
+        return user_from_row(row)
 
     def _target(self, name: str) -> dict:
         row = self._store.user_by_name(name)

@@ -397,6 +397,18 @@ M012_WORD_DECISIONS = """
             WHERE NOT EXISTS (SELECT 1 FROM segments) AND NOT EXISTS (SELECT 1 FROM tm_units);
 """
 
+# A browser session's app process learns its user from a one-time ticket the server writes here as it
+# starts the process, not from its environment alone: naming a user to `python -m cli.serve` is then
+# no way to become them (forging a ticket means writing to the file directly, which README says
+# nothing on SQLite can prevent). Only the ticket's SHA-256 is kept; a ticket lives for a minute.
+M013_SERVE_TICKETS = """
+        CREATE TABLE serve_tickets (
+            token_hash TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            expires_at TEXT NOT NULL
+        );
+"""
+
 MIGRATIONS: tuple[str, ...] = (M001_CORE, M002_GLOSSARY, M003_REVIEW, M004_SIGNOFF, M005_TM, M006_INTERCHANGE,
                               M007_CONFLICTS, M008_AUDIT_CHAIN, M009_THREADS_CONCORDANCE, M010_ONE_RENDERING,
-                              M011_IDENTITY, M012_WORD_DECISIONS)
+                              M011_IDENTITY, M012_WORD_DECISIONS, M013_SERVE_TICKETS)

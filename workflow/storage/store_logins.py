@@ -35,3 +35,13 @@ class LoginsSQL(StoreBase):
         """Ends every invitation of the user still open (used, or made void by a new password)."""
         return self._db.execute("UPDATE invitations SET used_at = ? WHERE user_id = ? AND used_at IS NULL",
                                 (at, user_id)).rowcount
+
+    def insert_ticket(self, token_hash: str, user_id: int, expires_at: str) -> None:
+        self._insert("serve_tickets", {"token_hash": token_hash, "user_id": user_id, "expires_at": expires_at})
+
+    def take_ticket(self, token_hash: str, at: str) -> int | None:
+        """The user of an unexpired ticket, which is used up (expired ones are cleared on the way)."""
+        row = self._db.execute("DELETE FROM serve_tickets WHERE token_hash = ? RETURNING user_id, expires_at",
+                               (token_hash,)).fetchone()
+        self._db.execute("DELETE FROM serve_tickets WHERE expires_at <= ?", (at,))
+        return row[0] if row and row[1] > at else None
