@@ -174,3 +174,26 @@ def test_an_os_login_that_is_not_a_user_cannot_read_the_workspace(tmp_path: Path
     with Workspace.open(path) as ws:
         ws.identity.map_login("nobody", "admin", by="admin")
     assert as_nobody("docs").returncode == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0,
+                    reason="needs root to hand the workspace file to another owner")
+def test_a_login_that_is_no_user_of_someone_elses_workspace_cannot_read_it(tmp_path: Path, tandem):
+    """This process's own login, on a workspace another account owns and that has no user for it."""
+    import pwd
+
+    path = tmp_path / "desk.db"
+    with Workspace.open(path) as ws:
+        ws.users.add("admin", ["admin", "translator"], by="admin")
+        ws.files.import_document(KO, DRAFT, by="admin")
+    nobody = pwd.getpwnam("nobody")
+    for part in (path, tmp_path / "desk.db-wal", tmp_path / "desk.db-shm"):
+        if part.exists():
+            os.chown(part, nobody.pw_uid, nobody.pw_gid)
+    before = path.read_bytes()
+    for user in (None, "admin"):
+        run = tandem("docs", db=path, user=user)
+        assert run.code == 2 and run.out == ""
+        assert run.err.strip() == (f"tandem: error: the login {os_login()} is not a user of this workspace; an "
+                                   f"admin maps it to one with `tandem users map {os_login()} USER`")
+    assert path.read_bytes() == before
