@@ -201,7 +201,7 @@ def _server_class():
             if meta.get("type") == "open_url" and meta.get("url") == LOGOUT_PATH:
                 # … and the session ends here at once, whatever the page does next. Its own task:
                 # ending it closes this websocket, whose handler waits for this very reader.
-                asyncio.get_running_loop().create_task(self.on_logout(self.web_session, "logout"))
+                self._logout = asyncio.get_running_loop().create_task(self.on_logout(self.web_session, "logout"))
 
     class TandemServer(Server):
         announce: str  # what to print once listening

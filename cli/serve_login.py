@@ -311,9 +311,12 @@ class Gate:
             return ws.logins.authenticate(name, password, address, self.throttle)
 
     def _redeem(self, name: str, code: str, password: str, address: str) -> str:
+        from workflow.errors import PermissionDenied
+
         with self._workspace() as ws:
             user = ws.logins.redeem(name, code, password)
-            ws.logins.authenticate(user.name, password, address, self.throttle)  # audits the login
+            if not ws.logins.authenticate(user.name, password, address, self.throttle).ok:  # audits the login
+                raise PermissionDenied(user.name)
             return user.name
 
     def _logged_out(self, user: str, address: str, why: str) -> None:
