@@ -115,7 +115,10 @@ def _run(args: argparse.Namespace, requested: str | None, resolve_workspace) -> 
     try:
         with Workspace.open(path, create=creates) as ws:
             setting_up = ws.identity.empty()
-            user = ws.identity.act(ws.identity.who(login, requested))
+            if _redeeming(args):
+                user = args.name  # the invitation's one-time code, not the login, says who this is
+            else:
+                user = ws.identity.act(ws.identity.who(login, requested))
             code = handler(ws, args, user)
             if setting_up and code == EXIT_OK:
                 ws.identity.adopt(login)  # whoever set the workspace up is its admin from now on
@@ -124,6 +127,12 @@ def _run(args: argparse.Namespace, requested: str | None, resolve_workspace) -> 
     finally:
         if fresh and not done:
             _remove_workspace(Path(path))
+
+
+def _redeeming(args: argparse.Namespace) -> bool:
+    """`tandem users passwd NAME --code CODE`: a person an admin invited, whose login may not be mapped yet."""
+    return (args.command, getattr(args, "action", None)) == ("users", "passwd") and bool(
+        getattr(args, "code", None)) and bool(getattr(args, "name", None))
 
 
 def _remove_workspace(path: Path) -> None:

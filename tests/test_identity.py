@@ -197,3 +197,29 @@ def test_a_login_that_is_no_user_of_someone_elses_workspace_cannot_read_it(tmp_p
         assert run.err.strip() == (f"tandem: error: the login {os_login()} is not a user of this workspace; an "
                                    f"admin maps it to one with `tandem users map {os_login()} USER`")
     assert path.read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0,
+                    reason="needs root to hand the workspace file to another owner")
+def test_an_invited_person_whose_login_is_not_mapped_yet_sets_a_password_with_the_code(tmp_path: Path, tandem):
+    import pwd
+
+    path = tmp_path / "desk.db"
+    with Workspace.open(path) as ws:
+        ws.users.add("admin", ["admin"], by="admin")
+        ws.users.add("robert", ["editor"], by="admin")
+        code = ws.logins.invite("robert", by="admin").code
+    nobody = pwd.getpwnam("nobody")
+    os.chown(path, nobody.pw_uid, nobody.pw_gid)
+    assert tandem("docs", db=path, user=None).code == 2  # the login is no user here
+
+    def passwd(code: str) -> subprocess.CompletedProcess:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("TANDEM_")} | {"TANDEM_LANG": "en"}
+        return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path), "users", "passwd", "robert",
+                               "--code", code, "--stdin"], input="a long enough secret\n", capture_output=True,
+                              text=True, env=env, cwd=ROOT)
+
+    wrong = passwd("WRONG-CODE")
+    assert wrong.returncode == 2 and wrong.stderr.count("\n") == 1
+    right = passwd(code)
+    assert right.returncode == 0, right.stderr

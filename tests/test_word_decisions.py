@@ -73,7 +73,8 @@ def without_decisions(path: Path, copy: Path, *, schema_11: bool = False) -> Pat
     source.backup(target)
     source.close()
     if schema_11:  # the file a Tandem of migration 11 made: no table at all
-        target.executescript("DROP TABLE word_decisions; DROP TABLE word_decision_sweeps; PRAGMA user_version = 11;")
+        target.executescript("DROP TABLE word_decisions; DROP TABLE word_decision_sweeps; DROP TABLE serve_tickets;"
+                             " PRAGMA user_version = 11;")
     else:
         target.executescript("DELETE FROM word_decisions; DELETE FROM word_decision_sweeps;")
     target.close()
