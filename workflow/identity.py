@@ -100,8 +100,9 @@ class Identity:
         with self._store.write():
             if self._store.user_by_login(login) is not None:
                 return
-            admins = [r for r in self._store.users() if Role.ADMIN.value in r["roles"]]
-            if len(self._store.users()) != 1 or len(admins) != 1:
+            users = self._store.users()
+            admins = [r for r in users if Role.ADMIN.value in r["roles"]]
+            if len(users) != 1 or len(admins) != 1:
                 return
             at = now()
             self._store.map_login(login, admins[0]["id"], admins[0]["id"], at)

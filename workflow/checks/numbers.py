@@ -418,7 +418,8 @@ def _classified(segment: SegmentText):
     candidates = [t for t in target if t.role not in (YEAR, DAY, TIME)]
     # "29,000 feet (8,840 meters)" against 8840m: the English's own conversion of a number it matched
     left = {(t.start, t.end) for t in target}
-    own_conversions = {a if b not in left else b for a, b in measure_pairs(segment.target)
+    measures = measure_pairs(segment.target)  # read once: the extras below ask it again
+    own_conversions = {a if b not in left else b for a, b in measures
                        if (a in left) != (b in left)}
     candidates = [t for t in candidates if (t.start, t.end) not in own_conversions]
     glosses = [q for q in source + candidates if _gloss(segment.source if q in source else segment.target, q)]
@@ -454,7 +455,7 @@ def _classified(segment: SegmentText):
         yield quantity, other, error
     used = set(map(id, paired.values()))
     spoken_for = {(t.start, t.end) for t in paired.values()}
-    halves = {a: b for pair in measure_pairs(segment.target) for a, b in (pair, pair[::-1])}
+    halves = {a: b for pair in measures for a, b in (pair, pair[::-1])}
     if not any(q.role == FIRM for q in source):
         for extra in candidates:
             if (extra.role == FIRM and id(extra) not in used and not extra.kind.startswith("gloss:")
