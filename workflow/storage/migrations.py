@@ -409,6 +409,32 @@ M013_SERVE_TICKETS = """
         );
 """
 
+# What an agency's XLIFF needs to come back whole (issue 16). The file as imported (zlib-compressed)
+# is the skeleton an export to its own version patches in place, so everything Tandem does not edit
+# goes back as it came. A unit marked translate="no" is a locked segment (shown, never edited,
+# checked or counted as untranslated); a length limit from the file (maxwidth, slr) is the segment's
+# max_length in characters. An export is recorded with the revision each segment stood at, so a
+# returned file merges against what the agency was actually given.
+M014_RETURNS = """
+        CREATE TABLE interchange_files (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+            data BLOB NOT NULL
+        );
+        ALTER TABLE segments ADD COLUMN locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1));
+        ALTER TABLE segments ADD COLUMN max_length INTEGER CHECK (max_length IS NULL OR max_length >= 0);
+        CREATE TABLE exports (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            format TEXT NOT NULL,
+            version TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            created_by INTEGER REFERENCES users(id),
+            revisions TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX exports_document ON exports(document_id);
+"""
+
 MIGRATIONS: tuple[str, ...] = (M001_CORE, M002_GLOSSARY, M003_REVIEW, M004_SIGNOFF, M005_TM, M006_INTERCHANGE,
                               M007_CONFLICTS, M008_AUDIT_CHAIN, M009_THREADS_CONCORDANCE, M010_ONE_RENDERING,
-                              M011_IDENTITY, M012_WORD_DECISIONS, M013_SERVE_TICKETS)
+                              M011_IDENTITY, M012_WORD_DECISIONS, M013_SERVE_TICKETS,
+                              M014_RETURNS)

@@ -6,7 +6,7 @@ from workflow.storage.store_base import Row, StoreBase
 
 _SEGMENTS_WITH_CURRENT = """
 SELECT s.id, s.document_id, s.position, s.block, s.kind, s.source_text, s.state,
-       s.align_score, s.align_note, r.id AS revision_id, r.text AS target,
+       s.align_score, s.align_note, s.locked, s.max_length, r.id AS revision_id, r.text AS target,
        EXISTS (SELECT 1 FROM conflicts c WHERE c.segment_id = s.id
                AND c.id NOT IN (SELECT conflict_id FROM conflict_resolutions)) AS conflict
 FROM segments s
