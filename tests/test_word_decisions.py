@@ -76,7 +76,7 @@ def without_decisions(path: Path, copy: Path, *, schema_11: bool = False) -> Pat
     if schema_11:  # the file a Tandem of migration 11 made: no table at all
         # Everything a later migration made goes too (13: serve tickets; 14: returns).
         target.executescript("DROP TABLE word_decisions; DROP TABLE word_decision_sweeps; DROP TABLE serve_tickets;"
-                             " DROP TABLE interchange_files; DROP TABLE exports;"
+                             " DROP TABLE interchange_files;"
                              " ALTER TABLE segments DROP COLUMN locked; ALTER TABLE segments DROP COLUMN max_length;"
                              " PRAGMA user_version = 11;")
     else:

@@ -413,8 +413,9 @@ M013_SERVE_TICKETS = """
 # is the skeleton an export to its own version patches in place, so everything Tandem does not edit
 # goes back as it came. A unit marked translate="no" is a locked segment (shown, never edited,
 # checked or counted as untranslated); a length limit from the file (maxwidth, slr) is the segment's
-# max_length in characters. An export is recorded with the revision each segment stood at, so a
-# returned file merges against what the agency was actually given.
+# max_length in characters. (What an export gave the agency needs no table: revisions are
+# append-only, so the document's newest revision id, written into the file, names every segment's
+# text as exported; workflow/returns.py merges a returned file against that.)
 M014_RETURNS = """
         CREATE TABLE interchange_files (
             document_id INTEGER PRIMARY KEY REFERENCES documents(id),
@@ -422,16 +423,6 @@ M014_RETURNS = """
         );
         ALTER TABLE segments ADD COLUMN locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1));
         ALTER TABLE segments ADD COLUMN max_length INTEGER CHECK (max_length IS NULL OR max_length >= 0);
-        CREATE TABLE exports (
-            id INTEGER PRIMARY KEY,
-            document_id INTEGER NOT NULL REFERENCES documents(id),
-            format TEXT NOT NULL,
-            version TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            created_by INTEGER REFERENCES users(id),
-            revisions TEXT NOT NULL DEFAULT '{}'
-        );
-        CREATE INDEX exports_document ON exports(document_id);
 """
 
 MIGRATIONS: tuple[str, ...] = (M001_CORE, M002_GLOSSARY, M003_REVIEW, M004_SIGNOFF, M005_TM, M006_INTERCHANGE,
