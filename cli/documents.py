@@ -13,6 +13,8 @@ from tui.labels import CONFLICT_MARK  # workflow and i18n only: the same mark as
 from workflow.i18n import _, format_datetime, format_number, ngettext
 from workflow.names import name, names
 from workflow.models import shown
+from workflow.checks.length import length
+from workflow.states import LOCKED, progress_key
 
 
 def _users(ws, args, user: str) -> int:
@@ -69,20 +71,21 @@ def _docs(ws, args, user: str) -> int:
     summaries = ws.documents.all()
     if args.json:
         emit_json([_document_json(s.document) | {"segments": s.segment_count, "progress": s.progress,
-                                                   "words": s.words_source, "roles": s.roles}
+                                                   "locked": s.locked, "words": s.words_source, "roles": s.roles}
                     for s in summaries])
         return EXIT_OK
     if not summaries:
         print(_("No documents yet: `tandem import KO_FILE --english EN_FILE` or `tandem demo`."))
         return EXIT_OK
-    rows = [[str(s.id), s.title, ", ".join(s.document.tags), format_number(s.segment_count), _progress(s.progress),
+    rows = [[str(s.id), s.title, ", ".join(s.document.tags), format_number(s.segment_count), _progress(s.progress, s.locked),
              format_datetime(s.document.updated_at)] for s in summaries]
     print(table([_("ID"), _("TITLE"), _("TAGS"), _("SEGMENTS"), _("PROGRESS"), _("UPDATED")], rows))
     return EXIT_OK
 
 
-def _progress(progress: dict[str, int]) -> str:
-    return ", ".join(f"{format_number(n)} {name(state)}" for state, n in progress.items() if n) or name("empty")
+def _progress(progress: dict[str, int], locked: int = 0) -> str:
+    counted = {**progress, LOCKED: locked}
+    return ", ".join(f"{format_number(n)} {name(state)}" for state, n in counted.items() if n) or name("empty")
 
 
 def _document_json(doc) -> dict[str, Any]:
@@ -97,6 +100,7 @@ def _show(ws, args, user: str) -> int:
     if args.json:
         emit_json({"document": _document_json(doc), "segments": [
             {"index": s.index, "block": s.block, "kind": s.kind, "state": s.state, "conflict": s.conflict,
+             "locked": s.locked, "max_length": s.max_length,
              "korean": s.source, "english": s.target, "alignment": {"score": s.align_score, "doubtful": s.low_confidence,
                                                 "note": s.align_note}}
             for s in segments]})
@@ -107,7 +111,10 @@ def _show(ws, args, user: str) -> int:
         flag = f" · ⚠ {shown(s.align_note)}" if s.align_note else ""
         # The stored English is one of two candidates until someone resolves (`tandem conflicts`).
         flag += f" · {CONFLICT_MARK} " + _("in conflict") if s.conflict else ""
-        print(f"\n[{s.index}] {name(s.kind)} · {name(s.state)}{flag}")
+        if s.max_length is not None:
+            flag += " · " + _("{length}/{limit} characters").format(length=format_number(length(s.target)),
+                                                                    limit=format_number(s.max_length))
+        print(f"\n[{s.index}] {name(s.kind)} · {name(progress_key(s))}{flag}")
         print(f"  ko  {s.source}")
         print(f"  en  {s.target or '—'}")
     return EXIT_OK

@@ -6,6 +6,7 @@ Reads only; changes go through the editing, review and files use cases.
 from __future__ import annotations
 
 from workflow.errors import NotFound
+from workflow.states import LOCKED
 from workflow.i18n import _
 from workflow.home import home, needs_documents
 from workflow.models import STATE_ORDER, Document, DocumentSummary, Home, Revision, Segment, User
@@ -24,7 +25,7 @@ class Documents:
         return document_from_row(row)
 
     def all(self) -> list[DocumentSummary]:
-        counts = self._store.state_counts()
+        counts = self._store.state_counts(locked=LOCKED)
         roles = self._store.document_roles()
         words = self._store.source_word_counts()
         conflicts = self._store.conflict_counts()
@@ -32,9 +33,10 @@ class Documents:
         for row in self._store.documents():
             by_state = counts.get(row["id"], {})
             progress = {state.value: by_state.get(state.value, 0) for state in STATE_ORDER}
-            summaries.append(DocumentSummary(document_from_row(row), sum(progress.values()), progress,
+            locked = by_state.get(LOCKED, 0)
+            summaries.append(DocumentSummary(document_from_row(row), sum(progress.values()) + locked, progress,
                                              words.get(row["id"], 0), roles.get(row["id"], {}),
-                                             conflicts.get(row["id"], 0)))
+                                             conflicts.get(row["id"], 0), locked))
         return summaries
 
     def home(self, user: User | None, about: int | None = None) -> Home:

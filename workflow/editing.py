@@ -82,6 +82,7 @@ class Editing:
             actor = acting_user(self._store, by)
             require(actor, set(INTENT_ROLES["mark"]), N_("mark segments translated"))
             row = self._segment(document_id, index)
+            states.refuse_locked(bool(row["locked"]), index)
             if not (row["target"] or "").strip():
                 raise InputError(_("segment {index}").format(index=index),
                                  _("has no English yet; there is nothing to mark translated"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import groupby
 
+from workflow import states
 from workflow.errors import InputError
 from workflow.i18n import _
 from workflow.models import Segment, SegmentKind
@@ -22,7 +23,7 @@ def export_article(segments: list[Segment], fmt: str, credit: str | None = None)
     if fmt not in FORMATS:
         raise InputError("--format", _("{format!r} is not an export format (choose from {formats})").format(
             format=fmt, formats=", ".join(FORMATS)))
-    untranslated = [s.index for s in segments if not s.target.strip()]
+    untranslated = [s.index for s in segments if not s.target.strip() and states.is_work(s)]
     blocks = []
     # Sentence segments of one Korean paragraph become one English paragraph again.
     for _block, group in groupby(segments, key=lambda s: s.block):

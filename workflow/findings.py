@@ -16,6 +16,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from glossaries.index import TermUse
+from workflow import states
 from workflow.checks import Check, CheckContext, Finding, Observation, SegmentText, check_segment, checks, settle
 from workflow.errors import NotFound
 from workflow.i18n import _
@@ -61,6 +62,8 @@ class _Segment:
     source: str
     stored: str  # the English saved
     text: str  # the English judged now: the saved one, or what the caller holds instead
+    locked: bool = False  # never judged (workflow.states.LOCKED)
+    max_length: int | None = None
     facts: _Facts | None = None
     dismissals: tuple[str, dict[str, Dismissal]] | None = None  # (texts hash, by finding key)
 
@@ -122,7 +125,7 @@ class Findings:
         self._index = None
         self._decided = 0  # the stored decisions' generation the caches were made with
         self._context = CheckContext()
-        self._pairs: OrderedDict[tuple[str, str], _Facts] = OrderedDict()
+        self._pairs: OrderedDict[tuple[str, str, int | None], _Facts] = OrderedDict()
         self._held: dict[int, _Held] = {}
         self._checks: list[Check] = []
 
@@ -229,7 +232,7 @@ class Findings:
             held = _Held(head, {}, occurrences=[_Occurrences() for _check in self._checks])
             for row in rows:
                 s = segment_from_row(row)
-                held.segments[s.index] = _Segment(s.id, s.source, s.target, s.target)
+                held.segments[s.index] = _Segment(s.id, s.source, s.target, s.target, s.locked, s.max_length)
                 self._place(held, s.index, s.target, force=True)
             self._held[document_id] = held
         elif head != held.head:
@@ -250,18 +253,21 @@ class Findings:
         if segment.facts is not None:
             for occurrences, observed in zip(held.occurrences, segment.facts.observations):
                 occurrences.remove(index, observed)
-        facts = self._facts(segment.source, text)
+        facts = self._facts(segment, text)
         for occurrences, observed in zip(held.occurrences, facts.observations):
             occurrences.add(index, observed)
         segment.text, segment.facts = text, facts
 
-    def _facts(self, source: str, target: str) -> _Facts:
-        key = (source, target)
+    def _facts(self, segment: _Segment, target: str) -> _Facts:
+        if not states.is_work(segment):
+            # Nothing to find, nothing for the document checks to compare: the file keeps this text.
+            return _Facts((), tuple(() for _check in self._checks))
+        key = (segment.source, target, segment.max_length)
         facts = self._pairs.get(key)
         if facts is not None:
             self._pairs.move_to_end(key)
             return facts
-        pair = SegmentText(0, source, target)
+        pair = SegmentText(0, segment.source, target, segment.max_length)
         matched = self._context.glossary_matches
         observations: list[tuple[Observation, ...]] = []
         for c in self._checks:

@@ -11,6 +11,8 @@ _NAMES = {
     # segment states
     "empty": N_("empty"), "draft": N_("draft"), "translated": N_("translated"),
     "approved": N_("approved"), "rejected": N_("rejected"),
+    # a segment the file marks not to be translated, counted apart from the states (workflow.states)
+    "locked": N_("locked"),
     # document states
     "in_translation": N_("in translation"), "in_review": N_("in review"), "published": N_("published"),
     # roles

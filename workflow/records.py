@@ -40,6 +40,8 @@ def segment_from_row(row: dict[str, Any]) -> Segment:
         target=row["target"] or "",
         state=SegmentState(row["state"]),
         conflict=bool(row["conflict"]),
+        locked=bool(row.get("locked")),
+        max_length=row.get("max_length"),
     )
 
 

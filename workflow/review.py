@@ -154,6 +154,7 @@ class Review:
         """Approve the segment's current revision inside the caller's write (edit and approve uses
         it so the editor's revision and its approval commit together). The caller checked `actor`."""
         row = self._segment(document_id, index)
+        states.refuse_locked(bool(row["locked"]), index)
         if row["revision_id"] is None or not (row["target"] or "").strip():
             raise InputError(_("segment {index}").format(index=index), _("has no English to approve"))
         if row["conflict"]:
@@ -183,6 +184,7 @@ class Review:
         with self._store.write():
             actor = self.reviewer(document_id, by, N_("reject segments"))
             row = self._segment(document_id, index)
+            states.refuse_locked(bool(row["locked"]), index)
             before = SegmentState(row["state"])
             after = states.next_state(before, states.REJECT, segment=index)
             at = now()
@@ -243,7 +245,7 @@ class Review:
         segments = self._documents.segments(document_id)
         done = _DONE_FOR_TRANSLATOR if as_role is Role.TRANSLATOR else {SegmentState.APPROVED}
         blocking = []
-        open_ = [s.index for s in segments if s.state not in done]
+        open_ = [s.index for s in segments if states.is_work(s) and s.state not in done]
         if open_:
             blocking.append((_("segments {segments} are not translated yet") if as_role is Role.TRANSLATOR
                              else _("segments {segments} are not approved yet")).format(segments=_list(open_)))

@@ -44,6 +44,7 @@ def write_revision(store: Storage, row: dict, text: str, actor, role: Role, at: 
     """Make `text` the segment's current revision and move its state as an edit does (to draft, or
     to empty with no English): the new revision's id, the state before and after. No audit: the
     caller records what the change was."""
+    states.refuse_locked(bool(row["locked"]), row["position"])
     before = SegmentState(row["state"])
     after = states.next_state(before, states.EDIT if text.strip() else states.CLEAR, segment=row["position"])
     revision_id = store.insert_revision(revision_row(row, text, actor, role, at, parent=parent,
@@ -72,6 +73,12 @@ class Saving:
     def _segment(self, document_id: int, index: int) -> dict:
         return existing_segment(self._store, document_id, index)
 
+    def _editable(self, document_id: int, index: int) -> dict:
+        # Refused before anything is written, the aside revision of a stale save included.
+        row = self._segment(document_id, index)
+        states.refuse_locked(bool(row["locked"]), index)
+        return row
+
     def save(self, document_id: int, index: int, text: str, *, by: str,
              based_on: int | None = None) -> SaveResult:
         """A new revision; based on an older one, a merge with what was saved since, or a conflict.
@@ -84,7 +91,7 @@ class Saving:
         with self._store.write():
             actor = acting_user(self._store, by)
             role = require(actor, EDIT_ROLES, N_("edit translations"))
-            row = self._segment(document_id, index)
+            row = self._editable(document_id, index)
             current = row["target"] or ""
             if text == current:
                 return SaveResult(_segment(row), None, None, False)
@@ -105,7 +112,7 @@ class Saving:
         text = unicodedata.normalize("NFC", text)
         with self._store.write():
             actor = self._review.reviewer(document_id, by, N_("edit and approve segments"))
-            row = self._segment(document_id, index)
+            row = self._editable(document_id, index)
             if text == (row["target"] or ""):
                 if SegmentState(row["state"]) is not SegmentState.APPROVED:
                     self._review.approve_in_write(document_id, index, actor)
@@ -170,7 +177,7 @@ class Saving:
         with self._store.write():
             actor = acting_user(self._store, by)
             role = require(actor, EDIT_ROLES, N_("resolve conflicts"))
-            row = self._segment(document_id, index)
+            row = self._editable(document_id, index)
             open_ = self._store.open_conflicts(row["id"])
             if not open_:
                 raise InputError(_("segment {index}").format(index=index),

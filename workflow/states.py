@@ -2,11 +2,12 @@
 
 empty -> draft -> translated -> approved, with rejected sending a segment back to its translator.
 Any edit drops a translated or approved segment back to draft (the caller records that it did).
+A locked segment (the file marked it translate="no") stands outside the table: see LOCKED below.
 """
 
 from __future__ import annotations
 
-from workflow.errors import TandemError
+from workflow.errors import InputError, TandemError
 from workflow.i18n import _
 from workflow.models import SegmentState as S
 
@@ -61,6 +62,40 @@ WAITING_FOR: dict[S, frozenset] = {
 }
 
 
-def waits_for(state: S, roles) -> bool:
+def waits_for(state: S, roles, *, locked: bool = False) -> bool:
     """Whether a segment in `state` waits for someone holding any of `roles` (Role values)."""
-    return bool(WAITING_FOR[state] & {str(role) for role in roles})
+    return not locked and bool(WAITING_FOR[state] & {str(role) for role in roles})
+
+
+# A locked segment's text is the file's to keep (XLIFF translate="no": a product name, a code, a
+# byline), so it is nobody's work: no one edits, approves or rejects it, no check judges it, and no
+# figure of work (untranslated, words left, what waits for whom, sign-off readiness) counts it,
+# whatever its state says. Progress figures count it apart, under this key.
+LOCKED = "locked"
+
+
+class SegmentLocked(InputError):
+    """A change to a segment the file marked not to be translated."""
+
+
+def refuse_locked(locked: bool, index: int) -> None:
+    """Every write to a segment's English or state calls this before writing anything."""
+    if locked:
+        raise SegmentLocked(_("segment {index}").format(index=index),
+                            _("is locked: the file marks it not to be translated, so it is shown but never "
+                              "edited, approved or rejected"))
+
+
+def is_work(segment) -> bool:
+    """Whether a segment (anything with .locked) counts in progress, checks and readiness."""
+    return not segment.locked
+
+
+def untranslated(segment) -> bool:
+    """No English yet and someone's work to give it some (a locked segment is never untranslated)."""
+    return is_work(segment) and segment.state is S.EMPTY
+
+
+def progress_key(segment) -> str:
+    """Where a segment counts in progress figures: its state, or LOCKED."""
+    return S(segment.state).value if is_work(segment) else LOCKED

@@ -55,3 +55,4 @@ class SegmentText:
     index: int
     source: str
     target: str
+    max_length: int | None = None  # the file's limit on the English, in characters (length.limit)

@@ -82,6 +82,7 @@ class DocumentSummary:
     words_source: int
     roles: dict[str, list[str]] = field(default_factory=dict)
     conflicts: int = 0  # segments with an unresolved conflict between two people's saves
+    locked: int = 0  # segments the file keeps untranslatable: in segment_count, in no state of progress
 
     @property
     def id(self) -> int:
@@ -106,6 +107,9 @@ class Segment:
     align_score: float | None
     align_note: str | None
     conflict: bool = False  # two people's changes await a person's resolution (Workspace.editing.conflict)
+    # The file marked it translate="no": shown, never edited, checked or counted as work (workflow.states).
+    locked: bool = False
+    max_length: int | None = None  # the file's length limit in characters (check length.limit)
 
     @property
     def low_confidence(self) -> bool:

@@ -36,10 +36,12 @@ class DocumentsSQL(StoreBase):
     def touch_document(self, document_id: int, at: str) -> None:
         self._db.execute("UPDATE documents SET updated_at = ? WHERE id = ?", (at, document_id))
 
-    def state_counts(self) -> dict[int, dict[str, int]]:
+    def state_counts(self, *, locked: str | None = None) -> dict[int, dict[str, int]]:
+        """Segments per document and state; given `locked`, locked segments count under that key."""
         counts: dict[int, dict[str, int]] = {}
         for row in self._rows(
-            "SELECT document_id, state, count(*) AS n FROM segments GROUP BY document_id, state"
+            "SELECT document_id, CASE WHEN locked AND ? IS NOT NULL THEN ? ELSE state END AS state, "
+            "count(*) AS n FROM segments GROUP BY 1, 2", (locked, locked)
         ):
             counts.setdefault(row["document_id"], {})[row["state"]] = row["n"]
         return counts
