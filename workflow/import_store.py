@@ -35,6 +35,8 @@ class NewSegment:
     role: Role = Role.TRANSLATOR
     align_score: float | None = None
     align_note: str | None = None
+    locked: bool = False  # the file said translate="no": shown read-only, never checked or counted
+    max_length: int | None = None  # the file's length limit in characters
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ def create_document(store: Storage, document: dict[str, Any], segments: Sequence
     segment_ids = store.insert_segments([
         {"document_id": document_id, "position": position, "block": seg.block, "kind": seg.kind.value,
          "source_text": seg.source, "state": seg.state.value, "align_score": seg.align_score,
-         "align_note": seg.align_note}
+         "align_note": seg.align_note, "locked": int(seg.locked), "max_length": seg.max_length}
         for position, seg in enumerate(segments, start=1)
     ])
     english = [(segment_id, seg, content_hash(seg.english)) for segment_id, seg in zip(segment_ids, segments)

@@ -3,6 +3,13 @@
 Inline codes (formatting, placeholders) are opaque to translators: in `source` and `target` each one
 is a token such as ⟦1⟧ (standalone or opening) or ⟦/1⟧ (closing), and `codes` keeps the original
 markup so export can put it back exactly.
+
+`export_id` names the export a file came from, so a returned file can find its document; writers
+write it when set and readers read it back, never as a comment:
+- XLIFF 1.2: a header <note from="tandem:export">ID</note> in each <file> (as tandem:title travels);
+- XLIFF 2.x: the attribute tandem:export="ID" (namespace urn:tandem:xliff) on each <file>, which
+  the core schema admits there (any attribute of another namespace, processContents="lax").
+`locked` and `max_length` become the segment's columns of the same names at import.
 """
 
 from __future__ import annotations
@@ -26,6 +33,11 @@ def close_token(n: int) -> str:
 
 def standalone_token(n: int) -> str:
     return f"⟦{n}/⟧"
+
+
+def plain_title(text: str) -> str:
+    """A title without Tandem's tokens, which mean nothing outside a segment's text."""
+    return " ".join(TOKEN.sub(" ", text or "").split())
 
 
 def tokens(text: str) -> list[str]:
@@ -59,6 +71,8 @@ class Unit:
     codes: list[InlineCode] = field(default_factory=list)
     author: str | None = None  # who last wrote the target, where the file says
     file_state: str | None = None  # the state as the file wrote it (new, final, reviewed ...)
+    locked: bool = False  # translate="no" in the file: shown, never edited, checked or counted
+    max_length: int | None = None  # the file's length limit in characters (code points), if any
 
 
 @dataclass
@@ -71,6 +85,10 @@ class BilingualFile:
     units: list[Unit]
     title: str = ""
     warnings: list[str] = field(default_factory=list)
+    export_id: int | None = None  # see the module docstring
+    # The file as imported: export to its own format and version patches it (skeleton.py), so what
+    # Tandem does not edit goes back as it came. None for documents not imported from XLIFF.
+    skeleton: bytes | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from workflow.interchange.model import (
     InlineCode,
     Note,
     Unit,
+    plain_title,
 )
 from workflow.interchange.sniff import Sniffed, sniff_file
 from workflow.models import Role, SegmentKind, SegmentState, User
@@ -54,7 +55,9 @@ def read_file(path: Path | str) -> tuple[BilingualFile, bytes, Sniffed]:
         raise InputError(str(path), _("holds {kind}, not XLIFF").format(kind=sniffed.label))
     from workflow.interchange.reader import read_bilingual
 
-    return read_bilingual(data, str(path)), data, sniffed
+    doc = read_bilingual(data, str(path))
+    doc.skeleton = data  # kept at import, so export to this version gives back what Tandem did not edit
+    return doc, data, sniffed
 
 
 def export_file(store: Storage, document_id: int, fmt: str) -> tuple[BilingualFile, bytes, list[int]]:
@@ -85,7 +88,14 @@ def export_file(store: Storage, document_id: int, fmt: str) -> tuple[BilingualFi
 
 
 def write_file(doc: BilingualFile) -> bytes:
-    """The file's bytes, by the writer of its format."""
+    """The file's bytes: the imported file patched where the document goes back to its own format
+    and version (skeleton.py), else made anew by the writer of its format."""
+    if doc.skeleton is not None:
+        from workflow.interchange.skeleton import patch
+
+        patched = patch(doc)
+        if patched is not None:
+            return patched
     if doc.format == "xliff12":
         from workflow.interchange.xliff12 import write_xliff12
 
@@ -116,7 +126,7 @@ def store_file(store: Storage, doc: BilingualFile, *, name: str, checksum: str, 
         people = _People(store, actor)
         earlier = store.document_by_checksums(checksum, None)
         at = now()
-        chosen = (title or "").strip() or nfc(doc.title).strip() or _first_words(units) or doc.original
+        chosen = (title or "").strip() or plain_title(nfc(doc.title)) or _first_words(units) or doc.original
         created = create_document(store, {
             "title": chosen, "tags": tags, "source_name": name, "source_checksum": checksum,
             "source_encoding": encoding, "english_name": None, "english_checksum": None,
@@ -143,6 +153,8 @@ def store_file(store: Storage, doc: BilingualFile, *, name: str, checksum: str, 
              for segment_id, unit in zip(segment_ids, units)],
             authors,
         )
+        if doc.skeleton is not None:
+            store.insert_interchange_file(document_id, doc.skeleton)
         # Approved text becomes translation memory, as an approval in Tandem would make it.
         for segment_id, unit in zip(segment_ids, units):
             if _state(unit) is SegmentState.APPROVED:
@@ -195,14 +207,17 @@ def document_file(store: Storage, document_id: int, fmt: str) -> BilingualFile:
             id=unit_id, source=row["source_text"], target=row["target"] or None, state=state,
             kind=SegmentKind(row["kind"]), notes=notes.get(row["position"], []),
             codes=[InlineCode(*c) for c in extra.get("codes", [])],
-            author=authors.get(row["position"]) if row["target"] else None, file_state=file_state))
-    version = record["version"] if record and record["format"] == fmt else ("1.2" if fmt == "xliff12" else "2.1")
+            author=authors.get(row["position"]) if row["target"] else None, file_state=file_state,
+            locked=bool(row["locked"]), max_length=row["max_length"]))
+    same_format = record is not None and record["format"] == fmt
+    version = record["version"] if record is not None and same_format else ("1.2" if fmt == "xliff12" else "2.1")
     return BilingualFile(
         format=fmt, version=version,
         source_lang=record["source_lang"] if record else "ko",
         target_lang=(record["target_lang"] if record else None) or "en",
         original=record["original"] if record else doc["source_name"],
-        units=units, title=doc["title"])
+        units=units, title=doc["title"],
+        skeleton=store.interchange_file(document_id) if same_format else None)
 
 
 def _clean(unit: Unit) -> Unit:
@@ -215,9 +230,11 @@ def _clean(unit: Unit) -> Unit:
 def _new_segment(position: int, unit: Unit, people: _People) -> NewSegment:
     english = _english(unit)
     if not english.strip():
-        return NewSegment(position, unit.kind, unit.source, _state(unit))
+        return NewSegment(position, unit.kind, unit.source, _state(unit), locked=unit.locked,
+                          max_length=unit.max_length)
     user, role = people.credit(unit.author)
-    return NewSegment(position, unit.kind, unit.source, _state(unit), english=english, author_id=user.id, role=role)
+    return NewSegment(position, unit.kind, unit.source, _state(unit), english=english, author_id=user.id, role=role,
+                      locked=unit.locked, max_length=unit.max_length)
 
 
 def _english(unit: Unit) -> str:
@@ -233,7 +250,13 @@ def _state(unit: Unit) -> SegmentState:
 
 
 def _first_words(units: Iterable[Unit]) -> str:
-    return next((u.source.strip()[:80] for u in units if u.source.strip()), "")
+    return next((plain_title(u.source)[:80] for u in units if plain_title(u.source)), "")
+
+
+def default_title(doc: BilingualFile) -> str:
+    """The title an import without --title gives the file's document."""
+    units = [_clean(u) for u in doc.units]
+    return plain_title(nfc(doc.title)) or _first_words(units) or doc.original
 
 
 class _People:

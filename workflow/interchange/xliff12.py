@@ -4,9 +4,14 @@ Written files are XLIFF 1.2 strict. Where Tandem keeps what 1.2 has no place for
 - the target's author: a <phase> per author in the file header (contact-name), named by the
   target's phase-name;
 - the segment kind: restype="x-tandem-title" (heading, caption; a paragraph has none);
-- the document title: a header <note from="tandem:title">.
+- the document title: a header <note from="tandem:title">;
+- the export a file came from: a header <note from="tandem:export"> (model.py).
+translate="no" (on the trans-unit, its bin-unit or a group, the nearest one saying) makes a locked
+unit; maxwidth with size-unit="char" its length limit (other units are not characters Tandem counts).
 A trans-unit that <seg-source> splits into several <mrk mtype="seg"> (Trados, memoQ) is one Tandem
 unit per segment, "<id>#<mid>", written back the same way.
+This writer makes a file anew (another version, or a document not imported from XLIFF); export to the
+file's own version patches the imported file instead (skeleton.py).
 Lossy: a note's category (1.2 notes have none); the segments of one trans-unit share one state (the
 least advanced is written); <alt-trans>, contexts, counts and tool headers are not read.
 """
@@ -21,11 +26,12 @@ from workflow.i18n import _
 from workflow.interchange.inline import NS12, XLIFF12, CodeReader, nfc
 from workflow.interchange.inline_write import CodeWriter
 from workflow.interchange.layout import indent, to_bytes
-from workflow.interchange.model import FROM_XLIFF12, TO_XLIFF12, BilingualFile, Note, Unit
+from workflow.interchange.model import FROM_XLIFF12, TO_XLIFF12, BilingualFile, Note, Unit, plain_title
 from workflow.interchange.xmlsafe import local_name
 from workflow.models import SegmentKind, SegmentState
 
 TITLE_NOTE = "tandem:title"
+EXPORT_NOTE = "tandem:export"
 KIND_RESTYPE = "x-tandem-"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _LEAVES = frozenset({"source", "seg-source", "target", "note", "phase"})
@@ -42,20 +48,48 @@ def _child(el: etree._Element, name: str) -> etree._Element | None:
 
 
 def trans_units(body: etree._Element):
-    """The trans-units of a <body>, groups walked, in document order."""
+    """The trans-units of a <body>, groups and bin-units walked, in document order."""
     for el in body:
         if not isinstance(el.tag, str):
             continue
         name = local_name(el)
         if name == "trans-unit":
             yield el
-        elif name == "group":
+        elif name in ("group", "bin-unit"):
             yield from trans_units(el)
 
 
-def read_xliff12(root: etree._Element, source: str) -> BilingualFile:
-    """A tree that passed the 1.x checks (reader.py) as one document; several <file>s are joined."""
+def export_id(note_text: str | None) -> int | None:
+    text = (note_text or "").strip()
+    return int(text) if text.isdigit() else None
+
+
+def _translatable(tu: etree._Element) -> bool:
+    for el in (tu, *tu.iterancestors()):
+        if el.get("translate") in ("yes", "no"):
+            return el.get("translate") == "yes"
+        if local_name(el) == "file":
+            break
+    return True
+
+
+def _max_length(tu: etree._Element, warnings: list[str]) -> int | None:
+    width = (tu.get("maxwidth") or "").strip()
+    if not width:
+        return None
+    unit = tu.get("size-unit") or "pixel"
+    if unit == "char" and width.isdigit():
+        return int(width)
+    warnings.append(_("trans-unit {id}: its length limit ({width} {unit}) is not in characters; Tandem does "
+                      "not check it").format(id=tu.get("id"), width=width, unit=unit))
+    return None
+
+
+def read_xliff12(root: etree._Element, source: str, slots: list | None = None) -> BilingualFile:
+    """A tree that passed the 1.x checks (reader.py) as one document; several <file>s are joined.
+    `slots` (skeleton.py) is given (unit, trans-unit, source part, target part) for each unit."""
     files = _children(root, "file")
+    exported: int | None = None
     version = root.get("version") or ("1.2" if root.tag.startswith(f"{{{NS12}}}") else "1.1")
     warnings: list[str] = []
     per_file: list[tuple[str, list[Unit]]] = []
@@ -71,15 +105,18 @@ def read_xliff12(root: etree._Element, source: str) -> BilingualFile:
             for note in _children(header, "note"):
                 if note.get("from") == TITLE_NOTE and not title:
                     title = nfc(note.text).strip()
+                if note.get("from") == EXPORT_NOTE and exported is None:
+                    exported = export_id(note.text)
         body = _child(file, "body")
-        units = [u for tu in trans_units(body) for u in _read_trans_unit(tu, phases, warnings)] if body is not None else []
+        units = [u for tu in trans_units(body) for u in _read_trans_unit(tu, phases, warnings, slots)] \
+            if body is not None else []
         per_file.append((file.get("original") or f"file{index}", units))
     first = files[0] if files else root
     return BilingualFile(
         format="xliff12", version=version,
         source_lang=first.get("source-language", ""), target_lang=first.get("target-language"),
         original=nfc(first.get("original", "")), units=unique_ids(per_file), title=title,
-        warnings=warnings)
+        warnings=warnings, export_id=exported)
 
 
 def unique_ids(per_file: list[tuple[str, list[Unit]]]) -> list[Unit]:
@@ -106,9 +143,12 @@ def _seg_marks(el: etree._Element | None) -> list[etree._Element]:
             if m.get("mtype") == "seg"]
 
 
-def _read_trans_unit(tu: etree._Element, phases: dict[str, str], warnings: list[str]) -> list[Unit]:
+def _read_trans_unit(tu: etree._Element, phases: dict[str, str], warnings: list[str],
+                     slots: list | None = None) -> list[Unit]:
     """One Tandem unit, or one per segment where <seg-source> segments it (Trados, memoQ)."""
     unit_id = nfc(tu.get("id"))
+    locked = not _translatable(tu)
+    limit = _max_length(tu, warnings)
     target_el = _child(tu, "target")
     file_state = target_el.get("state") if target_el is not None else None
     phase = (target_el.get("phase-name") if target_el is not None else None) or tu.get("phase-name")
@@ -136,7 +176,9 @@ def _read_trans_unit(tu: etree._Element, phases: dict[str, str], warnings: list[
                           state=_read_state(unit_id, tu, target, file_state, warnings), kind=kind,
                           notes=notes if not units else [], codes=codes.codes,
                           author=phases.get(phase or "") if target is not None else None,
-                          file_state=file_state))
+                          file_state=file_state, locked=locked, max_length=limit))
+        if slots is not None:
+            slots.append((units[-1], tu, source_el, target_part))
     return units
 
 
@@ -198,16 +240,21 @@ def write_xliff12(doc: BilingualFile) -> bytes:
     for unit in doc.units:
         if unit.author and unit.target is not None and unit.author not in authors:
             authors[unit.author] = f"tandem-{len(authors) + 1}"
-    if authors or doc.title:
+    title = plain_title(doc.title)
+    if authors or title or doc.export_id is not None:
         header = etree.SubElement(file, f"{{{NS12}}}header")
         if authors:
             group = etree.SubElement(header, f"{{{NS12}}}phase-group")
             for author, phase in authors.items():
                 group.append(E("phase", **{"phase-name": phase, "process-name": "translation",
                                            "contact-name": author}))
-        if doc.title:
+        if title:
             note = E("note", **{"from": TITLE_NOTE})
-            note.text = doc.title
+            note.text = title
+            header.append(note)
+        if doc.export_id is not None:
+            note = E("note", **{"from": EXPORT_NOTE})
+            note.text = str(doc.export_id)
             header.append(note)
     body = etree.SubElement(file, f"{{{NS12}}}body")
     for base, members in grouped(doc.units):

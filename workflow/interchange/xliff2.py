@@ -12,7 +12,13 @@ Where Tandem keeps what the core has no place for:
   with <mda:meta type="author"> (and type="segment" naming the segment in a multi-segment unit);
 - a note's author: the tandem:author attribute (namespace urn:tandem:xliff);
 - segment kind: unit type="tandem:title" (heading, caption; a paragraph has none);
-- the document title: file-level <mda:meta type="title">.
+- the document title: file-level <mda:meta type="title">;
+- the export a file came from: tandem:export="ID" on each <file> (model.py).
+translate="no" on a unit (or the nearest group or file saying) makes its segments locked; the Size
+and Length Restriction module's slr:sizeRestriction on a unit, under the general profile
+xliff:codepoints (assumed where the file names no profile), their length limit in characters.
+This writer makes a file anew (another version, or a document not imported from XLIFF); export to
+the file's own version patches the imported file instead (skeleton.py).
 """
 
 from __future__ import annotations
@@ -25,14 +31,28 @@ from lxml import etree
 from workflow.interchange.inline import NS20, NS22, XLIFF2, CodeReader, append_text, native_text, nfc
 from workflow.interchange.inline_write import CodeWriter
 from workflow.interchange.layout import indent, to_bytes
-from workflow.interchange.model import FROM_XLIFF2, SUBSTATE_PREFIX, TO_XLIFF2, BilingualFile, Note, Unit
+from workflow.interchange.model import (
+    FROM_XLIFF2,
+    SUBSTATE_PREFIX,
+    TO_XLIFF2,
+    BilingualFile,
+    Note,
+    Unit,
+    plain_title,
+)
 from workflow.interchange.xliff12 import grouped, unique_ids
 from workflow.interchange.xmlsafe import local_name
 from workflow.models import SegmentKind, SegmentState
 
 NS_MDA = "urn:oasis:names:tc:xliff:metadata:2.0"
 NS_TANDEM = "urn:tandem:xliff"
+NS_SLR = "urn:oasis:names:tc:xliff:sizerestriction:2.0"
 AUTHOR = f"{{{NS_TANDEM}}}author"
+EXPORT = f"{{{NS_TANDEM}}}export"
+CODEPOINTS = "xliff:codepoints"
+_LIMIT = re.compile(r"\s*(?:\d+\s*,\s*)?(\d+)\s*")
+# Attributes Tandem adds to a patched file then read "tandem:", not lxml's made-up "ns0:".
+etree.register_namespace("tandem", NS_TANDEM)
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _LEAVES = frozenset({"source", "target", "note", "data", "meta"})
 _NOT_NMTOKEN = re.compile(r"[^\w.:\-\u00b7\u0300-\u036f\u203f\u2040]")
@@ -68,27 +88,47 @@ def _metas(group: etree._Element) -> dict[str, str]:
     return {m.get("type", ""): nfc(m.text).strip() for m in _kids(group, "meta", NS_MDA)}
 
 
-def read_xliff2(root: etree._Element, source: str) -> BilingualFile:
-    """A tree that passed validate_xliff2 as one document; several <file>s are joined."""
+def read_xliff2(root: etree._Element, source: str, slots: list | None = None) -> BilingualFile:
+    """A tree that passed validate_xliff2 as one document; several <file>s are joined.
+    `slots` (skeleton.py) is given (unit, <unit>, <segment>) for each unit."""
     warnings: list[str] = []
     per_file: list[tuple[str, list[Unit]]] = []
     title = ""
+    exported: int | None = None
     files = _kids(root, "file")
     for index, file in enumerate(files, 1):
         for group in _meta_groups(file):
             title = title or _metas(group).get("title", "")
+        if exported is None and (file.get(EXPORT) or "").strip().isdigit():
+            exported = int(file.get(EXPORT, "").strip())
+        profiles = _kids(file, "profiles", NS_SLR)
+        chars = (profiles[0].get("generalProfile") if profiles else CODEPOINTS) == CODEPOINTS
         units: list[Unit] = []
         for unit in _units(file):
-            units.extend(_read_unit(unit))
+            units.extend(_read_unit(unit, slots, chars))
         per_file.append((file.get("id") or f"f{index}", units))
     return BilingualFile(
         format="xliff2", version=root.get("version", "2.0"), source_lang=root.get("srcLang", ""),
         target_lang=root.get("trgLang"), original=nfc(files[0].get("original", "")) if files else "",
-        units=unique_ids(per_file), title=title, warnings=warnings)
+        units=unique_ids(per_file), title=title, warnings=warnings, export_id=exported)
 
 
-def _read_unit(unit: etree._Element) -> list[Unit]:
+def _translatable(unit: etree._Element) -> bool:
+    for el in (unit, *unit.iterancestors()):
+        if el.get("translate") in ("yes", "no"):
+            return el.get("translate") == "yes"
+    return True
+
+
+def _max_length(unit: etree._Element, chars: bool) -> int | None:
+    found = _LIMIT.fullmatch(unit.get(f"{{{NS_SLR}}}sizeRestriction") or "")
+    return int(found.group(1)) if found and chars else None
+
+
+def _read_unit(unit: etree._Element, slots: list | None = None, chars: bool = True) -> list[Unit]:
     uid = unit.get("id", "")
+    locked = not _translatable(unit)
+    limit = _max_length(unit, chars)
     kind = SegmentKind.PARAGRAPH
     utype = unit.get("type", "")
     if utype.startswith(f"{SUBSTATE_PREFIX}:") and utype.split(":", 1)[1] in {k.value for k in SegmentKind}:
@@ -142,7 +182,9 @@ def _read_unit(unit: etree._Element) -> list[Unit]:
             id=f"{uid}#{key}" if several else uid, source=source, target=target,
             state=_state(part, target), kind=kind, notes=notes if not result else [],
             codes=reader.codes, author=authors.get(key) or (authors.get(None) if not several or count == 1 else None),
-            file_state=part.get("state")))
+            file_state=part.get("state"), locked=locked, max_length=limit))
+        if slots is not None:
+            slots.append((result[-1], unit, part))
     return result
 
 
@@ -185,7 +227,7 @@ def _files(doc: BilingualFile) -> list[tuple[str, list[Unit]]]:
     files: list[tuple[str, list[Unit]]] = [("f1", [])]
     for unit in doc.units:
         prefix, sep, rest = unit.id.partition("/")
-        if doc.format == "xliff2" and sep and rest and not _NOT_NMTOKEN.search(prefix):
+        if doc.format == "xliff2" and sep and rest and prefix and not _NOT_NMTOKEN.search(prefix):
             if prefix != files[-1][0]:
                 files.append((prefix, []))
             unit = dataclasses.replace(unit, id=rest)
@@ -204,9 +246,11 @@ def write_xliff2(doc: BilingualFile, version: str = "2.1") -> bytes:
     for number, (file_id, units) in enumerate(_files(doc)):
         file = _el(root, ns, "file", id=file_id, original=(doc.original or None) if not number else None)
         file.set(XML_SPACE, "preserve")
-        if doc.title and not number:
+        if doc.export_id is not None:
+            file.set(EXPORT, str(doc.export_id))
+        if plain_title(doc.title) and not number:
             group = _el(_el(file, NS_MDA, "metadata"), NS_MDA, "metaGroup", category="tandem")
-            _el(group, NS_MDA, "meta", doc.title, type="title")
+            _el(group, NS_MDA, "meta", plain_title(doc.title), type="title")
         used: set[str] = set()
         for index, (base, members) in enumerate(grouped(units), 1):
             uid = _nmtoken(base, f"u{index}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 
 from workflow.storage.store_base import Row, StoreBase
 
@@ -15,6 +16,14 @@ class InterchangeSQL(StoreBase):
         self._table("segment_interchange").insert_all(segments, batch_size=500)
         if authors:
             self._table("file_authors").insert_all(authors, batch_size=500)
+
+    def insert_interchange_file(self, document_id: int, data: bytes) -> None:
+        """The imported file's bytes, which export to its own version patches."""
+        self._table("interchange_files").insert({"document_id": document_id, "data": zlib.compress(data, 6)})
+
+    def interchange_file(self, document_id: int) -> bytes | None:
+        found = self._rows("SELECT data FROM interchange_files WHERE document_id = ?", (document_id,))
+        return zlib.decompress(found[0]["data"]) if found else None
 
     def interchange(self, document_id: int) -> tuple[Row | None, dict[int, Row]]:
         """The document's file record, and its segments' records by segment id."""
