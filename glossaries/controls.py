@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from glossaries.i18n import N_
+
 # C0 less tab and line feed, DEL, C1. Carriage returns count too: readers turn line ends into
 # line feeds before they look, so a CR left over is one in the middle of a line.
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -48,3 +50,20 @@ def where(text: str, offset: int) -> tuple[int, int]:
     """Line and column (both from 1, the column in characters) of `offset` in `text`."""
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+# A term entry's text fields, by the label its form and messages give them.
+TERM_FIELDS = {"ko": N_("Korean"), "ko_variants": N_("Korean variants"), "en": N_("English"),
+               "en_variants": N_("Admitted"), "en_forbidden": N_("Forbidden"), "pos": N_("Part of speech"),
+               "domain": N_("Domain"), "note": N_("Note")}
+
+
+def term_control(term: object) -> tuple[str, str] | None:
+    """The (label, text) of the first field of a term entry that holds a control character, or None:
+    typed entries are held to the rule the glossary's file readers keep."""
+    for field, label in TERM_FIELDS.items():
+        value = getattr(term, field)
+        for text in value if isinstance(value, tuple) else (value,):
+            if CONTROLS.search(text):
+                return label, text
+    return None

@@ -10,6 +10,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
+from glossaries.controls import term_control
 from glossaries.errors import GlossaryFileError
 from glossaries.folding import fold_key
 from glossaries.index import GlossaryIndex
@@ -21,6 +22,7 @@ from workflow.i18n import N_, _
 from workflow.interchange.model import FileImport
 from workflow.models import Role, SegmentState, TermImpact, TermOccurrence, TermRevision
 from workflow.storage import Storage
+from workflow.textfile import refuse_controls
 from workflow.word_decisions import WordDecisions
 
 EXPORT_FORMATS = ("csv", "tbx")
@@ -126,7 +128,7 @@ class Glossary:
 
     def add(self, term: Term, *, by: str, reason: str = "added") -> Term:
         """A maintainer's new entry: approved at once (statuses other than approved are kept)."""
-        term = _valid(term)
+        term = _valid(_typed(term, reason))
         with self._store.write():
             actor = acting_user(self._store, by)
             role = require(actor, GLOSSARY_ROLES, N_("add glossary terms (propose one instead)"))
@@ -136,7 +138,7 @@ class Glossary:
 
     def propose(self, term: Term, *, by: str, reason: str = "proposed") -> Term:
         """Anyone may propose; a terminologist approves or rejects."""
-        term = replace(_valid(term), status=TermStatus.PROPOSED)
+        term = replace(_valid(_typed(term, reason)), status=TermStatus.PROPOSED)
         with self._store.write():
             actor = acting_user(self._store, by)
             created = self._create(term, actor.id, _any_role(actor.roles), reason)
@@ -161,7 +163,7 @@ class Glossary:
             actor = acting_user(self._store, by)
             role = require(actor, GLOSSARY_ROLES, N_("edit glossary terms"))
             current = self.term(term_id)
-            updated = _valid(replace(current, **changes))
+            updated = _valid(_typed(replace(current, **changes), reason))
             if updated == current:
                 raise InputError(_("term"), _("term {id} already reads that way; nothing to change").format(id=term_id))
             _guard_duplicate(updated, self._live_forms(), exclude=term_id)
@@ -313,6 +315,15 @@ def _read_glossary_file(path: Path) -> tuple[list[Term], tuple[str, ...]]:
         raise InputError(exc.source, f"{exc.problem}{f' ({exc.where})' if exc.where else ''}") from None
     except OSError as exc:
         raise InputError(str(path), _("cannot be read ({problem})").format(problem=exc.strerror or exc)) from None
+
+
+def _typed(term: Term, reason: str) -> Term:
+    """A term someone typed, held to the rule the glossary's file readers keep: no control characters."""
+    found = term_control(term)
+    if found is not None:
+        refuse_controls(found[1], _(found[0]), field=True)
+    refuse_controls(reason, _("reason"), field=True)
+    return term
 
 
 def _valid(term: Term) -> Term:

@@ -27,6 +27,7 @@ from workflow.models import EMPTY_BASE, Conflict, Revision, Role, SaveResult, Se
 from workflow.records import content_hash, existing_segment, revision_from_row, segment_from_row as _segment
 from workflow.review import Review
 from workflow.storage import Storage
+from workflow.textfile import refuse_controls
 
 
 # What every change to a segment's English does, whoever makes it (a save here, a move of English
@@ -65,6 +66,13 @@ def signoffs_voided(review: Review, document_id: int, signed: dict) -> list:
     return [(role, signoff) for role, signoff in signed.items() if still.get(role) != signoff]
 
 
+def typed(text: str, index: int) -> str:
+    """English as people type it, held to the rule imports keep: NFC, and no terminal control
+    characters (tab and line feed are text)."""
+    refuse_controls(text, _("segment {index}").format(index=index), field=True)
+    return unicodedata.normalize("NFC", text)
+
+
 class Saving:
     def __init__(self, store: Storage, review: Review) -> None:
         self._store = store
@@ -87,7 +95,7 @@ class Saving:
         one, "theirs"); the conflict stays open until someone resolves it, because only a person
         can say what becomes of the other candidate.
         """
-        text = unicodedata.normalize("NFC", text)
+        text = typed(text, index)
         with self._store.write():
             actor = acting_user(self._store, by)
             role = require(actor, EDIT_ROLES, N_("edit translations"))
@@ -109,7 +117,7 @@ class Saving:
         A stale save is merged or kept in conflict as usual but not approved: the text it would
         approve is not the one the editor read, so that stays a separate look and a separate `a`.
         """
-        text = unicodedata.normalize("NFC", text)
+        text = typed(text, index)
         with self._store.write():
             actor = self._review.reviewer(document_id, by, N_("edit and approve segments"))
             row = self._editable(document_id, index)
@@ -173,7 +181,7 @@ class Saving:
     def resolve_conflict(self, document_id: int, index: int, text: str, *, by: str) -> SaveResult:
         """The text a person chose (theirs, mine or their own) becomes current; every open conflict
         on the segment closes, each with a resolution row naming that revision."""
-        text = unicodedata.normalize("NFC", text)
+        text = typed(text, index)
         with self._store.write():
             actor = acting_user(self._store, by)
             role = require(actor, EDIT_ROLES, N_("resolve conflicts"))
