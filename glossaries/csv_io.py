@@ -26,6 +26,7 @@ EXTRA_COLUMNS = ("status", "case_sensitive", "one_rendering")
 _FLAGS = ("case_sensitive", "one_rendering")
 _LISTS = ("ko_variants", "en_variants", "en_forbidden")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_STATUSES = frozenset(s.value for s in TermStatus)
 _BOOLS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False, "": False}
 
 
@@ -139,18 +140,16 @@ def _term(row: list[str], header: list[str], source: str, line: int) -> Term:
     if len(row) != len(header):
         raise GlossaryFileError(source, _("expected {expected} fields, found {found}").format(
             expected=len(header), found=len(row)), where)
-    for name, cell in zip(header, row):
-        found = find_control(cell.replace("\r\n", "\n"))
-        if found:
-            raise GlossaryFileError(source, _("the {column!r} field holds the control character {char}; Tandem does "
-                                              "not take terminal control characters in text").format(
-                column=name, char=describe(found.group())), where)
+    # One search over the row; only a row that holds a control character is searched cell by cell
+    # to name the column. Joined by a space, so that no CR LF forms across two cells.
+    if find_control(" ".join(row).replace("\r\n", "\n")):
+        _refuse_control(row, header, source, where)
     cells = dict(zip(header, (restored(cell.strip()) for cell in row)))
     for name in ("ko", "en"):
         if not cells[name]:
             raise GlossaryFileError(source, _("the {column!r} field is empty").format(column=name), where)
     status = cells.get("status", "").lower() or TermStatus.APPROVED.value
-    if status not in {s.value for s in TermStatus}:
+    if status not in _STATUSES:
         raise GlossaryFileError(source, _("unknown status {status!r} (allowed: {allowed})").format(
             status=cells["status"], allowed=", ".join(s.value for s in TermStatus)), where)
     flags: dict[str, bool] = {}
@@ -162,10 +161,21 @@ def _term(row: list[str], header: list[str], source: str, line: int) -> Term:
         flags[name] = _BOOLS[flag]
 
     def listed(name: str) -> tuple[str, ...]:
-        return tuple(cells.get(name, "").split("|"))
+        # An empty cell is no variants, so that normalizing an ordinary row changes nothing.
+        cell = cells.get(name, "")
+        return tuple(cell.split("|")) if cell else ()
 
     return Term(ko=cells["ko"], en=cells["en"], ko_variants=listed("ko_variants"),
                 en_variants=listed("en_variants"), en_forbidden=listed("en_forbidden"), pos=cells.get("pos", ""),
                 domain=cells.get("domain", ""), note=cells.get("note", ""),
                 status=TermStatus(status), case_sensitive=flags["case_sensitive"],
                 one_rendering=flags["one_rendering"]).normalized()
+
+
+def _refuse_control(row: list[str], header: list[str], source: str, where: str) -> None:
+    for name, cell in zip(header, row):
+        found = find_control(cell.replace("\r\n", "\n"))
+        if found:
+            raise GlossaryFileError(source, _("the {column!r} field holds the control character {char}; Tandem does "
+                                              "not take terminal control characters in text").format(
+                column=name, char=describe(found.group())), where)

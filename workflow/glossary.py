@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -189,18 +189,11 @@ class Glossary:
         self.morphology.after_change([current, revised])
         return revised
 
-    def _create(self, term: Term, author_id: int, role: Role, reason: str,
-                live: dict[str, Term] | None = None) -> Term:
-        live = self._live_forms() if live is None else live
-        _guard_duplicate(term, live)
-        at = now()
-        term_id = self._store.insert_term(author_id, at)
-        self._store.insert_term_revision(_revision_row(term, term_id, author_id, role, at, reason, None))
-        self._store.audit(at, author_id, "term.create", {"term": term_id, "ko": term.ko, "status": term.status})
-        created = self.term(term_id)
-        if created.status in _LIVE:
-            live.update((form, created) for form in _forms(created))
-        return created
+    def _create(self, term: Term, author_id: int, role: Role, reason: str) -> Term:
+        _guard_duplicate(term, self._live_forms())
+        term_id = self._store.next_term_id()
+        self._store_changes([(term_id, term, None)], author_id, role, reason, now())
+        return replace(term, id=term_id)
 
     def _revise(self, term_id: int, term: Term, author_id: int, role: Role, reason: str) -> None:
         if not reason.strip():
@@ -209,10 +202,21 @@ class Glossary:
         # Every caller has read the term (self.term, which refuses a missing one) in this same write
         # transaction, so it is still there.
         assert current is not None
-        parent = current["revision_id"]
-        at = now()
-        self._store.insert_term_revision(_revision_row(term, term_id, author_id, role, at, reason, parent))
-        self._store.audit(at, author_id, "term.revise", {"term": term_id, "status": term.status, "reason": reason})
+        self._store_changes([(term_id, term, current["revision_id"])], author_id, role, reason, now())
+
+    def _store_changes(self, changes: list[tuple[int, Term, int | None]], author_id: int, role: Role,
+                       reason: str, at: str) -> None:
+        """Each (term id, term, the revision it revises or None for a new term), stored in the order
+        given with its audit entry: the same few statements however many terms (an import's)."""
+        self._store.insert_terms([{"id": term_id, "created_by": author_id, "created_at": at}
+                                  for term_id, _new, parent in changes if parent is None])
+        self._store.insert_term_revisions([_revision_row(term, term_id, author_id, role, at, reason, parent)
+                                           for term_id, term, parent in changes])
+        self._store.audit_many([
+            (at, author_id, "term.create", {"term": term_id, "ko": term.ko, "status": term.status}, None, None)
+            if parent is None else
+            (at, author_id, "term.revise", {"term": term_id, "status": term.status, "reason": reason}, None, None)
+            for term_id, term, parent in changes])
 
     def _live_forms(self) -> dict[str, Term]:
         """Every Korean form of every live term, spaces removed, to refuse a second entry for it."""
@@ -229,22 +233,38 @@ class Glossary:
         with self._store.write():
             actor = acting_user(self._store, by)
             role = require(actor, GLOSSARY_ROLES, N_("import glossaries"))
-            live = self._live_forms()
-            existing = {t.ko.replace(" ", ""): t for t in self.terms() if t.status in _LIVE}
+            stored = self._store.current_terms()
+            current_terms = [_term(row) for row in stored]
+            revision_of = {row["term_id"]: row["revision_id"] for row in stored}
+            live = {form: t for t in current_terms if t.status in _LIVE for form in _forms(t)}
+            existing = {t.ko.replace(" ", ""): t for t in current_terms if t.status in _LIVE}
             reason = f"imported from {path.name}"
+            # Everything is decided here and stored at the end in a few statements: written (and
+            # read back) one by one, 100,000 rows took longer than anyone waits.
+            next_id = self._store.next_term_id()
+            changes: list[tuple[int, Term, int | None]] = []
             changed: list[Term] = []
             for term in incoming:
                 current = existing.get(term.ko.replace(" ", ""))
                 if current is None:
-                    changed.append(self._create(term, actor.id, role, reason, live))
+                    _guard_duplicate(term, live)
+                    created = replace(term, id=next_id)
+                    if created.status in _LIVE:
+                        live.update((form, created) for form in _forms(created))
+                    changes.append((next_id, term, None))
+                    next_id += 1
+                    changed.append(created)
                     counts["added"] += 1
                 elif replace(term, id=current.id) == current:
                     counts["unchanged"] += 1
                 else:
                     assert current.id is not None  # terms read from storage always carry their id
-                    self._revise(current.id, term, actor.id, role, reason)
-                    changed += [current, replace(term, id=current.id)]
+                    revised = replace(term, id=current.id)
+                    changes.append((current.id, term, revision_of[current.id]))
+                    changed += [current, revised]
                     counts["updated"] += 1
+            if changes:
+                self._store_changes(changes, actor.id, role, reason, now())
         if changed:
             self.morphology.after_change(changed)
         return FileImport(counts, warnings)
@@ -350,6 +370,7 @@ def _searchable(term: Term) -> tuple[str, ...]:
 
 def _revision_row(term: Term, term_id: int, author_id: int, role: Role, at: str, reason: str,
                   parent: int | None) -> dict[str, Any]:
-    fields = {name: value for name, value in asdict(term).items() if name in _TERM_FIELDS}
+    # Not asdict, which deep-copies every tuple: the fields are immutable, and this runs per row.
+    fields = {name: getattr(term, name) for name in _TERM_FIELDS}
     return dict(fields, status=term.status.value, term_id=term_id, author_id=author_id, role=role.value,
                 created_at=at, reason=reason, parent_id=parent)

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from workflow.audit import GENESIS, entry_hash
 from workflow.storage.store_base import Row, StoreBase
+
+# (at, user_id, action, detail, document_id, segment_id): one audit entry as audit_many takes it.
+AuditEntry = tuple[str, int | None, str, Row, int | None, int | None]
+# json.dumps(detail, ensure_ascii=False, sort_keys=True), without building an encoder per entry.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
 class AuditSQL(StoreBase):
@@ -24,26 +30,28 @@ class AuditSQL(StoreBase):
         document_id: int | None = None,
         segment_id: int | None = None,
     ) -> None:
+        self.audit_many([(at, user_id, action, detail, document_id, segment_id)])
+
+    def audit_many(self, entries: Iterable[AuditEntry]) -> None:
+        """Append entries to the chain in the order given, each (at, user_id, action, detail,
+        document_id, segment_id): the head is read once and the rows written by one statement, so
+        a glossary import's entry per term costs no statement of its own."""
         # Always inside a write transaction (BEGIN IMMEDIATE), so no other writer can slip an entry
         # between reading the chain's head and appending to it.
         head = self._db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-        entry_id, prev_hash = (head[0] + 1, head[1]) if head else (1, GENESIS)
-        if self.acting_admin is not None:
-            detail = {**detail, "acting_admin": self.acting_admin}
-        text = json.dumps(detail, ensure_ascii=False, sort_keys=True)
-        self._table("audit_log").insert(
-            {
-                "id": entry_id,
-                "at": at,
-                "user_id": user_id,
-                "action": action,
-                "document_id": document_id,
-                "segment_id": segment_id,
-                "detail": text,
-                "prev_hash": prev_hash,
-                "hash": entry_hash(prev_hash, entry_id, at, user_id, action, document_id, segment_id, text),
-            }
-        )
+        entry_id, prev_hash = (head[0], head[1]) if head else (0, GENESIS)
+        rows = []
+        for at, user_id, action, detail, document_id, segment_id in entries:
+            entry_id += 1
+            if self.acting_admin is not None:
+                detail = {**detail, "acting_admin": self.acting_admin}
+            text = _ENCODE(detail)
+            digest = entry_hash(prev_hash, entry_id, at, user_id, action, document_id, segment_id, text)
+            rows.append((entry_id, at, user_id, action, document_id, segment_id, text, prev_hash, digest))
+            prev_hash = digest
+        self._db.conn.executemany(
+            """INSERT INTO audit_log (id, at, user_id, action, document_id, segment_id, detail, prev_hash, hash)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
 
     def audit_chain(self) -> list[Row]:
         return self._rows(
