@@ -281,12 +281,13 @@ class _Patch2:
             source = _kid(segment, "source", ns)
             assert source is not None  # the 2.x schema requires one
             target = _after(source, _sub(ns, "target"))
+        text = self._own_text(element, segment, unit.target or "")
         _clear(target)
         taken = {c.get("id") for part in element if isinstance(part.tag, str) and part is not segment
                  for side in part if isinstance(side.tag, str) and local_name(side) == "target"
                  for c in side.iter() if isinstance(c.tag, str)} - {None}
         writer = CodeWriter(XLIFF2, ns, unit.codes, {"target": taken})
-        writer.write(target, unit.target or "", "target")
+        writer.write(target, text, "target")
         if writer.data:
             holder = _kid(element, "originalData", ns)
             have = set() if holder is None else {d.get("id") for d in holder}
@@ -301,6 +302,31 @@ class _Patch2:
                 append_text(data, text, XLIFF2)
         if not self.root.get("trgLang"):
             self.root.set("trgLang", self.doc.target_lang or "en")
+
+    def _own_text(self, element: etree._Element, segment: etree._Element, text: str) -> str:
+        """The part of the text for the segment itself: the reader joined the text of the ignorables
+        around it (not only spaces) to it. Where the English still has that text at its ends, the
+        ignorables keep it; where not, the segment takes all and their targets are emptied."""
+        parts = [c for c in element if isinstance(c.tag, str) and local_name(c) in ("segment", "ignorable")]
+        at = parts.index(segment)
+        after = []
+        for part in parts[at + 1:]:
+            if local_name(part) == "segment":
+                break
+            after.append(part)
+        before = parts[:at] if all(local_name(p) == "ignorable" for p in parts[:at]) else []
+        for side, group in ((0, before), (1, after)):
+            joined = [(p, _kid(p, "target")) for p in group if "".join(p.itertext()).strip()]
+            if not joined:
+                continue
+            extra = "".join("".join(t.itertext()) for _p, t in joined if t is not None)
+            if extra and (text.endswith(extra) if side else text.startswith(extra)):
+                text = text[:-len(extra)] if side else text[len(extra):]
+                continue
+            for _p, t in joined:
+                if t is not None:
+                    _clear(t)
+        return text
 
     def _author(self, element: etree._Element, author: str, key: str | None) -> None:
         metadata = _kid(element, "metadata", x2.NS_MDA)

@@ -53,6 +53,7 @@ CODEPOINTS = "xliff:codepoints"
 _LIMIT = re.compile(r"\s*(?:\d+\s*,\s*)?(\d+)\s*")
 # Attributes Tandem adds to a patched file then read "tandem:", not lxml's made-up "ns0:".
 etree.register_namespace("tandem", NS_TANDEM)
+etree.register_namespace("mda", NS_MDA)
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _LEAVES = frozenset({"source", "target", "note", "data", "meta"})
 _NOT_NMTOKEN = re.compile(r"[^\w.:\-\u00b7\u0300-\u036f\u203f\u2040]")
