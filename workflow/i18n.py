@@ -222,6 +222,11 @@ def compile_po(po: Path) -> bytes:
 
 # Formatting: babel, imported on first use.
 
+def format_locale() -> str:
+    """The babel locale dates and numbers are written in, and read back in (a date typed as shown)."""
+    return _format_locale
+
+
 def format_number(value: int | float | Decimal, digits: int | None = None) -> str:
     """A count or quantity with the locale's grouping and decimal sign; `digits` fixes decimals."""
     from babel.numbers import format_decimal

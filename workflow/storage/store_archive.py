@@ -1,0 +1,75 @@
+"""SQL for the archive: every document's Korean and current English, searched with filters, and the
+English segments held before a given moment (how the archive rendered a term before it existed)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workflow.storage.store_base import Row, StoreBase
+
+_HIT = """
+SELECT s.document_id, d.title, d.tags, d.created_at, d.updated_at, s.position, s.source_text,
+       r.text AS target
+FROM segments s
+JOIN documents d ON d.id = s.document_id
+LEFT JOIN revisions r
+  ON r.id = (SELECT max(id) FROM revisions WHERE segment_id = s.id AND aside = 0)
+"""
+
+# Newest document first; a document's hits in reading order.
+_ORDER = " ORDER BY d.created_at DESC, d.id DESC, s.position LIMIT ?"
+
+
+class ArchiveSQL(StoreBase):
+    """Workspace-wide search with a document's tag and date as filters."""
+
+    def archive_search(self, text: str, *, tag: str | None, since: str | None, limit: int) -> list[Row]:
+        """Segments whose Korean or current English holds text (English without regard to case)."""
+        where, params = _filters(tag, since)
+        if len(text) >= 3:
+            # The trigram indexes of migration 9 answer a quoted string as a substring, inside Korean
+            # words too, case-folded; an English hit counts only on the segment's current revision.
+            query = '"' + text.replace('"', '""') + '"'
+            found = """s.id IN (
+                SELECT rowid FROM segments_fts WHERE segments_fts MATCH ?
+                UNION
+                SELECT v.segment_id FROM revisions v
+                WHERE v.id IN (SELECT rowid FROM revisions_fts WHERE revisions_fts MATCH ?)
+                  AND v.aside = 0
+                  AND v.id = (SELECT max(id) FROM revisions WHERE segment_id = v.segment_id AND aside = 0))"""
+            rows = self._rows(_HIT + " WHERE " + " AND ".join([found, *where]) + _ORDER,
+                              (query, query, *params, limit))
+        else:
+            # Under three characters (북한, UN) no trigram answers: a scan inside SQLite.
+            found = "(instr(s.source_text, ?) OR instr(lower(r.text), lower(?)))"
+            rows = self._rows(_HIT + " WHERE " + " AND ".join([found, *where]) + _ORDER,
+                              (text, text, *params, limit))
+        return rows
+
+    def archive_before(self, needles: list[str], before: str) -> list[Row]:
+        """Segments of documents made before `before` whose Korean holds any of `needles`, with the
+        English each had then (the newest revision before that moment, none when it had none)."""
+        if not needles:
+            return []
+        holds = " OR ".join("instr(s.source_text, ?)" for _ in needles)
+        return self._rows(
+            f"""SELECT s.document_id, s.position, s.source_text,
+                       (SELECT text FROM revisions WHERE segment_id = s.id AND aside = 0 AND created_at < ?
+                        ORDER BY id DESC LIMIT 1) AS target
+                FROM segments s JOIN documents d ON d.id = s.document_id
+                WHERE d.created_at < ? AND ({holds})
+                ORDER BY s.document_id, s.position""",
+            (before, before, *needles))
+
+
+def _filters(tag: str | None, since: str | None) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if tag is not None:
+        where.append("EXISTS (SELECT 1 FROM json_each(d.tags) WHERE lower(json_each.value) = lower(?))")
+        params.append(tag)
+    if since is not None:
+        # updated_at is never before created_at: a document made or worked on since then.
+        where.append("d.updated_at >= ?")
+        params.append(since)
+    return where, params
