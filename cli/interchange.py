@@ -95,14 +95,15 @@ def validate(args) -> int:
     if not report.readable:
         print(_("{path}: unreadable: {problem}").format(path=report.path, problem=report.problems[0].message))
         return report.exit_code
-    count = len(report.problems)
+    count = len(report.errors)
     if report.valid:
         print(_("{path}: valid {kind}").format(path=report.path, kind=report.read_as))
     else:
         print(ngettext("{path}: invalid {kind} ({count} problem)", "{path}: invalid {kind} ({count} problems)",
                        count).format(path=report.path, kind=report.read_as, count=count))
+    # Every problem, errors and accepted ones, in document order: import names only the first few.
     for problem in report.problems:
-        print(f"  {problem}")
+        print(f"  {problem}" if problem.severity == "error" else "  " + _("warning: {problem}").format(problem=problem))
     for warning in report.warnings:
         print("  " + _("warning: {problem}").format(problem=warning))
     return report.exit_code

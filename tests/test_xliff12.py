@@ -6,14 +6,13 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from corpora import corpora_dir, require_corpora
+from corpora import require_corpora
 from workflow.errors import InputError
 from workflow.interchange.inline import NS12
 from workflow.interchange.reader import read_bilingual
 from workflow.interchange.xliff12 import write_xliff12
 from workflow.interchange.xmlsafe import parse_xml
 from workflow.models import SegmentKind, SegmentState
-from xliff_samples import use_official_schemas
 
 SAMPLES = ("xliff12-samples",)
 
@@ -26,13 +25,6 @@ def sample(*parts: str) -> tuple[bytes, str]:
 def read(*parts: str):
     data, name = sample(*parts)
     return read_bilingual(data, name)
-
-
-@pytest.fixture(autouse=True)
-def schemas(monkeypatch):
-    # The official schemas when the corpora are here; tests on inline documents run without them.
-    if corpora_dir() is not None:
-        use_official_schemas(monkeypatch)
 
 
 # ---- real files that load ----------------------------------------------------------------------
@@ -137,8 +129,7 @@ def _xliff(body: str, version: str = "1.2", ns: str = NS12) -> bytes:
             ).encode()
 
 
-def test_duplicate_ids_are_refused_even_without_the_schema(monkeypatch):
-    monkeypatch.delenv("TANDEM_SCHEMAS", raising=False)
+def test_duplicate_ids_are_refused_in_xliff_11_which_has_no_schema():
     data = _xliff('<trans-unit id="a"><source>하나</source></trans-unit>\n'
                   '<trans-unit id="a"><source>둘</source></trans-unit>', "1.1", "urn:oasis:names:tc:xliff:document:1.1")
     with pytest.raises(InputError) as caught:
@@ -147,12 +138,13 @@ def test_duplicate_ids_are_refused_even_without_the_schema(monkeypatch):
                                     "ids must be unique within a <file>")
 
 
-def test_a_file_without_schema_still_loads_with_a_warning(monkeypatch):
-    monkeypatch.delenv("TANDEM_SCHEMAS", raising=False)
+def test_a_12_file_is_judged_by_the_shipped_schema_wherever_it_runs(monkeypatch):
+    monkeypatch.setenv("TANDEM_SCHEMAS", "/nowhere")  # no longer read: the verdict is the package's
     doc = read_bilingual(_xliff('<trans-unit id="a"><source>하나</source><target state="final">One</target>'
                                 '</trans-unit>'), "plain.xlf")
-    assert doc.units[0].state == SegmentState.APPROVED
-    assert any("xliff-core-1.2-transitional.xsd" in w for w in doc.warnings)
+    assert doc.units[0].state == SegmentState.APPROVED and doc.warnings == []
+    with pytest.raises(InputError, match="line 4, <trans-unit>: Element 'trans-unit': The attribute 'id' is required"):
+        read_bilingual(_xliff('<trans-unit><source>하나</source></trans-unit>'), "noid.xlf")
 
 
 def test_other_xml_and_unknown_versions_are_refused():

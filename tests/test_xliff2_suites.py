@@ -1,12 +1,11 @@
 """XLIFF 2.x validation: the OASIS 2.0/2.1/2.2 test suites, the official schemas, and each rule.
 
-Suite files are read where they lie (../shared/corpora); the official XSDs are found through
-$TANDEM_SCHEMAS, pointed here at the suites' schema folders. Nothing is copied into the project.
+Suite files are read where they lie (../shared/corpora); the official XSDs are the ones Tandem
+ships (workflow/interchange/xsd), so the schema tests here need no corpora.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -23,8 +22,6 @@ SUITES = {"2.0": ("xliff20-oasis-testsuite",),
           "2.1": ("xliff21-oasis-testsuite", "test-suite"),
           "2.2": ("xliff22-oasis-testsuite", "test-suite")}
 FOLDERS = ("core/valid", "core/invalid", "modules/valid", "modules/invalid")
-SCHEMA_FOLDERS = (("xliff21-oasis-testsuite", "schemas"), ("xliff22-oasis-testsuite", "schemas"),
-                  ("xliff12-samples", "schemas"))
 
 # Files the suites call valid that are not: each is refused for the reason given, checked by hand
 # against the spec. strict xfail: should upstream fix one, the test says so.
@@ -159,14 +156,14 @@ def _suite_cases() -> list:
 
 
 @pytest.fixture
-def official_schemas(monkeypatch) -> None:
-    folders = [require_corpora(*parts) for parts in SCHEMA_FOLDERS]
-    monkeypatch.setenv(schemas.ENV, os.pathsep.join(map(str, folders)))
+def official_schemas() -> None:
+    """The shipped schemas: always there; named where a test depends on them."""
 
 
 @pytest.fixture
 def no_schemas(monkeypatch) -> None:
-    monkeypatch.delenv(schemas.ENV, raising=False)
+    """Tandem's own rules alone, so a rule's test shows that rule's findings only."""
+    monkeypatch.setattr(schemas, "xsd_problems", lambda root, kind: [])
 
 
 def registered_prefixes(folder: Path) -> list[str]:
@@ -248,10 +245,22 @@ def test_a_structural_break_is_refused_by_the_schema(official_schemas):
     assert str(problems[0]).startswith("line 7, <note>: ")
 
 
-def test_without_schemas_the_same_break_passes_with_a_warning(no_schemas):
+def test_a_broken_install_refuses_rather_than_judging_without_the_schema(tmp_path, monkeypatch):
+    monkeypatch.setattr(schemas, "SHIPPED", tmp_path)  # an installation that lost its schemas
     problems, warnings = check(extra="<note>misplaced</note>")
-    assert problems == []
-    assert len(warnings) == 1 and schemas.ENV in warnings[0] and "xliff_core_2.0.xsd" in warnings[0]
+    assert [p.rule for p in problems] == ["schema-unavailable"]
+    assert "xliff_core_2.0.xsd was not found" in problems[0].message and "reinstall" in problems[0].message
+
+
+def test_the_shipped_schemas_and_their_notices_are_in_the_package():
+    names = {p.relative_to(schemas.SHIPPED).as_posix() for p in schemas.SHIPPED.rglob("*") if p.is_file()}
+    for name in ("NOTICE", "xliff-1.2/xliff-core-1.2-strict.xsd", "xliff-1.2/xliff-core-1.2-transitional.xsd",
+                 "xliff-1.2/xml.xsd", "xliff-2.0/xliff_core_2.0.xsd", "xliff-2.2/xliff_core_2.2.xsd",
+                 "xliff-2.0/informativeCopiesOf3rdPartySchemas/w3c/xml.xsd", "xliff-2.0/LICENSE_upstream.md",
+                 "xliff-2.2/LICENSE_upstream.md", "xliff-2.2/plural_gender_select.xsd"):
+        assert name in names, name
+    notice = (schemas.SHIPPED / "NOTICE").read_text()
+    assert "OASIS Open" in notice and "W3C" in notice and "byte-for-byte" in notice
 
 
 def test_xliff_22_uses_its_own_core_schema(official_schemas):
@@ -282,20 +291,33 @@ def test_schema_sets_are_compiled_once_and_xliff_12_is_found_too(official_schema
     assert schemas.schema_for("xliff-1.2-transitional") is not None
 
 
-def test_a_core_that_needs_a_missing_file_is_reported_not_fetched(monkeypatch):
+def unpacked(tmp_path, monkeypatch, *names: str):
+    """A schema folder holding links to only these shipped files, in their places, as SHIPPED."""
+    for name in names:
+        link = tmp_path / name
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(schemas.SHIPPED / name)
+    monkeypatch.setattr(schemas, "SHIPPED", tmp_path)
+
+
+def test_a_core_that_needs_a_missing_file_is_refused_not_fetched(tmp_path, monkeypatch):
     # The 2.2 core imports xml.xsd from w3.org; without a local copy it is refused, never fetched.
-    monkeypatch.setenv(schemas.ENV, str(require_corpora("xliff22-oasis-testsuite", "schemas")))
+    unpacked(tmp_path, monkeypatch, *(f"xliff-2.2/{p.name}" for p in (schemas.SHIPPED / "xliff-2.2").glob("*.xsd")))
     problems, warnings = check(core="2.2", version="2.2", extra="<note>misplaced</note>")
-    assert problems == []
-    assert "xml.xsd" in warnings[0] and "was not found" in warnings[0]
+    assert [p.rule for p in problems] == ["schema-unavailable"]
+    assert "xml.xsd" in problems[0].message and "was not found" in problems[0].message
+
+
+def test_xml_xsd_is_answered_from_the_package_whatever_url_imports_it():
+    # xliff_core_2.2.xsd and the 1.2 cores name http://www.w3.org/2001/xml.xsd; the parser may not
+    # fetch (no_network) and the resolver answers from the shipped copy.
+    assert schemas.schema_for("xliff-2.2") is not None and schemas.schema_for("xliff-1.2-strict") is not None
+    assert check(core="2.2", version="2.2", extra='<note xml:lang="ko">x</note>')[0] != []  # misplaced, not lang
 
 
 def test_a_module_without_its_schema_is_named_in_a_warning(tmp_path, monkeypatch):
-    # Links, not copies: only the core and xml.xsd are "unpacked" here.
-    schemas_21 = require_corpora("xliff21-oasis-testsuite", "schemas")
-    for path in (schemas_21 / "xliff_core_2.0.xsd", next(schemas_21.rglob("xml.xsd"))):
-        (tmp_path / path.name).symlink_to(path)
-    monkeypatch.setenv(schemas.ENV, str(tmp_path))
+    unpacked(tmp_path, monkeypatch, "xliff-2.0/xliff_core_2.0.xsd",
+             "xliff-2.0/informativeCopiesOf3rdPartySchemas/w3c/xml.xsd")
     assert check() == ([], [])
     problems, warnings = check(unit_extra='<mtc:matches xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0"/>')
     assert problems == []
@@ -307,13 +329,13 @@ MODULE = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespa
 
 
 def test_locator_reads_the_folders_in_order_and_matches_modules_to_their_core(tmp_path, monkeypatch):
-    old, new = tmp_path / "old", tmp_path / "new" / "deep"
+    old, new = tmp_path / "xliff-2.0", tmp_path / "xliff-2.2" / "deep"
     for folder, core in ((old, "xliff_core_2.0.xsd"), (new, "xliff_core_2.2.xsd")):
         folder.mkdir(parents=True)
         (folder / core).write_text('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"/>')
         (folder / "matches.xsd").write_text(MODULE.format(core=core))
-    monkeypatch.setenv(schemas.ENV, os.pathsep.join([str(old), str(tmp_path / "missing"), str(tmp_path / "new")]))
-    assert schemas.schema_dirs() == [old, tmp_path / "new"]
+    monkeypatch.setattr(schemas, "SHIPPED", tmp_path)
+    assert schemas.schema_dirs() == [old, tmp_path / "xliff-2.2"]
     assert schemas.find_schema("matches.xsd") == old / "matches.xsd"
     assert schemas.find_schema("xliff_core_2.2.xsd") == new / "xliff_core_2.2.xsd"
     assert schemas.find_schema("nothing.xsd") is None

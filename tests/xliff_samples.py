@@ -1,26 +1,20 @@
 """A Tandem-shaped bilingual file (Korean article, every state, notes, codes, kinds) for the XLIFF
-reader/writer tests, and the official schemas from the shared corpora."""
+reader/writer tests."""
 
 from __future__ import annotations
 
 import dataclasses
-import os
 
 import pytest
 
-from corpora import require_corpora
 from workflow.interchange.inline import NS12, NS20, NS22
 from workflow.interchange.model import TO_XLIFF2, TO_XLIFF12, BilingualFile, InlineCode, Note, Unit
 from workflow.models import SegmentKind, SegmentState
 
-SCHEMA_FOLDERS = (("xliff12-samples", "schemas"), ("xliff21-oasis-testsuite", "schemas"),
-                  ("xliff22-oasis-testsuite", "schemas"))
-
 
 def use_official_schemas(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Point $TANDEM_SCHEMAS at the OASIS schemas in the corpora, or skip saying they are absent."""
-    folders = [str(require_corpora(*parts)) for parts in SCHEMA_FOLDERS]
-    monkeypatch.setenv("TANDEM_SCHEMAS", os.pathsep.join(folders))
+    """The official schemas ship inside the package (workflow/interchange/xsd) and are always used;
+    kept so the tests that name their reliance on them still say so."""
 
 
 def _codes12() -> tuple[list[InlineCode], str, str]:

@@ -1,14 +1,16 @@
-"""Official XML schemas (XLIFF 1.2 and 2.x) found at run time, and validation of a tree against them.
+"""The official XML schemas (XLIFF 1.2 and 2.x), shipped inside the package, and validation of a tree
+against them.
 
-The OASIS and W3C schemas are third-party files that Tandem does not ship: a user unpacks them
-anywhere and names the folders in $TANDEM_SCHEMAS (os.pathsep-separated); files are found by name,
-recursively. Without them, callers still run Tandem's own rules and only warn.
+The OASIS and W3C schema files live in xsd/ beside this module, byte-for-byte as published (their
+notices: xsd/NOTICE), so a file gets the same verdict on every machine. Imports between them are
+answered from that folder by file name, never from the network. Each set is compiled once per
+process, on first use (tens of milliseconds; benchmarks/xliff_validate.py measures it), so nothing
+is paid at start-up.
 """
 
 from __future__ import annotations
 
 import functools
-import os
 import re
 import threading
 from dataclasses import dataclass, field
@@ -17,10 +19,9 @@ from pathlib import Path
 from lxml import etree
 
 from workflow.i18n import N_, _
-from workflow.interchange.problems import Problem
+from workflow.interchange.problems import WARNING, Problem
 from workflow.interchange.schema_messages import translated
 
-ENV = "TANDEM_SCHEMAS"
 XS = "http://www.w3.org/2001/XMLSchema"
 
 _CORE_20 = "xliff_core_2.0.xsd"
@@ -49,10 +50,14 @@ _TARGET_NS = re.compile(rb'targetNamespace\s*=\s*["\']([^"\']+)["\']')
 _IMPORTED_CORE = re.compile(rb'schemaLocation\s*=\s*["\'][^"\']*?(xliff_core_[\d.]+\.xsd)["\']')
 
 
+SHIPPED = Path(__file__).with_name("xsd")
+# Searched in this order for a file the located core does not have beside it (xml.xsd for 2.2).
+_FOLDERS = ("xliff-2.0", "xliff-2.2", "xliff-1.2")
+
+
 def schema_dirs() -> list[Path]:
-    """The existing folders named in $TANDEM_SCHEMAS, in the order given."""
-    raw = os.environ.get(ENV, "")
-    return [Path(p) for p in raw.split(os.pathsep) if p.strip() and Path(p).is_dir()]
+    """The folders of the shipped schemas that exist, in search order."""
+    return [SHIPPED / name for name in _FOLDERS if (SHIPPED / name).is_dir()]
 
 
 @functools.lru_cache(maxsize=8)
@@ -178,24 +183,42 @@ _QNAME = re.compile(r"\{([a-z][\w+.-]*:[^}]*)\}")
 _ELEMENT = re.compile(r"Element '(?:\{[^}]*\})?([\w.-]+)'")
 
 
-def xsd_problems(root: etree._Element, kind: str) -> list[Problem] | None:
-    """Schema-validity problems of the tree, or None when the official schema is not available."""
+def xsd_problems(root: etree._Element, kind: str) -> list[Problem]:
+    """Schema-validity problems of the tree. A shipped schema that cannot be loaded (a broken
+    install) is itself a problem: the verdict must not quietly depend on the machine."""
     compiled = schema_for(kind)
     if compiled is None:
-        return None
+        return [Problem("schema-unavailable", unavailable_reason(kind), None, "")]
     prefixes = {ns: prefix for prefix, ns in root.nsmap.items() if prefix}
 
     def readable(message: str) -> str:
         # "{urn:...its}version" -> "its:version"; the document's default namespace is dropped.
-        return _QNAME.sub(lambda m: f"{prefixes[m.group(1)]}:" if m.group(1) in prefixes else "",
-                          message).strip()
+        # libxml2 may break a message over lines; a refusal is one line.
+        message = _QNAME.sub(lambda m: f"{prefixes[m.group(1)]}:" if m.group(1) in prefixes else "", message)
+        return " ".join(message.split())
 
     with compiled.lock:
         valid = compiled.schema.validate(root.getroottree())
         entries = [] if valid else list(compiled.schema.error_log)
-    problems = [Problem("schema", translated(readable(e.message)), e.line or None,
-                        m.group(1) if (m := _ELEMENT.search(e.message)) else "") for e in entries]
+    problems = [_problem(readable(e.message), e.line or None) for e in entries]
     return problems + _undeclared(root, compiled.declared)
+
+
+# XLIFF 1.2's keyrefs tying a tool-id (on <file>, <phase>, <alt-trans>) to a <tool> of the header.
+# Matecat names its tool on every <file> and never describes it: the link is broken, nothing is
+# lost (Tandem reads no tool description), so the file is imported with the rule named.
+_HARMLESS_KEYREF = re.compile(r"No match found for key-sequence \['(?P<value>.*)'\] of keyref "
+                              r"'(?P<rule>KR_(?:file|phase|alt-trans)_tool-id)'")
+
+
+def _problem(message: str, line: int | None) -> Problem:
+    element = m.group(1) if (m := _ELEMENT.search(message)) else ""
+    harmless = _HARMLESS_KEYREF.search(message)
+    if harmless:
+        return Problem("tool-id", _("tool-id {value!r} names no <tool> in the <header> (XLIFF 1.2 schema rule "
+                                    "{rule}); accepted: Tandem does not read tool descriptions").format(
+            value=harmless.group("value"), rule=harmless.group("rule")), line, element, WARNING)
+    return Problem("schema", translated(message), line, element)
 
 
 def _undeclared(root: etree._Element, declared: dict) -> list[Problem]:
@@ -217,9 +240,9 @@ def _undeclared(root: etree._Element, declared: dict) -> list[Problem]:
     return problems
 
 
-def missing_schema_warning(kind: str) -> str:
-    """Why the official schema of this kind was not used, for the user to act on."""
+def unavailable_reason(kind: str) -> str:
+    """Why the shipped schema of this kind cannot be used, for whoever installed Tandem."""
     compiled = _compiled(kind, tuple(schema_dirs()))
     reason = _("it is available") if isinstance(compiled, Compiled) else _(compiled[0]).format(**compiled[1])
-    return _("the official schema was not used: {reason} (set {variable} to the folder(s) holding the unpacked "
-             "OASIS schemas); only Tandem's own rules were checked").format(reason=reason, variable=ENV)
+    return _("the official schema shipped with Tandem could not be loaded: {reason} (in {folder}); the "
+             "installation is incomplete, reinstall Tandem").format(reason=reason, folder=str(SHIPPED))

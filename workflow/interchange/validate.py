@@ -1,9 +1,11 @@
 """Is this file valid, and if not, where and why: without importing or writing anything.
 
 The kind comes from the content (sniff.py). Each kind is judged by what Tandem would read it with:
-XLIFF 2 by its rules (and the official schema when $TANDEM_SCHEMAS names it), XLIFF 1.2 by its
-reader (and schema), TMX, TBX and CSV by their readers, text by the article importer. A problem a
-reader raises makes the file invalid; a file that cannot be read at all is unreadable.
+XLIFF by the very verdict import uses (reader.judge_xliff: the shipped official schemas and
+Tandem's rules, every problem an error or a warning), TMX, TBX and CSV by their readers, text by
+the article importer. An error makes the file invalid (import would refuse it); a warning is listed
+and leaves it valid (import accepts it, naming the rule); a file that cannot be read at all is
+unreadable.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from typing import Any
 
 from workflow.errors import InputError
 from workflow.i18n import _, ngettext
-from workflow.interchange.problems import Problem
+from workflow.interchange.problems import ERROR, Problem, problem_from
 from workflow.interchange.sniff import Sniffed, sniff_file
+
+__all__ = ["Report", "problem_from", "validate_path"]
 
 _ELEMENT = re.compile(r"<([\w:.-]+)>")
 
@@ -26,13 +30,17 @@ class Report:
     path: str
     kind: str | None = None
     read_as: str | None = None
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # errors and accepted (warning) problems
     warnings: list[str] = field(default_factory=list)
     readable: bool = True
 
     @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    @property
     def valid(self) -> bool:
-        return self.readable and not self.problems
+        return self.readable and not self.errors
 
     @property
     def exit_code(self) -> int:
@@ -41,8 +49,8 @@ class Report:
     def to_json(self) -> dict[str, Any]:
         return {"file": self.path, "kind": self.kind, "read_as": self.read_as, "valid": self.valid,
                 "readable": self.readable,
-                "problems": [{"rule": p.rule, "line": p.line, "element": p.element or None, "message": p.message}
-                             for p in self.problems],
+                "problems": [{"rule": p.rule, "severity": p.severity, "line": p.line, "element": p.element or None,
+                              "message": p.message} for p in self.problems],
                 "warnings": list(self.warnings)}
 
 
@@ -66,40 +74,15 @@ def validate_path(path: Path | str) -> Report:
     return report
 
 
-def problem_from(exc: InputError, rule: str = "reader") -> Problem:
-    """A reader's one-line refusal as a Problem, its line and element pulled out where it names them."""
-    # "[source: ]line N[, column M]: rest", "line N" as the readers wrote it in the interface language
-    # ("N행" in Korean); the source is tried last, so a line named later in the message is not taken.
-    before, _field, after = _("line {line}").partition("{line}")
-    match = re.match(rf"^(?:(?P<src>.+?): )??{re.escape(before)}(?P<line>\d+){re.escape(after)}"
-                     r"(?:, column \d+)?[:,] ?(?P<rest>.*)$", exc.problem, re.S)
-    line = int(match.group("line")) if match else None
-    message = match.group("rest") if match else exc.problem
-    element = _ELEMENT.search(message)
-    return Problem(rule, message, line, element.group(1) if element else "")
-
-
 def _xliff(report: Report, data: bytes, sniffed: Sniffed, path: Path) -> None:
-    """Every problem of the XLIFF file, as the reader judges it (the reader stops at the first few)."""
-    from workflow.interchange import xmlsafe
-    from workflow.interchange.reader import xliff1_problems
-    from workflow.interchange.xliff12 import read_xliff12
-    from workflow.interchange.xliff2 import read_xliff2
-    from workflow.interchange.xliff2_rules import validate_xliff2
+    """Every problem of the XLIFF file, as import judges it (import names only the first few)."""
+    from workflow.interchange.reader import judge_xliff
 
-    root, warnings = xmlsafe.parse_xml_report(data, str(path), "XLIFF")
-    report.warnings.extend(warnings)
-    if sniffed.kind == "xliff2":
-        problems, found = validate_xliff2(root)
-    else:
-        problems, found = xliff1_problems(root)
-    report.problems.extend(problems)
-    report.warnings.extend(w for w in found if w not in report.warnings)
-    if not problems:  # the rules passed: reading must succeed too
-        doc = (read_xliff2 if sniffed.kind == "xliff2" else read_xliff12)(root, str(path))
-        report.warnings.extend(w for w in doc.warnings if w not in report.warnings)
-        if not doc.units:
-            report.warnings.append(_("the file holds no translation units"))
+    verdict = judge_xliff(data, str(path))
+    report.problems.extend(verdict.problems)
+    report.warnings.extend(w for w in verdict.notes if w not in report.warnings)
+    if verdict.doc is not None:
+        report.warnings.extend(w for w in verdict.doc.warnings if w not in report.warnings)
 
 
 def _tmx(report: Report, data: bytes, sniffed: Sniffed, path: Path) -> None:

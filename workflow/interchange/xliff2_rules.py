@@ -1,6 +1,6 @@
 """Validating an XLIFF 2.0/2.1/2.2 tree before it is read: the official schemas, then Tandem's rules.
 
-The XSDs (found through $TANDEM_SCHEMAS) check structure and value types; the rules here check the
+The XSDs (shipped in workflow/interchange/xsd) check structure and value types; the rules here check the
 processing requirements the XSDs cannot express (id scopes, pairing, references, module
 constraints), following the "Constraints" of the XLIFF 2.x specification and its modules.
 """
@@ -64,15 +64,11 @@ def validate_xliff2(root: etree._Element, *, extension_prefixes: Iterable[str] =
             root.sourceline, found.localname)], []
     warnings: list[str] = []
     problems = schemas.xsd_problems(root, kind)
-    if problems is None:
-        problems = []
-        warnings.append(schemas.missing_schema_warning(kind))
-    else:
-        uncovered = _unschemed_modules(root, kind)
-        if uncovered:
-            warnings.append(_("no schema was found for the module namespace(s) {namespaces} (looked in "
-                              "${variable}); their content was checked by Tandem's rules only").format(
-                namespaces=", ".join(sorted(uncovered)), variable=schemas.ENV))
+    uncovered = _unschemed_modules(root, kind)
+    if uncovered:
+        warnings.append(_("the official schemas of this XLIFF version do not cover the module namespace(s) "
+                          "{namespaces}; their content was checked by Tandem's rules only").format(
+            namespaces=", ".join(sorted(uncovered))))
     f = Findings(root, etree.QName(root).namespace)
     prefixes = DEFAULT_EXTENSION_PREFIXES | frozenset(extension_prefixes)
     check_structure(f)
