@@ -255,7 +255,7 @@ class Glossary:
                     next_id += 1
                     changed.append(created)
                     counts["added"] += 1
-                elif replace(term, id=current.id) == current:
+                elif term == current:  # ids are not compared
                     counts["unchanged"] += 1
                 else:
                     assert current.id is not None  # terms read from storage always carry their id
