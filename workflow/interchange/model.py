@@ -37,7 +37,9 @@ def standalone_token(n: int) -> str:
 
 def plain_title(text: str) -> str:
     """A title without Tandem's tokens, which mean nothing outside a segment's text."""
-    return " ".join(TOKEN.sub(" ", text or "").split())
+    if not TOKEN.search(text or ""):
+        return text or ""
+    return " ".join(TOKEN.sub(" ", text).split())
 
 
 def tokens(text: str) -> list[str]:

@@ -128,6 +128,16 @@ def _append(parent: etree._Element, el: etree._Element) -> etree._Element:
     return el
 
 
+def _append_own(parent: etree._Element, el: etree._Element) -> etree._Element:
+    """Appended after the parent's last element of its own namespace: 1.2 wants the elements of
+    other namespaces (tool extensions) after all of its own in a header or trans-unit."""
+    own = [c for c in parent if isinstance(c.tag, str) and _ns(c) == _ns(parent)]
+    if own:
+        return _after(own[-1], el)
+    others = [c for c in parent if isinstance(c.tag, str)]
+    return _before(others[0], el) if others else _append(parent, el)
+
+
 def _sub(parent_ns: str | None, name: str, text: str | None = None, **attrs: str | None) -> etree._Element:
     el = etree.Element(f"{{{parent_ns or ''}}}{name}", {k: v for k, v in attrs.items() if v is not None})
     el.text = text
@@ -180,7 +190,8 @@ class _Patch12:
                 elif tu.get("approved") == "yes":
                     tu.set("approved", "no")
             for note in _new_notes(units, [orig for _unit, orig, *_rest in members]):
-                _append(tu, _sub(_ns(tu), "note", note.text, **{"from": note.author, "annotates": note.applies_to}))
+                _append_own(tu, _sub(_ns(tu), "note", note.text, **{"from": note.author,
+                                                                      "annotates": note.applies_to}))
 
     def _target_part(self, tu: etree._Element, source_part: etree._Element,
                      target_part: etree._Element | None) -> etree._Element:
@@ -396,7 +407,7 @@ def _header_note(file: etree._Element, sender: str, text: str) -> None:
         if isinstance(note.tag, str) and local_name(note) == "note" and note.get("from") == sender:
             note.text = text
             return
-    _append(header, _sub(ns, "note", text, **{"from": sender}))
+    _append_own(header, _sub(ns, "note", text, **{"from": sender}))
 
 
 def _title2(file: etree._Element, title: str) -> None:

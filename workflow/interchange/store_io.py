@@ -126,7 +126,7 @@ def store_file(store: Storage, doc: BilingualFile, *, name: str, checksum: str, 
         people = _People(store, actor)
         earlier = store.document_by_checksums(checksum, None)
         at = now()
-        chosen = (title or "").strip() or plain_title(nfc(doc.title)) or _first_words(units) or doc.original
+        chosen = (title or "").strip() or plain_title(nfc(doc.title)).strip() or _first_words(units) or doc.original
         created = create_document(store, {
             "title": chosen, "tags": tags, "source_name": name, "source_checksum": checksum,
             "source_encoding": encoding, "english_name": None, "english_checksum": None,
@@ -250,13 +250,13 @@ def _state(unit: Unit) -> SegmentState:
 
 
 def _first_words(units: Iterable[Unit]) -> str:
-    return next((plain_title(u.source)[:80] for u in units if plain_title(u.source)), "")
+    return next((plain_title(u.source).strip()[:80] for u in units if plain_title(u.source).strip()), "")
 
 
 def default_title(doc: BilingualFile) -> str:
     """The title an import without --title gives the file's document."""
     units = [_clean(u) for u in doc.units]
-    return plain_title(nfc(doc.title)) or _first_words(units) or doc.original
+    return plain_title(nfc(doc.title)).strip() or _first_words(units) or doc.original
 
 
 class _People:
