@@ -10,6 +10,7 @@
     ws.review      approvals, sign-offs, readiness, permissions (workflow.review)
     ws.glossary    the house glossary (workflow.glossary)
     ws.tm          translation memory and concordance (workflow.tm)
+    ws.term_learning  glossary proposals learned from the editors' corrections (workflow.term_learning)
     ws.audit       the audit log and its verification (workflow.audit)
     ws.logins      browser logins: passwords, invitations, disabling users (workflow.logins)
 
@@ -36,6 +37,7 @@ from workflow.pairing import Pairing
 from workflow.review import Review
 from workflow.saving import Saving
 from workflow.storage import Storage
+from workflow.term_learning import TermLearning
 from workflow.tm import TranslationMemory
 from workflow.users import Users
 # For an interactive session (the TUI): keep the Korean morphology model out of the process, and the
@@ -52,6 +54,7 @@ class Workspace:
         self.documents = Documents(storage)
         self.glossary = Glossary(storage)
         self.tm = TranslationMemory(storage, self.glossary)
+        self.term_learning = TermLearning(storage, self.glossary)
         self.files = Files(storage, self.documents, self.glossary, self.tm)
         self.findings = Findings(storage, self.glossary)
         self.comments = Comments(storage)

@@ -18,6 +18,7 @@ from workflow.storage.store_conflicts import ConflictsSQL
 from workflow.storage.store_documents import DocumentsSQL
 from workflow.storage.store_glossary import GlossarySQL
 from workflow.storage.store_interchange import InterchangeSQL
+from workflow.storage.store_learning import LearningSQL
 from workflow.storage.store_logins import LoginsSQL
 from workflow.storage.store_review import ReviewSQL
 from workflow.storage.store_segments import SegmentsSQL
@@ -39,6 +40,7 @@ class Storage(
     AuditSQL,
     TranslationMemorySQL,
     InterchangeSQL,
+    LearningSQL,
     ConcordanceSQL,
     WordDecisionsSQL,
 ):

@@ -1,0 +1,44 @@
+"""SQL for learning glossary proposals from the editors' corrections (workflow.term_learning)."""
+
+from __future__ import annotations
+
+import json
+
+from workflow.storage.store_base import Row, StoreBase
+
+LEARNED = "term.learn"  # the audit action that records a learned proposal's evidence
+
+
+class LearningSQL(StoreBase):
+    """The revisions of corrected segments, and the evidence recorded with learned proposals."""
+
+    def corrected_segment_revisions(self) -> list[Row]:
+        """Every kept revision of every segment an editor has revised, oldest first per segment, with
+        the segment's Korean: the translator's text and the editor's correction of it are among them."""
+        return self._rows(
+            """SELECT r.id, r.segment_id, r.text, r.role, u.name AS author, s.document_id, s.position,
+                      s.source_text
+               FROM revisions r
+               JOIN segments s ON s.id = r.segment_id
+               JOIN users u ON u.id = r.author_id
+               WHERE r.aside = 0
+                 AND r.segment_id IN (SELECT segment_id FROM revisions WHERE role = 'editor' AND aside = 0)
+               ORDER BY r.segment_id, r.id""")
+
+    def learned_evidence(self, term_id: int) -> Row | None:
+        """The evidence recorded when the term was proposed from corrections; None for other terms."""
+        row = self._db.execute(
+            "SELECT detail FROM audit_log WHERE action = ? AND json_extract(detail, '$.term') = ? "
+            "ORDER BY id DESC LIMIT 1", (LEARNED, term_id)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def revision_texts(self, revision_ids: list[int]) -> dict[int, Row]:
+        """Revisions by id, with where they belong (document, segment position) and the Korean."""
+        if not revision_ids:
+            return {}
+        marks = ", ".join("?" * len(revision_ids))
+        rows = self._rows(
+            f"""SELECT r.id, r.text, u.name AS author, r.created_at, s.document_id, s.position, s.source_text
+                FROM revisions r JOIN segments s ON s.id = r.segment_id JOIN users u ON u.id = r.author_id
+                WHERE r.id IN ({marks})""", tuple(revision_ids))
+        return {row["id"]: row for row in rows}

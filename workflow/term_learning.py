@@ -1,0 +1,498 @@
+"""A glossary that learns from the editors: when editors replace the same English rendering of the same
+Korean word the same way in two or more segments, Tandem proposes a glossary entry (the Korean, the
+corrected rendering, the replaced one as forbidden) with those corrections as its evidence.
+
+A correction is the editor's text over the translator's: in each segment, every run of editor
+revisions after a translator's revision, the last of the run against the translator's. Their word
+diffs give replaced phrases; identical replacements (by stems, so "guards" and "guard" group) from
+different segments form a group. A group names no Korean word, so each is attributed by co-occurrence
+over the whole workspace: a candidate Korean word must be in the Korean of at least two of the
+corrected segments, and wherever else it occurs, its English should carry the corrected rendering
+(not the replaced one, nor neither). Only a clear winner is proposed: precision before recall, since
+every false proposal costs a terminologist's time.
+
+Runs on demand over the whole workspace (`tandem glossary learn`): attribution needs every segment's
+Korean and English, which a save (kept to milliseconds) should not read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+import Stemmer
+
+from glossaries.english import EnglishText
+from glossaries.folding import fold_key
+from glossaries.model import Term, TermStatus
+from workflow.access import acting_user
+from workflow.clock import now
+from workflow.diffs import DELETE, EQUAL, INSERT, word_diff
+from workflow.glossary import Glossary
+from workflow.storage import Storage
+from workflow.storage.store_learning import LEARNED
+
+MIN_EVIDENCE = 2  # corrected segments (the issue's "two or more segments or documents")
+MIN_SCORE = 0.75  # share of the Korean word's segments whose English agrees with the correction
+MAX_WORDS = 4  # a longer replacement is a rewrite, not a rendering
+MAX_CONTEXT = 2  # unchanged words either side a rendering may take in ("security" guards)
+REASON_PREFIX = "learned from editors' corrections"
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W_][\w'’\-]*")
+_EOJEOL = re.compile(r"[\uac00-\ud7a3A-Za-z0-9]+")
+# Particles, plural and the commonest verb endings after a Korean noun, longest first: stripping them
+# leaves the word as a glossary would list it (보위지도원들을 -> 보위지도원).
+_ENDINGS = tuple(sorted("""
+은 는 이 가 을 를 의 에 와 과 도 만 로 으로 에서 에게 까지 부터 처럼 보다 마다 이나 이며 이고 이다 이라 라
+에는 에도 에서는 에서도 에서의 에게는 에게서 으로는 으로서 으로써 로는 로서 로써 과의 와의 과는 와는 에의 까지는
+부터는 이라는 라는 이라고 라고 이란 란 한테 께서 께 들 들은 들는 들이 들을 들의 들에 들과 들도 들에게 들로
+하는 하고 하며 하기 하여 해 한 할 했다 했던 하던 하다 된 되는 되어 돼 됐다 되었다 시킨 시켜 적 적인 적으로
+""".split(), key=len, reverse=True))
+# Words a rendering does not take in from its context: function words, and verbs a rendering follows.
+_STOP = frozenset("""
+a an the of to in on at by for from with and or but as is are was were be been being has have had do does
+did not no this that these those its their his her our your my it they he she we you who which what when
+where while than then also into over under after before about against between during through up down out
+off only very more most some any all each other such own same so too can will would should could may might
+must said says say told earn make made get take give send sent pay won't don't
+""".split())
+_STEMMER = Stemmer.Stemmer("english")
+
+
+@dataclass(frozen=True)
+class Correction:
+    """An editor's text over a translator's, in one segment."""
+
+    document_id: int
+    segment: int  # the segment's position, as elsewhere
+    source: str
+    before: str
+    after: str
+    before_revision: int
+    after_revision: int
+    editor: str
+
+
+@dataclass(frozen=True)
+class _Replacement:
+    correction: Correction
+    old: str  # the changed words as the translator had them
+    new: str  # and as the editor left them
+    left: tuple[str, ...]  # unchanged words just before, nearest first, that a rendering may take in
+    right: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Learned:
+    """A proposal the corrections support (term_id once stored), or why none was made (`held`)."""
+
+    ko: str
+    en: str
+    forbidden: str
+    evidence: tuple[Correction, ...]
+    score: float
+    term_id: int | None = None
+    held: str = ""  # why it was not proposed: already in the glossary, rejected before, ...
+
+    @property
+    def editors(self) -> list[str]:
+        return [name for name, _count in Counter(c.editor for c in self.evidence).most_common()]
+
+
+@dataclass
+class Report:
+    proposed: list[Learned] = field(default_factory=list)
+    held: list[Learned] = field(default_factory=list)  # supported, but the glossary already decided
+    corrections: int = 0
+    groups: int = 0  # replacements seen in two or more segments
+
+
+class TermLearning:
+    """`ws.term_learning`: find, propose and explain glossary entries learned from corrections."""
+
+    def __init__(self, store: Storage, glossary: Glossary) -> None:
+        self._store = store
+        self._glossary = glossary
+
+    def corrections(self) -> list[Correction]:
+        found: list[Correction] = []
+        rows = self._store.corrected_segment_revisions()
+        for _segment_id, revisions in _by_segment(rows):
+            translated: dict | None = None
+            edited: dict | None = None
+            for row in revisions + [None]:
+                if row is not None and row["role"] == "editor":
+                    if translated is not None:
+                        edited = row
+                    continue
+                if translated is not None and edited is not None and edited["text"] != translated["text"]:
+                    found.append(Correction(
+                        translated["document_id"], translated["position"], translated["source_text"],
+                        translated["text"], edited["text"], translated["id"], edited["id"], edited["author"]))
+                translated, edited = (row if row is not None and row["role"] == "translator" else None), None
+        return found
+
+    def find(self) -> Report:
+        """What the corrections support now, checked against the glossary; nothing is written."""
+        corrections = self.corrections()
+        report = Report(corrections=len(corrections))
+        groups = _groups(corrections)
+        report.groups = len(groups)
+        if not groups:
+            return report
+        segments = self._store.all_segments()
+        where = _Occurrences(segments)
+        decided = _Decided(self._glossary.terms())
+        for replacements in groups:
+            learned = _attribute(replacements, where)
+            if learned is None:
+                continue
+            held = decided.held(learned)
+            if held:
+                report.held.append(replace(learned, held=held))
+            else:
+                report.proposed.append(learned)
+        return report
+
+    def learn(self, *, by: str) -> Report:
+        """Propose what `find` supports: each by the editor whose corrections it came from (anyone may
+        propose; the judgement is theirs), with the corrections in its history and in the audit log,
+        which also names who ran the learning."""
+        report = self.find()
+        made: list[Learned] = []
+        for learned in report.proposed:
+            term = Term(learned.ko, learned.en, en_forbidden=(learned.forbidden,), status=TermStatus.PROPOSED)
+            proposer = next((name for name in learned.editors if self._store.user_by_name(name)), by)
+            created = self._glossary.propose(term, by=proposer, reason=reason(learned))
+            with self._store.write():
+                runner = acting_user(self._store, by)
+                self._store.audit(now(), runner.id, LEARNED, {
+                    "term": created.id, "ko": learned.ko, "old": learned.forbidden, "new": learned.en,
+                    "corrections": [[c.before_revision, c.after_revision] for c in learned.evidence]})
+            made.append(replace(learned, term_id=created.id))
+        report.proposed = made
+        return report
+
+    def evidence(self, term_id: int) -> tuple[Correction, ...]:
+        """The corrections a learned proposal was made from (none for other terms)."""
+        detail = self._store.learned_evidence(term_id)
+        if not detail:
+            return ()
+        pairs = [(int(a), int(b)) for a, b in detail.get("corrections", ())]
+        texts = self._store.revision_texts([i for pair in pairs for i in pair])
+        found = []
+        for before, after in pairs:
+            old, new = texts.get(before), texts.get(after)
+            if old and new:
+                found.append(Correction(new["document_id"], new["position"], new["source_text"], old["text"],
+                                        new["text"], before, after, new["author"]))
+        return tuple(found)
+
+
+def reason(learned: Learned) -> str:
+    """The proposal's reason in its history: the replacement and where the editors made it."""
+    where = "; ".join(f"document {c.document_id} segment {c.segment}" for c in learned.evidence)
+    return f"{REASON_PREFIX}: “{learned.forbidden}” → “{learned.en}” in {where}"
+
+
+def phrase_changes(before: str, after: str) -> list[tuple[str, str]]:
+    """The (old, new) phrases a correction replaced, as words (for showing evidence)."""
+    return [(r.old, r.new) for r in _replacements(Correction(0, 0, "", before, after, 0, 0, ""))]
+
+
+# finding the replacements -------------------------------------------------------------------------
+
+
+def _by_segment(rows: list[dict]) -> Iterator[tuple[int, list[dict]]]:
+    current: list[dict] = []
+    for row in rows:
+        if current and current[0]["segment_id"] != row["segment_id"]:
+            yield current[0]["segment_id"], current
+            current = []
+        current.append(row)
+    if current:
+        yield current[0]["segment_id"], current
+
+
+def _replacements(correction: Correction) -> list[_Replacement]:
+    diff = word_diff(correction.before, correction.after)
+    found = []
+    i = 0
+    while i < len(diff):
+        if diff[i][0] == EQUAL:
+            i += 1
+            continue
+        start = i
+        while i < len(diff) and diff[i][0] != EQUAL:
+            i += 1
+        old = "".join(text for op, text in diff[start:i] if op == DELETE)
+        new = "".join(text for op, text in diff[start:i] if op == INSERT)
+        left = diff[start - 1][1] if start > 0 else ""
+        right = diff[i][1] if i < len(diff) else ""
+        replacement = _replacement(correction, old, new, left, right)
+        if replacement is not None:
+            found.append(replacement)
+    return found
+
+
+def _replacement(correction: Correction, old: str, new: str, left: str, right: str) -> _Replacement | None:
+    # Spaces at the edges of a change belong to its context.
+    left += old[:len(old) - len(old.lstrip())] if old.strip() else ""
+    old, new = old.strip(), new.strip()
+    if not old or not new or _HANGUL.search(old) or _HANGUL.search(new):
+        return None  # an insertion, a deletion, or Korean left in the English (a check's business)
+    if not _LETTER.search(old) or not _LETTER.search(new) or _key(old) == _key(new):
+        return None  # numbers, punctuation, case: not a rendering
+    if len(_WORD.findall(old)) > MAX_WORDS or len(_WORD.findall(new)) > MAX_WORDS:
+        return None
+    if not (_edge_of_word(left, at_end=True) and _edge_of_word(right, at_end=False)):
+        return None  # part of a word changed (a typo's fix, an ending): not a rendering
+    return _Replacement(correction, old, new, _context(left, before=True, capital=old[:1].isupper()),
+                        _context(right, before=False, capital=old.split()[-1][:1].isupper()))
+
+
+def _edge_of_word(text: str, *, at_end: bool) -> bool:
+    if not text:
+        return True
+    mark = text[-1] if at_end else text[0]
+    return not (mark.isalnum() or mark in "'’-")
+
+
+def _context(text: str, *, before: bool, capital: bool) -> tuple[str, ...]:
+    """Up to MAX_CONTEXT content words joined to the change by single spaces, nearest first. After the
+    change only a name's next words count (Labor -> Workers' + Party): a noun phrase ends in its
+    head, so a lowercase word after it is something else. Before a lowercase change, a capital
+    ends the phrase (North Korea | orders)."""
+    words: list[str] = []
+    rest = text
+    for _ in range(MAX_CONTEXT):
+        match = re.search(r"(?:^|(?<=[\s“\"(]))([^\W\d_][\w'’\-]*) $", rest) if before else \
+            re.match(r"^ ([^\W\d_][\w'’\-]*?)(?:['’]s)?(?=$|[\s,.;:!?”\")])", rest)
+        if not match:
+            break
+        word = match.group(1)
+        if word.casefold() in _STOP or word.casefold().endswith(("ing", "ed", "ly")):
+            break
+        if word[:1].isupper() != capital or (not before and not capital):
+            break
+        words.append(word)
+        if not before and (match.end(1) != match.end() or rest[match.end():match.end() + 1] != " "):
+            break  # a possessive or punctuation ends the phrase after this word
+        rest = rest[:match.start(1)] if before else rest[match.end():]
+    return tuple(words)
+
+
+def _key(phrase: str) -> str:
+    words = [w.replace("’", "'").casefold() for w in _WORD.findall(phrase)]
+    return " ".join(_STEMMER.stemWords([w.removesuffix("'s").removesuffix("'") for w in words]))
+
+
+def _groups(corrections: Iterable[Correction]) -> list[list[_Replacement]]:
+    """Identical replacements (by stems) from two or more segments; the largest groups first."""
+    grouped: dict[tuple[str, str], list[_Replacement]] = defaultdict(list)
+    for correction in corrections:
+        for replacement in _replacements(correction):
+            grouped[(_key(replacement.old), _key(replacement.new))].append(replacement)
+    found = [g for g in grouped.values() if len({_where(r.correction) for r in g}) >= MIN_EVIDENCE]
+    return sorted(found, key=len, reverse=True)
+
+
+def _where(correction: Correction) -> tuple[int, int]:
+    return correction.document_id, correction.segment
+
+
+# which Korean word the replacement renders --------------------------------------------------------
+
+
+def korean_words(source: str) -> dict[str, str]:
+    """The words of a Korean text as a glossary would list them, by matching key (folded, no spaces):
+    each word without its particles or ending, and each pair of words written apart where the first
+    takes none (국경 봉쇄로 -> 국경 봉쇄), since glossary nouns are often such pairs."""
+    found: dict[str, str] = {}
+    previous = ""
+    for match in _EOJEOL.finditer(source):
+        word = match.group()
+        stem = _stem(word)
+        if len(stem) >= 2 and _HANGUL.search(stem):
+            found.setdefault(fold_key(stem), stem)
+            if previous:
+                found.setdefault(fold_key(previous + stem), f"{previous} {stem}")
+        previous = word if stem == word and _HANGUL.search(word) and len(word) >= 2 else ""
+        if match.end() < len(source) and source[match.end()] not in " ":
+            previous = ""  # punctuation between: not one noun phrase
+    return found
+
+
+def _stem(word: str) -> str:
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            word = word[:-len(ending)]
+            break
+    if word.endswith("들") and len(word) >= 3:
+        word = word[:-1]
+    return word
+
+
+class _Occurrences:
+    """Each segment's Korean words and English, read once per run."""
+
+    def __init__(self, segments: list[dict]) -> None:
+        self.english: dict[tuple[int, int], str] = {}
+        self.words: dict[tuple[int, int], dict[str, str]] = {}
+        self.segments_with: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for row in segments:
+            where = (row["document_id"], row["position"])
+            self.english[where] = row["target"] or ""
+            words = korean_words(row["source_text"] or "")
+            self.words[where] = words
+            for key in words:
+                self.segments_with[key].append(where)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    key: str
+    surface: str
+    evidence: tuple[Correction, ...]
+    score: float
+    support: int
+    mismatch: int  # corrected segments where the word and the rendering occur a different number of times
+    fit: float  # how far apart the word and the rendering sit in their texts, and their lengths disagree
+
+    def rank(self) -> tuple[float, int, int]:
+        return (round(self.score, 6), self.support, -self.mismatch)
+
+
+FIT_MARGIN = 0.08  # how much better the best placed of equally supported words must be placed
+
+
+def _attribute(group: list[_Replacement], where: _Occurrences) -> Learned | None:
+    old, new = _rendering(group)
+    by_segment: dict[tuple[int, int], _Replacement] = {}
+    for replacement in group:
+        by_segment.setdefault(_where(replacement.correction), replacement)
+    keys: Counter[str] = Counter()
+    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    for replacement in by_segment.values():
+        for key, surface in korean_words(replacement.correction.source).items():
+            keys[key] += 1
+            surfaces[key][surface] += 1
+    if _kept(old, by_segment, where) >= len(by_segment):
+        return None  # editors left the old words as often elsewhere: a rewording, not a rendering
+    candidates = []
+    for key, count in keys.items():
+        if count < MIN_EVIDENCE:
+            continue
+        evidence = tuple(r.correction for r in by_segment.values() if key in korean_words(r.correction.source))
+        agree = disagree = neutral = 0
+        for place in where.segments_with.get(key, ()):
+            if place in by_segment:
+                continue
+            english = EnglishText(where.english.get(place, ""))
+            if english.find(new):
+                agree += 1
+            elif english.find(old):
+                disagree += 1
+            else:
+                neutral += 1
+        support = len(evidence) + agree
+        score = support / (support + disagree + neutral)
+        mismatch = sum(1 for c in evidence
+                       if _korean_count(c.source, key) != len(EnglishText(c.after).find(new)))
+        surface = surfaces[key].most_common(1)[0][0]
+        length_gap = abs(len(surface.replace(" ", "")) - 2 * len(_WORD.findall(new)))
+        placed = sum(_position_gap(c, key, new) for c in evidence) / len(evidence)
+        candidates.append(_Candidate(key, surface, evidence, score, support, mismatch,
+                                     placed + 0.05 * length_gap))
+    if not candidates:
+        return None
+    top = max(c.rank() for c in candidates)
+    best, *others = sorted((c for c in candidates if c.rank() == top), key=lambda c: c.fit)
+    if best.score < MIN_SCORE or (others and others[0].fit - best.fit < FIT_MARGIN):
+        return None  # no Korean word clearly renders it: better no proposal than a false one
+    return Learned(best.surface, new, old, best.evidence, best.score)
+
+
+def _kept(old: str, corrected: dict[tuple[int, int], _Replacement], where: _Occurrences) -> int:
+    """Segments of the corrected documents whose English still has the old words."""
+    documents = {place[0] for place in corrected}
+    return sum(1 for place, english in where.english.items()
+               if place[0] in documents and place not in corrected and EnglishText(english).find(old))
+
+
+def _position_gap(correction: Correction, key: str, rendering: str) -> float:
+    """Where in its Korean the word is against where in the English the rendering is (0 to 1):
+    news paragraphs keep their clauses' order, so a word and its rendering sit near each other."""
+    source, english = correction.source, correction.after
+    at_ko = next((m.start() for m in _EOJEOL.finditer(source) if fold_key(_stem(m.group())) == key), None)
+    if at_ko is None:
+        at_ko = max(0, fold_key(source).find(key))
+    hits = EnglishText(english).find(rendering)
+    at_en = hits[0].start if hits else len(english) / 2
+    return abs(at_ko / max(1, len(source)) - at_en / max(1, len(english)))
+
+
+def _korean_count(source: str, key: str) -> int:
+    return sum(1 for m in _EOJEOL.finditer(source) if fold_key(_stem(m.group())) == key) or \
+        fold_key(source).count(key)
+
+
+def _rendering(group: list[_Replacement]) -> tuple[str, str]:
+    """The replaced and the corrected rendering, with the context words every instance shares (the
+    "security" of "security guards" -> "security guidance officers"), in the commonest spelling."""
+    left = _shared([r.left for r in group])
+    right = _shared([r.right for r in group])
+    olds: Counter[str] = Counter()
+    news: Counter[str] = Counter()
+    for r in group:
+        before = " ".join(reversed(r.left[:len(left)]))
+        after = " ".join(r.right[:len(right)])
+        olds[" ".join(p for p in (before, r.old, after) if p)] += 1
+        news[" ".join(p for p in (before, r.new, after) if p)] += 1
+    return _commonest(olds), _commonest(news)
+
+
+def _shared(contexts: list[tuple[str, ...]]) -> tuple[str, ...]:
+    shared: list[str] = []
+    for depth in range(MAX_CONTEXT):
+        words = {c[depth].casefold() if depth < len(c) else None for c in contexts}
+        if len(words) != 1 or None in words:
+            break
+        shared.append(contexts[0][depth])
+    return tuple(shared)
+
+
+def _commonest(spellings: Counter[str]) -> str:
+    # A capital only where a sentence starts is no part of the rendering.
+    ranked = sorted(spellings.items(), key=lambda item: (-item[1], item[0][:1].isupper()))
+    return ranked[0][0]
+
+
+# what the glossary already decided ---------------------------------------------------------------
+
+
+class _Decided:
+    def __init__(self, terms: list[Term]) -> None:
+        self.live: dict[str, Term] = {}
+        self.turned_down: dict[str, list[Term]] = defaultdict(list)
+        for term in terms:
+            for form in term.korean_forms:
+                if term.status in (TermStatus.PROPOSED, TermStatus.APPROVED):
+                    self.live[fold_key(form)] = term
+                else:
+                    self.turned_down[fold_key(form)].append(term)
+
+    def held(self, learned: Learned) -> str:
+        key = fold_key(learned.ko)
+        term = self.live.get(key)
+        if term is not None:
+            return f"term {term.id} ({term.ko} → {term.en}) is already {term.status.value}"
+        wanted = _key(learned.en)
+        for term in self.turned_down[key]:
+            if any(_key(form) == wanted for form in term.english_forms):
+                return f"term {term.id} ({term.ko} → {term.en}) was {term.status.value}"
+        return ""
