@@ -212,3 +212,15 @@ def test_every_corpora_xliff_file_goes_back_as_it_came(workspace):
             differing.append(path.relative_to(base))
     assert compared > 50
     assert differing == []
+
+
+@pytest.mark.parametrize("fmt", ["xliff12", "xliff2"])
+def test_locked_units_and_length_limits_survive_export_to_another_version(workspace, tmp_path, fmt):
+    """A 1.2 file exported as 2.1 and a 2.1 file as 1.2 (the generated writers) keep translate="no"
+    and the limits in characters, and read back the same."""
+    _path, result = _import(workspace, tmp_path, "a.xlf", XLIFF12 if fmt == "xliff2" else XLIFF2)
+    _doc, data, _wrong = workspace.files.export_bilingual(result.document.id, fmt)
+    back = read_bilingual(data, "exported")
+    rows = workspace._store.segments(result.document.id)
+    assert [u.locked for u in back.units] == [bool(r["locked"]) for r in rows]
+    assert [u.max_length for u in back.units] == [r["max_length"] for r in rows]

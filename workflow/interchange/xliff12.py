@@ -280,6 +280,12 @@ def _trans_unit(doc: BilingualFile, base: str, members: list[tuple[str | None, U
         tu.set("approved", "yes")
     if first.kind != SegmentKind.PARAGRAPH:
         tu.set("restype", KIND_RESTYPE + first.kind.value)
+    if any(u.locked for u in units):
+        tu.set("translate", "no")
+    limits = [u.max_length for u in units if u.max_length is not None]
+    if limits:
+        tu.set("maxwidth", str(min(limits)))
+        tu.set("size-unit", "char")
     source = etree.SubElement(tu, f"{{{NS12}}}source")
     has_target = any(u.target is not None for u in units)
     if members[0][0] is None:

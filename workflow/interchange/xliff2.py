@@ -54,6 +54,7 @@ _LIMIT = re.compile(r"\s*(?:\d+\s*,\s*)?(\d+)\s*")
 # Attributes Tandem adds to a patched file then read "tandem:", not lxml's made-up "ns0:".
 etree.register_namespace("tandem", NS_TANDEM)
 etree.register_namespace("mda", NS_MDA)
+etree.register_namespace("slr", NS_SLR)
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _LEAVES = frozenset({"source", "target", "note", "data", "meta"})
 _NOT_NMTOKEN = re.compile(r"[^\w.:\-\u00b7\u0300-\u036f\u203f\u2040]")
@@ -252,6 +253,8 @@ def write_xliff2(doc: BilingualFile, version: str = "2.1") -> bytes:
         if plain_title(doc.title) and not number:
             group = _el(_el(file, NS_MDA, "metadata"), NS_MDA, "metaGroup", category="tandem")
             _el(group, NS_MDA, "meta", plain_title(doc.title), type="title")
+        if any(u.max_length is not None for u in units):  # limits counted in characters, as Tandem does
+            _el(file, NS_SLR, "profiles", generalProfile=CODEPOINTS)
         used: set[str] = set()
         for index, (base, members) in enumerate(grouped(units), 1):
             uid = _nmtoken(base, f"u{index}")
@@ -269,6 +272,11 @@ def _write_unit(doc: BilingualFile, unit: etree._Element, members: list[tuple[st
     first = members[0][1]
     if first.kind != SegmentKind.PARAGRAPH:
         unit.set("type", f"{SUBSTATE_PREFIX}:{first.kind.value}")
+    if any(u.locked for _, u in members):
+        unit.set("translate", "no")
+    limits = [u.max_length for _, u in members if u.max_length is not None]
+    if limits:
+        unit.set(f"{{{NS_SLR}}}sizeRestriction", str(min(limits)))
     authored = [(key, u) for key, u in members if u.author and u.target is not None]
     if authored:
         metadata = _el(unit, NS_MDA, "metadata")
