@@ -33,7 +33,11 @@ def _search(ws, args, user: str) -> int:
              + max(cells(headers[1]), *map(cells, titles))
              + max(cells(headers[2]), *(len(str(h.index)) for h in found.hits)) + 4 * 2)
     room = max(shutil.get_terminal_size().columns - fixed, 2 * MIN_TEXT_CELLS)
-    korean = room * 2 // 5  # the English is what is read, so it gets the larger share
+    # Each column as wide as its longest text where both fit; else the English, which is what is
+    # read, gets the larger share.
+    korean_need = max(cells(hit.source) for hit in found.hits)
+    english_need = max(cells(hit.target) for hit in found.hits)
+    korean = min(korean_need, max(room * 2 // 5, room - english_need))
     english = room - korean
     rows = [[str(hit.document_id), title, str(hit.index), window(hit.source, hit.source_spans, korean),
              window(hit.target, hit.target_spans, english) if hit.target else "—"]
