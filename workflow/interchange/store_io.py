@@ -237,6 +237,12 @@ def _new_segment(position: int, unit: Unit, people: _People) -> NewSegment:
                       locked=unit.locked, max_length=unit.max_length)
 
 
+def as_imported(unit: Unit) -> Unit:
+    """The unit as import stores it: NFC text, an English of only spaces none at all, the state it gets."""
+    clean = _clean(unit)
+    return replace(clean, target=clean.target if _english(clean).strip() else None, state=_state(clean))
+
+
 def _english(unit: Unit) -> str:
     # After _clean a target is never None (nfc makes None ""); Unit still types it as optional.
     return unit.target or ""
