@@ -151,7 +151,8 @@ def _glossary_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     imp = actions.add_parser("import", help=_("add or update terms from a CSV or TBX file"))
     imp.add_argument("file", metavar="FILE")
     export = actions.add_parser("export", help=_("the glossary as CSV or TBX"))
-    export.add_argument("--format", required=True, choices=("csv", "tbx"))
+    export.add_argument("--format", required=True, choices=("csv", "tbx", "tbx2"),
+                        help=_("tbx: TBX v3 (ISO 30042:2019); tbx2: TBX 2008, for tools that read only that"))
     export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output"))
     listing = actions.add_parser("list", help=_("terms with their renderings and status"))
     listing.add_argument("--status", choices=("proposed", "approved", "rejected", "deprecated"))

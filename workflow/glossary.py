@@ -25,7 +25,7 @@ from workflow.storage import Storage
 from workflow.textfile import refuse_controls
 from workflow.word_decisions import WordDecisions
 
-EXPORT_FORMATS = ("csv", "tbx")
+EXPORT_FORMATS = ("csv", "tbx", "tbx2")  # tbx: TBX v3; tbx2: TBX 2008, for tools that read only that
 _TERM_FIELDS = ("ko", "en", "ko_variants", "en_variants", "en_forbidden", "pos", "domain", "note",
                 "status", "case_sensitive", "one_rendering")
 # Which status changes each maintainer action makes, and from where.
@@ -271,15 +271,16 @@ class Glossary:
 
     def export(self, fmt: str) -> str | bytes:
         if fmt not in EXPORT_FORMATS:
-            raise InputError("--format", _("{format!r} is not a glossary format (choose from csv, tbx)").format(format=fmt))
+            raise InputError("--format", _("{format!r} is not a glossary format (choose from {formats})").format(
+                format=fmt, formats=", ".join(EXPORT_FORMATS)))
         terms = [t for t in self.terms() if t.status is not TermStatus.REJECTED]
         if fmt == "csv":
             from glossaries.csv_io import write_csv
 
             return write_csv(terms)
-        from glossaries.tbx import write_tbx
+        from glossaries.tbx import write_tbx, write_tbx2
 
-        return write_tbx(terms)
+        return write_tbx2(terms) if fmt == "tbx2" else write_tbx(terms)
 
     # impact ----------------------------------------------------------------------------
 

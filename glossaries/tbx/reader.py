@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import NamedTuple, NoReturn
 
 from lxml import etree
@@ -118,7 +119,13 @@ class _Doc:
                 if attr != "id" or not self.v2:
                     self._require(el, attr)
             target = el.get("target")
-            if target is not None and not WEB_URL.match(target) and target not in ids:
+            if target is not None and kind == "xref":
+                # An external reference: any URI reference (RFC 3986), relative ones included
+                # ("wikipedia.org", "images/logo.png"); never followed by Tandem.
+                if not _uri_reference(target):
+                    self._fail(el, _("target {target!r} of <xref> is not a URI reference (a local file is "
+                                     "written file:///C:/path, not C:\\path or C://path)").format(target=target))
+            elif target is not None and not WEB_URL.match(target) and target not in ids:
                 self._fail(el, _("target {target!r} is neither an http(s) URL nor the id of an element in this "
                                  "file").format(target=target))
             if kind in TYPED:
@@ -205,7 +212,14 @@ class _Doc:
                     skipped += 1
                 else:
                     terms.append(term)
-        return TbxImport(terms, skipped)
+        merged, shared = _merge_shared(terms)
+        warnings = ()
+        if shared:
+            shown = ", ".join(shared[:SHOWN_SHARED]) + (", …" if len(shared) > SHOWN_SHARED else "")
+            warnings = (_("{source}: Korean terms that stand in more than one concept ({terms}); the concepts "
+                          "sharing one were merged into one term, the English of each kept as an allowed "
+                          "rendering").format(source=self.source, terms=shown),)
+        return TbxImport(merged, skipped, warnings)
 
     def _term(self, concept: etree._Element) -> Term | None:
         forms: dict[str, list[tuple[str, str, str]]] = {"ko": [], "en": []}
@@ -270,6 +284,65 @@ class _Doc:
             elif cat == "partOfSpeech":
                 pos = _text(el)
         return text, rank, pos
+
+
+SHOWN_SHARED = 5  # shared Korean terms named in the warning
+# RFC 3987 IRI reference characters (RFC 3986's plus any non-ASCII letter), percent signs only as
+# escapes; a scheme of one letter is a Windows drive ("C://path"), not a URI.
+_URI_REFERENCE = re.compile(r"(?:[\w\-.~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2}|[^\x00-\x7f\s])+")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+
+
+def _uri_reference(target: str) -> bool:
+    scheme = _SCHEME.match(target)
+    return bool(_URI_REFERENCE.fullmatch(target)) and not (scheme and len(scheme.group(1)) == 1)
+
+
+def _merge_shared(terms: list[Term]) -> tuple[list[Term], list[str]]:
+    """Concepts sharing a Korean form (homonyms: legal TBX) as one term each, since Tandem keeps one
+    entry per Korean form: the first concept's term, the others' Korean and English added as
+    variants. Returns the terms in file order and the shared forms."""
+    owner: dict[str, int] = {}  # Korean form (spaces removed) -> the group it belongs to
+    groups: list[list[Term]] = []
+    shared: list[str] = []
+    for term in terms:
+        forms = [f.replace(" ", "") for f in term.korean_forms]
+        hit = sorted({owner[f] for f in forms if f in owner})
+        if not hit:
+            index = len(groups)
+            groups.append([term])
+        else:
+            index = hit[0]
+            shared.extend(f for f in dict.fromkeys(term.korean_forms) if f.replace(" ", "") in owner
+                          and f not in shared)
+            for other in hit[1:]:  # a term bridging two groups joins them
+                groups[index].extend(groups[other])
+                groups[other] = []
+                owner.update({f: index for f, g in owner.items() if g == other})
+            groups[index].append(term)
+        owner.update((f, index) for f in forms)
+    return [_merged(group) for group in groups if group], shared
+
+
+def _merged(group: list[Term]) -> Term:
+    base, others = group[0], group[1:]
+    if not others:
+        return base
+    english = [f for t in group for f in t.english_forms]
+    korean: dict[str, str] = {}  # one spelling per form as the glossary matches it (spaces ignored)
+    for form in (f for t in group for f in t.korean_forms):
+        korean.setdefault(form.replace(" ", ""), form)
+    return replace(
+        base,
+        ko_variants=tuple(korean.values())[1:],
+        en_variants=tuple(english[1:]),
+        # A rendering one sense forbids may be what another sense wants: allowed wins.
+        en_forbidden=tuple(f for t in group for f in t.en_forbidden if f not in english),
+        pos=next((t.pos for t in group if t.pos), ""),
+        domain="; ".join(dict.fromkeys(t.domain for t in group if t.domain)),
+        note="; ".join(dict.fromkeys(t.note for t in group if t.note)),
+        one_rendering=all(t.one_rendering for t in group) and len(set(english)) == 1,
+    ).normalized()
 
 
 def _pick(forms: list[tuple[str, str, str]]) -> tuple[str, str, str] | None:
