@@ -224,3 +224,26 @@ def test_locked_units_and_length_limits_survive_export_to_another_version(worksp
     rows = workspace._store.segments(result.document.id)
     assert [u.locked for u in back.units] == [bool(r["locked"]) for r in rows]
     assert [u.max_length for u in back.units] == [r["max_length"] for r in rows]
+
+
+@pytest.mark.parametrize("fmt", ["xliff12", "xliff2"])
+def test_approvals_rejections_and_new_comments_go_into_the_file_and_nothing_else_moves(workspace, tmp_path, fmt):
+    path, result = _import(workspace, tmp_path, "a.xlf", XLIFF12 if fmt == "xliff12" else XLIFF2)
+    document_id = result.document.id
+    workspace.review.approve(document_id, 1, by="robert")
+    workspace.comments.add(document_id, 1, "shorter, please", by="robert")
+    last = len(workspace._store.segments(document_id))
+    workspace.editing.save(document_id, last, "The last one.", by="david")
+    workspace.review.reject(document_id, last, comment="not this", by="robert")
+    _doc, data, _wrong = workspace.files.export_bilingual(document_id, fmt)
+    diff = compare(path.read_bytes(), data)
+    # the notes added in Tandem are the only elements added outside targets
+    assert diff.missing == {} and set(diff.added) <= {("note", "element"), ("note", "attribute"), ("note", "text"),
+                                                      ("notes", "element")}, diff
+    back = read_bilingual(data, "exported")
+    assert back.units[0].state == SegmentState.APPROVED
+    assert back.units[-1].state == SegmentState.REJECTED and back.units[-1].target == "The last one."
+    texts = [n.text for u in back.units for n in u.notes]
+    assert "shorter, please" in texts and "not this" in texts
+    # imported notes are not written twice
+    assert texts.count("keep it short" if fmt == "xliff12" else "two sentences") == 1
