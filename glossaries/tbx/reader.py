@@ -213,7 +213,7 @@ class _Doc:
                 else:
                     terms.append(term)
         merged, shared = _merge_shared(terms)
-        warnings = ()
+        warnings: tuple[str, ...] = ()
         if shared:
             shown = ", ".join(shared[:SHOWN_SHARED]) + (", …" if len(shared) > SHOWN_SHARED else "")
             warnings = (_("{source}: Korean terms that stand in more than one concept ({terms}); the concepts "
