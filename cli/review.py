@@ -100,11 +100,12 @@ def _resolve(ws, args, user: str) -> int:
 
 def _translated(ws, args, user: str) -> int:
     from workflow.errors import PermissionDenied, TandemError
+    from workflow import states
     from workflow.models import SegmentState
 
     segments = ws.documents.segments(args.doc)
-    wanted = args.segments or [s.index for s in segments
-                               if s.state not in (SegmentState.TRANSLATED, SegmentState.APPROVED)]
+    wanted = args.segments or [s.index for s in segments if states.is_work(s)
+                               and s.state not in (SegmentState.TRANSLATED, SegmentState.APPROVED)]
     refused = 0
     for index in wanted:
         try:

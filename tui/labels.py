@@ -22,6 +22,7 @@ STATE_MARKS: dict[SegmentState, str] = {
 }
 DOUBTFUL_MARK = "!"
 CONFLICT_MARK = "⇄"  # two people's changes wait for a person to choose; stands in for the state mark
+LOCK_MARK = "⊘"  # the file marks the segment not to be translated (workflow.states.LOCKED)
 NOBODY = "—"
 
 
@@ -29,11 +30,12 @@ def state_mark(state: SegmentState | str) -> str:
     return STATE_MARKS[SegmentState(state)]
 
 
-def progress_line(progress: Mapping[str, int], conflicts: int = 0) -> str:
+def progress_line(progress: Mapping[str, int], conflicts: int = 0, locked: int = 0) -> str:
     """Every state in workflow order, zeros included, so rows line up: ◻0 ✎16 ✓0 ✦0 ✗0 (and ⇄1
-    when segments are in conflict)."""
+    when segments are in conflict, ⊘2 when the file locks some)."""
     line = " ".join(f"{STATE_MARKS[state]}{progress.get(state.value, 0)}" for state in STATE_ORDER)
-    return f"{line} {CONFLICT_MARK}{conflicts}" if conflicts else line
+    line = f"{line} {CONFLICT_MARK}{conflicts}" if conflicts else line
+    return f"{line} {LOCK_MARK}{locked}" if locked else line
 
 
 def legend(conflicts: bool = False) -> str:

@@ -9,31 +9,34 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 
-from tui.labels import STATE_MARKS
+from tui.labels import LOCK_MARK, STATE_MARKS
+from workflow import states
 from workflow.i18n import _, format_number, format_percent
 from workflow.models import STATE_ORDER, Segment, SegmentState, User, waits_for
 
 DONE = (SegmentState.TRANSLATED, SegmentState.APPROVED)
 
 
+# A locked segment is nobody's work (workflow.states): no key below stops at it.
+
 def untranslated(segment: Segment) -> bool:
     """No English yet (OmegaT's sense of "untranslated")."""
-    return segment.state is SegmentState.EMPTY
+    return states.untranslated(segment)
 
 
 def needs_work(segment: Segment) -> bool:
     """A draft, or a segment an editor sent back: English exists but nobody has signed it off."""
-    return segment.state in (SegmentState.DRAFT, SegmentState.REJECTED)
+    return states.is_work(segment) and segment.state in (SegmentState.DRAFT, SegmentState.REJECTED)
 
 
 def needs(user: User | None) -> Callable[[Segment], bool]:
     """"Next segment that needs me": whose step each state waits for is workflow.states' table."""
     roles = user.roles if user is not None else ()
-    return lambda segment: waits_for(segment.state, roles)
+    return lambda segment: waits_for(segment.state, roles, locked=segment.locked)
 
 
 def not_done(segment: Segment) -> bool:
-    return segment.state not in DONE
+    return states.is_work(segment) and segment.state not in DONE
 
 
 def next_index(
@@ -73,15 +76,20 @@ def korean_words(text: str) -> int:
 
 
 def progress_text(segments: Sequence[Segment], words: Sequence[int]) -> str:
-    """E.g. "◻0 ✎15 ✓1 ✦0 ✗0 · 23/612 Korean words translated (4%)"."""
+    """E.g. "◻0 ✎15 ✓1 ✦0 ✗0 · 23/612 Korean words translated (4%)"; locked segments count as ⊘N
+    and their words in neither figure."""
     counts = dict.fromkeys(STATE_ORDER, 0)
-    done = 0
+    done = total = locked = 0
     for segment, count in zip(segments, words):
+        if not states.is_work(segment):
+            locked += 1
+            continue
         counts[segment.state] += 1
+        total += count
         if segment.state in DONE:
             done += count
-    total = sum(words)
     marks = " ".join(f"{STATE_MARKS[state]}{counts[state]}" for state in STATE_ORDER)
+    marks += f" {LOCK_MARK}{locked}" if locked else ""
     share = f" ({format_percent(done / total)})" if total else ""
     return f"{marks} · " + _("{done}/{total} Korean words translated").format(
         done=format_number(done), total=format_number(total)) + share

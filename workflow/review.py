@@ -335,7 +335,7 @@ class Review:
             base = signed.get(s.index, first.get(s.index))
             measured = effort(base or "", s.target)
             reports.append(SegmentReport(s.index, s.state, base, s.target, measured.changed, measured.words,
-                                         tuple(authors.get(s.index, ())), s.conflict))
+                                         tuple(authors.get(s.index, ())), s.conflict, s.locked))
         return reports
 
     def _segment(self, document_id: int, index: int) -> dict:

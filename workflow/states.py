@@ -8,7 +8,7 @@ A locked segment (the file marked it translate="no") stands outside the table: s
 from __future__ import annotations
 
 from workflow.errors import InputError, TandemError
-from workflow.i18n import _
+from workflow.i18n import N_, _
 from workflow.models import SegmentState as S
 
 EDIT, TRANSLATE, APPROVE, REJECT, CLEAR = "edit", "mark translated", "approve", "reject", "clear"
@@ -81,9 +81,17 @@ class SegmentLocked(InputError):
 def refuse_locked(locked: bool, index: int) -> None:
     """Every write to a segment's English or state calls this before writing anything."""
     if locked:
-        raise SegmentLocked(_("segment {index}").format(index=index),
-                            _("is locked: the file marks it not to be translated, so it is shown but never "
-                              "edited, approved or rejected"))
+        raise SegmentLocked(_("segment {index}").format(index=index), _(LOCKED_PROBLEM))
+
+
+LOCKED_PROBLEM = N_("is locked: the file marks it not to be translated")
+
+
+def refusal(segment) -> str | None:
+    """What every interface says to a change of a locked segment (the refusal's own words), or None
+    where the segment may change."""
+    return None if is_work(segment) else str(SegmentLocked(_("segment {index}").format(index=segment.index),
+                                                           _(LOCKED_PROBLEM)))
 
 
 def is_work(segment) -> bool:

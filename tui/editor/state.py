@@ -24,7 +24,8 @@ from tui.editor.jobs import (
     ResolveJob,
     SaveJob,
 )
-from tui.labels import state_mark
+from tui.labels import LOCK_MARK, state_mark
+from workflow import states
 from workflow.i18n import _, format_time, ngettext
 from workflow.models import (
     NOBODY, Comment, EditGuard, Permissions, SaveResult, Segment, SegmentState, User, Voids, base_of, merge3)
@@ -112,6 +113,12 @@ class EditorState:
 
     def may(self, intent: str) -> bool:
         return self.permissions.may(intent)
+
+    def may_type(self) -> bool:
+        """Whether the English box takes typing: the person may edit, and the segment in hand is
+        no locked one (workflow.states)."""
+        segment = self.segment
+        return self.may("edit") and (segment is None or states.is_work(segment))
 
     @property
     def segment(self) -> Segment | None:
@@ -357,8 +364,10 @@ class EditorState:
         extra = " · " + _("read-only") if read_only else ""
         if not read_only and self.voids() is not None:
             extra = " · " + _("asks before editing")
+        shown = (f"{state_mark(segment.state)} {name(segment.state)}" if states.is_work(segment)
+                 else f"{LOCK_MARK} {name(states.LOCKED)}")
         return (_("Korean") + f" · {segment.index}/{len(self.segments)} · {name(segment.kind)}",
-                _("English") + f" · {state_mark(segment.state)} {name(segment.state)}{extra}")
+                _("English") + f" · {shown}{extra}")
 
     def status(self, index: int) -> str:
         """The English box's subtitle: unsaved, not saved (failed), or when it was saved."""

@@ -42,7 +42,7 @@ from tui.editor.reads import Analysis, DocumentData
 from tui.editor.state import EditorState, Landed
 from tui.editor.threads import WorkspaceThread
 from tui.editor.writer import Writer
-from tui.labels import CONFLICT_MARK
+from tui.labels import CONFLICT_MARK, LOCK_MARK
 from tui.screens import editor_keys
 from tui.screens import editor_messages as messages
 from tui.screens.editor_dialogs import (
@@ -60,6 +60,7 @@ from tui.widgets.segment_list import SegmentList, segment_rows, widths_for
 from tui.widgets.segment_panels import SegmentPanels
 from tui.widgets.segment_texts import EnglishEditor, KoreanView, finding_marks
 from tui.widgets.term_picker import TermPicker
+from workflow import states
 from workflow.errors import InputError
 from workflow.i18n import _
 from workflow.models import Move, Operation, Plan, Segment, choices, choices_for, edit_for, plan, sentence_starts, shown
@@ -161,6 +162,7 @@ class EditorScreen(Screen):
         english = self.english
         english.read_only = True  # until the document is on screen and the user's roles known
         english.edit_guard = self._may_change
+        english.refused = self._refused_typing
         self.questions = Questions(self.app, self.state, self._queue, lambda: self.state.leave(self._typed_text()))
         self._update_titles()
         self._set_layout()
@@ -231,7 +233,7 @@ class EditorScreen(Screen):
         self.go_to(min(max(1, self._start_at), len(self.state.segments)))
         # Editable only now that the box shows the segment it saves to, and has the focus: a key
         # that came earlier went to the list, or nowhere.
-        self.english.read_only = not self.state.may("edit")
+        self.english.read_only = not self.state.may_type()
         self.english.focus()
         self._update_titles()
         self.call_after_refresh(self.count_findings if reloaded else self._after_first_paint)
@@ -298,6 +300,8 @@ class EditorScreen(Screen):
         if self._pairing and action in self.GATED:
             return False  # until the moved English is on screen, nothing else is written
         need = self.GATED.get(action)
+        if need in ("edit", "mark") and action != "save" and self.current is not None and self.current.locked:
+            return False  # nothing of a locked segment changes (workflow.states)
         return True if need is None else self.state.may(need)
 
     def _typed_text(self) -> str | None:
@@ -322,6 +326,9 @@ class EditorScreen(Screen):
         english = self.english
         english.source_text = segment.source  # placeholders ctrl+k may insert
         english.load_text(text)
+        english.hold(segment.locked, segment.max_length)
+        if not self._pairing:
+            english.read_only = not state.may_type()
         english.move_to_offset(cursor)
         english.mark_spans([])
         self._shown = None
@@ -411,6 +418,14 @@ class EditorScreen(Screen):
         self.app.push_screen(ConcordanceDialog(self.session, selected[:80], document_id=self.document_id),
                              self._concordance_picked)
 
+    def action_archive(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        # A hit in this document comes back here; one elsewhere opens over the search screen.
+        selected = self.english.selected_text.strip()
+        self.app.push_screen(SearchScreen(self.session, selected[:80], document_id=self.document_id),
+                             self._concordance_picked)
+
     def _concordance_picked(self, picked) -> None:
         if picked is None:
             return
@@ -480,7 +495,11 @@ class EditorScreen(Screen):
             self._analyse_timer.stop()
         self._analyse_timer = self.set_timer(self.ANALYSE_DELAY, self._analyse_now)
         # Only the "unsaved" mark moves with a key; the titles stay as they are.
-        event.text_area.border_subtitle = self.state.status(self.state.current)
+        self.english.show_status(self.state.status(self.state.current))
+
+    def _refused_typing(self) -> None:
+        if self.current is not None and (refusal := states.refusal(self.current)) is not None:
+            self._notice(f"{LOCK_MARK} {refusal}", problem=True)
 
     def _stop_idle_timer(self) -> None:
         if self._idle_timer is not None:
@@ -547,7 +566,7 @@ class EditorScreen(Screen):
                         index=confirmed), title=_("Pairing"), timeout=4)
                 self._reload()
                 return
-            self.english.read_only = not state.may("edit")  # refused: the box is as it was
+            self.english.read_only = not state.may_type()  # refused: the box is as it was
             self.refresh_bindings()
         if landed.english is not None and index == state.current:
             self._set_english(landed.english)
@@ -951,7 +970,7 @@ class EditorScreen(Screen):
             panel: (panel.border_title or "").removeprefix(FOCUS_MARK) for panel in self.query(".panel")}
         titles[korean], titles[english] = self.state.titles(english.read_only)
         if self.current is not None:
-            english.border_subtitle = self.state.status(self.current.index)
+            english.show_status(self.state.status(self.current.index))
         return titles
 
     # closing ---------------------------------------------------------------------------------------

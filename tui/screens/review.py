@@ -46,6 +46,7 @@ from tui.widgets.review_signoff_dialog import SignOffDialog
 from tui.widgets.review_writes import Write, save, silent
 from workflow.models import (
     CLOSE, COMMENT, EDIT, REVIEW, Comment, DiffBase, SegmentReport, SegmentState, SignOff, base_of, next_base)
+from workflow import states
 from workflow.errors import TandemError
 from workflow.i18n import N_, _, ngettext
 from workflow.names import name
@@ -288,13 +289,25 @@ class ReviewScreen(ReviewLive, Screen):
             return None
         return self.query_one(ReviewList).current_index
 
+    def _changeable(self) -> int | None:
+        """The segment a change (approve, reject, edit) applies to; a locked one is refused here in
+        the workflow's own words, before any dialog asks for text it would refuse."""
+        index = self._current()
+        if index is None or self.data is None:
+            return None
+        if (refusal := states.refusal(self.data.segments[index - 1])) is not None:
+            self.notify(refusal, severity="warning", timeout=4)
+            self.app.bell()
+            return None
+        return index
+
     def action_approve(self) -> None:
-        if (index := self._current()) is not None:
+        if (index := self._changeable()) is not None:
             user, doc = self.session.user, self.document_id
             self._write(index, silent(lambda ws: ws.review.approve(doc, index, by=user)), advance=True)
 
     def action_reject(self) -> None:
-        if (index := self._current()) is None:
+        if (index := self._changeable()) is None:
             return
         user, doc = self.session.user, self.document_id
         about = _("It goes back to its translator with your query. The English now: {english}").format(
@@ -309,7 +322,7 @@ class ReviewScreen(ReviewLive, Screen):
                              rejected)
 
     def action_edit(self) -> None:
-        if (index := self._current()) is None:
+        if (index := self._changeable()) is None:
             return
         segment = self.data.segments[index - 1]
 

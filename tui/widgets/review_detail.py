@@ -10,7 +10,11 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui.labels import CONFLICT_MARK
+from textual.content import Content
+
+from tui.labels import CONFLICT_MARK, LOCK_MARK
+from tui.widgets.segment_texts import length_counter
+from workflow.states import LOCKED
 from tui.widgets.diff_view import DiffView, legend
 from tui.widgets.review_data import effort_line
 from workflow.models import SEVERITY_ORDER, Comment, FindingView, Segment, SegmentReport, Severity, open_counts, open_queries
@@ -112,6 +116,9 @@ class ReviewDetail(VerticalScroll):
     ReviewDetail > #review-diff {
         border: round $primary;
     }
+    ReviewDetail > #review-diff.-locked {
+        text-opacity: 60%;
+    }
     """
 
     def compose(self) -> ComposeResult:
@@ -132,8 +139,14 @@ class ReviewDetail(VerticalScroll):
         diff.show(report.signed_text or "", report.text)
         # The editor (f12 there) resolves a conflict; here it is said, so nobody approves around it.
         state = f"{CONFLICT_MARK} " + _("in conflict") if report.conflict else name(report.state)
+        if segment.locked:  # nobody's work: the state it was imported in says nothing
+            state = f"{LOCK_MARK} " + name(LOCKED)
         diff.border_title = Text(_("English") + f" · {state} · "
                                  + changes_text(report, baseline, first_revision=first_revision))
+        diff.set_class(segment.locked, "-locked")
+        counter = length_counter(report.text, segment.max_length)
+        diff.border_subtitle = legend() if counter is None else Content.assemble(
+            Content.from_rich_text(legend()), " · ", counter)
         found = self.query_one("#review-findings", Static)
         found.update(findings_text(findings))
         found.border_title = Text(findings_title(findings))

@@ -52,7 +52,7 @@ def review_row(report: SegmentReport, open_queries: int, english_cells: int,
     # Text cells: a plain str cell would be read as markup, and articles hold [brackets].
     return (
         Text(str(report.index), justify="right"),
-        Text(*mark_and_style(report.state, report.conflict)),
+        Text(*mark_and_style(report.state, report.conflict, report.locked)),
         edits_cell(report),
         findings_cell(*findings),
         queries_cell(open_queries),

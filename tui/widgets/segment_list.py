@@ -16,7 +16,7 @@ from textual import events
 from textual.widgets import DataTable
 
 from tui.cells import first_words
-from tui.labels import CONFLICT_MARK, DOUBTFUL_MARK, state_mark
+from tui.labels import CONFLICT_MARK, DOUBTFUL_MARK, LOCK_MARK, state_mark
 from tui.widgets.key_order import in_turn
 from workflow.i18n import _
 from workflow.models import Segment, SegmentState
@@ -80,16 +80,19 @@ def widths_for(table_width: int, segment_count: int) -> Widths:
     return Widths(index, korean, room - korean)
 
 
-def mark_and_style(state: SegmentState, conflict: bool) -> tuple[str, str]:
+def mark_and_style(state: SegmentState, conflict: bool, locked: bool = False) -> tuple[str, str]:
     """The state column's mark, in the editor's list and the review screen's alike. A conflict
-    outranks the state: it is what the segment needs next (the English title keeps the state)."""
+    outranks the state: it is what the segment needs next (the English title keeps the state). A
+    locked segment's state is no one's business: the lock stands in for it."""
+    if locked:
+        return LOCK_MARK, "dim"
     if conflict:
         return CONFLICT_MARK, "bold reverse red"
     return state_mark(state), STATE_STYLES[state]
 
 
 def state_cell(segment: Segment) -> Cell:
-    mark, style = mark_and_style(segment.state, segment.conflict)
+    mark, style = mark_and_style(segment.state, segment.conflict, segment.locked)
     return Cell(mark + (DOUBTFUL_MARK if segment.low_confidence else ""), style=style)
 
 
@@ -109,8 +112,8 @@ def segment_row(segment: Segment, counts: Counts | None, widths: Widths, english
         Cell(str(segment.index), justify="right"),
         state_cell(segment),
         checks_cell(counts),
-        Cell(segment.source, widths.korean),
-        Cell(segment.target if english is None else english, widths.english),
+        Cell(segment.source, widths.korean, style="dim" if segment.locked else ""),
+        Cell(segment.target if english is None else english, widths.english, style="dim" if segment.locked else ""),
     )
 
 

@@ -19,6 +19,7 @@ from tui.widgets import placeholders
 from tui.widgets.key_order import in_turn
 from tui.widgets.placeholders import ProtectedTokens
 from workflow.models import Edit, FindingView, Severity, inflected_like
+from workflow.checks.length import length
 from workflow.i18n import N_
 
 __all__ = ["EnglishEditor", "KoreanView", "Mark", "finding_marks", "inflected_like", "marked_korean", "term_style"]
@@ -36,6 +37,15 @@ FINDING_KOREAN = {Severity.ERROR: "reverse underline", Severity.WARNING: "underl
 FINDING_ENGLISH = {Severity.ERROR: Style(reverse=True, underline=True), Severity.WARNING: Style(underline=True),
                    Severity.INFO: Style(underline=True, dim=True)}
 _HIGHLIGHT = "tandem.finding.{}"
+
+
+def length_counter(text: str, limit: int | None) -> Content | None:
+    """"123/140" where the file limits the English (counted as the check length.limit counts), in
+    the error colour and bold once over, so it reads without colour too."""
+    if limit is None:
+        return None
+    used = length(text)
+    return Content.styled(f"{used}/{limit}", "bold $text-error" if used > limit else "")
 
 
 def term_style(use: TermUse) -> str:
@@ -113,9 +123,14 @@ class EnglishEditor(ProtectedTokens, TextArea, inherit_bindings=False):
     # inserts): given a callable that repeats the change, it answers whether it may happen now.
     # The editor uses it to ask before approved or signed-off text is touched.
     edit_guard: Callable[[Callable[[], object]], bool] | None = None
+    # Told when typing or a paste meets the read-only box, so the screen can say why.
+    refused: Callable[[], None] | None = None
 
     async def _on_key(self, event: events.Key) -> None:
         if not await in_turn(self, event):  # the screen's keys in typing order (key_order.py)
+            if self.read_only and self.refused is not None and (
+                    event.is_printable or event.key in ("enter", "backspace", "delete")):
+                self.refused()
             await super()._on_key(event)
 
     async def _on_paste(self, event: events.Paste) -> None:
@@ -123,11 +138,25 @@ class EnglishEditor(ProtectedTokens, TextArea, inherit_bindings=False):
             event.stop()  # pasted after a key that went elsewhere: it follows the focus
             self.app.post_message(events.Paste(event.text))
             return
+        if self.read_only and self.refused is not None:
+            self.refused()
         await super()._on_paste(event)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
         self._marks: list[Mark] = []
+        self.limit: int | None = None  # the file's length limit on this English, shown as a counter
+
+    def hold(self, locked: bool, limit: int | None) -> None:
+        """The segment in hand is locked (shown dimmed) and limited to `limit` characters."""
+        self.set_class(locked, "-locked")
+        self.limit = limit
+
+    def show_status(self, status: str) -> None:
+        """The subtitle: the save status, and "123/140" where the file limits the English."""
+        counter = length_counter(self.text, self.limit)
+        self.border_subtitle = status if counter is None else Content.assemble(status, " · " if status else "",
+                                                                               counter)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Nothing to undo or insert in a read-only editor: do not offer it.

@@ -253,6 +253,7 @@ class SegmentReport:
     words: int
     authors: tuple[str, ...]
     conflict: bool = False  # two people's changes await a person's resolution (Workspace.editing.conflict)
+    locked: bool = False  # the file marks it not to be translated (workflow.states.LOCKED)
 
 
 EMPTY_BASE = 0  # a save's based_on meaning "I started from no text": SQLite never hands out revision id 0
