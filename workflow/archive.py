@@ -31,6 +31,10 @@ from workflow.models.memory import Span
 from workflow.storage import Storage
 
 ARCHIVE_LIMIT = 200
+FIRST_BATCH = 64  # documents searched first; each later batch twice the one before
+# A text found in more than this many times the limit of texts is searched newest documents first, in
+# batches; a rarer one in one query (benchmarks/archive_search.py: batches cost a rare text more).
+COMMON = 10
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,7 @@ class Archive:
             raise InputError("TEXT", _("give something to search for"))
         wanted_tag = unicodedata.normalize("NFC", tag.strip()) if tag and tag.strip() else None
         start = day_start(since) if since and since.strip() else None
-        rows = self._store.archive_search(query, tag=wanted_tag, since=start, limit=limit + 1)
+        rows = self._newest_first(query, wanted_tag, start, limit + 1)
         index = self._glossary.index()
         hits = []
         for row in rows[:limit]:
@@ -104,6 +108,21 @@ class Archive:
                                    row["position"], source, target, source_spans, tuple(sorted(target_spans))))
         self._glossary.morphology.flush()
         return ArchiveFound(query, hits, len(rows) > limit)
+
+    def _newest_first(self, query: str, tag: str | None, since: str | None, limit: int) -> list[dict]:
+        """Hits from the newest documents, then older ones, in batches that double: a common text
+        (북한, "the") fills the limit from the newest documents without reading the whole archive."""
+        if len(query) >= 3 and self._store.archive_postings(query) <= limit * COMMON:
+            # A text the trigram indexes hold rarely is read at once, whatever the documents' age.
+            return self._store.archive_search(query, tag=tag, since=since, limit=limit)
+        total = self._store.archive_documents(tag=tag, since=since)
+        rows: list[dict] = []
+        skip, batch = 0, FIRST_BATCH
+        while skip < total and len(rows) < limit:
+            rows += self._store.archive_search(query, tag=tag, since=since, limit=limit - len(rows),
+                                               skip=skip, documents=batch)
+            skip, batch = skip + batch, batch * 2
+        return rows
 
     def renderings(self, term_id: int) -> TermRenderings:
         """How the English of documents from before the term rendered its Korean."""

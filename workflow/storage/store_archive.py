@@ -23,9 +23,27 @@ _ORDER = " ORDER BY d.created_at DESC, d.id DESC, s.position LIMIT ?"
 class ArchiveSQL(StoreBase):
     """Workspace-wide search with a document's tag and date as filters."""
 
-    def archive_search(self, text: str, *, tag: str | None, since: str | None, limit: int) -> list[Row]:
-        """Segments whose Korean or current English holds text (English without regard to case)."""
+    def archive_documents(self, *, tag: str | None, since: str | None) -> int:
+        """How many documents the filters leave."""
         where, params = _filters(tag, since)
+        return self._db.execute("SELECT count(*) FROM documents d" + (" WHERE " + " AND ".join(where) if where else ""),
+                                tuple(params)).fetchone()[0]
+
+    def archive_postings(self, text: str) -> int:
+        """How many Korean texts and English revisions the trigram indexes hold text in (any
+        revision, current or not): what a search of it through them would have to read."""
+        query = '"' + text.replace('"', '""') + '"'
+        return self._db.execute(
+            "SELECT (SELECT count(*) FROM segments_fts WHERE segments_fts MATCH ?)"
+            " + (SELECT count(*) FROM revisions_fts WHERE revisions_fts MATCH ?)", (query, query)).fetchone()[0]
+
+    def archive_search(self, text: str, *, tag: str | None, since: str | None, limit: int,
+                       skip: int = 0, documents: int = -1) -> list[Row]:
+        """Segments whose Korean or current English holds text (English without regard to case), in
+        the documents the filters leave, newest first, from the `skip`th to `documents` of them."""
+        where, params = _filters(tag, since)
+        recent = ("WITH recent AS (SELECT d.id FROM documents d" + (" WHERE " + " AND ".join(where) if where else "")
+                  + " ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?)")
         if len(text) >= 3:
             # The trigram indexes of migration 9 answer a quoted string as a substring, inside Korean
             # words too, case-folded; an English hit counts only on the segment's current revision.
@@ -37,14 +55,13 @@ class ArchiveSQL(StoreBase):
                 WHERE v.id IN (SELECT rowid FROM revisions_fts WHERE revisions_fts MATCH ?)
                   AND v.aside = 0
                   AND v.id = (SELECT max(id) FROM revisions WHERE segment_id = v.segment_id AND aside = 0))"""
-            rows = self._rows(_HIT + " WHERE " + " AND ".join([found, *where]) + _ORDER,
-                              (query, query, *params, limit))
+            wanted: tuple = (query, query)
         else:
             # Under three characters (북한, UN) no trigram answers: a scan inside SQLite.
             found = "(instr(s.source_text, ?) OR instr(lower(r.text), lower(?)))"
-            rows = self._rows(_HIT + " WHERE " + " AND ".join([found, *where]) + _ORDER,
-                              (text, text, *params, limit))
-        return rows
+            wanted = (text, text)
+        return self._rows(recent + _HIT + " WHERE s.document_id IN recent AND " + found + _ORDER,
+                          (*params, documents, skip, *wanted, limit))
 
     def archive_before(self, needles: list[str], before: str) -> list[Row]:
         """Segments of documents made before `before` whose Korean holds any of `needles`, with the
