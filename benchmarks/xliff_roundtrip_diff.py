@@ -4,9 +4,12 @@ version without a change, then compared with the original by workflow.interchang
 (elements, attributes, text and comments outside targets, Tandem's state and metadata left out).
 
 "after" is export as Tandem does it (the imported file patched, skeleton.py); "before" is the
-generated writer alone (what export did until issue 16). Files Tandem refuses at import are counted
-apart, with the first words of each reason; "export unreadable" counts exports that Tandem's own
-reader refuses. Goal: zero differences after.
+generated writer alone (what export did until issue 16, now only for another version or a document
+not imported from XLIFF). Files Tandem refuses at import are counted apart, with the first words of
+each reason; exports that Tandem's own reader refuses are counted too. Goal: zero differences after.
+Last, every unlocked target is rewritten (the source's text and codes, state translated) and the
+patched export compared again and read back: what remains are Tandem's additions (trgLang where
+a file without targets gains some).
 
 Run: python benchmarks/xliff_roundtrip_diff.py [--files] (--files lists each file that differs)
 """
