@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     _review_commands(commands)
     _pair_command(commands)
     _tm_commands(commands, common)
+    _search_command(commands)
     _comment_commands(commands, common)
 
     check = commands.add_parser("check", help=_("run the checks over a document (exit 1 when errors remain)"))
@@ -195,6 +196,16 @@ def _tm_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     imp.add_argument("file", metavar="FILE")
     export = actions.add_parser("export", help=_("the memory as TMX 1.4"))
     export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output"))
+
+
+def _search_command(commands: Any) -> None:
+    search = commands.add_parser("search", help=_("find a text in the Korean and the English of every document "
+                                                  "(inside Korean words too), with the English of each hit"))
+    search.add_argument("text", metavar="TEXT")
+    search.add_argument("--tag", metavar="T", help=_("only documents tagged T"))
+    search.add_argument("--since", metavar="DATE",
+                        help=_("only documents made or worked on from DATE (as you write a date, or YYYY-MM-DD)"))
+    _json_flag(search)
 
 
 def _comment_commands(commands: Any, common: argparse.ArgumentParser) -> None:

@@ -10,6 +10,7 @@
     ws.review      approvals, sign-offs, readiness, permissions (workflow.review)
     ws.glossary    the house glossary (workflow.glossary)
     ws.tm          translation memory and concordance (workflow.tm)
+    ws.archive     every document's Korean and English searched; a term's renderings before it (workflow.archive)
     ws.term_learning  glossary proposals learned from the editors' corrections (workflow.term_learning)
     ws.audit       the audit log and its verification (workflow.audit)
     ws.logins      browser logins: passwords, invitations, disabling users (workflow.logins)
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workflow.archive import Archive
 from workflow.audit import Audit
 from workflow.comments import Comments
 from workflow.documents import Documents
@@ -54,6 +56,7 @@ class Workspace:
         self.documents = Documents(storage)
         self.glossary = Glossary(storage)
         self.tm = TranslationMemory(storage, self.glossary)
+        self.archive = Archive(storage, self.glossary)
         self.term_learning = TermLearning(storage, self.glossary)
         self.files = Files(storage, self.documents, self.glossary, self.tm)
         self.findings = Findings(storage, self.glossary)

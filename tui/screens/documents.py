@@ -55,6 +55,8 @@ class DocumentsScreen(Screen):
                 tooltip=N_("The highlighted document's doubtful pairings, to put right")),
         Binding("a", "all_documents", description=N_("All documents"),
                 tooltip=N_("Every document in the workspace, not only those waiting for review")),
+        Binding("slash", "search", description=N_("Search"),
+                tooltip=N_("Search the Korean and English of every document")),
     ]
 
     class Loaded(Message):
@@ -104,6 +106,11 @@ class DocumentsScreen(Screen):
         from tui.screens.glossary import GlossaryScreen
 
         self.app.push_screen(GlossaryScreen(self.session))
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.session))
 
     def action_review(self) -> None:
         from tui.screens.review import ReviewScreen

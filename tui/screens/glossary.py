@@ -25,6 +25,7 @@ from tui.widgets.term_detail import TermDetail, TermDetails, gather
 from tui.widgets.term_form import Mode, TermForm
 from tui.widgets.term_labels import STATUS_ORDER, status_label, term_legend
 from tui.widgets.term_table import TermTable
+from workflow.archive import describe
 from workflow.errors import TandemError
 from workflow.i18n import N_, _, ngettext
 from workflow.models import MAINTAIN, PROPOSE
@@ -126,6 +127,13 @@ class GlossaryScreen(Screen):
             super().__init__()
             self.generation = generation
             self.details = details
+
+    class ArchiveLoaded(Message):
+        def __init__(self, generation: int, term_id: int, line: str) -> None:
+            super().__init__()
+            self.generation = generation
+            self.term_id = term_id
+            self.line = line
 
     class GlossaryMoved(Message):
         def __init__(self, version: int) -> None:
@@ -248,9 +256,13 @@ class GlossaryScreen(Screen):
         detail.show_term(term)
         generation, term_id = self._detail_generation, term.id
         if delay:
-            self._detail_timer = self.set_timer(delay, lambda: self._fetch_detail(generation, term_id))
+            self._detail_timer = self.set_timer(delay, lambda: self._fetch_details(generation, term_id))
         else:
-            self._fetch_detail(generation, term_id)
+            self._fetch_details(generation, term_id)
+
+    def _fetch_details(self, generation: int, term_id: int) -> None:
+        self._fetch_detail(generation, term_id)
+        self._fetch_archive(generation, term_id)
 
     @work(thread=True, exclusive=True, group="term-detail")
     def _fetch_detail(self, generation: int, term_id: int) -> None:
@@ -261,6 +273,19 @@ class GlossaryScreen(Screen):
             self.post_message(self.Failed("detail", generation, str(exc)))
             return
         self.post_message(self.DetailLoaded(generation, details))
+
+    @work(thread=True, exclusive=True, group="term-archive")
+    def _fetch_archive(self, generation: int, term_id: int) -> None:
+        try:
+            with self.session.workspace() as workspace:
+                line = describe(workspace.archive.renderings(term_id))
+        except TandemError as exc:
+            line = str(exc)
+        self.post_message(self.ArchiveLoaded(generation, term_id, line))
+
+    def on_glossary_screen_archive_loaded(self, message: ArchiveLoaded) -> None:
+        if message.generation == self._detail_generation:
+            self.query_one(TermDetail).show_archive(message.term_id, message.line)
 
     def on_glossary_screen_detail_loaded(self, message: DetailLoaded) -> None:
         if message.generation == self._detail_generation:

@@ -87,12 +87,15 @@ class TermDetail(VerticalScroll):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, can_focus=True)
         self.details: TermDetails | None = None
+        self.archive: tuple[int, str] | None = None  # (term id, how the archive rendered it before the term)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="term-message", markup=False)
         yield Static("", id="term-heading", markup=False)
         # At the top, so a narrow pane shows it without scrolling down to the impact list.
         yield Static("", id="term-alert", markup=False)
+        # How documents from before the term rendered it: what a terminologist weighs first.
+        yield Static("", id="term-archive", markup=False)
         yield Static("", id="term-fields", markup=False)
         yield Static(_("History"), id="history-head", classes="section", markup=False)
         yield Static("", id="term-history", markup=False)
@@ -118,6 +121,9 @@ class TermDetail(VerticalScroll):
         self.query_one("#term-message").display = False
         self._put("#term-heading", Text(f"{term.ko} → {term.en}"))
         self._put("#term-fields", fields(term))
+        # Its own worker, which may answer before or after the rest of the detail.
+        shown = self.archive if self.archive is not None and self.archive[0] == term.id else None
+        self._put("#term-archive", archive_line(shown[1] if shown else _("Loading…")))
         self._put("#history-head", Text(_("History")))
         self._put("#term-history", Text(_("Loading…")))
         self._put("#impact-head", Text(_("Impact")))
@@ -137,10 +143,21 @@ class TermDetail(VerticalScroll):
         alert.update(failing_line(details.impact))
         alert.display = bool(details.impact.failing_approved)
 
+    def show_archive(self, term_id: int, line: str) -> None:
+        """How documents from before the term rendered it (workflow.archive), for the term shown."""
+        self.archive = (term_id, line)
+        shown = self.details.term if self.details is not None else None
+        if shown is None or shown.id == term_id:
+            self._put("#term-archive", archive_line(line))
+
     def _put(self, selector: str, content: RenderableType) -> None:
         static = self.query_one(selector, Static)
         static.update(content)
         static.display = True
+
+
+def archive_line(line: str) -> Text:
+    return Text.assemble((_("Archive") + "  ", "bold"), line)
 
 
 def fields(term: Term) -> RenderableType:

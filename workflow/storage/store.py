@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from workflow.storage.connection import Connections
+from workflow.storage.store_archive import ArchiveSQL
 from workflow.storage.store_audit import AuditSQL
 from workflow.storage.store_base import Row
 from workflow.storage.store_concordance import ConcordanceSQL
@@ -43,6 +44,7 @@ class Storage(
     LearningSQL,
     ConcordanceSQL,
     WordDecisionsSQL,
+    ArchiveSQL,
 ):
     def __init__(self, path: Path) -> None:
         self.path = path
