@@ -101,20 +101,21 @@ def test_the_counter_follows_typing_and_turns_to_the_error_colour_when_over(demo
             english.focus()
             english.replace_all("x" * 199)
             await pilot.pause()
-            # the subtitle is read back as markup
-            assert english.border_subtitle.endswith("199/200") and "text-error" not in english.border_subtitle
+            # the title is read back as markup
+            assert english.border_title.endswith("199/200") and "text-error" not in english.border_title
             await pilot.press("a", "b")
             await pilot.pause()
-            subtitle = Content.from_markup(english.border_subtitle)
-            assert subtitle.plain.endswith("201/200") and "unsaved" in subtitle.plain
-            assert [subtitle.plain[span.start:span.end] for span in subtitle.spans
+            title = Content.from_markup(english.border_title)
+            assert title.plain.startswith("▸ English · ✎ draft") and title.plain.endswith(" · 201/200")
+            assert [title.plain[span.start:span.end] for span in title.spans
                     if "text-error" in str(span.style)] == ["201/200"]
+            assert "unsaved" in english.border_subtitle
             await until(pilot, lambda: "length.limit" in {v.finding.check for v in screen.panels.query_one(
                 "FindingsPanel").views})
             # a segment without a limit shows no counter
             await pilot.press("alt+up")
             await until(pilot, lambda: screen.current.index == LOCKED)
-            assert "/" not in str(english.border_subtitle or "")
+            assert "/" not in str(english.border_title)
 
     run(scenario)
 

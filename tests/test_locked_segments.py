@@ -194,3 +194,34 @@ def test_the_rule_reads_the_same_for_every_counter(workspace, bare):
 def test_export_does_not_call_a_locked_segment_untranslated(workspace, bare):
     exported = export_article(workspace.documents.segments(bare.id), "md")
     assert LOCKED not in exported.untranslated and 1 in exported.untranslated
+
+
+def test_the_editors_keys_pass_a_locked_segment(workspace, bare):
+    from tui import segment_nav
+
+    segments = workspace.documents.segments(bare.id)
+    david = workspace.users.get("david")
+    assert segment_nav.next_index(segments, 1, segment_nav.untranslated) == 3
+    assert segment_nav.next_index(segments, 1, segment_nav.not_done) == 3
+    assert segment_nav.next_index(segments, 1, segment_nav.needs(david)) == 3
+    text = segment_nav.progress_text(segments, [segment_nav.korean_words(s.source) for s in segments])
+    locked_words = segment_nav.korean_words(segments[LOCKED - 1].source)
+    total = sum(segment_nav.korean_words(s.source) for s in segments) - locked_words
+    assert text.startswith(f"◻{len(segments) - 1} ✎0 ✓0 ✦0 ✗0 ⊘1 · 0/{total} Korean words translated")
+
+
+def test_the_cli_shows_and_counts_a_locked_and_a_limited_segment(tandem, workspace, doc):
+    docs = tandem("docs")
+    assert docs.code == 0 and f"{len(workspace.documents.segments(doc.id)) - 1} draft, 1 locked" in docs.out
+    shown = tandem("show", str(doc.id))
+    target = workspace.documents.segments(doc.id)[LIMITED - 1].target
+    assert "[2] caption · locked" in shown.out or "[2] paragraph · locked" in shown.out, shown.out
+    assert f"[3] paragraph · draft · {len(target)}/40 characters" in shown.out
+    checked = tandem("check", str(doc.id))
+    assert checked.code == 1 and f"segment 3: error: {len(target)} characters, the file allows 40 [length.limit]" \
+        in checked.out
+    assert "segment 2:" not in checked.out
+    marked = tandem("translated", str(doc.id), user="david")
+    assert "segment 2" not in marked.err  # never tried: it is nobody's work
+    edited = tandem("edit", str(doc.id), "2", "Changed", user="david")
+    assert edited.code != 0 and "segment 2: is locked: the file marks it not to be translated" in edited.err

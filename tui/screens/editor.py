@@ -962,7 +962,11 @@ class EditorScreen(Screen):
     def _update_titles(self) -> None:
         focused = self.focused
         for widget, title in self._titles().items():
-            widget.border_title = (FOCUS_MARK if focused is widget else "") + title
+            shown = (FOCUS_MARK if focused is widget else "") + title
+            if isinstance(widget, EnglishEditor):
+                widget.show_title(shown)  # with its length counter
+            else:
+                widget.border_title = shown
 
     def _titles(self) -> dict[Widget, str]:
         english, korean = self.english, self.query_one("#korean-pane")

@@ -146,17 +146,26 @@ class EnglishEditor(ProtectedTokens, TextArea, inherit_bindings=False):
         super().__init__("", id=id, soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
         self._marks: list[Mark] = []
         self.limit: int | None = None  # the file's length limit on this English, shown as a counter
+        self._title = ""
 
     def hold(self, locked: bool, limit: int | None) -> None:
         """The segment in hand is locked (shown dimmed) and limited to `limit` characters."""
         self.set_class(locked, "-locked")
         self.limit = limit
 
+    def show_title(self, title: str) -> None:
+        self._title = title
+        self._show_counter()
+
     def show_status(self, status: str) -> None:
-        """The subtitle: the save status, and "123/140" where the file limits the English."""
+        """The subtitle (the save status), and the counter, which follows typing."""
+        self.border_subtitle = status
+        self._show_counter()
+
+    def _show_counter(self) -> None:
+        # In the title, not the subtitle: the narrow layout draws no bottom border.
         counter = length_counter(self.text, self.limit)
-        self.border_subtitle = status if counter is None else Content.assemble(status, " · " if status else "",
-                                                                               counter)
+        self.border_title = self._title if counter is None else Content.assemble(self._title, " · ", counter)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Nothing to undo or insert in a read-only editor: do not offer it.
