@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from workflow.i18n import _
 from workflow.models import STATE_ORDER, SegmentState
 from workflow.names import name
+from workflow.states import LOCKED
 
 STATE_MARKS: dict[SegmentState, str] = {
     SegmentState.EMPTY: "◻",
@@ -38,11 +39,12 @@ def progress_line(progress: Mapping[str, int], conflicts: int = 0, locked: int =
     return f"{line} {LOCK_MARK}{locked}" if locked else line
 
 
-def legend(conflicts: bool = False) -> str:
-    """The marks on screen; the conflict mark only while some document has one to show."""
+def legend(conflicts: bool = False, locked: bool = False) -> str:
+    """The marks on screen; the conflict and lock marks only while some document has one to show."""
     marks = "  ".join(f"{STATE_MARKS[state]} {name(state)}" for state in STATE_ORDER)
     line = f"{marks}  {DOUBTFUL_MARK} " + _("doubtful pairing")
-    return f"{line}  {CONFLICT_MARK} " + _("in conflict") if conflicts else line
+    line = f"{line}  {CONFLICT_MARK} " + _("in conflict") if conflicts else line
+    return f"{line}  {LOCK_MARK} " + name(LOCKED) if locked else line
 
 
 def roles_line(roles: Mapping[str, Sequence[str]]) -> str:

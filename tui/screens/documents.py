@@ -195,7 +195,8 @@ class DocumentsScreen(Screen):
         self._fill(keep)
         empty = not message.summaries
         table.display = not empty
-        self.query_one("#legend", Static).update(legend(any(s.conflicts for s in message.summaries)))
+        self.query_one("#legend", Static).update(legend(any(s.conflicts for s in message.summaries),
+                                                        any(s.locked for s in message.summaries)))
         self.query_one("#legend").display = not empty
         hint = self.query_one("#empty-hint", Static)
         hint.update(_(QUEUE_EMPTY) if self._queue else
