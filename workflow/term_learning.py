@@ -36,6 +36,7 @@ from workflow.storage.store_learning import LEARNED
 
 MIN_EVIDENCE = 2  # corrected segments (the issue's "two or more segments or documents")
 MIN_SCORE = 0.75  # share of the Korean word's segments whose English agrees with the correction
+MIN_COVERAGE = 0.6  # share of the group's corrected segments the Korean word must be in
 MAX_WORDS = 4  # a longer replacement is a rewrite, not a rendering
 MAX_CONTEXT = 2  # unchanged words either side a rendering may take in ("security" guards)
 REASON_PREFIX = "learned from editors' corrections"
@@ -61,6 +62,11 @@ off only very more most some any all each other such own same so too can will wo
 must said says say told earn make made get take give send sent pay won't don't
 """.split())
 _STEMMER = Stemmer.Stemmer("english")
+# Words that point at a noun rather than name part of it (이번 지진 "this quake" is 지진).
+_POINTERS = frozenset("""
+이번 지난 올해 오늘 어제 내일 당시 최근 현재 이날 이후 이전 모든 각 해당 다른 같은 여러 일부 대부분 전체 한편 또한
+그 이 저 두 세 네 한 첫 약 총 양 전 현 및 또는 등 중 내 외
+""".split())
 
 
 @dataclass(frozen=True)
@@ -249,10 +255,16 @@ def _replacement(correction: Correction, old: str, new: str, left: str, right: s
         return None  # numbers, punctuation, case: not a rendering
     if len(_WORD.findall(old)) > MAX_WORDS or len(_WORD.findall(new)) > MAX_WORDS:
         return None
+    if _only_function_words(old) or _only_function_words(new):
+        return None  # "would" -> "will": grammar, which no glossary entry holds
     if not (_edge_of_word(left, at_end=True) and _edge_of_word(right, at_end=False)):
         return None  # part of a word changed (a typo's fix, an ending): not a rendering
     return _Replacement(correction, old, new, _context(left, before=True, capital=old[:1].isupper()),
                         _context(right, before=False, capital=old.split()[-1][:1].isupper()))
+
+
+def _only_function_words(phrase: str) -> bool:
+    return all(word.casefold() in _STOP for word in _WORD.findall(phrase))
 
 
 def _edge_of_word(text: str, *, at_end: bool) -> bool:
@@ -277,8 +289,9 @@ def _context(text: str, *, before: bool, capital: bool) -> tuple[str, ...]:
         word = match.group(1)
         if word.casefold() in _STOP or word.casefold().endswith(("ing", "ed", "ly")):
             break
-        if word[:1].isupper() != capital or (not before and not capital):
-            break
+        fits = (not capital and not word[:1].isupper()) if before else (capital and word[:1].isupper())
+        if not fits:
+            break  # (Secretary of) State | Condoleezza: a name's left neighbour is no part of it
         words.append(word)
         if not before and (match.end(1) != match.end() or rest[match.end():match.end() + 1] != " "):
             break  # a possessive or punctuation ends the phrase after this word
@@ -317,11 +330,12 @@ def korean_words(source: str) -> dict[str, str]:
     for match in _EOJEOL.finditer(source):
         word = match.group()
         stem = _stem(word)
-        if len(stem) >= 2 and _HANGUL.search(stem):
+        if len(stem) >= 2 and _HANGUL.match(stem):
             found.setdefault(fold_key(stem), stem)
             if previous:
                 found.setdefault(fold_key(previous + stem), f"{previous} {stem}")
-        previous = word if stem == word and _HANGUL.search(word) and len(word) >= 2 else ""
+        previous = word if stem == word and _HANGUL.search(word) and len(word) >= 2 and word not in _POINTERS \
+            else ""
         if match.end() < len(source) and source[match.end()] not in " ":
             previous = ""  # punctuation between: not one noun phrase
     return found
@@ -364,7 +378,9 @@ class _Candidate:
     fit: float  # how far apart the word and the rendering sit in their texts, and their lengths disagree
 
     def rank(self) -> tuple[float, int, int]:
-        return (round(self.score, 6), self.support, -self.mismatch)
+        # One more occurrence against every word: a rare word that happens to share two corrected
+        # segments (a name in the same story) ranks below a word the rest of the workspace confirms.
+        return (round(self.support / (self.support / self.score + 1), 6), self.support, -self.mismatch)
 
 
 FIT_MARGIN = 0.08  # how much better the best placed of equally supported words must be placed
@@ -411,10 +427,23 @@ def _attribute(group: list[_Replacement], where: _Occurrences) -> Learned | None
     if not candidates:
         return None
     top = max(c.rank() for c in candidates)
-    best, *others = sorted((c for c in candidates if c.rank() == top), key=lambda c: c.fit)
-    if best.score < MIN_SCORE or (others and others[0].fit - best.fit < FIT_MARGIN):
+    best, *others = sorted(_one_of_pair(new, [c for c in candidates if c.rank() == top]), key=lambda c: c.fit)
+    if best.score < MIN_SCORE or len(best.evidence) < MIN_COVERAGE * len(by_segment) \
+            or (others and others[0].fit - best.fit < FIT_MARGIN):
         return None  # no Korean word clearly renders it: better no proposal than a false one
     return Learned(best.surface, new, old, best.evidence, best.score)
+
+
+def _one_of_pair(rendering: str, tied: list[_Candidate]) -> list[_Candidate]:
+    """Of a pair of Korean words (콘돌리자 라이스) and its words, equally supported: the pair for a
+    rendering of several words (Condoleezza Rice), the word alone for a rendering of one."""
+    pairs = [c for c in tied if " " in c.surface]
+    if not pairs:
+        return tied
+    if len(_WORD.findall(rendering)) == 1:
+        return [c for c in tied if " " not in c.surface]
+    parts = {word for c in pairs for word in c.surface.split()}
+    return [c for c in tied if " " in c.surface or c.surface not in parts]
 
 
 def _kept(old: str, corrected: dict[tuple[int, int], _Replacement], where: _Occurrences) -> int:
