@@ -216,6 +216,23 @@ def test_suite_counts(official_schemas, capsys):
     assert report == expected
 
 
+def test_import_takes_every_valid_suite_file_but_the_empty_one_and_refuses_every_invalid_one():
+    """The verdict import acts on (reader.judge_xliff) against the suites, as validate_xliff2 above:
+    a valid file is refused only when it holds no unit (almostEmpty.xlf: nothing to import)."""
+    from workflow.interchange.reader import judge_xliff
+
+    for version, parts in SUITES.items():
+        for folder in FOLDERS:
+            for path in sorted(require_corpora(*parts, folder).glob("*.xlf")):
+                if (version, folder, path.name) in UPSTREAM_DEFECTS:
+                    continue
+                rules = {p.rule for p in judge_xliff(path.read_bytes(), path.name).errors}
+                if folder.endswith("/invalid"):
+                    assert rules, path
+                else:
+                    assert rules == ({"no-units"} if path.name == "almostEmpty.xlf" else set()), (path, rules)
+
+
 # --- the official schemas are used -------------------------------------------------------------
 
 DOC = """<?xml version="1.0"?>
