@@ -78,20 +78,23 @@ class SegmentLocked(InputError):
     """A change to a segment the file marked not to be translated."""
 
 
+LOCKED_PROBLEM = N_("is locked: the file marks it not to be translated")
+
+
+def _locked(index: int) -> SegmentLocked:
+    return SegmentLocked(_("segment {index}").format(index=index), _(LOCKED_PROBLEM))
+
+
 def refuse_locked(locked: bool, index: int) -> None:
     """Every write to a segment's English or state calls this before writing anything."""
     if locked:
-        raise SegmentLocked(_("segment {index}").format(index=index), _(LOCKED_PROBLEM))
-
-
-LOCKED_PROBLEM = N_("is locked: the file marks it not to be translated")
+        raise _locked(index)
 
 
 def refusal(segment) -> str | None:
     """What every interface says to a change of a locked segment (the refusal's own words), or None
     where the segment may change."""
-    return None if is_work(segment) else str(SegmentLocked(_("segment {index}").format(index=segment.index),
-                                                           _(LOCKED_PROBLEM)))
+    return None if is_work(segment) else str(_locked(segment.index))
 
 
 def is_work(segment) -> bool:
