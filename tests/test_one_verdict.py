@@ -115,6 +115,10 @@ def test_a_libxml2_message_over_several_lines_is_one_line_in_a_refusal():
     from workflow.interchange.reader import refusal
 
     assert refusal([Problem("schema", "first\npart\r\nsecond", 3, "unit")]) == "line 3, <unit>: first part second"
+    from glossaries.tbx.parse import _syntax_problem  # the parser's messages, for every XML reader
+
+    assert _syntax_problem("Opening and ending tag mismatch: a line 1 and b\nc, line 3, column 4") == \
+        "Opening and ending tag mismatch: a line 1 and b c (column 4)"
 
 
 def test_the_verdict_is_the_same_wherever_tandem_runs(monkeypatch, tmp_path):

@@ -134,7 +134,9 @@ def _refuse_controls(root: etree._Element, source: str) -> None:
 
 def _syntax_problem(message: str) -> str:
     """libxml2's message in the interface language; its trailing ", line N, column M" repeats the
-    line the caller names, so only the column is kept."""
+    line the caller names, so only the column is kept. A refusal is one line: libxml2 sometimes
+    breaks a message over several."""
+    message = re.sub(r"\s*[\r\n]+\s*", " ", message).strip()
     where = _WHERE.match(message)
     problem = retranslate(where["problem"] if where else message, SYNTAX_PROBLEMS)
     if where is None:

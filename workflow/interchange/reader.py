@@ -51,7 +51,10 @@ class Verdict:
 
 def read_bilingual(data: bytes, source: str) -> BilingualFile:
     """The file read, or InputError (one line) when the verdict holds an error."""
-    verdict = judge_xliff(data, source)
+    try:
+        verdict = judge_xliff(data, source)
+    except InputError as exc:  # not well-formed: the parser's refusal, made one line
+        raise InputError(exc.source, one_line(exc.problem)) from None
     if verdict.errors or verdict.doc is None:
         raise InputError(source, refusal(verdict.errors))
     doc = verdict.doc
