@@ -110,3 +110,12 @@ def test_glossary_export_offers_tbx2(tandem, tmp_path):
     run = desk("glossary", "export", "--format", "tbx2", "-o", str(out))
     assert run.code == 0
     assert parse_tbx(out.read_bytes()).terms == TERMS[:1]
+
+
+def test_validate_says_what_import_will_merge(tmp_path):
+    from workflow.interchange.validate import validate_path
+
+    path = tmp_path / "homonyms.tbx"
+    path.write_text(V3.format(body=concept("c1", "배", "ship") + concept("c2", "배", "pear")), encoding="utf-8")
+    report = validate_path(path)
+    assert report.valid and len(report.warnings) == 1 and "(배)" in report.warnings[0]

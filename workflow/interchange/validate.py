@@ -103,6 +103,8 @@ def _glossary(report: Report, data: bytes, sniffed: Sniffed, path: Path) -> None
             from glossaries.tbx import parse_tbx
 
             found = parse_tbx(data, str(path))
+            # Concepts merged for sharing a Korean term, as import will; the encoding's warnings are in already.
+            report.warnings.extend(w for w in found.warnings if w not in report.warnings)
             if found.skipped:
                 report.warnings.append(ngettext(
                     "{count} concept lacks Korean or usable English and would be skipped",
