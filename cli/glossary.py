@@ -18,7 +18,39 @@ _OPTION_FIELDS = {"ko_variant": "ko_variants", "en_variant": "en_variants", "for
 
 
 def _glossary(ws, args, user: str) -> int:
+    if args.action == "learn":
+        return _learn(ws.term_learning, args, user)
     return _ACTIONS[args.action](ws.glossary, args, user)
+
+
+def _learn(learning, args, user: str) -> int:
+    report = learning.find() if args.dry_run else learning.learn(by=user)
+    if args.json:
+        emit_json({"corrections": report.corrections, "groups": report.groups,
+                   "proposed": [_learned_json(found) for found in report.proposed],
+                   "held": [_learned_json(found) for found in report.held]})
+        return EXIT_OK
+    if report.proposed:
+        rows = [[str(found.term_id) if found.term_id else "-", found.ko, found.en, found.forbidden,
+                 ", ".join(f"{c.document_id}:{c.segment}" for c in found.evidence), ", ".join(found.editors)]
+                for found in report.proposed]
+        print(table([_("ID"), _("KOREAN"), _("ENGLISH"), _("FORBIDDEN"), _("EVIDENCE (DOC:SEG)"), _("EDITORS")],
+                    rows, max_width=32))
+    for found in report.held:
+        print(_("not proposed: {ko} → {en}: {why}").format(ko=found.ko, en=found.en, why=found.held))
+    summary = (_("{count} proposals would be made (nothing was written)") if args.dry_run
+               else _("{count} proposals made; a terminologist approves, edits or rejects them"))
+    print(_("{corrections} editors' corrections read.").format(corrections=format_number(report.corrections))
+          + " " + summary.format(count=format_number(len(report.proposed))))
+    return EXIT_OK
+
+
+def _learned_json(found) -> dict[str, Any]:
+    return {"term": found.term_id, "ko": found.ko, "en": found.en, "forbidden": found.forbidden,
+            "score": round(found.score, 3), "editors": found.editors, "held": found.held or None,
+            "evidence": [{"document": c.document_id, "segment": c.segment, "before": c.before, "after": c.after,
+                          "before_revision": c.before_revision, "after_revision": c.after_revision,
+                          "editor": c.editor} for c in found.evidence]}
 
 
 def _import(glossary, args, user: str) -> int:

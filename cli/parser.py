@@ -178,6 +178,10 @@ def _glossary_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     edit.add_argument("--en", metavar="EN")
     _term_options(edit)
     edit.add_argument("--reason", required=True, metavar="WHY", help=_("kept in the term's history"))
+    learn = actions.add_parser("learn", help=_("propose terms from renderings editors replaced the same way in "
+                                               "two or more segments"))
+    learn.add_argument("--dry-run", action="store_true", help=_("list what would be proposed; write nothing"))
+    _json_flag(learn)
     for name, text in (("history", _("every revision of a term")),
                        ("impact", _("where a term occurs, and approved segments that now fail it"))):
         about = actions.add_parser(name, help=text)

@@ -27,10 +27,12 @@ import Stemmer
 from glossaries.english import EnglishText
 from glossaries.folding import fold_key
 from glossaries.model import Term, TermStatus
-from workflow.access import acting_user
+from workflow.access import GLOSSARY_ROLES, acting_user, require
 from workflow.clock import now
 from workflow.diffs import DELETE, EQUAL, INSERT, word_diff
 from workflow.glossary import Glossary
+from workflow.i18n import N_, _
+from workflow.models import Role
 from workflow.storage import Storage
 from workflow.storage.store_learning import LEARNED
 
@@ -106,7 +108,7 @@ class Learned:
 
     @property
     def editors(self) -> list[str]:
-        return [name for name, _count in Counter(c.editor for c in self.evidence).most_common()]
+        return [name for name, _n in Counter(c.editor for c in self.evidence).most_common()]
 
 
 @dataclass
@@ -168,6 +170,11 @@ class TermLearning:
         """Propose what `find` supports: each by the editor whose corrections it came from (anyone may
         propose; the judgement is theirs), with the corrections in its history and in the audit log,
         which also names who ran the learning."""
+        with self._store.write():
+            # The proposals carry editors' names: only those who look after the glossary, or the
+            # editors themselves, set that going.
+            require(acting_user(self._store, by), GLOSSARY_ROLES | {Role.EDITOR},
+                    N_("learn glossary proposals from editors' corrections"))
         report = self.find()
         made: list[Learned] = []
         for learned in report.proposed:
@@ -281,7 +288,7 @@ def _context(text: str, *, before: bool, capital: bool) -> tuple[str, ...]:
     ends the phrase (North Korea | orders)."""
     words: list[str] = []
     rest = text
-    for _ in range(MAX_CONTEXT):
+    for _depth in range(MAX_CONTEXT):
         match = re.search(r"(?:^|(?<=[\s“\"(]))([^\W\d_][\w'’\-]*) $", rest) if before else \
             re.match(r"^ ([^\W\d_][\w'’\-]*?)(?:['’]s)?(?=$|[\s,.;:!?”\")])", rest)
         if not match:
@@ -516,12 +523,16 @@ class _Decided:
                     self.turned_down[fold_key(form)].append(term)
 
     def held(self, learned: Learned) -> str:
+        from workflow.names import name
+
         key = fold_key(learned.ko)
         term = self.live.get(key)
         if term is not None:
-            return f"term {term.id} ({term.ko} → {term.en}) is already {term.status.value}"
+            return _("term {id} ({ko} → {en}) is already in the glossary, {status}").format(
+                id=term.id, ko=term.ko, en=term.en, status=name(term.status))
         wanted = _key(learned.en)
         for term in self.turned_down[key]:
             if any(_key(form) == wanted for form in term.english_forms):
-                return f"term {term.id} ({term.ko} → {term.en}) was {term.status.value}"
+                return _("term {id} ({ko} → {en}) was {status} before").format(
+                    id=term.id, ko=term.ko, en=term.en, status=name(term.status))
         return ""

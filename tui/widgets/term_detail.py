@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import Any
 
 from rich.console import RenderableType
 from rich.table import Table
@@ -21,11 +22,13 @@ from tui.labels import NOBODY, state_mark
 from tui.widgets.term_labels import status_label, variants_line, when
 from workflow.i18n import _, ngettext
 from workflow.models import TermImpact, TermOccurrence, TermRevision
+from workflow.models import DELETE, INSERT, word_diff
 from workflow.names import name
 from workflow.workspace import Workspace
 
 TITLE_CELLS = 40
 CONTEXT_CHARS = 6  # Korean characters shown either side of an occurrence
+EVIDENCE_CONTEXT = 40  # unchanged English characters shown either side of a correction
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class TermDetails:
     impact: TermImpact
     titles: dict[int, str] = field(default_factory=dict)
     contexts: dict[tuple[int, int], str] = field(default_factory=dict)  # (document, segment)
+    # The editors' corrections a learned proposal came from (workflow.term_learning); none for others.
+    evidence: tuple[Any, ...] = ()  # ws.term_learning.evidence: document_id, segment, editor, before, after
 
 
 def gather(workspace: Workspace, term_id: int) -> TermDetails:
@@ -49,7 +54,8 @@ def gather(workspace: Workspace, term_id: int) -> TermDetails:
             if occurrence.document_id == document_id and occurrence.segment in sources:
                 contexts[(document_id, occurrence.segment)] = _context(
                     sources[occurrence.segment], occurrence.source_span)
-    return TermDetails(impact.term, glossary.history(term_id), impact, titles, contexts)
+    return TermDetails(impact.term, glossary.history(term_id), impact, titles, contexts,
+                       workspace.term_learning.evidence(term_id))
 
 
 class TermDetail(VerticalScroll):
@@ -97,6 +103,8 @@ class TermDetail(VerticalScroll):
         # How documents from before the term rendered it: what a terminologist weighs first.
         yield Static("", id="term-archive", markup=False)
         yield Static("", id="term-fields", markup=False)
+        yield Static("", id="evidence-head", classes="section", markup=False)
+        yield Static("", id="term-evidence", markup=False)
         yield Static(_("History"), id="history-head", classes="section", markup=False)
         yield Static("", id="term-history", markup=False)
         yield Static(_("Impact"), id="impact-head", classes="section", markup=False)
@@ -129,6 +137,8 @@ class TermDetail(VerticalScroll):
         self._put("#impact-head", Text(_("Impact")))
         self._put("#term-impact", Text(_("Loading…")))
         self.query_one("#term-alert").display = False
+        self.query_one("#evidence-head").display = False
+        self.query_one("#term-evidence").display = False
 
     def show(self, details: TermDetails) -> None:
         self.show_term(details.term)
@@ -137,6 +147,9 @@ class TermDetail(VerticalScroll):
                   Text(ngettext("History: {count} revision, newest first", "History: {count} revisions, newest first",
                                 len(details.history)).format(count=len(details.history))))
         self._put("#term-history", history(details.history))
+        if details.evidence:
+            self._put("#evidence-head", Text(evidence_heading(details.evidence)))
+            self._put("#term-evidence", evidence(details))
         self._put("#impact-head", Text(impact_heading(details.impact)))
         self._put("#term-impact", impact(details))
         alert = self.query_one("#term-alert", Static)
@@ -179,6 +192,52 @@ def fields(term: Term) -> RenderableType:
     ):
         grid.add_row(label, Text(value))
     return grid
+
+
+def evidence_heading(corrections: tuple[Any, ...]) -> str:
+    documents = len({c.document_id for c in corrections})
+    return _("Learned from editors' corrections: {segments} in {documents}").format(
+        segments=ngettext("{count} segment", "{count} segments", len(corrections)).format(count=len(corrections)),
+        documents=ngettext("{count} document", "{count} documents", documents).format(count=documents))
+
+
+def evidence(details: TermDetails) -> Text:
+    """Each correction: where, by whom, and the English before and after as a word diff around the
+    change, so the terminologist judges the proposal on what the editors actually did."""
+    lines = Text()
+    for correction in details.evidence:
+        if lines:
+            lines.append("\n")
+        title = first_words(details.titles.get(correction.document_id, ""), TITLE_CELLS)
+        lines.append((_("Document {id}").format(id=correction.document_id) + "  "
+                      + _("segment {index}").format(index=correction.segment) + f"  {correction.editor}  {title}"
+                      ).rstrip(), style="bold")
+        lines.append("\n  ")
+        lines.append_text(_around_changes(correction.before, correction.after))
+    return lines
+
+
+def _around_changes(before: str, after: str) -> Text:
+    """The word diff, long unchanged stretches cut to EVIDENCE_CONTEXT characters beside a change."""
+    from tui.widgets.diff_view import MARKERS
+
+    diff = word_diff(one_line(before), one_line(after))
+    text = Text()
+    for at, (op, chunk) in enumerate(diff):
+        if op not in (DELETE, INSERT):
+            first, last = at == 0, at == len(diff) - 1
+            keep = EVIDENCE_CONTEXT
+            if first and len(chunk) > keep:
+                chunk = "…" + chunk[-keep:]
+            elif last and len(chunk) > keep:
+                chunk = chunk[:keep] + "…"
+            elif len(chunk) > 2 * keep:
+                chunk = chunk[:keep] + " … " + chunk[-keep:]
+            text.append(chunk)
+        else:
+            opening, closing, style = MARKERS[op]
+            text.append(opening + chunk + closing, style=style)
+    return text
 
 
 def history(revisions: list[TermRevision]) -> Text:
