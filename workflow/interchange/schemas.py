@@ -165,7 +165,8 @@ def _compiled(kind: str, dirs: tuple[Path, ...]) -> Compiled | tuple[str, dict[s
 def schema_for(kind: str) -> Compiled | None:
     """The compiled schema set for a kind (see KINDS), or None when it is not available.
 
-    Compiling is kept per kind and folders: it reads and links a dozen files.
+    Compiled on first use and kept for the process: it reads and links a dozen files (the folders
+    are part of the key only so that tests can point SHIPPED at a broken copy).
     """
     if kind not in KINDS:
         raise ValueError(f"unknown schema kind {kind!r}; known: {', '.join(KINDS)}")
