@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from cli.output import EXIT_OK, emit_json, write_atomically
+from workflow.returns import ReturnedFile
 from workflow.i18n import _, format_number, ngettext
 
 
@@ -23,9 +24,9 @@ def _import(ws, args, user: str) -> int:
 
     try:
         imported = ws.files.import_file(args.korean, args.english, title=args.title, tags=args.tags.split(","),
-                                        sentences=args.sentences, by=user)
+                                        sentences=args.sentences, by=user, into=args.into, as_new=args.as_new)
     except NotForKind as exc:
-        raise InputError(f"--{exc.option}", exc.problem) from None
+        raise InputError("--" + exc.option.replace("_", "-"), exc.problem) from None
     if imported.kind in ("text", "html"):
         documents.print_article(imported.document)
         print(_("{file}: read as {kind}").format(file=args.korean, kind=imported.label))
@@ -40,6 +41,9 @@ def _import(ws, args, user: str) -> int:
         print_warnings(imported.warnings)
         return EXIT_OK
     result = imported.document
+    if isinstance(result, ReturnedFile):
+        print_return(args.korean, result)
+        return EXIT_OK
     doc = result.document
     print(doc.id)
     print(_("imported {file} (read as {kind}) as document {id}: {segments} segments").format(
@@ -57,6 +61,20 @@ def _import(ws, args, user: str) -> int:
         print(_("tandem: note: the same file was imported before as document {id}").format(id=result.previous_import),
               file=sys.stderr)
     return EXIT_OK
+
+
+def print_return(file: str, result) -> None:
+    """What a returned file changed in its document, one line each, then its warnings."""
+    doc = result.document
+    print(doc.id)
+    print(result.summary(file))
+    for label, positions in ((_("changed"), result.changed), (_("merged"), result.merged),
+                             (_("in conflict (resolve with `tandem resolve`)"), result.conflicts)):
+        if positions:
+            print("  " + _("{what}: segments {segments}").format(what=label, segments=", ".join(map(str, positions))))
+    if result.comments:
+        print("  " + _("{count} notes from the file added as comments").format(count=format_number(result.comments)))
+    print_warnings(result.warnings)
 
 
 def _export(ws, args, user: str) -> int:

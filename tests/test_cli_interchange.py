@@ -39,14 +39,21 @@ def test_export_and_import_by_content_give_the_same_document(desk, tmp_path, fmt
     run = desk("export", "1", "--format", fmt, "-o", str(out))
     assert run.code == 0 and f"XLIFF {version}, 16 units" in run.out
     assert out.read_bytes().startswith(b"<?xml")
-    run = desk("import", str(out), "--tags", "returned")
+    # The file carries its document's mark: imported as it is, it goes back to document 1 (nothing
+    # changed, so nothing moves); a copy is asked for by name.
+    back = desk("import", str(out))
+    assert back.code == 0 and back.out.splitlines()[0] == "1", back.err
+    assert "returned to document 1: 0 segments changed" in back.out
+    tagged = desk("import", str(out), "--tags", "returned")
+    assert tagged.code == 2 and "returns to document 1" in tagged.err and "--as-new" in tagged.err
+    run = desk("import", str(out), "--tags", "returned", "--as-new")
     assert run.code == 0, run.err
     lines = run.out.splitlines()
     assert lines[0] == "2" and f"read as XLIFF {version}" in lines[1]
     assert _show(desk, 2) == _show(desk, 1)
     states = [s[2] for s in _show(desk, 2)]
     assert states[:4] == ["draft", "translated", "approved", "rejected"]
-    again = desk("import", str(out))
+    again = desk("import", str(out), "--as-new")
     assert "imported before as document 2" in again.err
 
 

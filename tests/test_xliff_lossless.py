@@ -164,16 +164,16 @@ def test_an_xliff_2_file_goes_back_as_it_came_but_for_the_target_edited(workspac
 
 
 @pytest.mark.parametrize("fmt", ["xliff12", "xliff2"])
-def test_the_export_id_travels_in_patched_and_generated_files_and_reads_back(workspace, tmp_path, fmt):
+def test_the_export_mark_travels_in_patched_and_generated_files_and_reads_back(workspace, tmp_path, fmt):
     path, result = _import(workspace, tmp_path, "a.xlf", XLIFF12 if fmt == "xliff12" else XLIFF2)
     doc = workspace.files.bilingual_file(result.document.id, fmt)
-    doc.export_id = 42
+    doc.export_mark = "7:42"
     patched = store_io.write_file(doc)
     generated = store_io.write_file(replace(doc, skeleton=None))
     assert patched != generated
     for data in (patched, generated):
         back = read_bilingual(data, "exported")
-        assert back.export_id == 42
+        assert back.export_mark == "7:42"
         assert b"<!--" not in data.replace(b"<!-- made by a tool -->", b"")
     assert compare(path.read_bytes(), patched).total() == 0  # the id is Tandem's metadata, nothing else moves
 

@@ -25,6 +25,7 @@ from workflow.interchange.sniff import sniff_file
 from workflow.models import Document
 from workflow.storage import Storage
 from workflow.textfile import read_article, refuse_controls
+from workflow.returns import ExportMark, Returns, ReturnedFile
 from workflow.tm import TranslationMemory
 
 XLIFF_KINDS = ("xliff12", "xliff2")
@@ -65,7 +66,7 @@ class Imported:
     glossary took from it (TMX, TBX, CSV)."""
     kind: str  # as sniffed: text, xliff12, xliff2, tmx, tbx or csv
     label: str  # what it was read as, for people: "Korean text", "XLIFF 1.2", "TMX" ...
-    document: ImportResult | BilingualImport | None = None
+    document: ImportResult | BilingualImport | ReturnedFile | None = None
     entries: FileImport | None = None
 
     @property
@@ -98,11 +99,13 @@ class NotForKind(InputError):
 
 
 class Files:
-    def __init__(self, store: Storage, documents: Documents, glossary: Glossary, tm: TranslationMemory) -> None:
+    def __init__(self, store: Storage, documents: Documents, glossary: Glossary, tm: TranslationMemory,
+                 returns: Returns) -> None:
         self._store = store
         self._documents = documents
         self._glossary = glossary  # TMX and glossary files go to their own use cases
         self._tm = tm
+        self._returns = returns  # an exported file coming back goes to its document
 
     def kind_of(self, path: Path | str) -> tuple[str, str]:
         """What the file holds, by its content (never its name): (kind, label), e.g. ("tmx", "TMX")."""
@@ -111,12 +114,15 @@ class Files:
 
     def import_file(self, path: Path | str, english: Path | str | None = None, *, title: str | None = None,
                     tags: Iterable[str] = (), sentences: bool = False, by: str,
-                    progress: Progress | None = None) -> Imported:
+                    progress: Progress | None = None, into: int | None = None, as_new: bool = False) -> Imported:
         """Import whatever the file holds, each kind where it belongs, each in one transaction.
 
         `english` and `sentences` apply to articles only, `title` and `tags` to documents (articles
         and XLIFF); one given for a file they do not apply to is refused (NotForKind) before anything
         is written, rather than silently dropped.
+
+        An XLIFF file Tandem exported comes back into its document (workflow.returns), or `into`
+        a document named for a file that lost its mark; `as_new` makes a new document of it anyway.
         """
         tell = progress or _quiet
         tell(READING, None)
@@ -125,7 +131,8 @@ class Files:
             for value in values:
                 refuse_controls(value, field, field=True)
         data, sniffed = sniff_file(path)
-        given = {"english": bool(english), "sentences": sentences, "title": bool(title), "tags": bool(tags)}
+        given = {"english": bool(english), "sentences": sentences, "title": bool(title), "tags": bool(tags),
+                 "into": into is not None, "as_new": as_new}
         for option in _not_for(sniffed.kind):
             if given[option]:
                 raise NotForKind(option, str(path), sniffed.label)
@@ -143,6 +150,9 @@ class Files:
 
             doc = read_bilingual(data, str(path))
             tell(STORING, len(doc.units))
+            returned = self._return(path, doc, label, into=into, as_new=as_new, title=title, tags=tags, by=by)
+            if returned is not None:
+                return Imported(kind, label, document=returned)
             return Imported(kind, label, document=self._store_bilingual(path, doc, data, sniffed.encoding, label,
                                                                         title=title, tags=tags, by=by))
         tell(STORING, None)
@@ -187,6 +197,24 @@ class Files:
         return self._store_bilingual(path, doc, data, sniffed.encoding, sniffed.label, title=title,
                                      tags=clean_tags(tags), by=by)
 
+    def _return(self, path: Path | str, doc: BilingualFile, label: str, *, into: int | None, as_new: bool,
+                title: str | None, tags: list[str], by: str) -> ReturnedFile | None:
+        """The file applied to the document it came back to; None when it makes a new one."""
+        if into is not None and as_new:
+            raise InputError("--into", _("and --as-new ask for opposite things; give one"))
+        if as_new:
+            return None
+        name = str(path)
+        target = into if into is not None else self._returns.document_for(doc, name)
+        if target is None:
+            return None
+        for option, given in (("--title", bool(title)), ("--tags", bool(tags))):
+            if given:
+                raise InputError(option, _("{file} returns to document {id}, which keeps its own; give --as-new to "
+                                           "make a new document").format(file=name, id=target))
+        self._documents.get(target)
+        return self._returns.apply(doc, name=name, document_id=target, read_as=label, by=by)
+
     def _store_bilingual(self, path: Path | str, doc: BilingualFile, data: bytes, encoding: str | None, label: str, *,
                          title: str | None, tags: list[str], by: str) -> BilingualImport:
         from workflow.interchange import store_io
@@ -202,11 +230,17 @@ class Files:
 
     def export_bilingual(self, document_id: int, fmt: str):
         """(BilingualFile, its bytes, segments whose placeholders differ from the Korean's); refuses
-        rather than write a file Tandem itself would not read back."""
+        rather than write a file Tandem itself would not read back. The file carries the export's
+        mark, so that when it comes back it updates this document (workflow.returns)."""
         from workflow.interchange.store_io import export_file
 
         self._documents.get(document_id)
-        return export_file(self._store, document_id, fmt)
+        return export_file(self._store, document_id, fmt, mark=str(self._returns.mark(document_id)))
+
+    def export_mark(self, document_id: int) -> ExportMark:
+        """The mark an export of the document carries now: the document and its newest revision."""
+        self._documents.get(document_id)
+        return self._returns.mark(document_id)
 
     def bilingual_file(self, document_id: int, fmt: str):
         """The document as a BilingualFile for `fmt` (xliff12 or xliff2), as export writes it."""
@@ -223,10 +257,10 @@ class Files:
 def _not_for(kind: str) -> tuple[str, ...]:
     """The import_file options that do not apply to a file of this kind, in the order they are checked."""
     if kind in ARTICLE_KINDS:
-        return ()
+        return ("into", "as_new")
     if kind in XLIFF_KINDS:
         return ("english", "sentences")
-    return ("english", "sentences", "title", "tags")
+    return ("english", "sentences", "title", "tags", "into", "as_new")
 
 
 def _quiet(step: str, count: int | None) -> None:

@@ -37,6 +37,7 @@ from workflow.identity import Identity
 from workflow.logins import Logins
 from workflow.pairing import Pairing
 from workflow.review import Review
+from workflow.returns import Returns
 from workflow.saving import Saving
 from workflow.storage import Storage
 from workflow.term_learning import TermLearning
@@ -58,11 +59,13 @@ class Workspace:
         self.tm = TranslationMemory(storage, self.glossary)
         self.archive = Archive(storage, self.glossary)
         self.term_learning = TermLearning(storage, self.glossary)
-        self.files = Files(storage, self.documents, self.glossary, self.tm)
         self.findings = Findings(storage, self.glossary)
         self.comments = Comments(storage)
         self.review = Review(storage, self.documents, self.findings, self.comments, self.tm)
-        self.editing = Editing(storage, self.documents, self.findings, Saving(storage, self.review))
+        saving = Saving(storage, self.review)
+        self.editing = Editing(storage, self.documents, self.findings, saving)
+        self.files = Files(storage, self.documents, self.glossary, self.tm,
+                           Returns(storage, self.documents, saving, self.comments))
         self.pairing = Pairing(storage, self.documents, self.review)
         self.audit = Audit(storage)
         self.identity = Identity(storage)

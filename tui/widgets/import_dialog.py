@@ -22,6 +22,7 @@ from tui.session import Session
 from tui.widgets.dialog import Dialog
 from workflow.errors import InputError, TandemError
 from workflow.i18n import N_, _, format_number, ngettext
+from workflow.returns import ReturnedFile
 
 STEPS = (N_("Reading and decoding the files…"), N_("Pairing the Korean with the English…"), N_("Storing…"))
 # The dialog's words for the options Files.import_file refuses for a kind they do not apply to.
@@ -43,6 +44,8 @@ class Imported:
         if imported.document is None:  # TMX or a glossary: nothing to open
             return cls(None, imported.entries_summary(korean.name) + warnings)
         result = imported.document
+        if isinstance(result, ReturnedFile):  # an exported file came back: its document opens
+            return cls(result.document.id, result.summary(korean.name) + warnings)
         doubtful = ngettext("{count} doubtful pairing", "{count} doubtful pairings", len(result.doubtful)).format(
             count=len(result.doubtful))
         line = _("Imported “{title}”: {segments} segments, {doubtful}").format(

@@ -4,10 +4,11 @@ Inline codes (formatting, placeholders) are opaque to translators: in `source` a
 is a token such as ⟦1⟧ (standalone or opening) or ⟦/1⟧ (closing), and `codes` keeps the original
 markup so export can put it back exactly.
 
-`export_id` names the export a file came from, so a returned file can find its document; writers
-write it when set and readers read it back, never as a comment:
-- XLIFF 1.2: a header <note from="tandem:export">ID</note> in each <file> (as tandem:title travels);
-- XLIFF 2.x: the attribute tandem:export="ID" (namespace urn:tandem:xliff) on each <file>, which
+`export_mark` names the document a file was exported from and that document's newest revision id
+then ("12:345", workflow.returns.ExportMark), so a returned file finds its document and what it was
+given; writers write it when set and readers read it back, never as a comment:
+- XLIFF 1.2: a header <note from="tandem:export">MARK</note> in each <file> (as tandem:title travels);
+- XLIFF 2.x: the attribute tandem:export="MARK" (namespace urn:tandem:xliff) on each <file>, which
   the core schema admits there (any attribute of another namespace, processContents="lax").
 `locked` and `max_length` become the segment's columns of the same names at import.
 """
@@ -87,7 +88,7 @@ class BilingualFile:
     units: list[Unit]
     title: str = ""
     warnings: list[str] = field(default_factory=list)
-    export_id: int | None = None  # see the module docstring
+    export_mark: str | None = None  # see the module docstring
     # The file as imported: export to its own format and version patches it (skeleton.py), so what
     # Tandem does not edit goes back as it came. None for documents not imported from XLIFF.
     skeleton: bytes | None = field(default=None, repr=False)

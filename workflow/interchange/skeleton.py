@@ -81,15 +81,15 @@ def _title_and_export(doc: BilingualFile, original: BilingualFile, root: etree._
     if two:
         if new_title:
             title2(files[0], title)
-        if doc.export_id is not None:
+        if doc.export_mark is not None:
             for file in files:
-                file.set(x2.EXPORT, str(doc.export_id))
+                file.set(x2.EXPORT, doc.export_mark)
         return
     if new_title:
         header_note(files[0], TITLE_NOTE, title)
-    if doc.export_id is not None:
+    if doc.export_mark is not None:
         for file in files:
-            header_note(file, EXPORT_NOTE, str(doc.export_id))
+            header_note(file, EXPORT_NOTE, doc.export_mark)
 
 
 def _serialize(root: etree._Element, raw: bytes) -> bytes:

@@ -60,17 +60,20 @@ def read_file(path: Path | str) -> tuple[BilingualFile, bytes, Sniffed]:
     return doc, data, sniffed
 
 
-def export_file(store: Storage, document_id: int, fmt: str) -> tuple[BilingualFile, bytes, list[int]]:
+def export_file(store: Storage, document_id: int, fmt: str, *,
+                mark: str | None = None) -> tuple[BilingualFile, bytes, list[int]]:
     """The document written as `fmt`, and the segments whose placeholders differ from the Korean's.
 
     The writer makes a valid file of any arrangement of tokens (inline_plan.py). What it cannot
     mend is an editing hint of the original file broken (a 2.x code marked canDelete="no" deleted,
     or canReorder="no" codes moved), so where placeholders differ the file is read back, and refused
-    rather than handed out if Tandem itself would refuse it.
+    rather than handed out if Tandem itself would refuse it. `mark` (workflow.returns) goes into the
+    file so that it updates this document when it comes back.
     """
     from workflow.checks.codes import problems
 
     doc = document_file(store, document_id, fmt)
+    doc.export_mark = mark
     data = write_file(doc)
     wrong = [n for n, unit in enumerate(doc.units, start=1) if problems(unit.source, unit.target or "")]
     if wrong:

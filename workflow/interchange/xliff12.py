@@ -59,9 +59,8 @@ def trans_units(body: etree._Element):
             yield from trans_units(el)
 
 
-def export_id(note_text: str | None) -> int | None:
-    text = (note_text or "").strip()
-    return int(text) if text.isdigit() else None
+def export_mark(note_text: str | None) -> str | None:
+    return (note_text or "").strip() or None
 
 
 def _translatable(tu: etree._Element) -> bool:
@@ -106,7 +105,7 @@ def read_xliff12(root: etree._Element, source: str, slots: list | None = None) -
                 if note.get("from") == TITLE_NOTE and not title:
                     title = nfc(note.text).strip()
                 if note.get("from") == EXPORT_NOTE and exported is None:
-                    exported = export_id(note.text)
+                    exported = export_mark(note.text)
         body = _child(file, "body")
         units = [u for tu in trans_units(body) for u in _read_trans_unit(tu, phases, warnings, slots)] \
             if body is not None else []
@@ -116,7 +115,7 @@ def read_xliff12(root: etree._Element, source: str, slots: list | None = None) -
         format="xliff12", version=version,
         source_lang=first.get("source-language", ""), target_lang=first.get("target-language"),
         original=nfc(first.get("original", "")), units=unique_ids(per_file), title=title,
-        warnings=warnings, export_id=exported)
+        warnings=warnings, export_mark=exported)
 
 
 def unique_ids(per_file: list[tuple[str, list[Unit]]]) -> list[Unit]:
@@ -161,6 +160,8 @@ def _read_trans_unit(tu: etree._Element, phases: dict[str, str], warnings: list[
              for n in _children(tu, "note")]
     segments = _seg_marks(_child(tu, "seg-source"))
     targets = {m.get("mid"): m for m in _seg_marks(target_el)}
+    if segments and target_el is not None:
+        _warn_outside_marks(unit_id, target_el, segments, warnings)
     if len(segments) > 1:
         pairs = [(f"{unit_id}#{m.get('mid')}", m, targets.get(m.get("mid"))) for m in segments]
     elif segments:  # one segment: the unit itself, its text inside the segment marker
@@ -180,6 +181,26 @@ def _read_trans_unit(tu: etree._Element, phases: dict[str, str], warnings: list[
         if slots is not None:
             slots.append((units[-1], tu, source_el, target_part))
     return units
+
+
+def _warn_outside_marks(unit_id: str, target: etree._Element, segments: list[etree._Element],
+                        warnings: list[str]) -> None:
+    """Text a tool wrote into a segmented target but outside its segment markers (translate-toolkit
+    writes a whole unit's English that way) belongs to no segment: it is said, never dropped quietly."""
+    outside = [target.text or ""]
+    for child in target:
+        if not (isinstance(child.tag, str) and local_name(child) == "mrk" and child.get("mtype") == "seg"):
+            outside.append("".join(child.itertext()))
+        outside.append(child.tail or "")
+    text = " ".join("".join(outside).split())
+    if not text:
+        return
+    if len(segments) == 1 and not _seg_marks(target):
+        return  # one segment and no marker: the whole target is that segment's, and is read so
+    shown = text if len(text) <= 60 else text[:59] + "…"
+    warnings.append(_("trans-unit {id}: its target has text outside the <mrk mtype=\"seg\"> segment markers, which "
+                      "belongs to none of its {count} segments and was not read: “{text}”").format(
+        id=unit_id, count=len(segments), text=shown))
 
 
 def _read_state(unit_id: str, tu: etree._Element, target: str | None, file_state: str | None,
@@ -241,7 +262,7 @@ def write_xliff12(doc: BilingualFile) -> bytes:
         if unit.author and unit.target is not None and unit.author not in authors:
             authors[unit.author] = f"tandem-{len(authors) + 1}"
     title = plain_title(doc.title)
-    if authors or title or doc.export_id is not None:
+    if authors or title or doc.export_mark is not None:
         header = etree.SubElement(file, f"{{{NS12}}}header")
         if authors:
             group = etree.SubElement(header, f"{{{NS12}}}phase-group")
@@ -252,9 +273,9 @@ def write_xliff12(doc: BilingualFile) -> bytes:
             note = E("note", **{"from": TITLE_NOTE})
             note.text = title
             header.append(note)
-        if doc.export_id is not None:
+        if doc.export_mark is not None:
             note = E("note", **{"from": EXPORT_NOTE})
-            note.text = str(doc.export_id)
+            note.text = doc.export_mark
             header.append(note)
     body = etree.SubElement(file, f"{{{NS12}}}body")
     for base, members in grouped(doc.units):

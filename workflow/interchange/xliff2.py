@@ -96,13 +96,13 @@ def read_xliff2(root: etree._Element, source: str, slots: list | None = None) ->
     warnings: list[str] = []
     per_file: list[tuple[str, list[Unit]]] = []
     title = ""
-    exported: int | None = None
+    exported: str | None = None
     files = _kids(root, "file")
     for index, file in enumerate(files, 1):
         for group in _meta_groups(file):
             title = title or _metas(group).get("title", "")
-        if exported is None and (file.get(EXPORT) or "").strip().isdigit():
-            exported = int(file.get(EXPORT, "").strip())
+        if exported is None and (file.get(EXPORT) or "").strip():
+            exported = file.get(EXPORT, "").strip()
         profiles = _kids(file, "profiles", NS_SLR)
         chars = (profiles[0].get("generalProfile") if profiles else CODEPOINTS) == CODEPOINTS
         units: list[Unit] = []
@@ -112,7 +112,7 @@ def read_xliff2(root: etree._Element, source: str, slots: list | None = None) ->
     return BilingualFile(
         format="xliff2", version=root.get("version", "2.0"), source_lang=root.get("srcLang", ""),
         target_lang=root.get("trgLang"), original=nfc(files[0].get("original", "")) if files else "",
-        units=unique_ids(per_file), title=title, warnings=warnings, export_id=exported)
+        units=unique_ids(per_file), title=title, warnings=warnings, export_mark=exported)
 
 
 def _translatable(unit: etree._Element) -> bool:
@@ -248,8 +248,8 @@ def write_xliff2(doc: BilingualFile, version: str = "2.1") -> bytes:
     for number, (file_id, units) in enumerate(_files(doc)):
         file = _el(root, ns, "file", id=file_id, original=(doc.original or None) if not number else None)
         file.set(XML_SPACE, "preserve")
-        if doc.export_id is not None:
-            file.set(EXPORT, str(doc.export_id))
+        if doc.export_mark is not None:
+            file.set(EXPORT, doc.export_mark)
         if plain_title(doc.title) and not number:
             group = _el(_el(file, NS_MDA, "metadata"), NS_MDA, "metaGroup", category="tandem")
             _el(group, NS_MDA, "meta", plain_title(doc.title), type="title")

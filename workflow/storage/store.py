@@ -21,6 +21,7 @@ from workflow.storage.store_glossary import GlossarySQL
 from workflow.storage.store_interchange import InterchangeSQL
 from workflow.storage.store_learning import LearningSQL
 from workflow.storage.store_logins import LoginsSQL
+from workflow.storage.store_returns import ReturnsSQL
 from workflow.storage.store_review import ReviewSQL
 from workflow.storage.store_segments import SegmentsSQL
 from workflow.storage.store_tm import TranslationMemorySQL
@@ -42,6 +43,7 @@ class Storage(
     TranslationMemorySQL,
     InterchangeSQL,
     LearningSQL,
+    ReturnsSQL,
     ConcordanceSQL,
     WordDecisionsSQL,
     ArchiveSQL,
