@@ -68,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--title", metavar="T", help=_("document title (default: the article's # title)"))
     imp.add_argument("--tags", metavar="a,b", default="", help=_("comma-separated tags"))
     imp.add_argument("--sentences", action="store_true", help=_("one segment per sentence instead of per paragraph"))
+    returned = imp.add_mutually_exclusive_group()
+    returned.add_argument("--into", type=int, metavar="DOC",
+                          help=_("an XLIFF file that came back without Tandem's mark: merge it into document DOC"))
+    returned.add_argument("--as-new", action="store_true",
+                          help=_("an XLIFF file Tandem exported: make a new document of it instead of updating "
+                                 "the one it came from"))
 
     _json_flag(commands.add_parser("docs", help=_("list documents with their progress")))
 
