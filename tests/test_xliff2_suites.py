@@ -308,6 +308,18 @@ def test_schema_sets_are_compiled_once_and_xliff_12_is_found_too(official_schema
     assert schemas.schema_for("xliff-1.2-transitional") is not None
 
 
+def test_package_data_takes_every_shipped_schema_file_into_a_wheel():
+    import glob
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["workflow.interchange"]
+    package = schemas.SHIPPED.parent
+    packaged = {Path(p) for pattern in patterns for p in glob.glob(str(package / pattern), recursive=True)}
+    assert {p for p in schemas.SHIPPED.rglob("*") if p.is_file()} == packaged
+
+
 def unpacked(tmp_path, monkeypatch, *names: str):
     """A schema folder holding links to only these shipped files, in their places, as SHIPPED."""
     for name in names:
