@@ -256,32 +256,22 @@ class GlossaryScreen(Screen):
         detail.show_term(term)
         generation, term_id = self._detail_generation, term.id
         if delay:
-            self._detail_timer = self.set_timer(delay, lambda: self._fetch_details(generation, term_id))
+            self._detail_timer = self.set_timer(delay, lambda: self._fetch_detail(generation, term_id))
         else:
-            self._fetch_details(generation, term_id)
-
-    def _fetch_details(self, generation: int, term_id: int) -> None:
-        self._fetch_detail(generation, term_id)
-        self._fetch_archive(generation, term_id)
+            self._fetch_detail(generation, term_id)
 
     @work(thread=True, exclusive=True, group="term-detail")
     def _fetch_detail(self, generation: int, term_id: int) -> None:
         try:
             with self.session.workspace() as workspace:
+                # Posted first, so the archive's line is on screen by the time the rest of the detail is.
+                archive = describe(workspace.archive.renderings(term_id))
+                self.post_message(self.ArchiveLoaded(generation, term_id, archive))
                 details = gather(workspace, term_id)
         except TandemError as exc:
             self.post_message(self.Failed("detail", generation, str(exc)))
             return
         self.post_message(self.DetailLoaded(generation, details))
-
-    @work(thread=True, exclusive=True, group="term-archive")
-    def _fetch_archive(self, generation: int, term_id: int) -> None:
-        try:
-            with self.session.workspace() as workspace:
-                line = describe(workspace.archive.renderings(term_id))
-        except TandemError as exc:
-            line = str(exc)
-        self.post_message(self.ArchiveLoaded(generation, term_id, line))
 
     def on_glossary_screen_archive_loaded(self, message: ArchiveLoaded) -> None:
         if message.generation == self._detail_generation:
