@@ -37,7 +37,7 @@ from workflow.identity import Identity
 from workflow.logins import Logins
 from workflow.pairing import Pairing
 from workflow.review import Review
-from workflow.returns import Returns
+from workflow.returns import ReturnedFile, Returns  # noqa: F401 - ReturnedFile: a result of ws.files
 from workflow.saving import Saving
 from workflow.storage import Storage
 from workflow.term_learning import TermLearning

@@ -22,7 +22,7 @@ from tui.session import Session
 from tui.widgets.dialog import Dialog
 from workflow.errors import InputError, TandemError
 from workflow.i18n import N_, _, format_number, ngettext
-from workflow.returns import ReturnedFile
+from workflow.workspace import ReturnedFile
 
 STEPS = (N_("Reading and decoding the files…"), N_("Pairing the Korean with the English…"), N_("Storing…"))
 # The dialog's words for the options Files.import_file refuses for a kind they do not apply to.
