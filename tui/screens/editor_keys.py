@@ -45,7 +45,8 @@ BINDINGS: list[BindingType] = [
     Binding("ctrl+f", "find", N_("Find"), tooltip=N_("Find in the document (Korean and English)")),
     Binding("ctrl+b", "concordance", N_("Concordance"),
          tooltip=N_("Search every document and the translation memory for a word or phrase")),
-    Binding("alt+a", "archive", N_("Archive"),
+    # In the palette, not the footer: at 80 columns another footer row would cost a segment row.
+    Binding("alt+a", "archive", N_("Archive"), show=False,
          tooltip=N_("Search the Korean and English of every document (the archive), with tag and date")),
     Binding("ctrl+g", "go_to", N_("Go to"), tooltip=N_("Go to segment number")),
     Binding("f2", "toggle_panels", N_("Panels"), tooltip=N_("Show or hide the glossary, findings and comments")),
