@@ -14,6 +14,7 @@
     ws.term_learning  glossary proposals learned from the editors' corrections (workflow.term_learning)
     ws.audit       the audit log and its verification (workflow.audit)
     ws.logins      browser logins: passwords, invitations, disabling users (workflow.logins)
+    ws.stats       the desk in numbers: throughput, time to sign-off, effort, dismissals (workflow.desk_stats)
 
 Each use case gets the others it needs passed in here; none holds the Workspace. Rules live in the
 use cases, SQL in workflow.storage; nothing here knows about screens or terminals.
@@ -26,6 +27,7 @@ from pathlib import Path
 from workflow.archive import Archive
 from workflow.audit import Audit
 from workflow.comments import Comments
+from workflow.desk_stats import DeskStatistics
 from workflow.documents import Documents
 from workflow.editing import Editing
 from workflow.errors import WorkspaceError
@@ -70,6 +72,7 @@ class Workspace:
         self.audit = Audit(storage)
         self.identity = Identity(storage)
         self.logins = Logins(storage)
+        self.stats = DeskStatistics(storage)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Workspace:

@@ -24,6 +24,7 @@ from workflow.storage.store_logins import LoginsSQL
 from workflow.storage.store_returns import ReturnsSQL
 from workflow.storage.store_review import ReviewSQL
 from workflow.storage.store_segments import SegmentsSQL
+from workflow.storage.store_stats import StatsSQL
 from workflow.storage.store_tm import TranslationMemorySQL
 from workflow.storage.store_users import UsersSQL
 from workflow.storage.store_word_decisions import WordDecisionsSQL
@@ -47,6 +48,7 @@ class Storage(
     ConcordanceSQL,
     WordDecisionsSQL,
     ArchiveSQL,
+    StatsSQL,
 ):
     def __init__(self, path: Path) -> None:
         self.path = path
