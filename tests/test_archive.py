@@ -10,7 +10,6 @@ from datetime import date, timedelta
 import pytest
 
 from glossaries.model import Term
-from workflow.archive import describe
 from workflow.errors import InputError
 from workflow.i18n import using
 
@@ -99,7 +98,7 @@ def test_renderings_count_the_english_of_documents_from_before_the_term(archive,
     assert [(r.english, r.times, r.documents) for r in found.renderings] == [
         ("security guidance officer", 2, 2), ("security official", 1, 1)]
     with using("en"):
-        assert describe(found) == ("보위지도원: security guidance officer 2 times, security official 1 time, "
+        assert found.describe() == ("보위지도원: security guidance officer 2 times, security official 1 time, "
                                    "in 2 documents")
 
 
@@ -112,9 +111,9 @@ def test_renderings_without_a_known_rendering_and_without_any_earlier_document(a
     assert (found.segments, found.documents, found.renderings) == (2, 2, ())
     new = workspace.glossary.add(Term(ko="지도자", en="leader"), by="minji")
     with using("en"):
-        assert describe(found) == ("노동자: 2 segments in 2 documents from before the term, none with a "
+        assert found.describe() == ("노동자: 2 segments in 2 documents from before the term, none with a "
                                    "rendering the glossary knows")
-        assert describe(workspace.archive.renderings(new.id)) == "지도자: not in any document from before the term"
+        assert workspace.archive.renderings(new.id).describe() == "지도자: not in any document from before the term"
 
 
 def test_cli_search_json_and_table(archive, tandem):

@@ -82,6 +82,26 @@ class TermRenderings:
     renderings: tuple[Rendering, ...]  # most used first
     unrendered: int  # of those segments, how many had none of the known renderings (or no English)
 
+    def describe(self) -> str:
+        """One line: "보위지도원: security guidance officer 41 times, security official 3 times, in 17 documents"."""
+        if not self.segments:
+            return _("{korean}: not in any document from before the term").format(korean=self.korean)
+        documents = ngettext("{count} document", "{count} documents", self.documents).format(
+            count=format_number(self.documents))
+        if not self.renderings:
+            segments = ngettext("{count} segment", "{count} segments", self.segments).format(
+                count=format_number(self.segments))
+            return _("{korean}: {segments} in {documents} from before the term, none with a rendering the "
+                     "glossary knows").format(korean=self.korean, segments=segments, documents=documents)
+        used = ", ".join(ngettext("{english} {count} time", "{english} {count} times", r.times).format(
+            english=r.english, count=format_number(r.times)) for r in self.renderings)
+        line = _("{korean}: {renderings}, in {documents}").format(korean=self.korean, renderings=used,
+                                                                 documents=documents)
+        if self.unrendered:
+            line += " " + ngettext("({count} segment with none of these)", "({count} segments with none of these)",
+                                   self.unrendered).format(count=format_number(self.unrendered))
+        return line
+
 
 class Archive:
     def __init__(self, store: Storage, glossary: Glossary) -> None:
@@ -147,27 +167,6 @@ class Archive:
         self._glossary.morphology.flush()
         ranked = tuple(Rendering(english, count, len(where[english])) for english, count in times.most_common())
         return TermRenderings(term.ko, before, segments, len(documents), ranked, unrendered)
-
-
-def describe(found: TermRenderings) -> str:
-    """One line: "보위지도원: security guidance officer 41 times, security official 3 times, in 17 documents"."""
-    if not found.segments:
-        return _("{korean}: not in any document from before the term").format(korean=found.korean)
-    documents = ngettext("{count} document", "{count} documents", found.documents).format(
-        count=format_number(found.documents))
-    if not found.renderings:
-        segments = ngettext("{count} segment", "{count} segments", found.segments).format(
-            count=format_number(found.segments))
-        return _("{korean}: {segments} in {documents} from before the term, none with a rendering the "
-                 "glossary knows").format(korean=found.korean, segments=segments, documents=documents)
-    used = ", ".join(ngettext("{english} {count} time", "{english} {count} times", r.times).format(
-        english=r.english, count=format_number(r.times)) for r in found.renderings)
-    line = _("{korean}: {renderings}, in {documents}").format(korean=found.korean, renderings=used,
-                                                             documents=documents)
-    if found.unrendered:
-        line += " " + ngettext("({count} segment with none of these)", "({count} segments with none of these)",
-                               found.unrendered).format(count=format_number(found.unrendered))
-    return line
 
 
 def day_start(text: str) -> str:

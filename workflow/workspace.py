@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workflow.archive import Archive
+from workflow.archive import Archive, ArchiveFound, ArchiveHit, TermRenderings  # noqa: F401 - results of ws.archive
 from workflow.audit import Audit
 from workflow.comments import Comments
 from workflow.desk_stats import DeskStatistics

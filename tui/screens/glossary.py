@@ -25,7 +25,6 @@ from tui.widgets.term_detail import TermDetail, TermDetails, gather
 from tui.widgets.term_form import Mode, TermForm
 from tui.widgets.term_labels import STATUS_ORDER, status_label, term_legend
 from tui.widgets.term_table import TermTable
-from workflow.archive import describe
 from workflow.errors import TandemError
 from workflow.i18n import N_, _, ngettext
 from workflow.models import MAINTAIN, PROPOSE
@@ -265,7 +264,7 @@ class GlossaryScreen(Screen):
         try:
             with self.session.workspace() as workspace:
                 # Posted first, so the archive's line is on screen by the time the rest of the detail is.
-                archive = describe(workspace.archive.renderings(term_id))
+                archive = workspace.archive.renderings(term_id).describe()
                 self.post_message(self.ArchiveLoaded(generation, term_id, archive))
                 details = gather(workspace, term_id)
         except TandemError as exc:

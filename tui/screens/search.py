@@ -28,9 +28,9 @@ from tui.session import Session
 from tui.widgets.concordance_dialog import column_widths, marked, window
 from tui.widgets.keys_footer import LocalizedFooter
 from tui.widgets.pick_table import PickTable
-from workflow.archive import ArchiveFound, ArchiveHit
 from workflow.errors import TandemError
 from workflow.i18n import N_, _, format_datetime, format_number, ngettext
+from workflow.workspace import ArchiveFound, ArchiveHit
 
 DEBOUNCE_SECONDS = 0.25  # long enough for a Hangul syllable to compose, short enough to feel live
 
