@@ -78,6 +78,7 @@ SEEDED = (
 # Korean forms a glossary could list as well: the corpus writes 표준 모델 where the English is "standard".
 KOREAN_ALSO = {"표준 모델": ("표준",)}
 PER_TERM = 3  # seeded pairs per term
+LEARNING_SECONDS: list[float] = []  # `learn` alone over each park2016 workspace
 
 
 def main() -> None:
@@ -165,7 +166,9 @@ def park_run(seed: int) -> tuple[Report, tuple[Expected, ...], int]:
             en_path.write_text("\n\n".join(drafts[start:start + ARTICLE]) + "\n", encoding="utf-8")
             document = ws.files.import_document(ko_path, en_path, title=f"park2016 {start + 1}", by="david").document
             correct(ws, document.id, finals[start:start + ARTICLE])
+        began = time.perf_counter()
         report = ws.term_learning.learn(by="minji")
+        LEARNING_SECONDS.append(time.perf_counter() - began)
         ws.close()
     return report, tuple(expected), noise
 
@@ -275,6 +278,9 @@ def print_table(rows: list[Row]) -> None:
     for r in rows:
         print(f"\n{r.run}:")
         print("\n".join(r.lines) if r.lines else "  (no proposals)")
+    if LEARNING_SECONDS:
+        print(f"\nlearning alone over 1,000 segments ({ARTICLE}-paragraph articles): "
+              f"{min(LEARNING_SECONDS):.2f}-{max(LEARNING_SECONDS):.2f}s a run")
     total = sum(r.proposed for r in rows)
     wrong = sum(r.wrong for r in rows)
     print(f"\nfalse proposals over all runs: {wrong} of {total}"

@@ -192,6 +192,9 @@ class TermLearning:
 
     def evidence(self, term_id: int) -> tuple[Correction, ...]:
         """The corrections a learned proposal was made from (none for other terms)."""
+        revisions = self._store.term_revisions(term_id)
+        if not revisions or not revisions[0]["reason"].startswith(REASON_PREFIX):
+            return ()  # not learned: spare the audit log's scan (it has no index by action)
         detail = self._store.learned_evidence(term_id)
         if not detail:
             return ()
@@ -362,6 +365,7 @@ class _Occurrences:
     """Each segment's Korean words and English, read once per run."""
 
     def __init__(self, segments: list[dict]) -> None:
+        self._analysed: dict[tuple[int, int], EnglishText] = {}
         self.english: dict[tuple[int, int], str] = {}
         self.words: dict[tuple[int, int], dict[str, str]] = {}
         self.segments_with: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -372,6 +376,13 @@ class _Occurrences:
             self.words[where] = words
             for key in words:
                 self.segments_with[key].append(where)
+
+    def has(self, place: tuple[int, int], phrase: str) -> bool:
+        """Whether the segment's English has the phrase, inflected or not (analysed once per run)."""
+        english = self._analysed.get(place)
+        if english is None:
+            english = self._analysed[place] = EnglishText(self.english.get(place, ""))
+        return bool(english.find(phrase))
 
 
 @dataclass(frozen=True)
@@ -415,10 +426,9 @@ def _attribute(group: list[_Replacement], where: _Occurrences) -> Learned | None
         for place in where.segments_with.get(key, ()):
             if place in by_segment:
                 continue
-            english = EnglishText(where.english.get(place, ""))
-            if english.find(new):
+            if where.has(place, new):
                 agree += 1
-            elif english.find(old):
+            elif where.has(place, old):
                 disagree += 1
             else:
                 neutral += 1
@@ -456,8 +466,8 @@ def _one_of_pair(rendering: str, tied: list[_Candidate]) -> list[_Candidate]:
 def _kept(old: str, corrected: dict[tuple[int, int], _Replacement], where: _Occurrences) -> int:
     """Segments of the corrected documents whose English still has the old words."""
     documents = {place[0] for place in corrected}
-    return sum(1 for place, english in where.english.items()
-               if place[0] in documents and place not in corrected and EnglishText(english).find(old))
+    return sum(1 for place in where.english
+               if place[0] in documents and place not in corrected and where.has(place, old))
 
 
 def _position_gap(correction: Correction, key: str, rendering: str) -> float:

@@ -26,7 +26,8 @@ class LearningSQL(StoreBase):
                ORDER BY r.segment_id, r.id""")
 
     def learned_evidence(self, term_id: int) -> Row | None:
-        """The evidence recorded when the term was proposed from corrections; None for other terms."""
+        """The evidence recorded when the term was proposed from corrections; None for other terms.
+        Read newest first, so the scan stops at the proposal's own entry."""
         row = self._db.execute(
             "SELECT detail FROM audit_log WHERE action = ? AND json_extract(detail, '$.term') = ? "
             "ORDER BY id DESC LIMIT 1", (LEARNED, term_id)).fetchone()
