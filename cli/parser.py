@@ -107,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     _pair_command(commands)
     _tm_commands(commands, common)
     _search_command(commands)
+    _stats_command(commands)
     _comment_commands(commands, common)
 
     check = commands.add_parser("check", help=_("run the checks over a document (exit 1 when errors remain)"))
@@ -216,6 +217,14 @@ def _search_command(commands: Any) -> None:
     search.add_argument("--since", metavar="DATE",
                         help=_("only documents made or worked on from DATE (as you write a date, or YYYY-MM-DD)"))
     _json_flag(search)
+
+
+def _stats_command(commands: Any) -> None:
+    stats = commands.add_parser("stats", help=_("the desk in numbers: articles and Korean words per day and per person, "
+                                                "time to an editor's sign-off, post-editing effort, dismissed findings"))
+    stats.add_argument("--since", metavar="DATE",
+                       help=_("only what happened from DATE on (as you write a date, or YYYY-MM-DD)"))
+    _json_flag(stats)
 
 
 def _comment_commands(commands: Any, common: argparse.ArgumentParser) -> None:

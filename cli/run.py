@@ -105,13 +105,14 @@ def _run(args: argparse.Namespace, requested: str | None, resolve_workspace) -> 
     from cli.pairing import HANDLERS as PAIRING
     from cli.review import HANDLERS as REVIEW
     from cli.search import HANDLERS as SEARCH
+    from cli.stats import HANDLERS as STATS
     from cli.tm import HANDLERS as TM
     from workflow.workspace import Workspace
 
     action = getattr(args, "action", None)
     creates = (args.command, action) in _CREATING
     handler = {**AUDIT, **COMMENTS, **DOCUMENTS, **GLOSSARY, **REVIEW, **TM, **INTERCHANGE, **PAIRING,
-               **SEARCH}[args.command]
+               **SEARCH, **STATS}[args.command]
     fresh = creates and not Path(path).exists()
     done = False
     try:
