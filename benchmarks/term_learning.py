@@ -30,7 +30,8 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.align_news import PARK, corpora_dir, read_tsv_pairs, require  # noqa: E402
 from glossaries.folding import fold_key  # noqa: E402
-from workflow.term_learning import Learned, Report, _key  # noqa: E402
+from workflow.replaced_phrases import phrase_key  # noqa: E402
+from workflow.term_learning import Learned, Report  # noqa: E402
 from workflow.workspace import Workspace  # noqa: E402
 
 SAMPLE = ROOT / "workflow" / "demo"
@@ -238,7 +239,8 @@ class Row:
 
 def matches(learned: Learned, expected: Expected) -> bool:
     return (fold_key(learned.ko) in {fold_key(k) for k in expected.korean}
-            and _key(learned.en) == _key(expected.en) and _key(learned.forbidden) == _key(expected.forbidden))
+            and phrase_key(learned.en) == phrase_key(expected.en)
+            and phrase_key(learned.forbidden) == phrase_key(expected.forbidden))
 
 
 def judge(run: str, report: Report, expected: tuple[Expected, ...], seconds: float) -> Row:

@@ -9,7 +9,7 @@ from typing import Any
 
 from cli.output import EXIT_FINDINGS, EXIT_OK, emit_json, write_atomically
 from cli.table import table
-from workflow.i18n import _, format_datetime, format_number
+from workflow.i18n import _, format_datetime, format_number, ngettext
 from workflow.names import name
 
 _OPTION_FIELDS = {"ko_variant": "ko_variants", "en_variant": "en_variants", "forbidden": "en_forbidden",
@@ -38,10 +38,13 @@ def _learn(learning, args, user: str) -> int:
                     rows, max_width=32))
     for found in report.held:
         print(_("not proposed: {ko} → {en}: {why}").format(ko=found.ko, en=found.en, why=found.held))
-    summary = (_("{count} proposals would be made (nothing was written)") if args.dry_run
-               else _("{count} proposals made; a terminologist approves, edits or rejects them"))
+    count = len(report.proposed)
+    summary = (ngettext("{count} proposal would be made (nothing was written)",
+                        "{count} proposals would be made (nothing was written)", count) if args.dry_run
+               else ngettext("{count} proposal made; a terminologist approves, edits or rejects it",
+                             "{count} proposals made; a terminologist approves, edits or rejects them", count))
     print(_("{corrections} editors' corrections read.").format(corrections=format_number(report.corrections))
-          + " " + summary.format(count=format_number(len(report.proposed))))
+          + " " + summary.format(count=format_number(count)))
     return EXIT_OK
 
 

@@ -10,7 +10,8 @@ import pytest
 
 from glossaries.model import Term, TermStatus
 from workflow.errors import PermissionDenied
-from workflow.term_learning import korean_words, phrase_changes
+from workflow.replaced_phrases import phrase_changes
+from workflow.term_learning import korean_words
 
 from conftest import DRAFT, KO, SAMPLE, blocks
 

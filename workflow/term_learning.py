@@ -19,33 +19,27 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-
-import Stemmer
 
 from glossaries.english import EnglishText
 from glossaries.folding import fold_key
 from glossaries.model import Term, TermStatus
 from workflow.access import GLOSSARY_ROLES, acting_user, require
 from workflow.clock import now
-from workflow.diffs import DELETE, EQUAL, INSERT, word_diff
 from workflow.glossary import Glossary
 from workflow.i18n import N_, _
 from workflow.models import Role
+from workflow import replaced_phrases as phrases
+from workflow.replaced_phrases import HANGUL, WORD, Correction, Replacement
 from workflow.storage import Storage
 from workflow.storage.store_learning import LEARNED
 
 MIN_EVIDENCE = 2  # corrected segments (the issue's "two or more segments or documents")
 MIN_SCORE = 0.75  # share of the Korean word's segments whose English agrees with the correction
 MIN_COVERAGE = 0.6  # share of the group's corrected segments the Korean word must be in
-MAX_WORDS = 4  # a longer replacement is a rewrite, not a rendering
-MAX_CONTEXT = 2  # unchanged words either side a rendering may take in ("security" guards)
 REASON_PREFIX = "learned from editors' corrections"
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_LETTER = re.compile(r"[^\W\d_]")
-_WORD = re.compile(r"[^\W_][\w'’\-]*")
 _EOJEOL = re.compile(r"[\uac00-\ud7a3A-Za-z0-9]+")
 # Particles, plural and the commonest verb endings after a Korean noun, longest first: stripping them
 # leaves the word as a glossary would list it (보위지도원들을 -> 보위지도원).
@@ -55,43 +49,11 @@ _ENDINGS = tuple(sorted("""
 부터는 이라는 라는 이라고 라고 이란 란 한테 께서 께 들 들은 들는 들이 들을 들의 들에 들과 들도 들에게 들로
 하는 하고 하며 하기 하여 해 한 할 했다 했던 하던 하다 된 되는 되어 돼 됐다 되었다 시킨 시켜 적 적인 적으로
 """.split(), key=len, reverse=True))
-# Words a rendering does not take in from its context: function words, and verbs a rendering follows.
-_STOP = frozenset("""
-a an the of to in on at by for from with and or but as is are was were be been being has have had do does
-did not no this that these those its their his her our your my it they he she we you who which what when
-where while than then also into over under after before about against between during through up down out
-off only very more most some any all each other such own same so too can will would should could may might
-must said says say told earn make made get take give send sent pay won't don't
-""".split())
-_STEMMER = Stemmer.Stemmer("english")
 # Words that point at a noun rather than name part of it (이번 지진 "this quake" is 지진).
 _POINTERS = frozenset("""
 이번 지난 올해 오늘 어제 내일 당시 최근 현재 이날 이후 이전 모든 각 해당 다른 같은 여러 일부 대부분 전체 한편 또한
 그 이 저 두 세 네 한 첫 약 총 양 전 현 및 또는 등 중 내 외
 """.split())
-
-
-@dataclass(frozen=True)
-class Correction:
-    """An editor's text over a translator's, in one segment."""
-
-    document_id: int
-    segment: int  # the segment's position, as elsewhere
-    source: str
-    before: str
-    after: str
-    before_revision: int
-    after_revision: int
-    editor: str
-
-
-@dataclass(frozen=True)
-class _Replacement:
-    correction: Correction
-    old: str  # the changed words as the translator had them
-    new: str  # and as the editor left them
-    left: tuple[str, ...]  # unchanged words just before, nearest first, that a rendering may take in
-    right: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -148,7 +110,7 @@ class TermLearning:
         """What the corrections support now, checked against the glossary; nothing is written."""
         corrections = self.corrections()
         report = Report(corrections=len(corrections))
-        groups = _groups(corrections)
+        groups = phrases.groups(corrections, MIN_EVIDENCE)
         report.groups = len(groups)
         if not groups:
             return report
@@ -215,11 +177,6 @@ def reason(learned: Learned) -> str:
     return f"{REASON_PREFIX}: “{learned.forbidden}” → “{learned.en}” in {where}"
 
 
-def phrase_changes(before: str, after: str) -> list[tuple[str, str]]:
-    """The (old, new) phrases a correction replaced, as words (for showing evidence)."""
-    return [(r.old, r.new) for r in _replacements(Correction(0, 0, "", before, after, 0, 0, ""))]
-
-
 # finding the replacements -------------------------------------------------------------------------
 
 
@@ -234,100 +191,6 @@ def _by_segment(rows: list[dict]) -> Iterator[tuple[int, list[dict]]]:
         yield current[0]["segment_id"], current
 
 
-def _replacements(correction: Correction) -> list[_Replacement]:
-    diff = word_diff(correction.before, correction.after)
-    found = []
-    i = 0
-    while i < len(diff):
-        if diff[i][0] == EQUAL:
-            i += 1
-            continue
-        start = i
-        while i < len(diff) and diff[i][0] != EQUAL:
-            i += 1
-        old = "".join(text for op, text in diff[start:i] if op == DELETE)
-        new = "".join(text for op, text in diff[start:i] if op == INSERT)
-        left = diff[start - 1][1] if start > 0 else ""
-        right = diff[i][1] if i < len(diff) else ""
-        replacement = _replacement(correction, old, new, left, right)
-        if replacement is not None:
-            found.append(replacement)
-    return found
-
-
-def _replacement(correction: Correction, old: str, new: str, left: str, right: str) -> _Replacement | None:
-    # Spaces at the edges of a change belong to its context.
-    left += old[:len(old) - len(old.lstrip())] if old.strip() else ""
-    old, new = old.strip(), new.strip()
-    if not old or not new or _HANGUL.search(old) or _HANGUL.search(new):
-        return None  # an insertion, a deletion, or Korean left in the English (a check's business)
-    if not _LETTER.search(old) or not _LETTER.search(new) or _key(old) == _key(new):
-        return None  # numbers, punctuation, case: not a rendering
-    if len(_WORD.findall(old)) > MAX_WORDS or len(_WORD.findall(new)) > MAX_WORDS:
-        return None
-    if _only_function_words(old) or _only_function_words(new):
-        return None  # "would" -> "will": grammar, which no glossary entry holds
-    if not (_edge_of_word(left, at_end=True) and _edge_of_word(right, at_end=False)):
-        return None  # part of a word changed (a typo's fix, an ending): not a rendering
-    return _Replacement(correction, old, new, _context(left, before=True, capital=old[:1].isupper()),
-                        _context(right, before=False, capital=old.split()[-1][:1].isupper()))
-
-
-def _only_function_words(phrase: str) -> bool:
-    return all(word.casefold() in _STOP for word in _WORD.findall(phrase))
-
-
-def _edge_of_word(text: str, *, at_end: bool) -> bool:
-    if not text:
-        return True
-    mark = text[-1] if at_end else text[0]
-    return not (mark.isalnum() or mark in "'’-")
-
-
-def _context(text: str, *, before: bool, capital: bool) -> tuple[str, ...]:
-    """Up to MAX_CONTEXT content words joined to the change by single spaces, nearest first. After the
-    change only a name's next words count (Labor -> Workers' + Party): a noun phrase ends in its
-    head, so a lowercase word after it is something else. Before a lowercase change, a capital
-    ends the phrase (North Korea | orders)."""
-    words: list[str] = []
-    rest = text
-    for _depth in range(MAX_CONTEXT):
-        match = re.search(r"(?:^|(?<=[\s“\"(]))([^\W\d_][\w'’\-]*) $", rest) if before else \
-            re.match(r"^ ([^\W\d_][\w'’\-]*?)(?:['’]s)?(?=$|[\s,.;:!?”\")])", rest)
-        if not match:
-            break
-        word = match.group(1)
-        if word.casefold() in _STOP or word.casefold().endswith(("ing", "ed", "ly")):
-            break
-        fits = (not capital and not word[:1].isupper()) if before else (capital and word[:1].isupper())
-        if not fits:
-            break  # (Secretary of) State | Condoleezza: a name's left neighbour is no part of it
-        words.append(word)
-        if not before and (match.end(1) != match.end() or rest[match.end():match.end() + 1] != " "):
-            break  # a possessive or punctuation ends the phrase after this word
-        rest = rest[:match.start(1)] if before else rest[match.end():]
-    return tuple(words)
-
-
-def _key(phrase: str) -> str:
-    words = [w.replace("’", "'").casefold() for w in _WORD.findall(phrase)]
-    return " ".join(_STEMMER.stemWords([w.removesuffix("'s").removesuffix("'") for w in words]))
-
-
-def _groups(corrections: Iterable[Correction]) -> list[list[_Replacement]]:
-    """Identical replacements (by stems) from two or more segments; the largest groups first."""
-    grouped: dict[tuple[str, str], list[_Replacement]] = defaultdict(list)
-    for correction in corrections:
-        for replacement in _replacements(correction):
-            grouped[(_key(replacement.old), _key(replacement.new))].append(replacement)
-    found = [g for g in grouped.values() if len({_where(r.correction) for r in g}) >= MIN_EVIDENCE]
-    return sorted(found, key=len, reverse=True)
-
-
-def _where(correction: Correction) -> tuple[int, int]:
-    return correction.document_id, correction.segment
-
-
 # which Korean word the replacement renders --------------------------------------------------------
 
 
@@ -340,11 +203,11 @@ def korean_words(source: str) -> dict[str, str]:
     for match in _EOJEOL.finditer(source):
         word = match.group()
         stem = _stem(word)
-        if len(stem) >= 2 and _HANGUL.match(stem):
+        if len(stem) >= 2 and HANGUL.match(stem):
             found.setdefault(fold_key(stem), stem)
             if previous:
                 found.setdefault(fold_key(previous + stem), f"{previous} {stem}")
-        previous = word if stem == word and _HANGUL.search(word) and len(word) >= 2 and word not in _POINTERS \
+        previous = word if stem == word and HANGUL.search(word) and len(word) >= 2 and word not in _POINTERS \
             else ""
         if match.end() < len(source) and source[match.end()] not in " ":
             previous = ""  # punctuation between: not one noun phrase
@@ -404,11 +267,11 @@ class _Candidate:
 FIT_MARGIN = 0.08  # how much better the best placed of equally supported words must be placed
 
 
-def _attribute(group: list[_Replacement], where: _Occurrences) -> Learned | None:
-    old, new = _rendering(group)
-    by_segment: dict[tuple[int, int], _Replacement] = {}
+def _attribute(group: list[Replacement], where: _Occurrences) -> Learned | None:
+    old, new = phrases.rendering(group)
+    by_segment: dict[tuple[int, int], Replacement] = {}
     for replacement in group:
-        by_segment.setdefault(_where(replacement.correction), replacement)
+        by_segment.setdefault(phrases.where(replacement.correction), replacement)
     keys: Counter[str] = Counter()
     surfaces: dict[str, Counter[str]] = defaultdict(Counter)
     for replacement in by_segment.values():
@@ -437,7 +300,7 @@ def _attribute(group: list[_Replacement], where: _Occurrences) -> Learned | None
         mismatch = sum(1 for c in evidence
                        if _korean_count(c.source, key) != len(EnglishText(c.after).find(new)))
         surface = surfaces[key].most_common(1)[0][0]
-        length_gap = abs(len(surface.replace(" ", "")) - 2 * len(_WORD.findall(new)))
+        length_gap = abs(len(surface.replace(" ", "")) - 2 * len(WORD.findall(new)))
         placed = sum(_position_gap(c, key, new) for c in evidence) / len(evidence)
         candidates.append(_Candidate(key, surface, evidence, score, support, mismatch,
                                      placed + 0.05 * length_gap))
@@ -457,13 +320,13 @@ def _one_of_pair(rendering: str, tied: list[_Candidate]) -> list[_Candidate]:
     pairs = [c for c in tied if " " in c.surface]
     if not pairs:
         return tied
-    if len(_WORD.findall(rendering)) == 1:
+    if len(WORD.findall(rendering)) == 1:
         return [c for c in tied if " " not in c.surface]
     parts = {word for c in pairs for word in c.surface.split()}
     return [c for c in tied if " " in c.surface or c.surface not in parts]
 
 
-def _kept(old: str, corrected: dict[tuple[int, int], _Replacement], where: _Occurrences) -> int:
+def _kept(old: str, corrected: dict[tuple[int, int], Replacement], where: _Occurrences) -> int:
     """Segments of the corrected documents whose English still has the old words."""
     documents = {place[0] for place in corrected}
     return sum(1 for place in where.english
@@ -485,37 +348,6 @@ def _position_gap(correction: Correction, key: str, rendering: str) -> float:
 def _korean_count(source: str, key: str) -> int:
     return sum(1 for m in _EOJEOL.finditer(source) if fold_key(_stem(m.group())) == key) or \
         fold_key(source).count(key)
-
-
-def _rendering(group: list[_Replacement]) -> tuple[str, str]:
-    """The replaced and the corrected rendering, with the context words every instance shares (the
-    "security" of "security guards" -> "security guidance officers"), in the commonest spelling."""
-    left = _shared([r.left for r in group])
-    right = _shared([r.right for r in group])
-    olds: Counter[str] = Counter()
-    news: Counter[str] = Counter()
-    for r in group:
-        before = " ".join(reversed(r.left[:len(left)]))
-        after = " ".join(r.right[:len(right)])
-        olds[" ".join(p for p in (before, r.old, after) if p)] += 1
-        news[" ".join(p for p in (before, r.new, after) if p)] += 1
-    return _commonest(olds), _commonest(news)
-
-
-def _shared(contexts: list[tuple[str, ...]]) -> tuple[str, ...]:
-    shared: list[str] = []
-    for depth in range(MAX_CONTEXT):
-        words = {c[depth].casefold() if depth < len(c) else None for c in contexts}
-        if len(words) != 1 or None in words:
-            break
-        shared.append(contexts[0][depth])
-    return tuple(shared)
-
-
-def _commonest(spellings: Counter[str]) -> str:
-    # A capital only where a sentence starts is no part of the rendering.
-    ranked = sorted(spellings.items(), key=lambda item: (-item[1], item[0][:1].isupper()))
-    return ranked[0][0]
 
 
 # what the glossary already decided ---------------------------------------------------------------
@@ -540,9 +372,9 @@ class _Decided:
         if term is not None:
             return _("term {id} ({ko} → {en}) is already in the glossary, {status}").format(
                 id=term.id, ko=term.ko, en=term.en, status=name(term.status))
-        wanted = _key(learned.en)
+        wanted = phrases.phrase_key(learned.en)
         for term in self.turned_down[key]:
-            if any(_key(form) == wanted for form in term.english_forms):
+            if any(phrases.phrase_key(form) == wanted for form in term.english_forms):
                 return _("term {id} ({ko} → {en}) was {status} before").format(
                     id=term.id, ko=term.ko, en=term.en, status=name(term.status))
         return ""
