@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from cli.output import EXIT_OK, emit_json
 from cli.table import cells, table
-from workflow.i18n import _, format_locale, format_number, format_percent, ngettext
+from workflow.desk_stats import day_text
+from workflow.i18n import _, format_number, format_percent
 
 
 def _stats(ws, args, user: str) -> int:
@@ -14,7 +13,7 @@ def _stats(ws, args, user: str) -> int:
     if args.json:
         emit_json(stats.to_json())
         return EXIT_OK
-    print(summary(stats))
+    print(stats.summary)
     days = stats.active_days
     if not days:
         return EXIT_OK
@@ -42,23 +41,6 @@ def _stats(ws, args, user: str) -> int:
         print()
         print(_numbers_table([_("CHECK"), _("DISMISSED")], [[d.check, d.count] for d in stats.dismissed]))
     return EXIT_OK
-
-
-def summary(stats) -> str:
-    imported = ngettext("{count} article imported", "{count} articles imported", stats.imported).format(
-        count=format_number(stats.imported))
-    line = _("{imported}, {finished} finished").format(imported=imported, finished=format_number(stats.finished))
-    if stats.since:
-        line = _("Since {day}: {figures}").format(day=day_text(stats.since), figures=line)
-    if stats.median_text:
-        line += "; " + _("median {time} from import to an editor's sign-off").format(time=stats.median_text)
-    return line
-
-
-def day_text(day: date) -> str:
-    from babel.dates import format_date
-
-    return format_date(day, format="medium", locale=format_locale())
 
 
 def _numbers_table(headers: list[str], rows: list[list[object]], *, text: int = 1) -> str:

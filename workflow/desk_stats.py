@@ -26,7 +26,7 @@ from typing import Any
 from workflow.archive import day_start
 from workflow.clock import now
 from workflow.diffs import Effort, effort
-from workflow.i18n import format_locale
+from workflow.i18n import _, format_locale, format_number, ngettext
 from workflow.storage import Storage
 
 _BEGINNING = ""  # sorts before every stored time: no `since`, everything
@@ -116,6 +116,18 @@ class DeskStats:
     @property
     def median_text(self) -> str | None:
         return None if self.median_seconds is None else duration_text(self.median_seconds)
+
+    @property
+    def summary(self) -> str:
+        """One line for a reader: what came in, what was finished, the median time to sign-off."""
+        imported = ngettext("{count} article imported", "{count} articles imported", self.imported).format(
+            count=format_number(self.imported))
+        line = _("{imported}, {finished} finished").format(imported=imported, finished=format_number(self.finished))
+        if self.since:
+            line = _("Since {day}: {figures}").format(day=day_text(self.since), figures=line)
+        if self.median_text:
+            line += "; " + _("median {time} from import to an editor's sign-off").format(time=self.median_text)
+        return line
 
     def to_json(self) -> dict[str, Any]:
         """The figures with stable keys (`tandem stats --json`); days are the reader's, ISO written."""
@@ -224,6 +236,13 @@ def _effort(pairs: list[dict]) -> tuple[TranslatorEffort, ...]:
 def _local(stamp: str) -> datetime:
     """A stored UTC time where the reader is."""
     return datetime.fromisoformat(stamp).astimezone()
+
+
+def day_text(day: date, width: str = "medium") -> str:
+    """A day as the reader's locale writes it."""
+    from babel.dates import format_date
+
+    return format_date(day, format=width, locale=format_locale())
 
 
 def duration_text(seconds: float) -> str:

@@ -57,6 +57,8 @@ class DocumentsScreen(Screen):
                 tooltip=N_("Every document in the workspace, not only those waiting for review")),
         Binding("slash", "search", description=N_("Search"),
                 tooltip=N_("Search the Korean and English of every document")),
+        Binding("s", "stats", description=N_("Stats"),
+                tooltip=N_("The desk in numbers: articles per day and per person, time to sign-off, effort")),
     ]
 
     class Loaded(Message):
@@ -111,6 +113,11 @@ class DocumentsScreen(Screen):
         from tui.screens.search import SearchScreen
 
         self.app.push_screen(SearchScreen(self.session))
+
+    def action_stats(self) -> None:
+        from tui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen(self.session))
 
     def action_review(self) -> None:
         from tui.screens.review import ReviewScreen
