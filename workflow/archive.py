@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import cache
+from typing import Any
 
 from glossaries.english import EnglishHit, EnglishText
 from glossaries.folding import fold
@@ -124,19 +125,19 @@ class Archive:
             source, target = row["source_text"], row["target"] or ""
             source_spans = occurrences(source, query)
             target_spans = set(occurrences(target, query)) | set(renderings(index, source, target, source_spans))
-            hits.append(ArchiveHit(row["document_id"], row["title"], tuple(_tags(row["tags"])), row["created_at"],
+            hits.append(ArchiveHit(row["document_id"], row["title"], tuple(row["tags"]), row["created_at"],
                                    row["position"], source, target, source_spans, tuple(sorted(target_spans))))
         self._glossary.morphology.flush()
         return ArchiveFound(query, hits, len(rows) > limit)
 
-    def _newest_first(self, query: str, tag: str | None, since: str | None, limit: int) -> list[dict]:
+    def _newest_first(self, query: str, tag: str | None, since: str | None, limit: int) -> list[dict[str, Any]]:
         """Hits from the newest documents, then older ones, in batches that double: a common text
         (북한, "the") fills the limit from the newest documents without reading the whole archive."""
         if len(query) >= 3 and self._store.archive_postings(query) <= limit * COMMON:
             # A text the trigram indexes hold rarely is read at once, whatever the documents' age.
             return self._store.archive_search(query, tag=tag, since=since, limit=limit)
         total = self._store.archive_documents(tag=tag, since=since)
-        rows: list[dict] = []
+        rows: list[dict[str, Any]] = []
         skip, batch = 0, FIRST_BATCH
         while skip < total and len(rows) < limit:
             rows += self._store.archive_search(query, tag=tag, since=since, limit=limit - len(rows),
@@ -190,14 +191,6 @@ def _parse_day(text: str) -> date:
         example = format_date(date.today(), format="short", locale=format_locale())
         raise InputError("--since", _("{text!r} is not a date: write it as {example} or {iso}").format(
             text=text, example=example, iso=date.today().isoformat())) from None
-
-
-def _tags(stored: str | list[str]) -> list[str]:
-    if isinstance(stored, list):
-        return stored
-    import json
-
-    return list(json.loads(stored))
 
 
 def _known_renderings(revisions: list[Term]) -> list[str]:

@@ -3,6 +3,7 @@ English segments held before a given moment (how the archive rendered a term bef
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from workflow.storage.store_base import Row, StoreBase
@@ -60,8 +61,11 @@ class ArchiveSQL(StoreBase):
             # Under three characters (북한, UN) no trigram answers: a scan inside SQLite.
             found = "(instr(s.source_text, ?) OR instr(lower(r.text), lower(?)))"
             wanted = (text, text)
-        return self._rows(recent + _HIT + " WHERE s.document_id IN recent AND " + found + _ORDER,
+        rows = self._rows(recent + _HIT + " WHERE s.document_id IN recent AND " + found + _ORDER,
                           (*params, documents, skip, *wanted, limit))
+        for row in rows:
+            row["tags"] = json.loads(row["tags"])
+        return rows
 
     def archive_before(self, needles: list[str], before: str) -> list[Row]:
         """Segments of documents made before `before` whose Korean holds any of `needles`, with the
