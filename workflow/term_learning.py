@@ -115,7 +115,10 @@ class TermLearning:
         if not groups:
             return report
         segments = self._store.all_segments()
-        where = _Occurrences(segments)
+        sources = {c.source for group in groups for c in (r.correction for r in group)}
+        interest = {key for source in sources for key in korean_words(source)}
+        where = _Occurrences(segments, interest, {c.document_id for group in groups for c in
+                                                  (r.correction for r in group)})
         decided = _Decided(self._glossary.terms())
         for replacements in groups:
             learned = _attribute(replacements, where)
@@ -171,9 +174,14 @@ class TermLearning:
         return tuple(found)
 
 
+REASON_PLACES = 8  # segments a reason names; the rest are counted (all are in the audit log)
+
+
 def reason(learned: Learned) -> str:
     """The proposal's reason in its history: the replacement and where the editors made it."""
-    where = "; ".join(f"document {c.document_id} segment {c.segment}" for c in learned.evidence)
+    places = [f"document {c.document_id} segment {c.segment}" for c in learned.evidence]
+    more = len(places) - REASON_PLACES
+    where = "; ".join(places[:REASON_PLACES]) + (f"; and {more} more" if more > 0 else "")
     return f"{REASON_PREFIX}: “{learned.forbidden}” → “{learned.en}” in {where}"
 
 
@@ -225,20 +233,21 @@ def _stem(word: str) -> str:
 
 
 class _Occurrences:
-    """Each segment's Korean words and English, read once per run."""
+    """Where the Korean words of the corrected segments occur in the workspace, with the English of
+    those segments and of the corrected documents: read once per run, and only that much kept (a
+    workspace of millions of segments holds far more words than the corrections ask about)."""
 
-    def __init__(self, segments: list[dict]) -> None:
+    def __init__(self, segments: list[dict], interest: set[str], documents: set[int]) -> None:
         self._analysed: dict[tuple[int, int], EnglishText] = {}
         self.english: dict[tuple[int, int], str] = {}
-        self.words: dict[tuple[int, int], dict[str, str]] = {}
         self.segments_with: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for row in segments:
             where = (row["document_id"], row["position"])
-            self.english[where] = row["target"] or ""
-            words = korean_words(row["source_text"] or "")
-            self.words[where] = words
-            for key in words:
+            found = [key for key in korean_words(row["source_text"] or "") if key in interest]
+            for key in found:
                 self.segments_with[key].append(where)
+            if found or where[0] in documents:
+                self.english[where] = row["target"] or ""
 
     def has(self, place: tuple[int, int], phrase: str) -> bool:
         """Whether the segment's English has the phrase, inflected or not (analysed once per run)."""
