@@ -156,3 +156,26 @@ def test_search_in_ntrex_articles(ntrex_documents, demo):
         assert cnbc in {hit.document_id for hit in english.hits} and bbc not in {h.document_id for h in english.hits}
         for hit in english.hits:
             assert "Kim Jong Un" in [hit.target[a:b] for a, b in hit.target_spans]
+
+
+
+def test_cli_columns_line_up_by_terminal_cells(archive, tandem, monkeypatch):
+    from wcwidth import wcswidth
+
+    def cell(line: str, at: int) -> int:
+        """The index of the character that starts at terminal cell `at`."""
+        used = 0
+        for i, ch in enumerate(line):
+            if used == at:
+                return i
+            used += wcswidth(ch)
+        raise AssertionError(f"no character starts at cell {at} of {line!r}")
+
+    monkeypatch.setenv("COLUMNS", "100")
+    header, *rows = tandem("search", "보위지도원").out.splitlines()[1:]
+    assert len(rows) == 3 and all(wcswidth(line) <= 100 for line in [header, *rows])
+    for column in ("SEG", "KOREAN", "ENGLISH"):
+        at = wcswidth(header[:header.index(column)])
+        for row in rows:  # Hangul takes two cells, and every column after it starts where its header does
+            i = cell(row, at)
+            assert row[i - 2:i] == "  " and row[i] != " ", (column, row)
