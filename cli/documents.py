@@ -13,7 +13,7 @@ from tui.labels import CONFLICT_MARK  # workflow and i18n only: the same mark as
 from workflow.i18n import _, format_datetime, format_number, ngettext
 from workflow.names import name, names
 from workflow.models import shown
-from workflow.checks.length import length
+from workflow.checks.length import limited_length
 from workflow.states import LOCKED, progress_key
 
 
@@ -112,7 +112,7 @@ def _show(ws, args, user: str) -> int:
         # The stored English is one of two candidates until someone resolves (`tandem conflicts`).
         flag += f" · {CONFLICT_MARK} " + _("in conflict") if s.conflict else ""
         if s.max_length is not None:
-            flag += " · " + _("{length}/{limit} characters").format(length=format_number(length(s.target)),
+            flag += " · " + _("{length}/{limit} characters").format(length=format_number(limited_length(s.target)),
                                                                     limit=format_number(s.max_length))
         print(f"\n[{s.index}] {name(s.kind)} · {name(progress_key(s))}{flag}")
         print(f"  ko  {s.source}")

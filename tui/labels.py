@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from workflow.i18n import _
 from workflow.models import STATE_ORDER, SegmentState
 from workflow.names import name
-from workflow.states import LOCKED
+from workflow.models import LOCKED
 
 STATE_MARKS: dict[SegmentState, str] = {
     SegmentState.EMPTY: "◻",
@@ -23,7 +23,7 @@ STATE_MARKS: dict[SegmentState, str] = {
 }
 DOUBTFUL_MARK = "!"
 CONFLICT_MARK = "⇄"  # two people's changes wait for a person to choose; stands in for the state mark
-LOCK_MARK = "⊘"  # the file marks the segment not to be translated (workflow.states.LOCKED)
+LOCK_MARK = "⊘"  # the file marks the segment not to be translated (workflow.LOCKED)
 NOBODY = "—"
 
 

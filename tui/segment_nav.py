@@ -10,7 +10,8 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 
 from tui.labels import LOCK_MARK, STATE_MARKS
-from workflow import states
+from workflow.models import is_work
+from workflow.models import untranslated as untranslated_segment
 from workflow.i18n import _, format_number, format_percent
 from workflow.models import STATE_ORDER, Segment, SegmentState, User, waits_for
 
@@ -21,12 +22,12 @@ DONE = (SegmentState.TRANSLATED, SegmentState.APPROVED)
 
 def untranslated(segment: Segment) -> bool:
     """No English yet (OmegaT's sense of "untranslated")."""
-    return states.untranslated(segment)
+    return untranslated_segment(segment)
 
 
 def needs_work(segment: Segment) -> bool:
     """A draft, or a segment an editor sent back: English exists but nobody has signed it off."""
-    return states.is_work(segment) and segment.state in (SegmentState.DRAFT, SegmentState.REJECTED)
+    return is_work(segment) and segment.state in (SegmentState.DRAFT, SegmentState.REJECTED)
 
 
 def needs(user: User | None) -> Callable[[Segment], bool]:
@@ -36,7 +37,7 @@ def needs(user: User | None) -> Callable[[Segment], bool]:
 
 
 def not_done(segment: Segment) -> bool:
-    return states.is_work(segment) and segment.state not in DONE
+    return is_work(segment) and segment.state not in DONE
 
 
 def next_index(
@@ -81,7 +82,7 @@ def progress_text(segments: Sequence[Segment], words: Sequence[int]) -> str:
     counts = dict.fromkeys(STATE_ORDER, 0)
     done = total = locked = 0
     for segment, count in zip(segments, words):
-        if not states.is_work(segment):
+        if not is_work(segment):
             locked += 1
             continue
         counts[segment.state] += 1

@@ -91,7 +91,7 @@ def refuse_locked(locked: bool, index: int) -> None:
         raise _locked(index)
 
 
-def refusal(segment) -> str | None:
+def locked_refusal(segment) -> str | None:
     """What every interface says to a change of a locked segment (the refusal's own words), or None
     where the segment may change."""
     return None if is_work(segment) else str(_locked(segment.index))

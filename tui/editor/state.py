@@ -25,7 +25,7 @@ from tui.editor.jobs import (
     SaveJob,
 )
 from tui.labels import LOCK_MARK, state_mark
-from workflow import states
+from workflow.models import LOCKED, is_work
 from workflow.i18n import _, format_time, ngettext
 from workflow.models import (
     NOBODY, Comment, EditGuard, Permissions, SaveResult, Segment, SegmentState, User, Voids, base_of, merge3)
@@ -118,7 +118,7 @@ class EditorState:
         """Whether the English box takes typing: the person may edit, and the segment in hand is
         no locked one (workflow.states)."""
         segment = self.segment
-        return self.may("edit") and (segment is None or states.is_work(segment))
+        return self.may("edit") and (segment is None or is_work(segment))
 
     @property
     def segment(self) -> Segment | None:
@@ -364,8 +364,8 @@ class EditorState:
         extra = " · " + _("read-only") if read_only else ""
         if not read_only and self.voids() is not None:
             extra = " · " + _("asks before editing")
-        shown = (f"{state_mark(segment.state)} {name(segment.state)}" if states.is_work(segment)
-                 else f"{LOCK_MARK} {name(states.LOCKED)}")
+        shown = (f"{state_mark(segment.state)} {name(segment.state)}" if is_work(segment)
+                 else f"{LOCK_MARK} {name(LOCKED)}")
         return (_("Korean") + f" · {segment.index}/{len(self.segments)} · {name(segment.kind)}",
                 _("English") + f" · {shown}{extra}")
 

@@ -60,7 +60,7 @@ from tui.widgets.segment_list import SegmentList, segment_rows, widths_for
 from tui.widgets.segment_panels import SegmentPanels
 from tui.widgets.segment_texts import EnglishEditor, KoreanView, finding_marks
 from tui.widgets.term_picker import TermPicker
-from workflow import states
+from workflow.models import locked_refusal
 from workflow.errors import InputError
 from workflow.i18n import _
 from workflow.models import Move, Operation, Plan, Segment, choices, choices_for, edit_for, plan, sentence_starts, shown
@@ -498,7 +498,7 @@ class EditorScreen(Screen):
         self.english.show_status(self.state.status(self.state.current))
 
     def _refused_typing(self) -> None:
-        if self.current is not None and (refusal := states.refusal(self.current)) is not None:
+        if self.current is not None and (refusal := locked_refusal(self.current)) is not None:
             self._notice(f"{LOCK_MARK} {refusal}", problem=True)
 
     def _stop_idle_timer(self) -> None:

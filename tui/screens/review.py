@@ -46,7 +46,7 @@ from tui.widgets.review_signoff_dialog import SignOffDialog
 from tui.widgets.review_writes import Write, save, silent
 from workflow.models import (
     CLOSE, COMMENT, EDIT, REVIEW, Comment, DiffBase, SegmentReport, SegmentState, SignOff, base_of, next_base)
-from workflow import states
+from workflow.models import locked_refusal
 from workflow.errors import TandemError
 from workflow.i18n import N_, _, ngettext
 from workflow.names import name
@@ -295,7 +295,7 @@ class ReviewScreen(ReviewLive, Screen):
         index = self._current()
         if index is None or self.data is None:
             return None
-        if (refusal := states.refusal(self.data.segments[index - 1])) is not None:
+        if (refusal := locked_refusal(self.data.segments[index - 1])) is not None:
             self.notify(refusal, severity="warning", timeout=4)
             self.app.bell()
             return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from rich.text import Text
 
-from workflow import states
+from workflow.models import is_work
 from workflow.models import Bases, DiffBase, FindingView, base_name, measure, open_counts, open_queries, segment_bases
 from workflow.i18n import _, format_number, format_percent, ngettext
 from workflow.models import (
@@ -193,7 +193,7 @@ def refresh_segment(workspace: Workspace, document_id: int, report: SegmentRepor
 
 
 def unreviewed(segment: Segment) -> bool:
-    return states.is_work(segment) and segment.state is not SegmentState.APPROVED
+    return is_work(segment) and segment.state is not SegmentState.APPROVED
 
 
 def latest_signoffs(signoffs: list[SignOff]) -> dict[Role, SignOff]:

@@ -14,7 +14,7 @@ from textual.content import Content
 
 from tui.labels import CONFLICT_MARK, LOCK_MARK
 from tui.widgets.segment_texts import length_counter
-from workflow.states import LOCKED
+from workflow.models import LOCKED
 from tui.widgets.diff_view import DiffView, legend
 from tui.widgets.review_data import effort_line
 from workflow.models import SEVERITY_ORDER, Comment, FindingView, Segment, SegmentReport, Severity, open_counts, open_queries

@@ -19,7 +19,7 @@ from tui.widgets import placeholders
 from tui.widgets.key_order import in_turn
 from tui.widgets.placeholders import ProtectedTokens
 from workflow.models import Edit, FindingView, Severity, inflected_like
-from workflow.checks.length import length
+from workflow.models import limited_length
 from workflow.i18n import N_
 
 __all__ = ["EnglishEditor", "KoreanView", "Mark", "finding_marks", "inflected_like", "marked_korean", "term_style"]
@@ -44,7 +44,7 @@ def length_counter(text: str, limit: int | None) -> Content | None:
     the error colour and bold once over, so it reads without colour too."""
     if limit is None:
         return None
-    used = length(text)
+    used = limited_length(text)
     return Content.styled(f"{used}/{limit}", "bold $text-error" if used > limit else "")
 
 

@@ -31,7 +31,7 @@ def counted(text: str) -> list[int]:
     return offsets
 
 
-def length(text: str) -> int:
+def limited_length(text: str) -> int:
     """The English's length as a limit counts it: what the editor's counter shows."""
     return len(counted(unicodedata.normalize("NFC", text)))
 

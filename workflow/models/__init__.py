@@ -73,6 +73,8 @@ _OPERATIONS = {
     "merge3": "workflow.merge", "shown": "workflow.pairing_notes", "waits_for": "workflow.states",
     "choices": "workflow.term_insertion", "choices_for": "workflow.term_insertion",
     "edit_for": "workflow.term_insertion", "inflected_like": "workflow.term_insertion",
+    "LOCKED": "workflow.states", "is_work": "workflow.states", "untranslated": "workflow.states",
+    "locked_refusal": "workflow.states", "limited_length": "workflow.checks.length",
 }
 
 
@@ -94,6 +96,6 @@ __all__ = [
     "Thread", "TmMatch", "TmUnit", "User", "Voids", "Waiting", "approvers", "base_name", "base_of", "choices",
     "choices_for", "counts_as_open", "default_kind", "edit_for", "edit_voids", "inflected_like", "measure",
     "merge3", "next_base", "open_counts", "open_findings", "open_queries", "segment_bases", "shown", "threads",
-    "tokens", "waits_for", "word_diff",
+    "tokens", "waits_for", "word_diff", "LOCKED", "is_work", "untranslated", "locked_refusal", "limited_length",
     "Move", "Operation", "PairRow", "Plan", "Repaired", "describe_voids", "plan", "sentence_starts",
 ]
