@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from glossaries.english import EnglishText
 from glossaries.folding import fold_key
@@ -49,6 +50,8 @@ _ENDINGS = tuple(sorted("""
 부터는 이라는 라는 이라고 라고 이란 란 한테 께서 께 들 들은 들는 들이 들을 들의 들에 들과 들도 들에게 들로
 하는 하고 하며 하기 하여 해 한 할 했다 했던 하던 하다 된 되는 되어 돼 됐다 되었다 시킨 시켜 적 적인 적으로
 """.split(), key=len, reverse=True))
+_ENDING_SET = frozenset(_ENDINGS)
+_ENDING_LENGTHS = sorted({len(e) for e in _ENDINGS}, reverse=True)
 # Words that point at a noun rather than name part of it (이번 지진 "this quake" is 지진).
 _POINTERS = frozenset("""
 이번 지난 올해 오늘 어제 내일 당시 최근 현재 이날 이후 이전 모든 각 해당 다른 같은 여러 일부 대부분 전체 한편 또한
@@ -202,6 +205,7 @@ def _by_segment(rows: list[dict]) -> Iterator[tuple[int, list[dict]]]:
 # which Korean word the replacement renders --------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)  # attribution asks again for each corrected segment's words; read-only
 def korean_words(source: str) -> dict[str, str]:
     """The words of a Korean text as a glossary would list them, by matching key (folded, no spaces):
     each word without its particles or ending, and each pair of words written apart where the first
@@ -222,10 +226,11 @@ def korean_words(source: str) -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 2:
-            word = word[:-len(ending)]
+    for length in _ENDING_LENGTHS:
+        if len(word) - length >= 2 and word[-length:] in _ENDING_SET:
+            word = word[:-length]
             break
     if word.endswith("들") and len(word) >= 3:
         word = word[:-1]
