@@ -103,7 +103,8 @@ class StatsScreen(Screen[None]):
             with self.session.workspace() as workspace:
                 stats = workspace.stats.desk(since or None)
         except TandemError as exc:
-            self.post_message(self.Failed(request, str(exc)))
+            # The date field is the option here: its problem alone, not "--since: …".
+            self.post_message(self.Failed(request, getattr(exc, "problem", str(exc))))
             return
         self.post_message(self.Counted(request, stats))
 

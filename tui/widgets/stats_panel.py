@@ -1,9 +1,12 @@
 """The desk in numbers as small charts: what workflow.desk_stats computed, only shown here.
 
-Series over time (articles and Korean words per day, each translator's effort per week) are Textual's
-own Sparklines: a trend at a glance costs no extra dependency or start-up time. Comparisons between
-people and between checks are horizontal bars of block characters, a row each, names padded by
-terminal cells (Hangul is wide) and the bars re-cut to the panel's width when it changes.
+Series over time (articles and Korean words per day, each translator's effort per week) are columns
+of block characters two rows high, drawn here rather than by Textual's Sparkline or textual-plotext:
+Sparkline measures from the series' own minimum and fills the row for a single value, so a week with
+0% effort would read as the worst one, and plotext is a dependency and start-up cost for a few bars.
+Columns stand on zero, and one translator's weeks are drawn on the same scale as another's.
+Comparisons between people and between checks are horizontal bars, a row each, names padded by
+terminal cells (Hangul is wide). Both are cut to the widget's width each time they are drawn.
 """
 
 from __future__ import annotations
@@ -15,12 +18,15 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Label, Sparkline, Static
+from textual.geometry import Size
+from textual.widget import Widget
+from textual.widgets import Label, Static
 
 from tui.cells import first_words
 from workflow.i18n import _, format_locale, format_number, format_percent
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
+EIGHTHS_UP = " ▁▂▃▄▅▆▇█"
 NAME_CELLS = 22  # the most a name or a check id takes before it is cut
 FIGURES_ROOM = 34  # what the figures after a bar need, at most, before the bar gets the rest
 MIN_BAR_CELLS = 6
@@ -60,7 +66,7 @@ class StatsPanel(VerticalScroll):
     StatsPanel .stats-row Label {
         height: 2;
     }
-    StatsPanel .stats-row Sparkline {
+    StatsPanel .stats-row Columns {
         width: 1fr;
         height: 2;
         margin: 0 1;
@@ -87,11 +93,6 @@ class StatsPanel(VerticalScroll):
         body = self.query_one("#stats-body", Vertical)
         body.remove_children()
         body.mount_all(list(self._charts(stats)))
-        self._bars()
-
-    def on_resize(self) -> None:
-        if self.stats is not None:
-            self._bars()
 
     # building ----------------------------------------------------------------------------------
 
@@ -113,46 +114,41 @@ class StatsPanel(VerticalScroll):
             yield Horizontal(
                 Label(head, classes="stats-head").set_styles(f"width: {first + 1};"),
                 Label(unit).set_styles(f"width: {second};"),
-                Sparkline(values),
+                Columns(values),
                 Label(format_number(total), classes="stats-total").set_styles(f"width: {totals};"),
                 classes="stats-row")
-        axis = Horizontal(Label(day_text(stats.days[0].day), classes="stats-axis"),
-                          Label(day_text(stats.days[-1].day), classes="stats-axis stats-total").set_styles("width: 1fr;"),
-                          classes="stats-axis-row")
-        axis.styles.height = 1
-        axis.styles.padding = (0, totals + 1, 0, first + 2 + second)
-        yield axis
+        yield _axis(day_text(stats.days[0].day), day_text(stats.days[-1].day), first + 2 + second, totals + 1)
         if stats.people:
             yield Label(_("Signed off per person"), classes="stats-heading")
-            yield Static(id="stats-people", markup=False)
+            yield BarChart([(p.name, p.translated + p.edited, _person_figures(p)) for p in stats.people])
         if stats.effort:
-            yield Label(_("Post-editing effort per week (words the editors changed)"), classes="stats-heading")
+            yield Label(_("Post-editing effort per week (share of words the editors changed)"), classes="stats-heading")
             names = max(min(cell_len(t.name), NAME_CELLS) for t in stats.effort)
-            for translator in stats.effort:
-                weeks = translator.weeks
+            worst = max(w.ratio for t in stats.effort for w in t.weeks)
+            # One time line for everyone: a week without a finished article of theirs is a gap.
+            weeks = sorted({w.week for t in stats.effort for w in t.weeks})
+            figures = [_effort_figures(t) for t in stats.effort]
+            room = max(map(cell_len, figures))
+            for translator, text in zip(stats.effort, figures):
+                ratios = {w.week: w.ratio for w in translator.weeks}
                 yield Horizontal(
                     Label(first_words(translator.name, NAME_CELLS)).set_styles(f"width: {names + 1};"),
-                    Sparkline([w.ratio for w in weeks]),
-                    Label(_effort_figures(translator), classes="stats-total").set_styles("width: auto;"),
+                    Columns([ratios.get(week) for week in weeks], most=worst),
+                    Label(text, classes="stats-total").set_styles(f"width: {room};"),
                     classes="stats-row")
+            yield _axis(day_text(weeks[0]), day_text(weeks[-1]), names + 2, room + 1)
         if stats.dismissed:
             yield Label(_("Findings dismissed per check"), classes="stats-heading")
-            yield Static(id="stats-dismissed", markup=False)
+            yield BarChart([(d.check, d.count, format_number(d.count)) for d in stats.dismissed])
 
-    def _bars(self) -> None:
-        """The people's and the checks' bars, cut to the width there is now."""
-        stats = self.stats
-        width = self.scrollable_content_region.width or self.size.width
-        people = self.query("#stats-people")
-        if people:
-            most = max(p.translated + p.edited for p in stats.people)
-            people.first(Static).update(_bar_lines(
-                [(p.name, p.translated + p.edited, _person_figures(p)) for p in stats.people], most, width))
-        dismissed = self.query("#stats-dismissed")
-        if dismissed:
-            most = max(d.count for d in stats.dismissed)
-            dismissed.first(Static).update(_bar_lines(
-                [(d.check, d.count, format_number(d.count)) for d in stats.dismissed], most, width))
+
+def _axis(first: str, last: str, left: int, right: int) -> Horizontal:
+    """The first and last day under a row of columns that starts `left` cells in."""
+    axis = Horizontal(Label(first, classes="stats-axis"),
+                      Label(last, classes="stats-axis stats-total").set_styles("width: 1fr;"))
+    axis.styles.height = 1
+    axis.styles.padding = (0, right, 0, left)
+    return axis
 
 
 def _person_figures(person: Any) -> str:
@@ -167,23 +163,77 @@ def _person_figures(person: Any) -> str:
 
 
 def _effort_figures(translator: Any) -> str:
-    last = translator.weeks[-1]
-    return _("{ratio} in all; {last} the week of {week}").format(
-        ratio=format_percent(translator.ratio), last=format_percent(last.ratio), week=day_text(last.week, "short"))
+    return _("{ratio} of {words} words").format(ratio=format_percent(translator.ratio),
+                                                words=format_number(translator.words))
 
 
-def _bar_lines(rows: list[tuple[str, float, str]], most: float, width: int) -> Text:
-    names = [first_words(name, NAME_CELLS) for name, _value, _figures in rows]
-    name_cells = max(cell_len(n) for n in names)
-    figures_cells = min(max(cell_len(f) for _n, _v, f in rows), FIGURES_ROOM)
-    room = max(width - name_cells - figures_cells - 4, MIN_BAR_CELLS)
-    lines = Text()
-    for i, (name, (_name, value, figures)) in enumerate(zip(names, rows)):
-        drawn = bar(value, most, room)
-        lines.append(name + " " * (name_cells - cell_len(name) + 1))
-        lines.append(drawn, style="bold")
-        lines.append(" " * (room - cell_len(drawn) + 2))
-        lines.append(first_words(figures, max(width - name_cells - room - 3, 1)), style="dim")
-        if i < len(rows) - 1:
-            lines.append("\n")
-    return lines
+class Columns(Widget):
+    """Values as columns two rows high, from zero to `most` (else the largest value), spread over
+    the widget's width; where there are more values than cells, a cell shows the largest it holds."""
+
+    DEFAULT_CSS = """
+    Columns {
+        height: 2;
+        color: $primary;
+    }
+    """
+
+    def __init__(self, values: list[float | None], *, most: float | None = None) -> None:
+        """A None is a gap: nothing to measure there, which is not zero."""
+        super().__init__()
+        self.values = values
+        self.most = max((v for v in values if v is not None), default=0) if most is None else most
+
+    def render(self) -> Text:
+        width, values = self.size.width, self.values
+        if not values or width <= 0:
+            return Text()
+        n = len(values)
+        top, bottom = Text(no_wrap=True), Text(no_wrap=True)
+        for x in range(width):
+            held = [v for v in values[x * n // width: max((x + 1) * n // width, x * n // width + 1)] if v is not None]
+            if not held:
+                top.append(" ")
+                bottom.append(" ")
+                continue
+            value = max(held)
+            level = 0 if value <= 0 or self.most <= 0 else max(1, round(value / self.most * 16))
+            top.append(EIGHTHS_UP[max(level - 8, 0)])
+            bottom.append(EIGHTHS_UP[min(level, 8)] if level else "▁", style="" if level else "dim")
+        return Text("\n").join([top, bottom])
+
+
+class BarChart(Widget):
+    """Rows of (name, value, figures): a bar each, as long as the value is of the largest, cut to the
+    widget's width whenever it is drawn."""
+
+    DEFAULT_CSS = """
+    BarChart {
+        height: auto;
+    }
+    """
+
+    def __init__(self, rows: list[tuple[str, float, str]]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.rows)
+
+    def render(self) -> Text:
+        rows, width = self.rows, self.size.width
+        most = max((value for _name, value, _figures in rows), default=0)
+        names = [first_words(name, NAME_CELLS) for name, _value, _figures in rows]
+        name_cells = max(map(cell_len, names), default=0)
+        figures_cells = min(max((cell_len(f) for _n, _v, f in rows), default=0), FIGURES_ROOM)
+        room = max(width - name_cells - figures_cells - 3, MIN_BAR_CELLS)
+        lines = Text(no_wrap=True, overflow="ellipsis")
+        for i, (name, (_name, value, figures)) in enumerate(zip(names, rows)):
+            drawn = bar(value, most, room)
+            lines.append(name + " " * (name_cells - cell_len(name) + 1))
+            lines.append(drawn, style="bold")
+            lines.append(" " * (room - cell_len(drawn) + 2))
+            lines.append(first_words(figures, max(width - name_cells - room - 3, 1)), style="dim")
+            if i < len(rows) - 1:
+                lines.append("\n")
+        return lines
