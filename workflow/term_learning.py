@@ -335,9 +335,11 @@ def _one_of_pair(rendering: str, tied: list[_Candidate]) -> list[_Candidate]:
     if not pairs:
         return tied
     if len(WORD.findall(rendering)) == 1:
-        return [c for c in tied if " " not in c.surface]
-    parts = {word for c in pairs for word in c.surface.split()}
-    return [c for c in tied if " " in c.surface or c.surface not in parts]
+        kept = [c for c in tied if " " not in c.surface]
+    else:
+        parts = {word for c in pairs for word in c.surface.split()}
+        kept = [c for c in tied if " " in c.surface or c.surface not in parts]
+    return kept or tied
 
 
 def _kept(old: str, corrected: dict[tuple[int, int], Replacement], where: _Occurrences) -> int:
