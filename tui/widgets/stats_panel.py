@@ -145,7 +145,7 @@ class StatsPanel(VerticalScroll):
 def _axis(first: str, last: str, left: int, right: int) -> Horizontal:
     """The first and last day under a row of columns that starts `left` cells in."""
     axis = Horizontal(Label(first, classes="stats-axis"),
-                      Label(last, classes="stats-axis stats-total").set_styles("width: 1fr;"))
+                      Label(last if last != first else "", classes="stats-axis stats-total").set_styles("width: 1fr;"))
     axis.styles.height = 1
     axis.styles.padding = (0, right, 0, left)
     return axis
