@@ -131,17 +131,18 @@ class Archive:
         return ArchiveFound(query, hits, len(rows) > limit)
 
     def _newest_first(self, query: str, tag: str | None, since: str | None, limit: int) -> list[dict[str, Any]]:
-        """Hits from the newest documents, then older ones, in batches that double: a common text
-        (북한, "the") fills the limit from the newest documents without reading the whole archive."""
-        if len(query) >= 3 and self._store.archive_postings(query) <= limit * COMMON:
-            # A text the trigram indexes hold rarely is read at once, whatever the documents' age.
+        """A text the trigram indexes hold rarely, through them in one query; a common one (북한, "the")
+        by reading the newest documents, then older ones, in batches that double, until the limit is
+        filled: the indexes would hand over every posting of it, and the newest documents hold enough."""
+        cap = limit * COMMON
+        if len(query) >= 3 and self._store.archive_postings(query, cap + 1) <= cap:
             return self._store.archive_search(query, tag=tag, since=since, limit=limit)
         total = self._store.archive_documents(tag=tag, since=since)
         rows: list[dict[str, Any]] = []
         skip, batch = 0, FIRST_BATCH
         while skip < total and len(rows) < limit:
             rows += self._store.archive_search(query, tag=tag, since=since, limit=limit - len(rows),
-                                               skip=skip, documents=batch)
+                                               skip=skip, documents=batch, scan=True)
             skip, batch = skip + batch, batch * 2
         return rows
 

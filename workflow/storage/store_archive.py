@@ -30,22 +30,24 @@ class ArchiveSQL(StoreBase):
         return self._db.execute("SELECT count(*) FROM documents d" + (" WHERE " + " AND ".join(where) if where else ""),
                                 tuple(params)).fetchone()[0]
 
-    def archive_postings(self, text: str) -> int:
+    def archive_postings(self, text: str, cap: int) -> int:
         """How many Korean texts and English revisions the trigram indexes hold text in (any
-        revision, current or not): what a search of it through them would have to read."""
+        revision, current or not), counted up to `cap`: what a search through them would read."""
         query = '"' + text.replace('"', '""') + '"'
         return self._db.execute(
-            "SELECT (SELECT count(*) FROM segments_fts WHERE segments_fts MATCH ?)"
-            " + (SELECT count(*) FROM revisions_fts WHERE revisions_fts MATCH ?)", (query, query)).fetchone()[0]
+            "SELECT (SELECT count(*) FROM (SELECT rowid FROM segments_fts WHERE segments_fts MATCH ? LIMIT ?))"
+            " + (SELECT count(*) FROM (SELECT rowid FROM revisions_fts WHERE revisions_fts MATCH ? LIMIT ?))",
+            (query, cap, query, cap)).fetchone()[0]
 
     def archive_search(self, text: str, *, tag: str | None, since: str | None, limit: int,
-                       skip: int = 0, documents: int = -1) -> list[Row]:
+                       skip: int = 0, documents: int = -1, scan: bool = False) -> list[Row]:
         """Segments whose Korean or current English holds text (English without regard to case), in
-        the documents the filters leave, newest first, from the `skip`th to `documents` of them."""
+        the documents the filters leave, newest first, from the `skip`th to `documents` of them;
+        `scan`: read those documents' text instead of asking the trigram indexes."""
         where, params = _filters(tag, since)
         recent = ("WITH recent AS (SELECT d.id FROM documents d" + (" WHERE " + " AND ".join(where) if where else "")
                   + " ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?)")
-        if len(text) >= 3:
+        if len(text) >= 3 and not scan:
             # The trigram indexes of migration 9 answer a quoted string as a substring, inside Korean
             # words too, case-folded; an English hit counts only on the segment's current revision.
             query = '"' + text.replace('"', '""') + '"'
@@ -58,7 +60,8 @@ class ArchiveSQL(StoreBase):
                   AND v.id = (SELECT max(id) FROM revisions WHERE segment_id = v.segment_id AND aside = 0))"""
             wanted: tuple = (query, query)
         else:
-            # Under three characters (북한, UN) no trigram answers: a scan inside SQLite.
+            # Under three characters (북한, UN) no trigram answers: a scan inside SQLite. (Its lower()
+            # folds ASCII only, the trigram index Unicode: CAFÉ finds café only through the index.)
             found = "(instr(s.source_text, ?) OR instr(lower(r.text), lower(?)))"
             wanted = (text, text)
         rows = self._rows(recent + _HIT + " WHERE s.document_id IN recent AND " + found + _ORDER,
