@@ -258,22 +258,59 @@ SEGMENTED = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+def _unmarked(exported: Path, english: str) -> Path:
+    """The file as translate-toolkit writes it back: the first unit's English as one target, no <mrk>."""
+    root = etree.fromstring(exported.read_bytes())
+    target = next(root.iter("{*}trans-unit")).find("{*}target")
+    for child in list(target):
+        target.remove(child)
+    target.text = english
+    exported.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+    return exported
+
+
 def test_english_written_outside_the_segment_markers_is_named_not_dropped_quietly(ws, tmp_path):
     """translate-toolkit writes a segmented unit's English as one target without <mrk> markers."""
     original = tmp_path / "story.xlf"
     original.write_text(SEGMENTED, encoding="utf-8")
     doc_id = ws.files.import_file(original, by="david").document.document.id
     exported = _export(ws, doc_id, "xliff12", tmp_path / "out.xlf")
-    root = etree.fromstring(exported.read_bytes())
-    first = next(root.iter("{*}trans-unit"))
-    target = first.find("{*}target")
-    for child in list(target):
-        target.remove(child)
-    target.text = "North Korea ordered the sick home and told them to pay their own way."
-    exported.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
-    result = ws.files.import_file(exported, by="david").document
+    result = ws.files.import_file(_unmarked(exported, "North Korea ordered the sick home and told them to pay "
+                                                      "their own way, it said, and they came."), by="david").document
     assert isinstance(result, ReturnedFile) and result.changed == ()
     said = [w for w in result.warnings if "trans-unit p1" in w and "outside the <mrk" in w]
     assert said and "North Korea ordered the sick home" in said[0]
     assert [s.target for s in ws.documents.segments(doc_id)] == [
         "North Korea ordered it.", "Pay your own way, it said.", "The sick are coming home."]
+
+
+def test_unmarked_english_of_as_many_sentences_as_segments_is_given_to_them_in_order(ws, tmp_path):
+    original = tmp_path / "story.xlf"
+    original.write_text(SEGMENTED, encoding="utf-8")
+    doc_id = ws.files.import_file(original, by="david").document.document.id
+    exported = _export(ws, doc_id, "xliff12", tmp_path / "out.xlf")
+    result = ws.files.import_file(_unmarked(exported, "Pyongyang gave the order. Workers must pay their own "
+                                                      "fares, it said."), by="david").document
+    assert result.changed == (1, 2)
+    assert any("trans-unit p1" in w and "2 sentences were given to its 2 segments" in w for w in result.warnings)
+    assert [s.target for s in ws.documents.segments(doc_id)][:2] == [
+        "Pyongyang gave the order.", "Workers must pay their own fares, it said."]
+
+
+def test_a_target_before_its_seg_source_is_accepted_with_the_rule_named(ws, tmp_path):
+    """translate-toolkit adds a target right after <source>, before <seg-source>: the schema's order, not
+    the content, is broken, and an agency's file is not refused for it."""
+    original = tmp_path / "story.xlf"
+    original.write_text(SEGMENTED, encoding="utf-8")
+    doc_id = ws.files.import_file(original, by="david").document.document.id
+    exported = _unmarked(_export(ws, doc_id, "xliff12", tmp_path / "out.xlf"),
+                         "Pyongyang gave the order. Workers must pay their own fares, it said.")
+    root = etree.fromstring(exported.read_bytes())
+    unit = next(root.iter("{*}trans-unit"))
+    target = unit.find("{*}target")
+    unit.remove(target)
+    unit.find("{*}source").addnext(target)
+    exported.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+    result = ws.files.import_file(exported, by="david").document
+    assert result.changed == (1, 2)
+    assert any("<seg-source> comes after <target>" in w for w in result.warnings)

@@ -191,12 +191,12 @@ class Returns:
             if unit.id in seen:
                 twice.append(unit.id)
             seen.add(unit.id)
-            position = by_id.get(unit.id)
-            if position is None:
+            found = by_id.get(unit.id)
+            if found is None:
                 unknown.append(unit.id)
                 continue
-            row = rows[position]
-            pairs.append(_Pair(unit, position, row["id"], bool(row.get("locked"))))
+            row = rows[found]
+            pairs.append(_Pair(unit, found, row["id"], bool(row.get("locked"))))
         if unknown:
             raise InputError(name, _("units {units} are not units of document {id}; a returned file holds the "
                                      "units it was given (import it with --as-new to make a new document)").format(

@@ -201,7 +201,8 @@ def xsd_problems(root: etree._Element, kind: str) -> list[Problem]:
     with compiled.lock:
         valid = compiled.schema.validate(root.getroottree())
         entries = [] if valid else list(compiled.schema.error_log)
-    problems = [_problem(readable(e.message), e.line or None) for e in entries]
+    problems = [_order_only(readable(e.message), e.line or None, root) or _problem(readable(e.message), e.line or None)
+                for e in entries]
     return problems + _undeclared(root, compiled.declared)
 
 
@@ -220,6 +221,27 @@ def _problem(message: str, line: int | None) -> Problem:
                                     "{rule}); accepted: Tandem does not read tool descriptions").format(
             value=harmless.group("value"), rule=harmless.group("rule")), line, element, WARNING)
     return Problem("schema", translated(message), line, element)
+
+
+# translate-toolkit (Virtaal, Pootle, Weblate's XLIFF) writes a target it adds right after <source>,
+# before an existing <seg-source>; XLIFF 1.2's schema wants <seg-source> first. Nothing is lost or
+# misread either way, and an agency's returned file must not be refused for it.
+_SEG_SOURCE_ORDER = "Element 'seg-source': This element is not expected."
+
+
+def _order_only(message: str, line: int | None, root: etree._Element) -> Problem | None:
+    """The warning for a <seg-source> placed after its <target>, or None for any other problem."""
+    if _SEG_SOURCE_ORDER not in message:
+        return None
+    for seg_source in root.iter("{*}seg-source"):
+        before = seg_source.getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()
+        if seg_source.sourceline == line and before is not None and etree.QName(before).localname == "target":
+            return Problem("seg-source-order", _("<seg-source> comes after <target> (as translate-toolkit writes it); "
+                                                 "the XLIFF 1.2 schema wants it before; accepted: the order changes "
+                                                 "nothing Tandem reads"), line, "seg-source", WARNING)
+    return None
 
 
 def _undeclared(root: etree._Element, declared: dict) -> list[Problem]:

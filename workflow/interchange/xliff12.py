@@ -29,6 +29,7 @@ from workflow.interchange.layout import indent, to_bytes
 from workflow.interchange.model import FROM_XLIFF12, TO_XLIFF12, BilingualFile, Note, Unit, plain_title
 from workflow.interchange.xmlsafe import local_name
 from workflow.models import SegmentKind, SegmentState
+from workflow.sentences import split_sentences
 
 TITLE_NOTE = "tandem:title"
 EXPORT_NOTE = "tandem:export"
@@ -88,7 +89,7 @@ def read_xliff12(root: etree._Element, source: str, slots: list | None = None) -
     """A tree that passed the 1.x checks (reader.py) as one document; several <file>s are joined.
     `slots` (skeleton.py) is given (unit, trans-unit, source part, target part) for each unit."""
     files = _children(root, "file")
-    exported: int | None = None
+    exported: str | None = None
     version = root.get("version") or ("1.2" if root.tag.startswith(f"{{{NS12}}}") else "1.1")
     warnings: list[str] = []
     per_file: list[tuple[str, list[Unit]]] = []
@@ -160,8 +161,9 @@ def _read_trans_unit(tu: etree._Element, phases: dict[str, str], warnings: list[
              for n in _children(tu, "note")]
     segments = _seg_marks(_child(tu, "seg-source"))
     targets = {m.get("mid"): m for m in _seg_marks(target_el)}
+    spread: list[str] = []
     if segments and target_el is not None:
-        _warn_outside_marks(unit_id, target_el, segments, warnings)
+        spread = _spread_over_segments(unit_id, target_el, segments, warnings)
     if len(segments) > 1:
         pairs = [(f"{unit_id}#{m.get('mid')}", m, targets.get(m.get("mid"))) for m in segments]
     elif segments:  # one segment: the unit itself, its text inside the segment marker
@@ -180,13 +182,32 @@ def _read_trans_unit(tu: etree._Element, phases: dict[str, str], warnings: list[
                           file_state=file_state, locked=locked, max_length=limit))
         if slots is not None:
             slots.append((units[-1], tu, source_el, target_part))
+    for unit, english in zip(units, spread):  # in place: `slots` holds these very units
+        unit.target, unit.author = english, phases.get(phase or "")
+        unit.state = _read_state(unit_id, tu, english, file_state, warnings)
     return units
+
+
+def _spread_over_segments(unit_id: str, target: etree._Element, segments: list[etree._Element],
+                          warnings: list[str]) -> list[str]:
+    """Text a tool wrote into a segmented target but outside its segment markers (translate-toolkit
+    writes a whole unit's English that way) belongs to no segment. Plain English of as many sentences
+    as the unit has segments is given to them in order, and said so (a translator may have joined or
+    reordered sentences); anything else is said and not read, never dropped quietly. Returns the
+    English per segment, or [] when it was not spread."""
+    if len(segments) > 1 and len(target) == 0 and (target.text or "").strip():
+        sentences = split_sentences(nfc(target.text), "en")
+        if len(sentences) == len(segments):
+            warnings.append(_("trans-unit {id}: its English came without segment markers; its {count} sentences "
+                              "were given to its {count} segments in order: check them").format(
+                id=unit_id, count=len(segments)))
+            return sentences
+    _warn_outside_marks(unit_id, target, segments, warnings)
+    return []
 
 
 def _warn_outside_marks(unit_id: str, target: etree._Element, segments: list[etree._Element],
                         warnings: list[str]) -> None:
-    """Text a tool wrote into a segmented target but outside its segment markers (translate-toolkit
-    writes a whole unit's English that way) belongs to no segment: it is said, never dropped quietly."""
     outside = [target.text or ""]
     for child in target:
         if not (isinstance(child.tag, str) and local_name(child) == "mrk" and child.get("mtype") == "seg"):
