@@ -141,3 +141,19 @@ def test_tandem_glossary_learn_dry_run_writes_nothing_and_then_proposes(ws, tand
     assert done.code == 0, done.err
     assert BOWI in done.out and "security guidance officers" in done.out
     assert [t.status for t in learned(ws)] == [TermStatus.PROPOSED]
+
+
+def test_an_editor_since_disabled_leaves_the_proposal_to_whoever_ran_the_learning(ws):
+    corrected_article(ws), corrected_article(ws)
+    ws.logins.disable("robert", by="admin")
+    [found] = [f for f in ws.term_learning.learn(by="minji").proposed if f.ko == BOWI]
+    assert ws.glossary.history(found.term_id)[0].author == "minji"
+    assert found.editors == ["robert"]  # the evidence still names whose corrections they were
+
+
+def test_a_longer_korean_form_with_a_rendering_the_glossary_has_is_not_proposed(ws):
+    ws.glossary.add(Term("보위", "security guidance officers"), by="minji")
+    corrected_article(ws), corrected_article(ws)
+    report = ws.term_learning.find()
+    assert BOWI not in [f.ko for f in report.proposed]
+    assert "already in the glossary" in next(f.held for f in report.held if f.ko == BOWI)

@@ -147,7 +147,9 @@ class TermLearning:
         made: list[Learned] = []
         for learned in report.proposed:
             term = Term(learned.ko, learned.en, en_forbidden=(learned.forbidden,), status=TermStatus.PROPOSED)
-            proposer = next((name for name in learned.editors if self._store.user_by_name(name)), by)
+            # An editor since disabled or removed cannot act: whoever runs the learning proposes it.
+            proposer = next((name for name in learned.editors
+                             if (row := self._store.user_by_name(name)) and not row.get("disabled_at")), by)
             created = self._glossary.propose(term, by=proposer, reason=reason(learned))
             with self._store.write():
                 runner = acting_user(self._store, by)
@@ -371,12 +373,15 @@ def _korean_count(source: str, key: str) -> int:
 
 class _Decided:
     def __init__(self, terms: list[Term]) -> None:
+        self.renderings: dict[str, list[tuple[str, Term]]] = defaultdict(list)  # live, by rendering
         self.live: dict[str, Term] = {}
         self.turned_down: dict[str, list[Term]] = defaultdict(list)
         for term in terms:
             for form in term.korean_forms:
                 if term.status in (TermStatus.PROPOSED, TermStatus.APPROVED):
                     self.live[fold_key(form)] = term
+                    for english in term.english_forms:
+                        self.renderings[phrases.phrase_key(english)].append((fold_key(form), term))
                 else:
                     self.turned_down[fold_key(form)].append(term)
 
@@ -389,6 +394,10 @@ class _Decided:
             return _("term {id} ({ko} → {en}) is already in the glossary, {status}").format(
                 id=term.id, ko=term.ko, en=term.en, status=name(term.status))
         wanted = phrases.phrase_key(learned.en)
+        for form, term in self.renderings.get(wanted, ()):
+            if form in key:  # 해외 외화벌이 -> foreign currency, where 외화벌이 -> foreign currency is one
+                return _("term {id} ({ko} → {en}) is already in the glossary, {status}").format(
+                    id=term.id, ko=term.ko, en=term.en, status=name(term.status))
         for term in self.turned_down[key]:
             if any(phrases.phrase_key(form) == wanted for form in term.english_forms):
                 return _("term {id} ({ko} → {en}) was {status} before").format(
