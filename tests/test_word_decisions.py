@@ -74,9 +74,11 @@ def without_decisions(path: Path, copy: Path, *, schema_11: bool = False) -> Pat
     source.backup(target)
     source.close()
     if schema_11:  # the file a Tandem of migration 11 made: no table at all
-        # Everything a later migration made goes too (13: serve tickets; 14: returns).
+        # Everything a later migration made goes too (13: serve tickets; 14: returns; 15: the desk).
         target.executescript("DROP TABLE word_decisions; DROP TABLE word_decision_sweeps; DROP TABLE serve_tickets;"
                              " DROP TABLE interchange_files;"
+                             " DROP TABLE assignments; DROP TABLE deadlines; DROP TABLE notifications;"
+                             " DROP TABLE publications;"
                              " ALTER TABLE segments DROP COLUMN locked; ALTER TABLE segments DROP COLUMN max_length;"
                              " PRAGMA user_version = 11;")
     else:

@@ -425,7 +425,76 @@ M014_RETURNS = """
         ALTER TABLE segments ADD COLUMN max_length INTEGER CHECK (max_length IS NULL OR max_length >= 0);
 """
 
+# The news desk (issue 17). Who holds a document next and by when: assignments and deadlines are
+# append-only like everything a person decides here (the newest row per document and role, or per
+# document, holds; the rows before it are the history an audit of reassignment reads). A `desk`
+# role (the desk chief) may assign; user_roles is rebuilt because its CHECK names the roles.
+# Notifications are rows per recipient, so nothing is lost while someone's app is closed; seen_at
+# is the one column updated. A publication records exactly which revisions went out (and the
+# correction note a change after publication asks for), so "published" is a fact, not a flag.
+M015_DESK = """
+        CREATE TABLE user_roles_new (
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            role TEXT NOT NULL CHECK (role IN ('translator', 'editor', 'terminologist', 'admin', 'desk')),
+            PRIMARY KEY (user_id, role)
+        );
+        INSERT INTO user_roles_new (user_id, role) SELECT user_id, role FROM user_roles;
+        DROP TABLE user_roles;
+        ALTER TABLE user_roles_new RENAME TO user_roles;
+        CREATE TABLE assignments (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            role TEXT NOT NULL CHECK (role IN ('translator', 'editor')),
+            user_id INTEGER REFERENCES users(id),
+            assigned_by INTEGER REFERENCES users(id),
+            assigned_at TEXT NOT NULL
+        );
+        CREATE INDEX assignments_by_document ON assignments (document_id, role, id);
+        CREATE TABLE deadlines (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            due_at TEXT,
+            priority TEXT NOT NULL DEFAULT 'normal' CHECK (priority IN ('breaking', 'normal', 'feature')),
+            set_by INTEGER REFERENCES users(id),
+            set_at TEXT NOT NULL
+        );
+        CREATE INDEX deadlines_by_document ON deadlines (document_id, id);
+        CREATE TABLE notifications (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            kind TEXT NOT NULL,
+            document_id INTEGER REFERENCES documents(id),
+            segment_id INTEGER REFERENCES segments(id),
+            detail TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            seen_at TEXT
+        );
+        CREATE INDEX notifications_by_user ON notifications (user_id, seen_at, id);
+        CREATE TABLE publications (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            published_by INTEGER NOT NULL REFERENCES users(id),
+            published_at TEXT NOT NULL,
+            revisions TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            correction TEXT
+        );
+        CREATE INDEX publications_by_document ON publications (document_id, id);
+        CREATE TRIGGER assignments_append_only_update BEFORE UPDATE ON assignments
+            BEGIN SELECT RAISE(ABORT, 'assignments are append-only'); END;
+        CREATE TRIGGER assignments_append_only_delete BEFORE DELETE ON assignments
+            BEGIN SELECT RAISE(ABORT, 'assignments are append-only'); END;
+        CREATE TRIGGER deadlines_append_only_update BEFORE UPDATE ON deadlines
+            BEGIN SELECT RAISE(ABORT, 'deadlines are append-only'); END;
+        CREATE TRIGGER deadlines_append_only_delete BEFORE DELETE ON deadlines
+            BEGIN SELECT RAISE(ABORT, 'deadlines are append-only'); END;
+        CREATE TRIGGER publications_append_only_update BEFORE UPDATE ON publications
+            BEGIN SELECT RAISE(ABORT, 'publications are append-only'); END;
+        CREATE TRIGGER publications_append_only_delete BEFORE DELETE ON publications
+            BEGIN SELECT RAISE(ABORT, 'publications are append-only'); END;
+"""
+
 MIGRATIONS: tuple[str, ...] = (M001_CORE, M002_GLOSSARY, M003_REVIEW, M004_SIGNOFF, M005_TM, M006_INTERCHANGE,
                               M007_CONFLICTS, M008_AUDIT_CHAIN, M009_THREADS_CONCORDANCE, M010_ONE_RENDERING,
                               M011_IDENTITY, M012_WORD_DECISIONS, M013_SERVE_TICKETS,
-                              M014_RETURNS)
+                              M014_RETURNS, M015_DESK)
