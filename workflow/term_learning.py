@@ -92,6 +92,8 @@ class TermLearning:
         self._glossary = glossary
 
     def corrections(self) -> list[Correction]:
+        """In each segment, every translator's text an editor changed: the last editor revision of
+        the run that follows it, against it (an editor's second thought replaces the first)."""
         found: list[Correction] = []
         rows = self._store.corrected_segment_revisions()
         for _segment_id, revisions in _by_segment(rows):
