@@ -88,8 +88,10 @@ INTENT_ROLES: dict[str, frozenset[Role]] = {
 }
 
 
-def permissions(user: User | None, translators: Iterable[str] = (), *, empty_workspace: bool = False) -> Permissions:
-    """What `user` may do, on a document whose translators are `translators` where one is in view.
+def permissions(user: User | None, translators: Iterable[str] = (), *, empty_workspace: bool = False,
+                assigned_translator: str | None = None) -> Permissions:
+    """What `user` may do, on a document whose translators are `translators` where one is in view
+    (and whose assigned translator is `assigned_translator`, who alone edits it as translator).
 
     On a workspace without users, whoever acts first becomes its admin and translator
     (acting_user), so an unknown person may then do what those roles allow.
@@ -99,6 +101,11 @@ def permissions(user: User | None, translators: Iterable[str] = (), *, empty_wor
     intents = {intent for intent, needed in INTENT_ROLES.items() if roles & needed}
     if translated:
         intents.discard(REVIEW)  # the document's translator never reviews it, even holding the editor role
+    if user is not None and EDIT in intents:
+        try:
+            editing_role(user, Role.TRANSLATOR if user.has(Role.TRANSLATOR) else Role.EDITOR, assigned_translator)
+        except PermissionDenied:
+            intents.discard(EDIT)  # someone else's assigned document: read it, do not type into it
     return Permissions(user, frozenset(intents), signing_role(user, translators))
 
 
@@ -111,3 +118,37 @@ def signing_role(user: User | None, translators: Iterable[str]) -> str | None:
     if user.has(Role.EDITOR) and user.name not in set(translators):
         return "editor"
     return "translator" if user.has(Role.TRANSLATOR) else None
+
+
+# The news desk (issue 17): who gives documents their translator, editor and due time, and what an
+# assignment changes about editing.
+ASSIGN_ROLES = {Role.DESK, Role.ADMIN}
+
+
+def may_assign(user: User, *, imported_by: str | None = None, reassigning: bool = False) -> bool:
+    """The desk chief and admins assign and reassign; whoever imported a document may name its first
+    translator, editor and due time (at import), but a change to what is set is the desk's."""
+    if user.has(Role.DESK) or user.has(Role.ADMIN):
+        return True
+    return not reassigning and imported_by == user.name
+
+
+def require_assigner(user: User, *, imported_by: str | None = None, reassigning: bool = False) -> None:
+    if not may_assign(user, imported_by=imported_by, reassigning=reassigning):
+        from workflow.names import name
+
+        names = _(" or ").join(sorted(name(r) for r in ASSIGN_ROLES))
+        raise PermissionDenied(_("{user} cannot assign documents or set their due time: that needs the {roles} "
+                                 "role").format(user=user.name, roles=names))
+
+
+def editing_role(user: User, role: Role, assigned_translator: str | None) -> Role:
+    """The role `user` saves English in on a document whose assigned translator is
+    `assigned_translator` (None: unassigned, today's rules). Only the assigned translator saves as
+    translator; anyone else holding the editor role edits as review; everyone else is refused."""
+    if role is not Role.TRANSLATOR or assigned_translator is None or assigned_translator == user.name:
+        return role
+    if user.has(Role.EDITOR):
+        return Role.EDITOR
+    raise PermissionDenied(_("{user} cannot edit this document's English: it is assigned to {translator}; "
+                             "others may read it").format(user=user.name, translator=assigned_translator))

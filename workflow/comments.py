@@ -11,6 +11,7 @@ import unicodedata
 
 from workflow.access import INTENT_ROLES, acting_user, require
 from workflow.clock import now
+from workflow import notifications
 from workflow.errors import InputError, NotFound
 from workflow.i18n import N_, _
 from workflow.models import Comment
@@ -52,6 +53,8 @@ class Comments:
                                                      "kind": kind, "text": text, "created_at": at})
             self._store.audit(at, actor.id, "comment.add", {"segment": index, "comment": comment_id, "kind": kind},
                               document_id=document_id, segment_id=row["id"])
+            if kind == "query":
+                notifications.query(self._store, document_id, row, actor, at, comment_id)
         return self._one(document_id, index, comment_id)
 
     def reply(self, comment_id: int, text: str, *, by: str) -> Comment:
@@ -72,6 +75,7 @@ class Comments:
             self._store.audit(at, actor.id, "comment.reply",
                               {"segment": root["position"], "comment": reply_id, "thread": root["id"]},
                               document_id=root["document_id"], segment_id=root["segment_id"])
+            notifications.answer(self._store, root, actor, at, reply_id)
         return self._one(root["document_id"], root["position"], reply_id)
 
     def resolve(self, comment_id: int, *, by: str) -> int:

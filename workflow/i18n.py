@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 from datetime import UTC
 
 if TYPE_CHECKING:  # the --help path imports this module; these are only needed to format
@@ -267,3 +267,14 @@ def format_time(moment: datetime, width: str = "medium") -> str:
     from babel.dates import format_time as babel_time
 
     return babel_time(moment, format=width, locale=_format_locale)
+
+
+def format_timedelta(seconds: float, width: Literal["narrow", "short", "medium", "long"] = "short") -> str:
+    """A span of time, rounded to its largest unit as people say it ("2 hr", "2시간"): how late
+    something is, how long until it is due."""
+    from datetime import timedelta
+
+    from babel.dates import format_timedelta as babel_timedelta
+
+    return babel_timedelta(timedelta(seconds=abs(seconds)), format=width, threshold=1.5,
+                           locale=_format_locale)

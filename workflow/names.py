@@ -17,7 +17,7 @@ _NAMES = {
     "in_translation": N_("in translation"), "in_review": N_("in review"), "published": N_("published"),
     # roles
     "translator": N_("translator"), "editor": N_("editor"), "terminologist": N_("terminologist"),
-    "admin": N_("admin"),
+    "admin": N_("admin"), "desk": N_("desk chief"),
     # segment kinds
     "title": N_("title"), "heading": N_("heading"), "caption": N_("caption"), "paragraph": N_("paragraph"),
     # term statuses (approved and rejected are above)

@@ -10,7 +10,7 @@ import hashlib
 import json
 from collections.abc import Collection
 
-from workflow import states
+from workflow import notifications, states
 from workflow.access import acting_user, permissions, require, user_from_row
 from workflow.checks.model import Severity
 from workflow.clock import now
@@ -134,7 +134,9 @@ class Review:
         row = self._store.user_by_name(name)
         empty = row is None and self._store.count_users() == 0
         translators = self.translators(document_id) if document_id is not None else set()
-        return permissions(user_from_row(row) if row else None, translators, empty_workspace=empty)
+        assigned = self._store.assigned_user(document_id, Role.TRANSLATOR.value) if document_id is not None else None
+        return permissions(user_from_row(row) if row else None, translators, empty_workspace=empty,
+                           assigned_translator=assigned)
 
     def reviewer(self, document_id: int, by: str, action: str):
         """The acting user, when they may review this document: an editor who did not translate it."""
@@ -194,6 +196,7 @@ class Review:
             self._store.audit(at, actor.id, "segment.reject", {"segment": index, "from": before.value,
                                                                 "comment": comment.strip()},
                               document_id=document_id, segment_id=row["id"])
+            notifications.rejected(self._store, document_id, row, actor, at, comment.strip())
             return after
 
     def sign_off(self, document_id: int, role: str, *, by: str,
@@ -226,6 +229,7 @@ class Review:
                                                                   "signoff": signoff_id,
                                                                   "confirmed": sorted(ready.warnings)},
                               document_id=document_id)
+            notifications.signed_off(self._store, document_id, as_role, actor, at)
         return next(s for s in self.signoffs(document_id) if s.id == signoff_id)
 
     def blockers(self, document_id: int, role: str) -> list[str]:

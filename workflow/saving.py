@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import replace
 
 from workflow import states
-from workflow.access import EDIT_ROLES, acting_user, require
+from workflow.access import EDIT_ROLES, acting_user, editing_role, require
 from workflow.clock import now
 from workflow.errors import InputError
 from workflow.i18n import N_, _
@@ -99,6 +99,7 @@ class Saving:
         with self._store.write():
             actor = acting_user(self._store, by)
             role = require(actor, EDIT_ROLES, N_("edit translations"))
+            role = editing_role(actor, role, self._store.assigned_user(document_id, Role.TRANSLATOR.value))
             row = self._editable(document_id, index)
             current = row["target"] or ""
             if text == current:
@@ -185,6 +186,7 @@ class Saving:
         with self._store.write():
             actor = acting_user(self._store, by)
             role = require(actor, EDIT_ROLES, N_("resolve conflicts"))
+            role = editing_role(actor, role, self._store.assigned_user(document_id, Role.TRANSLATOR.value))
             row = self._editable(document_id, index)
             open_ = self._store.open_conflicts(row["id"])
             if not open_:

@@ -15,6 +15,7 @@
     ws.audit       the audit log and its verification (workflow.audit)
     ws.logins      browser logins: passwords, invitations, disabling users (workflow.logins)
     ws.stats       the desk in numbers: throughput, time to sign-off, effort, dismissals (workflow.desk_stats)
+    ws.desk        assignments, due times, each person's queue, the desk view, the inbox (workflow.desk)
 
 Each use case gets the others it needs passed in here; none holds the Workspace. Rules live in the
 use cases, SQL in workflow.storage; nothing here knows about screens or terminals.
@@ -27,6 +28,7 @@ from pathlib import Path
 from workflow.archive import Archive, ArchiveFound, ArchiveHit, TermRenderings  # noqa: F401 - results of ws.archive
 from workflow.audit import Audit
 from workflow.comments import Comments
+from workflow.desk import Desk
 from workflow.desk_stats import DeskStatistics
 from workflow.documents import Documents
 from workflow.editing import Editing
@@ -73,6 +75,7 @@ class Workspace:
         self.identity = Identity(storage)
         self.logins = Logins(storage)
         self.stats = DeskStatistics(storage)
+        self.desk = Desk(storage, self.documents, self.review, self.comments)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Workspace:

@@ -13,6 +13,7 @@ class Role(StrEnum):
     EDITOR = "editor"
     TERMINOLOGIST = "terminologist"
     ADMIN = "admin"
+    DESK = "desk"  # the desk chief: assigns documents, sets due times, watches the desk view
 
 
 class SegmentKind(StrEnum):

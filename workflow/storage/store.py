@@ -16,6 +16,7 @@ from workflow.storage.store_audit import AuditSQL
 from workflow.storage.store_base import Row
 from workflow.storage.store_concordance import ConcordanceSQL
 from workflow.storage.store_conflicts import ConflictsSQL
+from workflow.storage.store_desk import DeskSQL
 from workflow.storage.store_documents import DocumentsSQL
 from workflow.storage.store_glossary import GlossarySQL
 from workflow.storage.store_interchange import InterchangeSQL
@@ -49,6 +50,7 @@ class Storage(
     WordDecisionsSQL,
     ArchiveSQL,
     StatsSQL,
+    DeskSQL,
 ):
     def __init__(self, path: Path) -> None:
         self.path = path

@@ -1,0 +1,205 @@
+"""The news desk (issue 17): assignments, due times and priorities, each person's queue, the desk
+view of every document in flight, and the inbox of notifications.
+
+Assignments and deadlines are append-only and audited; the newest holds. Whose step a segment
+waits for is workflow.states' rule (WAITING_FOR), counted here per document from its progress.
+Lateness is measured against workflow.clock.now, so a fixed clock fixes every figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from workflow import notifications
+from workflow.access import acting_user, require_assigner
+from workflow.clock import now
+from workflow.comments import Comments
+from workflow.documents import Documents
+from workflow.due import parse_due
+from workflow.errors import InputError, NotFound
+from workflow.i18n import _
+from workflow.models import DocumentState, DocumentSummary, Role, SegmentState
+from workflow.models.desk import PRIORITIES, Assignment, DeskRow, Notification, QueueItem
+from workflow.review import Review
+from workflow.states import WAITING_FOR
+from workflow.storage import Storage
+
+ASSIGNABLE = {Role.TRANSLATOR.value: Role.TRANSLATOR, Role.EDITOR.value: Role.EDITOR}
+_DONE = (DocumentState.APPROVED, DocumentState.PUBLISHED)
+
+
+def waiting(summary: DocumentSummary, role: Role) -> int:
+    """How many of the document's segments wait for someone in `role` (locked ones never do)."""
+    return sum(n for state, n in summary.progress.items() if role.value in WAITING_FOR[SegmentState(state)])
+
+
+def _seconds_past(due_at: str | None, at: str) -> float | None:
+    if due_at is None:
+        return None
+    return (datetime.fromisoformat(at) - datetime.fromisoformat(due_at)).total_seconds()
+
+
+def _order(row: DeskRow) -> tuple:
+    """Late first, then soonest due, documents with no due time last; breaking news first among equals."""
+    due = row.assignment.due_at
+    return (due is None, datetime.fromisoformat(due) if due else None, PRIORITIES.index(row.assignment.priority),
+            row.summary.id)
+
+
+class Desk:
+    def __init__(self, store: Storage, documents: Documents, review: Review, comments: Comments) -> None:
+        self._store = store
+        self._documents = documents
+        self._review = review
+        self._comments = comments
+
+    # changes ---------------------------------------------------------------------------
+
+    def assign(self, document_id: int, role: str | Role, user: str | None, *, by: str) -> Assignment:
+        """Give the document's translator or editor step to `user` (None: to nobody). Audited, and
+        the assignee is notified in the same transaction."""
+        as_role = ASSIGNABLE.get(str(role))
+        if as_role is None:
+            raise InputError("--role", _("{role!r}: assign a translator or an editor").format(role=str(role)))
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            document = self._document(document_id)
+            history = [r for r in self._store.assignment_history(document_id) if r["role"] == as_role.value]
+            require_assigner(actor, imported_by=document["created_by"], reassigning=bool(history))
+            previous = history[-1]["user"] if history else None
+            if user is not None:
+                self._assignable(document_id, as_role, user)
+            if history and previous == user:
+                return self.assignment(document_id)
+            at = now()
+            self._store.insert_assignment({"document_id": document_id, "role": as_role.value,
+                                           "user_id": self._store.user_id(user) if user else None,
+                                           "assigned_by": actor.id, "assigned_at": at})
+            self._store.audit(at, actor.id, "document.assign",
+                              {"role": as_role.value, "user": user, "previous": previous},
+                              document_id=document_id)
+            notifications.assigned(self._store, document_id, as_role, user, actor, at)
+        return self.assignment(document_id)
+
+    def set_due(self, document_id: int, due: str | None, priority: str | None = None, *, by: str) -> Assignment:
+        """Set the due time (as typed: workflow.due reads it; None keeps the one set) and the
+        priority (None keeps it). Audited."""
+        if priority is not None and priority not in PRIORITIES:
+            raise InputError("--priority", _("{priority!r}: the priority is breaking, normal or feature").format(
+                priority=priority))
+        due_at = parse_due(due) if due is not None else None
+        with self._store.write():
+            actor = acting_user(self._store, by)
+            document = self._document(document_id)
+            current = self._store.deadlines(document_id)
+            require_assigner(actor, imported_by=document["created_by"], reassigning=bool(current))
+            before = current[0] if current else {"due_at": None, "priority": "normal"}
+            after = {"due_at": due_at if due is not None else before["due_at"],
+                     "priority": priority or before["priority"]}
+            if current and after == {"due_at": before["due_at"], "priority": before["priority"]}:
+                return self.assignment(document_id)
+            at = now()
+            self._store.insert_deadline({"document_id": document_id, **after, "set_by": actor.id, "set_at": at})
+            self._store.audit(at, actor.id, "document.due",
+                              {"due": after["due_at"], "priority": after["priority"],
+                               "previous_due": before["due_at"], "previous_priority": before["priority"]},
+                              document_id=document_id)
+        return self.assignment(document_id)
+
+    def _document(self, document_id: int) -> dict:
+        row = self._store.document(document_id)
+        if row is None:
+            raise NotFound(_("no document {id} in this workspace (see `tandem docs`)").format(id=document_id))
+        return row
+
+    def _assignable(self, document_id: int, role: Role, user: str) -> None:
+        row = self._store.user_by_name(user)
+        if row is None:
+            raise NotFound(_("{name!r} is not a user of this workspace").format(name=user))
+        if role.value not in row["roles"]:
+            from workflow.names import name
+
+            raise InputError(user, _("does not hold the {role} role; an admin gives it with "
+                                     "`tandem users add {user} --role {value}`").format(
+                role=name(role), user=user, value=role.value))
+        if row.get("disabled_at"):
+            raise InputError(user, _("is disabled in this workspace"))
+        other = Role.EDITOR if role is Role.TRANSLATOR else Role.TRANSLATOR
+        if self._store.assigned_user(document_id, other.value) == user:
+            raise InputError(user, _("is already this document's {role}: the translator and the editor of an "
+                                     "article are two different people").format(role=_name(other)))
+
+    # reads -----------------------------------------------------------------------------
+
+    def assignment(self, document_id: int) -> Assignment:
+        return self._assignments([document_id]).get(document_id, Assignment(document_id))
+
+    def _assignments(self, ids: Iterable[int] | None = None) -> dict[int, Assignment]:
+        people: dict[int, dict[str, str | None]] = {}
+        for row in self._store.assignments():
+            people.setdefault(row["document_id"], {})[row["role"]] = row["user"]
+        due = {row["document_id"]: row for row in self._store.deadlines()}
+        wanted = set(people) | set(due) if ids is None else set(ids)
+        return {d: Assignment(d, people.get(d, {}).get("translator"), people.get(d, {}).get("editor"),
+                              due[d]["due_at"] if d in due else None, due[d]["priority"] if d in due else "normal")
+                for d in wanted}
+
+    def desk(self) -> list[DeskRow]:
+        """Every document in flight (not yet approved), late first, then soonest due."""
+        at = now()
+        summaries = self._documents.all()
+        assignments = self._assignments(s.id for s in summaries)
+        words = self._store.words_left()
+        rows = []
+        for summary in summaries:
+            state = self._review.state(summary.id)
+            if state in _DONE:
+                continue
+            assignment = assignments[summary.id]
+            holder = Role.TRANSLATOR if waiting(summary, Role.TRANSLATOR) else Role.EDITOR
+            rows.append(DeskRow(summary, state, assignment, holder, words.get(summary.id, 0),
+                                len(self._comments.open_queries(summary.id)),
+                                _seconds_past(assignment.due_at, at)))
+        return sorted(rows, key=_order)
+
+    def queue(self, user: str) -> list[QueueItem]:
+        """What waits for `user`: documents assigned to them as translator with segments to
+        translate (or sent back), and as editor with translated segments to review; soonest due first."""
+        items = []
+        for row in self.desk():
+            for role in (Role.TRANSLATOR, Role.EDITOR):
+                if row.assignment.holder(role) == user and waiting(row.summary, role):
+                    items.append(QueueItem(row, role, waiting(row.summary, role)))
+        return items  # already in the desk's order
+
+    def history(self, document_id: int) -> list[dict]:
+        """Every assignment the document has had, oldest first (who, in which role, by whom, when)."""
+        self._document(document_id)
+        return self._store.assignment_history(document_id)
+
+    # the inbox ---------------------------------------------------------------------------
+
+    def inbox(self, user: str, *, unseen_only: bool = True) -> list[Notification]:
+        user_id = self._store.user_id(user)
+        if user_id is None:
+            return []
+        return [Notification(r["id"], r["kind"], r["document_id"], r["title"], r["segment"],
+                             r["detail"].get("by"), r["created_at"], r["seen_at"], r["detail"])
+                for r in self._store.notifications(user_id, unseen_only=unseen_only)]
+
+    def mark_seen(self, user: str, ids: Iterable[int]) -> int:
+        """Mark the user's notifications `ids` seen (shown to them); how many were unseen."""
+        ids = list(ids)
+        if not ids:
+            return 0
+        with self._store.write():
+            user_id = self._store.user_id(user)
+            return 0 if user_id is None else self._store.mark_notifications_seen(user_id, ids, now())
+
+
+def _name(role: Role) -> str:
+    from workflow.names import name
+
+    return name(role)
+
