@@ -143,8 +143,12 @@ class SearchScreen(Screen[tuple[int, int] | None]):
             self._timer.stop()
             self._timer = None
             self._ask()
-        if self.hits:
-            self.query_one(DataTable).focus()
+        table = self.query_one(DataTable)
+        if self.hits and table.has_focus:
+            # A second Enter typed before the first moved the focus reached the box too: it meant the hit.
+            table.action_select_cursor()
+        elif self.hits:
+            self.set_focus(table)
 
     def _ask(self) -> None:
         self._timer = None
