@@ -71,7 +71,8 @@ def _docs(ws, args, user: str) -> int:
     summaries = ws.documents.all()
     if args.json:
         emit_json([_document_json(s.document) | {"segments": s.segment_count, "progress": s.progress,
-                                                   "locked": s.locked, "words": s.words_source, "roles": s.roles}
+                                                   "locked": s.locked, "words": s.words_source, "roles": s.roles,
+                                                   "published": _published_json(s.published_at, s.published_by)}
                     for s in summaries])
         return EXIT_OK
     if not summaries:
@@ -79,13 +80,26 @@ def _docs(ws, args, user: str) -> int:
         return EXIT_OK
     rows = [[str(s.id), s.title, ", ".join(s.document.tags), format_number(s.segment_count), _progress(s.progress, s.locked),
              format_datetime(s.document.updated_at)] for s in summaries]
-    print(table([_("ID"), _("TITLE"), _("TAGS"), _("SEGMENTS"), _("PROGRESS"), _("UPDATED")], rows))
+    headers = [_("ID"), _("TITLE"), _("TAGS"), _("SEGMENTS"), _("PROGRESS"), _("UPDATED")]
+    if any(s.published_at for s in summaries):  # a column only once something went out
+        headers.append(_("PUBLISHED"))
+        for row, s in zip(rows, summaries):
+            row.append(_published(s.published_at, s.published_by))
+    print(table(headers, rows))
     return EXIT_OK
 
 
 def _progress(progress: dict[str, int], locked: int = 0) -> str:
     counted = {**progress, LOCKED: locked}
     return ", ".join(f"{format_number(n)} {name(state)}" for state, n in counted.items() if n) or name("empty")
+
+
+def _published(at: str | None, by: str | None) -> str:
+    return "" if at is None else _("{time} by {user}").format(time=format_datetime(at), user=by)
+
+
+def _published_json(at: str | None, by: str | None) -> dict[str, Any] | None:
+    return None if at is None else {"at": at, "by": by}
 
 
 def _document_json(doc) -> dict[str, Any]:
@@ -97,8 +111,12 @@ def _document_json(doc) -> dict[str, Any]:
 def _show(ws, args, user: str) -> int:
     doc = ws.documents.get(args.doc)
     segments = ws.documents.segments(args.doc)
+    published = ws.publishing.status(args.doc)
     if args.json:
-        emit_json({"document": _document_json(doc), "segments": [
+        emit_json({"document": _document_json(doc), "publications": [
+            {"id": p.id, "at": p.published_at, "by": p.user, "content_hash": p.content_hash,
+             "correction": p.correction} for p in ws.publishing.publications(args.doc)],
+            "changed_since_published": list(published.changed), "segments": [
             {"index": s.index, "block": s.block, "kind": s.kind, "state": s.state, "conflict": s.conflict,
              "locked": s.locked, "max_length": s.max_length,
              "korean": s.source, "english": s.target, "alignment": {"score": s.align_score, "doubtful": s.low_confidence,
@@ -107,6 +125,7 @@ def _show(ws, args, user: str) -> int:
         return EXIT_OK
     print(_("{title}  (document {id}, {segments} segments)").format(title=doc.title, id=doc.id,
                                                                   segments=format_number(len(segments))))
+    _show_publication(published)
     for s in segments:
         flag = f" · ⚠ {shown(s.align_note)}" if s.align_note else ""
         # The stored English is one of two candidates until someone resolves (`tandem conflicts`).
@@ -120,16 +139,36 @@ def _show(ws, args, user: str) -> int:
     return EXIT_OK
 
 
+def _show_publication(status) -> None:
+    latest = status.latest
+    if latest is None:
+        return
+    print(_("published {time} by {user}").format(time=format_datetime(latest.published_at, "medium"),
+                                                 user=latest.display_name))
+    for p in status.corrections:
+        print("  " + _("correction, {time}: {note}").format(time=format_datetime(p.published_at, "medium"),
+                                                             note=shown(p.correction)))
+    if status.changed:
+        print("  " + _("changed since in segments {segments}: the next publication needs --correction").format(
+            segments=", ".join(map(str, status.changed))))
+
+
 def _export(ws, args, user: str) -> int:
     from workflow.errors import InputError
     from workflow.export import export_article
 
     ws.documents.get(args.doc)
-    credit, problems = ws.review.credit_line(args.doc)
+    if args.format == "html" and args.publish:
+        return _publish(ws, args, user)
+    if args.format == "html":
+        exported, problems = ws.publishing.page(args.doc)
+    else:
+        credit, problems = ws.review.credit_line(args.doc)
     if problems and args.require_signoff:
         raise InputError(_("document {id}").format(id=args.doc),
                          _("cannot be exported: {problems}").format(problems="; ".join(problems)))
-    exported = export_article(ws.documents.segments(args.doc), args.format, credit)
+    if args.format != "html":
+        exported = export_article(ws.documents.segments(args.doc), args.format, credit)
     if args.output:
         write_atomically(Path(args.output), exported.text)
         print(_("wrote {file}").format(file=args.output))
@@ -143,6 +182,35 @@ def _export(ws, args, user: str) -> int:
         print(ngettext("tandem: warning: segment {segments} has no English yet; its Korean stands in",
                        "tandem: warning: segments {segments} have no English yet; their Korean stands in",
                        len(exported.untranslated)).format(segments=shown), file=sys.stderr)
+    return EXIT_OK
+
+
+def _publish(ws, args, user: str) -> int:
+    """Publish the HTML: the page is written inside the transaction that records the publication,
+    so a page that could not be written is not recorded as published."""
+    target = Path(args.output) if args.output else None
+
+    def deliver(text: str) -> None:
+        if target is not None:
+            write_atomically(target, text)
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+
+    done = ws.publishing.publish(args.doc, by=user, correction=args.correction, deliver=deliver)
+    # With the page on standard output, what happened goes to standard error.
+    told = sys.stdout if target is not None else sys.stderr
+    if target is not None:
+        print(_("wrote {file}").format(file=args.output))
+    when = format_datetime(done.publication.published_at, "medium")
+    if not done.new:
+        print(_("tandem: note: these revisions were published {time} by {user}; nothing new recorded").format(
+            time=when, user=done.publication.display_name), file=told)
+    elif done.publication.correction:
+        print(_("published document {id} ({time}) with a correction for segments {segments}").format(
+            id=args.doc, time=when, segments=", ".join(map(str, done.changed))), file=told)
+    else:
+        print(_("published document {id} ({time})").format(id=args.doc, time=when), file=told)
     return EXIT_OK
 
 

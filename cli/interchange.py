@@ -81,7 +81,11 @@ def _export(ws, args, user: str) -> int:
     from cli import documents
     from workflow.errors import InputError
 
-    if args.format in ("md", "txt"):
+    if args.correction is not None and not args.publish:
+        raise InputError("--correction", _("goes with --publish: a correction note is published with a version"))
+    if args.publish and args.format != "html":
+        raise InputError("--publish", _("publishes the HTML a CMS takes: use it with --format html"))
+    if args.format in ("md", "txt", "html"):
         return documents.HANDLERS["export"](ws, args, user)
     ws.documents.get(args.doc)
     _credit, problems = ws.review.credit_line(args.doc)

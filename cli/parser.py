@@ -83,10 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help=_("the English article as it stands, or the document as XLIFF"))
     export.add_argument("doc", type=int, metavar="DOC")
-    export.add_argument("--format", required=True, choices=("md", "txt", "xliff12", "xliff2"))
+    export.add_argument("--format", required=True, choices=("md", "txt", "html", "xliff12", "xliff2"))
     export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output"))
     export.add_argument("--require-signoff", action="store_true",
                         help=_("refuse unless valid translator and editor sign-offs stand behind the text"))
+    export.add_argument("--publish", action="store_true",
+                        help=_("record this HTML export as the published version (needs the sign-offs)"))
+    export.add_argument("--correction", metavar="TEXT",
+                        help=_("with --publish: the correction note a version changed after publication carries"))
 
     verify = commands.add_parser(
         "verify", help=_("check the workspace file for changes made outside Tandem (exit 1 if any)"))

@@ -29,14 +29,17 @@ class Documents:
         roles = self._store.document_roles()
         words = self._store.source_word_counts()
         conflicts = self._store.conflict_counts()
+        published = self._store.latest_publications()
         summaries = []
         for row in self._store.documents():
             by_state = counts.get(row["id"], {})
             progress = {state.value: by_state.get(state.value, 0) for state in STATE_ORDER}
             locked = by_state.get(LOCKED, 0)
+            latest = published.get(row["id"], {})
             summaries.append(DocumentSummary(document_from_row(row), sum(progress.values()) + locked, progress,
                                              words.get(row["id"], 0), roles.get(row["id"], {}),
-                                             conflicts.get(row["id"], 0), locked))
+                                             conflicts.get(row["id"], 0), locked, latest.get("published_at"),
+                                             latest.get("display_name")))
         return summaries
 
     def home(self, user: User | None, about: int | None = None) -> Home:

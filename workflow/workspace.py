@@ -8,6 +8,7 @@
     ws.findings    the checks' findings, the same answer everywhere (workflow.findings)
     ws.comments    notes and queries as threads (workflow.comments)
     ws.review      approvals, sign-offs, readiness, permissions (workflow.review)
+    ws.publishing  the HTML a CMS takes; publications and the correction notes they owe (workflow.publishing)
     ws.glossary    the house glossary (workflow.glossary)
     ws.tm          translation memory and concordance (workflow.tm)
     ws.archive     every document's Korean and English searched; a term's renderings before it (workflow.archive)
@@ -40,6 +41,7 @@ from workflow.i18n import _
 from workflow.identity import Identity
 from workflow.logins import Logins
 from workflow.pairing import Pairing
+from workflow.publishing import Publishing
 from workflow.review import Review
 from workflow.returns import ReturnedFile, Returns  # noqa: F401 - ReturnedFile: a result of ws.files
 from workflow.saving import Saving
@@ -66,6 +68,7 @@ class Workspace:
         self.findings = Findings(storage, self.glossary)
         self.comments = Comments(storage)
         self.review = Review(storage, self.documents, self.findings, self.comments, self.tm)
+        self.publishing = Publishing(storage, self.documents, self.review)
         saving = Saving(storage, self.review)
         self.editing = Editing(storage, self.documents, self.findings, saving)
         self.files = Files(storage, self.documents, self.glossary, self.tm,

@@ -84,6 +84,8 @@ class DocumentSummary:
     roles: dict[str, list[str]] = field(default_factory=dict)
     conflicts: int = 0  # segments with an unresolved conflict between two people's saves
     locked: int = 0  # segments the file keeps untranslatable: in segment_count, in no state of progress
+    published_at: str | None = None  # the latest publication (workflow.publishing): when
+    published_by: str | None = None  # and by whom (display name)
 
     @property
     def id(self) -> int:

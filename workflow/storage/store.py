@@ -22,6 +22,7 @@ from workflow.storage.store_glossary import GlossarySQL
 from workflow.storage.store_interchange import InterchangeSQL
 from workflow.storage.store_learning import LearningSQL
 from workflow.storage.store_logins import LoginsSQL
+from workflow.storage.store_publications import PublicationsSQL
 from workflow.storage.store_returns import ReturnsSQL
 from workflow.storage.store_review import ReviewSQL
 from workflow.storage.store_segments import SegmentsSQL
@@ -50,6 +51,7 @@ class Storage(
     WordDecisionsSQL,
     ArchiveSQL,
     StatsSQL,
+    PublicationsSQL,
     DeskSQL,
 ):
     def __init__(self, path: Path) -> None:
