@@ -98,15 +98,11 @@ def test_refusals_name_the_option_and_change_nothing(tandem, db_path, tmp_path):
 
 
 def test_require_signoff_refuses_html_as_it_refuses_markdown(tandem, db_path):
-    from conftest import KO, DRAFT
+    from conftest import DRAFT, KO
 
+    _sample(db_path)
     with Workspace.open(db_path) as ws:
-        ws.users.add("admin", ["admin"], display_name="Desk Admin", by="admin")
-        ws.users.add("robert", ["editor"], display_name="Robert Lauler", by="admin")
-        from workflow.identity import os_login
-
-        ws.identity.map_login(os_login(), "admin", by="admin")
-        doc = str(ws.files.import_document(KO, DRAFT, by="admin").document.id)
+        doc = str(ws.files.import_document(KO, DRAFT, by="david").document.id)
     for fmt in ("md", "html"):
         refused = tandem("export", doc, "--format", fmt, "--require-signoff")
         assert refused.code == 2 and "cannot be exported: no translator has signed off" in refused.err
