@@ -191,3 +191,14 @@ def test_publications_are_append_only(workspace):
         with workspace._store.write():
             workspace._store._db.execute("UPDATE publications SET correction = 'x'")
     assert json.loads(workspace._store._db.execute("SELECT revisions FROM publications").fetchone()[0])
+
+
+def test_the_documents_screen_marks_a_published_document(workspace):
+    from tui.screens.documents import _row
+
+    doc = published_sample(workspace)
+    before = next(s for s in workspace.documents.all() if s.id == doc)
+    workspace.publishing.publish(doc, by="robert")
+    after = next(s for s in workspace.documents.all() if s.id == doc)
+    assert "published" not in _row(before)[2].plain
+    assert _row(after)[2].plain.endswith("  published")

@@ -281,7 +281,8 @@ def _row(summary: DocumentSummary, since: str | None = None) -> tuple[Text, ...]
     return (
         Text(str(summary.id), justify="right"),
         Text(str(summary.segment_count), justify="right"),
-        Text(progress_line(summary.progress, summary.conflicts, summary.locked)),
+        Text(progress_line(summary.progress, summary.conflicts, summary.locked)
+             + ("  " + _("published") if summary.published_at else "")),
         Text(roles_line(summary.roles)),
         *((Text(format_datetime(since)),) if since is not None else ()),
     )
