@@ -22,6 +22,9 @@ def _import(ws, args, user: str) -> int:
     from workflow.errors import InputError
     from workflow.files import NotForKind
 
+    from cli.desk import apply_assignment, check_assignment
+
+    check_assignment(ws, args)  # a wrong --due or --translator refuses before anything is imported
     try:
         imported = ws.files.import_file(args.korean, args.english, title=args.title, tags=args.tags.split(","),
                                         sentences=args.sentences, by=user, into=args.into, as_new=args.as_new)
@@ -35,6 +38,7 @@ def _import(ws, args, user: str) -> int:
             print(_("{file}: English draft read as {encoding} (not UTF-8)").format(file=args.english,
                                                                                   encoding=encoding))
         print_warnings(imported.warnings)
+        apply_assignment(ws, imported.document.document.id, args, user)
         return EXIT_OK
     if imported.entries is not None:  # TMX into the memory, TBX or CSV into the glossary
         print(imported.entries_summary(args.korean))
@@ -60,6 +64,7 @@ def _import(ws, args, user: str) -> int:
     if result.previous_import is not None:
         print(_("tandem: note: the same file was imported before as document {id}").format(id=result.previous_import),
               file=sys.stderr)
+    apply_assignment(ws, doc.id, args, user)
     return EXIT_OK
 
 

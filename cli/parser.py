@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     add = users.add_parser("add", help=_("add a user, or give an existing user more roles"))
     add.add_argument("name", metavar="NAME")
     add.add_argument("--role", action="append", required=True, metavar="ROLE",
-                     help=_("translator, editor, terminologist or admin (repeat for several)"))
+                     help=_("translator, editor, terminologist, admin or desk (repeat for several)"))
     add.add_argument("--name", dest="display_name", metavar="DISPLAY", help=_("name shown in credits, e.g. 'David Black'"))
     _json_flag(users.add_parser("list", help=_("list users, their roles and the logins mapped to them")))
     mapping = users.add_parser("map", help=_("map an operating-system login to a user (admins)"))
@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--title", metavar="T", help=_("document title (default: the article's # title)"))
     imp.add_argument("--tags", metavar="a,b", default="", help=_("comma-separated tags"))
     imp.add_argument("--sentences", action="store_true", help=_("one segment per sentence instead of per paragraph"))
+    _assignment_options(imp)
     returned = imp.add_mutually_exclusive_group()
     returned.add_argument("--into", type=int, metavar="DOC",
                           help=_("an XLIFF file that came back without Tandem's mark: merge it into document DOC"))
@@ -112,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     _tm_commands(commands, common)
     _search_command(commands)
     _stats_command(commands)
+    _desk_commands(commands)
     _comment_commands(commands, common)
 
     check = commands.add_parser("check", help=_("run the checks over a document (exit 1 when errors remain)"))
@@ -229,6 +231,31 @@ def _stats_command(commands: Any) -> None:
     stats.add_argument("--since", metavar="DATE",
                        help=_("only what happened from DATE on (as you write a date, or YYYY-MM-DD)"))
     _json_flag(stats)
+
+
+def _assignment_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--translator", metavar="NAME", help=_("the user assigned to translate the document"))
+    parser.add_argument("--editor", metavar="NAME", help=_("the user assigned to edit the document"))
+    parser.add_argument("--due", metavar="WHEN",
+                        help=_("when it is due: a time (18:00, the next one), a date and time as you write "
+                               "them, or 2026-12-07T09:00"))
+    parser.add_argument("--priority", choices=("breaking", "normal", "feature"), help=_("the document's priority"))
+
+
+def _desk_commands(commands: Any) -> None:
+    assign = commands.add_parser("assign", help=_("give a document its translator, editor, due time and "
+                                                  "priority (desk chief or admin)"))
+    assign.add_argument("doc", type=int, metavar="DOC")
+    _assignment_options(assign)
+    assign.add_argument("--unassign", choices=("translator", "editor"), action="append", default=[],
+                        help=_("leave the document with no translator (or editor)"))
+    _json_flag(commands.add_parser("desk", help=_("every document in flight: state, who holds it now, due, "
+                                                  "words left, open queries; late first")))
+    inbox = commands.add_parser("inbox", help=_("your notifications: assignments, queries, answers, "
+                                                "rejections, approvals (shown ones are marked seen)"))
+    inbox.add_argument("--all", action="store_true", help=_("seen ones too"))
+    _json_flag(inbox)
+    _json_flag(commands.add_parser("queue", help=_("what waits for you, soonest due first")))
 
 
 def _comment_commands(commands: Any, common: argparse.ArgumentParser) -> None:

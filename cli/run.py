@@ -99,6 +99,7 @@ def _run(args: argparse.Namespace, requested: str | None, resolve_workspace) -> 
         return EXIT_OK
     from cli.audit import HANDLERS as AUDIT
     from cli.comments import HANDLERS as COMMENTS
+    from cli.desk import HANDLERS as DESK
     from cli.documents import HANDLERS as DOCUMENTS
     from cli.glossary import HANDLERS as GLOSSARY
     from cli.interchange import HANDLERS as INTERCHANGE
@@ -112,7 +113,7 @@ def _run(args: argparse.Namespace, requested: str | None, resolve_workspace) -> 
     action = getattr(args, "action", None)
     creates = (args.command, action) in _CREATING
     handler = {**AUDIT, **COMMENTS, **DOCUMENTS, **GLOSSARY, **REVIEW, **TM, **INTERCHANGE, **PAIRING,
-               **SEARCH, **STATS}[args.command]
+               **SEARCH, **STATS, **DESK}[args.command]
     fresh = creates and not Path(path).exists()
     done = False
     try:

@@ -16,7 +16,7 @@ from workflow.storage import Storage
 
 # Whoever first touches an empty workspace sets it up, and usually starts by importing.
 BOOTSTRAP_ROLES = (Role.ADMIN, Role.TRANSLATOR)
-IMPORT_ROLES = {Role.TRANSLATOR, Role.EDITOR, Role.ADMIN}
+IMPORT_ROLES = {Role.TRANSLATOR, Role.EDITOR, Role.ADMIN, Role.DESK}  # the desk brings articles in to assign
 GLOSSARY_ROLES = {Role.TERMINOLOGIST, Role.ADMIN}
 EDIT_ROLES = {Role.TRANSLATOR, Role.EDITOR}  # who changes English (an editor as review)
 
