@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,7 +24,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Label, Static
 
 from tui.session import Session
-from tui.widgets.concordance_dialog import column_widths, marked, window
+from tui.widgets.concordance_dialog import fill_hits, marked
 from tui.widgets.keys_footer import LocalizedFooter
 from tui.widgets.pick_table import PickTable
 from workflow.errors import TandemError
@@ -194,26 +193,10 @@ class SearchScreen(Screen[tuple[int, int] | None]):
         """The hits in columns sized to the table's width now (again on each resize)."""
         table = self.query_one(DataTable)
         self._width = table.size.width
-        total = table.size.width - 2  # room for the vertical scrollbar
-        if total <= 0:
-            return
-        row = table.cursor_row if keep else 0
-        labels = [self._where(hit) for hit in self.hits]
-        headers = (_("Where"), _("Korean"), _("English"))
-        where = max([cell_len(headers[0]), *map(cell_len, labels)])
-        korean, english = column_widths(total, where)
-        table.clear(columns=True)
-        table.add_column(headers[0], width=where, key="where")
-        table.add_column(headers[1], width=korean, key="korean")
-        table.add_column(headers[2], width=english, key="english")
-        for i, (hit, label) in enumerate(zip(self.hits, labels)):
-            table.add_row(Text(label), window(hit.source, hit.source_spans, korean),
-                          window(hit.target or _("(no English yet)"), hit.target_spans, english), key=str(i))
-        if self.hits:
-            row = min(max(row, 0), len(self.hits) - 1)
-            table.move_cursor(row=row)
+        row = fill_hits(table, self.hits, [self._where(hit) for hit in self.hits], keep=keep)
+        if row is not None:
             self.show_hit(self.hits[row])
-        else:
+        elif table.size.width > 2:
             self.query_one("#archive-full", Static).update("")
 
     def _where(self, hit: ArchiveHit) -> str:

@@ -70,6 +70,31 @@ def column_widths(total: int, where: int) -> tuple[int, int]:
     return korean, room - korean
 
 
+def fill_hits(table: DataTable, hits, labels: list[str], *, keep: bool) -> int | None:
+    """Concordance or archive hits in the table, in columns sized to its width now: where, Korean,
+    English, each text cut around its marked words. The row to show in full, or None (no hits, or
+    no room yet)."""
+    total = table.size.width - 2  # room for the vertical scrollbar
+    if total <= 0:
+        return None
+    row = table.cursor_row if keep else 0
+    headers = (_("Where"), _("Korean"), _("English"))
+    where = max([cell_len(headers[0]), *map(cell_len, labels)])
+    korean, english = column_widths(total, where)
+    table.clear(columns=True)
+    table.add_column(headers[0], width=where, key="where")
+    table.add_column(headers[1], width=korean, key="korean")
+    table.add_column(headers[2], width=english, key="english")
+    for i, (hit, label) in enumerate(zip(hits, labels)):
+        table.add_row(Text(label), window(hit.source, hit.source_spans, korean),
+                      window(hit.target or _("(no English yet)"), hit.target_spans, english), key=str(i))
+    if not hits:
+        return None
+    row = min(max(row, 0), len(hits) - 1)
+    table.move_cursor(row=row)
+    return row
+
+
 class ConcordanceDialog(Dialog[tuple[int, int] | None]):
     DEFAULT_CSS = """
     ConcordanceDialog > .dialog-box {
@@ -167,26 +192,11 @@ class ConcordanceDialog(Dialog[tuple[int, int] | None]):
         """Lay the hits out in columns sized to the table's width now (on each resize too)."""
         table = self.query_one(DataTable)
         self._width = table.size.width
-        total = table.size.width - 2  # room for the vertical scrollbar
-        if total <= 0:
-            return
-        row = table.cursor_row if keep else 0
         labels = [where_label(h, self.document_id) for h in self.hits]
-        headers = (_("Where"), _("Korean"), _("English"))
-        where = max([cell_len(headers[0]), *map(cell_len, labels)])
-        korean, english = column_widths(total, where)
-        table.clear(columns=True)
-        table.add_column(headers[0], width=where, key="where")
-        table.add_column(headers[1], width=korean, key="korean")
-        table.add_column(headers[2], width=english, key="english")
-        for i, (hit, label) in enumerate(zip(self.hits, labels)):
-            table.add_row(Text(label), window(hit.source, hit.source_spans, korean),
-                          window(hit.target or _("(no English yet)"), hit.target_spans, english), key=str(i))
-        if self.hits:
-            row = min(max(row, 0), len(self.hits) - 1)
-            table.move_cursor(row=row)
+        row = fill_hits(table, self.hits, labels, keep=keep)
+        if row is not None:
             self.show_hit(self.hits[row])
-        else:
+        elif table.size.width > 2:
             self.query_one("#concordance-full", Static).update("")
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

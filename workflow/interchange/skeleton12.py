@@ -95,14 +95,7 @@ class Patch12:
     def _author(self, tu: etree._Element, author: str) -> None:
         file = next(a for a in tu.iterancestors() if local_name(a) == "file")
         ns = namespace_of(file)
-        header = kid(file, "header")
-        if header is None:
-            header = sub(ns, "header")
-            first = next((c for c in file if isinstance(c.tag, str)), None)
-            if first is not None:
-                put_before(first, header)
-            else:
-                file.append(header)
+        header = file_header(file)
         group = kid(header, "phase-group")
         if group is None:
             group = sub(ns, "phase-group")
@@ -134,16 +127,22 @@ def _least(units: Sequence[Unit]) -> Unit:
     return min(done, key=lambda u: _PROGRESS.index(u.state))
 
 
-def header_note(file: etree._Element, sender: str, text: str) -> None:
-    ns = namespace_of(file)
+def file_header(file: etree._Element) -> etree._Element:
+    """The <file>'s <header>, made where it has none: 1.2 wants it before <body>."""
     header = kid(file, "header")
     if header is None:
-        header = sub(ns, "header")
+        header = sub(namespace_of(file), "header")
         first = next((c for c in file if isinstance(c.tag, str)), None)
         if first is not None:
             put_before(first, header)
         else:
             file.append(header)
+    return header
+
+
+def header_note(file: etree._Element, sender: str, text: str) -> None:
+    ns = namespace_of(file)
+    header = file_header(file)
     for note in header:
         if isinstance(note.tag, str) and local_name(note) == "note" and note.get("from") == sender:
             note.text = text
