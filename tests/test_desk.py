@@ -170,7 +170,7 @@ def test_queue_and_desk_are_ordered_late_first_then_soonest_due(desk, sample_doc
     rows = desk.desk.desk()
     assert [r.summary.id for r in rows] == [early, sample_doc.id, later, none]
     assert [r.late for r in rows] == [True, False, False, False]
-    assert rows[0].late_seconds == 5400 and rows[0].late_text == "! 2 hr late"
+    assert rows[0].late_seconds == 5400 and rows[0].late_text == "⏰ 2 hr late"
     assert rows[0].holder == "jane" and rows[0].words_left == 4  # the title and three words
     queue = desk.desk.queue("jane")
     assert [(q.summary.id, q.role.value) for q in queue] == [(early, "translator"), (sample_doc.id, "translator"),

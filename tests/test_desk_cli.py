@@ -78,7 +78,7 @@ def test_desk_json_is_late_first_and_queue_follows_it(tandem, desk_ws, tmp_path)
     assert [(r["id"], r["late"], r["holder"]) for r in rows] == [(late, True, "jane"), (later, False, "jane")]
     assert rows[0]["words_left"] == 6 and rows[0]["open_queries"] == 0 and rows[0]["state"] == "in_translation"
     text = tandem("desk", user="chief")
-    assert text.code == 0 and text.out.splitlines()[1].startswith("! ")
+    assert text.code == 0 and text.out.splitlines()[1].startswith("⏰ ")
     queue = json.loads(tandem("queue", "--json", user="jane").out)
     assert [(q["id"], q["role"]) for q in queue] == [(late, "translator"), (later, "translator")]
     assert "Nothing is waiting for you." in tandem("queue", user="robert").out

@@ -18,7 +18,11 @@ from pathlib import Path
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
+from workflow.i18n import _
 from workflow.workspace import Workspace
+
+NEWS_SECONDS = 12  # a notification stays longer than a status toast: it is news, and it is marked seen
+NEWS_TOASTS = 3  # more at once would cover the screen
 
 
 class WorkspaceChanged(Message):
@@ -54,6 +58,25 @@ class DataVersionPoll:
         moved = self._lost or (self._version is not None and version != self._version)
         self._version, self._lost = version, False
         return moved
+
+    def _news(self, user: str) -> list[str]:
+        # On the poll thread, on its one connection. Shown is seen: what this hands back is marked
+        # seen, so another poll (or another of this person's apps) does not show it again.
+        if self._workspace is None:
+            return []
+        try:
+            notes = self._workspace.desk.inbox(user)
+            self._workspace.desk.mark_seen(user, [note.id for note in notes])
+        except Exception:  # noqa: BLE001 - a busy or vanished file: the notes stay unseen for next time
+            return []
+        return [note.text for note in notes]
+
+    async def news(self, user: str) -> list[str]:
+        """What happened for `user` since they were last shown (workflow.desk's inbox), now seen."""
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._thread, self._news, user)
+        except RuntimeError:  # the app is closing
+            return []
 
     def _drop(self) -> None:
         if self._workspace is not None:
@@ -98,7 +121,12 @@ def on_view(stack: Iterable[Screen]) -> list[Screen]:
 
 
 class LiveRefresh:
-    """Mixed into the app: polls every POLL_SECONDS once started and tells the screens on view."""
+    """Mixed into the app: polls every POLL_SECONDS once started and tells the screens on view.
+
+    The person's notifications (an assignment, a query to them, an answer, a rejection, an
+    approval) travel the same path: whatever moves the data version may have brought some, and
+    the first poll shows those that arrived while the app was closed. Each shows as a toast.
+    """
 
     POLL_SECONDS = 0.75
     _poll: DataVersionPoll | None = None
@@ -109,12 +137,25 @@ class LiveRefresh:
             self._poll.baseline()
             # A timer awaits its callback before the next tick, so polls never pile up.
             self.set_interval(self.POLL_SECONDS, self._check_data_version, name="data-version")
+            self.call_later(self._show_news)  # what arrived while the app was closed
+
+    async def _show_news(self) -> None:
+        poll, user = self._poll, getattr(getattr(self, "session", None), "user", None)
+        if poll is None or user is None:
+            return
+        news = await poll.news(user)
+        for text in news[:NEWS_TOASTS]:
+            self.notify(text, title=_("For you"), timeout=NEWS_SECONDS)
+        if len(news) > NEWS_TOASTS:  # a pile that came while the app was closed: the rest in one line
+            self.notify(_("and {count} more: tandem inbox --all lists them").format(count=len(news) - NEWS_TOASTS),
+                        title=_("For you"), timeout=NEWS_SECONDS)
 
     async def _check_data_version(self) -> None:
         poll = self._poll
         if poll is not None and await poll.changed():
             for screen in on_view(self.screen_stack):
                 screen.post_message(WorkspaceChanged(poll.seen))
+            await self._show_news()
 
     def stop_polling(self) -> None:
         if self._poll is not None:

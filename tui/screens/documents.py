@@ -37,12 +37,20 @@ IMPORT_HINT = N_(
     "or try the sample with  tandem demo"
 )
 PRESS_I = N_("Press  i  to import a file here.\n")
+QUEUE_LINES, QUEUE_LINES_SMALL = 6, 3  # items of my queue shown above the list, by terminal height
 QUEUE_EMPTY = N_("Nothing is waiting for review.\n\n"
                  "A document joins this queue when its translator signs it off.\n"
                  "Press  a  for all documents.")
 
 
 class DocumentsScreen(Screen):
+    DEFAULT_CSS = """
+    DocumentsScreen #my-queue {
+        height: auto;
+        padding: 0 1 1 1;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         # The app's palette lists these by tooltip, so the tooltip says what the key does in full.
         Binding("i", "import", description=N_("Import"),
@@ -59,16 +67,20 @@ class DocumentsScreen(Screen):
                 tooltip=N_("Search the Korean and English of every document")),
         Binding("s", "stats", description=N_("Stats"),
                 tooltip=N_("The desk in numbers: articles per day and per person, time to sign-off, effort")),
+        Binding("d", "desk", description=N_("Desk"),
+                tooltip=N_("Every document in flight: state, holder, due time, words left, queries; late first")),
     ]
 
     class Loaded(Message):
         def __init__(
-            self, summaries: list[DocumentSummary], rows: list[tuple[Text, ...]], can_import: bool
+            self, summaries: list[DocumentSummary], rows: list[tuple[Text, ...]], can_import: bool,
+            queue: list | None = None,
         ) -> None:
             super().__init__()
             self.summaries = summaries  # in the review queue, in its order
             self.rows = rows
             self.can_import = can_import
+            self.queue = queue or []  # what waits for me (ws.desk.queue), soonest due first
 
     class LoadFailed(Message):
         def __init__(self, problem: str) -> None:
@@ -90,6 +102,7 @@ class DocumentsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static("", id="my-queue", markup=False)
         yield PickTable(id="documents")
         yield Static(_(IMPORT_HINT).format(press=""), id="empty-hint", markup=False)
         yield Static(_("Loading documents…"), id="status", markup=False)
@@ -113,6 +126,11 @@ class DocumentsScreen(Screen):
         from tui.screens.search import SearchScreen
 
         self.app.push_screen(SearchScreen(self.session))
+
+    def action_desk(self) -> None:
+        from tui.screens.desk import DeskScreen
+
+        self.app.push_screen(DeskScreen(self.session))
 
     def action_stats(self) -> None:
         from tui.screens.stats import StatsScreen
@@ -182,14 +200,16 @@ class DocumentsScreen(Screen):
                 else:
                     summaries, since = workspace.documents.all(), []
                 can_import = workspace.review.permissions(self.session.user).may(IMPORT)
+                queue = workspace.desk.queue(self.session.user)
         except TandemError as exc:
             self.post_message(self.LoadFailed(str(exc)))
             return
         rows = ([_row(summary, waited) for summary, waited in zip(summaries, since)] if self._queue
                 else [_row(summary) for summary in summaries])
-        self.post_message(self.Loaded(summaries, rows, can_import))
+        self.post_message(self.Loaded(summaries, rows, can_import, queue))
 
     def on_documents_screen_loaded(self, message: Loaded) -> None:
+        self._show_queue(message.queue)
         table = self.query_one("#documents", DataTable)
         if message.summaries and (message.summaries, message.can_import) == (self._summaries, self._can_import):
             return  # re-read after a change elsewhere: nothing here moved, so nothing is redrawn
@@ -214,6 +234,34 @@ class DocumentsScreen(Screen):
                             "{count} documents waiting for review, the longest-waiting first", count)
                    if self._queue else ngettext("{count} document", "{count} documents", count))
         self._status("" if empty else counted.format(count=format_number(count)))
+
+    def _show_queue(self, queue: list) -> None:
+        """My queue above the list: what waits for me, soonest due first, late items marked."""
+        box = self.query_one("#my-queue", Static)
+        box.display = bool(queue)
+        if not queue:
+            return
+        most = QUEUE_LINES if self.size.height >= 30 else QUEUE_LINES_SMALL
+        text = Text(ngettext("My queue: {count} document waiting for me", "My queue: {count} documents waiting for me",
+                             len(queue)).format(count=format_number(len(queue))), style="bold")
+        width = max(self.size.width - 4, 20)
+        shown = queue[:most]
+        # First how late, or when due: the column the queue is ordered by, padded to one width.
+        when = [item.row.late_text or (_("due {time}").format(time=item.row.due_text) if item.row.due_text else "")
+                for item in shown]
+        lead = max(cell_len(w) for w in when)
+        for item, first in zip(shown, when):
+            line = Text("\n")
+            line.append(first + " " * (lead - cell_len(first) + 2), style="bold red" if item.row.late else "")
+            tail = f" · {item.what}"
+            title = f"{item.summary.id}  {item.summary.title}"
+            line.append(first_words(title, max(width - lead - 2 - cell_len(tail), 12)))
+            line.append(tail, style="dim")
+            text.append_text(line)
+        if len(queue) > most:
+            text.append("\n" + _("and {count} more: d for the desk").format(count=format_number(len(queue) - most)),
+                        style="dim")
+        box.update(text)
 
     def _fill(self, keep: str | None) -> None:
         table = self.query_one("#documents", DataTable)

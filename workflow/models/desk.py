@@ -11,7 +11,9 @@ from workflow.models.core import DocumentState, DocumentSummary, Role
 
 PRIORITIES = ("breaking", "normal", "feature")
 PRIORITY_NAMES = {"breaking": N_("breaking"), "normal": N_("normal"), "feature": N_("feature")}
-LATE_GLYPH = "!"  # one cell in every terminal and font, unlike the emoji clocks
+# Two cells wide by Unicode (East Asian Width W), as rich and wcwidth both count it; "!" already marks a
+# doubtful pairing on the documents screen.
+LATE_GLYPH = "⏰"
 
 
 def priority_name(priority: str) -> str:
@@ -58,7 +60,7 @@ class DeskRow:
 
     @property
     def late_text(self) -> str:
-        """"! 2 hr late" where overdue, else empty."""
+        """"⏰ 2 hr late" where overdue, else empty."""
         if not self.late or self.late_seconds is None:
             return ""
         return _("{glyph} {time} late").format(glyph=LATE_GLYPH, time=format_timedelta(self.late_seconds))
