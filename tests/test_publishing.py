@@ -174,12 +174,14 @@ def test_publishing_needs_the_sign_offs_and_a_role_that_puts_articles_out(worksp
         workspace.publishing.publish(doc, by="robert")
     with pytest.raises(PermissionDenied, match="cannot publish articles"):
         workspace.publishing.publish(doc, by="david")
+    for segment in workspace.documents.segments(doc):
+        workspace.review.approve(doc, segment.index, by="robert")
+    workspace.review.sign_off(doc, "editor", by="robert")
     with pytest.raises(InputError, match="has not been published yet"):
-        for segment in workspace.documents.segments(doc):
-            workspace.review.approve(doc, segment.index, by="robert")
-        workspace.review.sign_off(doc, "editor", by="robert")
         workspace.publishing.publish(doc, by="robert", correction="nothing to correct")
     assert workspace._store.publications(doc) == []
+    workspace.users.add("dana", ["desk"], display_name="Dana Desk", by="admin")
+    assert workspace.publishing.publish(doc, by="dana").publication.display_name == "Dana Desk"
 
 
 def test_publications_are_append_only(workspace):
@@ -202,3 +204,16 @@ def test_the_documents_screen_marks_a_published_document(workspace):
     after = next(s for s in workspace.documents.all() if s.id == doc)
     assert "published" not in _row(before)[2].plain
     assert _row(after)[2].plain.endswith("  published")
+
+
+def test_a_page_that_could_not_be_delivered_is_not_recorded_as_published(workspace):
+    doc = published_sample(workspace)
+
+    def unwritable(page: str) -> None:
+        raise InputError("article.html", "cannot write it (Permission denied)")
+
+    with pytest.raises(InputError, match="Permission denied"):
+        workspace.publishing.publish(doc, by="robert", deliver=unwritable)
+    assert workspace._store.publications(doc) == []
+    assert not [e for e in workspace.audit.log(doc) if e["action"] == "document.publish"]
+    assert workspace.publishing.status(doc).latest is None
