@@ -254,7 +254,7 @@ class DocumentsScreen(Screen):
             line = Text("\n")
             line.append(first + " " * (lead - cell_len(first) + 2), style="bold red" if item.row.late else "")
             tail = f" · {item.what}"
-            title = f"{item.summary.id}  {item.summary.title}"
+            title = f"{item.summary.id} {item.summary.title}"
             line.append(first_words(title, max(width - lead - 2 - cell_len(tail), 12)))
             line.append(tail, style="dim")
             text.append_text(line)
