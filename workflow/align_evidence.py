@@ -18,6 +18,7 @@ from glossaries.model import Term
 from workflow.checks.dates import english_months
 from workflow.checks.korean_numbers import korean_numbers
 from workflow.checks.numbers import english_numbers
+from workflow.align_lexicon import english_concepts, korean_concepts
 from workflow.romanized_names import english_names, korean_names
 
 _QUOTES = re.compile(r"[\"“”「」『』]")
@@ -29,6 +30,8 @@ class Evidence:
     names: frozenset[str] = frozenset()  # consonant skeletons
     terms: frozenset[Term] = frozenset()  # glossary terms: found (Korean) or rendered (English)
     quoted: bool = False
+    concepts: frozenset[int] = frozenset()  # workflow.align_lexicon's meanings, found in either language
+    question: bool = False
 
 
 NONE = Evidence()
@@ -37,7 +40,8 @@ NONE = Evidence()
 def korean_evidence(text: str, glossary: GlossaryIndex | None = None) -> Evidence:
     numbers = {_value(v) for q in korean_numbers(text) for v in q.values[:1]}
     terms = {hit.term for hit in glossary.find_korean(text)} if glossary else set()
-    return Evidence(frozenset(numbers), korean_names(text), frozenset(terms), bool(_QUOTES.search(text)))
+    return Evidence(frozenset(numbers), korean_names(text), frozenset(terms), bool(_QUOTES.search(text)),
+                    korean_concepts(text), "?" in text)
 
 
 def english_evidence(text: str, terms: Iterable[Term] = ()) -> Evidence:
@@ -49,7 +53,8 @@ def english_evidence(text: str, terms: Iterable[Term] = ()) -> Evidence:
         english = EnglishText(text)
         rendered = {term for term in terms
                     if any(english.find(form, case_sensitive=term.case_sensitive) for form in term.english_forms)}
-    return Evidence(frozenset(numbers), english_names(text), frozenset(rendered), bool(_QUOTES.search(text)))
+    return Evidence(frozenset(numbers), english_names(text), frozenset(rendered), bool(_QUOTES.search(text)),
+                    english_concepts(text), "?" in text)
 
 
 def document_terms(texts: Iterable[str], glossary: GlossaryIndex | None) -> list[Term]:
