@@ -217,3 +217,16 @@ def test_a_page_that_could_not_be_delivered_is_not_recorded_as_published(workspa
     assert workspace._store.publications(doc) == []
     assert not [e for e in workspace.audit.log(doc) if e["action"] == "document.publish"]
     assert workspace.publishing.status(doc).latest is None
+
+
+def test_the_document_is_published_while_the_text_that_went_out_stands(workspace):
+    from workflow.models import DocumentState
+
+    doc = published_sample(workspace)
+    assert workspace.review.state(doc) is DocumentState.APPROVED
+    workspace.publishing.publish(doc, by="robert")
+    assert workspace.review.state(doc) is DocumentState.PUBLISHED
+    # The editor's own correction keeps the sign-off, but the text is no longer what went out.
+    segment = workspace.documents.segments(doc)[2]
+    workspace.editing.save_and_approve(doc, segment.index, segment.target + " Corrected.", by="robert")
+    assert workspace.review.state(doc) is not DocumentState.PUBLISHED

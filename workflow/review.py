@@ -96,8 +96,16 @@ class Review:
 
     def state(self, document_id: int) -> DocumentState:
         if Role.EDITOR in self.valid_signoffs(document_id):
-            return DocumentState.APPROVED
+            return DocumentState.PUBLISHED if self._published_as_is(document_id) else DocumentState.APPROVED
         return DocumentState.IN_REVIEW if self._in_review(document_id) else DocumentState.IN_TRANSLATION
+
+    def _published_as_is(self, document_id: int) -> bool:
+        """Whether the latest publication (workflow.publishing) put out exactly the text there is now."""
+        done = self._store.publications(document_id)
+        if not done:
+            return False
+        went_out = done[-1]["revisions"]
+        return all(went_out.get(row["id"], -1) == row["revision_id"] for row in self._store.segments(document_id))
 
     def _in_review(self, document_id: int) -> bool:
         """A translator signed off and, since then, only editors have changed the text."""
