@@ -46,6 +46,7 @@ QUEUE_EMPTY = N_("Nothing is waiting for review.\n\n"
 class DocumentsScreen(Screen):
     DEFAULT_CSS = """
     DocumentsScreen #my-queue {
+        display: none;
         height: auto;
         padding: 0 1 1 1;
     }
