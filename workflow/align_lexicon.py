@@ -33,7 +33,7 @@ _TABLE = """
 사망, 숨지, 숨진, 숨졌, 목숨, 죽었, 죽은, 죽음, 시신 | kill*, dead, death*, die, died, dies, dying, fatal*, lives, body, bodies
 부상, 다쳤, 다친, 다치 | injur*, wound*, hurt
 살해, 피살 | kill*, murder*, slain, slay*, assassinat*
-폭탄, 폭발 | bomb*, blast*, explo*, detonat*
+폭탄, 폭발 | bomb*, blast*, explosion*, explosive*, explode*, detonat*
 테러 | terror*, attack*, bomb*
 자살 | suicide*
 공격 | attack*, assault*, strike*, raid*
@@ -46,26 +46,26 @@ _TABLE = """
 혐의 | charge*, accus*, alleg*, suspect*
 용의자 | suspect*
 피해자, 희생자 | victim*
-선거 | election*, vote*, poll*, ballot*
-투표 | vote*, voting, voter*, ballot*, poll*
+선거 | election*, vote*, poll, polls, polling, pollster*, ballot*
+투표 | vote*, voting, voter*, ballot*, poll, polls, polling, pollster*
 유권자 | voter*, electorate
 후보 | candidate*, nominee*, hopeful*
-지지율, 여론조사 | poll*, approval, survey*
+지지율, 여론조사 | poll, polls, polling, pollster*, approval, survey*
 민주당 | democrat*
 공화당 | republican*
 정당 | party, parties
 대선 | presidential, election*, race, campaign*
 선거운동, 유세 | campaign*, rally, rallies, stump*
-승리 | win*, won, victor*, triumph*
+승리 | win, wins, winning, winner*, won, victor*, triumph*
 패배 | defeat*, lose*, lost, loss
 전쟁 | war, wars, warfare
 평화 | peace*
-협상, 회담 | talk*, negotiat*, summit*
-합의 | agree*, deal*, accord*
-협정, 조약 | agreement*, treat*, pact*, accord*
+협상, 회담 | talks, negotiat*, summit*
+합의 | agree*, deal*, accord, accords
+협정, 조약 | agreement*, treaty, treaties, pact*, accord, accords
 제재 | sanction*
 핵 | nuclear, nuke*, atomic
-무기 | weapon*, arm*
+무기 | weapon*, arms, armed
 미사일 | missile*
 북한 | north korea*, pyongyang, dprk
 남한, 한국 | south korea*, seoul, korea*
@@ -86,18 +86,18 @@ _TABLE = """
 유엔, 국제연합 | u.n., un, united nations
 경제 | econom*
 시장 | market*, mayor*
-주식, 증시, 주가 | stock*, share*, market*, index
+주식, 증시, 주가 | stock*, shares, market*, index
 금리 | interest rate*, rate*
 물가 | price*, inflation
 가격 | price*, cost*
 유가, 석유, 원유 | oil, crude, petroleum
 은행 | bank*
 기업, 회사 | compan*, firm*, corporat*, business*
-투자 | invest*
+투자 | invest, invests, invested, investing, investor*, investment*
 수출 | export*
-수입 | import*, revenue*, income
+수입 | import, imports, imported, importing, revenue*, income
 무역 | trade, trading
-세금 | tax*
+세금 | tax, taxes, taxed, taxation
 예산 | budget*
 위기 | crisis, crises
 성장 | grow*, growth
@@ -109,11 +109,11 @@ _TABLE = """
 대학 | universit*, college*, campus*
 교수 | professor*
 교사 | teacher*
-연구 | research*, stud*, scien*
+연구 | research*, study, studies, studied, scien*
 과학자 | scientist*
 전문가 | expert*, specialist*, analyst*
 보고서 | report*
-조사 | survey*, investigat*, stud*, poll*, probe*
+조사 | survey*, investigat*, study, studies, studied, poll, polls, polling, pollster*, probe*
 발표 | announc*, release*, report*, publish*
 병원 | hospital*, clinic*
 의사들, 의료진 | doctor*, physician*
@@ -122,10 +122,10 @@ _TABLE = """
 바이러스 | virus*
 건강 | health*
 약품, 약물, 의약 | drug*, medic*, pill*
-치료 | treat*, therap*, cure*
+치료 | treated, treating, treatment*, therap*, cure*
 백신 | vaccin*
 감염 | infect*
-아이, 어린이, 아동, 자녀, 소년, 소녀 | child*, kid*, boy*, girl*
+아이, 어린이, 아동, 자녀, 소년, 소녀 | child*, kid, kids, boy, boys, girl*
 아기, 신생아 | bab*, infant*, newborn*
 여성, 여자 | wom*, female*
 남성, 남자 | men, man, male*
@@ -165,17 +165,17 @@ _TABLE = """
 식량, 음식 | food*
 사고 | accident*, crash*, incident*
 충돌 | collid*, collision*, clash*, crash*
-비행기, 여객기, 항공기 | plane*, aircraft, airliner*, jet*, flight*
-항공 | airline*, air*, aviation, flight*
+비행기, 여객기, 항공기 | plane, planes, aircraft, airliner*, jet*, flight*
+항공 | airline*, air, aviation, flight*, carrier*
 공항 | airport*
-자동차, 차량 | car, cars, vehicle*, auto*
-열차, 기차 | train*
-배, 선박, 여객선 | ship*, boat*, vessel*, ferry, ferries
+자동차, 차량, 승용차, 차 | car, cars, vehicle*, automobile*, automaker*
+열차, 기차 | train, trains
+배, 선박, 여객선, 어선 | ship*, boat*, vessel*, ferry, ferries
 도로 | road*, highway*
-다리 | bridge*, leg*
+다리 | bridge*, leg, legs
 주택, 가옥 | home*, house*, housing
 건물 | building*
-도시 | cit*, town*, urban
+도시 | city, cities, town*, urban
 마을 | village*, town*
 지역 | area*, region*, local*, district*
 국가 | countr*, nation*, state, states
@@ -183,22 +183,22 @@ _TABLE = """
 국제 | international*, global*
 인터넷, 온라인 | internet, online, web*
 컴퓨터 | computer*
-전화 | phone*, call*
-휴대전화, 휴대폰 | cell*, mobile*, phone*
+전화 | phone*, telephone*
+휴대전화, 휴대폰 | cellphone*, cell phone*, mobile*
 신문 | newspaper*, paper*
 방송 | broadcast*, television, tv, channel*
 언론 | media, press, journalist*, reporter*
 기자 | reporter*, journalist*, correspondent*
 영화 | film*, movie*, cinema*
 음악 | music*
-노래 | song*, sing*
+노래 | song*, sing, sings, singer*, sang, sung
 게임, 경기 | game*, match*
 선수 | player*, athlete*
 팀 | team*
 감독 | coach*, director*, manager*
 올림픽 | olympi*
 월드컵 | world cup
-우승 | champion*, title*, win*, won
+우승 | champion*, title*, win, wins, winning, winner*, won
 금메달 | gold
 기록 | record*
 종교, 교회 | relig*, church*
@@ -223,10 +223,10 @@ _TABLE = """
 아침 | morning*
 주말 | weekend*
 달러 | dollar*, $
-유로 | euro*
+유로 | euro, euros
 퍼센트, % | percent*, %
 배럴 | barrel*
-톤 | ton*, tonne*
+톤 | ton, tons, tonne, tonnes, tonne*
 킬로미터, km | kilomet*, km, mile*
 미터 | meter*, metre*, feet, foot
 증가, 늘어, 늘었, 상승, 올랐 | increas*, rise, rises, rising, rose, grow*, grew, gain*, climb*, jump*, surg*
@@ -235,15 +235,15 @@ _TABLE = """
 최초, 처음 | first
 마지막 | final*
 새로운, 새 | new
-계획 | plan*
+계획 | plan, plans, planned, planning
 결정 | decid*, decision*
 경고 | warn*
 비난 | critici*, condemn*, blam*
 지지 | support*, endors*
-반대 | oppos*, against, object*
-요구, 촉구 | demand*, call*, urg*
+반대 | oppos*, against
+요구, 촉구 | demand*, urg*, call for, calls for, called for
 거부 | refus*, reject*, deny*, denied, veto*
-사임, 사퇴 | resign*, step* down, quit*
+사임, 사퇴 | resign*, step* down, quit, quits
 임명 | appoint*, nominat*
 방문 | visit*, trip*, tour*
 여행 | travel*, trip*, tour*
@@ -256,7 +256,7 @@ _TABLE = """
 실종 | missing
 탈출 | escap*, fled, flee*
 대피 | evacuat*
-지원, 원조 | aid, support*, assist*, help*
+지원, 원조 | aid, support*, assist*
 돈 | money
 비용 | cost*, expens*
 보안 | security, secur*
@@ -268,7 +268,7 @@ _TABLE = """
 기술 | technolog*, tech*, skill*
 개발 | develop*
 생산 | produc*, output
-공장 | factor*, plant*
+공장 | factory, factories, plant*
 회의 | meeting*, conference*, summit*
 정상 | summit*, leader*, normal*, peak*
 지도자 | leader*
@@ -283,10 +283,16 @@ _TABLE = """
 하늘 | sky, skies
 우주 | space, universe*, cosmic
 태양 | sun, solar
-지구 | earth*, planet*, globe*
+지구 | earth, planet, planets, planet*, globe*
 발견 | found, find*, discover*
 사건 | incident*, case*
 보도 | report*
+교통 | traffic, transport*
+승객 | passenger*
+운전 | driv*
+정치 | politic*
+연구진, 연구원, 연구팀 | research*, scientist*
+자폭 | suicide*, bomb*, blew, blow*
 """
 
 
