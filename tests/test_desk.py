@@ -246,3 +246,14 @@ def test_a_notification_reads_in_korean(desk, sample_doc):
     [note] = desk.desk.inbox("jane")
     with using("ko"):
         assert "chief" in note.text
+
+
+def test_a_translator_with_assigned_work_starts_on_their_queue(desk, sample_doc):
+    from workflow.models import Start
+
+    david = desk.users.get("david")
+    assert desk.desk.home(david) == desk.documents.home(david)  # nothing assigned: where they worked last
+    desk.desk.assign(sample_doc.id, "translator", "david", by="chief")
+    assert desk.desk.home(david).start is Start.DOCUMENTS  # the queue, soonest due first, on top
+    assert desk.desk.home(david, about=sample_doc.id).start is Start.EDITOR  # a launch about one document
+    assert desk.desk.home(desk.users.get("robert")).start is Start.REVIEW_QUEUE

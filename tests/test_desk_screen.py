@@ -49,7 +49,7 @@ def _queue_lines(app) -> list[str]:
 
 def test_my_queue_is_soonest_due_first_with_the_late_one_marked(desk_path: Path):
     async def scenario() -> None:
-        app = TandemApp(desk_path, "david")
+        app = TandemApp(desk_path, "david", home=True)  # as `tandem` opens: where his work is
         async with app.run_test(size=SMALL) as pilot:
             await until(pilot, lambda: isinstance(app.screen, DocumentsScreen)
                         and app.screen.query_one("#my-queue").display)

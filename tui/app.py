@@ -144,7 +144,7 @@ class TandemApp(LiveRefresh, App):
         """Where the person starts, when the app was asked to start where their work is."""
         if not self._home:
             return None
-        return workspace.documents.home(user, self.document_id)
+        return workspace.desk.home(user, self.document_id)  # a queue the desk assigned comes first
 
     def _document(self, workspace):
         """The document to open, read on the same trip, so the editor's first frame shows it; a

@@ -18,8 +18,9 @@ from workflow.comments import Comments
 from workflow.documents import Documents
 from workflow.due import parse_due
 from workflow.errors import InputError, NotFound
+from workflow.home import home, needs_documents
 from workflow.i18n import _
-from workflow.models import DocumentState, DocumentSummary, Role, SegmentState
+from workflow.models import DocumentState, DocumentSummary, Home, Role, SegmentState, User
 from workflow.models.desk import PRIORITIES, Assignment, DeskRow, Notification, QueueItem
 from workflow.review import Review
 from workflow.states import WAITING_FOR
@@ -172,6 +173,13 @@ class Desk:
                 if row.assignment.holder(role) == user and waiting(row.summary, role):
                     items.append(QueueItem(row, role, waiting(row.summary, role)))
         return items  # already in the desk's order
+
+    def home(self, user: User | None, about: int | None = None) -> Home:
+        """Where `user` starts (workflow.home), knowing whether the desk has work waiting for them."""
+        queued = user is not None and about is None and user.has(Role.TRANSLATOR) and any(
+            item.role is Role.TRANSLATOR for item in self.queue(user.name))
+        summaries = self._documents.all() if needs_documents(user, about) and not queued else None
+        return home(user, summaries, about=about, queued=queued)
 
     def history(self, document_id: int) -> list[dict]:
         """Every assignment the document has had, oldest first (who, in which role, by whom, when)."""

@@ -13,10 +13,13 @@ from workflow.models.home import Home, Start
 
 
 def home(user: User | None, summaries: Sequence[DocumentSummary] | None = None, *,
-         about: int | None = None) -> Home:
+         about: int | None = None, queued: bool = False) -> Home:
     """Where `user` starts. `about` is the document this launch is about (the demo's article): a
     translator opens it rather than their last document. `summaries` is needed only for a
-    translator without `about`, so the caller may leave it None otherwise (see `needs_documents`)."""
+    translator without `about`, so the caller may leave it None otherwise (see `needs_documents`).
+    `queued`: the desk has assigned them work that waits (workflow.desk's queue), so a translator
+    starts on the documents screen with that queue on top, soonest due first, rather than in the
+    document they happened to touch last."""
     if user is None:
         return Home(Start.DOCUMENTS)  # not a user yet: the list they may read
     # Someone holding several roles starts on the first of them in this order: the order work
@@ -24,6 +27,8 @@ def home(user: User | None, summaries: Sequence[DocumentSummary] | None = None, 
     if user.has(Role.TRANSLATOR):
         if about is not None:
             return Home(Start.EDITOR, about)
+        if queued:
+            return Home(Start.DOCUMENTS)
         last = last_translated(user.name, summaries or ())
         return Home(Start.EDITOR, last) if last is not None else Home(Start.DOCUMENTS)
     if user.has(Role.EDITOR):
