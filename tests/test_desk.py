@@ -126,6 +126,7 @@ def test_only_the_assigned_translator_edits_the_english(desk, sample_doc):
     with pytest.raises(PermissionDenied, match="assigned to david"):
         desk.editing.save(doc, 2, "Jane's words", by="jane")
     assert not desk.review.permissions("jane", doc).may("edit")
+    assert "assigned to david" in desk.review.permissions("jane", doc).why_not_edit  # what the editor screen says
     assert desk.review.permissions("david", doc).may("edit")
     desk.editing.save(doc, 2, "David's words.", by="david")
     # An editor still edits as review.

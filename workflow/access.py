@@ -101,12 +101,14 @@ def permissions(user: User | None, translators: Iterable[str] = (), *, empty_wor
     intents = {intent for intent, needed in INTENT_ROLES.items() if roles & needed}
     if translated:
         intents.discard(REVIEW)  # the document's translator never reviews it, even holding the editor role
+    why_not_edit = None
     if user is not None and EDIT in intents:
         try:
             editing_role(user, Role.TRANSLATOR if user.has(Role.TRANSLATOR) else Role.EDITOR, assigned_translator)
-        except PermissionDenied:
+        except PermissionDenied as refusal:
             intents.discard(EDIT)  # someone else's assigned document: read it, do not type into it
-    return Permissions(user, frozenset(intents), signing_role(user, translators))
+            why_not_edit = str(refusal)
+    return Permissions(user, frozenset(intents), signing_role(user, translators), why_not_edit)
 
 
 def signing_role(user: User | None, translators: Iterable[str]) -> str | None:

@@ -229,7 +229,9 @@ class EditorScreen(Screen):
         if not self.state.may("edit"):
             user = self.state.user
             who = self.session.user if user is None else f"{user.name} ({names(user.roles)})"
-            self._standing = _("Read-only: {who} has no translator or editor role here.").format(who=who)
+            why = self.state.permissions.why_not_edit  # a rule beyond the roles (an assignment) says why
+            self._standing = (_("Read-only: {why}").format(why=why) if why else
+                              _("Read-only: {who} has no translator or editor role here.").format(who=who))
         self.go_to(min(max(1, self._start_at), len(self.state.segments)))
         # Editable only now that the box shows the segment it saves to, and has the focus: a key
         # that came earlier went to the list, or nowhere.

@@ -16,6 +16,9 @@ class Permissions:
     user: User | None  # None: not a user of this workspace (who may still set up an empty one)
     intents: frozenset[str]
     sign_as: str | None  # the role this person's sign-off of the document is given in, if any
+    # Why an editor of English may not edit this document, where a rule beyond their roles says so
+    # (the document is assigned to another translator): the words a screen shows.
+    why_not_edit: str | None = None
 
     def may(self, intent: str) -> bool:
         return intent in self.intents
