@@ -28,7 +28,7 @@ _TABLE = """
 관계자, 당국자 | official*
 경찰 | police*, officer*, cop, cops
 군인, 병사, 장병 | soldier*, troop*, servicem*
-군대, 병력, 군은 | troop*, forces, military, army
+군대, 병력, 군은, 군사 | troop*, forces, military, army
 미군 | u.s. troop*, u.s. military, u.s. forces, american troop*, american soldier*
 사망, 숨지, 숨진, 숨졌, 목숨, 죽었, 죽은, 죽음, 시신 | kill*, dead, death*, die, died, dies, dying, fatal*, lives, body, bodies
 부상, 다쳤, 다친, 다치 | injur*, wound*, hurt
@@ -37,7 +37,7 @@ _TABLE = """
 테러 | terror*, attack*, bomb*
 자살 | suicide*
 공격 | attack*, assault*, strike*, raid*
-총격, 총을, 발포 | shoot*, shot, gun*, fire*, fired
+총격, 총을, 발포, 권총, 총기, 총탄 | shoot*, shot, gun*, fire*, fired
 체포 | arrest*, detain*, custody
 수사 | investigat*, probe*, inquir*
 재판, 법원 | court*, trial*, judge*
@@ -58,7 +58,7 @@ _TABLE = """
 선거운동, 유세 | campaign*, rally, rallies, stump*
 승리 | win, wins, winning, winner*, won, victor*, triumph*
 패배 | defeat*, lose*, lost, loss
-전쟁 | war, wars, warfare
+전쟁, 세계대전 | war, wars, warfare
 평화 | peace*
 협상, 회담 | talks, negotiat*, summit*
 합의 | agree*, deal*, accord, accords
@@ -130,8 +130,8 @@ _TABLE = """
 여성, 여자 | wom*, female*
 남성, 남자 | men, man, male*
 가족 | famil*
-아버지 | father*, dad
-어머니 | mother*, mom
+아버지, 부친 | father*, dad
+어머니, 모친 | mother*, mom
 아내, 부인 | wife, wives
 남편 | husband*
 딸 | daughter*
@@ -148,11 +148,11 @@ _TABLE = """
 민주주의 | democra*
 시위 | protest*, demonstrat*, rall*
 지진 | earthquake*, quake*, tremor*
-태풍 | typhoon*, storm*
+태풍, 폭풍 | typhoon*, storm*
 허리케인 | hurricane*
 홍수 | flood*
 폭우, 비가 | rain*, downpour*
-눈이, 폭설 | snow*
+눈이, 폭설, 눈보라 | snow*
 화재, 불이, 산불 | fire*, blaze*, wildfire*
 날씨 | weather
 기온, 온도 | temperature*, degree*
@@ -229,8 +229,8 @@ _TABLE = """
 톤 | ton, tons, tonne, tonnes, tonne*
 킬로미터, km | kilomet*, km, mile*
 미터 | meter*, metre*, feet, foot
-증가, 늘어, 늘었, 상승, 올랐 | increas*, rise, rises, rising, rose, grow*, grew, gain*, climb*, jump*, surg*
-감소, 줄어, 줄었, 하락, 떨어 | decreas*, declin*, fall*, fell, drop*, slump*, plung*
+증가, 늘어, 늘었, 상승, 올랐, 오름, 급등 | increas*, rise, rises, rising, rose, grow*, grew, gain*, climb*, jump*, surg*
+감소, 줄어, 줄었, 하락, 떨어, 급락 | decreas*, declin*, fall*, fell, drop*, slump*, plung*
 최대 | largest, biggest, maximum
 최초, 처음 | first
 마지막 | final*
@@ -293,6 +293,28 @@ _TABLE = """
 정치 | politic*
 연구진, 연구원, 연구팀 | research*, scientist*
 자폭 | suicide*, bomb*, blew, blow*
+현금 | cash
+금융 | financ*
+기상청, 기상 | weather*, meteorolog*, forecast*
+예상, 전망 | expect*, forecast*, predict*, outlook
+국경 | border*, frontier*
+정책 | policy, policies
+제안 | propos*, offer*, suggest*
+개혁 | reform*
+연금 | pension*
+복지 | welfare
+노인, 노년, 고령 | elderly, senior*, aged, older
+보험 | insur*
+헌법 | constitution*
+노벨 | nobel
+수상 | award*, prize*, laureate*
+월요일 | monday
+화요일 | tuesday
+수요일 | wednesday
+목요일 | thursday
+금요일 | friday
+토요일 | saturday
+일요일 | sunday
 """
 
 
