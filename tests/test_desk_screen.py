@@ -113,3 +113,61 @@ def test_a_notification_reaches_the_other_app_open_on_the_workspace(desk_path: P
             assert not any("robert" in n.message and "assigned" in n.message for n in david._notifications)
 
     run(scenario)
+
+
+def test_the_desk_chief_assigns_and_reassigns_from_the_desk_view(desk_path: Path):
+    from textual.widgets import Input, Select
+
+    from tui.widgets.assign_dialog import AssignDialog
+
+    async def scenario() -> None:
+        app = TandemApp(desk_path, "chief")
+        async with app.run_test(size=SMALL) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, DocumentsScreen) and app.screen._summaries)
+            await pilot.press("d")
+            await until(pilot, lambda: isinstance(app.screen, DeskScreen) and app.screen.rows)
+            desk = app.screen
+            await pilot.press("a")  # on the first row: "late", document 2
+            await until(pilot, lambda: isinstance(app.screen, AssignDialog))
+            dialog = app.screen
+            dialog.query_one("#assign-editor", Select).value = "robert"
+            dialog.query_one("#assign-due", Input).value = "2026-12-07T13:00"
+            await pilot.click("#assign-ok")
+            await until(pilot, lambda: app.screen is desk and desk.rows[0].summary.id == 4)
+            assert [r.summary.id for r in desk.rows] == [4, 2, 1, 3]  # "late" is due 13:00 now, after "sooner"
+            # The cursor stayed on document 2 as it moved; its translator step is given to nobody.
+            await pilot.press("a")
+            await until(pilot, lambda: isinstance(app.screen, AssignDialog))
+            dialog = app.screen
+            dialog.query_one("#assign-due", Input).value = "soon"  # the workspace's refusal, in the dialog
+            await pilot.click("#assign-ok")
+            await until(pilot, lambda: "not a due time" in str(dialog.query_one("#assign-error", Static).render()))
+            assert app.screen is dialog
+            dialog.query_one("#assign-due", Input).value = desk.rows[1].due_text  # as it was
+            dialog.query_one("#assign-translator", Select).value = ""
+            await pilot.click("#assign-ok")
+            await until(pilot, lambda: app.screen is desk and desk.rows[1].holder is None)
+        with Workspace.open(desk_path, create=False) as ws:
+            entries = [(e["action"], e["detail"].get("role"), e["detail"].get("user"), e["detail"].get("previous"))
+                       for e in ws.audit.log(2) if e["action"] in ("document.assign", "document.due")]
+            assert entries[-3:] == [("document.assign", "editor", "robert", None), ("document.due", None, None, None),
+                                    ("document.assign", "translator", None, "david")]
+            assert ws.desk.assignment(2).due_at == "2026-12-07T04:00:00.000+00:00"
+            assert [n.kind for n in ws.desk.inbox("robert")] == ["assigned"]
+
+    run(scenario)
+
+
+def test_only_the_desk_is_offered_assigning(desk_path: Path):
+    async def scenario() -> None:
+        app = TandemApp(desk_path, "david")
+        async with app.run_test(size=SMALL) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, DocumentsScreen) and app.screen._summaries)
+            await pilot.press("d")
+            await until(pilot, lambda: isinstance(app.screen, DeskScreen) and app.screen.rows)
+            assert not app.screen.check_action("assign", ())
+            await pilot.press("a")
+            await pilot.pause()
+            assert isinstance(app.screen, DeskScreen)
+
+    run(scenario)

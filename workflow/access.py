@@ -11,7 +11,7 @@ from workflow.errors import PermissionDenied
 from workflow.i18n import _
 from workflow.models import Role, User
 from workflow.models.permissions import (
-    CLOSE, COMMENT, DISMISS, EDIT, IMPORT, MAINTAIN, MARK, PROPOSE, REPLY, REVIEW, Permissions)
+    ASSIGN, CLOSE, COMMENT, DISMISS, EDIT, IMPORT, MAINTAIN, MARK, PROPOSE, REPLY, REVIEW, Permissions)
 from workflow.storage import Storage
 
 # Whoever first touches an empty workspace sets it up, and usually starts by importing.
@@ -85,6 +85,7 @@ INTENT_ROLES: dict[str, frozenset[Role]] = {
     IMPORT: frozenset(IMPORT_ROLES),
     PROPOSE: frozenset(Role),
     MAINTAIN: frozenset(GLOSSARY_ROLES),
+    ASSIGN: frozenset({Role.DESK, Role.ADMIN}),  # ASSIGN_ROLES below; an importer's first assignment is apart
 }
 
 
@@ -124,7 +125,7 @@ def signing_role(user: User | None, translators: Iterable[str]) -> str | None:
 
 # The news desk (issue 17): who gives documents their translator, editor and due time, and what an
 # assignment changes about editing.
-ASSIGN_ROLES = {Role.DESK, Role.ADMIN}
+ASSIGN_ROLES = set(INTENT_ROLES[ASSIGN])
 
 
 def may_assign(user: User, *, imported_by: str | None = None, reassigning: bool = False) -> bool:

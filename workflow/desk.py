@@ -84,12 +84,12 @@ class Desk:
         return self.assignment(document_id)
 
     def set_due(self, document_id: int, due: str | None, priority: str | None = None, *, by: str) -> Assignment:
-        """Set the due time (as typed: workflow.due reads it; None keeps the one set) and the
-        priority (None keeps it). Audited."""
+        """Set the due time (as typed: workflow.due reads it; None keeps the one set, "" clears it)
+        and the priority (None keeps it). Audited."""
         if priority is not None and priority not in PRIORITIES:
             raise InputError("--priority", _("{priority!r}: the priority is breaking, normal or feature").format(
                 priority=priority))
-        due_at = parse_due(due) if due is not None else None
+        due_at = parse_due(due) if due else None  # "": no due time any more
         with self._store.write():
             actor = acting_user(self._store, by)
             document = self._document(document_id)

@@ -24,6 +24,8 @@ _NAMES = {
     "proposed": N_("proposed"), "deprecated": N_("deprecated"),
     # finding severities
     "error": N_("error"), "warning": N_("warning"), "info": N_("info"),
+    # document priorities (workflow.desk)
+    "breaking": N_("breaking"), "normal": N_("normal"), "feature": N_("feature"),
     # comment kinds
     "note": N_("note"), "query": N_("query"),
 }

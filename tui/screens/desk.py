@@ -85,14 +85,18 @@ class DeskScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", description=N_("Back")),
+        Binding("a", "assign", description=N_("Assign"),
+                tooltip=N_("Give the highlighted document its translator, editor, due time and priority")),
         Binding("r", "reload", description=N_("Reload"), tooltip=N_("Read the desk again")),
     ]
 
     class Loaded(Message):
-        def __init__(self, rows: list, stats: Any) -> None:
+        def __init__(self, rows: list, stats: Any, users: list, can_assign: bool) -> None:
             super().__init__()
             self.rows = rows
             self.stats = stats
+            self.users = users
+            self.can_assign = can_assign
 
     class LoadFailed(Message):
         def __init__(self, problem: str) -> None:
@@ -104,7 +108,9 @@ class DeskScreen(Screen[None]):
         self.session = session
         self.title = _("The desk")
         self.rows: list = []
-        self._shown: list[tuple] = []
+        self._shown: list[dict] = []
+        self._users: list = []
+        self._can_assign = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -131,6 +137,24 @@ class DeskScreen(Screen[None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Hidden, not greyed out, for whoever may not assign: the workspace would refuse them.
+        return self._can_assign if action == "assign" else True
+
+    def action_assign(self) -> None:
+        from tui.widgets.assign_dialog import AssignDialog
+
+        table = self.query_one("#desk-table", DataTable)
+        if not table.row_count or not self._can_assign:
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        row = next(row for row in self.rows if str(row.summary.id) == key)
+        self.app.push_screen(AssignDialog(self.session, row, self._users), self._assigned)
+
+    def _assigned(self, stored: bool | None) -> None:
+        if stored:
+            self.load()
+
     def action_reload(self) -> None:
         self.load()
 
@@ -143,12 +167,18 @@ class DeskScreen(Screen[None]):
             with self.session.workspace() as workspace:
                 rows = workspace.desk.desk()
                 stats = workspace.stats.desk() if self.size.height >= STATS_FROM_HEIGHT else None
+                users = workspace.users.all()
+                can_assign = workspace.review.permissions(self.session.user).may("assign")
         except TandemError as exc:
             self.post_message(self.LoadFailed(str(exc)))
             return
-        self.post_message(self.Loaded(rows, stats))
+        self.post_message(self.Loaded(rows, stats, users, can_assign))
 
     def on_desk_screen_loaded(self, message: Loaded) -> None:
+        self._users = message.users
+        if message.can_assign != self._can_assign:
+            self._can_assign = message.can_assign
+            self.refresh_bindings()
         if message.stats is not None:
             self.query_one(StatsPanel).show(message.stats)
         shown = [row.to_json() for row in message.rows]

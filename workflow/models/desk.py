@@ -6,18 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from workflow.i18n import N_, _, format_datetime, format_timedelta
+from workflow.i18n import _, format_datetime, format_timedelta
 from workflow.models.core import DocumentState, DocumentSummary, Role
 
 PRIORITIES = ("breaking", "normal", "feature")
-PRIORITY_NAMES = {"breaking": N_("breaking"), "normal": N_("normal"), "feature": N_("feature")}
 # Two cells wide by Unicode (East Asian Width W), as rich and wcwidth both count it; "!" already marks a
 # doubtful pairing on the documents screen.
 LATE_GLYPH = "⏰"
 
 
 def priority_name(priority: str) -> str:
-    return _(PRIORITY_NAMES.get(priority, priority))
+    from workflow.names import name
+
+    return name(priority)
 
 
 @dataclass(frozen=True)

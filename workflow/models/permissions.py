@@ -9,6 +9,7 @@ from workflow.models.core import User
 # The intents an interface may ask about (workflow.access.INTENT_ROLES says who holds each).
 EDIT, MARK, DISMISS, COMMENT, REPLY, CLOSE = "edit", "mark", "dismiss", "comment", "reply", "close"
 REVIEW, IMPORT, PROPOSE, MAINTAIN = "review", "import", "propose", "maintain"
+ASSIGN = "assign"  # give documents their translator, editor, due time and priority (workflow.desk)
 
 
 @dataclass(frozen=True)
