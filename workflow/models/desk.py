@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from workflow.i18n import _, format_datetime, format_timedelta
+from workflow.i18n import _, format_datetime, format_timedelta, ngettext
 from workflow.models.core import DocumentState, DocumentSummary, Role
 
 PRIORITIES = ("breaking", "normal", "feature")
@@ -94,8 +94,10 @@ class QueueItem:
     @property
     def what(self) -> str:
         if self.role is Role.TRANSLATOR:
-            return _("{count} segments to translate").format(count=self.waiting)
-        return _("{count} segments to review").format(count=self.waiting)
+            return ngettext("{count} segment to translate", "{count} segments to translate",
+                            self.waiting).format(count=self.waiting)
+        return ngettext("{count} segment to review", "{count} segments to review", self.waiting).format(
+            count=self.waiting)
 
     def to_json(self) -> dict[str, Any]:
         return {**self.row.to_json(), "role": self.role.value, "waiting": self.waiting}
