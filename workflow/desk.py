@@ -146,10 +146,11 @@ class Desk:
                               due[d]["due_at"] if d in due else None, due[d]["priority"] if d in due else "normal")
                 for d in wanted}
 
-    def desk(self) -> list[DeskRow]:
-        """Every document in flight (not yet approved), late first, then soonest due."""
+    def desk(self, only: set[int] | None = None) -> list[DeskRow]:
+        """Every document in flight (not yet approved), late first, then soonest due; `only`: of
+        those documents (a person's queue reads just theirs, not every document's state)."""
         at = now()
-        summaries = self._documents.all()
+        summaries = [s for s in self._documents.all() if only is None or s.id in only]
         assignments = self._assignments(s.id for s in summaries)
         words = self._store.words_left()
         rows = []
@@ -167,8 +168,9 @@ class Desk:
     def queue(self, user: str) -> list[QueueItem]:
         """What waits for `user`: documents assigned to them as translator with segments to
         translate (or sent back), and as editor with translated segments to review; soonest due first."""
+        theirs = {row["document_id"] for row in self._store.assignments() if row["user"] == user}
         items = []
-        for row in self.desk():
+        for row in self.desk(theirs) if theirs else ():
             for role in (Role.TRANSLATOR, Role.EDITOR):
                 if row.assignment.holder(role) == user and waiting(row.summary, role):
                     items.append(QueueItem(row, role, waiting(row.summary, role)))
