@@ -249,6 +249,7 @@ def _desk_commands(commands: Any) -> None:
     _assignment_options(assign)
     assign.add_argument("--unassign", choices=("translator", "editor"), action="append", default=[],
                         help=_("leave the document with no translator (or editor)"))
+    _json_flag(assign)
     _json_flag(commands.add_parser("desk", help=_("every document in flight: state, who holds it now, due, "
                                                   "words left, open queries; late first")))
     inbox = commands.add_parser("inbox", help=_("your notifications: assignments, queries, answers, "

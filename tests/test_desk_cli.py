@@ -55,8 +55,17 @@ def test_assign_reassign_and_the_audit(tandem, desk_ws):
                                                                                  ("jane", "chief")]
     refused = tandem("assign", str(doc), "--translator", "david", user="robert")
     assert refused.code == 2 and "desk chief" in refused.err
-    run = tandem("assign", str(doc), "--unassign", "translator", user="chief")
-    assert run.code == 0 and "translator: nobody" in run.out
+    run = tandem("assign", str(doc), "--unassign", "translator", "--due", "", "--json", user="chief")
+    assert run.code == 0, run.err
+    assert json.loads(run.out) == {"document": doc, "translator": None, "editor": None, "due": None,
+                                   "priority": "normal"}
+
+
+def test_the_desk_role_is_given_like_any_other(tandem, desk_ws):
+    run = tandem("users", "add", "sora", "--role", "desk", user="admin")
+    assert run.code == 0 and "desk chief" in run.out
+    doc = _imported(tandem, user="sora")  # the desk chief may import, then assigns
+    assert tandem("assign", str(doc), "--editor", "robert", user="sora").code == 0
 
 
 def test_only_the_assigned_translator_edits(tandem, desk_ws):
