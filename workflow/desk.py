@@ -71,7 +71,7 @@ class Desk:
             previous = history[-1]["user"] if history else None
             if user is not None:
                 self._assignable(document_id, as_role, user)
-            if history and previous == user:
+            if previous == user:  # nothing changes (nobody to nobody included): nothing recorded
                 return self.assignment(document_id)
             at = now()
             self._store.insert_assignment({"document_id": document_id, "role": as_role.value,
