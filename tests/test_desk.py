@@ -62,6 +62,8 @@ def test_a_clock_time_is_the_next_one_where_the_reader_is(clock):
     with using("ko"):
         assert parse_due("오후 6:00") == parse_due("18:00")
         assert parse_due("오전 9:30") == parse_due("9:30")
+        assert parse_due("오후 6시") == parse_due("18시") == parse_due("18:00")
+        assert parse_due("26. 12. 7. 오후 6시 30분") == "2026-12-07T09:30:00.000+00:00"
 
 
 def test_iso_and_the_locales_short_form_are_read_in_the_readers_zone(clock):

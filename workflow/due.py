@@ -1,7 +1,8 @@
 """A due time as people type it, read in their locale and time zone, stored as UTC ISO 8601.
 
-Accepted: a clock time alone ("18:00", "6 PM", "6:30 pm", "오후 6:00"), meaning the next time the
-clock shows it where the reader is: today, or tomorrow when today's has passed (a desk setting a
+Accepted: a clock time alone ("18:00", "6 PM", "6:30 pm", "오후 6:00", "오후 6시", "18시 30분"),
+meaning the next time the clock shows it where the reader is: today, or tomorrow when today's has
+passed (a desk setting a
 deadline means one still ahead; a moment already gone would make the document late on arrival);
 an ISO date and time (2026-12-07T09:00, 2026-12-07 09:00, with or without an offset; without one,
 the reader's zone); the locale's short date and time as the app shows it (12/7/26, 6:00 PM;
@@ -22,11 +23,14 @@ _MARK = r"(am|pm|a\.m\.|p\.m\.|오전|오후)"
 # A clock time at the end of the text, with an AM/PM mark before it (Korean) or after it (English).
 _CLOCK = re.compile(rf"(?:{_MARK}\s*)?(\d{{1,2}})(?::(\d{{2}}))?\s*{_MARK}?$", re.IGNORECASE)
 END_OF_DAY = time(23, 59)
+_KOREAN_CLOCK = re.compile(r"(\d{1,2})\s*시(?:\s*(\d{1,2})\s*분)?(?:에)?$")
 
 
 def parse_due(text: str, *, option: str = "--due") -> str:
     """The UTC ISO 8601 moment `text` names; an InputError that shows how to write it otherwise."""
     cleaned = " ".join(text.replace("\u202f", " ").split())
+    # Korean hours and minutes as people write them: 오후 6시, 18시 30분.
+    cleaned = _KOREAN_CLOCK.sub(lambda m: f"{m[1]}:{m[2] or '00'}", cleaned)
     if not cleaned:
         raise _wrong(text, option)
     moment = _iso(cleaned)
