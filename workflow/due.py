@@ -2,8 +2,8 @@
 
 Accepted: a clock time alone ("18:00", "6 PM", "6:30 pm", "오후 6:00", "오후 6시", "18시 30분"),
 meaning the next time the clock shows it where the reader is: today, or tomorrow when today's has
-passed (a desk setting a
-deadline means one still ahead; a moment already gone would make the document late on arrival);
+passed (a desk setting a deadline means one still ahead; a moment already gone would make the
+document late on arrival);
 an ISO date and time (2026-12-07T09:00, 2026-12-07 09:00, with or without an offset; without one,
 the reader's zone); the locale's short date and time as the app shows it (12/7/26, 6:00 PM;
 26. 12. 7. 오후 6:00); a date alone (ISO or the locale's short date) means the end of that day.
