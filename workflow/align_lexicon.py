@@ -36,7 +36,7 @@ _TABLE = """
 폭탄, 폭발 | bomb*, blast*, explosion*, explosive*, explode*, detonat*
 테러 | terror*, attack*, bomb*
 자살 | suicide*
-공격 | attack*, assault*, strike*, raid*
+공격, 습격 | attack*, assault*, strike*, raid*
 총격, 총을, 발포, 권총, 총기, 총탄 | shoot*, shot, gun*, fire*, fired
 체포 | arrest*, detain*, custody
 수사 | investigat*, probe*, inquir*
@@ -137,7 +137,7 @@ _TABLE = """
 딸 | daughter*
 아들 | son, sons
 친구 | friend*
-사람 | people, person*
+사람, 인간, 인류 | people, person*, human*
 주민 | resident*, villager*, local*
 시민 | citizen*, civilian*
 국민 | citizen*, public, people, nation*
