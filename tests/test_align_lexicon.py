@@ -1,0 +1,101 @@
+"""Common news words as pairing evidence (issue 19): 사망 and "killed" say the same thing, and a drop
+among one-sentence paragraphs of alike length is placed by them where lengths, names and numbers
+cannot; where they cannot either, the pairs beside the drop stay marked."""
+
+from __future__ import annotations
+
+import pytest
+
+from workflow import align
+from workflow.align_evidence import english_evidence, korean_evidence
+from workflow.align_lexicon import CONCEPTS, english_concepts, korean_concepts
+from workflow.importer import plan_import
+
+
+def _meanings(found: frozenset[int]) -> set[str]:
+    return {CONCEPTS[n][0][0] for n in found}
+
+
+@pytest.mark.parametrize("korean, english, meaning", [
+    ("경찰은 이날 테러로 38명이 숨지고", "The attack killed at least 38 people", "사망"),
+    ("폭탄테러가 발생했다", "a suicide bomber struck", "폭탄"),  # inside a compound
+    ("북한은 미사일을", "North Korea fired a missile", "북한"),  # words in a row
+    ("미국 정부는", "the U.S. government", "미국"),
+    ("배를 타고", "by boat", "배"),  # a one-syllable stem, a particle after it
+])
+def test_a_meaning_is_found_in_both_languages(korean, english, meaning):
+    assert meaning in _meanings(korean_concepts(korean) & english_concepts(english))
+
+
+@pytest.mark.parametrize("korean, english, meaning", [
+    ("핵심은 경제다", "the key is nuclear", "핵"),  # 핵심 is not 핵
+    ("배경을 설명했다", "the boat", "배"),
+    ("열차가", "as he was trained to do", "열차"),  # train* would read trained
+    ("여론조사", "air pollution", "지지율"),  # poll* would read pollution
+    ("합의", "according to officials", "합의"),
+    ("수입", "an important step", "수입"),
+])
+def test_a_word_that_only_looks_alike_is_not_the_meaning(korean, english, meaning):
+    assert meaning not in _meanings(korean_concepts(korean) & english_concepts(english))
+
+
+def test_the_us_is_not_us():
+    assert "미국" not in _meanings(english_concepts("He told us about it."))
+
+
+# One-sentence paragraphs of alike length with no names or numbers: only their words tell them apart.
+KOREAN = ["경찰은 시위대를 해산했다고 밝혔다.", "지진으로 주택 수백 채가 무너졌다.",
+          "대통령은 의회에 예산안을 냈다.", "병원의 환자들이 모두 대피했다.",
+          "학생들이 학교로 돌아갔다고 한다."]
+ENGLISH = ["Police said they had dispersed the protesters.", "The earthquake destroyed hundreds of homes.",
+           "The president sent the budget to parliament.", "All the patients at the hospital were evacuated.",
+           "Students have gone back to their schools."]
+
+
+def _pairs(monkeypatch, korean, english, *, lexicon=True):
+    if not lexicon:
+        monkeypatch.setattr(align, "CONCEPT_SHARED", 0.0)
+        monkeypatch.setattr(align, "CONCEPT_UNSHARED", 0.0)
+    source = [align.unit(t, evidence=korean_evidence(t)) for t in korean]
+    target = [align.unit(t, evidence=english_evidence(t)) for t in english]
+    texts: list[str | None] = [None] * len(korean)
+    for bead in align.align(source, target):
+        for i in bead.source:
+            texts[i] = " ".join(english[j] for j in bead.target) or None
+    return texts
+
+
+def test_news_words_place_a_drop_that_lengths_alone_misplace(monkeypatch):
+    right_with, right_without = 0, 0
+    for dropped in range(len(KOREAN)):
+        english = ENGLISH[:dropped] + ENGLISH[dropped + 1:]
+        expected = [None if i == dropped else e for i, e in enumerate(ENGLISH)]
+        right_with += _pairs(monkeypatch, KOREAN, english) == expected
+        with monkeypatch.context() as m:
+            right_without += _pairs(m, KOREAN, english, lexicon=False) == expected
+    assert right_with == len(KOREAN)
+    assert right_without < len(KOREAN)
+
+
+def test_the_import_pairs_and_marks_them(tmp_path):
+    ko, en = tmp_path / "ko.md", tmp_path / "en.md"
+    ko.write_text("\n\n".join(KOREAN) + "\n", encoding="utf-8")
+    en.write_text("\n\n".join(ENGLISH[:2] + ENGLISH[3:]) + "\n", encoding="utf-8")
+    segments = plan_import(ko, en).segments
+    assert [s.target for s in segments] == [*ENGLISH[:2], None, *ENGLISH[3:]]
+    assert segments[2].note  # the dropped one says so
+    assert not segments[0].note and not segments[4].note  # far from the drop: no doubt
+
+
+def test_a_drop_the_words_cannot_place_stays_doubtful(tmp_path):
+    # Every paragraph says the same things (police, killed, attack): nothing places the drop.
+    korean = ["경찰은 테러로 여러 명이 숨졌다고 밝혔다."] * 4
+    english = ["Police said several people were killed in the attack."] * 3
+    ko, en = tmp_path / "ko.md", tmp_path / "en.md"
+    ko.write_text("\n\n".join(korean) + "\n", encoding="utf-8")
+    en.write_text("\n\n".join(english) + "\n", encoding="utf-8")
+    segments = plan_import(ko, en).segments
+    assert all(s.note for s in segments)
+    beads = align.align([align.unit(t, evidence=korean_evidence(t)) for t in korean],
+                        [align.unit(t, evidence=english_evidence(t)) for t in english])
+    assert all(b.close_call and b.alternative is not None for b in beads if b.shape == (1, 1))
