@@ -171,3 +171,35 @@ def test_only_the_desk_is_offered_assigning(desk_path: Path):
             assert isinstance(app.screen, DeskScreen)
 
     run(scenario)
+
+
+def test_the_import_dialog_assigns_the_new_document(desk_path: Path, tmp_path: Path):
+    from textual.widgets import Button, Input
+
+    from tui.widgets.import_dialog import ImportDialog
+
+    article = tmp_path / "new.md"
+    article.write_text("# 새 기사\n\n새로운 기사 입니다.\n", encoding="utf-8")
+
+    async def scenario() -> None:
+        app = TandemApp(desk_path, "chief")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, DocumentsScreen) and app.screen._summaries)
+            await pilot.press("i")
+            await until(pilot, lambda: isinstance(app.screen, ImportDialog))
+            dialog = app.screen
+            for name, value in (("korean", str(article)), ("translator", "nobody"), ("due", "18:00")):
+                dialog.query_one(f"#import-{name}", Input).value = value
+            dialog.query_one("#import", Button).press()
+            await until(pilot, lambda: "'nobody' is not a user" in str(dialog.query_one("#import-error", Static).content))
+            dialog.query_one("#import-translator", Input).value = "david"
+            dialog.query_one("#import-editor", Input).value = "robert"
+            dialog.query_one("#import", Button).press()
+            await until(pilot, lambda: isinstance(app.screen, DocumentsScreen) and len(app.screen._summaries) == 5)
+
+    run(scenario)
+    with Workspace.open(desk_path, create=False) as ws:
+        assert len(ws.documents.all()) == 5  # the refused try wrote nothing
+        assignment = ws.desk.assignment(5)
+        assert (assignment.translator, assignment.editor) == ("david", "robert")
+        assert assignment.due_at == "2026-12-07T09:00:00.000+00:00"  # 18:00 in Seoul, still ahead at 11:30

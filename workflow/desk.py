@@ -108,6 +108,11 @@ class Desk:
                               document_id=document_id)
         return self.assignment(document_id)
 
+    def read_due(self, due: str) -> str:
+        """The moment a due time as typed names (UTC ISO 8601), or the refusal set_due would give:
+        an interface checks a due time before the import it goes with writes anything."""
+        return parse_due(due)
+
     def _document(self, document_id: int) -> dict:
         row = self._store.document(document_id)
         if row is None:

@@ -62,6 +62,9 @@ class Request:
     title: str | None
     tags: list[str]
     sentences: bool
+    translator: str | None = None  # the new document's assignment (workflow.desk), when given
+    editor: str | None = None
+    due: str | None = None
 
 
 class ImportDialog(Dialog[int | None]):
@@ -82,6 +85,9 @@ class ImportDialog(Dialog[int | None]):
     }
     ImportDialog .field Input {
         width: 1fr;
+    }
+    ImportDialog .field Input.assign {
+        margin-right: 1;
     }
     ImportDialog #import-step {
         height: auto;
@@ -114,6 +120,12 @@ class ImportDialog(Dialog[int | None]):
             yield from _field(_("Title"), Input(placeholder=_("optional: the Korean headline"), id="import-title"))
             yield from _field(_("Tags"), Input(placeholder=_("comma separated"), id="import-tags"))
             yield Checkbox(_("One segment per sentence"), id="import-sentences")
+            # One row for the desk's assignment (workflow.desk), so the dialog still fits 80x24.
+            with Horizontal(classes="field"):
+                yield Label(_("Assign (optional)"))
+                for name, hint in (("translator", _("translator")), ("editor", _("editor")),
+                                   ("due", _("due (18:00)"))):
+                    yield Input(placeholder=hint, id=f"import-{name}", classes="assign")
             yield ProgressBar(total=len(STEPS), show_eta=False, id="import-progress")
             yield Static("", id="import-step", markup=False)
             yield Static("", id="import-error", classes="dialog-error banner", markup=False)
@@ -146,6 +158,7 @@ class ImportDialog(Dialog[int | None]):
             self.query_one("#import-title", Input).value.strip() or None,
             [tag for tag in tags if tag],
             self.query_one("#import-sentences", Checkbox).value,
+            *(self.query_one(f"#import-{name}", Input).value.strip() or None for name in ("translator", "editor", "due")),
         )
 
     def _path(self, selector: str, what: str) -> Path | None:
@@ -163,10 +176,12 @@ class ImportDialog(Dialog[int | None]):
     def run_import(self, request: Request) -> None:
         try:
             with self.session.workspace() as workspace:
+                _check_assignment(workspace, request)  # before anything is written
                 imported = workspace.files.import_file(
                     request.korean, request.english, title=request.title, tags=request.tags,
                     sentences=request.sentences, by=self.session.user, progress=self._progress,
                 )
+                _assign(workspace, imported, request, self.session.user)
         except (TandemError, OSError) as exc:
             self.post_message(self.Failed(_problem(exc)))
             return
@@ -205,6 +220,29 @@ class ImportDialog(Dialog[int | None]):
         step = self.query_one("#import-step", Static)
         step.display = True
         step.update(label)
+
+
+def _check_assignment(workspace, request: Request) -> None:
+    from workflow.errors import NotFound
+
+    for name in (request.translator, request.editor):
+        if name and workspace.users.find(name) is None:
+            raise NotFound(_("{name!r} is not a user of this workspace").format(name=name))
+    if request.due:
+        workspace.desk.read_due(request.due)
+
+
+def _assign(workspace, imported, request: Request, by: str) -> None:
+    """The new document's translator, editor and due time, as `tandem import --translator ...` sets them."""
+    result = imported.document
+    if result is None or isinstance(result, ReturnedFile):
+        return  # a memory, a glossary, or a document that already has its assignment
+    doc = result.document.id
+    for role, name in (("translator", request.translator), ("editor", request.editor)):
+        if name:
+            workspace.desk.assign(doc, role, name, by=by)
+    if request.due:
+        workspace.desk.set_due(doc, request.due, by=by)
 
 
 def _problem(exc: BaseException) -> str:
