@@ -168,7 +168,7 @@ _TABLE = """
 비행기, 여객기, 항공기 | plane, planes, aircraft, airliner*, jet*, flight*
 항공 | airline*, air, aviation, flight*, carrier*
 공항 | airport*
-자동차, 차량, 승용차, 차 | car, cars, vehicle*, automobile*, automaker*
+자동차, 차량, 승용차, 차 | car, cars, vehicle*, automobile*, automaker*, traffic
 열차, 기차 | train, trains
 배, 선박, 여객선, 어선 | ship*, boat*, vessel*, ferry, ferries
 도로 | road*, highway*
@@ -315,6 +315,7 @@ _TABLE = """
 금요일 | friday
 토요일 | saturday
 일요일 | sunday
+공기, 대기 | air, atmospher*
 """
 
 
@@ -347,11 +348,14 @@ def korean_concepts(text: str) -> frozenset[int]:
     found: set[int] = set()
     for word in _HANGUL_WORD.findall(text):
         found |= _word_concepts(word)
-    for symbol in ("%",):
-        if symbol in text:
-            found |= {n for stem, n in _KOREAN if stem == symbol}
-    found |= {n for stem, n in _KOREAN if stem.isascii() and stem != "%" and re.search(rf"\b{stem}\b", text)}
+    # Units and signs the Korean writes as the English does (240km, 20%), a number before them.
+    for stem, n in _LATIN:
+        if re.search(rf"(?<![A-Za-z]){re.escape(stem)}(?![A-Za-z])", text):
+            found.add(n)
     return frozenset(found)
+
+
+_LATIN = [(stem, n) for stem, n in _KOREAN if stem.isascii()]
 
 
 @lru_cache(maxsize=65536)
