@@ -22,7 +22,7 @@ from tui.live import WorkspaceChanged
 from tui.screens.document import DocumentScreen
 from tui.session import Session
 from tui.widgets.import_dialog import ImportDialog, Imported
-from tui.widgets.keys_footer import LocalizedFooter
+from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.pick_table import PickTable
 from workflow.errors import TandemError
 from workflow.i18n import N_, _, format_datetime, format_number, ngettext
@@ -108,7 +108,7 @@ class DocumentsScreen(Screen):
         yield Static(_(IMPORT_HINT).format(press=""), id="empty-hint", markup=False)
         yield Static(_("Loading documents…"), id="status", markup=False)
         yield Static(legend(), id="legend", markup=False)
-        yield LocalizedFooter()
+        yield KeysFooter()  # wraps onto a second line rather than cut keys off at 80 columns
 
     def on_resize(self) -> None:
         if self._summaries and self._fit() != self._cells:
