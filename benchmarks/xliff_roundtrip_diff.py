@@ -63,7 +63,7 @@ def main() -> None:
             corpus = "/".join(path.relative_to(base).parts[:2])
             row = by_corpus.setdefault(corpus, [0, 0, 0, 0])  # imported, refused, before, after
             try:
-                stored = ws.files.import_bilingual(path, by="admin")
+                stored = ws.files.import_file(path, by="admin").document
             except InputError as exc:
                 refused[str(exc.problem)[:60]] += 1
                 row[1] += 1

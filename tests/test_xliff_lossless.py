@@ -99,7 +99,7 @@ XLIFF2 = """<?xml version="1.0" encoding="UTF-8"?>
 def _import(workspace, tmp_path, name: str, text: str):
     path = tmp_path / name
     path.write_bytes(text.encode("utf-8"))
-    return path, workspace.files.import_bilingual(path, by="david")
+    return path, workspace.files.import_file(path, by="david").document
 
 
 def _targets(data: bytes) -> list[str]:
@@ -202,7 +202,7 @@ def test_every_corpora_xliff_file_goes_back_as_it_came(workspace):
     differing = []
     for path in files:
         try:
-            result = workspace.files.import_bilingual(path, by="david")
+            result = workspace.files.import_file(path, by="david").document
         except InputError:  # refused files are the reader's business, counted by the benchmark
             continue
         record, _segments = workspace._store.interchange(result.document.id)
@@ -247,3 +247,15 @@ def test_approvals_rejections_and_new_comments_go_into_the_file_and_nothing_else
     assert "shorter, please" in texts and "not this" in texts
     # imported notes are not written twice
     assert texts.count("keep it short" if fmt == "xliff12" else "two sentences") == 1
+
+
+def test_tandem_import_then_export_on_the_command_line_gives_the_file_back(tandem, workspace, tmp_path):
+    """The way people do it: `tandem import` keeps the file, `tandem export` patches it."""
+    path = tmp_path / "agency.xlf"
+    path.write_text(XLIFF12, encoding="utf-8")
+    imported = tandem("import", str(path), user="david")
+    assert imported.code == 0, imported.err
+    doc = imported.out.splitlines()[0]
+    out = tmp_path / "out.xlf"
+    assert tandem("export", doc, "--format", "xliff12", "-o", str(out)).code == 0
+    assert compare(path.read_bytes(), out.read_bytes()).total() == 0

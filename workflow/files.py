@@ -219,6 +219,8 @@ class Files:
                          title: str | None, tags: list[str], by: str) -> BilingualImport:
         from workflow.interchange import store_io
 
+        # The file itself is kept: exported to its own version, it is what Tandem patches (skeleton.py).
+        doc.skeleton = data
         # The Korean as stored: each unit's (its segment) and, stripped, an approved one's (memory).
         self._glossary.morphology.decide_texts(
             text for unit in doc.units for text in dict.fromkeys((store_io.nfc(unit.source),
