@@ -99,3 +99,13 @@ def test_a_drop_the_words_cannot_place_stays_doubtful(tmp_path):
     beads = align.align([align.unit(t, evidence=korean_evidence(t)) for t in korean],
                         [align.unit(t, evidence=english_evidence(t)) for t in english])
     assert all(b.close_call and b.alternative is not None for b in beads if b.shape == (1, 1))
+
+
+def test_a_question_stays_a_question(monkeypatch):
+    # Alike lengths, no names, numbers or news words: only the question mark says which Korean
+    # paragraph the English question renders, and so which one lost its English.
+    korean = ["그는 오늘 그곳에 간다고 말했다.", "그녀는 어디에 가는 것일까?", "그들은 내일 여기에 온다고 했다."]
+    english = ["Where is she going after all?", "They said they would come here tomorrow."]
+    assert _pairs(monkeypatch, korean, english) == [None, *english]
+    monkeypatch.setattr(align, "QUESTION_MISMATCH", 0.0)
+    assert _pairs(monkeypatch, korean, english) != [None, *english]
