@@ -69,8 +69,8 @@ class ReturnedFile:
 
     def summary(self, file: str) -> str:
         """What the return did, in one line (the CLI prints it, the TUI's import dialog shows it)."""
-        return _("{file} (read as {kind}) returned to document {id}: {changed} segments changed, {merged} merged "
-                 "with changes made here since the export, {conflicts} in conflict, {unchanged} unchanged").format(
+        return _("{file} (read as {kind}) returned to document {id}: segments changed {changed}, merged with "
+                 "changes made here since the export {merged}, in conflict {conflicts}, unchanged {unchanged}").format(
             file=file, kind=self.read_as, id=self.document.id, changed=format_number(len(self.changed)),
             merged=format_number(len(self.merged)), conflicts=format_number(len(self.conflicts)),
             unchanged=format_number(self.unchanged))
@@ -160,11 +160,11 @@ class Returns:
                     comments += 1
         warnings = list(doc.warnings)
         if locked:
-            warnings.append(_("{file}: units {units} are not to be translated (translate=\"no\"); their changed "
-                              "English was not applied").format(file=name, units=_shown(locked)))
+            warnings.append(_("{file}: units not to be translated (translate=\"no\") whose changed English was not "
+                              "applied: {units}").format(file=name, units=_shown(locked)))
         if missing:
-            warnings.append(_("{file}: units {units} of document {id} are not in the file; they were left as they "
-                              "are").format(file=name, units=_shown(missing), id=document_id))
+            warnings.append(_("{file}: units of document {id} not in the file, left as they are: {units}").format(
+                file=name, units=_shown(missing), id=document_id))
         with self._store.write():
             actor = acting_user(self._store, by)
             self._store.audit(now(), actor.id, "document.return", {
@@ -198,15 +198,15 @@ class Returns:
             row = rows[found]
             pairs.append(_Pair(unit, found, row["id"], bool(row.get("locked"))))
         if unknown:
-            raise InputError(name, _("units {units} are not units of document {id}; a returned file holds the "
-                                     "units it was given (import it with --as-new to make a new document)").format(
+            raise InputError(name, _("units that are not document {id}'s: {units} (a returned file holds the units it "
+                                     "was given; import it with --as-new to make a new document)").format(
                 units=_shown(unknown), id=document_id))
         if twice:
-            raise InputError(name, _("units {units} appear twice").format(units=_shown(twice)))
+            raise InputError(name, _("units given twice: {units}").format(units=_shown(twice)))
         differ = [p.unit.id for p in pairs if _korean(p.unit.source) != _korean(rows[p.position]["source_text"])]
         if differ:
-            raise InputError(name, _("the Korean of units {units} differs from document {id}'s; a returned file "
-                                     "must carry the Korean it was given (nothing was imported)").format(
+            raise InputError(name, _("units whose Korean differs from document {id}'s: {units} (a returned file must "
+                                     "carry the Korean it was given; nothing was imported)").format(
                 units=_shown(differ), id=document_id))
         missing = tuple(u.id for u in exported if u.id not in seen)
         return pairs, missing
