@@ -15,6 +15,7 @@ from tui_helpers import no_idle_saves, run, until
 from tui.app import TandemApp
 from tui.screens.editor import EditorScreen
 from tui.screens.review import ReviewScreen
+from tui.widgets.panels import GlossaryPanel
 from tui.widgets.review_detail import ReviewDetail
 from tui.widgets.review_edit_dialog import EditDialog
 from tui.widgets.review_list import ReviewList
@@ -67,6 +68,11 @@ def test_a_locked_segment_is_read_only_says_why_when_typed_into_and_keys_move_pa
             assert english.read_only and english.has_class("-locked")
             assert "⊘ locked" in str(english.border_title) and "read-only" in str(english.border_title)
             assert not screen.query_one("#notice").display
+            # its glossary terms are listed for reference, never "to fix"
+            glossary = screen.query_one(GlossaryPanel)
+            await until(pilot, lambda: bool(glossary.uses))
+            assert not glossary.judged and not any(glossary.to_fix(use) for use in glossary.uses)
+            assert "to fix" not in str(glossary.border_title)
             english.focus()
             await pilot.press("x", "y", "backspace", "enter")
             await pilot.pause()

@@ -60,7 +60,7 @@ from tui.widgets.segment_list import SegmentList, segment_rows, widths_for
 from tui.widgets.segment_panels import SegmentPanels
 from tui.widgets.segment_texts import EnglishEditor, KoreanView, finding_marks
 from tui.widgets.term_picker import TermPicker
-from workflow.models import locked_refusal
+from workflow.models import is_work, locked_refusal
 from workflow.errors import InputError
 from workflow.i18n import _
 from workflow.models import Move, Operation, Plan, Segment, choices, choices_for, edit_for, plan, sentence_starts, shown
@@ -905,7 +905,7 @@ class EditorScreen(Screen):
         if shown != self._shown:
             self._shown = shown
             self.query_one(KoreanView).show(self.current.source, result.uses, findings=korean_marks)
-            self.panels.show_analysis(result.findings, result.uses)
+            self.panels.show_analysis(result.findings, result.uses, judged=is_work(self.current))
         if english.marks != english_marks:
             english.mark_spans(english_marks)
         self.state.counts[result.index] = result.counts

@@ -66,10 +66,13 @@ class GlossaryPanel(Panel):
         self.uses: list[TermUse] = []  # one per term, as listed (the first time the Korean has it)
         self.counts: list[int] = []  # how often the Korean has each
         self.dismissed: dict[int, str] = {}
+        self.judged = True
 
-    def show(self, uses: Sequence[TermUse], dismissed_terms: Mapping[int, str] | Collection[int] = ()) -> None:
+    def show(self, uses: Sequence[TermUse], dismissed_terms: Mapping[int, str] | Collection[int] = (), *,
+             judged: bool = True) -> None:
         """dismissed_terms: ids of terms whose finding was dismissed (with who did it, if a mapping;
-        dismissed_terms() gives it): they are not counted to fix."""
+        dismissed_terms() gives it): they are not counted to fix. judged=False: the segment is not
+        Tandem's to check (locked), so its terms are listed for reference only."""
         firsts: dict[object, int] = {}
         self.uses, self.counts = [], []
         for use in uses:
@@ -82,10 +85,11 @@ class GlossaryPanel(Panel):
                 self.counts.append(1)
         self.dismissed = (dict(dismissed_terms) if isinstance(dismissed_terms, Mapping)
                           else dict.fromkeys(dismissed_terms, ""))
+        self.judged = judged
         missing = sum(1 for u in self.uses if self.to_fix(u))
         title = (_("Glossary · {count} to fix").format(count=missing) if missing
                  else f"{_(self.TITLE)} · {len(self.uses)}")
-        self._fill([_use_prompt(u, n, self._dismissal(u)) for u, n in zip(self.uses, self.counts)], title)
+        self._fill([_use_prompt(u, n, self._dismissal(u), judged) for u, n in zip(self.uses, self.counts)], title)
 
     def _dismissal(self, use: TermUse) -> str | None:
         if use.term.id is None or use.term.id not in self.dismissed:
@@ -93,7 +97,7 @@ class GlossaryPanel(Panel):
         return self.dismissed[use.term.id]
 
     def to_fix(self, use: TermUse) -> bool:
-        return (use.forbidden or not use.satisfied) and self._dismissal(use) is None
+        return self.judged and (use.forbidden or not use.satisfied) and self._dismissal(use) is None
 
     def chosen(self) -> TermUse | None:
         """The highlighted term, else the first one the draft does not yet render right."""
@@ -102,13 +106,15 @@ class GlossaryPanel(Panel):
         return next((u for u in self.uses if self.to_fix(u)), self.uses[0] if self.uses else None)
 
 
-def _use_prompt(use: TermUse, count: int = 1, dismissed_by: str | None = None) -> Content:
+def _use_prompt(use: TermUse, count: int = 1, dismissed_by: str | None = None, judged: bool = True) -> Content:
     term = use.term
     head = Content.assemble((use.hit.text, "bold"), " → ", (term.en, "bold"))
     if count > 1:
         head += Content.styled(f"  ×{count}", "$text-muted")
     wrong = bool(use.forbidden) or not use.satisfied
-    if wrong and dismissed_by is not None:
+    if not judged:
+        state = Content.styled("– " + _("not checked: the segment is locked"), "$text-muted")
+    elif wrong and dismissed_by is not None:
         state = Content.styled("– " + (_("dismissed by {user}").format(user=dismissed_by) if dismissed_by
                                        else _("dismissed")), "$text-muted")
     elif use.forbidden:

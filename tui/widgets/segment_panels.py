@@ -50,11 +50,11 @@ class SegmentPanels(Container):
     def on_mount(self) -> None:
         self.query_one(TmPanel).display = False  # until a segment has matches
 
-    def show_analysis(self, findings: Sequence[FindingView], uses: Sequence[TermUse]) -> None:
+    def show_analysis(self, findings: Sequence[FindingView], uses: Sequence[TermUse], *, judged: bool = True) -> None:
         panel = self.query_one(FindingsPanel)
         panel.show(findings)
         # A term whose finding was dismissed is no longer "to fix" in the glossary panel either.
-        self.query_one(GlossaryPanel).show(uses, dismissed_terms=panel.dismissed_terms)
+        self.query_one(GlossaryPanel).show(uses, dismissed_terms=panel.dismissed_terms, judged=judged)
 
     def show_comments(self, comments: Sequence[Comment]) -> None:
         self.query_one(CommentsPanel).show(comments)
