@@ -370,20 +370,52 @@ def english_concepts(text: str) -> frozenset[int]:
     found: set[int] = set()
     for word in words:
         found |= _english_word(word)
-    for n, parts in _PHRASES:
-        if n not in found and any(all(_matches(words[i + k], p) for k, p in enumerate(parts))
-                                  for i in range(len(words) - len(parts) + 1)):
-            found.add(n)
+    for i, word in enumerate(words):
+        for n, parts in _PHRASE_STARTS.get(word.rstrip("."), ()):
+            if n not in found and all(_matches(w, p) for w, p in zip(words[i + 1:], parts[1:])) \
+                    and len(words) - i >= len(parts):
+                found.add(n)
     return frozenset(found)
 
 
 _PHRASES = [(n, tuple(form.split())) for n, (_stems, forms) in enumerate(CONCEPTS) for form in forms if " " in form]
-_WORDS = [(n, form) for n, (_stems, forms) in enumerate(CONCEPTS) for form in forms if " " not in form]
+
+
+def _phrase_starts() -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+    """Phrases by their first word ("step* down" under step, steps, stepped, stepping)."""
+    starts: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for n, parts in _PHRASES:
+        first = parts[0]
+        heads = ([first[:-1] + ending for ending in ("", "s", "ed", "ing", "ped", "ping")] if first.endswith("*")
+                 else [first.rstrip(".")])
+        for head in heads:
+            starts.setdefault(head, []).append((n, parts))
+    return starts
+
+
+_PHRASE_STARTS = _phrase_starts()
+
+
+def _forms_by_kind(prefix: bool) -> dict[str, frozenset[int]]:
+    table: dict[str, set[int]] = {}
+    for n, (_stems, forms) in enumerate(CONCEPTS):
+        for form in forms:
+            if " " not in form and form.endswith("*") == prefix:
+                table.setdefault(form.rstrip("*").rstrip(".") if prefix else form.rstrip("."), set()).add(n)
+    return {key: frozenset(found) for key, found in table.items()}
+
+
+# Looked up by the word and by each of its beginnings, not tried form by form: a long document's
+# English is read in a few milliseconds.
+_EXACT, _PREFIXES = _forms_by_kind(prefix=False), _forms_by_kind(prefix=True)
 
 
 @lru_cache(maxsize=65536)
 def _english_word(word: str) -> frozenset[int]:
-    return frozenset(n for n, form in _WORDS if _matches(word, form))
+    found = set(_EXACT.get(word.rstrip("."), ()))
+    for end in range(1, len(word) + 1):
+        found |= _PREFIXES.get(word[:end], frozenset())
+    return frozenset(found)
 
 
 def _matches(word: str, form: str) -> bool:
