@@ -139,6 +139,7 @@ class TranslationMemory:
         with self._store.write():
             actor = acting_user(self._store, by)
             at = now()
+            rows = []
             for unit in tmx.units:
                 by_lang: dict[str, str] = {}
                 for code, text in unit.texts.items():
@@ -150,13 +151,15 @@ class TranslationMemory:
                 if not by_lang.get("ko") or not by_lang.get("en"):
                     counts["skipped"] += 1
                     continue
-                added = self._store.put_tm_unit({
+                rows.append({
                     "source_text": by_lang["ko"], "target_text": by_lang["en"],
                     "author": unit.attrs.get("creationid", ""),
                     "approver": unit.attrs.get("changeid", ""),
                     "created_at": iso_date(unit.attrs.get("creationdate")) or at,
-                    "origin": f"import:{path.name}"}, refresh=False)
-                counts["added" if added else "unchanged"] += 1
+                    "origin": f"import:{path.name}"})
+            # One statement for the file: a pair already in the memory keeps its provenance.
+            counts["added"] = self._store.add_tm_units(rows)
+            counts["unchanged"] = len(rows) - counts["added"]
             self._store.audit(at, actor.id, "tm.import", {"file": path.name, **counts})
         return FileImport(counts, tuple(tmx.warnings))
 

@@ -32,6 +32,14 @@ class TranslationMemorySQL(StoreBase):
             self._table("tm_units").update(found[0], fields)
         return False
 
+    def add_tm_units(self, rows: list[Row]) -> int:
+        """Store new pairs in one statement (a TMX import); pairs already present, in the memory or
+        earlier in `rows`, are left as they are. Returns how many were added."""
+        cursor = self._db.conn.executemany(
+            "INSERT OR IGNORE INTO tm_units (source_text, target_text, author, approver, created_at, origin) "
+            "VALUES (:source_text, :target_text, :author, :approver, :created_at, :origin)", rows)
+        return cursor.rowcount
+
     def insert_tm_units(self, rows: Iterable[Row]) -> None:
         """Bulk load; pairs already present are left as they are."""
         self._table("tm_units").insert_all(rows, ignore=True, batch_size=1000)
