@@ -109,3 +109,15 @@ def test_a_question_stays_a_question(monkeypatch):
     assert _pairs(monkeypatch, korean, english) == [None, *english]
     monkeypatch.setattr(align, "QUESTION_MISMATCH", 0.0)
     assert _pairs(monkeypatch, korean, english) != [None, *english]
+
+
+def test_sentence_pairing_reads_the_same_evidence(tmp_path):
+    # align.unit without evidence (the import's sentence pairing) reads Korean as Korean, English as English.
+    assert align.unit("경찰은 테러로 38명이 숨졌다고 밝혔다.").evidence.concepts
+    assert align.unit("Police said 38 people were killed in the attack.").evidence.concepts
+    # A paragraph whose middle sentence the draft dropped: its words say which one.
+    ko, en = tmp_path / "ko.md", tmp_path / "en.md"
+    ko.write_text(" ".join(KOREAN[:3]) + "\n", encoding="utf-8")
+    en.write_text(" ".join([ENGLISH[0], ENGLISH[2]]) + "\n", encoding="utf-8")
+    segments = plan_import(ko, en, sentences=True).segments
+    assert [s.target for s in segments] == [ENGLISH[0], None, ENGLISH[2]]

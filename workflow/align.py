@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from workflow.align_evidence import NONE, Evidence
+from workflow.align_evidence import NONE, Evidence, english_evidence, korean_evidence
 
 # Variance per character. 9.4 was measured on NTREX's 1,978 clean sentence pairs, but priced that
 # tightly lengths outvote names and numbers: on benchmarks/align_news.py (merges priced by their cut)
@@ -92,16 +92,22 @@ class Unit:
 
 def unit(text: str, kind: str = "paragraph", sentences: int = 1, evidence: Evidence | None = None,
          pieces: Sequence[Unit] = ()) -> Unit:
-    return Unit(len("".join(text.split())), kind, evidence if evidence is not None else _digits(text), sentences,
+    return Unit(len("".join(text.split())), kind, evidence if evidence is not None else _read(text), sentences,
                 tuple(pieces))
 
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
-def _digits(text: str) -> Evidence:
-    """Bare digit strings, where the caller brought no evidence of its own (sentence pairing)."""
-    return Evidence(numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)))
+def _read(text: str) -> Evidence:
+    """What a unit says, where the caller brought no evidence of its own (sentence pairing): read
+    as Korean where it has Hangul, else as English: the import's sentence pairing then weighs what
+    the paragraphs' pairing does. On the unperturbed multi-sentence articles of benchmarks/align_news.py
+    imported with --sentences: 2,702 -> 2,710 of 2,812 sentences right, 15 -> 14 wrong unmarked,
+    277 -> 163 right but marked (digits alone before)."""
+    return korean_evidence(text) if _HANGUL.search(text) else english_evidence(text)
+
+
 
 
 @dataclass(frozen=True)
