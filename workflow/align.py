@@ -4,12 +4,13 @@ A bead pairs one Korean unit with one English (1-1), or with none (1-0, a droppe
 two with one (2-1, a merge; 1-2, a split), or keeps English without Korean (0-1). Its price is its
 prior, how likely the lengths are if the units translate each other (Gale & Church 1993), and
 what the texts share that survives translation (workflow.align_evidence): numbers, names, glossary
-terms, quoted speech. The cheapest sequence of beads is the pairing.
+terms, common news words (workflow.align_lexicon), quoted speech, questions. The cheapest sequence of
+beads is the pairing.
 
 How sure: the best sequence that pairs a Korean unit otherwise is found too (forward and backward
 costs, so every alternative bead is priced with the best path through it). Where it costs less
-than MARGIN more, the pair is doubtful and names the close alternative: a wrong pairing that
-nothing marks is the one failure a translator cannot see.
+than MARGIN more (NEAR_MARGIN beside a drop or a merge), the pair is doubtful and names the close
+alternative: a wrong pairing that nothing marks is the one failure a translator cannot see.
 
 Lengths are characters other than spaces (Korean spacing varies: 정보 통신망 / 정보통신망). The
 expected English length of a Korean unit is taken from the document pair itself, because the ratio

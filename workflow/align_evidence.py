@@ -1,7 +1,8 @@
 """What a paragraph says that survives translation, for pairing Korean with English beyond lengths.
 
 Numbers as the checks read them (3만 = 30,000; 7월 = July), names (workflow.romanized_names), the
-glossary's terms (found in the Korean, rendered in the English) and quoted speech. One-sentence news
+glossary's terms (found in the Korean, rendered in the English), common news words
+(workflow.align_lexicon: 사망 and "killed"), quoted speech and questions. One-sentence news
 paragraphs of similar length are where lengths alone go wrong; these are what tell them apart.
 """
 
@@ -15,10 +16,10 @@ from decimal import Decimal
 from glossaries.english import EnglishText
 from glossaries.index import GlossaryIndex
 from glossaries.model import Term
+from workflow.align_lexicon import english_concepts, korean_concepts
 from workflow.checks.dates import english_months
 from workflow.checks.korean_numbers import korean_numbers
 from workflow.checks.numbers import english_numbers
-from workflow.align_lexicon import english_concepts, korean_concepts
 from workflow.romanized_names import english_names, korean_names
 
 _QUOTES = re.compile(r"[\"“”「」『』]")
