@@ -32,9 +32,12 @@ program; no numbers, no sentence counts. Everything else (ratio, the cut of merg
 Tandem's. If the importer stops calling `workflow.align.align` the baseline cannot be swapped in and
 the run stops with a message saying so.
 
-Last, the issue's own measurement (issue 19): 80 articles of 12 one-sentence paragraphs from the
+Then the issue's own measurement (issue 19): 80 articles of 12 one-sentence paragraphs from the
 first 960 park2016 dev lines, every other one with a paragraph dropped, the rest with two merged.
 Goals: articles right >= 90 %, segments right >= 97 %, no wrong segment without a note.
+
+Last, sentence segments: the (b) articles' drafts as the corpus has them, imported with
+`plan_import(ko, en, sentences=True)`, each Korean sentence against its own English sentence.
 
 Run: python benchmarks/align_news.py [--quick] [--seed N]
 """
@@ -460,6 +463,29 @@ def _nothing() -> Iterator[list[int]]:
     yield [0]
 
 
+def evaluate_sentences(articles: dict[tuple[str, str], list[Article]], folder: Path, limit: int | None) -> Tally:
+    """The (b) articles' drafts as the corpus has them, imported with sentence segments: each Korean
+    sentence against its own English sentence (articles: those whose every sentence is right)."""
+    total = Tally()
+    for source in SOURCES:
+        for article in articles[(source, "b")][:limit]:
+            ko = write_paragraphs(folder / "ko.md", article.ko_paragraphs)
+            en = write_paragraphs(folder / "en.md", article.en_paragraphs)
+            expected = {_norm(k): e for kp, ep in zip(article.ko, article.en) for k, e in zip(kp, ep)}
+            tally = Tally(articles=1)
+            for segment in plan_import(ko, en, sentences=True).segments:
+                if _norm(segment.source) not in expected:
+                    continue  # the splitter cut where the corpus did not: not this measurement's
+                right = _norm(segment.target) == _norm(expected[_norm(segment.source)])
+                tally.segments += 1
+                tally.segments_right += right
+                tally.silent += not right and not segment.note
+                tally.alarms += right and bool(segment.note)
+            tally.articles_right = int(tally.segments_right == tally.segments)
+            total.add(tally)
+    return total
+
+
 # --- the report ---------------------------------------------------------------------------------
 
 def _cells(t: Tally) -> str:
@@ -505,6 +531,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         results = {"tandem": evaluate(jobs, Path(tmp), baseline=False),
                    "gale-church": evaluate(jobs, Path(tmp), baseline=True)}
+        sentences = evaluate_sentences(articles, Path(tmp), QUICK_ARTICLES if args.quick else None)
     tandem, gc = results["tandem"], results["gale-church"]
 
     print(f"Import pairing on perturbed news drafts (seed {args.seed}{', quick' if args.quick else ''}); "
@@ -536,6 +563,8 @@ def main(argv: Sequence[str] | None = None) -> None:
              ("wrong without a note", str(issue_t.silent), "0", issue_t.silent == 0)]
     for name, value, goal, met in goals:
         print(f"  {name:<22}{value:>8}   goal {goal:<7} {'met' if met else 'NOT met'}")
+    print(f"\nSentence segments (import --sentences), the (b) drafts unperturbed, all three sources "
+          f"(alarms: right but noted)\n{'':<8} | {HEAD}\n{'sentence':<8} | {_cells(sentences)}")
     print(f"\n{len(jobs)} imports per aligner; runtime {time.perf_counter() - started:.1f} s")
 
 
