@@ -25,6 +25,7 @@ from glossaries.english import EnglishHit, EnglishText
 from glossaries.folding import fold
 from glossaries.model import Term
 from workflow.concordance import occurrences, renderings
+from workflow.due import read_day
 from workflow.errors import InputError
 from workflow.glossary import Glossary
 from workflow.i18n import _, format_locale, format_number, ngettext
@@ -180,18 +181,14 @@ def day_start(text: str) -> str:
 
 
 def _parse_day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    from babel.dates import format_date, parse_date
+    from babel.dates import format_date
 
-    try:
-        return parse_date(text, locale=format_locale())
-    except (ValueError, IndexError):
+    day = read_day(text)
+    if day is None:
         example = format_date(date.today(), format="short", locale=format_locale())
         raise InputError("--since", _("{text!r} is not a date: write it as {example} or {iso}").format(
-            text=text, example=example, iso=date.today().isoformat())) from None
+            text=text, example=example, iso=date.today().isoformat()))
+    return day
 
 
 def _known_renderings(revisions: list[Term]) -> list[str]:

@@ -57,7 +57,7 @@ def _local(text: str) -> datetime | None:
     head = text[:found.start()].strip(" ,") if found and clock else text
     if clock is not None and not head:
         return _next(clock)
-    day = _day(head)
+    day = read_day(head)
     if day is None:
         return None
     return datetime.combine(day, clock or END_OF_DAY).astimezone()
@@ -78,7 +78,8 @@ def _clock(found: re.Match) -> time | None:
     return time(hour, minute)
 
 
-def _day(text: str) -> date | None:
+def read_day(text: str) -> date | None:
+    """A day as typed: ISO (2026-03-07) or the reader's locale's short date (3/7/26, 26. 3. 7.)."""
     try:
         return date.fromisoformat(text)
     except ValueError:
