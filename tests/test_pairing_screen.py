@@ -97,7 +97,7 @@ def test_alt_d_asks_with_the_stretch_then_moves_through_the_queue_and_reloads(de
             await pilot.press("alt+d")
             await until(pilot, lambda: isinstance(app.screen, PairingDialog))
             await pilot.press("y")
-            await until(pilot, lambda: isinstance(app.screen, EditorScreen) and not screen._pairing
+            await until(pilot, lambda: isinstance(app.screen, EditorScreen) and not screen.repair.moving
                         and not screen._reloading and screen.current is not None
                         and screen.current.target == "")
             assert screen.current.index == 3 and screen.query_one(EnglishEditor).text == ""
@@ -121,7 +121,7 @@ def test_what_is_typed_is_saved_first_and_moves_with_its_english(demo: Path) -> 
             await until(pilot, lambda: isinstance(app.screen, PairingDialog))
             assert app.screen.plan.rows[0].before.startswith("Typed ")
             await pilot.press("y")
-            await until(pilot, lambda: isinstance(app.screen, EditorScreen) and not app.screen._pairing
+            await until(pilot, lambda: isinstance(app.screen, EditorScreen) and not app.screen.repair.moving
                         and not app.screen._reloading)
 
     run(scenario)
@@ -149,7 +149,7 @@ def test_alt_s_splits_before_the_sentence_the_cursor_is_in_and_arrows_move_the_c
             await pilot.pause(0.1)
             assert dialog.plan.operation.at == 2
             await pilot.press("y")
-            await until(pilot, lambda: isinstance(app.screen, EditorScreen) and not screen._pairing
+            await until(pilot, lambda: isinstance(app.screen, EditorScreen) and not screen.repair.moving
                         and not screen._reloading)
 
     run(scenario)
@@ -173,7 +173,7 @@ def test_an_approved_segment_is_voided_only_after_the_question_is_answered_yes(d
             warning = str(app.screen.query_one("#pairing-voids").content)
             assert "6 (approved by Robert Lauler)" in warning and "translator's sign-off" in warning
             await pilot.press(answer)
-            await until(pilot, lambda: isinstance(app.screen, EditorScreen) and not screen._pairing
+            await until(pilot, lambda: isinstance(app.screen, EditorScreen) and not screen.repair.moving
                         and not screen._reloading)
 
     run(lambda: scenario("n"))
@@ -347,7 +347,7 @@ def test_alt_o_in_the_editor_clears_the_doubtful_mark_of_the_segment_in_hand(dem
             screen = await open_editor(pilot, app, doubtful[0])
             assert "pair_ok" in offered(screen) and screen.query_one("#align-note").display
             await pilot.press("T", "y", "p", "e", "d", "space", "alt+o")  # what is typed is saved first
-            await until(pilot, lambda: isinstance(app.screen, EditorScreen) and not screen._pairing
+            await until(pilot, lambda: isinstance(app.screen, EditorScreen) and not screen.repair.moving
                         and not screen._reloading and screen.current is not None
                         and not screen.current.low_confidence)
             assert screen.current.index == doubtful[0] and not screen.query_one("#align-note").display

@@ -31,13 +31,7 @@ from textual.widgets import DataTable, Header, Static, TextArea
 from tui.cells import printable
 from tui import segment_nav
 from tui.editor import reads
-from tui.editor.jobs import (
-    ConfirmPairJob,
-    MarkJob,
-    Outcome,
-    PairingJob,
-    problem_of,
-)
+from tui.editor.jobs import MarkJob, Outcome, problem_of
 from tui.editor.reads import Analysis, DocumentData
 from tui.editor.state import EditorState, Landed
 from tui.editor.threads import WorkspaceThread
@@ -45,25 +39,20 @@ from tui.editor.writer import Writer
 from tui.labels import CONFLICT_MARK, LOCK_MARK
 from tui.screens import editor_keys
 from tui.screens import editor_messages as messages
-from tui.screens.editor_dialogs import (
-    FindDialog,
-    GoToDialog,
-    HistoryDialog,
-)
+from tui.screens.editor_dialogs import HistoryDialog
+from tui.screens.editor_lookups import Lookups
 from tui.screens.editor_questions import Questions
+from tui.screens.editor_repair import PairingRepair
 from tui.session import Session
-from tui.widgets.concordance_dialog import ConcordanceDialog
 from tui.widgets.keys_footer import KeysFooter
-from tui.widgets.pairing_dialog import PairingDialog
 from tui.widgets.review_signoff_dialog import SignOffDialog
 from tui.widgets.segment_list import SegmentList, segment_rows, widths_for
 from tui.widgets.segment_panels import SegmentPanels
 from tui.widgets.segment_texts import EnglishEditor, KoreanView, finding_marks
 from tui.widgets.term_picker import TermPicker
 from workflow.models import is_work, locked_refusal
-from workflow.errors import InputError
 from workflow.i18n import _
-from workflow.models import Move, Operation, Plan, Segment, choices, choices_for, edit_for, plan, sentence_starts, shown
+from workflow.models import Move, Segment, choices, choices_for, edit_for, shown
 from workflow.names import name, names
 
 FOCUS_MARK = "▸ "  # the focused pane says so in its title, not by colour alone
@@ -107,11 +96,15 @@ class EditorScreen(Screen):
                               landed=self._apply)
         self._closing = False
         self.questions: Questions  # set on mount, when the screen has its app
+        # Asked by check_action from the first refresh of the bindings, so made here, with callables.
+        self.repair = PairingRepair(self.state, self._queue, push=lambda *a: self.app.push_screen(*a),
+                                    bell=lambda: self.app.bell(), flush=self.flush, notice=self._notice,
+                                    hold=self._hold_english, focus=lambda: self.english.focus(),
+                                    unsaved=self._unsaved_warning, cursor=lambda: self.english.cursor_offset)
+        self.lookups: Lookups  # set on mount, as questions
         self._to_finding = False  # put the cursor on the first finding once the analysis lands
         self._english: EnglishEditor | None = None
         self._standing = ""  # a notice that stays (read-only), shown when nothing more pressing is
-        self._pairing = False  # English is moving between segments: the box waits for the reload
-        self._confirming: int | None = None  # the segment whose pairing alt+o said is right, until it lands
         self._reloading = False  # the document is read again (after a move of English between segments)
 
     # what tests and the app read ---------------------------------------------------------------
@@ -164,6 +157,11 @@ class EditorScreen(Screen):
         english.edit_guard = self._may_change
         english.refused = self._refused_typing
         self.questions = Questions(self.app, self.state, self._queue, lambda: self.state.leave(self._typed_text()))
+        self.lookups = Lookups(self.app, self.session, self.document_id, self.state,
+                               selected=lambda: self.english.selected_text, go=self._go_and_type,
+                               found=self._show_found,
+                               open_document=lambda doc, at: self.app.push_screen(
+                                   EditorScreen(self.session, doc, start_at=at)))
         self._update_titles()
         self._set_layout()
         if self._preloaded is not None:
@@ -297,9 +295,9 @@ class EditorScreen(Screen):
         if action == "sign_off":
             return self.state.permissions.sign_as is not None
         if action == "pair_ok":  # offered on a doubtful pairing only
-            return (not self._pairing and self.state.may("edit") and self.current is not None
+            return (not self.repair.moving and self.state.may("edit") and self.current is not None
                     and self.current.low_confidence)
-        if self._pairing and action in self.GATED:
+        if self.repair.moving and action in self.GATED:
             return False  # until the moved English is on screen, nothing else is written
         need = self.GATED.get(action)
         if need in ("edit", "mark") and action != "save" and self.current is not None and self.current.locked:
@@ -329,7 +327,7 @@ class EditorScreen(Screen):
         english.source_text = segment.source  # placeholders ctrl+k may insert
         english.load_text(text)
         english.hold(segment.locked, segment.max_length)
-        if not self._pairing:
+        if not self.repair.moving:
             english.read_only = not state.may_type()
         english.move_to_offset(cursor)
         english.mark_spans([])
@@ -407,44 +405,22 @@ class EditorScreen(Screen):
             english.focus()
 
     def action_go_to(self) -> None:
-        if self.state.segments:
-            self.app.push_screen(GoToDialog(len(self.state.segments)), self._chosen)
+        self.lookups.go_to()
 
     def action_find(self) -> None:
-        if self.state.segments:
-            self.app.push_screen(FindDialog(self.state.segments, self.state.unsaved), self._found)
+        self.lookups.find()
 
     def action_concordance(self) -> None:
-        # Seeded with the English selection, if any: "how did we render this before?"
-        selected = self.english.selected_text.strip()
-        self.app.push_screen(ConcordanceDialog(self.session, selected[:80], document_id=self.document_id),
-                             self._concordance_picked)
+        self.lookups.concordance()
 
     def action_archive(self) -> None:
-        from tui.screens.search import SearchScreen
+        self.lookups.archive()
 
-        # A hit in this document comes back here; one elsewhere opens over the search screen.
-        selected = self.english.selected_text.strip()
-        self.app.push_screen(SearchScreen(self.session, selected[:80], document_id=self.document_id),
-                             self._concordance_picked)
+    def _go_and_type(self, index: int) -> None:
+        self.go_to(index)
+        self.english.focus()
 
-    def _concordance_picked(self, picked) -> None:
-        if picked is None:
-            return
-        document_id, index = picked
-        if document_id == self.document_id:
-            self._chosen(index)
-        else:  # another article: its own editor, on that segment; escape comes back here
-            self.app.push_screen(EditorScreen(self.session, document_id, start_at=index))
-
-    def _chosen(self, index: int | None) -> None:
-        if index is not None:
-            self.go_to(index)
-            self.english.focus()
-
-    def _found(self, hit) -> None:
-        if hit is None:
-            return
+    def _show_found(self, hit) -> None:
         self.go_to(hit.index)
         if hit.field == "english":
             self.english.select_span((hit.start, hit.end))
@@ -556,9 +532,8 @@ class EditorScreen(Screen):
 
     def _show_landed(self, landed: Landed) -> None:
         index, state = landed.index, self.state
-        if self._pairing and not any(isinstance(job, PairingJob) for job in (state.busy, *state.jobs)):
-            self._pairing = False
-            confirmed, self._confirming = self._confirming, None
+        done, confirmed = self.repair.landed()
+        if done:
             if landed.reload:
                 for toast in landed.toasts:
                     self.notify(toast.text, title=toast.title, severity=toast.severity,
@@ -802,56 +777,15 @@ class EditorScreen(Screen):
         await self._pair(Move.SPLIT)
 
     async def _pair(self, move: Move) -> None:
-        """Ask, showing the stretch before and after, then queue the move behind the saves."""
-        if self.current is None or self._pairing or not self.state.may("edit"):
-            return
-        cursor = self.english.cursor_offset
-        # What is typed is saved first: the move works on the texts as stored, which the dialog shows.
-        if not await self.flush():
-            self._unsaved_warning()
-            return
-        index = self.state.current
-        at = None
-        if move is Move.SPLIT:
-            # Before the sentence the cursor is in (after the first, when it is in the first).
-            starts = sentence_starts(self.state.segments[index - 1].target)
-            at = min(max(1, sum(1 for start in starts if start <= cursor)), max(1, len(starts)))
-        operation = Operation(move, index, at=at)
-        try:
-            plan(self.state.segments, operation)
-        except InputError as exc:
-            self._notice(str(exc), problem=True)
-            self.app.bell()
-            return
-        self.app.push_screen(PairingDialog(self.state.segments, operation, self.state.guard), self._paired)
-
-    def _paired(self, agreed: Plan | None) -> None:
-        if agreed is None:
-            self.english.focus()
-            return
-        self._pairing = True
-        self.english.read_only = True
-        self.refresh_bindings()
-        self._notice(_("Moving English between segments…"))
-        self._queue(PairingJob(agreed.operation.index, operation=agreed.operation,
-                               expect={row.index: row.before for row in agreed.rows}))
+        if self.current is not None:
+            await self.repair.move(move)
 
     async def action_pair_ok(self) -> None:
-        """The pairing of the segment in hand is right as it is: its doubtful mark goes. Through the
-        queue like a move, and the document is read again when it lands, so what is typed is saved
-        first and the box waits."""
-        segment = self.current
-        if segment is None or not segment.low_confidence or self._pairing or not self.state.may("edit"):
-            return
-        if not await self.flush():
-            self._unsaved_warning()
-            return
-        self._pairing = True
-        self._confirming = segment.index
+        await self.repair.confirm()
+
+    def _hold_english(self) -> None:
         self.english.read_only = True
         self.refresh_bindings()
-        self._notice(_("Clearing the doubtful mark…"))
-        self._queue(ConfirmPairJob(segment.index))
 
     def _reload(self, at: int | None = None) -> None:
         """Read the whole document again (the English moved) and open segment `at` (else the one in
@@ -863,7 +797,7 @@ class EditorScreen(Screen):
     async def action_pairing(self) -> None:
         from tui.screens.pairing import PairingScreen
 
-        if not self.state.segments or self._pairing:
+        if not self.state.segments or self.repair.moving:
             return
         if not await self.flush():  # the pairing screen moves stored English: what is typed goes first
             self._unsaved_warning()
