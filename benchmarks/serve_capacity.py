@@ -40,6 +40,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the browser's side of a served session, shared with the test
+
+from serving import SCREEN_JS, expose_terminal  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -50,7 +53,6 @@ TYPE_INTERVAL = 0.2  # seconds between keys: 300 characters a minute, a fast typ
 KEY_TIMEOUT = 10.0
 OPEN_TIMEOUT = 180.0  # every editor open, for the largest N
 RUN_LIMIT = 900.0  # the whole benchmark stops itself past this
-HOOK_AT = "this.terminal.open(e)"
 KEY = "z"  # not in the demo article's English or the editor's chrome, so a frame holding it is the echo
 
 # In each page: keydown time of the typed key; the first terminal write holding it resolves the wait.
@@ -74,18 +76,6 @@ PAGE_HOOKS = """() => {
   return true;
 }""".replace("KEYCHAR", KEY)
 ARM = "() => { window.bench.promise = new Promise((resolve) => { window.bench.done = resolve; }); return true; }"
-SCREEN_JS = """() => {
-  const term = window.tandemTerminal;
-  if (!term) return "";
-  const buffer = term.buffer.active, rows = [];
-  for (let y = 0; y < term.rows; y++) {
-    const line = buffer.getLine(buffer.viewportY + y);
-    rows.push(line ? line.translateToString(true) : "");
-  }
-  return rows.join("\\n");
-}"""
-
-
 def make_workspace(db: Path, sessions: int) -> list[str]:
     from workflow.demo import DRAFT, KOREAN
     from workflow.workspace import Workspace
@@ -181,8 +171,7 @@ async def open_editor(context, url: str, name: str) -> tuple[object, float]:
     async def expose(route) -> None:
         response = await route.fetch()
         script = await response.text()
-        await route.fulfill(response=response, body=script.replace(
-            HOOK_AT, HOOK_AT + ",window.tandemTerminal=this.terminal"))
+        await route.fulfill(response=response, body=expose_terminal(script) or script)
 
     await page.route("**/static/js/textual.js", expose)
     await page.goto(url)

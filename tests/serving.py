@@ -117,3 +117,28 @@ def start_serve(db: Path, *extra: str, env: dict[str, str] | None = None,
             break
     served.fetch("/")  # it prints the address once listening; this proves it answers there
     return served
+
+
+# The browser's side of a served session, for tests/test_browser.py and benchmarks/serve_capacity.py:
+# textual-serve's page keeps its xterm.js terminal private, so its script is patched at this call to
+# hand the terminal to the page, and SCREEN_JS reads the screen back as text.
+HOOK_AT = "this.terminal.open(e)"
+SCREEN_JS = """() => {
+  const term = window.tandemTerminal;
+  if (!term) return "";
+  const buffer = term.buffer.active, rows = [];
+  for (let y = 0; y < term.rows; y++) {
+    const line = buffer.getLine(buffer.viewportY + y);
+    rows.push(line ? line.translateToString(true) : "");
+  }
+  return rows.join("\\n");
+}"""
+
+
+def expose_terminal(script: str) -> str | None:
+    """textual-serve's textual.js with its terminal handed to the page; None where the hook is not
+    there exactly once (a textual-serve that changed)."""
+    if script.count(HOOK_AT) != 1:
+        return None
+    return script.replace(HOOK_AT, HOOK_AT + ",window.tandemTerminal=this.terminal")
+

@@ -17,26 +17,13 @@ from pathlib import Path
 import pytest
 
 from conftest import KO, blocks
-from serving import make_demo, set_password, start_serve
+from serving import HOOK_AT, SCREEN_JS, expose_terminal, make_demo, set_password, start_serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps dialling Google, which a closed network
 # refuses; a fresh profile per run keeps runs independent.
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-HOOK_AT = "this.terminal.open(e)"
-SCREEN_JS = """() => {
-  const term = window.tandemTerminal;
-  if (!term) return "";
-  const buffer = term.buffer.active, rows = [];
-  for (let y = 0; y < term.rows; y++) {
-    const line = buffer.getLine(buffer.viewportY + y);
-    rows.push(line ? line.translateToString(true) : "");
-  }
-  return rows.join("\\n");
-}"""
-
-
 def _chromium() -> Path:
     found = CHROMIUM if CHROMIUM.exists() else (Path(p) if (p := shutil.which("chromium")) else None)
     if found is None:
@@ -47,12 +34,11 @@ def _chromium() -> Path:
 
 def _expose_terminal(route) -> None:
     response = route.fetch()
-    script = response.text()
-    if script.count(HOOK_AT) != 1:
+    exposed = expose_terminal(response.text())
+    if exposed is None:
         pytest.fail(f"textual-serve's textual.js no longer contains {HOOK_AT!r} once; "
-                    "update the hook in tests/test_browser.py")
-    route.fulfill(response=response, body=script.replace(
-        HOOK_AT, HOOK_AT + ",window.tandemTerminal=this.terminal"))
+                    "update the hook in tests/serving.py")
+    route.fulfill(response=response, body=exposed)
 
 
 def _wait_for(page, what: str, condition: Callable[[str], bool], timeout: float = 20.0) -> str:
