@@ -358,7 +358,7 @@ def test_keys_typed_while_a_dialog_mounts_reach_its_field(demo: Path) -> None:
         async with app.run_test(size=WIDE) as pilot:
             await until(pilot, lambda: editor(app) is not None and editor(app)._analysis is not None)
             screen = editor(app)
-            app.push_screen(GoToDialog(len(screen.state.segments)), screen._chosen)
+            app.push_screen(GoToDialog(len(screen.state.segments)), screen.lookups._chosen)
             burst(app, "1", "4", "enter")  # before the dialog has mounted and focused its field
             await until(pilot, lambda: isinstance(app.screen, EditorScreen) and screen.current.index == 14)
 
