@@ -73,7 +73,7 @@ def memory(base: list[tuple[str, str]], size: int, rng: random.Random) -> list[t
 def run(base: list[tuple[str, str]], size: int, queries: int, folder: Path) -> None:
     rng = random.Random(size)
     rows = memory(base, size, rng)
-    store = Storage(folder / f"tm{size}.db")
+    store = Storage.open(folder / f"tm{size}.db")
     started = time.perf_counter()
     with store.write():
         store.insert_tm_units({"source_text": ko, "target_text": en, "created_at": "2026-01-01",

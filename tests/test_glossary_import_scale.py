@@ -76,7 +76,7 @@ def _import(ws, path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, 
 
     monkeypatch.setattr(glossary_module, "GlossaryIndex", CountedIndex)
     monkeypatch.setattr(ws.glossary.morphology, "after_change", decide)
-    conn = ws._store._db.conn
+    conn = ws._store._engine._connections.db.conn
     conn.set_trace_callback(count.statements.append)
     conn.set_progress_handler(tick, OPS_PER_TICK)
     try:

@@ -124,7 +124,7 @@ def test_impact_lists_occurrences_and_failing_approved_segments(ws):
     assert impact.occurrences[0].forbidden == ("security guards",)
     assert impact.failing_approved == []  # nothing is approved yet
     with ws._store.write():  # stand-in for an editor's approval, which a later issue adds
-        ws._store._db.execute("UPDATE segments SET state = 'approved' WHERE document_id = ?", (doc.id,))
+        ws._store._engine.execute("UPDATE segments SET state = 'approved' WHERE document_id = ?", (doc.id,))
     assert [(o.segment) for o in ws.glossary.impact(guard.id).failing_approved] == [16]
 
 

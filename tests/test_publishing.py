@@ -191,8 +191,8 @@ def test_publications_are_append_only(workspace):
     workspace.publishing.publish(doc, by="robert")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         with workspace._store.write():
-            workspace._store._db.execute("UPDATE publications SET correction = 'x'")
-    assert json.loads(workspace._store._db.execute("SELECT revisions FROM publications").fetchone()[0])
+            workspace._store._engine.execute("UPDATE publications SET correction = 'x'")
+    assert json.loads(workspace._store._engine.execute("SELECT revisions FROM publications").fetchone()[0])
 
 
 def test_the_documents_screen_marks_a_published_document(workspace):

@@ -254,7 +254,7 @@ def test_a_ticket_names_its_user_once_and_only_until_it_expires(demo_db: Path, m
         stale = ws.logins.ticket("david")
         with pytest.raises(PermissionDenied):
             ws.logins.take_ticket(stale)
-        tables = ws._store._db.execute("SELECT count(*) FROM serve_tickets").fetchone()[0]
+        tables = ws._store._engine.execute("SELECT count(*) FROM serve_tickets").fetchone()[0]
         assert tables == 0  # taken and expired tickets are gone, and only hashes were ever kept
 
 

@@ -40,7 +40,7 @@ def test_foreign_keys_are_enforced(db_path):
         ws.files.import_document(KO, DRAFT, by="david")
         with pytest.raises(sqlite3.IntegrityError):
             with ws._store.write():
-                ws._store._db.execute(
+                ws._store._engine.execute(
                     "INSERT INTO segments (document_id, position, block, kind, source_text) "
                     "VALUES (999, 1, 1, 'paragraph', 'x')"
                 )
@@ -111,10 +111,10 @@ def test_each_thread_gets_its_own_connection(workspace, sample_doc):
 
     def read():
         seen["segments"] = len(workspace.documents.segments(sample_doc.id))
-        seen["conn"] = workspace._store._db.conn
+        seen["conn"] = workspace._store._engine._connections.db.conn
 
     thread = threading.Thread(target=read)
     thread.start()
     thread.join()
     assert seen["segments"] == 16
-    assert seen["conn"] is not workspace._store._db.conn
+    assert seen["conn"] is not workspace._store._engine._connections.db.conn

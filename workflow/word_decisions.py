@@ -385,7 +385,7 @@ class Background:
 
     def _run(self) -> None:
         try:
-            store = Storage(self.path)
+            store = Storage.open(self.path)
         except Exception:  # noqa: BLE001 - the app says what is wrong with the file in its own words
             return
         try:

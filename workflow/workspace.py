@@ -95,7 +95,7 @@ class Workspace:
             except OSError as exc:
                 raise WorkspaceError(_("{path}: cannot create its folder ({problem})").format(
                     path=path, problem=exc.strerror)) from None
-        return cls(path, Storage(path))
+        return cls(path, Storage.open(path))
 
     def close(self) -> None:
         self._store.close()

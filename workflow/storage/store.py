@@ -1,16 +1,15 @@
 """Storage: the one object that runs Tandem's SQL, assembled from one part per concern.
 
 Each store_*.py module holds the statements for one part of the schema; this module adds the
-connection's lifecycle and transactions. Methods take and return plain values and dicts.
+engine's lifecycle and transactions. Methods take and return plain values and dicts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
-from workflow.storage.connection import Connections
+from workflow.storage.engine import Engine
 from workflow.storage.store_archive import ArchiveSQL
 from workflow.storage.store_audit import AuditSQL
 from workflow.storage.store_base import Row
@@ -30,6 +29,7 @@ from workflow.storage.store_stats import StatsSQL
 from workflow.storage.store_tm import TranslationMemorySQL
 from workflow.storage.store_users import UsersSQL
 from workflow.storage.store_word_decisions import WordDecisionsSQL
+from workflow.storage.sqlite_engine import SQLiteEngine
 
 __all__ = ["Row", "Storage"]
 
@@ -54,35 +54,37 @@ class Storage(
     PublicationsSQL,
     DeskSQL,
 ):
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._connections = Connections(path)
-        self._connections.migrate()
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        # The workspace file (SQLite); its owner and inode are part of who may act and of caches' keys.
+        self.path: Path = getattr(engine, "path", Path(engine.location))
+
+    @classmethod
+    def open(cls, location: Path) -> Storage:
+        """The workspace at a file's path (SQLite), brought to this Tandem's schema."""
+        return cls(SQLiteEngine(location))
+
+    @property
+    def location(self) -> str:
+        return self._engine.location
 
     def close(self) -> None:
-        self._connections.close()
+        self._engine.close()
 
-    @contextmanager
-    def write(self) -> Iterator[None]:
+    def write(self) -> AbstractContextManager[None]:
         """One atomic unit of work: everything inside commits together or not at all."""
-        with self._connections.write():
-            yield
+        return self._engine.write()
 
-    @contextmanager
-    def read(self) -> Iterator[None]:
-        """Several reads that see one snapshot (WAL: writers carry on meanwhile)."""
-        self._db.execute("BEGIN")
-        try:
-            yield
-        finally:
-            self._db.execute("COMMIT")
+    def read(self) -> AbstractContextManager[None]:
+        """Several reads that see one snapshot (writers carry on meanwhile)."""
+        return self._engine.read()
 
     def schema_version(self) -> int:
-        return self._db.execute("PRAGMA user_version").fetchone()[0]
+        return self._engine.schema_version()
 
     def table_names(self) -> list[str]:
-        return self._db.table_names()
+        return self._engine.table_names()
 
     def data_version(self) -> int:
         """Changes whenever another connection commits; this thread's own commits leave it alone."""
-        return self._db.execute("PRAGMA data_version").fetchone()[0]
+        return self._engine.changes()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from workflow.storage.engine import Engine
 from workflow.storage.store_base import Row, StoreBase
 
 _HIT = """
@@ -26,17 +27,17 @@ class ArchiveSQL(StoreBase):
 
     def archive_documents(self, *, tag: str | None, since: str | None) -> int:
         """How many documents the filters leave."""
-        where, params = _filters(tag, since)
-        return self._db.execute("SELECT count(*) FROM documents d" + (" WHERE " + " AND ".join(where) if where else ""),
+        where, params = _filters(self._engine, tag, since)
+        return self._engine.execute("SELECT count(*) FROM documents d" + (" WHERE " + " AND ".join(where) if where else ""),
                                 tuple(params)).fetchone()[0]
 
     def archive_postings(self, text: str, cap: int) -> int:
         """How many Korean texts and English revisions the trigram indexes hold text in (any
         revision, current or not), counted up to `cap`: what a search through them would read."""
-        query = '"' + text.replace('"', '""') + '"'
-        return self._db.execute(
-            "SELECT (SELECT count(*) FROM (SELECT rowid FROM segments_fts WHERE segments_fts MATCH ? LIMIT ?))"
-            " + (SELECT count(*) FROM (SELECT rowid FROM revisions_fts WHERE revisions_fts MATCH ? LIMIT ?))",
+        query = self._engine.substring_param(text)
+        return self._engine.execute(
+            f"SELECT (SELECT count(*) FROM ({self._engine.substring_ids('segments')} LIMIT ?) a)"
+            f" + (SELECT count(*) FROM ({self._engine.substring_ids('revisions')} LIMIT ?) b)",
             (query, cap, query, cap)).fetchone()[0]
 
     def archive_search(self, text: str, *, tag: str | None, since: str | None, limit: int,
@@ -44,27 +45,27 @@ class ArchiveSQL(StoreBase):
         """Segments whose Korean or current English holds text (English without regard to case), in
         the documents the filters leave, newest first, from the `skip`th to `documents` of them;
         `scan`: read those documents' text instead of asking the trigram indexes."""
-        where, params = _filters(tag, since)
+        where, params = _filters(self._engine, tag, since)
         recent = ("WITH recent AS (SELECT d.id FROM documents d" + (" WHERE " + " AND ".join(where) if where else "")
                   + " ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?)")
         if len(text) >= 3 and not scan:
             # The trigram indexes of migration 9 answer a quoted string as a substring, inside Korean
             # words too, case-folded; an English hit counts only on the segment's current revision.
-            query = '"' + text.replace('"', '""') + '"'
-            found = """s.id IN (
-                SELECT rowid FROM segments_fts WHERE segments_fts MATCH ?
+            query = self._engine.substring_param(text)
+            found = f"""s.id IN (
+                {self._engine.substring_ids('segments')}
                 UNION
                 SELECT v.segment_id FROM revisions v
-                WHERE v.id IN (SELECT rowid FROM revisions_fts WHERE revisions_fts MATCH ?)
+                WHERE v.id IN ({self._engine.substring_ids('revisions')})
                   AND v.aside = 0
                   AND v.id = (SELECT max(id) FROM revisions WHERE segment_id = v.segment_id AND aside = 0))"""
             wanted: tuple = (query, query)
         else:
             # Under three characters (북한, UN) no trigram answers: a scan inside SQLite. (Its lower()
             # folds ASCII only, the trigram index Unicode: CAFÉ finds café only through the index.)
-            found = "(instr(s.source_text, ?) OR instr(lower(r.text), lower(?)))"
+            found = "(instr(s.source_text, ?) > 0 OR instr(lower(r.text), lower(?)) > 0)"
             wanted = (text, text)
-        rows = self._rows(recent + _HIT + " WHERE s.document_id IN recent AND " + found + _ORDER,
+        rows = self._rows(recent + _HIT + " WHERE s.document_id IN (SELECT id FROM recent) AND " + found + _ORDER,
                           (*params, documents, skip, *wanted, limit))
         for row in rows:
             row["tags"] = json.loads(row["tags"])
@@ -75,7 +76,7 @@ class ArchiveSQL(StoreBase):
         English each had then (the newest revision before that moment, none when it had none)."""
         if not needles:
             return []
-        holds = " OR ".join("instr(s.source_text, ?)" for _ in needles)
+        holds = " OR ".join("instr(s.source_text, ?) > 0" for _ in needles)
         return self._rows(
             f"""SELECT s.document_id, s.position, s.source_text,
                        (SELECT text FROM revisions WHERE segment_id = s.id AND aside = 0 AND created_at < ?
@@ -86,11 +87,11 @@ class ArchiveSQL(StoreBase):
             (before, before, *needles))
 
 
-def _filters(tag: str | None, since: str | None) -> tuple[list[str], list[Any]]:
+def _filters(engine: Engine, tag: str | None, since: str | None) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if tag is not None:
-        where.append("EXISTS (SELECT 1 FROM json_each(d.tags) WHERE lower(json_each.value) = lower(?))")
+        where.append(f"EXISTS (SELECT 1 FROM {engine.json_texts('d.tags')} t WHERE lower(t.value) = lower(?))")
         params.append(tag)
     if since is not None:
         # updated_at is never before created_at: a document made or worked on since then.

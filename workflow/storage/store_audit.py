@@ -38,7 +38,7 @@ class AuditSQL(StoreBase):
         a glossary import's entry per term costs no statement of its own."""
         # Always inside a write transaction (BEGIN IMMEDIATE), so no other writer can slip an entry
         # between reading the chain's head and appending to it.
-        head = self._db.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        head = self._engine.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
         entry_id, prev_hash = (head[0], head[1]) if head else (0, GENESIS)
         rows = []
         for at, user_id, action, detail, document_id, segment_id in entries:
@@ -49,7 +49,7 @@ class AuditSQL(StoreBase):
             digest = entry_hash(prev_hash, entry_id, at, user_id, action, document_id, segment_id, text)
             rows.append((entry_id, at, user_id, action, document_id, segment_id, text, prev_hash, digest))
             prev_hash = digest
-        self._db.conn.executemany(
+        self._engine.executemany(
             """INSERT INTO audit_log (id, at, user_id, action, document_id, segment_id, detail, prev_hash, hash)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
 
@@ -63,8 +63,7 @@ class AuditSQL(StoreBase):
         return self._rows("SELECT id, text, content_hash FROM revisions ORDER BY id")
 
     def integrity_problems(self) -> list[str]:
-        rows = [row[0] for row in self._db.execute("PRAGMA integrity_check").fetchall()]
-        return [] if rows == ["ok"] else rows
+        return self._engine.integrity_problems()
 
     def audit_entries(self, document_id: int | None = None) -> list[Row]:
         where, params = ("WHERE a.document_id = ?", (document_id,)) if document_id else ("", ())

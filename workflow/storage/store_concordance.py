@@ -21,13 +21,13 @@ class ConcordanceSQL(StoreBase):
         if len(text) >= 3:
             # The trigram indexes answer a quoted string as a substring match, inside Korean words
             # too; an English hit counts only when the matching revision is the segment's current one.
-            query = '"' + text.replace('"', '""') + '"'
+            query = self._engine.substring_param(text)
             return self._rows(
-                _HIT + """WHERE s.id IN (
-                    SELECT rowid FROM segments_fts WHERE segments_fts MATCH ?
+                _HIT + f"""WHERE s.id IN (
+                    {self._engine.substring_ids('segments')}
                     UNION
                     SELECT v.segment_id FROM revisions v
-                    WHERE v.id IN (SELECT rowid FROM revisions_fts WHERE revisions_fts MATCH ?)
+                    WHERE v.id IN ({self._engine.substring_ids('revisions')})
                       AND v.aside = 0
                       AND v.id = (SELECT max(id) FROM revisions WHERE segment_id = v.segment_id AND aside = 0))
                 ORDER BY s.document_id, s.position LIMIT ?""",
@@ -35,6 +35,6 @@ class ConcordanceSQL(StoreBase):
         # Under three characters (북한, 노동) a trigram cannot answer: a scan inside SQLite, stopped
         # at the limit, as the TM's concordance does.
         return self._rows(
-            _HIT + """WHERE instr(s.source_text, ?) OR instr(lower(r.text), lower(?))
+            _HIT + """WHERE instr(s.source_text, ?) > 0 OR instr(lower(r.text), lower(?)) > 0
                 ORDER BY s.document_id, s.position LIMIT ?""",
             (text, text, limit))

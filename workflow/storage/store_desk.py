@@ -40,7 +40,7 @@ class DeskSQL(StoreBase):
 
     def assigned_user(self, document_id: int, role: str) -> str | None:
         """The name of the user assigned to `role` on the document, or None."""
-        row = self._db.execute(
+        row = self._engine.execute(
             """SELECT u.name FROM assignments a LEFT JOIN users u ON u.id = a.user_id
                WHERE a.document_id = ? AND a.role = ? ORDER BY a.id DESC LIMIT 1""",
             (document_id, role)).fetchone()
@@ -74,7 +74,7 @@ class DeskSQL(StoreBase):
         return rows[0] if rows else None
 
     def user_id(self, name: str) -> int | None:
-        row = self._db.execute("SELECT id FROM users WHERE name = ?", (name,)).fetchone()
+        row = self._engine.execute("SELECT id FROM users WHERE name = ?", (name,)).fetchone()
         return row[0] if row else None
 
     def insert_notification(self, row: Row) -> int:
@@ -98,7 +98,7 @@ class DeskSQL(StoreBase):
         if not ids:
             return 0
         marks = ",".join("?" * len(ids))
-        cursor = self._db.execute(
+        cursor = self._engine.execute(
             f"UPDATE notifications SET seen_at = ? WHERE user_id = ? AND seen_at IS NULL AND id IN ({marks})",
             (at, user_id, *ids))
         return cursor.rowcount

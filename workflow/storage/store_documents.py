@@ -34,7 +34,7 @@ class DocumentsSQL(StoreBase):
         return row
 
     def touch_document(self, document_id: int, at: str) -> None:
-        self._db.execute("UPDATE documents SET updated_at = ? WHERE id = ?", (at, document_id))
+        self._engine.execute("UPDATE documents SET updated_at = ? WHERE id = ?", (at, document_id))
 
     def state_counts(self, *, locked: str | None = None) -> dict[int, dict[str, int]]:
         """Segments per document and state; given `locked`, locked segments count under that key."""

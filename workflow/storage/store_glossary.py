@@ -13,11 +13,11 @@ class GlossarySQL(StoreBase):
     def next_term_id(self) -> int:
         """The id the next new term gets (its rowid, as SQLite would pick it); inside a write
         transaction, so that an import can name its new terms before it stores them."""
-        return self._db.execute("SELECT coalesce(max(id), 0) + 1 FROM terms").fetchone()[0]
+        return self._engine.execute("SELECT coalesce(max(id), 0) + 1 FROM terms").fetchone()[0]
 
     def insert_terms(self, rows: list[Row]) -> None:
         """New terms, each with the id next_term_id handed out: one statement for any number."""
-        self._db.conn.executemany("INSERT INTO terms (id, created_by, created_at) VALUES (?, ?, ?)",
+        self._engine.executemany("INSERT INTO terms (id, created_by, created_at) VALUES (?, ?, ?)",
                                   [(r["id"], r["created_by"], r["created_at"]) for r in rows])
 
     def insert_term_revisions(self, rows: list[Row]) -> None:
@@ -37,7 +37,7 @@ class GlossarySQL(StoreBase):
             for i in flags:
                 value[i] = int(bool(value[i]))
             values.append(value)
-        self._db.conn.executemany(
+        self._engine.executemany(
             f"INSERT INTO term_revisions ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", values)
 
     def current_terms(self) -> list[Row]:
@@ -55,7 +55,7 @@ class GlossarySQL(StoreBase):
 
     def glossary_version(self) -> int:
         """Changes whenever any term changes: the newest term revision id (0 for none)."""
-        return self._db.execute("SELECT coalesce(max(id), 0) FROM term_revisions").fetchone()[0]
+        return self._engine.execute("SELECT coalesce(max(id), 0) FROM term_revisions").fetchone()[0]
 
 
 _TERM_LISTS = ("ko_variants", "en_variants", "en_forbidden")

@@ -12,14 +12,14 @@ class InterchangeSQL(StoreBase):
     """Records kept from interchange files."""
 
     def insert_interchange(self, row: Row, segments: list[Row], authors: list[Row]) -> None:
-        self._table("document_interchange").insert(row)
-        self._table("segment_interchange").insert_all(segments, batch_size=500)
+        self._engine.insert("document_interchange", row)
+        self._engine.insert_all("segment_interchange", segments)
         if authors:
-            self._table("file_authors").insert_all(authors, batch_size=500)
+            self._engine.insert_all("file_authors", authors)
 
     def insert_interchange_file(self, document_id: int, data: bytes) -> None:
         """The imported file's bytes, which export to its own version patches."""
-        self._table("interchange_files").insert({"document_id": document_id, "data": zlib.compress(data, 6)})
+        self._engine.insert("interchange_files", {"document_id": document_id, "data": zlib.compress(data, 6)})
 
     def interchange_file(self, document_id: int) -> bytes | None:
         found = self._rows("SELECT data FROM interchange_files WHERE document_id = ?", (document_id,))

@@ -28,7 +28,7 @@ class LearningSQL(StoreBase):
     def learned_evidence(self, term_id: int) -> Row | None:
         """The evidence recorded when the term was proposed from corrections; None for other terms.
         Read newest first, so the scan stops at the proposal's own entry."""
-        row = self._db.execute(
+        row = self._engine.execute(
             "SELECT detail FROM audit_log WHERE action = ? AND json_extract(detail, '$.term') = ? "
             "ORDER BY id DESC LIMIT 1", (LEARNED, term_id)).fetchone()
         return json.loads(row[0]) if row else None

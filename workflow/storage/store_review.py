@@ -44,7 +44,7 @@ class ReviewSQL(StoreBase):
         return rows[0] if rows else None
 
     def resolve_comment(self, comment_id: int, user_id: int, at: str) -> None:
-        self._db.execute("UPDATE comments SET resolved_by = ?, resolved_at = ? WHERE id = ?",
+        self._engine.execute("UPDATE comments SET resolved_by = ?, resolved_at = ? WHERE id = ?",
                          (user_id, at, comment_id))
 
     # approvals and sign-offs ---------------------------------------------------------

@@ -30,7 +30,7 @@ class SegmentsSQL(StoreBase):
 
     def insert_segments(self, rows: list[Row]) -> list[int]:
         """Insert in order and return the new ids (positions are unique per document)."""
-        self._table("segments").insert_all(rows, batch_size=500)
+        self._engine.insert_all("segments", rows)
         document_id = rows[0]["document_id"]
         return [
             r["id"]
@@ -40,7 +40,7 @@ class SegmentsSQL(StoreBase):
         ]
 
     def insert_revisions(self, rows: list[Row]) -> None:
-        self._table("revisions").insert_all(rows, batch_size=500)
+        self._engine.insert_all("revisions", rows)
 
     def segments(self, document_id: int) -> list[Row]:
         return self._rows(
@@ -59,7 +59,7 @@ class SegmentsSQL(StoreBase):
         return rows[0] if rows else None
 
     def audit_head(self, document_id: int) -> int:
-        row = self._db.execute("SELECT coalesce(max(id), 0) FROM audit_log WHERE document_id = ?",
+        row = self._engine.execute("SELECT coalesce(max(id), 0) FROM audit_log WHERE document_id = ?",
                                (document_id,)).fetchone()
         return row[0]
 
@@ -70,10 +70,11 @@ class SegmentsSQL(StoreBase):
             _SEGMENTS_WITH_CURRENT + """ WHERE s.id IN (SELECT segment_id FROM audit_log
                                                        WHERE document_id = ? AND id > ?
                                                        UNION
-                                                       SELECT j.value FROM audit_log a,
-                                                              json_each(a.detail, '$.segment_ids') j
+                                                       SELECT j.value FROM audit_log a
+                                                       JOIN {ids} j ON true
                                                        WHERE a.document_id = ? AND a.id > ?)
-                                         ORDER BY s.position""",
+                                         ORDER BY s.position""".format(
+                ids=self._engine.json_ints("a.detail", "segment_ids")),
             (document_id, audit_id, document_id, audit_id),
         )
 
@@ -81,13 +82,13 @@ class SegmentsSQL(StoreBase):
         return self._insert("revisions", row)
 
     def set_segment_state(self, segment_id: int, state: str) -> None:
-        self._db.execute("UPDATE segments SET state = ? WHERE id = ?", (state, segment_id))
+        self._engine.execute("UPDATE segments SET state = ? WHERE id = ?", (state, segment_id))
 
     def clear_align_notes(self, segment_ids: list[int]) -> None:
         """The import's doubtful-pairing notes go (a person decided the pairing); the scores stay."""
         if segment_ids:
             marks = ", ".join("?" * len(segment_ids))
-            self._db.execute(f"UPDATE segments SET align_note = NULL WHERE id IN ({marks})", tuple(segment_ids))
+            self._engine.execute(f"UPDATE segments SET align_note = NULL WHERE id IN ({marks})", tuple(segment_ids))
 
     def all_segments(self) -> list[Row]:
         """Every segment of every document with its current English, for workspace-wide scans."""

@@ -18,7 +18,7 @@ ORDER BY g.id
 _EFFORT_PAIRS = """
 SELECT g.document_id, g.created_at, r.text AS edited, t.text AS translated, u.name AS user, u.display_name
 FROM signoffs g
-JOIN json_each(g.revisions) j
+JOIN {ids} j ON true
 JOIN revisions r ON r.id = j.value
 JOIN segments s ON s.id = r.segment_id AND s.locked = 0
 JOIN revisions t ON t.id = (SELECT max(x.id) FROM revisions x
@@ -44,7 +44,7 @@ class StatsSQL(StoreBase):
     def stats_effort_pairs(self, since: str) -> list[Row]:
         """Translator's text against editor-signed text, per segment of each document's first
         editor's sign-off made from `since` on."""
-        return self._rows(_EFFORT_PAIRS, (since,))
+        return self._rows(_EFFORT_PAIRS.format(ids=self._engine.json_ints("g.revisions")), (since,))
 
     def stats_dismissals(self, since: str) -> list[Row]:
         return self._rows("""SELECT check_id, count(*) AS n FROM dismissals WHERE created_at >= ?

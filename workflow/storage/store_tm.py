@@ -11,7 +11,7 @@ class TranslationMemorySQL(StoreBase):
     """Translation memory units: storing, sampling and searching them."""
 
     def revision_author(self, revision_id: int) -> str:
-        row = self._db.execute(
+        row = self._engine.execute(
             "SELECT u.name FROM revisions r JOIN users u ON u.id = r.author_id WHERE r.id = ?",
             (revision_id,),
         ).fetchone()
@@ -20,36 +20,38 @@ class TranslationMemorySQL(StoreBase):
     def put_tm_unit(self, row: Row, *, refresh: bool) -> bool:
         """Store a pair; True when it is new. An existing pair keeps its id (and index entry);
         with refresh its provenance becomes the new row's (a re-approval is the newer evidence)."""
-        found = self._db.execute(
+        found = self._engine.execute(
             "SELECT id FROM tm_units WHERE source_text = ? AND target_text = ?",
             (row["source_text"], row["target_text"]),
         ).fetchone()
         if found is None:
-            self._table("tm_units").insert(row)
+            self._engine.insert("tm_units", row)
             return True
         if refresh:
             fields = {k: v for k, v in row.items() if k not in ("source_text", "target_text")}
-            self._table("tm_units").update(found[0], fields)
+            self._engine.execute(f"UPDATE tm_units SET {', '.join(f'{name} = ?' for name in fields)} WHERE id = ?",
+                                 (*fields.values(), found[0]))
         return False
 
     def add_tm_units(self, rows: list[Row]) -> int:
         """Store new pairs in one statement (a TMX import); pairs already present, in the memory or
         earlier in `rows`, are left as they are. Returns how many were added."""
-        cursor = self._db.conn.executemany(
-            "INSERT OR IGNORE INTO tm_units (source_text, target_text, author, approver, created_at, origin) "
-            "VALUES (:source_text, :target_text, :author, :approver, :created_at, :origin)", rows)
-        return cursor.rowcount
+        return self._engine.executemany(
+            "INSERT INTO tm_units (source_text, target_text, author, approver, created_at, origin) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [(r["source_text"], r["target_text"], r["author"], r["approver"], r["created_at"], r["origin"])
+             for r in rows])
 
     def insert_tm_units(self, rows: Iterable[Row]) -> None:
         """Bulk load; pairs already present are left as they are."""
-        self._table("tm_units").insert_all(rows, ignore=True, batch_size=1000)
+        self._engine.insert_all("tm_units", rows, ignore=True)
 
     def tm_last_id(self) -> int:
         """Cheap growth gauge: count(*) would read every row of a large memory."""
-        return self._db.execute("SELECT max(id) FROM tm_units").fetchone()[0] or 0
+        return self._engine.execute("SELECT max(id) FROM tm_units").fetchone()[0] or 0
 
     def tm_count(self) -> int:
-        return self._db.execute("SELECT count(*) FROM tm_units").fetchone()[0]
+        return self._engine.execute("SELECT count(*) FROM tm_units").fetchone()[0]
 
     def tm_units(self) -> list[Row]:
         return self._rows(f"{_TM_UNITS} ORDER BY t.id")
@@ -63,27 +65,25 @@ class TranslationMemorySQL(StoreBase):
 
     def tm_sample(self, size: int) -> list[str]:
         """About size units' Korean, spread evenly over the memory (a rowid stride, no sort)."""
-        top = self._db.execute("SELECT max(id) FROM tm_units").fetchone()[0] or 0
+        top = self._engine.execute("SELECT max(id) FROM tm_units").fetchone()[0] or 0
         step = max(1, top // max(size, 1))
-        return [r[0] for r in self._db.execute(
+        return [r[0] for r in self._engine.execute(
             "SELECT source_text FROM tm_units WHERE id % ? = 0 LIMIT ?", (step, size)).fetchall()]
 
     def tm_ids_with_trigram(self, trigram: str) -> list[int]:
-        query = 'source_text : "' + trigram.replace('"', '""') + '"'
-        return [r[0] for r in self._db.execute(
-            "SELECT rowid FROM tm_fts WHERE tm_fts MATCH ?", (query,)).fetchall()]
+        return [r[0] for r in self._engine.execute(
+            self._engine.substring_ids("tm_units.source"), (self._engine.substring_param(trigram),)).fetchall()]
 
     def tm_search(self, text: str, limit: int) -> list[Row]:
         """Units whose Korean or English contains text (case-insensitive), newest first."""
         if len(text) >= 3:
             # One quoted trigram string matches as a substring, inside Korean words too.
-            query = '"' + text.replace('"', '""') + '"'
             return self._rows(
-                f"{_TM_UNITS} WHERE t.id IN (SELECT rowid FROM tm_fts WHERE tm_fts MATCH ?) "
-                "ORDER BY t.id DESC LIMIT ?", (query, limit))
+                f"{_TM_UNITS} WHERE t.id IN ({self._engine.substring_ids('tm_units')}) "
+                "ORDER BY t.id DESC LIMIT ?", (self._engine.substring_param(text), limit))
         # The trigram index cannot answer under three characters (북한): a scan, as documented.
         return self._rows(
-            f"{_TM_UNITS} WHERE instr(t.source_text, ?) OR instr(lower(t.target_text), lower(?)) "
+            f"{_TM_UNITS} WHERE instr(t.source_text, ?) > 0 OR instr(lower(t.target_text), lower(?)) > 0 "
             "ORDER BY t.id DESC LIMIT ?", (text, text, limit))
 
 

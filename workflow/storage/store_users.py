@@ -12,13 +12,13 @@ class UsersSQL(StoreBase):
     """Users and their roles."""
 
     def count_users(self) -> int:
-        return self._table("users").count
+        return self._engine.execute("SELECT count(*) FROM users").fetchone()[0]
 
     def insert_user(self, name: str, display_name: str, at: str) -> int:
         return self._insert("users", {"name": name, "display_name": display_name, "created_at": at})
 
     def add_roles(self, user_id: int, roles: Iterable[str]) -> None:
-        self._table("user_roles").insert_all(
+        self._engine.insert_all("user_roles",
             ({"user_id": user_id, "role": role} for role in roles), ignore=True
         )
 
@@ -35,21 +35,21 @@ class UsersSQL(StoreBase):
         return rows[0] if rows else None
 
     def map_login(self, login: str, user_id: int, by: int | None, at: str) -> None:
-        self._db.execute(
+        self._engine.execute(
             """INSERT INTO os_logins (login, user_id, mapped_by, mapped_at) VALUES (?, ?, ?, ?)
                ON CONFLICT (login) DO UPDATE SET user_id = excluded.user_id, mapped_by = excluded.mapped_by,
                                                  mapped_at = excluded.mapped_at""",
             (login, user_id, by, at))
 
     def unmap_login(self, login: str) -> bool:
-        return self._db.execute("DELETE FROM os_logins WHERE login = ?", (login,)).rowcount > 0
+        return self._engine.execute("DELETE FROM os_logins WHERE login = ?", (login,)).rowcount > 0
 
     def mark_demo(self, user_ids: Iterable[int]) -> None:
         for user_id in user_ids:
-            self._db.execute("UPDATE users SET demo = 1 WHERE id = ?", (user_id,))
+            self._engine.execute("UPDATE users SET demo = 1 WHERE id = ?", (user_id,))
 
     def set_disabled(self, user_id: int, at: str | None) -> None:
-        self._db.execute("UPDATE users SET disabled_at = ? WHERE id = ?", (at, user_id))
+        self._engine.execute("UPDATE users SET disabled_at = ? WHERE id = ?", (at, user_id))
 
     def _users_where(self, where: str, params: tuple[Any, ...]) -> list[Row]:
         # The password hash is never part of a user row: only the login check reads it.

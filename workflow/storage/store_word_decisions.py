@@ -18,33 +18,33 @@ class WordDecisionsSQL(StoreBase):
     """Decisions keyed by what they depend on, one row each; a sweep row per version that covered all."""
 
     def word_decision(self, kind: str, context: str, start: int, end: int, version: int) -> bool | None:
-        row = self._db.execute(_LOOKUP, (context, start, end, kind, version)).fetchone()
+        row = self._engine.execute(_LOOKUP, (context, start, end, kind, version)).fetchone()
         return None if row is None else bool(row[0])
 
     def add_word_decisions(self, decisions: Iterable[Decision], version: int) -> None:
         """Store decisions (inside the caller's write); one already stored is kept as it is."""
-        self._db.conn.executemany(
-            "INSERT OR IGNORE INTO word_decisions (kind, context, span_start, span_end, version, answer) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+        self._engine.executemany(
+            "INSERT INTO word_decisions (kind, context, span_start, span_end, version, answer) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [(kind, context, start, end, version, int(answer)) for kind, context, start, end, answer in decisions])
 
     def word_decisions_mark(self) -> int:
         """Moves whenever a decision is stored, here or by another process (one indexed MAX)."""
-        return self._db.execute("SELECT coalesce(max(id), 0) FROM word_decisions").fetchone()[0]
+        return self._engine.execute("SELECT coalesce(max(id), 0) FROM word_decisions").fetchone()[0]
 
     def word_decision_count(self, version: int | None = None) -> int:
         if version is None:
-            return self._db.execute("SELECT count(*) FROM word_decisions").fetchone()[0]
-        return self._db.execute("SELECT count(*) FROM word_decisions WHERE version = ?", (version,)).fetchone()[0]
+            return self._engine.execute("SELECT count(*) FROM word_decisions").fetchone()[0]
+        return self._engine.execute("SELECT count(*) FROM word_decisions WHERE version = ?", (version,)).fetchone()[0]
 
     def word_decisions_swept(self, version: int) -> bool:
-        return self._db.execute("SELECT 1 FROM word_decision_sweeps WHERE version = ?", (version,)).fetchone() is not None
+        return self._engine.execute("SELECT 1 FROM word_decision_sweeps WHERE version = ?", (version,)).fetchone() is not None
 
     def mark_word_decisions_swept(self, version: int, at: str) -> None:
-        self._db.execute("INSERT OR IGNORE INTO word_decision_sweeps (version, swept_at) VALUES (?, ?)", (version, at))
+        self._engine.execute("INSERT INTO word_decision_sweeps (version, swept_at) VALUES (?, ?) ON CONFLICT DO NOTHING", (version, at))
 
     def holds_korean(self) -> bool:
-        return bool(self._db.execute(
+        return bool(self._engine.execute(
             "SELECT EXISTS (SELECT 1 FROM segments) OR EXISTS (SELECT 1 FROM tm_units)").fetchone()[0])
 
     def korean_texts(self) -> Iterator[str]:
@@ -52,7 +52,7 @@ class WordDecisionsSQL(StoreBase):
         for table in ("segments", "tm_units"):
             after = 0
             while True:
-                rows = self._db.execute(f"SELECT id, source_text FROM {table} WHERE id > ? ORDER BY id LIMIT ?",
+                rows = self._engine.execute(f"SELECT id, source_text FROM {table} WHERE id > ? ORDER BY id LIMIT ?",
                                         (after, _PAGE)).fetchall()
                 if not rows:
                     break
@@ -61,4 +61,4 @@ class WordDecisionsSQL(StoreBase):
 
     def in_transaction(self) -> bool:
         """Whether this thread's connection is inside a transaction (a write here would nest)."""
-        return self._db.conn.in_transaction
+        return self._engine.in_transaction()

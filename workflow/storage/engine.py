@@ -1,0 +1,95 @@
+"""What the repositories need from a database engine, whichever it is (SQLite or PostgreSQL).
+
+SQL above this seam is written once, in the subset both engines run: `?` placeholders, `instr`,
+`group_concat`, `INSERT ... ON CONFLICT DO NOTHING`, `RETURNING`. Where the engines really differ
+(substring indexes, JSON arrays, locks, change notices, integrity checks) the engine says it in
+its own words through the few methods below, so no repository, use case or screen knows which
+engine it has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
+
+Row = dict[str, Any]
+
+
+class Cursor(Protocol):
+    """The part of a DB-API cursor the repositories use (sqlite3's and psycopg's both have it)."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+
+class Engine(Protocol):
+    name: str          # "sqlite" or "postgresql"
+    location: str      # the file's path or the database's URL without its password, for messages
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor: ...
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> int:
+        """Run one statement for each row; returns how many rows it changed in all."""
+        ...
+
+    def rows(self, sql: str, params: Iterable[Any] = ()) -> list[Row]: ...
+
+    def insert(self, table: str, row: Mapping[str, Any]) -> int:
+        """Insert one row and return its id."""
+        ...
+
+    def insert_all(self, table: str, rows: Iterable[Mapping[str, Any]], *, ignore: bool = False) -> None:
+        """Insert rows (all with the first row's columns); with ignore, rows that would break a
+        unique key are skipped."""
+        ...
+
+    def write(self) -> AbstractContextManager[None]:
+        """One atomic unit of work. Writers queue one behind another, so what a write reads
+        stays true until it commits (the rule every merge and conflict stands on)."""
+        ...
+
+    def read(self) -> AbstractContextManager[None]:
+        """Several reads that see one snapshot."""
+        ...
+
+    def in_transaction(self) -> bool: ...
+
+    def substring_ids(self, index: str) -> str:
+        """SQL selecting the ids of `index`'s rows ('segments', 'revisions' or 'tm_units') whose
+        text contains the parameter `substring_param` made (case-insensitive, inside Korean words);
+        for 'tm_units.source' only the Korean is searched."""
+        ...
+
+    def substring_param(self, text: str) -> str: ...
+
+    def json_ints(self, expression: str, key: str | None = None) -> str:
+        """A FROM item with one column, value: the integers of the JSON array that the text
+        `expression` holds (at `key` of the object it holds, given a key). It may name the
+        query's other tables, so join it with `JOIN {item} j ON true`."""
+        ...
+
+    def json_texts(self, expression: str) -> str:
+        """As json_ints, for the strings of a JSON array."""
+        ...
+
+    def changes(self) -> int:
+        """A number that moves whenever another connection commits (this thread's own commits
+        leave it alone): cheap enough to poll."""
+        ...
+
+    def schema_version(self) -> int: ...
+
+    def table_names(self) -> list[str]: ...
+
+    def integrity_problems(self) -> list[str]: ...
+
+    def close(self) -> None: ...
+
+
+def placeholders(count: int) -> str:
+    return ", ".join("?" * count)
