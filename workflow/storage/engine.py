@@ -61,11 +61,14 @@ class Engine(Protocol):
 
     def substring_ids(self, index: str) -> str:
         """SQL selecting the ids of `index`'s rows ('segments', 'revisions' or 'tm_units') whose
-        text contains the parameter `substring_param` made (case-insensitive, inside Korean words);
-        for 'tm_units.source' only the Korean is searched."""
+        text contains the text given to substring_params (case-insensitive, inside Korean words
+        too); for 'tm_units.source' only the Korean is searched. The trigram indexes answer it
+        from three characters on; shorter texts are scanned."""
         ...
 
-    def substring_param(self, text: str) -> str: ...
+    def substring_params(self, index: str, text: str) -> tuple[str, ...]:
+        """The parameters substring_ids(index) takes to find text."""
+        ...
 
     def json_ints(self, expression: str, key: str | None = None) -> str:
         """A FROM item with one column, value: the integers of the JSON array that the text
@@ -91,5 +94,6 @@ class Engine(Protocol):
     def close(self) -> None: ...
 
 
-def placeholders(count: int) -> str:
-    return ", ".join("?" * count)
+def is_url(location: object) -> bool:
+    """Whether a workspace's location names a PostgreSQL database rather than a file."""
+    return isinstance(location, str) and location.startswith(("postgresql://", "postgres://"))

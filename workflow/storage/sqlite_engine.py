@@ -70,9 +70,9 @@ class SQLiteEngine:
     def substring_ids(self, index: str) -> str:
         return _FTS[index]
 
-    def substring_param(self, text: str) -> str:
+    def substring_params(self, index: str, text: str) -> tuple[str, ...]:
         # One quoted string matches as a substring under the trigram tokenizer, inside words too.
-        return '"' + text.replace('"', '""') + '"'
+        return ('"' + text.replace('"', '""') + '"',)
 
     def json_ints(self, expression: str, key: str | None = None) -> str:
         return f"json_each({expression}, '$.{key}')" if key else f"json_each({expression})"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from workflow.storage.engine import Engine
+from workflow.storage.engine import Engine, is_url
 from workflow.storage.store_archive import ArchiveSQL
 from workflow.storage.store_audit import AuditSQL
 from workflow.storage.store_base import Row
@@ -60,9 +60,15 @@ class Storage(
         self.path: Path = getattr(engine, "path", Path(engine.location))
 
     @classmethod
-    def open(cls, location: Path) -> Storage:
-        """The workspace at a file's path (SQLite), brought to this Tandem's schema."""
-        return cls(SQLiteEngine(location))
+    def open(cls, location: Path | str) -> Storage:
+        """The workspace at a file's path (SQLite) or a postgresql:// address, brought to this
+        Tandem's schema."""
+        if is_url(location):
+            # Imported here: psycopg and libpq cost a SQLite workspace's start-up nothing.
+            from workflow.storage.postgres_engine import PostgresEngine
+
+            return cls(PostgresEngine(str(location)))
+        return cls(SQLiteEngine(Path(location)))
 
     @property
     def location(self) -> str:

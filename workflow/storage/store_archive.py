@@ -34,11 +34,12 @@ class ArchiveSQL(StoreBase):
     def archive_postings(self, text: str, cap: int) -> int:
         """How many Korean texts and English revisions the trigram indexes hold text in (any
         revision, current or not), counted up to `cap`: what a search through them would read."""
-        query = self._engine.substring_param(text)
-        return self._engine.execute(
-            f"SELECT (SELECT count(*) FROM ({self._engine.substring_ids('segments')} LIMIT ?) a)"
-            f" + (SELECT count(*) FROM ({self._engine.substring_ids('revisions')} LIMIT ?) b)",
-            (query, cap, query, cap)).fetchone()[0]
+        engine = self._engine
+        return engine.execute(
+            f"SELECT (SELECT count(*) FROM ({engine.substring_ids('segments')} LIMIT ?) a)"
+            f" + (SELECT count(*) FROM ({engine.substring_ids('revisions')} LIMIT ?) b)",
+            (*engine.substring_params("segments", text), cap, *engine.substring_params("revisions", text), cap),
+        ).fetchone()[0]
 
     def archive_search(self, text: str, *, tag: str | None, since: str | None, limit: int,
                        skip: int = 0, documents: int = -1, scan: bool = False) -> list[Row]:
@@ -51,7 +52,6 @@ class ArchiveSQL(StoreBase):
         if len(text) >= 3 and not scan:
             # The trigram indexes of migration 9 answer a quoted string as a substring, inside Korean
             # words too, case-folded; an English hit counts only on the segment's current revision.
-            query = self._engine.substring_param(text)
             found = f"""s.id IN (
                 {self._engine.substring_ids('segments')}
                 UNION
@@ -59,7 +59,8 @@ class ArchiveSQL(StoreBase):
                 WHERE v.id IN ({self._engine.substring_ids('revisions')})
                   AND v.aside = 0
                   AND v.id = (SELECT max(id) FROM revisions WHERE segment_id = v.segment_id AND aside = 0))"""
-            wanted: tuple = (query, query)
+            wanted: tuple = (*self._engine.substring_params("segments", text),
+                             *self._engine.substring_params("revisions", text))
         else:
             # Under three characters (북한, UN) no trigram answers: a scan inside SQLite. (Its lower()
             # folds ASCII only, the trigram index Unicode: CAFÉ finds café only through the index.)

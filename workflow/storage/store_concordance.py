@@ -21,7 +21,6 @@ class ConcordanceSQL(StoreBase):
         if len(text) >= 3:
             # The trigram indexes answer a quoted string as a substring match, inside Korean words
             # too; an English hit counts only when the matching revision is the segment's current one.
-            query = self._engine.substring_param(text)
             return self._rows(
                 _HIT + f"""WHERE s.id IN (
                     {self._engine.substring_ids('segments')}
@@ -31,7 +30,8 @@ class ConcordanceSQL(StoreBase):
                       AND v.aside = 0
                       AND v.id = (SELECT max(id) FROM revisions WHERE segment_id = v.segment_id AND aside = 0))
                 ORDER BY s.document_id, s.position LIMIT ?""",
-                (query, query, limit))
+                (*self._engine.substring_params("segments", text), *self._engine.substring_params("revisions", text),
+                 limit))
         # Under three characters (북한, 노동) a trigram cannot answer: a scan inside SQLite, stopped
         # at the limit, as the TM's concordance does.
         return self._rows(

@@ -72,7 +72,7 @@ class TranslationMemorySQL(StoreBase):
 
     def tm_ids_with_trigram(self, trigram: str) -> list[int]:
         return [r[0] for r in self._engine.execute(
-            self._engine.substring_ids("tm_units.source"), (self._engine.substring_param(trigram),)).fetchall()]
+            self._engine.substring_ids("tm_units.source"), self._engine.substring_params("tm_units.source", trigram)).fetchall()]
 
     def tm_search(self, text: str, limit: int) -> list[Row]:
         """Units whose Korean or English contains text (case-insensitive), newest first."""
@@ -80,7 +80,7 @@ class TranslationMemorySQL(StoreBase):
             # One quoted trigram string matches as a substring, inside Korean words too.
             return self._rows(
                 f"{_TM_UNITS} WHERE t.id IN ({self._engine.substring_ids('tm_units')}) "
-                "ORDER BY t.id DESC LIMIT ?", (self._engine.substring_param(text), limit))
+                "ORDER BY t.id DESC LIMIT ?", (*self._engine.substring_params("tm_units", text), limit))
         # The trigram index cannot answer under three characters (북한): a scan, as documented.
         return self._rows(
             f"{_TM_UNITS} WHERE instr(t.source_text, ?) > 0 OR instr(lower(t.target_text), lower(?)) > 0 "
