@@ -94,7 +94,7 @@ def main(sizes: tuple[int, ...]) -> None:
             began = time.perf_counter()
             newest = build(path, size, source)
             with Workspace.open(path, create=False) as ws:
-                segments = len(ws._store.all_segments())
+                segments = len(ws._store.segments.all_segments())
                 print(f"{size:,} documents, {segments:,} segments (built in {time.perf_counter() - began:.1f} s)")
                 ws.archive.search("warm up")
                 for label, text, tag, days in QUERIES:

@@ -82,7 +82,7 @@ def make_workspace(folder: Path, count: int) -> tuple[Path, int, int]:
         ws.glossary.import_file(GLOSSARY, by="minji")
         ws.glossary.import_file(extra, by="minji")
         result = ws.files.import_document(ko, en, title=f"{count} segments", by="david")
-        decisions = ws._store.word_decision_count()
+        decisions = ws._store.word_decisions.word_decision_count()
     assert result.segments == count, (result.segments, count)
     return path, result.document.id, decisions
 

@@ -76,7 +76,7 @@ def run(base: list[tuple[str, str]], size: int, queries: int, folder: Path) -> N
     store = Storage.open(folder / f"tm{size}.db")
     started = time.perf_counter()
     with store.write():
-        store.insert_tm_units({"source_text": ko, "target_text": en, "created_at": "2026-01-01",
+        store.tm.insert_tm_units({"source_text": ko, "target_text": en, "created_at": "2026-01-01",
                                "origin": "bench"} for ko, en in rows)
     build = time.perf_counter() - started
     tm = TranslationMemory(store)

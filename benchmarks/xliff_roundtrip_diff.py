@@ -71,7 +71,7 @@ def main() -> None:
             imported += 1
             row[0] += 1
             original = path.read_bytes()
-            record, _segments = ws._store.interchange(stored.document.id)
+            record, _segments = ws._store.interchange.interchange(stored.document.id)
             doc = ws.files.bilingual_file(stored.document.id, record["format"])
             exported = store_io.write_file(doc)
             generated = store_io.write_file(replace(doc, skeleton=None))

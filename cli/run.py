@@ -65,9 +65,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     try:
         return _run(args, requested, resolve_workspace)
     finally:
-        from workflow.storage import Storage
+        from workflow.identity import stop_acting
 
-        Storage.acting_admin = None  # per process; main() may be called again in one (tests, scripts)
+        stop_acting()  # per process; main() may be called again in one (tests, scripts)
 
 
 def _run(args: argparse.Namespace, requested: str | None, resolve_workspace) -> int:

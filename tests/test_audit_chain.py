@@ -74,7 +74,7 @@ def test_a_rehashed_forgery_still_breaks_the_links_after_it(workspace, sample_do
 
     workspace.editing.save(sample_doc.id, 2, "First.", by="david")
     workspace.editing.save(sample_doc.id, 2, "Second.", by="david")
-    row = workspace._store.audit_chain()[-2]
+    row = workspace._store.audit.audit_chain()[-2]
     workspace.close()
     detail = row["detail"].replace('"to"', '"To"')
     new_hash = entry_hash(row["prev_hash"], row["id"], row["at"], row["user_id"], row["action"],
@@ -113,7 +113,7 @@ def test_the_migration_chains_entries_written_before_it(tmp_path):
     conn.close()
     with Workspace.open(path, create=False) as ws:
         result = ws.audit.verify()
-        chain = ws._store.audit_chain()
+        chain = ws._store.audit.audit_chain()
     assert result.ok and result.entries == 5
     assert [row["prev_hash"] for row in chain[1:]] == [row["hash"] for row in chain[:-1]]
     assert all(row["hash"] for row in chain)

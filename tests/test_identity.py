@@ -85,7 +85,7 @@ def test_demo_users_are_free_for_anyone(demo):
 
 def test_a_disabled_user_can_neither_act_nor_be_acted_as(desk, db_path):
     with desk._store.write():  # what `tandem users disable` records
-        desk._store.set_disabled(desk.users.get("david").id, "2026-12-06T00:00:00Z")
+        desk._store.users.set_disabled(desk.users.get("david").id, "2026-12-06T00:00:00Z")
     with pytest.raises(PermissionDenied, match="david is disabled"):
         who(desk, "dblack")
     with pytest.raises(PermissionDenied, match="david is disabled"):

@@ -125,7 +125,7 @@ def test_publishing_records_who_when_and_the_exact_revisions_then_nothing_new_fo
     segments = workspace.documents.segments(doc)
     assert done.publication.revisions == {s.id: s.revision_id for s in segments}
     assert done.publication.user == "robert" and done.publication.correction is None
-    rows = workspace._store.publications(doc)
+    rows = workspace._store.publications.publications(doc)
     assert len(rows) == 1 and rows[0]["revisions"] == done.publication.revisions
     assert rows[0]["content_hash"] == hashlib.sha256(done.page.text.encode("utf-8")).hexdigest()
     audited = [e for e in workspace.audit.log(doc) if e["action"] == "document.publish"]
@@ -134,7 +134,7 @@ def test_publishing_records_who_when_and_the_exact_revisions_then_nothing_new_fo
 
     again = workspace.publishing.publish(doc, by="robert")
     assert not again.new and again.publication.id == done.publication.id and again.page.text == done.page.text
-    assert len(workspace._store.publications(doc)) == 1
+    assert len(workspace._store.publications.publications(doc)) == 1
     summary = next(s for s in workspace.documents.all() if s.id == doc)
     assert summary.published_at == done.publication.published_at and summary.published_by == "Robert Lauler"
 
@@ -152,14 +152,14 @@ def test_a_change_after_publication_needs_a_correction_note_printed_in_every_lat
     assert refused.value.source == "--correction" and "segments 3 changed" in refused.value.problem
     with pytest.raises(InputError, match="say what the correction is"):
         workspace.publishing.publish(doc, by="robert", correction=" \n ")
-    assert len(workspace._store.publications(doc)) == 1
+    assert len(workspace._store.publications.publications(doc)) == 1
 
     second = workspace.publishing.publish(doc, by="robert", correction="An earlier version said <\"has learned\">.")
     assert second.new and second.changed == (3,) and second.publication.id != first.publication.id
     assert ('<aside class="correction"><p>Correction, <time datetime="' + second.publication.published_at + '">')\
         in second.page.text
     assert "An earlier version said &lt;&quot;has learned&quot;&gt;.</p></aside>" in second.page.text
-    assert workspace._store.publications(doc)[-1]["correction"] == "An earlier version said <\"has learned\">."
+    assert workspace._store.publications.publications(doc)[-1]["correction"] == "An earlier version said <\"has learned\">."
     # The next HTML export, published or not, carries the note.
     page, _problems = workspace.publishing.page(doc)
     assert page.text == second.page.text
@@ -179,7 +179,7 @@ def test_publishing_needs_the_sign_offs_and_a_role_that_puts_articles_out(worksp
     workspace.review.sign_off(doc, "editor", by="robert")
     with pytest.raises(InputError, match="has not been published yet"):
         workspace.publishing.publish(doc, by="robert", correction="nothing to correct")
-    assert workspace._store.publications(doc) == []
+    assert workspace._store.publications.publications(doc) == []
     workspace.users.add("dana", ["desk"], display_name="Dana Desk", by="admin")
     assert workspace.publishing.publish(doc, by="dana").publication.display_name == "Dana Desk"
 
@@ -214,7 +214,7 @@ def test_a_page_that_could_not_be_delivered_is_not_recorded_as_published(workspa
 
     with pytest.raises(InputError, match="Permission denied"):
         workspace.publishing.publish(doc, by="robert", deliver=unwritable)
-    assert workspace._store.publications(doc) == []
+    assert workspace._store.publications.publications(doc) == []
     assert not [e for e in workspace.audit.log(doc) if e["action"] == "document.publish"]
     assert workspace.publishing.status(doc).latest is None
 

@@ -22,7 +22,7 @@ def _sample(db_path) -> str:
 
 def _publications(db_path) -> list[dict]:
     with Workspace.open(db_path, create=False) as ws:
-        return ws._store.publications(1)
+        return ws._store.publications.publications(1)
 
 
 def test_publish_then_a_correction_the_next_version_cannot_go_out_without(tandem, db_path, tmp_path):

@@ -155,7 +155,7 @@ def test_no_approval_or_signoff_outlives_its_text(actions):
 def _assert_invariants(ws: Workspace, doc: int) -> None:
     segments = ws.documents.segments(doc)
     approvals = {}
-    for row in ws._store.approvals(doc):
+    for row in ws._store.signoffs.approvals(doc):
         approvals[row["position"]] = row
     for s in segments:
         if s.state is SegmentState.APPROVED:
@@ -163,7 +163,7 @@ def _assert_invariants(ws: Workspace, doc: int) -> None:
     current = document_hash([s.target for s in segments])
     for signoff in ws.review.signoffs(doc):
         assert signoff.valid == (signoff.content_hash == current)
-    for row in ws._store.approvals(doc):
+    for row in ws._store.signoffs.approvals(doc):
         assert row["user"] != "david"  # the document's translator never approves
 
 

@@ -155,7 +155,7 @@ def test_park2016_findings_from_stored_decisions_equal_the_models(tmp_path):
     with Workspace.open(path) as ws:
         _users(ws)
         ws.files.import_document(ko, en, by="david")  # no glossary yet: nothing to decide
-        assert ws._store.word_decision_count() == 0
+        assert ws._store.word_decisions.word_decision_count() == 0
         ws.glossary.import_file(glossary, by="minji")  # ~1,800 terms: the Korean holding them decided
     stored = decisions(path)
     assert len(stored) > 50 and {answer for *_q, answer in stored} == {0, 1}

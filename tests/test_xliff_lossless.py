@@ -111,7 +111,7 @@ def _targets(data: bytes) -> list[str]:
 def test_an_xliff_12_file_goes_back_as_it_came_but_for_the_target_edited(workspace, tmp_path):
     path, result = _import(workspace, tmp_path, "a.xlf", XLIFF12)
     document_id = result.document.id
-    rows = workspace._store.segments(document_id)
+    rows = workspace._store.segments.segments(document_id)
     assert [r["source_text"] for r in rows] == ["북한 노동자", "KCNA", "조선중앙통신", "⟦1⟧러시아⟦/1⟧에서 일한다",
                                                 "첫 문장.", "둘째 문장.", "원문 그대로", "지도 설명", "둘째 파일"]
     assert [r["locked"] for r in rows] == [0, 1, 1, 0, 0, 0, 0, 0, 0]
@@ -141,7 +141,7 @@ def test_an_xliff_12_file_goes_back_as_it_came_but_for_the_target_edited(workspa
 def test_an_xliff_2_file_goes_back_as_it_came_but_for_the_target_edited(workspace, tmp_path):
     path, result = _import(workspace, tmp_path, "a.xlf", XLIFF2)
     document_id = result.document.id
-    rows = workspace._store.segments(document_id)
+    rows = workspace._store.segments.segments(document_id)
     assert [(r["locked"], r["max_length"]) for r in rows] == [(0, 40), (1, None), (0, None), (0, None)]
     _doc, untouched, _wrong = workspace.files.export_bilingual(document_id, "xliff2")
     assert compare(path.read_bytes(), untouched).total() == 0
@@ -205,7 +205,7 @@ def test_every_corpora_xliff_file_goes_back_as_it_came(workspace):
             result = workspace.files.import_file(path, by="david").document
         except InputError:  # refused files are the reader's business, counted by the benchmark
             continue
-        record, _segments = workspace._store.interchange(result.document.id)
+        record, _segments = workspace._store.interchange.interchange(result.document.id)
         _doc, data, _wrong = workspace.files.export_bilingual(result.document.id, record["format"])
         compared += 1
         if compare(path.read_bytes(), data).total():
@@ -221,7 +221,7 @@ def test_locked_units_and_length_limits_survive_export_to_another_version(worksp
     _path, result = _import(workspace, tmp_path, "a.xlf", XLIFF12 if fmt == "xliff2" else XLIFF2)
     _doc, data, _wrong = workspace.files.export_bilingual(result.document.id, fmt)
     back = read_bilingual(data, "exported")
-    rows = workspace._store.segments(result.document.id)
+    rows = workspace._store.segments.segments(result.document.id)
     assert [u.locked for u in back.units] == [bool(r["locked"]) for r in rows]
     assert [u.max_length for u in back.units] == [r["max_length"] for r in rows]
 
@@ -232,7 +232,7 @@ def test_approvals_rejections_and_new_comments_go_into_the_file_and_nothing_else
     document_id = result.document.id
     workspace.review.approve(document_id, 1, by="robert")
     workspace.comments.add(document_id, 1, "shorter, please", by="robert")
-    last = len(workspace._store.segments(document_id))
+    last = len(workspace._store.segments.segments(document_id))
     workspace.editing.save(document_id, last, "The last one.", by="david")
     workspace.review.reject(document_id, last, comment="not this", by="robert")
     _doc, data, _wrong = workspace.files.export_bilingual(document_id, fmt)

@@ -37,15 +37,15 @@ def acting_user(
 
     Call inside a write transaction, so the bootstrap and the action it enables commit together.
     """
-    row = store.user_by_name(name)
-    if row is None and store.count_users() == 0:
+    row = store.users.user_by_name(name)
+    if row is None and store.users.count_users() == 0:
         # Adding oneself gives exactly the roles asked for (and admin, to finish setting up).
         roles = {Role.ADMIN, *bootstrap_roles} if bootstrap_as == name else set(BOOTSTRAP_ROLES)
         at = now()
-        user_id = store.insert_user(name, name, at)
-        store.add_roles(user_id, roles)
-        store.audit(at, user_id, "workspace.bootstrap", {"user": name, "roles": sorted(roles)})
-        row = store.user_by_name(name)
+        user_id = store.users.insert_user(name, name, at)
+        store.users.add_roles(user_id, roles)
+        store.audit.audit(at, user_id, "workspace.bootstrap", {"user": name, "roles": sorted(roles)})
+        row = store.users.user_by_name(name)
     if row is None:
         raise PermissionDenied(
             _("{name!r} is not a user of this workspace; an admin adds them with "

@@ -147,11 +147,11 @@ class Audit:
         self._store = store
 
     def log(self, document_id: int | None = None) -> list[dict[str, Any]]:
-        return self._store.audit_entries(document_id)
+        return self._store.audit.audit_entries(document_id)
 
     def verify(self) -> Verification:
         """Whether the file still holds what Tandem wrote: SQLite's own integrity check, the audit
         log's hash chain, and every revision's text against its hashes. Reads only."""
         with self._store.read():
-            return verify(self._store.integrity_problems(), self._store.audit_chain(),
-                          self._store.revision_hashes())
+            return verify(self._store.integrity_problems(), self._store.audit.audit_chain(),
+                          self._store.audit.revision_hashes())

@@ -49,9 +49,9 @@ class Comments:
             actor = acting_user(self._store, by)
             row = existing_segment(self._store, document_id, index)
             at = now()
-            comment_id = self._store.insert_comment({"segment_id": row["id"], "author_id": actor.id,
+            comment_id = self._store.comments.insert_comment({"segment_id": row["id"], "author_id": actor.id,
                                                      "kind": kind, "text": text, "created_at": at})
-            self._store.audit(at, actor.id, "comment.add", {"segment": index, "comment": comment_id, "kind": kind},
+            self._store.audit.audit(at, actor.id, "comment.add", {"segment": index, "comment": comment_id, "kind": kind},
                               document_id=document_id, segment_id=row["id"])
             if kind == "query":
                 notifications.query(self._store, document_id, row, actor, at, comment_id)
@@ -69,10 +69,10 @@ class Comments:
                                  _("is closed; add a new comment instead"))
             at = now()
             # A reply keeps its thread's kind, so an exported file still files it with its query.
-            reply_id = self._store.insert_comment({"segment_id": root["segment_id"], "author_id": actor.id,
+            reply_id = self._store.comments.insert_comment({"segment_id": root["segment_id"], "author_id": actor.id,
                                                    "kind": root["kind"], "text": text, "created_at": at,
                                                    "parent_id": root["id"]})
-            self._store.audit(at, actor.id, "comment.reply",
+            self._store.audit.audit(at, actor.id, "comment.reply",
                               {"segment": root["position"], "comment": reply_id, "thread": root["id"]},
                               document_id=root["document_id"], segment_id=root["segment_id"])
             notifications.answer(self._store, root, actor, at, reply_id)
@@ -88,15 +88,15 @@ class Comments:
             if root["resolved_at"]:
                 raise InputError(_("comment {id}").format(id=root["id"]), _("is already resolved"))
             at = now()
-            self._store.resolve_comment(root["id"], actor.id, at)
-            self._store.audit(at, actor.id, "comment.resolve", {"comment": root["id"]},
+            self._store.comments.resolve_comment(root["id"], actor.id, at)
+            self._store.audit.audit(at, actor.id, "comment.resolve", {"comment": root["id"]},
                               document_id=root["document_id"], segment_id=root["segment_id"])
         return root["id"]
 
     def all(self, document_id: int, index: int | None = None) -> list[Comment]:
         """Every comment, replies included (a reply's parent_id names its thread's first comment), by
         segment then age."""
-        return [_comment(r) for r in self._store.comments(document_id, index)]
+        return [_comment(r) for r in self._store.comments.comments(document_id, index)]
 
     def threads(self, document_id: int, index: int | None = None) -> list[Thread]:
         return threads(self.all(document_id, index))
@@ -105,11 +105,11 @@ class Comments:
         return open_queries(self.all(document_id, index))
 
     def _root(self, comment_id: int) -> dict:
-        row = self._store.comment(comment_id)
+        row = self._store.comments.comment(comment_id)
         if row is None:
             raise NotFound(_("no comment {id}").format(id=comment_id))
         if row["parent_id"] is not None:
-            row = self._store.comment(row["parent_id"])
+            row = self._store.comments.comment(row["parent_id"])
             assert row is not None  # parent_id is a foreign key to comments, and comments are never deleted
         return row
 

@@ -50,12 +50,12 @@ def concordance(store: Storage, index: GlossaryIndex, text: str, *, limit: int =
     if not query:
         raise InputError("TEXT", _("give something to search for"))
     hits = []
-    for row in store.segment_search(query, limit):
+    for row in store.concordance.segment_search(query, limit):
         target = row["target"] or ""
         source_spans, target_spans = _marks(index, row["source_text"], target, query)
         hits.append(ConcordanceHit(DOCUMENT, row["source_text"], target, source_spans, target_spans,
                                    document_id=row["document_id"], title=row["title"], index=row["position"]))
-    for row in store.tm_search(query, limit):
+    for row in store.tm.tm_search(query, limit):
         source_spans, target_spans = _marks(index, row["source_text"], row["target_text"], query)
         hits.append(ConcordanceHit(TM, row["source_text"], row["target_text"], source_spans, target_spans,
                                    origin=row["origin"]))

@@ -159,11 +159,11 @@ class DeskStatistics:
         """The figures from the day `since` names (ISO, or as the reader writes a date) on, else all."""
         start = day_start(since) if since and since.strip() else _BEGINNING
         with self._store.read():
-            words = self._store.source_word_counts()
-            imports = self._store.stats_imports(start)
-            signoffs = self._store.stats_first_signoffs(start)
-            pairs = self._store.stats_effort_pairs(start)
-            dismissals = self._store.stats_dismissals(start)
+            words = self._store.documents.source_word_counts()
+            imports = self._store.stats.stats_imports(start)
+            signoffs = self._store.stats.stats_first_signoffs(start)
+            pairs = self._store.stats.stats_effort_pairs(start)
+            dismissals = self._store.stats.stats_dismissals(start)
         first_day = _local(start).date() if start else None
         today = _local(now()).date()
 

@@ -19,19 +19,19 @@ class Documents:
         self._store = store
 
     def get(self, document_id: int) -> Document:
-        row = self._store.document(document_id)
+        row = self._store.documents.document(document_id)
         if row is None:
             raise NotFound(_("no document {id} in this workspace (see `tandem docs`)").format(id=document_id))
         return document_from_row(row)
 
     def all(self) -> list[DocumentSummary]:
-        counts = self._store.state_counts(locked=LOCKED)
-        roles = self._store.document_roles()
-        words = self._store.source_word_counts()
-        conflicts = self._store.conflict_counts()
-        published = self._store.latest_publications()
+        counts = self._store.documents.state_counts(locked=LOCKED)
+        roles = self._store.documents.document_roles()
+        words = self._store.documents.source_word_counts()
+        conflicts = self._store.conflicts.conflict_counts()
+        published = self._store.publications.latest_publications()
         summaries = []
-        for row in self._store.documents():
+        for row in self._store.documents.documents():
             by_state = counts.get(row["id"], {})
             progress = {state.value: by_state.get(state.value, 0) for state in STATE_ORDER}
             locked = by_state.get(LOCKED, 0)
@@ -48,15 +48,15 @@ class Documents:
 
     def segments(self, document_id: int) -> list[Segment]:
         self.get(document_id)
-        return [segment_from_row(row) for row in self._store.segments(document_id)]
+        return [segment_from_row(row) for row in self._store.segments.segments(document_id)]
 
     def changes(self, document_id: int, since: int | None = None) -> tuple[int, list[Segment]]:
         """Where the document's audit log stands and, given where it stood before (`since`), the
         segments changed meanwhile: every change to a segment is audited, so a screen that holds a
         document re-reads what moved, not all of it."""
         with self._store.read():
-            head = self._store.audit_head(document_id)
-            rows = [] if since is None else self._store.segments_audited_after(document_id, since)
+            head = self._store.segments.audit_head(document_id)
+            rows = [] if since is None else self._store.segments.segments_audited_after(document_id, since)
         return head, [segment_from_row(row) for row in rows]
 
     def history(self, document_id: int, segment: int | None = None) -> list[Revision]:
@@ -64,14 +64,14 @@ class Documents:
         if segment is not None and not 1 <= segment <= len(segments):
             raise NotFound(_("document {id} has segments 1 to {last}, not {index}").format(
                 id=document_id, last=len(segments), index=segment))
-        return [revision_from_row(row) for row in self._store.revisions(document_id, segment)]
+        return [revision_from_row(row) for row in self._store.revisions.revisions(document_id, segment)]
 
     def current_revision(self, document_id: int, index: int) -> Revision | None:
         """The revision whose text the segment shows. Not simply the newest: a stale save kept
         aside (merged or in conflict) is newer than the text it never became."""
         with self._store.read():
-            row = self._store.segment(document_id, index)
+            row = self._store.segments.segment(document_id, index)
             if row is None:
                 raise NotFound(_("document {id} has no segment {index}").format(id=document_id, index=index))
-            found = self._store.revision_by_id(row["revision_id"]) if row["revision_id"] else None
+            found = self._store.conflicts.revision_by_id(row["revision_id"]) if row["revision_id"] else None
         return revision_from_row(found) if found else None

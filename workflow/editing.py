@@ -68,12 +68,12 @@ class Editing:
             if finding_key(finding) not in live:
                 raise InputError(_("finding"), _("that finding no longer applies to the saved text; save first"))
             at = now()
-            self._store.insert_dismissal({
+            self._store.dismissals.insert_dismissal({
                 "segment_id": row["id"], "finding_key": finding_key(finding), "check_id": finding.check,
                 "text_hash": texts_hash(row["source_text"], row["target"] or ""), "user_id": actor.id,
                 "reason": reason.strip(), "created_at": at,
             })
-            self._store.audit(at, actor.id, "finding.dismiss",
+            self._store.audit.audit(at, actor.id, "finding.dismiss",
                               {"segment": index, "check": finding.check, "reason": reason.strip()},
                               document_id=document_id, segment_id=row["id"])
 
@@ -102,8 +102,8 @@ class Editing:
                     blocking,
                 )
             at = now()
-            self._store.set_segment_state(row["id"], after.value)
-            self._store.audit(at, actor.id, "segment.state", {"segment": index, "from": state.value,
+            self._store.segments.set_segment_state(row["id"], after.value)
+            self._store.audit.audit(at, actor.id, "segment.state", {"segment": index, "from": state.value,
                                                                "to": after.value}, document_id=document_id,
                               segment_id=row["id"])
             return after

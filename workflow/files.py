@@ -252,7 +252,7 @@ class Files:
         return document_file(self._store, document_id, fmt)
 
     def find_import(self, korean_checksum: str, english_checksum: str | None) -> Document | None:
-        row = self._store.document_by_checksums(korean_checksum, english_checksum)
+        row = self._store.documents.document_by_checksums(korean_checksum, english_checksum)
         return self._documents.get(row["id"]) if row else None
 
 

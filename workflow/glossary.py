@@ -61,7 +61,7 @@ class Glossary:
     # reading ---------------------------------------------------------------------------
 
     def terms(self, *, status: TermStatus | str | None = None, search: str | None = None) -> list[Term]:
-        found = [_term(row) for row in self._store.current_terms()]
+        found = [_term(row) for row in self._store.terms.current_terms()]
         if status is not None:
             found = [t for t in found if t.status is TermStatus(status)]
         if search:
@@ -71,7 +71,7 @@ class Glossary:
         return found
 
     def term(self, term_id: int) -> Term:
-        row = self._store.current_term(term_id)
+        row = self._store.terms.current_term(term_id)
         if row is None:
             raise NotFound(_("no glossary term {id} (see `tandem glossary list`)").format(id=term_id))
         return _term(row)
@@ -81,7 +81,7 @@ class Glossary:
         return [
             TermRevision(r["revision_id"], _term(r), r["author"], Role(r["role"]), r["created_at"],
                          r["reason"], r["parent_id"])
-            for r in self._store.term_revisions(term_id)
+            for r in self._store.terms.term_revisions(term_id)
         ]
 
     @staticmethod
@@ -96,7 +96,7 @@ class Glossary:
 
     def version(self) -> int:
         """A number that moves whenever any term changes (cheap: one indexed MAX)."""
-        return self._store.glossary_version()
+        return self._store.terms.glossary_version()
 
     def index(self) -> GlossaryIndex:
         """The approved terms, ready for checking; rebuilt only when the glossary changed. The
@@ -104,7 +104,7 @@ class Glossary:
         Workspace's stored decisions (the same object until the glossary changes)."""
         path = self._store.path.resolve()
         # The inode tells a recreated file at the same path from the old one.
-        key = (f"{path}#{path.stat().st_ino}", self._store.glossary_version())
+        key = (f"{path}#{path.stat().st_ino}", self._store.terms.glossary_version())
         with self._indexes_lock:
             index = self._indexes.get(key)
             if index is None:
@@ -191,14 +191,14 @@ class Glossary:
 
     def _create(self, term: Term, author_id: int, role: Role, reason: str) -> Term:
         _guard_duplicate(term, self._live_forms())
-        term_id = self._store.next_term_id()
+        term_id = self._store.terms.next_term_id()
         self._store_changes([(term_id, term, None)], author_id, role, reason, now())
         return replace(term, id=term_id)
 
     def _revise(self, term_id: int, term: Term, author_id: int, role: Role, reason: str) -> None:
         if not reason.strip():
             raise InputError("--reason", _("say why the term changes; the reason is kept in its history"))
-        current = self._store.current_term(term_id)
+        current = self._store.terms.current_term(term_id)
         # Every caller has read the term (self.term, which refuses a missing one) in this same write
         # transaction, so it is still there.
         assert current is not None
@@ -208,11 +208,11 @@ class Glossary:
                        reason: str, at: str) -> None:
         """Each (term id, term, the revision it revises or None for a new term), stored in the order
         given with its audit entry: the same few statements however many terms (an import's)."""
-        self._store.insert_terms([{"id": term_id, "created_by": author_id, "created_at": at}
+        self._store.terms.insert_terms([{"id": term_id, "created_by": author_id, "created_at": at}
                                   for term_id, _new, parent in changes if parent is None])
-        self._store.insert_term_revisions([_revision_row(term, term_id, author_id, role, at, reason, parent)
+        self._store.terms.insert_term_revisions([_revision_row(term, term_id, author_id, role, at, reason, parent)
                                            for term_id, term, parent in changes])
-        self._store.audit_many([
+        self._store.audit.audit_many([
             (at, author_id, "term.create", {"term": term_id, "ko": term.ko, "status": term.status}, None, None)
             if parent is None else
             (at, author_id, "term.revise", {"term": term_id, "status": term.status, "reason": reason}, None, None)
@@ -233,7 +233,7 @@ class Glossary:
         with self._store.write():
             actor = acting_user(self._store, by)
             role = require(actor, GLOSSARY_ROLES, N_("import glossaries"))
-            stored = self._store.current_terms()
+            stored = self._store.terms.current_terms()
             current_terms = [_term(row) for row in stored]
             revision_of = {row["term_id"]: row["revision_id"] for row in stored}
             live = {form: t for t in current_terms if t.status in _LIVE for form in _forms(t)}
@@ -241,7 +241,7 @@ class Glossary:
             reason = f"imported from {path.name}"
             # Everything is decided here and stored at the end in a few statements: written (and
             # read back) one by one, 100,000 rows took longer than anyone waits.
-            next_id = self._store.next_term_id()
+            next_id = self._store.terms.next_term_id()
             changes: list[tuple[int, Term, int | None]] = []
             changed: list[Term] = []
             for term in incoming:
@@ -289,7 +289,7 @@ class Glossary:
         term = self.term(term_id)
         index = self.impact_index(term)
         occurrences = []
-        for row in self._store.all_segments():
+        for row in self._store.segments.all_segments():
             for use in index.analyse(row["source_text"], row["target"] or ""):
                 if use.term.id == term_id:
                     occurrences.append(TermOccurrence(

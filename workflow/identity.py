@@ -25,6 +25,7 @@ from workflow.errors import NotFound, PermissionDenied
 from workflow.i18n import N_, _
 from workflow.models import Role, User
 from workflow.storage import Storage
+from workflow.storage.store_audit import AuditRepository
 
 
 def os_login() -> str:
@@ -38,6 +39,11 @@ def os_login() -> str:
         except KeyError:  # a uid without a passwd entry, in some containers
             return f"uid{os.getuid()}"
     return getpass.getuser()  # Windows: no uids; the login name is what there is
+
+
+def stop_acting() -> None:
+    """No admin acts as anyone in this process any more (main() may run again in one process)."""
+    AuditRepository.acting_admin = None
 
 
 @dataclass(frozen=True)
@@ -58,11 +64,11 @@ class Identity:
         user). `uid` is the login's (this process's by default). Raises PermissionDenied with the
         reason in one line otherwise."""
         store = self._store
-        if store.count_users() == 0:
+        if store.users.count_users() == 0:
             return Acting(requested or login, None)  # setting up: the first user becomes its admin
         person = self._person(login, uid)
         if requested and (person is None or requested != person.name):
-            target = store.user_by_name(requested)
+            target = store.users.user_by_name(requested)
             if target is None:
                 raise PermissionDenied(
                     _("{name!r} is not a user of this workspace; an admin adds them with "
@@ -88,25 +94,25 @@ class Identity:
     def act(self, acting: Acting) -> str:
         """Records where an admin acts as someone else: every audit entry this process writes from now
         names the admin. Per process, because one person sits at one process's keyboard."""
-        type(self._store).acting_admin = acting.admin
+        AuditRepository.acting_admin = acting.admin
         return acting.user
 
     def empty(self) -> bool:
-        return self._store.count_users() == 0
+        return self._store.users.count_users() == 0
 
     def adopt(self, login: str) -> None:
         """After a workspace's first user was added: map the login that set it up to its admin, unless
         that login already has a user."""
         with self._store.write():
-            if self._store.user_by_login(login) is not None:
+            if self._store.users.user_by_login(login) is not None:
                 return
-            users = self._store.users()
+            users = self._store.users.users()
             admins = [r for r in users if Role.ADMIN.value in r["roles"]]
             if len(users) != 1 or len(admins) != 1:
                 return
             at = now()
-            self._store.map_login(login, admins[0]["id"], admins[0]["id"], at)
-            self._store.audit(at, admins[0]["id"], "user.login.map", {"login": login, "user": admins[0]["name"]})
+            self._store.users.map_login(login, admins[0]["id"], admins[0]["id"], at)
+            self._store.audit.audit(at, admins[0]["id"], "user.login.map", {"login": login, "user": admins[0]["name"]})
 
     def map_login(self, login: str, name: str, *, by: str) -> User:
         """Maps an operating-system login to a user (a login has one user; a user may have several)."""
@@ -116,13 +122,13 @@ class Identity:
         with self._store.write():
             actor = acting_user(self._store, by)
             require(actor, {Role.ADMIN}, N_("map logins to users"))
-            row = self._store.user_by_name(name)
+            row = self._store.users.user_by_name(name)
             if row is None:
                 raise NotFound(_("no user named {name!r} in this workspace").format(name=name))
             at = now()
-            self._store.map_login(login, row["id"], actor.id, at)
-            self._store.audit(at, actor.id, "user.login.map", {"login": login, "user": name})
-        found = self._store.user_by_name(name)
+            self._store.users.map_login(login, row["id"], actor.id, at)
+            self._store.audit.audit(at, actor.id, "user.login.map", {"login": login, "user": name})
+        found = self._store.users.user_by_name(name)
         assert found is not None
         return user_from_row(found)
 
@@ -130,25 +136,25 @@ class Identity:
         with self._store.write():
             actor = acting_user(self._store, by)
             require(actor, {Role.ADMIN}, N_("map logins to users"))
-            if not self._store.unmap_login(login):
+            if not self._store.users.unmap_login(login):
                 raise NotFound(_("the login {login!r} is not mapped to a user").format(login=login))
-            self._store.audit(now(), actor.id, "user.login.unmap", {"login": login})
+            self._store.audit.audit(now(), actor.id, "user.login.unmap", {"login": login})
 
     def mark_demo(self, names: list[str]) -> None:
         """The demo workspace's users, free for anyone to act as (workflow.demo)."""
         with self._store.write():
-            self._store.mark_demo(r["id"] for r in self._store.users() if r["name"] in names)
+            self._store.users.mark_demo(r["id"] for r in self._store.users.users() if r["name"] in names)
 
     def _person(self, login: str, uid: int | None) -> User | None:
         # An explicit mapping first; else a user named as the login, unless that user is mapped to
         # other logins (then the name is a coincidence, not the person); else, for the owner of the
         # workspace file, its first admin.
-        row = self._store.user_by_login(login)
+        row = self._store.users.user_by_login(login)
         if row is None:
-            same = self._store.user_by_name(login)
+            same = self._store.users.user_by_name(login)
             row = same if same is not None and not same["logins"] else None
         if row is None and self._owns_file(uid):
-            admins = [r for r in self._store.users() if Role.ADMIN.value in r["roles"] and not r["disabled_at"]]
+            admins = [r for r in self._store.users.users() if Role.ADMIN.value in r["roles"] and not r["disabled_at"]]
             row = min(admins, key=lambda r: r["id"]) if admins else None
         return user_from_row(row) if row else None
 

@@ -54,8 +54,8 @@ def create_document(store: Storage, document: dict[str, Any], segments: Sequence
     Call inside the caller's write transaction, which also writes the audit entry naming `revisions`:
     the entry and what it vouches for commit together or not at all.
     """
-    document_id = store.insert_document(document)
-    segment_ids = store.insert_segments([
+    document_id = store.documents.insert_document(document)
+    segment_ids = store.segments.insert_segments([
         {"document_id": document_id, "position": position, "block": seg.block, "kind": seg.kind.value,
          "source_text": seg.source, "state": seg.state.value, "align_score": seg.align_score,
          "align_note": seg.align_note, "locked": int(seg.locked), "max_length": seg.max_length}
@@ -64,12 +64,12 @@ def create_document(store: Storage, document: dict[str, Any], segments: Sequence
     english = [(segment_id, seg, content_hash(seg.english)) for segment_id, seg in zip(segment_ids, segments)
                if seg.english is not None]
     if english:
-        store.insert_revisions([
+        store.revisions.insert_revisions([
             {"segment_id": segment_id, "text": seg.english, "author_id": seg.author_id, "role": seg.role.value,
              "created_at": at, "parent_id": None, "content_hash": hashed}
             for segment_id, seg, hashed in english
         ])
-    revision_of = store.revision_ids(segment_ids) if english else {}
+    revision_of = store.interchange.revision_ids(segment_ids) if english else {}
     digest = revisions_digest([(revision_of[segment_id], hashed) for segment_id, _seg, hashed in english])
     return Created(document_id, segment_ids, revision_of, digest)
 
@@ -84,7 +84,7 @@ def store_plan(store: Storage, plan: ImportPlan, *, tags: list[str], by: str) ->
                 _("{user} is not a translator, and an imported draft is recorded as the importer's "
                   "translation").format(user=by)
             )
-        earlier = store.document_by_checksums(
+        earlier = store.documents.document_by_checksums(
             plan.korean.checksum, plan.english.checksum if plan.english else None
         )
         at = now()
@@ -112,7 +112,7 @@ def store_plan(store: Storage, plan: ImportPlan, *, tags: list[str], by: str) ->
             ],
             at=at,
         )
-        store.audit(
+        store.audit.audit(
             at,
             actor.id,
             "document.import",

@@ -18,10 +18,10 @@ KINDS = (ASSIGNED, QUERY, ANSWER, REJECTED, SIGNED_OFF)
 
 def _notify(store: Storage, recipient: str | int | None, actor, kind: str, at: str, *, document_id: int,
             segment_id: int | None = None, **detail: object) -> None:
-    user_id = store.user_id(recipient) if isinstance(recipient, str) else recipient
+    user_id = store.desk.user_id(recipient) if isinstance(recipient, str) else recipient
     if user_id is None or user_id == actor.id:
         return
-    store.insert_notification({"user_id": user_id, "kind": kind, "document_id": document_id,
+    store.desk.insert_notification({"user_id": user_id, "kind": kind, "document_id": document_id,
                                "segment_id": segment_id, "created_at": at,
                                "detail": {"by": actor.name, **detail}})
 
@@ -33,15 +33,15 @@ def assigned(store: Storage, document_id: int, role: Role, user: str | None, act
 
 def query(store: Storage, document_id: int, segment: dict, actor, at: str, comment_id: int) -> None:
     """A query on a segment: for the assigned translator, or the assigned editor when the translator asks."""
-    translator = store.assigned_user(document_id, Role.TRANSLATOR.value)
-    recipient = store.assigned_user(document_id, Role.EDITOR.value) if translator == actor.name else translator
+    translator = store.desk.assigned_user(document_id, Role.TRANSLATOR.value)
+    recipient = store.desk.assigned_user(document_id, Role.EDITOR.value) if translator == actor.name else translator
     _notify(store, recipient, actor, QUERY, at, document_id=document_id, segment_id=segment["id"],
             comment=comment_id)
 
 
 def answer(store: Storage, root: dict, actor, at: str, reply_id: int) -> None:
     """A reply in a query's thread: for whoever asked it."""
-    asked = store.comment_author(root["id"])
+    asked = store.desk.comment_author(root["id"])
     if asked is None or asked["kind"] != "query":
         return
     _notify(store, asked["author_id"], actor, ANSWER, at, document_id=root["document_id"],
@@ -50,12 +50,12 @@ def answer(store: Storage, root: dict, actor, at: str, reply_id: int) -> None:
 
 def rejected(store: Storage, document_id: int, segment: dict, actor, at: str, comment: str) -> None:
     """A segment sent back: for the assigned translator."""
-    _notify(store, store.assigned_user(document_id, Role.TRANSLATOR.value), actor, REJECTED, at,
+    _notify(store, store.desk.assigned_user(document_id, Role.TRANSLATOR.value), actor, REJECTED, at,
             document_id=document_id, segment_id=segment["id"], comment=comment[:200])
 
 
 def signed_off(store: Storage, document_id: int, role: Role, actor, at: str) -> None:
     """The editor signed the document off (it is approved): for the assigned translator."""
     if role is Role.EDITOR:
-        _notify(store, store.assigned_user(document_id, Role.TRANSLATOR.value), actor, SIGNED_OFF, at,
+        _notify(store, store.desk.assigned_user(document_id, Role.TRANSLATOR.value), actor, SIGNED_OFF, at,
                 document_id=document_id)

@@ -71,7 +71,7 @@ class Pairing:
             actor = acting_user(self._store, by)
             role = require(actor, set(INTENT_ROLES[EDIT]), N_("move English between segments"))
             self._documents.get(document_id)
-            rows = self._store.segments(document_id)
+            rows = self._store.segments.segments(document_id)
             segments = [segment_from_row(row) for row in rows]
             done = plan(segments, operation)
             for index, text in sorted((expect or {}).items()):
@@ -99,8 +99,8 @@ class Pairing:
             # doubtful marks there go (the scores stay, as the aligner's record). An undo is a move
             # like any other and clears them too; it brings no mark back, the person decided.
             cleared = [i for i in done.changed if rows[i - 1]["align_note"] is not None]
-            self._store.clear_align_notes([rows[i - 1]["id"] for i in cleared])
-            self._store.touch_document(document_id, at)
+            self._store.segments.clear_align_notes([rows[i - 1]["id"] for i in cleared])
+            self._store.documents.touch_document(document_id, at)
             undone = signoffs_voided(self._review, document_id, signed)
             op = done.operation
             detail = {
@@ -122,9 +122,9 @@ class Pairing:
             if undone:
                 detail["voided_signoffs"] = [{"signoff": s.id, "role": r.value, "signed_by": s.user}
                                              for r, s in undone]
-            self._store.audit(at, actor.id, "pairing.move", detail, document_id=document_id,
+            self._store.audit.audit(at, actor.id, "pairing.move", detail, document_id=document_id,
                               segment_id=rows[op.index - 1]["id"])
-            now_rows = self._store.segments(document_id)
+            now_rows = self._store.segments.segments(document_id)
             changed = tuple(segment_from_row(now_rows[i - 1]) for i in done.changed)
             return Repaired(done, changed, revisions, voided, tuple(r for r, _s in undone))
 
@@ -143,10 +143,10 @@ class Pairing:
                 raise InputError(_("segment {index}").format(index=index),
                                  _("its pairing is not marked doubtful; there is nothing to confirm"))
             at = now()
-            self._store.clear_align_notes([row["id"]])
-            self._store.touch_document(document_id, at)
+            self._store.segments.clear_align_notes([row["id"]])
+            self._store.documents.touch_document(document_id, at)
             # segment_id: other screens re-read the segments the audit log names (Documents.changes).
-            self._store.audit(at, actor.id, "pairing.confirm", {"segment": index, "note": note},
+            self._store.audit.audit(at, actor.id, "pairing.confirm", {"segment": index, "note": note},
                               document_id=document_id, segment_id=row["id"])
             return segment_from_row(existing_segment(self._store, document_id, index))
 

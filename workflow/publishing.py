@@ -72,7 +72,7 @@ class Publishing:
 
     def publications(self, document_id: int) -> list[Publication]:
         self._documents.get(document_id)
-        return [_publication(r) for r in self._store.publications(document_id)]
+        return [_publication(r) for r in self._store.publications.publications(document_id)]
 
     def status(self, document_id: int) -> PublicationStatus:
         with self._store.read():
@@ -134,10 +134,10 @@ class Publishing:
                 [CorrectionNote(at, note)] if note else [])])
             digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
             revisions = {s.id: s.revision_id for s in segments}
-            publication_id = self._store.insert_publication({
+            publication_id = self._store.publications.insert_publication({
                 "document_id": document_id, "published_by": actor.id, "published_at": at,
                 "revisions": revisions, "content_hash": digest, "correction": note})
-            self._store.audit(at, actor.id, "document.publish", {
+            self._store.audit.audit(at, actor.id, "document.publish", {
                 "publication": publication_id, "hash": digest, "segments": len(segments),
                 "changed": list(changed), "correction": note}, document_id=document_id)
             if deliver is not None:

@@ -51,7 +51,7 @@ def revision_from_row(row: dict[str, Any]) -> Revision:
 
 def existing_segment(store, document_id: int, index: int) -> dict[str, Any]:
     """The segment's row with its current text, or NotFound in words a user can act on."""
-    row = store.segment(document_id, index)
+    row = store.segments.segment(document_id, index)
     if row is None:
         raise NotFound(_("document {id} has no segment {index}").format(id=document_id, index=index))
     return row

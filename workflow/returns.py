@@ -94,7 +94,7 @@ class Returns:
     def mark(self, document_id: int) -> ExportMark:
         """The mark an export of the document carries now."""
         with self._store.read():
-            return ExportMark(document_id, self._store.newest_revision_id(document_id))
+            return ExportMark(document_id, self._store.returns.newest_revision_id(document_id))
 
     def document_for(self, doc: BilingualFile, name: str) -> int | None:
         """The document a file returns to (None: the file is not one Tandem exported); a file naming
@@ -120,9 +120,9 @@ class Returns:
             require(acting_user(self._store, by), IMPORT_ROLES, N_("import documents"))
             pairs, missing = self._pairs(doc, name, document_id)
             if mark is not None:
-                base = self._store.revisions_as_of(document_id, mark.revision)
+                base = self._store.returns.revisions_as_of(document_id, mark.revision)
             else:  # --into a file without a mark: it was made from the document as it stands
-                base = self._store.revisions_as_of(document_id, self._store.newest_revision_id(document_id))
+                base = self._store.returns.revisions_as_of(document_id, self._store.returns.newest_revision_id(document_id))
             authors = {p.unit.author: self._editor(p.unit.author) for p in pairs if p.unit.author}
             changes = [(pair, _nfc(pair.unit.target), *base.get(pair.segment_id, (None, ""))) for pair in pairs]
             changes = [c for c in changes if c[1].strip() and c[1] != c[3]]
@@ -167,7 +167,7 @@ class Returns:
                 file=name, units=_shown(missing), id=document_id))
         with self._store.write():
             actor = acting_user(self._store, by)
-            self._store.audit(now(), actor.id, "document.return", {
+            self._store.audit.audit(now(), actor.id, "document.return", {
                 "source": name, "mark": str(mark) if mark else None, "changed": changed, "merged": merged,
                 "conflicts": conflicts, "unchanged": unchanged, "missing": list(missing), "locked": locked,
                 "comments": comments}, document_id=document_id)
@@ -179,7 +179,7 @@ class Returns:
         from workflow.interchange.store_io import document_file
 
         exported = document_file(self._store, document_id, doc.format).units
-        rows = {row["position"]: row for row in self._store.segments(document_id)}
+        rows = {row["position"]: row for row in self._store.segments.segments(document_id)}
         by_id: dict[str, int] = {}
         for position, unit in enumerate(exported, start=1):
             by_id.setdefault(unit.id, position)
@@ -213,7 +213,7 @@ class Returns:
 
     def _editor(self, name: str) -> str | None:
         """The file's named translator when they are a user here who may edit English."""
-        row = self._store.user_by_name(_nfc(name).strip())
+        row = self._store.users.user_by_name(_nfc(name).strip())
         if row is None:
             return None
         user = user_from_row(row)

@@ -54,7 +54,7 @@ class Review:
 
     def signoffs(self, document_id: int) -> list[SignOff]:
         """Every sign-off, valid while the document's texts are exactly what was signed."""
-        rows = self._store.signoffs(document_id)
+        rows = self._store.signoffs.signoffs(document_id)
         if not rows:
             return []  # the usual case while translating: every save asks, so skip hashing the texts
         _, current = self._texts(document_id)
@@ -73,7 +73,7 @@ class Review:
     def edit_guard(self, document_id: int) -> EditGuard:
         """Who approved which segment's current text, and the sign-offs that hold: what an edit voids."""
         segments = self._documents.segments(document_id)
-        return EditGuard(approvers(self._store.approvers(document_id), segments),
+        return EditGuard(approvers(self._store.signoffs.approvers(document_id), segments),
                          tuple(self.valid_signoffs(document_id).values()))
 
     def credited(self, document_id: int) -> dict[Role, SignOff]:
@@ -101,11 +101,11 @@ class Review:
 
     def _published_as_is(self, document_id: int) -> bool:
         """Whether the latest publication (workflow.publishing) put out exactly the text there is now."""
-        done = self._store.publications(document_id)
+        done = self._store.publications.publications(document_id)
         if not done:
             return False
         went_out = done[-1]["revisions"]
-        return all(went_out.get(row["id"], -1) == row["revision_id"] for row in self._store.segments(document_id))
+        return all(went_out.get(row["id"], -1) == row["revision_id"] for row in self._store.segments.segments(document_id))
 
     def _in_review(self, document_id: int) -> bool:
         """A translator signed off and, since then, only editors have changed the text."""
@@ -114,17 +114,17 @@ class Review:
 
     def _changed_since_translator(self, document_id: int) -> tuple[bool, list[int]]:
         """Whether a translator signed off, and the segments changed since by anyone not an editor."""
-        translator = [r for r in self._store.signoffs(document_id) if r["role"] == Role.TRANSLATOR.value]
+        translator = [r for r in self._store.signoffs.signoffs(document_id) if r["role"] == Role.TRANSLATOR.value]
         if not translator:
             return False, []
         last = max((rev for rev in translator[-1]["revisions"] if rev is not None), default=0)
         # A save kept aside changed no text (it merged into a later revision, or awaits a resolution).
-        return True, sorted({r["position"] for r in self._store.revisions(document_id)
+        return True, sorted({r["position"] for r in self._store.revisions.revisions(document_id)
                              if r["id"] > last and not r["aside"] and r["role"] != Role.EDITOR.value})
 
     def translators(self, document_id: int) -> set[str]:
         signed = {s.user for s in self.signoffs(document_id) if s.role is Role.TRANSLATOR}
-        return self._store.translators(document_id) | signed
+        return self._store.signoffs.translators(document_id) | signed
 
     def queue(self) -> list[Waiting]:
         """Documents waiting for review (the in-review state), the longest-waiting first."""
@@ -139,10 +139,10 @@ class Review:
     def permissions(self, name: str, document_id: int | None = None) -> Permissions:
         """What the person called `name` may do here, and on the document when one is given: every
         screen offers exactly this (workflow.access.permissions decides)."""
-        row = self._store.user_by_name(name)
-        empty = row is None and self._store.count_users() == 0
+        row = self._store.users.user_by_name(name)
+        empty = row is None and self._store.users.count_users() == 0
         translators = self.translators(document_id) if document_id is not None else set()
-        assigned = self._store.assigned_user(document_id, Role.TRANSLATOR.value) if document_id is not None else None
+        assigned = self._store.desk.assigned_user(document_id, Role.TRANSLATOR.value) if document_id is not None else None
         return permissions(user_from_row(row) if row else None, translators, empty_workspace=empty,
                            assigned_translator=assigned)
 
@@ -174,15 +174,15 @@ class Review:
         before = SegmentState(row["state"])
         after = states.next_state(before, states.APPROVE, segment=index)
         at = now()
-        self._store.insert_approval({"segment_id": row["id"], "revision_id": row["revision_id"],
+        self._store.signoffs.insert_approval({"segment_id": row["id"], "revision_id": row["revision_id"],
                                      "user_id": actor.id, "role": Role.EDITOR.value, "created_at": at})
-        self._store.set_segment_state(row["id"], after.value)
+        self._store.segments.set_segment_state(row["id"], after.value)
         # Approved pairs become translation memory in the approval's own transaction.
         self._tm.add_approved(source=row["source_text"], target=row["target"],
                                  document_id=document_id, segment_id=row["id"],
-                                 author=self._store.revision_author(row["revision_id"]),
+                                 author=self._store.tm.revision_author(row["revision_id"]),
                                  approver=actor.name, at=at)
-        self._store.audit(at, actor.id, "segment.approve",
+        self._store.audit.audit(at, actor.id, "segment.approve",
                           {"segment": index, "revision": row["revision_id"], "from": before.value,
                            **({"edited": True} if edited else {})},
                           document_id=document_id, segment_id=row["id"])
@@ -198,10 +198,10 @@ class Review:
             before = SegmentState(row["state"])
             after = states.next_state(before, states.REJECT, segment=index)
             at = now()
-            self._store.set_segment_state(row["id"], after.value)
-            self._store.insert_comment({"segment_id": row["id"], "author_id": actor.id, "kind": "query",
+            self._store.segments.set_segment_state(row["id"], after.value)
+            self._store.comments.insert_comment({"segment_id": row["id"], "author_id": actor.id, "kind": "query",
                                         "text": comment.strip(), "created_at": at})
-            self._store.audit(at, actor.id, "segment.reject", {"segment": index, "from": before.value,
+            self._store.audit.audit(at, actor.id, "segment.reject", {"segment": index, "from": before.value,
                                                                 "comment": comment.strip()},
                               document_id=document_id, segment_id=row["id"])
             notifications.rejected(self._store, document_id, row, actor, at, comment.strip())
@@ -229,11 +229,11 @@ class Review:
                 raise SignOffUnconfirmed(unconfirmed)
             segments, content = self._texts(document_id)
             at = now()
-            signoff_id = self._store.insert_signoff({
+            signoff_id = self._store.signoffs.insert_signoff({
                 "document_id": document_id, "user_id": actor.id, "role": as_role.value, "created_at": at,
                 "content_hash": content, "revisions": [s.revision_id for s in segments],
             })
-            self._store.audit(at, actor.id, "document.signoff", {"role": as_role.value, "hash": content,
+            self._store.audit.audit(at, actor.id, "document.signoff", {"role": as_role.value, "hash": content,
                                                                   "signoff": signoff_id,
                                                                   "confirmed": sorted(ready.warnings)},
                               document_id=document_id)
@@ -327,7 +327,7 @@ class Review:
         """Per segment: the translator's signed text against the current one, and the effort."""
         segments = self._documents.segments(document_id)
         signed = {}
-        translator = [s for s in self._store.signoffs(document_id) if s["role"] == "translator"]
+        translator = [s for s in self._store.signoffs.signoffs(document_id) if s["role"] == "translator"]
         history = self._documents.history(document_id)
         by_id = {r.id: r for r in history}
         if translator:

@@ -48,10 +48,10 @@ def write_revision(store: Storage, row: dict, text: str, actor, role: Role, at: 
     states.refuse_locked(bool(row["locked"]), row["position"])
     before = SegmentState(row["state"])
     after = states.next_state(before, states.EDIT if text.strip() else states.CLEAR, segment=row["position"])
-    revision_id = store.insert_revision(revision_row(row, text, actor, role, at, parent=parent,
+    revision_id = store.revisions.insert_revision(revision_row(row, text, actor, role, at, parent=parent,
                                                      merge_parent=merge_parent))
     if after is not before:
-        store.set_segment_state(row["id"], after.value)
+        store.segments.set_segment_state(row["id"], after.value)
     return revision_id, before, after
 
 
@@ -99,7 +99,7 @@ class Saving:
         with self._store.write():
             actor = acting_user(self._store, by)
             role = require(actor, EDIT_ROLES, N_("edit translations"))
-            role = editing_role(actor, role, self._store.assigned_user(document_id, Role.TRANSLATOR.value))
+            role = editing_role(actor, role, self._store.desk.assigned_user(document_id, Role.TRANSLATOR.value))
             row = self._editable(document_id, index)
             current = row["target"] or ""
             if text == current:
@@ -141,37 +141,37 @@ class Saving:
         if based_on == EMPTY_BASE:
             base_id, base_text = None, ""
         else:
-            base = self._store.revision_by_id(based_on)
+            base = self._store.conflicts.revision_by_id(based_on)
             if base is None or base["segment_id"] != row["id"]:
                 raise InputError(_("segment {index}").format(index=index),
                                  _("revision {revision} is not one of its revisions").format(revision=based_on))
             base_id, base_text = based_on, base["text"]
         at = now()
         # The saver's own text is kept exactly as typed, whatever becomes of it: no save is lost.
-        mine = self._store.insert_revision(
+        mine = self._store.revisions.insert_revision(
             revision_row(row, text, actor, role, at, parent=base_id, aside=True))
         merge = merge3(base_text, text, row["target"] or "")
         # mine_hash lets `tandem verify` hold the aside revision to the text written here.
         sides = {"base": base_id, "theirs": row["revision_id"], "mine": mine, "mine_hash": content_hash(text)}
         if merge.text is not None:  # merge.clean, spelled so the type narrows
             if merge.text == (row["target"] or ""):  # theirs already holds every change of mine
-                self._store.audit(at, actor.id, "segment.merge", dict(sides, segment=index, revision=None),
+                self._store.audit.audit(at, actor.id, "segment.merge", dict(sides, segment=index, revision=None),
                                   document_id=document_id, segment_id=row["id"])
                 return replace(self._result(document_id, index, (mine, None, ())), stale=True, merged=True,
                                aside_id=mine)
             put = self._put(row, document_id, index, merge.text, actor, role, parent=row["revision_id"],
                             merge_parent=mine, extra=dict(sides, merged=True, patch_applied=merge.applied))
             return replace(self._result(document_id, index, put), stale=True, merged=True, aside_id=mine)
-        conflict_id = self._store.insert_conflict({"segment_id": row["id"], "base_id": base_id,
+        conflict_id = self._store.conflicts.insert_conflict({"segment_id": row["id"], "base_id": base_id,
                                                    "theirs_id": row["revision_id"], "mine_id": mine,
                                                    "opened_by": actor.id, "opened_at": at})
         before = SegmentState(row["state"])
         after = states.next_state(before, states.EDIT if (row["target"] or "").strip() else states.CLEAR,
                                   segment=index)
         if after is not before:
-            self._store.set_segment_state(row["id"], after.value)
-        self._store.touch_document(document_id, at)
-        self._store.audit(at, actor.id, "segment.conflict",
+            self._store.segments.set_segment_state(row["id"], after.value)
+        self._store.documents.touch_document(document_id, at)
+        self._store.audit.audit(at, actor.id, "segment.conflict",
                           {**sides, "segment": index, "conflict": conflict_id, "from": before.value,
                            "to": after.value},
                           document_id=document_id, segment_id=row["id"])
@@ -186,9 +186,9 @@ class Saving:
         with self._store.write():
             actor = acting_user(self._store, by)
             role = require(actor, EDIT_ROLES, N_("resolve conflicts"))
-            role = editing_role(actor, role, self._store.assigned_user(document_id, Role.TRANSLATOR.value))
+            role = editing_role(actor, role, self._store.desk.assigned_user(document_id, Role.TRANSLATOR.value))
             row = self._editable(document_id, index)
-            open_ = self._store.open_conflicts(row["id"])
+            open_ = self._store.conflicts.open_conflicts(row["id"])
             if not open_:
                 raise InputError(_("segment {index}").format(index=index),
                                  _("is not in conflict; there is nothing to resolve"))
@@ -196,23 +196,23 @@ class Saving:
                             merge_parent=open_[-1]["mine_id"], action="segment.resolve",
                             extra={"conflicts": [c["id"] for c in open_]})
             for conflict in open_:
-                self._store.insert_resolution({"conflict_id": conflict["id"], "revision_id": put[0],
+                self._store.conflicts.insert_resolution({"conflict_id": conflict["id"], "revision_id": put[0],
                                                "resolved_by": actor.id, "resolved_at": now()})
             return self._result(document_id, index, put)
 
     def conflict(self, document_id: int, index: int) -> Conflict | None:
         """The segment's newest open conflict (earlier open ones close with it when resolved)."""
         row = self._segment(document_id, index)
-        open_ = self._store.open_conflicts(row["id"])
+        open_ = self._store.conflicts.open_conflicts(row["id"])
         return self._conflict(open_[-1], index) if open_ else None
 
     def conflicts(self, document_id: int) -> list[Conflict]:
         """Every open conflict of the document, by segment, oldest first within one."""
         found = []
         with self._store.read():
-            for row in self._store.segments(document_id):
+            for row in self._store.segments.segments(document_id):
                 if row["conflict"]:
-                    found += [self._conflict(c, row["position"]) for c in self._store.open_conflicts(row["id"])]
+                    found += [self._conflict(c, row["position"]) for c in self._store.conflicts.open_conflicts(row["id"])]
         return found
 
     def _conflict(self, c: dict, index: int) -> Conflict:
@@ -222,7 +222,7 @@ class Saving:
         return Conflict(c["id"], index, base, theirs, mine, c["opened_by"], c["opened_at"])
 
     def _conflict_revision(self, revision_id: int) -> Revision:
-        row = self._store.revision_by_id(revision_id)
+        row = self._store.conflicts.revision_by_id(revision_id)
         assert row is not None  # a conflict's revision ids are foreign keys, and revisions are never deleted
         return revision_from_row(row)
 
@@ -235,15 +235,15 @@ class Saving:
         revision_id, before, after = write_revision(self._store, row, text, actor, role, at, parent=parent,
                                                     merge_parent=merge_parent)
         voided = voided_state(before)
-        self._store.touch_document(document_id, at)
+        self._store.documents.touch_document(document_id, at)
         detail = {"segment": index, "revision": revision_id, "text_hash": content_hash(text),
                   "from": before.value, "to": after.value, **(extra or {})}
         if voided:
             detail["voided"] = voided.value
-        self._store.audit(at, actor.id, action, detail, document_id=document_id, segment_id=row["id"])
+        self._store.audit.audit(at, actor.id, action, detail, document_id=document_id, segment_id=row["id"])
         voided_signoffs = signoffs_voided(self._review, document_id, signed)
         for r, signoff in voided_signoffs:
-            self._store.audit(at, actor.id, "signoff.void",
+            self._store.audit.audit(at, actor.id, "signoff.void",
                               {"signoff": signoff.id, "role": r.value, "signed_by": signoff.user,
                                "segment": index, "revision": revision_id},
                               document_id=document_id, segment_id=row["id"])

@@ -95,7 +95,7 @@ class TermLearning:
         """In each segment, every translator's text an editor changed: the last editor revision of
         the run that follows it, against it (an editor's second thought replaces the first)."""
         found: list[Correction] = []
-        rows = self._store.corrected_segment_revisions()
+        rows = self._store.learning.corrected_segment_revisions()
         for _segment_id, revisions in _by_segment(rows):
             translated: dict | None = None
             edited: dict | None = None
@@ -119,7 +119,7 @@ class TermLearning:
         report.groups = len(groups)
         if not groups:
             return report
-        segments = self._store.all_segments()
+        segments = self._store.segments.all_segments()
         sources = {c.source for group in groups for c in (r.correction for r in group)}
         interest = {key for source in sources for key in korean_words(source)}
         where = _Occurrences(segments, interest, {c.document_id for group in groups for c in
@@ -151,11 +151,11 @@ class TermLearning:
             term = Term(learned.ko, learned.en, en_forbidden=(learned.forbidden,), status=TermStatus.PROPOSED)
             # An editor since disabled or removed cannot act: whoever runs the learning proposes it.
             proposer = next((name for name in learned.editors
-                             if (row := self._store.user_by_name(name)) and not row.get("disabled_at")), by)
+                             if (row := self._store.users.user_by_name(name)) and not row.get("disabled_at")), by)
             created = self._glossary.propose(term, by=proposer, reason=reason(learned))
             with self._store.write():
                 runner = acting_user(self._store, by)
-                self._store.audit(now(), runner.id, LEARNED, {
+                self._store.audit.audit(now(), runner.id, LEARNED, {
                     "term": created.id, "ko": learned.ko, "old": learned.forbidden, "new": learned.en,
                     "corrections": [[c.before_revision, c.after_revision] for c in learned.evidence]})
             made.append(replace(learned, term_id=created.id))
@@ -164,14 +164,14 @@ class TermLearning:
 
     def evidence(self, term_id: int) -> tuple[Correction, ...]:
         """The corrections a learned proposal was made from (none for other terms)."""
-        revisions = self._store.term_revisions(term_id)
+        revisions = self._store.terms.term_revisions(term_id)
         if not revisions or not revisions[0]["reason"].startswith(REASON_PREFIX):
             return ()  # not learned: spare the audit log's scan (it has no index by action)
-        detail = self._store.learned_evidence(term_id)
+        detail = self._store.learning.learned_evidence(term_id)
         if not detail:
             return ()
         pairs = [(int(a), int(b)) for a, b in detail.get("corrections", ())]
-        texts = self._store.revision_texts([i for pair in pairs for i in pair])
+        texts = self._store.learning.revision_texts([i for pair in pairs for i in pair])
         found = []
         for before, after in pairs:
             old, new = texts.get(before), texts.get(after)

@@ -70,15 +70,15 @@ class TranslationMemory:
         return hits
 
     def count(self) -> int:
-        return self._store.tm_count()
+        return self._store.tm.tm_count()
 
     def units(self) -> list[TmUnit]:
-        return [_unit(r) for r in self._store.tm_units()]
+        return [_unit(r) for r in self._store.tm.tm_units()]
 
     def add_approved(self, *, source: str, target: str, document_id: int, segment_id: int,
                      author: str, approver: str, at: str) -> bool:
         """Called inside the approval's own transaction, so the pair and the approval commit together."""
-        return self._store.put_tm_unit({
+        return self._store.tm.put_tm_unit({
             "source_text": source.strip(), "target_text": target.strip(), "document_id": document_id,
             "segment_id": segment_id, "author": author, "approver": approver, "created_at": at,
             "origin": "approval"}, refresh=True)
@@ -92,16 +92,16 @@ class TranslationMemory:
         for gram in rare[:MAX_TRIGRAMS]:
             if total >= POSTINGS_BUDGET:
                 break
-            ids = self._store.tm_ids_with_trigram(gram)
+            ids = self._store.tm.tm_ids_with_trigram(gram)
             total += len(ids)
             hits.update(ids)
         return [unit_id for unit_id, _ in hits.most_common(CANDIDATES)]
 
     def _estimates(self) -> dict[str, int]:
-        size = self._store.tm_last_id()
+        size = self._store.tm.tm_last_id()
         if self._sampled_at is None or size > self._sampled_at * 1.5 + 100:
             counts: Counter[str] = Counter()
-            texts = self._store.tm_sample(SAMPLE)
+            texts = self._store.tm.tm_sample(SAMPLE)
             for text in texts:
                 counts.update(trigrams(text))
             scale = size / max(len(texts), 1)
@@ -115,7 +115,7 @@ class TranslationMemory:
         if not source:
             return []
         scored = [(score(source, row["source_text"]), row)
-                  for row in self._store.tm_units_by_id(self.candidate_ids(source))]
+                  for row in self._store.tm.tm_units_by_id(self.candidate_ids(source))]
         scored = [s for s in scored if s[0] >= minimum]
         scored.sort(key=lambda s: (-s[0], -s[1]["id"]))
         return [TmMatch(_unit(row), round(value, 1), word_diff(row["source_text"], source))
@@ -126,7 +126,7 @@ class TranslationMemory:
         text = text.strip()
         if not text:
             raise InputError("TEXT", _("give something to search for"))
-        return [_unit(r) for r in self._store.tm_search(text, limit)]
+        return [_unit(r) for r in self._store.tm.tm_search(text, limit)]
 
     def import_tmx(self, path: Path | str, *, by: str) -> FileImport:
         """Add the file's Korean/English pairs in one transaction; a bad file adds nothing."""
@@ -158,10 +158,10 @@ class TranslationMemory:
                     "created_at": iso_date(unit.attrs.get("creationdate")) or at,
                     "origin": f"import:{path.name}"})
             # One statement for the file: a pair already in the memory keeps its provenance.
-            counts["added"] = self._store.add_tm_units(rows)
+            counts["added"] = self._store.tm.add_tm_units(rows)
             counts["unchanged"] = len(rows) - counts["added"]
-            self._store.audit(at, actor.id, "tm.import", {"file": path.name, **counts})
+            self._store.audit.audit(at, actor.id, "tm.import", {"file": path.name, **counts})
         return FileImport(counts, tuple(tmx.warnings))
 
     def export_tmx(self) -> bytes:
-        return write_tmx(self._store.tm_units())
+        return write_tmx(self._store.tm.tm_units())

@@ -26,10 +26,10 @@ class Users:
         self._store = store
 
     def all(self) -> list[User]:
-        return [user_from_row(row) for row in self._store.users()]
+        return [user_from_row(row) for row in self._store.users.users()]
 
     def find(self, name: str) -> User | None:
-        row = self._store.user_by_name(name)
+        row = self._store.users.user_by_name(name)
         return user_from_row(row) if row else None
 
     def get(self, name: str) -> User:
@@ -58,16 +58,16 @@ def add_user(store: Storage, name: str, roles: Iterable[Role | str], *, display_
     with store.write():
         actor = acting_user(store, by, bootstrap_as=name, bootstrap_roles=wanted)
         require(actor, {Role.ADMIN}, N_("add users"))
-        existing = store.user_by_name(name)
+        existing = store.users.user_by_name(name)
         at = now()
         if existing is None:
-            user_id = store.insert_user(name, unicodedata.normalize("NFC", (display_name or name).strip()), at)
+            user_id = store.users.insert_user(name, unicodedata.normalize("NFC", (display_name or name).strip()), at)
             action = "user.add"
         else:
             user_id = existing["id"]
             action = "user.grant"
-        store.add_roles(user_id, wanted)
-        store.audit(at, actor.id, action, {"user": name, "roles": sorted(wanted)})
+        store.users.add_roles(user_id, wanted)
+        store.audit.audit(at, actor.id, action, {"user": name, "roles": sorted(wanted)})
 
 
 def _roles(roles: Iterable[Role | str]) -> set[Role]:

@@ -117,7 +117,7 @@ class SharedDecisions:
         answer = self._answers.get(question)
         if answer is not None:
             return answer
-        stored = store.word_decision(*question, VERSION)
+        stored = store.word_decisions.word_decision(*question, VERSION)
         if stored is not None:
             self._remember(question, stored)
             return stored
@@ -160,12 +160,12 @@ class SharedDecisions:
     def flush(self, store: Storage) -> int:
         """Store what this process decided; nothing while the caller's connection is inside a
         transaction (a write would nest): the next flush takes it."""
-        if not self._pending or store.in_transaction():
+        if not self._pending or store.transactions.in_transaction():
             return 0
         with self._lock:
             taken = dict(self._pending)
         with store.write():
-            store.add_word_decisions(((*q, a) for q, a in taken.items()), VERSION)
+            store.word_decisions.add_word_decisions(((*q, a) for q, a in taken.items()), VERSION)
         with self._lock:
             for question in taken:
                 self._pending.pop(question, None)
@@ -176,12 +176,12 @@ class SharedDecisions:
         `generation` when some are answered now. Returns the generation."""
         if not self._missing:
             return self.generation
-        mark = store.word_decisions_mark()
+        mark = store.word_decisions.word_decisions_mark()
         if mark == self._mark:
             return self.generation
         found = {}
         for question in self.missing():
-            answer = store.word_decision(*question, VERSION)
+            answer = store.word_decisions.word_decision(*question, VERSION)
             if answer is not None:
                 found[question] = answer
         with self._lock:
@@ -278,7 +278,7 @@ class WordDecisions:
         import of unapproved terms leaves their impact's questions to be decided when first asked."""
         terms = list(terms)
         holds = FormFilter(form for term in terms for form in term.korean_forms)
-        texts = list(dict.fromkeys(text for text in self._store.korean_texts() if holds(text)))
+        texts = list(dict.fromkeys(text for text in self._store.word_decisions.korean_texts() if holds(text)))
         if not texts:
             return
         indexes = [self._glossary.index()]
@@ -297,7 +297,7 @@ class WordDecisions:
         decided = [(kind, context, start, end, morphology.decide(kind, context, start, end))
                    for kind, context, start, end in questions]
         with self._store.write():
-            self._store.add_word_decisions(decided, VERSION)
+            self._store.word_decisions.add_word_decisions(decided, VERSION)
         return len(decided)
 
     def sweep(self, progress: Callable[[int], None] | None = None) -> int:
@@ -305,7 +305,7 @@ class WordDecisions:
         Needs the model (the helper runs this); returns the decisions stored."""
         index: GlossaryIndex = self._glossary.index()
         stored = 0
-        for count, text in enumerate(self._store.korean_texts(), start=1):
+        for count, text in enumerate(self._store.word_decisions.korean_texts(), start=1):
             index.find_korean(text)
             if count % _FLUSH_EVERY == 0:
                 stored += self.shared.flush(self._store)
@@ -313,7 +313,7 @@ class WordDecisions:
                     progress(count)
         stored += self.shared.flush(self._store)
         with self._store.write():
-            self._store.mark_word_decisions_swept(VERSION, now())
+            self._store.word_decisions.mark_word_decisions_swept(VERSION, now())
         return stored
 
 
@@ -343,14 +343,14 @@ def ask_helper(path: Path, questions: Iterable[Question]) -> bool:
 def is_complete(store: Storage) -> bool:
     """Whether a sweep under this version covered the workspace, or it holds no Korean yet (which
     is then marked swept, so imports and glossary changes keep it complete from there)."""
-    if store.word_decisions_swept(VERSION):
+    if store.word_decisions.word_decisions_swept(VERSION):
         return True
-    if store.holds_korean():
+    if store.word_decisions.holds_korean():
         return False
     with store.write():
-        if not store.holds_korean():
-            store.mark_word_decisions_swept(VERSION, now())
-    return store.word_decisions_swept(VERSION)
+        if not store.word_decisions.holds_korean():
+            store.word_decisions.mark_word_decisions_swept(VERSION, now())
+    return store.word_decisions.word_decisions_swept(VERSION)
 
 
 class Background:

@@ -127,7 +127,7 @@ def store_file(store: Storage, doc: BilingualFile, *, name: str, checksum: str, 
         actor = acting_user(store, by)
         require(actor, IMPORT_ROLES, N_("import documents"))
         people = _People(store, actor)
-        earlier = store.document_by_checksums(checksum, None)
+        earlier = store.documents.document_by_checksums(checksum, None)
         at = now()
         chosen = (title or "").strip() or plain_title(nfc(doc.title)).strip() or _first_words(units) or doc.original
         created = create_document(store, {
@@ -142,13 +142,13 @@ def store_file(store: Storage, doc: BilingualFile, *, name: str, checksum: str, 
         for segment_id, unit in zip(segment_ids, units):
             for note in unit.notes:
                 user = people.commenter(note.author)
-                comment_id = store.insert_comment({
+                comment_id = store.comments.insert_comment({
                     "segment_id": segment_id, "author_id": user.id,
                     "kind": _QUERY if note.category == _QUERY else "note", "text": note.text,
                     "created_at": at})
                 if people.stranger(note.author):
                     authors.append({"revision_id": None, "comment_id": comment_id, "name": note.author})
-        store.insert_interchange(
+        store.interchange.insert_interchange(
             {"document_id": document_id, "format": doc.format, "version": doc.version,
              "source_lang": doc.source_lang, "target_lang": doc.target_lang, "original": doc.original},
             [{"segment_id": segment_id, "unit_id": unit.id, "file_state": unit.file_state,
@@ -157,15 +157,15 @@ def store_file(store: Storage, doc: BilingualFile, *, name: str, checksum: str, 
             authors,
         )
         if doc.skeleton is not None:
-            store.insert_interchange_file(document_id, doc.skeleton)
+            store.interchange.insert_interchange_file(document_id, doc.skeleton)
         # Approved text becomes translation memory, as an approval in Tandem would make it.
         for segment_id, unit in zip(segment_ids, units):
             if _state(unit) is SegmentState.APPROVED:
-                store.put_tm_unit({
+                store.tm.put_tm_unit({
                     "source_text": unit.source.strip(), "target_text": _english(unit).strip(),
                     "document_id": document_id, "segment_id": segment_id, "author": unit.author or actor.name,
                     "approver": "", "created_at": at, "origin": f"import:{name}"}, refresh=False)
-        store.audit(at, actor.id, "document.import", {
+        store.audit.audit(at, actor.id, "document.import", {
             "source": name, "format": doc.format, "version": doc.version, "encoding": encoding,
             "segments": len(units), "file_authors": sorted(people.strangers), "revisions": created.revisions},
             document_id=document_id)
@@ -178,17 +178,17 @@ def document_file(store: Storage, document_id: int, fmt: str) -> BilingualFile:
     if fmt not in FORMATS:
         raise InputError("--format", _("{format!r} is not a bilingual format (choose from {formats})").format(
             format=fmt, formats=", ".join(FORMATS)))
-    doc = store.document(document_id)
+    doc = store.documents.document(document_id)
     assert doc is not None  # the callers (Workspace.files.bilingual_file, export_bilingual) check it exists
-    segments = store.segments(document_id)
-    record, by_segment = store.interchange(document_id)
-    revision_names, comment_names = store.file_authors(document_id)
+    segments = store.segments.segments(document_id)
+    record, by_segment = store.interchange.interchange(document_id)
+    revision_names, comment_names = store.interchange.file_authors(document_id)
     authors = {}
-    for revision in store.revisions(document_id):  # by position, then id: the last one is current
+    for revision in store.revisions.revisions(document_id):  # by position, then id: the last one is current
         if not revision["aside"]:  # a merged or conflicting save kept aside is never current
             authors[revision["position"]] = revision_names.get(revision["id"], revision["author"])
     notes: dict[int, list[Note]] = {}
-    for comment in store.comments(document_id):
+    for comment in store.comments.comments(document_id):
         notes.setdefault(comment["position"], []).append(Note(
             comment["text"], comment_names.get(comment["id"], comment["author"]),
             category=_QUERY if comment["kind"] == _QUERY else None))
@@ -220,7 +220,7 @@ def document_file(store: Storage, document_id: int, fmt: str) -> BilingualFile:
         target_lang=(record["target_lang"] if record else None) or "en",
         original=record["original"] if record else doc["source_name"],
         units=units, title=doc["title"],
-        skeleton=store.interchange_file(document_id) if same_format else None)
+        skeleton=store.interchange.interchange_file(document_id) if same_format else None)
 
 
 def _clean(unit: Unit) -> Unit:
@@ -281,7 +281,7 @@ class _People:
         if not name:
             return None
         if name not in self._known:
-            row = self._store.user_by_name(name)
+            row = self._store.users.user_by_name(name)
             self._known[name] = user_from_row(row) if row else None
             if row is None:
                 self.strangers.add(name)

@@ -1,7 +1,8 @@
-"""Storage: the one object that runs Tandem's SQL, assembled from one part per concern.
+"""Storage: the workspace's repositories, one per concern, over one engine, and its transactions.
 
-Each store_*.py module holds the statements for one part of the schema; this module adds the
-engine's lifecycle and transactions. Methods take and return plain values and dicts.
+Each store_*.py module holds one concern's SQL as a repository; this module builds them on the
+engine the location calls for. Use cases receive only the repositories they use, and a
+Transactions to group their writes; none of them knows which engine is underneath.
 """
 
 from __future__ import annotations
@@ -10,54 +11,80 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 from workflow.storage.engine import Engine, is_url
-from workflow.storage.store_archive import ArchiveSQL
-from workflow.storage.store_audit import AuditSQL
-from workflow.storage.store_base import Row
-from workflow.storage.store_concordance import ConcordanceSQL
-from workflow.storage.store_conflicts import ConflictsSQL
-from workflow.storage.store_desk import DeskSQL
-from workflow.storage.store_documents import DocumentsSQL
-from workflow.storage.store_glossary import GlossarySQL
-from workflow.storage.store_interchange import InterchangeSQL
-from workflow.storage.store_learning import LearningSQL
-from workflow.storage.store_logins import LoginsSQL
-from workflow.storage.store_publications import PublicationsSQL
-from workflow.storage.store_returns import ReturnsSQL
-from workflow.storage.store_review import ReviewSQL
-from workflow.storage.store_segments import SegmentsSQL
-from workflow.storage.store_stats import StatsSQL
-from workflow.storage.store_tm import TranslationMemorySQL
-from workflow.storage.store_users import UsersSQL
-from workflow.storage.store_word_decisions import WordDecisionsSQL
 from workflow.storage.sqlite_engine import SQLiteEngine
+from workflow.storage.store_archive import ArchiveRepository
+from workflow.storage.store_audit import AuditRepository
+from workflow.storage.store_base import Row
+from workflow.storage.store_concordance import ConcordanceRepository
+from workflow.storage.store_conflicts import ConflictsRepository
+from workflow.storage.store_desk import DeskRepository
+from workflow.storage.store_documents import DocumentsRepository
+from workflow.storage.store_glossary import TermsRepository
+from workflow.storage.store_interchange import InterchangeRepository
+from workflow.storage.store_learning import LearningRepository
+from workflow.storage.store_logins import LoginsRepository
+from workflow.storage.store_publications import PublicationsRepository
+from workflow.storage.store_returns import ReturnsRepository
+from workflow.storage.store_review import CommentsRepository, DismissalsRepository, SignoffsRepository
+from workflow.storage.store_segments import RevisionsRepository, SegmentsRepository
+from workflow.storage.store_stats import StatsRepository
+from workflow.storage.store_tm import TranslationMemoryRepository
+from workflow.storage.store_users import UsersRepository
+from workflow.storage.store_word_decisions import WordDecisionsRepository
 
-__all__ = ["Row", "Storage"]
+__all__ = ["Row", "Storage", "Transactions"]
 
 
-class Storage(
-    UsersSQL,
-    LoginsSQL,
-    DocumentsSQL,
-    SegmentsSQL,
-    ConflictsSQL,
-    GlossarySQL,
-    ReviewSQL,
-    AuditSQL,
-    TranslationMemorySQL,
-    InterchangeSQL,
-    LearningSQL,
-    ReturnsSQL,
-    ConcordanceSQL,
-    WordDecisionsSQL,
-    ArchiveSQL,
-    StatsSQL,
-    PublicationsSQL,
-    DeskSQL,
-):
+class Transactions:
+    """What a use case needs of the engine besides its repositories: units of work."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def write(self) -> AbstractContextManager[None]:
+        """One atomic unit of work: everything inside commits together or not at all, and writers
+        queue one behind another, so what it read stays true until it commits."""
+        return self._engine.write()
+
+    def read(self) -> AbstractContextManager[None]:
+        """Several reads that see one snapshot (writers carry on meanwhile)."""
+        return self._engine.read()
+
+    def in_transaction(self) -> bool:
+        """Whether this thread is inside a unit of work (a write here would nest)."""
+        return self._engine.in_transaction()
+
+
+class Storage:
+    """The repositories of one workspace. Built once per Workspace; the Workspace hands each use
+    case the ones it uses."""
+
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         # The workspace file (SQLite); its owner and inode are part of who may act and of caches' keys.
         self.path: Path = getattr(engine, "path", Path(engine.location))
+        self.transactions = Transactions(engine)
+        self.users = UsersRepository(engine)
+        self.logins = LoginsRepository(engine)
+        self.documents = DocumentsRepository(engine)
+        self.segments = SegmentsRepository(engine)
+        self.revisions = RevisionsRepository(engine)
+        self.conflicts = ConflictsRepository(engine)
+        self.terms = TermsRepository(engine)
+        self.dismissals = DismissalsRepository(engine)
+        self.comments = CommentsRepository(engine)
+        self.signoffs = SignoffsRepository(engine)
+        self.audit = AuditRepository(engine)
+        self.tm = TranslationMemoryRepository(engine)
+        self.interchange = InterchangeRepository(engine)
+        self.learning = LearningRepository(engine)
+        self.returns = ReturnsRepository(engine)
+        self.concordance = ConcordanceRepository(engine)
+        self.archive = ArchiveRepository(engine)
+        self.word_decisions = WordDecisionsRepository(engine)
+        self.stats = StatsRepository(engine)
+        self.publications = PublicationsRepository(engine)
+        self.desk = DeskRepository(engine)
 
     @classmethod
     def open(cls, location: Path | str) -> Storage:
@@ -78,12 +105,10 @@ class Storage(
         self._engine.close()
 
     def write(self) -> AbstractContextManager[None]:
-        """One atomic unit of work: everything inside commits together or not at all."""
-        return self._engine.write()
+        return self.transactions.write()
 
     def read(self) -> AbstractContextManager[None]:
-        """Several reads that see one snapshot (writers carry on meanwhile)."""
-        return self._engine.read()
+        return self.transactions.read()
 
     def schema_version(self) -> int:
         return self._engine.schema_version()
@@ -94,3 +119,6 @@ class Storage(
     def data_version(self) -> int:
         """Changes whenever another connection commits; this thread's own commits leave it alone."""
         return self._engine.changes()
+
+    def integrity_problems(self) -> list[str]:
+        return self._engine.integrity_problems()

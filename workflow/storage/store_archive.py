@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from workflow.storage.engine import Engine
-from workflow.storage.store_base import Row, StoreBase
+from workflow.storage.store_base import Repository, Row
 
 _HIT = """
 SELECT s.document_id, d.title, d.tags, d.created_at, d.updated_at, s.position, s.source_text,
@@ -22,7 +22,7 @@ LEFT JOIN revisions r
 _ORDER = " ORDER BY d.created_at DESC, d.id DESC, s.position LIMIT ?"
 
 
-class ArchiveSQL(StoreBase):
+class ArchiveRepository(Repository):
     """Workspace-wide search with a document's tag and date as filters."""
 
     def archive_documents(self, *, tag: str | None, since: str | None) -> int:

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 
 from workflow.audit import GENESIS, entry_hash
-from workflow.storage.store_base import Row, StoreBase
+from workflow.storage.store_base import Repository, Row
 
 # (at, user_id, action, detail, document_id, segment_id): one audit entry as audit_many takes it.
 AuditEntry = tuple[str, int | None, str, Row, int | None, int | None]
@@ -14,7 +14,7 @@ AuditEntry = tuple[str, int | None, str, Row, int | None, int | None]
 _ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
-class AuditSQL(StoreBase):
+class AuditRepository(Repository):
     """The append-only audit log and integrity checks."""
 
     # Set where an admin acts as another user (`--as`): every entry this process writes names the
@@ -61,9 +61,6 @@ class AuditSQL(StoreBase):
 
     def revision_hashes(self) -> list[Row]:
         return self._rows("SELECT id, text, content_hash FROM revisions ORDER BY id")
-
-    def integrity_problems(self) -> list[str]:
-        return self._engine.integrity_problems()
 
     def audit_entries(self, document_id: int | None = None) -> list[Row]:
         where, params = ("WHERE a.document_id = ?", (document_id,)) if document_id else ("", ())

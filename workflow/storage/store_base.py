@@ -1,4 +1,4 @@
-"""What every part of the storage layer shares: the engine it runs SQL on, and rows as dicts."""
+"""What every repository shares: the engine it runs its SQL on, and rows as dicts inside storage."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ from typing import Any
 
 from workflow.storage.engine import Engine, Row
 
-__all__ = ["Row", "StoreBase"]
+__all__ = ["Repository", "Row"]
 
 
-class StoreBase:
-    """The mixins that make up Storage run their SQL through the engine, never a connection."""
+class Repository:
+    """One concern's SQL (documents, segments, sign-offs…), run on the engine it is given. Rows stay
+    dicts inside storage; what a repository hands out is a typed record."""
 
-    _engine: Engine
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
 
     def _insert(self, table: str, row: Row) -> int:
         """Insert one row and return its primary key."""

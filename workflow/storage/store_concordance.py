@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workflow.storage.store_base import Row, StoreBase
+from workflow.storage.store_base import Repository, Row
 
 _HIT = """
 SELECT s.document_id, d.title, s.position, s.source_text, r.text AS target
@@ -13,7 +13,7 @@ LEFT JOIN revisions r
 """
 
 
-class ConcordanceSQL(StoreBase):
+class ConcordanceRepository(Repository):
     """Workspace-wide substring search over segments (Korean) and their current English."""
 
     def segment_search(self, text: str, limit: int) -> list[Row]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from workflow.storage.store_base import Row, StoreBase
+from workflow.storage.store_base import Repository, Row
 
 
-class ConflictsSQL(StoreBase):
+class ConflictsRepository(Repository):
     """Conflicts opened by concurrent saves, and their resolutions."""
 
     def revision_by_id(self, revision_id: int) -> Row | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from workflow.storage.store_base import Row, StoreBase
+from workflow.storage.store_base import Repository, Row
 
 _CURRENT_ASSIGNMENTS = """
 SELECT a.document_id, a.role, u.name AS user, u.display_name, a.assigned_at, b.name AS assigned_by
@@ -27,7 +27,7 @@ ORDER BY d.document_id
 """
 
 
-class DeskSQL(StoreBase):
+class DeskRepository(Repository):
     """Assignments, deadlines and notifications."""
 
     def insert_assignment(self, row: Row) -> int:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from workflow.storage.store_base import Row, StoreBase
+from workflow.storage.store_base import Repository, Row
 
 
-class DocumentsSQL(StoreBase):
+class DocumentsRepository(Repository):
     """Documents, their counts and who worked on them."""
 
     def insert_document(self, fields: Row) -> int:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from workflow.storage.store_base import Row, StoreBase
+from workflow.storage.store_base import Repository, Row
 
 
-class GlossarySQL(StoreBase):
+class TermsRepository(Repository):
     """Glossary terms, each change a revision."""
 
     def next_term_id(self) -> int:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import zlib
 
-from workflow.storage.store_base import Row, StoreBase
+from workflow.storage.store_base import Repository, Row
 
 
-class InterchangeSQL(StoreBase):
+class InterchangeRepository(Repository):
     """Records kept from interchange files."""
 
     def insert_interchange(self, row: Row, segments: list[Row], authors: list[Row]) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from workflow.storage.store_base import Row, StoreBase
+from workflow.storage.store_base import Repository, Row
 
 LEARNED = "term.learn"  # the audit action that records a learned proposal's evidence
 
 
-class LearningSQL(StoreBase):
+class LearningRepository(Repository):
     """The revisions of corrected segments, and the evidence recorded with learned proposals."""
 
     def corrected_segment_revisions(self) -> list[Row]:

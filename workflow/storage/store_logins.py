@@ -5,10 +5,10 @@ The hash is read only here, by the login check and the password change; no user 
 
 from __future__ import annotations
 
-from workflow.storage.store_base import Row, StoreBase
+from workflow.storage.store_base import Repository, Row
 
 
-class LoginsSQL(StoreBase):
+class LoginsRepository(Repository):
     """users.password_hash and the invitations table (migration 11)."""
 
     def password_hash(self, user_id: int) -> str | None:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 
-from workflow.storage.store_base import Row, StoreBase
+from workflow.storage.store_base import Repository, Row
 
 _PUBLICATIONS = """SELECT p.id, p.document_id, u.name AS user, u.display_name, p.published_at, p.revisions,
                           p.content_hash, p.correction
                    FROM publications p JOIN users u ON u.id = p.published_by"""
 
 
-class PublicationsSQL(StoreBase):
+class PublicationsRepository(Repository):
     """Publications, append-only (the schema's triggers refuse an update or a delete)."""
 
     def insert_publication(self, fields: Row) -> int:

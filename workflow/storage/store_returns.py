@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from workflow.storage.store_base import StoreBase
+from workflow.storage.store_base import Repository
 
 
-class ReturnsSQL(StoreBase):
+class ReturnsRepository(Repository):
     """Revisions as of an export, found from the revision id the exported file carries."""
 
     def newest_revision_id(self, document_id: int) -> int:

@@ -1,14 +1,14 @@
-"""SQL for review: dismissed findings, comments, approvals and sign-offs."""
+"""SQL for review: dismissed findings, comments, approvals and sign-offs (a repository each)."""
 
 from __future__ import annotations
 
 import json
 
-from workflow.storage.store_base import Row, StoreBase
+from workflow.storage.store_base import Repository, Row
 
 
-class ReviewSQL(StoreBase):
-    """Dismissals, comments, approvals, sign-offs and translators."""
+class DismissalsRepository(Repository):
+    """Findings people dismissed, each bound to the text it was about."""
 
     def insert_dismissal(self, row: Row) -> int:
         return self._insert("dismissals", row)
@@ -20,6 +20,10 @@ class ReviewSQL(StoreBase):
                WHERE d.segment_id = ? AND d.text_hash = ? ORDER BY d.id""",
             (segment_id, text_hash),
         )
+
+
+class CommentsRepository(Repository):
+    """Notes and queries on segments, as threads."""
 
     def insert_comment(self, row: Row) -> int:
         return self._insert("comments", row)
@@ -47,7 +51,9 @@ class ReviewSQL(StoreBase):
         self._engine.execute("UPDATE comments SET resolved_by = ?, resolved_at = ? WHERE id = ?",
                          (user_id, at, comment_id))
 
-    # approvals and sign-offs ---------------------------------------------------------
+
+class SignoffsRepository(Repository):
+    """Approvals of segments' revisions and sign-offs of whole documents, and who translated them."""
 
     def insert_approval(self, row: Row) -> int:
         return self._insert("approvals", row)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workflow.storage.store_base import Row, StoreBase
+from workflow.storage.store_base import Repository, Row
 
 _SEGMENTS_WITH_CURRENT = """
 SELECT s.id, s.document_id, s.position, s.block, s.kind, s.source_text, s.state,
@@ -25,8 +25,8 @@ ORDER BY s.position, r.id
 """
 
 
-class SegmentsSQL(StoreBase):
-    """Segments, their current English and their revisions."""
+class SegmentsRepository(Repository):
+    """Segments, each with its current English."""
 
     def insert_segments(self, rows: list[Row]) -> list[int]:
         """Insert in order and return the new ids (positions are unique per document)."""
@@ -39,18 +39,10 @@ class SegmentsSQL(StoreBase):
             )
         ]
 
-    def insert_revisions(self, rows: list[Row]) -> None:
-        self._engine.insert_all("revisions", rows)
-
     def segments(self, document_id: int) -> list[Row]:
         return self._rows(
             _SEGMENTS_WITH_CURRENT + " WHERE s.document_id = ? ORDER BY s.position", (document_id,)
         )
-
-    def revisions(self, document_id: int, position: int | None = None) -> list[Row]:
-        if position is None:
-            return self._rows(_REVISIONS.format(extra=""), (document_id,))
-        return self._rows(_REVISIONS.format(extra="AND s.position = ?"), (document_id, position))
 
     def segment(self, document_id: int, position: int) -> Row | None:
         rows = self._rows(
@@ -78,9 +70,6 @@ class SegmentsSQL(StoreBase):
             (document_id, audit_id, document_id, audit_id),
         )
 
-    def insert_revision(self, row: Row) -> int:
-        return self._insert("revisions", row)
-
     def set_segment_state(self, segment_id: int, state: str) -> None:
         self._engine.execute("UPDATE segments SET state = ? WHERE id = ?", (state, segment_id))
 
@@ -93,3 +82,18 @@ class SegmentsSQL(StoreBase):
     def all_segments(self) -> list[Row]:
         """Every segment of every document with its current English, for workspace-wide scans."""
         return self._rows(_SEGMENTS_WITH_CURRENT + " ORDER BY s.document_id, s.position")
+
+
+class RevisionsRepository(Repository):
+    """The append-only revisions of segments' English."""
+
+    def insert_revision(self, row: Row) -> int:
+        return self._insert("revisions", row)
+
+    def insert_revisions(self, rows: list[Row]) -> None:
+        self._engine.insert_all("revisions", rows)
+
+    def revisions(self, document_id: int, position: int | None = None) -> list[Row]:
+        if position is None:
+            return self._rows(_REVISIONS.format(extra=""), (document_id,))
+        return self._rows(_REVISIONS.format(extra="AND s.position = ?"), (document_id, position))

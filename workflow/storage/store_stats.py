@@ -3,7 +3,7 @@ of translators' text, and dismissals, each from a moment on (UTC ISO 8601, compa
 
 from __future__ import annotations
 
-from workflow.storage.store_base import Row, StoreBase
+from workflow.storage.store_base import Repository, Row
 
 # Sign-off ids grow with time, so a group's smallest id is its first sign-off.
 _FIRST_SIGNOFFS = """
@@ -30,7 +30,7 @@ ORDER BY g.id, s.position
 """
 
 
-class StatsSQL(StoreBase):
+class StatsRepository(Repository):
     """Read-only figures over the whole workspace."""
 
     def stats_imports(self, since: str) -> list[Row]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from workflow.storage.store_base import Row, StoreBase
+from workflow.storage.store_base import Repository, Row
 
 
-class TranslationMemorySQL(StoreBase):
+class TranslationMemoryRepository(Repository):
     """Translation memory units: storing, sampling and searching them."""
 
     def revision_author(self, revision_id: int) -> str:

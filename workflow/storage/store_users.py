@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from workflow.storage.store_base import Row, StoreBase
+from workflow.storage.store_base import Repository, Row
 
 
-class UsersSQL(StoreBase):
+class UsersRepository(Repository):
     """Users and their roles."""
 
     def count_users(self) -> int:

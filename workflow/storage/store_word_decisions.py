@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from workflow.storage.store_base import StoreBase
+from workflow.storage.store_base import Repository
 
 Decision = tuple[str, str, int, int, bool]  # (kind, context, start, end, answer)
 _PAGE = 2000  # texts read per statement: no cursor stays open across the caller's writes
@@ -14,7 +14,7 @@ _LOOKUP = """SELECT answer FROM word_decisions
              WHERE context = ? AND span_start = ? AND span_end = ? AND kind = ? AND version = ?"""
 
 
-class WordDecisionsSQL(StoreBase):
+class WordDecisionsRepository(Repository):
     """Decisions keyed by what they depend on, one row each; a sweep row per version that covered all."""
 
     def word_decision(self, kind: str, context: str, start: int, end: int, version: int) -> bool | None:
@@ -58,7 +58,3 @@ class WordDecisionsSQL(StoreBase):
                     break
                 after = rows[-1][0]
                 yield from (text for _id, text in rows)
-
-    def in_transaction(self) -> bool:
-        """Whether this thread's connection is inside a transaction (a write here would nest)."""
-        return self._engine.in_transaction()
