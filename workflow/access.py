@@ -12,7 +12,8 @@ from workflow.i18n import _
 from workflow.models import Role, User
 from workflow.models.permissions import (
     ASSIGN, CLOSE, COMMENT, DISMISS, EDIT, IMPORT, MAINTAIN, MARK, PROPOSE, REPLY, REVIEW, Permissions)
-from workflow.storage import Storage
+from workflow.storage.store_audit import AuditRepository
+from workflow.storage.store_users import UsersRepository
 
 # Whoever first touches an empty workspace sets it up, and usually starts by importing.
 BOOTSTRAP_ROLES = (Role.ADMIN, Role.TRANSLATOR)
@@ -26,35 +27,36 @@ def user_from_row(row: dict[str, Any]) -> User:
                 row["created_at"], bool(row.get("demo")), row.get("disabled_at"), tuple(row.get("logins") or ()))
 
 
-def acting_user(
-    store: Storage,
-    name: str,
-    *,
-    bootstrap_as: str | None = None,
-    bootstrap_roles: Iterable[Role] = (),
-) -> User:
-    """The acting user; on an empty workspace, registers them as its first admin.
+class Actors:
+    """Who acts: the one place a name given as `by` becomes a user of the workspace."""
 
-    Call inside a write transaction, so the bootstrap and the action it enables commit together.
-    """
-    row = store.users.user_by_name(name)
-    if row is None and store.users.count_users() == 0:
-        # Adding oneself gives exactly the roles asked for (and admin, to finish setting up).
-        roles = {Role.ADMIN, *bootstrap_roles} if bootstrap_as == name else set(BOOTSTRAP_ROLES)
-        at = now()
-        user_id = store.users.insert_user(name, name, at)
-        store.users.add_roles(user_id, roles)
-        store.audit.audit(at, user_id, "workspace.bootstrap", {"user": name, "roles": sorted(roles)})
-        row = store.users.user_by_name(name)
-    if row is None:
-        raise PermissionDenied(
-            _("{name!r} is not a user of this workspace; an admin adds them with "
-              "`tandem users add {name} --role translator`").format(name=name)
-        )
-    if row.get("disabled_at"):
-        raise PermissionDenied(_("{name} is disabled in this workspace; an admin can enable them again").format(
-            name=name))
-    return user_from_row(row)
+    def __init__(self, users: UsersRepository, audit: AuditRepository) -> None:
+        self._users = users
+        self._audit = audit
+
+    def acting(self, name: str, *, bootstrap_as: str | None = None, bootstrap_roles: Iterable[Role] = ()) -> User:
+        """The acting user; on an empty workspace, registers them as its first admin.
+
+        Call inside a write transaction, so the bootstrap and the action it enables commit together.
+        """
+        row = self._users.user_by_name(name)
+        if row is None and self._users.count_users() == 0:
+            # Adding oneself gives exactly the roles asked for (and admin, to finish setting up).
+            roles = {Role.ADMIN, *bootstrap_roles} if bootstrap_as == name else set(BOOTSTRAP_ROLES)
+            at = now()
+            user_id = self._users.insert_user(name, name, at)
+            self._users.add_roles(user_id, roles)
+            self._audit.audit(at, user_id, "workspace.bootstrap", {"user": name, "roles": sorted(roles)})
+            row = self._users.user_by_name(name)
+        if row is None:
+            raise PermissionDenied(
+                _("{name!r} is not a user of this workspace; an admin adds them with "
+                  "`tandem users add {name} --role translator`").format(name=name)
+            )
+        if row.get("disabled_at"):
+            raise PermissionDenied(_("{name} is disabled in this workspace; an admin can enable them again").format(
+                name=name))
+        return user_from_row(row)
 
 
 def require(user: User, roles: set[Role], action: str) -> Role:

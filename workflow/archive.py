@@ -30,7 +30,7 @@ from workflow.errors import InputError
 from workflow.glossary import Glossary
 from workflow.i18n import _, format_locale, format_number, ngettext
 from workflow.models.memory import Span
-from workflow.storage import Storage
+from workflow.storage.store_archive import ArchiveRepository
 
 ARCHIVE_LIMIT = 200
 FIRST_BATCH = 64  # documents searched first; each later batch twice the one before
@@ -106,8 +106,8 @@ class TermRenderings:
 
 
 class Archive:
-    def __init__(self, store: Storage, glossary: Glossary) -> None:
-        self._store = store
+    def __init__(self, archive: ArchiveRepository, glossary: Glossary) -> None:
+        self._archive = archive
         self._glossary = glossary  # its index marks renderings, its matcher finds a term's Korean
 
     def search(self, text: str, *, tag: str | None = None, since: str | None = None,
@@ -136,13 +136,13 @@ class Archive:
         by reading the newest documents, then older ones, in batches that double, until the limit is
         filled: the indexes would hand over every posting of it, and the newest documents hold enough."""
         cap = limit * COMMON
-        if len(query) >= 3 and self._store.archive.archive_postings(query, cap + 1) <= cap:
-            return self._store.archive.archive_search(query, tag=tag, since=since, limit=limit)
-        total = self._store.archive.archive_documents(tag=tag, since=since)
+        if len(query) >= 3 and self._archive.archive_postings(query, cap + 1) <= cap:
+            return self._archive.archive_search(query, tag=tag, since=since, limit=limit)
+        total = self._archive.archive_documents(tag=tag, since=since)
         rows: list[dict[str, Any]] = []
         skip, batch = 0, FIRST_BATCH
         while skip < total and len(rows) < limit:
-            rows += self._store.archive.archive_search(query, tag=tag, since=since, limit=limit - len(rows),
+            rows += self._archive.archive_search(query, tag=tag, since=since, limit=limit - len(rows),
                                                skip=skip, documents=batch, scan=True)
             skip, batch = skip + batch, batch * 2
         return rows
@@ -156,7 +156,7 @@ class Archive:
         times: Counter[str] = Counter()
         where: dict[str, set[int]] = {}
         segments, unrendered, documents = 0, 0, set()
-        for row in self._store.archive.archive_before(_needles(term), before):
+        for row in self._archive.archive_before(_needles(term), before):
             if not any(hit.term.id == term.id for hit in index.find_korean(row["source_text"])):
                 continue
             segments += 1

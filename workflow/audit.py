@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from collections.abc import Iterable
 
 from workflow.i18n import N_, _, format_datetime
 from workflow.records import content_hash
 
 if TYPE_CHECKING:
-    from workflow.storage import Storage
+    from workflow.storage import Transactions
+    from workflow.storage.store_audit import AuditRepository
 
 GENESIS = ""
 
@@ -143,15 +144,16 @@ def import_breaches(revisions: list[dict[str, Any]], imports: list[tuple[int, di
 class Audit:
     """The audit log as the facade offers it: read it, and verify the file against it."""
 
-    def __init__(self, store: Storage) -> None:
-        self._store = store
+    def __init__(self, tx: Transactions, audit: AuditRepository) -> None:
+        self._tx = tx
+        self._audit = audit
 
     def log(self, document_id: int | None = None) -> list[dict[str, Any]]:
-        return self._store.audit.audit_entries(document_id)
+        return self._audit.audit_entries(document_id)
 
     def verify(self) -> Verification:
         """Whether the file still holds what Tandem wrote: SQLite's own integrity check, the audit
         log's hash chain, and every revision's text against its hashes. Reads only."""
-        with self._store.read():
-            return verify(self._store.integrity_problems(), self._store.audit.audit_chain(),
-                          self._store.audit.revision_hashes())
+        with self._tx.read():
+            return verify(self._audit.integrity_problems(), self._audit.audit_chain(),
+                          self._audit.revision_hashes())

@@ -14,7 +14,8 @@ from glossaries.index import GlossaryIndex
 from workflow.errors import InputError
 from workflow.i18n import _
 from workflow.models.memory import DOCUMENT, TM, ConcordanceHit, Span
-from workflow.storage import Storage
+from workflow.storage.store_concordance import ConcordanceRepository
+from workflow.storage.store_tm import TranslationMemoryRepository
 
 CONCORDANCE_LIMIT = 200
 def occurrences(text: str, query: str) -> tuple[Span, ...]:
@@ -44,18 +45,18 @@ def _marks(index: GlossaryIndex, source: str, target: str, query: str) -> tuple[
     return in_source, tuple(sorted(in_target))
 
 
-def concordance(store: Storage, index: GlossaryIndex, text: str, *, limit: int = CONCORDANCE_LIMIT) -> list[ConcordanceHit]:
+def concordance(segments: ConcordanceRepository, memory: TranslationMemoryRepository, index: GlossaryIndex, text: str, *, limit: int = CONCORDANCE_LIMIT) -> list[ConcordanceHit]:
     """Document segments first (by document, then segment), then TM units (newest first), each up to limit."""
     query = unicodedata.normalize("NFC", " ".join(text.split()))
     if not query:
         raise InputError("TEXT", _("give something to search for"))
     hits = []
-    for row in store.concordance.segment_search(query, limit):
+    for row in segments.segment_search(query, limit):
         target = row["target"] or ""
         source_spans, target_spans = _marks(index, row["source_text"], target, query)
         hits.append(ConcordanceHit(DOCUMENT, row["source_text"], target, source_spans, target_spans,
                                    document_id=row["document_id"], title=row["title"], index=row["position"]))
-    for row in store.tm.tm_search(query, limit):
+    for row in memory.tm_search(query, limit):
         source_spans, target_spans = _marks(index, row["source_text"], row["target_text"], query)
         hits.append(ConcordanceHit(TM, row["source_text"], row["target_text"], source_spans, target_spans,
                                    origin=row["origin"]))

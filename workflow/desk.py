@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from workflow import notifications
-from workflow.access import acting_user, require_assigner
+from workflow.access import Actors, require_assigner
 from workflow.clock import now
 from workflow.comments import Comments
 from workflow.documents import Documents
@@ -24,7 +24,11 @@ from workflow.models import DocumentState, DocumentSummary, Home, Role, SegmentS
 from workflow.models.desk import PRIORITIES, Assignment, DeskRow, Notification, QueueItem
 from workflow.review import Review
 from workflow.states import WAITING_FOR
-from workflow.storage import Storage
+from workflow.storage import Transactions
+from workflow.storage.store_audit import AuditRepository
+from workflow.storage.store_desk import DeskRepository
+from workflow.storage.store_documents import DocumentsRepository
+from workflow.storage.store_users import UsersRepository
 
 ASSIGNABLE = {Role.TRANSLATOR.value: Role.TRANSLATOR, Role.EDITOR.value: Role.EDITOR}
 _DONE = (DocumentState.APPROVED, DocumentState.PUBLISHED)
@@ -49,8 +53,13 @@ def _order(row: DeskRow) -> tuple:
 
 
 class Desk:
-    def __init__(self, store: Storage, documents: Documents, review: Review, comments: Comments) -> None:
-        self._store = store
+    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, desk: DeskRepository, stored_documents: DocumentsRepository, users: UsersRepository, documents: Documents, review: Review, comments: Comments) -> None:
+        self._actors = actors
+        self._tx = tx
+        self._audit = audit
+        self._desk = desk
+        self._stored_documents = stored_documents
+        self._users = users
         self._documents = documents
         self._review = review
         self._comments = comments
@@ -63,10 +72,10 @@ class Desk:
         as_role = ASSIGNABLE.get(str(role))
         if as_role is None:
             raise InputError("--role", _("{role!r}: assign a translator or an editor").format(role=str(role)))
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             document = self._document(document_id)
-            history = [r for r in self._store.desk.assignment_history(document_id) if r["role"] == as_role.value]
+            history = [r for r in self._desk.assignment_history(document_id) if r["role"] == as_role.value]
             require_assigner(actor, imported_by=document["created_by"], reassigning=bool(history))
             previous = history[-1]["user"] if history else None
             if user is not None:
@@ -74,13 +83,13 @@ class Desk:
             if previous == user:  # nothing changes (nobody to nobody included): nothing recorded
                 return self.assignment(document_id)
             at = now()
-            self._store.desk.insert_assignment({"document_id": document_id, "role": as_role.value,
-                                           "user_id": self._store.desk.user_id(user) if user else None,
+            self._desk.insert_assignment({"document_id": document_id, "role": as_role.value,
+                                           "user_id": self._desk.user_id(user) if user else None,
                                            "assigned_by": actor.id, "assigned_at": at})
-            self._store.audit.audit(at, actor.id, "document.assign",
+            self._audit.audit(at, actor.id, "document.assign",
                               {"role": as_role.value, "user": user, "previous": previous},
                               document_id=document_id)
-            notifications.assigned(self._store, document_id, as_role, user, actor, at)
+            notifications.assigned(self._desk, document_id, as_role, user, actor, at)
         return self.assignment(document_id)
 
     def set_due(self, document_id: int, due: str | None, priority: str | None = None, *, by: str) -> Assignment:
@@ -90,10 +99,10 @@ class Desk:
             raise InputError("--priority", _("{priority!r}: the priority is breaking, normal or feature").format(
                 priority=priority))
         due_at = parse_due(due) if due else None  # "": no due time any more
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             document = self._document(document_id)
-            current = self._store.desk.deadlines(document_id)
+            current = self._desk.deadlines(document_id)
             require_assigner(actor, imported_by=document["created_by"], reassigning=bool(current))
             before = current[0] if current else {"due_at": None, "priority": "normal"}
             after = {"due_at": due_at if due is not None else before["due_at"],
@@ -101,8 +110,8 @@ class Desk:
             if current and after == {"due_at": before["due_at"], "priority": before["priority"]}:
                 return self.assignment(document_id)
             at = now()
-            self._store.desk.insert_deadline({"document_id": document_id, **after, "set_by": actor.id, "set_at": at})
-            self._store.audit.audit(at, actor.id, "document.due",
+            self._desk.insert_deadline({"document_id": document_id, **after, "set_by": actor.id, "set_at": at})
+            self._audit.audit(at, actor.id, "document.due",
                               {"due": after["due_at"], "priority": after["priority"],
                                "previous_due": before["due_at"], "previous_priority": before["priority"]},
                               document_id=document_id)
@@ -114,13 +123,13 @@ class Desk:
         return parse_due(due)
 
     def _document(self, document_id: int) -> dict:
-        row = self._store.documents.document(document_id)
+        row = self._stored_documents.document(document_id)
         if row is None:
             raise NotFound(_("no document {id} in this workspace (see `tandem docs`)").format(id=document_id))
         return row
 
     def _assignable(self, document_id: int, role: Role, user: str) -> None:
-        row = self._store.users.user_by_name(user)
+        row = self._users.user_by_name(user)
         if row is None:
             raise NotFound(_("{name!r} is not a user of this workspace").format(name=user))
         if role.value not in row["roles"]:
@@ -132,7 +141,7 @@ class Desk:
         if row.get("disabled_at"):
             raise InputError(user, _("is disabled in this workspace"))
         other = Role.EDITOR if role is Role.TRANSLATOR else Role.TRANSLATOR
-        if self._store.desk.assigned_user(document_id, other.value) == user:
+        if self._desk.assigned_user(document_id, other.value) == user:
             raise InputError(user, _("is already this document's {role}: the translator and the editor of an "
                                      "article are two different people").format(role=_name(other)))
 
@@ -143,9 +152,9 @@ class Desk:
 
     def _assignments(self, ids: Iterable[int] | None = None) -> dict[int, Assignment]:
         people: dict[int, dict[str, str | None]] = {}
-        for row in self._store.desk.assignments():
+        for row in self._desk.assignments():
             people.setdefault(row["document_id"], {})[row["role"]] = row["user"]
-        due = {row["document_id"]: row for row in self._store.desk.deadlines()}
+        due = {row["document_id"]: row for row in self._desk.deadlines()}
         wanted = set(people) | set(due) if ids is None else set(ids)
         return {d: Assignment(d, people.get(d, {}).get("translator"), people.get(d, {}).get("editor"),
                               due[d]["due_at"] if d in due else None, due[d]["priority"] if d in due else "normal")
@@ -157,7 +166,7 @@ class Desk:
         at = now()
         summaries = [s for s in self._documents.all() if only is None or s.id in only]
         assignments = self._assignments(s.id for s in summaries)
-        words = self._store.desk.words_left()
+        words = self._desk.words_left()
         rows = []
         for summary in summaries:
             state = self._review.state(summary.id)
@@ -173,7 +182,7 @@ class Desk:
     def queue(self, user: str) -> list[QueueItem]:
         """What waits for `user`: documents assigned to them as translator with segments to
         translate (or sent back), and as editor with translated segments to review; soonest due first."""
-        theirs = {row["document_id"] for row in self._store.desk.assignments() if row["user"] == user}
+        theirs = {row["document_id"] for row in self._desk.assignments() if row["user"] == user}
         items = []
         for row in self.desk(theirs) if theirs else ():
             for role in (Role.TRANSLATOR, Role.EDITOR):
@@ -191,26 +200,26 @@ class Desk:
     def history(self, document_id: int) -> list[dict]:
         """Every assignment the document has had, oldest first (who, in which role, by whom, when)."""
         self._document(document_id)
-        return self._store.desk.assignment_history(document_id)
+        return self._desk.assignment_history(document_id)
 
     # the inbox ---------------------------------------------------------------------------
 
     def inbox(self, user: str, *, unseen_only: bool = True) -> list[Notification]:
-        user_id = self._store.desk.user_id(user)
+        user_id = self._desk.user_id(user)
         if user_id is None:
             return []
         return [Notification(r["id"], r["kind"], r["document_id"], r["title"], r["segment"],
                              r["detail"].get("by"), r["created_at"], r["seen_at"], r["detail"])
-                for r in self._store.desk.notifications(user_id, unseen_only=unseen_only)]
+                for r in self._desk.notifications(user_id, unseen_only=unseen_only)]
 
     def mark_seen(self, user: str, ids: Iterable[int]) -> int:
         """Mark the user's notifications `ids` seen (shown to them); how many were unseen."""
         ids = list(ids)
         if not ids:
             return 0
-        with self._store.write():
-            user_id = self._store.desk.user_id(user)
-            return 0 if user_id is None else self._store.desk.mark_notifications_seen(user_id, ids, now())
+        with self._tx.write():
+            user_id = self._desk.user_id(user)
+            return 0 if user_id is None else self._desk.mark_notifications_seen(user_id, ids, now())
 
 
 def _name(role: Role) -> str:

@@ -27,7 +27,9 @@ from workflow.archive import day_start
 from workflow.clock import now
 from workflow.diffs import Effort, effort
 from workflow.i18n import _, format_locale, format_number, ngettext
-from workflow.storage import Storage
+from workflow.storage import Transactions
+from workflow.storage.store_documents import DocumentsRepository
+from workflow.storage.store_stats import StatsRepository
 
 _BEGINNING = ""  # sorts before every stored time: no `since`, everything
 
@@ -152,18 +154,20 @@ class DeskStats:
 
 
 class DeskStatistics:
-    def __init__(self, store: Storage) -> None:
-        self._store = store
+    def __init__(self, tx: Transactions, documents: DocumentsRepository, stats: StatsRepository) -> None:
+        self._tx = tx
+        self._documents = documents
+        self._stats = stats
 
     def desk(self, since: str | None = None) -> DeskStats:
         """The figures from the day `since` names (ISO, or as the reader writes a date) on, else all."""
         start = day_start(since) if since and since.strip() else _BEGINNING
-        with self._store.read():
-            words = self._store.documents.source_word_counts()
-            imports = self._store.stats.stats_imports(start)
-            signoffs = self._store.stats.stats_first_signoffs(start)
-            pairs = self._store.stats.stats_effort_pairs(start)
-            dismissals = self._store.stats.stats_dismissals(start)
+        with self._tx.read():
+            words = self._documents.source_word_counts()
+            imports = self._stats.stats_imports(start)
+            signoffs = self._stats.stats_first_signoffs(start)
+            pairs = self._stats.stats_effort_pairs(start)
+            dismissals = self._stats.stats_dismissals(start)
         first_day = _local(start).date() if start else None
         today = _local(now()).date()
 

@@ -11,27 +11,36 @@ from workflow.i18n import _
 from workflow.home import home, needs_documents
 from workflow.models import STATE_ORDER, Document, DocumentSummary, Home, Revision, Segment, User
 from workflow.records import document_from_row, revision_from_row, segment_from_row
-from workflow.storage import Storage
+from workflow.storage import Transactions
+from workflow.storage.store_conflicts import ConflictsRepository
+from workflow.storage.store_documents import DocumentsRepository
+from workflow.storage.store_publications import PublicationsRepository
+from workflow.storage.store_segments import RevisionsRepository, SegmentsRepository
 
 
 class Documents:
-    def __init__(self, store: Storage) -> None:
-        self._store = store
+    def __init__(self, tx: Transactions, conflicts: ConflictsRepository, documents: DocumentsRepository, publications: PublicationsRepository, revisions: RevisionsRepository, segments: SegmentsRepository) -> None:
+        self._tx = tx
+        self._conflicts = conflicts
+        self._documents = documents
+        self._publications = publications
+        self._revisions = revisions
+        self._segments = segments
 
     def get(self, document_id: int) -> Document:
-        row = self._store.documents.document(document_id)
+        row = self._documents.document(document_id)
         if row is None:
             raise NotFound(_("no document {id} in this workspace (see `tandem docs`)").format(id=document_id))
         return document_from_row(row)
 
     def all(self) -> list[DocumentSummary]:
-        counts = self._store.documents.state_counts(locked=LOCKED)
-        roles = self._store.documents.document_roles()
-        words = self._store.documents.source_word_counts()
-        conflicts = self._store.conflicts.conflict_counts()
-        published = self._store.publications.latest_publications()
+        counts = self._documents.state_counts(locked=LOCKED)
+        roles = self._documents.document_roles()
+        words = self._documents.source_word_counts()
+        conflicts = self._conflicts.conflict_counts()
+        published = self._publications.latest_publications()
         summaries = []
-        for row in self._store.documents.documents():
+        for row in self._documents.documents():
             by_state = counts.get(row["id"], {})
             progress = {state.value: by_state.get(state.value, 0) for state in STATE_ORDER}
             locked = by_state.get(LOCKED, 0)
@@ -48,15 +57,15 @@ class Documents:
 
     def segments(self, document_id: int) -> list[Segment]:
         self.get(document_id)
-        return [segment_from_row(row) for row in self._store.segments.segments(document_id)]
+        return [segment_from_row(row) for row in self._segments.segments(document_id)]
 
     def changes(self, document_id: int, since: int | None = None) -> tuple[int, list[Segment]]:
         """Where the document's audit log stands and, given where it stood before (`since`), the
         segments changed meanwhile: every change to a segment is audited, so a screen that holds a
         document re-reads what moved, not all of it."""
-        with self._store.read():
-            head = self._store.segments.audit_head(document_id)
-            rows = [] if since is None else self._store.segments.segments_audited_after(document_id, since)
+        with self._tx.read():
+            head = self._segments.audit_head(document_id)
+            rows = [] if since is None else self._segments.segments_audited_after(document_id, since)
         return head, [segment_from_row(row) for row in rows]
 
     def history(self, document_id: int, segment: int | None = None) -> list[Revision]:
@@ -64,14 +73,14 @@ class Documents:
         if segment is not None and not 1 <= segment <= len(segments):
             raise NotFound(_("document {id} has segments 1 to {last}, not {index}").format(
                 id=document_id, last=len(segments), index=segment))
-        return [revision_from_row(row) for row in self._store.revisions.revisions(document_id, segment)]
+        return [revision_from_row(row) for row in self._revisions.revisions(document_id, segment)]
 
     def current_revision(self, document_id: int, index: int) -> Revision | None:
         """The revision whose text the segment shows. Not simply the newest: a stale save kept
         aside (merged or in conflict) is newer than the text it never became."""
-        with self._store.read():
-            row = self._store.segments.segment(document_id, index)
+        with self._tx.read():
+            row = self._segments.segment(document_id, index)
             if row is None:
                 raise NotFound(_("document {id} has no segment {index}").format(id=document_id, index=index))
-            found = self._store.conflicts.revision_by_id(row["revision_id"]) if row["revision_id"] else None
+            found = self._conflicts.revision_by_id(row["revision_id"]) if row["revision_id"] else None
         return revision_from_row(found) if found else None

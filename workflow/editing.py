@@ -7,7 +7,7 @@ The facade's `ws.editing`; every change is one short write transaction.
 from __future__ import annotations
 
 from workflow import states
-from workflow.access import INTENT_ROLES, acting_user, require
+from workflow.access import INTENT_ROLES, Actors, require
 from workflow.checks import Finding
 from workflow.checks.model import Severity
 from workflow.clock import now
@@ -18,15 +18,22 @@ from workflow.documents import Documents
 from workflow.findings import Findings, finding_key, open_findings, texts_hash
 from workflow.records import existing_segment
 from workflow.saving import Saving
-from workflow.storage import Storage
+from workflow.storage import Transactions
+from workflow.storage.store_audit import AuditRepository
+from workflow.storage.store_review import DismissalsRepository
+from workflow.storage.store_segments import SegmentsRepository
 
 CONFLICT_OPEN = N_("is in conflict: two people changed the same words at once; "
                    "choose or combine their texts (resolve the conflict) first")
 
 
 class Editing:
-    def __init__(self, store: Storage, documents: Documents, findings: Findings, saving: Saving) -> None:
-        self._store = store
+    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, dismissals: DismissalsRepository, segments: SegmentsRepository, documents: Documents, findings: Findings, saving: Saving) -> None:
+        self._actors = actors
+        self._tx = tx
+        self._audit = audit
+        self._dismissals = dismissals
+        self._segments = segments
         self._documents = documents
         self._findings = findings
         self._saving = saving
@@ -55,31 +62,31 @@ class Editing:
         return self._saving.resolve_conflict(document_id, index, text, by=by)
 
     def _segment(self, document_id: int, index: int) -> dict:
-        return existing_segment(self._store, document_id, index)
+        return existing_segment(self._segments, document_id, index)
 
     def dismiss(self, document_id: int, index: int, finding: Finding, *, reason: str, by: str) -> None:
         if not reason.strip():
             raise InputError(_("reason"), _("say why the finding does not apply; the reason is recorded"))
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             require(actor, set(INTENT_ROLES["dismiss"]), N_("dismiss findings"))
             row = self._segment(document_id, index)
             live = {finding_key(v.finding) for v in self._findings.segment(document_id, index)}
             if finding_key(finding) not in live:
                 raise InputError(_("finding"), _("that finding no longer applies to the saved text; save first"))
             at = now()
-            self._store.dismissals.insert_dismissal({
+            self._dismissals.insert_dismissal({
                 "segment_id": row["id"], "finding_key": finding_key(finding), "check_id": finding.check,
                 "text_hash": texts_hash(row["source_text"], row["target"] or ""), "user_id": actor.id,
                 "reason": reason.strip(), "created_at": at,
             })
-            self._store.audit.audit(at, actor.id, "finding.dismiss",
+            self._audit.audit(at, actor.id, "finding.dismiss",
                               {"segment": index, "check": finding.check, "reason": reason.strip()},
                               document_id=document_id, segment_id=row["id"])
 
     def mark_translated(self, document_id: int, index: int, *, by: str) -> SegmentState:
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             require(actor, set(INTENT_ROLES["mark"]), N_("mark segments translated"))
             row = self._segment(document_id, index)
             states.refuse_locked(bool(row["locked"]), index)
@@ -102,8 +109,8 @@ class Editing:
                     blocking,
                 )
             at = now()
-            self._store.segments.set_segment_state(row["id"], after.value)
-            self._store.audit.audit(at, actor.id, "segment.state", {"segment": index, "from": state.value,
+            self._segments.set_segment_state(row["id"], after.value)
+            self._audit.audit(at, actor.id, "segment.state", {"segment": index, "from": state.value,
                                                                "to": after.value}, document_id=document_id,
                               segment_id=row["id"])
             return after

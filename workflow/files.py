@@ -99,9 +99,11 @@ class NotForKind(InputError):
 
 
 class Files:
-    def __init__(self, store: Storage, documents: Documents, glossary: Glossary, tm: TranslationMemory,
+    def __init__(self, storage: Storage, documents: Documents, glossary: Glossary, tm: TranslationMemory,
                  returns: Returns) -> None:
-        self._store = store
+        # An import writes, and an export reads, every table that holds a document (segments,
+        # revisions, interchange records, comments, the memory, the audit): the whole Storage.
+        self._store = storage
         self._documents = documents
         self._glossary = glossary  # TMX and glossary files go to their own use cases
         self._tm = tm

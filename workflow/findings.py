@@ -23,6 +23,9 @@ from workflow.i18n import _
 from workflow.models import Dismissal
 from workflow.models.findings import Counts, FindingView, open_counts, open_findings  # noqa: F401
 from workflow.records import content_hash, segment_from_row
+from workflow.storage.store_documents import DocumentsRepository
+from workflow.storage.store_review import DismissalsRepository
+from workflow.storage.store_segments import SegmentsRepository
 
 Texts = Mapping[int, str] | Sequence[str]  # a document's English by segment index (a sequence from 1)
 _PAIRS_KEPT = 8192  # analysed pairs kept beyond those the held documents use
@@ -117,8 +120,11 @@ class _Held:
 class Findings:
     """Owned by one Workspace; safe to call from its threads one at a time (a lock sees to it)."""
 
-    def __init__(self, store, glossary) -> None:
-        self._store = store
+    def __init__(self, documents: DocumentsRepository, segments: SegmentsRepository, dismissals: DismissalsRepository,
+                 glossary) -> None:
+        self._documents = documents
+        self._segments = segments
+        self._stored_dismissals = dismissals
         self._glossary = glossary
         self.work = Work()
         self._lock = threading.RLock()
@@ -224,10 +230,10 @@ class Findings:
         segments the audit log names since (every change to a segment, a dismissal included, is
         audited). The head is read first, so a change committed meanwhile is read again next time."""
         held = self._held.get(document_id)
-        head = self._store.segments.audit_head(document_id)
+        head = self._segments.audit_head(document_id)
         if held is None:
-            rows = self._store.segments.segments(document_id)
-            if not rows and self._store.documents.document(document_id) is None:
+            rows = self._segments.segments(document_id)
+            if not rows and self._documents.document(document_id) is None:
                 raise NotFound(_("no document {id} in this workspace (see `tandem docs`)").format(id=document_id))
             held = _Held(head, {}, occurrences=[_Occurrences() for _check in self._checks])
             for row in rows:
@@ -236,7 +242,7 @@ class Findings:
                 self._place(held, s.index, s.target, force=True)
             self._held[document_id] = held
         elif head != held.head:
-            for row in self._store.segments.segments_audited_after(document_id, held.head):
+            for row in self._segments.segments_audited_after(document_id, held.head):
                 s = segment_from_row(row)
                 segment = held.segments.get(s.index)
                 if segment is None:
@@ -304,7 +310,7 @@ class Findings:
         # Dismissals hold for the segment's texts as they were when dismissed (DESIGN section 4).
         hashed = texts_hash(segment.source, segment.text)
         if segment.dismissals is None or segment.dismissals[0] != hashed:
-            rows = self._store.dismissals.dismissals(segment.id, hashed)
+            rows = self._stored_dismissals.dismissals(segment.id, hashed)
             segment.dismissals = (hashed, {d["finding_key"]: Dismissal(d["user"], d["reason"], d["created_at"])
                                            for d in rows})
         return segment.dismissals[1]

@@ -5,7 +5,7 @@ export, history and impact. Every change is a new term revision with its author,
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -15,13 +15,16 @@ from glossaries.errors import GlossaryFileError
 from glossaries.folding import fold_key
 from glossaries.index import GlossaryIndex
 from glossaries.model import Term, TermStatus
-from workflow.access import GLOSSARY_ROLES, acting_user, require
+from workflow.access import GLOSSARY_ROLES, Actors, require
 from workflow.clock import now
 from workflow.errors import InputError, NotFound, TandemError
 from workflow.i18n import N_, _
 from workflow.interchange.model import FileImport
 from workflow.models import Role, SegmentState, TermImpact, TermOccurrence, TermRevision
-from workflow.storage import Storage
+from workflow.storage import Transactions
+from workflow.storage.store_audit import AuditRepository
+from workflow.storage.store_glossary import TermsRepository
+from workflow.storage.store_segments import SegmentsRepository
 from workflow.textfile import refuse_controls
 from workflow.word_decisions import WordDecisions
 
@@ -51,17 +54,23 @@ class Glossary:
     _indexes: dict[tuple[str, int], GlossaryIndex] = {}
     _indexes_lock = threading.Lock()
 
-    def __init__(self, store: Storage) -> None:
-        self._store = store
+    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, segments: SegmentsRepository,
+                 terms: TermsRepository, *, path: Path, morphology: Callable[[Glossary], WordDecisions]) -> None:
+        self._tx = tx
+        self._actors = actors
+        self._audit = audit
+        self._segments = segments
+        self._terms = terms
+        self._path = path
         # The morphology model's stored decisions (workflow.word_decisions): every index this
         # Glossary hands out asks them, never the model directly.
-        self.morphology = WordDecisions(store, self)
+        self.morphology = morphology(self)
         self._bound: tuple[GlossaryIndex, GlossaryIndex] | None = None  # (shared index, ours)
 
     # reading ---------------------------------------------------------------------------
 
     def terms(self, *, status: TermStatus | str | None = None, search: str | None = None) -> list[Term]:
-        found = [_term(row) for row in self._store.terms.current_terms()]
+        found = [_term(row) for row in self._terms.current_terms()]
         if status is not None:
             found = [t for t in found if t.status is TermStatus(status)]
         if search:
@@ -71,7 +80,7 @@ class Glossary:
         return found
 
     def term(self, term_id: int) -> Term:
-        row = self._store.terms.current_term(term_id)
+        row = self._terms.current_term(term_id)
         if row is None:
             raise NotFound(_("no glossary term {id} (see `tandem glossary list`)").format(id=term_id))
         return _term(row)
@@ -81,7 +90,7 @@ class Glossary:
         return [
             TermRevision(r["revision_id"], _term(r), r["author"], Role(r["role"]), r["created_at"],
                          r["reason"], r["parent_id"])
-            for r in self._store.terms.term_revisions(term_id)
+            for r in self._terms.term_revisions(term_id)
         ]
 
     @staticmethod
@@ -96,15 +105,15 @@ class Glossary:
 
     def version(self) -> int:
         """A number that moves whenever any term changes (cheap: one indexed MAX)."""
-        return self._store.terms.glossary_version()
+        return self._terms.glossary_version()
 
     def index(self) -> GlossaryIndex:
         """The approved terms, ready for checking; rebuilt only when the glossary changed. The
         automaton is shared by the process's Workspaces on the file; the returned index asks this
         Workspace's stored decisions (the same object until the glossary changes)."""
-        path = self._store.path.resolve()
+        path = self._path.resolve()
         # The inode tells a recreated file at the same path from the old one.
-        key = (f"{path}#{path.stat().st_ino}", self._store.terms.glossary_version())
+        key = (f"{path}#{path.stat().st_ino}", self._terms.glossary_version())
         with self._indexes_lock:
             index = self._indexes.get(key)
             if index is None:
@@ -129,8 +138,8 @@ class Glossary:
     def add(self, term: Term, *, by: str, reason: str = "added") -> Term:
         """A maintainer's new entry: approved at once (statuses other than approved are kept)."""
         term = _valid(_typed(term, reason))
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             role = require(actor, GLOSSARY_ROLES, N_("add glossary terms (propose one instead)"))
             created = self._create(term, actor.id, role, reason)
         self.morphology.after_change([created])
@@ -139,8 +148,8 @@ class Glossary:
     def propose(self, term: Term, *, by: str, reason: str = "proposed") -> Term:
         """Anyone may propose; a terminologist approves or rejects."""
         term = replace(_valid(_typed(term, reason)), status=TermStatus.PROPOSED)
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             created = self._create(term, actor.id, _any_role(actor.roles), reason)
         self.morphology.after_change([created])  # its impact is shown before anyone approves it
         return created
@@ -159,8 +168,8 @@ class Glossary:
         unknown = set(changes) - (set(_TERM_FIELDS) - {"status"})
         if unknown:
             raise InputError(_("term"), _("cannot change {fields} by editing").format(fields=", ".join(sorted(unknown))))
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             role = require(actor, GLOSSARY_ROLES, N_("edit glossary terms"))
             current = self.term(term_id)
             updated = _valid(_typed(replace(current, **changes), reason))
@@ -174,8 +183,8 @@ class Glossary:
 
     def _transition(self, action: str, term_id: int, by: str, reason: str) -> Term:
         sources, target = _TRANSITIONS[action]
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             role = require(actor, GLOSSARY_ROLES, _TRANSITION_ACTIONS[action])
             current = self.term(term_id)
             if current.status not in sources:
@@ -191,14 +200,14 @@ class Glossary:
 
     def _create(self, term: Term, author_id: int, role: Role, reason: str) -> Term:
         _guard_duplicate(term, self._live_forms())
-        term_id = self._store.terms.next_term_id()
+        term_id = self._terms.next_term_id()
         self._store_changes([(term_id, term, None)], author_id, role, reason, now())
         return replace(term, id=term_id)
 
     def _revise(self, term_id: int, term: Term, author_id: int, role: Role, reason: str) -> None:
         if not reason.strip():
             raise InputError("--reason", _("say why the term changes; the reason is kept in its history"))
-        current = self._store.terms.current_term(term_id)
+        current = self._terms.current_term(term_id)
         # Every caller has read the term (self.term, which refuses a missing one) in this same write
         # transaction, so it is still there.
         assert current is not None
@@ -208,11 +217,11 @@ class Glossary:
                        reason: str, at: str) -> None:
         """Each (term id, term, the revision it revises or None for a new term), stored in the order
         given with its audit entry: the same few statements however many terms (an import's)."""
-        self._store.terms.insert_terms([{"id": term_id, "created_by": author_id, "created_at": at}
+        self._terms.insert_terms([{"id": term_id, "created_by": author_id, "created_at": at}
                                   for term_id, _new, parent in changes if parent is None])
-        self._store.terms.insert_term_revisions([_revision_row(term, term_id, author_id, role, at, reason, parent)
+        self._terms.insert_term_revisions([_revision_row(term, term_id, author_id, role, at, reason, parent)
                                            for term_id, term, parent in changes])
-        self._store.audit.audit_many([
+        self._audit.audit_many([
             (at, author_id, "term.create", {"term": term_id, "ko": term.ko, "status": term.status}, None, None)
             if parent is None else
             (at, author_id, "term.revise", {"term": term_id, "status": term.status, "reason": reason}, None, None)
@@ -230,10 +239,10 @@ class Glossary:
         read, warnings = _read_glossary_file(path)
         incoming = [_valid(t) for t in read]
         counts = {"added": 0, "updated": 0, "unchanged": 0}
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             role = require(actor, GLOSSARY_ROLES, N_("import glossaries"))
-            stored = self._store.terms.current_terms()
+            stored = self._terms.current_terms()
             current_terms = [_term(row) for row in stored]
             revision_of = {row["term_id"]: row["revision_id"] for row in stored}
             live = {form: t for t in current_terms if t.status in _LIVE for form in _forms(t)}
@@ -241,7 +250,7 @@ class Glossary:
             reason = f"imported from {path.name}"
             # Everything is decided here and stored at the end in a few statements: written (and
             # read back) one by one, 100,000 rows took longer than anyone waits.
-            next_id = self._store.terms.next_term_id()
+            next_id = self._terms.next_term_id()
             changes: list[tuple[int, Term, int | None]] = []
             changed: list[Term] = []
             for term in incoming:
@@ -289,7 +298,7 @@ class Glossary:
         term = self.term(term_id)
         index = self.impact_index(term)
         occurrences = []
-        for row in self._store.segments.all_segments():
+        for row in self._segments.all_segments():
             for use in index.analyse(row["source_text"], row["target"] or ""):
                 if use.term.id == term_id:
                     occurrences.append(TermOccurrence(

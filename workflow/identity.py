@@ -18,14 +18,16 @@ from __future__ import annotations
 import getpass
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
-from workflow.access import acting_user, require, user_from_row
+from workflow.access import Actors, require, user_from_row
 from workflow.clock import now
 from workflow.errors import NotFound, PermissionDenied
 from workflow.i18n import N_, _
 from workflow.models import Role, User
-from workflow.storage import Storage
+from workflow.storage import Transactions
 from workflow.storage.store_audit import AuditRepository
+from workflow.storage.store_users import UsersRepository
 
 
 def os_login() -> str:
@@ -56,19 +58,23 @@ class Acting:
 
 
 class Identity:
-    def __init__(self, store: Storage) -> None:
-        self._store = store
+    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, users: UsersRepository, *,
+                 path: Path) -> None:
+        self._tx = tx
+        self._actors = actors
+        self._audit = audit
+        self._users = users
+        self._path = path
 
     def who(self, login: str, requested: str | None = None, *, uid: int | None = None) -> Acting:
         """Who acts here: the login's user, or `requested` where that is allowed (an admin, or a demo
         user). `uid` is the login's (this process's by default). Raises PermissionDenied with the
         reason in one line otherwise."""
-        store = self._store
-        if store.users.count_users() == 0:
+        if self._users.count_users() == 0:
             return Acting(requested or login, None)  # setting up: the first user becomes its admin
         person = self._person(login, uid)
         if requested and (person is None or requested != person.name):
-            target = store.users.user_by_name(requested)
+            target = self._users.user_by_name(requested)
             if target is None:
                 raise PermissionDenied(
                     _("{name!r} is not a user of this workspace; an admin adds them with "
@@ -98,63 +104,63 @@ class Identity:
         return acting.user
 
     def empty(self) -> bool:
-        return self._store.users.count_users() == 0
+        return self._users.count_users() == 0
 
     def adopt(self, login: str) -> None:
         """After a workspace's first user was added: map the login that set it up to its admin, unless
         that login already has a user."""
-        with self._store.write():
-            if self._store.users.user_by_login(login) is not None:
+        with self._tx.write():
+            if self._users.user_by_login(login) is not None:
                 return
-            users = self._store.users.users()
+            users = self._users.users()
             admins = [r for r in users if Role.ADMIN.value in r["roles"]]
             if len(users) != 1 or len(admins) != 1:
                 return
             at = now()
-            self._store.users.map_login(login, admins[0]["id"], admins[0]["id"], at)
-            self._store.audit.audit(at, admins[0]["id"], "user.login.map", {"login": login, "user": admins[0]["name"]})
+            self._users.map_login(login, admins[0]["id"], admins[0]["id"], at)
+            self._audit.audit(at, admins[0]["id"], "user.login.map", {"login": login, "user": admins[0]["name"]})
 
     def map_login(self, login: str, name: str, *, by: str) -> User:
         """Maps an operating-system login to a user (a login has one user; a user may have several)."""
         login = login.strip()
         if not login:
             raise NotFound(_("give the operating-system login to map"))
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             require(actor, {Role.ADMIN}, N_("map logins to users"))
-            row = self._store.users.user_by_name(name)
+            row = self._users.user_by_name(name)
             if row is None:
                 raise NotFound(_("no user named {name!r} in this workspace").format(name=name))
             at = now()
-            self._store.users.map_login(login, row["id"], actor.id, at)
-            self._store.audit.audit(at, actor.id, "user.login.map", {"login": login, "user": name})
-        found = self._store.users.user_by_name(name)
+            self._users.map_login(login, row["id"], actor.id, at)
+            self._audit.audit(at, actor.id, "user.login.map", {"login": login, "user": name})
+        found = self._users.user_by_name(name)
         assert found is not None
         return user_from_row(found)
 
     def unmap_login(self, login: str, *, by: str) -> None:
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             require(actor, {Role.ADMIN}, N_("map logins to users"))
-            if not self._store.users.unmap_login(login):
+            if not self._users.unmap_login(login):
                 raise NotFound(_("the login {login!r} is not mapped to a user").format(login=login))
-            self._store.audit.audit(now(), actor.id, "user.login.unmap", {"login": login})
+            self._audit.audit(now(), actor.id, "user.login.unmap", {"login": login})
 
     def mark_demo(self, names: list[str]) -> None:
         """The demo workspace's users, free for anyone to act as (workflow.demo)."""
-        with self._store.write():
-            self._store.users.mark_demo(r["id"] for r in self._store.users.users() if r["name"] in names)
+        with self._tx.write():
+            self._users.mark_demo(r["id"] for r in self._users.users() if r["name"] in names)
 
     def _person(self, login: str, uid: int | None) -> User | None:
         # An explicit mapping first; else a user named as the login, unless that user is mapped to
         # other logins (then the name is a coincidence, not the person); else, for the owner of the
         # workspace file, its first admin.
-        row = self._store.users.user_by_login(login)
+        row = self._users.user_by_login(login)
         if row is None:
-            same = self._store.users.user_by_name(login)
+            same = self._users.user_by_name(login)
             row = same if same is not None and not same["logins"] else None
         if row is None and self._owns_file(uid):
-            admins = [r for r in self._store.users.users() if Role.ADMIN.value in r["roles"] and not r["disabled_at"]]
+            admins = [r for r in self._users.users() if Role.ADMIN.value in r["roles"] and not r["disabled_at"]]
             row = min(admins, key=lambda r: r["id"]) if admins else None
         return user_from_row(row) if row else None
 
@@ -167,7 +173,7 @@ class Identity:
                 return False
             uid = os.getuid()
         try:
-            return self._store.path.stat().st_uid == uid
+            return self._path.stat().st_uid == uid
         except OSError:
             return False
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workflow.access import IMPORT_ROLES, acting_user, require
+from workflow.access import IMPORT_ROLES, Actors, require
 from workflow.audit import revisions_digest
 from workflow.clock import now
 from workflow.errors import PermissionDenied
@@ -77,7 +77,7 @@ def create_document(store: Storage, document: dict[str, Any], segments: Sequence
 def store_plan(store: Storage, plan: ImportPlan, *, tags: list[str], by: str) -> tuple[int, int | None]:
     """The new document's id, and the id of a document imported earlier from the very same files."""
     with store.write():
-        actor = acting_user(store, by)
+        actor = Actors(store.users, store.audit).acting(by)
         require(actor, IMPORT_ROLES, N_("import documents"))
         if plan.english is not None and not actor.has(Role.TRANSLATOR):
             raise PermissionDenied(

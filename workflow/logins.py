@@ -35,12 +35,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
-from workflow.access import acting_user, require, user_from_row
+from workflow.access import Actors, require, user_from_row
 from workflow.clock import now
 from workflow.errors import InputError, NotFound, PermissionDenied
 from workflow.i18n import N_, _
 from workflow.models import Role, User
-from workflow.storage import Storage
+from workflow.storage import Transactions
+from workflow.storage.store_audit import AuditRepository
+from workflow.storage.store_logins import LoginsRepository
+from workflow.storage.store_users import UsersRepository
 
 MIN_PASSWORD = 8
 MAX_PASSWORD = 1024  # hashing takes as long for any length; this only keeps requests small
@@ -101,8 +104,12 @@ class Attempt:
 
 
 class Logins:
-    def __init__(self, store: Storage) -> None:
-        self._store = store
+    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, logins: LoginsRepository, users: UsersRepository) -> None:
+        self._actors = actors
+        self._tx = tx
+        self._stored_audit = audit
+        self._logins = logins
+        self._users = users
 
     # Logging in (the server calls these from a worker thread: the hash check takes 150 ms).
 
@@ -114,8 +121,8 @@ class Logins:
             wait, locked = throttle.wait(keys)
             if wait > 0:
                 return Attempt(wait=wait, locked=locked, checked=False)
-        row = self._store.users.user_by_name(name) if name else None
-        stored = self._store.logins.password_hash(row["id"]) if row else None
+        row = self._users.user_by_name(name) if name else None
+        stored = self._logins.password_hash(row["id"]) if row else None
         user = user_from_row(row) if row else None
         if user is not None and user.demo and stored is None:
             failure = DISABLED if user.disabled else None  # demo users log in without a password
@@ -158,30 +165,30 @@ class Logins:
         if user.disabled:
             return DISABLED
         if hasher.check_needs_rehash(stored):  # type: ignore[attr-defined]
-            with self._store.write():
-                self._store.logins.set_password_hash(user.id, hasher.hash(password))  # type: ignore[attr-defined]
+            with self._tx.write():
+                self._logins.set_password_hash(user.id, hasher.hash(password))  # type: ignore[attr-defined]
         return None
 
     def logged_out(self, name: str, address: str, reason: str) -> None:
         """Audits the end of a browser session: logout, idle, disabled, or the server stopping."""
-        row = self._store.users.user_by_name(name)
+        row = self._users.user_by_name(name)
         self._audit(row["id"] if row else None, "logout", {"address": address, "reason": reason})
 
     def may_log_in(self, name: str) -> bool:
         """Whether the user still exists and is enabled (a session of a user disabled since ends)."""
-        row = self._store.users.user_by_name(name)
+        row = self._users.user_by_name(name)
         return row is not None and not row["disabled_at"]
 
     def demo_users(self) -> list[str]:
         """The users a login page may name as free to log in without a password."""
-        with_password = self._store.logins.users_with_password()
-        return [r["name"] for r in self._store.users.users()
+        with_password = self._logins.users_with_password()
+        return [r["name"] for r in self._users.users()
                 if r["demo"] and not r["disabled_at"] and r["id"] not in with_password]
 
     def can_log_in(self) -> list[str]:
         """Users who could log in now: enabled, with a password or free as demo users."""
-        with_password = self._store.logins.users_with_password()
-        return [r["name"] for r in self._store.users.users()
+        with_password = self._logins.users_with_password()
+        return [r["name"] for r in self._users.users()
                 if not r["disabled_at"] and (r["id"] in with_password or r["demo"])]
 
     # Passwords and invitations.
@@ -190,32 +197,32 @@ class Logins:
         """A user sets their own password; an admin sets anyone's. Voids open invitations."""
         password = valid_password(name, password)
         hashed = HASHER().hash(password)  # type: ignore[attr-defined]  # before the transaction: 150 ms
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             target = self._target(name)
             if target["id"] != actor.id:
                 require(actor, {Role.ADMIN}, N_("set another user's password"))
             at = now()
-            self._store.logins.set_password_hash(target["id"], hashed)
-            voided = self._store.logins.close_invitations(target["id"], at)
-            self._store.audit.audit(at, actor.id, "user.password", {"user": name, "invitations_voided": voided})
+            self._logins.set_password_hash(target["id"], hashed)
+            voided = self._logins.close_invitations(target["id"], at)
+            self._stored_audit.audit(at, actor.id, "user.password", {"user": name, "invitations_voided": voided})
 
     def invite(self, name: str, *, by: str, hours: float = INVITATION_HOURS) -> Invitation:
         """A one-time code with which `name` sets their own password (admins); shown once."""
         if not 0 < hours <= MAX_INVITATION_HOURS:
             raise InputError("--hours", _("give a number of hours from 1 to {most}").format(most=MAX_INVITATION_HOURS))
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             require(actor, {Role.ADMIN}, N_("invite users"))
             target = self._target(name)
             if target["disabled_at"]:
                 raise PermissionDenied(_("{name} is disabled; enable them before inviting them").format(name=name))
             at = datetime.now(UTC)
             expires = (at + timedelta(hours=hours)).isoformat(timespec="milliseconds")
-            self._store.logins.insert_invitation(target["id"], _code_hash(code), actor.id,
+            self._logins.insert_invitation(target["id"], _code_hash(code), actor.id,
                                           at.isoformat(timespec="milliseconds"), expires)
-            self._store.audit.audit(at.isoformat(timespec="milliseconds"), actor.id, "user.invite",
+            self._stored_audit.audit(at.isoformat(timespec="milliseconds"), actor.id, "user.invite",
                               {"user": name, "expires_at": expires})
         return Invitation(name, shown_code(code), expires)
 
@@ -225,25 +232,25 @@ class Logins:
         password = valid_password(name, password)
         hashed = HASHER().hash(password)  # type: ignore[attr-defined]
         wanted = _code_hash(_typed_code(code))
-        with self._store.write():
-            row = self._store.users.user_by_name(name)
+        with self._tx.write():
+            row = self._users.user_by_name(name)
             at = now()
-            good = [i for i in self._store.logins.open_invitations(row["id"], at)
+            good = [i for i in self._logins.open_invitations(row["id"], at)
                     if hmac.compare_digest(i["code_hash"], wanted)] if row and not row["disabled_at"] else []
             if not good:
                 raise PermissionDenied(_("that invitation code is not valid for {name} "
                                          "(mistyped, used, or expired); ask an admin for a new one").format(name=name))
             assert row is not None
-            self._store.logins.set_password_hash(row["id"], hashed)
-            self._store.logins.close_invitations(row["id"], at)
-            self._store.audit.audit(at, row["id"], "user.invite.redeem", {"user": name, "invitation": good[0]["id"]})
+            self._logins.set_password_hash(row["id"], hashed)
+            self._logins.close_invitations(row["id"], at)
+            self._stored_audit.audit(at, row["id"], "user.invite.redeem", {"user": name, "invitation": good[0]["id"]})
         return user_from_row(row)
 
     # Disabling: the user keeps every revision and sign-off, and can neither act nor log in.
 
     def disable(self, name: str, *, by: str) -> None:
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             require(actor, {Role.ADMIN}, N_("disable users"))
             target = self._target(name)
             if target["id"] == actor.id:
@@ -251,20 +258,20 @@ class Logins:
             if target["disabled_at"]:
                 raise InputError(name, _("is already disabled"))
             at = now()
-            self._store.users.set_disabled(target["id"], at)
-            voided = self._store.logins.close_invitations(target["id"], at)
-            self._store.audit.audit(at, actor.id, "user.disable", {"user": name, "invitations_voided": voided})
+            self._users.set_disabled(target["id"], at)
+            voided = self._logins.close_invitations(target["id"], at)
+            self._stored_audit.audit(at, actor.id, "user.disable", {"user": name, "invitations_voided": voided})
 
     def enable(self, name: str, *, by: str) -> None:
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             require(actor, {Role.ADMIN}, N_("enable users"))
             target = self._target(name)
             if not target["disabled_at"]:
                 raise InputError(name, _("is not disabled"))
             at = now()
-            self._store.users.set_disabled(target["id"], None)
-            self._store.audit.audit(at, actor.id, "user.enable", {"user": name})
+            self._users.set_disabled(target["id"], None)
+            self._stored_audit.audit(at, actor.id, "user.enable", {"user": name})
 
     def ticket(self, name: str) -> str:
         """A one-time ticket naming the user a browser session's app process works as (cli/serve.py
@@ -272,28 +279,28 @@ class Logins:
         target = self._target(name)
         token = secrets.token_urlsafe(32)
         expires = (datetime.now(UTC) + timedelta(seconds=TICKET_SECONDS)).isoformat(timespec="milliseconds")
-        with self._store.write():
-            self._store.logins.insert_ticket(hashlib.sha256(token.encode()).hexdigest(), target["id"], expires)
+        with self._tx.write():
+            self._logins.insert_ticket(hashlib.sha256(token.encode()).hexdigest(), target["id"], expires)
         return token
 
     def take_ticket(self, token: str) -> User:
         """The user a ticket names, once; a used, expired or unknown ticket is refused."""
-        with self._store.write():
-            user_id = self._store.logins.take_ticket(hashlib.sha256(token.encode()).hexdigest(), now())
-            row = next((r for r in self._store.users.users() if r["id"] == user_id), None) if user_id else None
+        with self._tx.write():
+            user_id = self._logins.take_ticket(hashlib.sha256(token.encode()).hexdigest(), now())
+            row = next((r for r in self._users.users() if r["id"] == user_id), None) if user_id else None
         if row is None or row["disabled_at"]:
             raise PermissionDenied(_("this session's ticket is used, expired or unknown; log in again in the browser"))
         return user_from_row(row)
 
     def _target(self, name: str) -> dict:
-        row = self._store.users.user_by_name(name)
+        row = self._users.user_by_name(name)
         if row is None:
             raise NotFound(_("no user named {name!r} in this workspace").format(name=name))
         return row
 
     def _audit(self, user_id: int | None, action: str, detail: dict) -> None:
-        with self._store.write():
-            self._store.audit.audit(now(), user_id, action, detail)
+        with self._tx.write():
+            self._stored_audit.audit(now(), user_id, action, detail)
 
 
 def valid_password(name: str, password: str) -> str:

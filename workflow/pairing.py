@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from workflow.access import INTENT_ROLES, acting_user, require
+from workflow.access import INTENT_ROLES, Actors, require
 from workflow.audit import revisions_digest
 from workflow.clock import now
 from workflow.documents import Documents
@@ -29,12 +29,21 @@ from workflow.models.pairing import Move, Operation, Plan, Repaired, plan
 from workflow.records import content_hash, existing_segment, segment_from_row
 from workflow.review import Review
 from workflow.saving import signoffs_voided, voided_state, write_revision
-from workflow.storage import Storage
+from workflow.storage import Transactions
+from workflow.storage.store_audit import AuditRepository
+from workflow.storage.store_documents import DocumentsRepository
+from workflow.storage.store_segments import RevisionsRepository, SegmentsRepository
 
 
 class Pairing:
-    def __init__(self, store: Storage, documents: Documents, review: Review) -> None:
-        self._store = store
+    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, stored_documents: DocumentsRepository, segments: SegmentsRepository,
+                 revisions: RevisionsRepository, documents: Documents, review: Review) -> None:
+        self._actors = actors
+        self._tx = tx
+        self._audit = audit
+        self._stored_documents = stored_documents
+        self._segments = segments
+        self._revisions = revisions
         self._documents = documents
         self._review = review
 
@@ -67,11 +76,11 @@ class Pairing:
         """Carry out one move (an undo is one too). `expect`: the English the person was shown for
         segments of the stretch; where one has changed since, the move is refused, not made on
         texts nobody saw."""
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             role = require(actor, set(INTENT_ROLES[EDIT]), N_("move English between segments"))
             self._documents.get(document_id)
-            rows = self._store.segments.segments(document_id)
+            rows = self._segments.segments(document_id)
             segments = [segment_from_row(row) for row in rows]
             done = plan(segments, operation)
             for index, text in sorted((expect or {}).items()):
@@ -89,7 +98,7 @@ class Pairing:
             voided = {}
             for change in done.changes:
                 row = rows[change.index - 1]
-                revision_id, before, after = write_revision(self._store, row, change.after, actor, role, at,
+                revision_id, before, after = write_revision(self._revisions, self._segments, row, change.after, actor, role, at,
                                                             parent=row["revision_id"])
                 revisions[change.index] = revision_id
                 moved[str(change.index)] = [before.value, after.value]
@@ -99,8 +108,8 @@ class Pairing:
             # doubtful marks there go (the scores stay, as the aligner's record). An undo is a move
             # like any other and clears them too; it brings no mark back, the person decided.
             cleared = [i for i in done.changed if rows[i - 1]["align_note"] is not None]
-            self._store.segments.clear_align_notes([rows[i - 1]["id"] for i in cleared])
-            self._store.documents.touch_document(document_id, at)
+            self._segments.clear_align_notes([rows[i - 1]["id"] for i in cleared])
+            self._stored_documents.touch_document(document_id, at)
             undone = signoffs_voided(self._review, document_id, signed)
             op = done.operation
             detail = {
@@ -122,9 +131,9 @@ class Pairing:
             if undone:
                 detail["voided_signoffs"] = [{"signoff": s.id, "role": r.value, "signed_by": s.user}
                                              for r, s in undone]
-            self._store.audit.audit(at, actor.id, "pairing.move", detail, document_id=document_id,
+            self._audit.audit(at, actor.id, "pairing.move", detail, document_id=document_id,
                               segment_id=rows[op.index - 1]["id"])
-            now_rows = self._store.segments.segments(document_id)
+            now_rows = self._segments.segments(document_id)
             changed = tuple(segment_from_row(now_rows[i - 1]) for i in done.changed)
             return Repaired(done, changed, revisions, voided, tuple(r for r, _s in undone))
 
@@ -133,22 +142,22 @@ class Pairing:
         mark goes, the text stays. Needs the edit intent, as a move does; refused where the segment
         has no mark. One audit entry, "pairing.confirm", names the segment and the note cleared.
         Returns the segment as it stands now."""
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             require(actor, set(INTENT_ROLES[EDIT]), N_("confirm a pairing"))
             self._documents.get(document_id)
-            row = existing_segment(self._store, document_id, index)
+            row = existing_segment(self._segments, document_id, index)
             note = row["align_note"]
             if note is None:
                 raise InputError(_("segment {index}").format(index=index),
                                  _("its pairing is not marked doubtful; there is nothing to confirm"))
             at = now()
-            self._store.segments.clear_align_notes([row["id"]])
-            self._store.documents.touch_document(document_id, at)
+            self._segments.clear_align_notes([row["id"]])
+            self._stored_documents.touch_document(document_id, at)
             # segment_id: other screens re-read the segments the audit log names (Documents.changes).
-            self._store.audit.audit(at, actor.id, "pairing.confirm", {"segment": index, "note": note},
+            self._audit.audit(at, actor.id, "pairing.confirm", {"segment": index, "note": note},
                               document_id=document_id, segment_id=row["id"])
-            return segment_from_row(existing_segment(self._store, document_id, index))
+            return segment_from_row(existing_segment(self._segments, document_id, index))
 
 
 def _json(operation: Operation) -> dict:

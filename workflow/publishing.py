@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from workflow.access import acting_user, require
+from workflow.access import Actors, require
 from workflow.clock import now
 from workflow.documents import Documents
 from workflow.errors import InputError
@@ -29,7 +29,9 @@ from workflow.html_export import CorrectionNote, article_html, clean
 from workflow.i18n import N_, _, format_datetime
 from workflow.models import Role, Segment
 from workflow.review import Review
-from workflow.storage import Storage
+from workflow.storage import Transactions
+from workflow.storage.store_audit import AuditRepository
+from workflow.storage.store_publications import PublicationsRepository
 
 # Who puts an article out: whoever answers for the text (an editor), the desk that schedules it, an admin.
 PUBLISH_ROLES = {Role.EDITOR, Role.DESK, Role.ADMIN}
@@ -65,17 +67,20 @@ class PublicationStatus:
 
 
 class Publishing:
-    def __init__(self, store: Storage, documents: Documents, review: Review) -> None:
-        self._store = store
+    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, publications: PublicationsRepository, documents: Documents, review: Review) -> None:
+        self._actors = actors
+        self._tx = tx
+        self._audit = audit
+        self._publications = publications
         self._documents = documents
         self._review = review
 
     def publications(self, document_id: int) -> list[Publication]:
         self._documents.get(document_id)
-        return [_publication(r) for r in self._store.publications.publications(document_id)]
+        return [_publication(r) for r in self._publications.publications(document_id)]
 
     def status(self, document_id: int) -> PublicationStatus:
-        with self._store.read():
+        with self._tx.read():
             done = self.publications(document_id)
             segments = self._documents.segments(document_id)
         latest = done[-1] if done else None
@@ -84,7 +89,7 @@ class Publishing:
     def page(self, document_id: int) -> tuple[Export, list[str]]:
         """The page as it would go out now (with the corrections published so far), and what the
         credit line lacks; records nothing."""
-        with self._store.read():
+        with self._tx.read():
             document = self._documents.get(document_id)
             credit, problems = self._review.credit_line(document_id)
             page = article_html(document, self._documents.segments(document_id), credit,
@@ -98,8 +103,8 @@ class Publishing:
         note = unicodedata.normalize("NFC", correction).strip() if correction is not None else None
         if correction is not None and not clean(correction):
             raise InputError("--correction", _("say what the correction is"))
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             require(actor, PUBLISH_ROLES, N_("publish articles"))
             document = self._documents.get(document_id)
             credit, problems = self._review.credit_line(document_id)
@@ -134,10 +139,10 @@ class Publishing:
                 [CorrectionNote(at, note)] if note else [])])
             digest = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
             revisions = {s.id: s.revision_id for s in segments}
-            publication_id = self._store.publications.insert_publication({
+            publication_id = self._publications.insert_publication({
                 "document_id": document_id, "published_by": actor.id, "published_at": at,
                 "revisions": revisions, "content_hash": digest, "correction": note})
-            self._store.audit.audit(at, actor.id, "document.publish", {
+            self._audit.audit(at, actor.id, "document.publish", {
                 "publication": publication_id, "hash": digest, "segments": len(segments),
                 "changed": list(changed), "correction": note}, document_id=document_id)
             if deliver is not None:

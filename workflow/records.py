@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from workflow.errors import NotFound
 from workflow.i18n import _
 from workflow.models import Document, Revision, Role, Segment, SegmentKind, SegmentState
+from workflow.storage.store_segments import SegmentsRepository
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -49,9 +50,9 @@ def revision_from_row(row: dict[str, Any]) -> Revision:
     return fill(Revision, row, segment_index=row["position"], role=Role(row["role"]), aside=bool(row["aside"]))
 
 
-def existing_segment(store, document_id: int, index: int) -> dict[str, Any]:
+def existing_segment(segments: SegmentsRepository, document_id: int, index: int) -> dict[str, Any]:
     """The segment's row with its current text, or NotFound in words a user can act on."""
-    row = store.segments.segment(document_id, index)
+    row = segments.segment(document_id, index)
     if row is None:
         raise NotFound(_("document {id} has no segment {index}").format(id=document_id, index=index))
     return row

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from workflow.access import EDIT_ROLES, IMPORT_ROLES, acting_user, require, user_from_row
+from workflow.access import EDIT_ROLES, IMPORT_ROLES, Actors, require, user_from_row
 from workflow.clock import now
 from workflow.comments import Comments
 from workflow.documents import Documents
@@ -28,7 +29,11 @@ from workflow.i18n import N_, _, format_number
 from workflow.interchange.model import TOKEN, BilingualFile, Unit
 from workflow.models import EMPTY_BASE, Document
 from workflow.saving import Saving
-from workflow.storage import Storage
+from workflow.storage import Transactions
+from workflow.storage.store_audit import AuditRepository
+from workflow.storage.store_returns import ReturnsRepository
+from workflow.storage.store_segments import SegmentsRepository
+from workflow.storage.store_users import UsersRepository
 
 _MARK = re.compile(r"^\s*(\d+):(\d+)\s*$")
 SHOWN = 10  # unit ids named in one message; the rest are counted
@@ -85,16 +90,24 @@ class _Pair:
 
 
 class Returns:
-    def __init__(self, store: Storage, documents: Documents, saving: Saving, comments: Comments) -> None:
-        self._store = store
+    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, returns: ReturnsRepository,
+                 segments: SegmentsRepository, users: UsersRepository, documents: Documents, saving: Saving,
+                 comments: Comments, *, document_file: Callable[[int, str], BilingualFile]) -> None:
+        self._tx = tx
+        self._actors = actors
+        self._audit = audit
+        self._returns = returns
+        self._segments = segments
+        self._users = users
         self._documents = documents
         self._saving = saving
         self._comments = comments
+        self._document_file = document_file  # the document as an export would write it
 
     def mark(self, document_id: int) -> ExportMark:
         """The mark an export of the document carries now."""
-        with self._store.read():
-            return ExportMark(document_id, self._store.returns.newest_revision_id(document_id))
+        with self._tx.read():
+            return ExportMark(document_id, self._returns.newest_revision_id(document_id))
 
     def document_for(self, doc: BilingualFile, name: str) -> int | None:
         """The document a file returns to (None: the file is not one Tandem exported); a file naming
@@ -116,20 +129,20 @@ class Returns:
         if mark is not None and mark.document_id != document_id:
             raise InputError(name, _("was exported from document {id}, not from document {target}").format(
                 id=mark.document_id, target=document_id))
-        with self._store.read():
-            require(acting_user(self._store, by), IMPORT_ROLES, N_("import documents"))
+        with self._tx.read():
+            require(self._actors.acting(by), IMPORT_ROLES, N_("import documents"))
             pairs, missing = self._pairs(doc, name, document_id)
             if mark is not None:
-                base = self._store.returns.revisions_as_of(document_id, mark.revision)
+                base = self._returns.revisions_as_of(document_id, mark.revision)
             else:  # --into a file without a mark: it was made from the document as it stands
-                base = self._store.returns.revisions_as_of(document_id, self._store.returns.newest_revision_id(document_id))
+                base = self._returns.revisions_as_of(document_id, self._returns.newest_revision_id(document_id))
             authors = {p.unit.author: self._editor(p.unit.author) for p in pairs if p.unit.author}
             changes = [(pair, _nfc(pair.unit.target), *base.get(pair.segment_id, (None, ""))) for pair in pairs]
             changes = [c for c in changes if c[1].strip() and c[1] != c[3]]
             # Whoever each change will be credited to must be allowed to make it, checked for all of
             # them before the first is saved, so a refusal writes nothing.
             for who in {authors.get(pair.unit.author) or by for pair, *_ in changes if not pair.locked}:
-                require(acting_user(self._store, who), EDIT_ROLES, N_("edit translations"))
+                require(self._actors.acting(who), EDIT_ROLES, N_("edit translations"))
             existing = {(c.segment, c.text) for c in self._comments.all(document_id)}
         changed: list[int] = []
         merged: list[int] = []
@@ -165,9 +178,9 @@ class Returns:
         if missing:
             warnings.append(_("{file}: units of document {id} not in the file, left as they are: {units}").format(
                 file=name, units=_shown(missing), id=document_id))
-        with self._store.write():
-            actor = acting_user(self._store, by)
-            self._store.audit.audit(now(), actor.id, "document.return", {
+        with self._tx.write():
+            actor = self._actors.acting(by)
+            self._audit.audit(now(), actor.id, "document.return", {
                 "source": name, "mark": str(mark) if mark else None, "changed": changed, "merged": merged,
                 "conflicts": conflicts, "unchanged": unchanged, "missing": list(missing), "locked": locked,
                 "comments": comments}, document_id=document_id)
@@ -176,10 +189,8 @@ class Returns:
 
     def _pairs(self, doc: BilingualFile, name: str, document_id: int) -> tuple[list[_Pair], tuple[str, ...]]:
         """Each unit of the file with its segment, matched by the unit ids the export wrote."""
-        from workflow.interchange.store_io import document_file
-
-        exported = document_file(self._store, document_id, doc.format).units
-        rows = {row["position"]: row for row in self._store.segments.segments(document_id)}
+        exported = self._document_file(document_id, doc.format).units
+        rows = {row["position"]: row for row in self._segments.segments(document_id)}
         by_id: dict[str, int] = {}
         for position, unit in enumerate(exported, start=1):
             by_id.setdefault(unit.id, position)
@@ -213,7 +224,7 @@ class Returns:
 
     def _editor(self, name: str) -> str | None:
         """The file's named translator when they are a user here who may edit English."""
-        row = self._store.users.user_by_name(_nfc(name).strip())
+        row = self._users.user_by_name(_nfc(name).strip())
         if row is None:
             return None
         user = user_from_row(row)

@@ -11,7 +11,7 @@ import json
 from collections.abc import Collection
 
 from workflow import notifications, states
-from workflow.access import acting_user, permissions, require, user_from_row
+from workflow.access import Actors, permissions, require, user_from_row
 from workflow.checks.model import Severity
 from workflow.clock import now
 from workflow.comments import Comments
@@ -26,7 +26,14 @@ from workflow.models.permissions import Permissions
 from workflow.models.readiness import (
     CONFLICTED, ERRORS, NO_TRANSLATOR, OPEN_QUERIES, TRANSLATOR_VOID, UNFINISHED, Readiness)
 from workflow.records import existing_segment
-from workflow.storage import Storage
+from workflow.storage import Transactions
+from workflow.storage.store_audit import AuditRepository
+from workflow.storage.store_desk import DeskRepository
+from workflow.storage.store_publications import PublicationsRepository
+from workflow.storage.store_review import CommentsRepository, SignoffsRepository
+from workflow.storage.store_segments import RevisionsRepository, SegmentsRepository
+from workflow.storage.store_tm import TranslationMemoryRepository
+from workflow.storage.store_users import UsersRepository
 from workflow.tm import TranslationMemory
 from workflow.models.voids import EditGuard, approvers
 
@@ -40,9 +47,19 @@ def document_hash(texts: list[str]) -> str:
 
 
 class Review:
-    def __init__(self, store: Storage, documents: Documents, findings: Findings, comments: Comments,
+    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, stored_comments: CommentsRepository, desk: DeskRepository, publications: PublicationsRepository, revisions: RevisionsRepository, segments: SegmentsRepository, signoffs: SignoffsRepository, stored_tm: TranslationMemoryRepository, users: UsersRepository, documents: Documents, findings: Findings, comments: Comments,
                  tm: TranslationMemory) -> None:
-        self._store = store
+        self._actors = actors
+        self._tx = tx
+        self._audit = audit
+        self._stored_comments = stored_comments
+        self._desk = desk
+        self._publications = publications
+        self._revisions = revisions
+        self._segments = segments
+        self._signoffs = signoffs
+        self._stored_tm = stored_tm
+        self._users = users
         self._documents = documents
         self._findings = findings
         self._comments = comments
@@ -54,7 +71,7 @@ class Review:
 
     def signoffs(self, document_id: int) -> list[SignOff]:
         """Every sign-off, valid while the document's texts are exactly what was signed."""
-        rows = self._store.signoffs.signoffs(document_id)
+        rows = self._signoffs.signoffs(document_id)
         if not rows:
             return []  # the usual case while translating: every save asks, so skip hashing the texts
         _, current = self._texts(document_id)
@@ -73,7 +90,7 @@ class Review:
     def edit_guard(self, document_id: int) -> EditGuard:
         """Who approved which segment's current text, and the sign-offs that hold: what an edit voids."""
         segments = self._documents.segments(document_id)
-        return EditGuard(approvers(self._store.signoffs.approvers(document_id), segments),
+        return EditGuard(approvers(self._signoffs.approvers(document_id), segments),
                          tuple(self.valid_signoffs(document_id).values()))
 
     def credited(self, document_id: int) -> dict[Role, SignOff]:
@@ -101,11 +118,11 @@ class Review:
 
     def _published_as_is(self, document_id: int) -> bool:
         """Whether the latest publication (workflow.publishing) put out exactly the text there is now."""
-        done = self._store.publications.publications(document_id)
+        done = self._publications.publications(document_id)
         if not done:
             return False
         went_out = done[-1]["revisions"]
-        return all(went_out.get(row["id"], -1) == row["revision_id"] for row in self._store.segments.segments(document_id))
+        return all(went_out.get(row["id"], -1) == row["revision_id"] for row in self._segments.segments(document_id))
 
     def _in_review(self, document_id: int) -> bool:
         """A translator signed off and, since then, only editors have changed the text."""
@@ -114,17 +131,17 @@ class Review:
 
     def _changed_since_translator(self, document_id: int) -> tuple[bool, list[int]]:
         """Whether a translator signed off, and the segments changed since by anyone not an editor."""
-        translator = [r for r in self._store.signoffs.signoffs(document_id) if r["role"] == Role.TRANSLATOR.value]
+        translator = [r for r in self._signoffs.signoffs(document_id) if r["role"] == Role.TRANSLATOR.value]
         if not translator:
             return False, []
         last = max((rev for rev in translator[-1]["revisions"] if rev is not None), default=0)
         # A save kept aside changed no text (it merged into a later revision, or awaits a resolution).
-        return True, sorted({r["position"] for r in self._store.revisions.revisions(document_id)
+        return True, sorted({r["position"] for r in self._revisions.revisions(document_id)
                              if r["id"] > last and not r["aside"] and r["role"] != Role.EDITOR.value})
 
     def translators(self, document_id: int) -> set[str]:
         signed = {s.user for s in self.signoffs(document_id) if s.role is Role.TRANSLATOR}
-        return self._store.signoffs.translators(document_id) | signed
+        return self._signoffs.translators(document_id) | signed
 
     def queue(self) -> list[Waiting]:
         """Documents waiting for review (the in-review state), the longest-waiting first."""
@@ -139,16 +156,16 @@ class Review:
     def permissions(self, name: str, document_id: int | None = None) -> Permissions:
         """What the person called `name` may do here, and on the document when one is given: every
         screen offers exactly this (workflow.access.permissions decides)."""
-        row = self._store.users.user_by_name(name)
-        empty = row is None and self._store.users.count_users() == 0
+        row = self._users.user_by_name(name)
+        empty = row is None and self._users.count_users() == 0
         translators = self.translators(document_id) if document_id is not None else set()
-        assigned = self._store.desk.assigned_user(document_id, Role.TRANSLATOR.value) if document_id is not None else None
+        assigned = self._desk.assigned_user(document_id, Role.TRANSLATOR.value) if document_id is not None else None
         return permissions(user_from_row(row) if row else None, translators, empty_workspace=empty,
                            assigned_translator=assigned)
 
     def reviewer(self, document_id: int, by: str, action: str):
         """The acting user, when they may review this document: an editor who did not translate it."""
-        actor = acting_user(self._store, by)
+        actor = self._actors.acting(by)
         require(actor, {Role.EDITOR}, action)
         if actor.name in self.translators(document_id):
             raise PermissionDenied(_("{user} translated this document and cannot {action}: an editor reviews "
@@ -156,7 +173,7 @@ class Review:
         return actor
 
     def approve(self, document_id: int, index: int, *, by: str) -> SegmentState:
-        with self._store.write():
+        with self._tx.write():
             actor = self.reviewer(document_id, by, N_("approve segments"))
             return self.approve_in_write(document_id, index, actor)
 
@@ -174,15 +191,15 @@ class Review:
         before = SegmentState(row["state"])
         after = states.next_state(before, states.APPROVE, segment=index)
         at = now()
-        self._store.signoffs.insert_approval({"segment_id": row["id"], "revision_id": row["revision_id"],
+        self._signoffs.insert_approval({"segment_id": row["id"], "revision_id": row["revision_id"],
                                      "user_id": actor.id, "role": Role.EDITOR.value, "created_at": at})
-        self._store.segments.set_segment_state(row["id"], after.value)
+        self._segments.set_segment_state(row["id"], after.value)
         # Approved pairs become translation memory in the approval's own transaction.
         self._tm.add_approved(source=row["source_text"], target=row["target"],
                                  document_id=document_id, segment_id=row["id"],
-                                 author=self._store.tm.revision_author(row["revision_id"]),
+                                 author=self._stored_tm.revision_author(row["revision_id"]),
                                  approver=actor.name, at=at)
-        self._store.audit.audit(at, actor.id, "segment.approve",
+        self._audit.audit(at, actor.id, "segment.approve",
                           {"segment": index, "revision": row["revision_id"], "from": before.value,
                            **({"edited": True} if edited else {})},
                           document_id=document_id, segment_id=row["id"])
@@ -191,20 +208,20 @@ class Review:
     def reject(self, document_id: int, index: int, *, comment: str, by: str) -> SegmentState:
         if not comment.strip():
             raise InputError("--comment", _("say what the translator should change"))
-        with self._store.write():
+        with self._tx.write():
             actor = self.reviewer(document_id, by, N_("reject segments"))
             row = self._segment(document_id, index)
             states.refuse_locked(bool(row["locked"]), index)
             before = SegmentState(row["state"])
             after = states.next_state(before, states.REJECT, segment=index)
             at = now()
-            self._store.segments.set_segment_state(row["id"], after.value)
-            self._store.comments.insert_comment({"segment_id": row["id"], "author_id": actor.id, "kind": "query",
+            self._segments.set_segment_state(row["id"], after.value)
+            self._stored_comments.insert_comment({"segment_id": row["id"], "author_id": actor.id, "kind": "query",
                                         "text": comment.strip(), "created_at": at})
-            self._store.audit.audit(at, actor.id, "segment.reject", {"segment": index, "from": before.value,
+            self._audit.audit(at, actor.id, "segment.reject", {"segment": index, "from": before.value,
                                                                 "comment": comment.strip()},
                               document_id=document_id, segment_id=row["id"])
-            notifications.rejected(self._store, document_id, row, actor, at, comment.strip())
+            notifications.rejected(self._desk, document_id, row, actor, at, comment.strip())
             return after
 
     def sign_off(self, document_id: int, role: str, *, by: str,
@@ -215,11 +232,11 @@ class Review:
         if role not in SIGNING_ROLES:
             raise InputError("--role", _("{role!r}: sign off as translator or editor").format(role=role))
         as_role = SIGNING_ROLES[role]
-        with self._store.write():
+        with self._tx.write():
             if as_role is Role.EDITOR:
                 actor = self.reviewer(document_id, by, N_("sign off as editor"))
             else:
-                actor = acting_user(self._store, by)
+                actor = self._actors.acting(by)
                 require(actor, {Role.TRANSLATOR}, N_("sign off as translator"))
             ready = self.readiness(document_id, role)
             if ready.blockers:
@@ -229,15 +246,15 @@ class Review:
                 raise SignOffUnconfirmed(unconfirmed)
             segments, content = self._texts(document_id)
             at = now()
-            signoff_id = self._store.signoffs.insert_signoff({
+            signoff_id = self._signoffs.insert_signoff({
                 "document_id": document_id, "user_id": actor.id, "role": as_role.value, "created_at": at,
                 "content_hash": content, "revisions": [s.revision_id for s in segments],
             })
-            self._store.audit.audit(at, actor.id, "document.signoff", {"role": as_role.value, "hash": content,
+            self._audit.audit(at, actor.id, "document.signoff", {"role": as_role.value, "hash": content,
                                                                   "signoff": signoff_id,
                                                                   "confirmed": sorted(ready.warnings)},
                               document_id=document_id)
-            notifications.signed_off(self._store, document_id, as_role, actor, at)
+            notifications.signed_off(self._desk, document_id, as_role, actor, at)
         return next(s for s in self.signoffs(document_id) if s.id == signoff_id)
 
     def blockers(self, document_id: int, role: str) -> list[str]:
@@ -327,7 +344,7 @@ class Review:
         """Per segment: the translator's signed text against the current one, and the effort."""
         segments = self._documents.segments(document_id)
         signed = {}
-        translator = [s for s in self._store.signoffs.signoffs(document_id) if s["role"] == "translator"]
+        translator = [s for s in self._signoffs.signoffs(document_id) if s["role"] == "translator"]
         history = self._documents.history(document_id)
         by_id = {r.id: r for r in history}
         if translator:
@@ -351,7 +368,7 @@ class Review:
         return reports
 
     def _segment(self, document_id: int, index: int) -> dict:
-        return existing_segment(self._store, document_id, index)
+        return existing_segment(self._segments, document_id, index)
 
 
 def _list(indexes: list[int]) -> str:

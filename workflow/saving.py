@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import replace
 
 from workflow import states
-from workflow.access import EDIT_ROLES, acting_user, editing_role, require
+from workflow.access import EDIT_ROLES, Actors, editing_role, require
 from workflow.clock import now
 from workflow.errors import InputError
 from workflow.i18n import N_, _
@@ -26,7 +26,12 @@ from workflow.merge import merge3
 from workflow.models import EMPTY_BASE, Conflict, Revision, Role, SaveResult, SegmentState, base_of
 from workflow.records import content_hash, existing_segment, revision_from_row, segment_from_row as _segment
 from workflow.review import Review
-from workflow.storage import Storage
+from workflow.storage import Transactions
+from workflow.storage.store_audit import AuditRepository
+from workflow.storage.store_conflicts import ConflictsRepository
+from workflow.storage.store_desk import DeskRepository
+from workflow.storage.store_documents import DocumentsRepository
+from workflow.storage.store_segments import RevisionsRepository, SegmentsRepository
 from workflow.textfile import refuse_controls
 
 
@@ -40,7 +45,7 @@ def revision_row(row: dict, text: str, actor, role: Role, at: str, *, parent: in
             "aside": int(aside), "merge_parent_id": merge_parent}
 
 
-def write_revision(store: Storage, row: dict, text: str, actor, role: Role, at: str, *, parent: int | None,
+def write_revision(revisions: RevisionsRepository, segments: SegmentsRepository, row: dict, text: str, actor, role: Role, at: str, *, parent: int | None,
                    merge_parent: int | None = None) -> tuple[int, SegmentState, SegmentState]:
     """Make `text` the segment's current revision and move its state as an edit does (to draft, or
     to empty with no English): the new revision's id, the state before and after. No audit: the
@@ -48,10 +53,10 @@ def write_revision(store: Storage, row: dict, text: str, actor, role: Role, at: 
     states.refuse_locked(bool(row["locked"]), row["position"])
     before = SegmentState(row["state"])
     after = states.next_state(before, states.EDIT if text.strip() else states.CLEAR, segment=row["position"])
-    revision_id = store.revisions.insert_revision(revision_row(row, text, actor, role, at, parent=parent,
+    revision_id = revisions.insert_revision(revision_row(row, text, actor, role, at, parent=parent,
                                                      merge_parent=merge_parent))
     if after is not before:
-        store.segments.set_segment_state(row["id"], after.value)
+        segments.set_segment_state(row["id"], after.value)
     return revision_id, before, after
 
 
@@ -74,12 +79,19 @@ def typed(text: str, index: int) -> str:
 
 
 class Saving:
-    def __init__(self, store: Storage, review: Review) -> None:
-        self._store = store
+    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, conflicts: ConflictsRepository, desk: DeskRepository, documents: DocumentsRepository, revisions: RevisionsRepository, segments: SegmentsRepository, review: Review) -> None:
+        self._actors = actors
+        self._tx = tx
+        self._audit = audit
+        self._conflicts = conflicts
+        self._desk = desk
+        self._documents = documents
+        self._revisions = revisions
+        self._segments = segments
         self._review = review
 
     def _segment(self, document_id: int, index: int) -> dict:
-        return existing_segment(self._store, document_id, index)
+        return existing_segment(self._segments, document_id, index)
 
     def _editable(self, document_id: int, index: int) -> dict:
         # Refused before anything is written, the aside revision of a stale save included.
@@ -96,10 +108,10 @@ class Saving:
         can say what becomes of the other candidate.
         """
         text = typed(text, index)
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             role = require(actor, EDIT_ROLES, N_("edit translations"))
-            role = editing_role(actor, role, self._store.desk.assigned_user(document_id, Role.TRANSLATOR.value))
+            role = editing_role(actor, role, self._desk.assigned_user(document_id, Role.TRANSLATOR.value))
             row = self._editable(document_id, index)
             current = row["target"] or ""
             if text == current:
@@ -119,7 +131,7 @@ class Saving:
         approve is not the one the editor read, so that stays a separate look and a separate `a`.
         """
         text = typed(text, index)
-        with self._store.write():
+        with self._tx.write():
             actor = self._review.reviewer(document_id, by, N_("edit and approve segments"))
             row = self._editable(document_id, index)
             if text == (row["target"] or ""):
@@ -141,37 +153,37 @@ class Saving:
         if based_on == EMPTY_BASE:
             base_id, base_text = None, ""
         else:
-            base = self._store.conflicts.revision_by_id(based_on)
+            base = self._conflicts.revision_by_id(based_on)
             if base is None or base["segment_id"] != row["id"]:
                 raise InputError(_("segment {index}").format(index=index),
                                  _("revision {revision} is not one of its revisions").format(revision=based_on))
             base_id, base_text = based_on, base["text"]
         at = now()
         # The saver's own text is kept exactly as typed, whatever becomes of it: no save is lost.
-        mine = self._store.revisions.insert_revision(
+        mine = self._revisions.insert_revision(
             revision_row(row, text, actor, role, at, parent=base_id, aside=True))
         merge = merge3(base_text, text, row["target"] or "")
         # mine_hash lets `tandem verify` hold the aside revision to the text written here.
         sides = {"base": base_id, "theirs": row["revision_id"], "mine": mine, "mine_hash": content_hash(text)}
         if merge.text is not None:  # merge.clean, spelled so the type narrows
             if merge.text == (row["target"] or ""):  # theirs already holds every change of mine
-                self._store.audit.audit(at, actor.id, "segment.merge", dict(sides, segment=index, revision=None),
+                self._audit.audit(at, actor.id, "segment.merge", dict(sides, segment=index, revision=None),
                                   document_id=document_id, segment_id=row["id"])
                 return replace(self._result(document_id, index, (mine, None, ())), stale=True, merged=True,
                                aside_id=mine)
             put = self._put(row, document_id, index, merge.text, actor, role, parent=row["revision_id"],
                             merge_parent=mine, extra=dict(sides, merged=True, patch_applied=merge.applied))
             return replace(self._result(document_id, index, put), stale=True, merged=True, aside_id=mine)
-        conflict_id = self._store.conflicts.insert_conflict({"segment_id": row["id"], "base_id": base_id,
+        conflict_id = self._conflicts.insert_conflict({"segment_id": row["id"], "base_id": base_id,
                                                    "theirs_id": row["revision_id"], "mine_id": mine,
                                                    "opened_by": actor.id, "opened_at": at})
         before = SegmentState(row["state"])
         after = states.next_state(before, states.EDIT if (row["target"] or "").strip() else states.CLEAR,
                                   segment=index)
         if after is not before:
-            self._store.segments.set_segment_state(row["id"], after.value)
-        self._store.documents.touch_document(document_id, at)
-        self._store.audit.audit(at, actor.id, "segment.conflict",
+            self._segments.set_segment_state(row["id"], after.value)
+        self._documents.touch_document(document_id, at)
+        self._audit.audit(at, actor.id, "segment.conflict",
                           {**sides, "segment": index, "conflict": conflict_id, "from": before.value,
                            "to": after.value},
                           document_id=document_id, segment_id=row["id"])
@@ -183,12 +195,12 @@ class Saving:
         """The text a person chose (theirs, mine or their own) becomes current; every open conflict
         on the segment closes, each with a resolution row naming that revision."""
         text = typed(text, index)
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             role = require(actor, EDIT_ROLES, N_("resolve conflicts"))
-            role = editing_role(actor, role, self._store.desk.assigned_user(document_id, Role.TRANSLATOR.value))
+            role = editing_role(actor, role, self._desk.assigned_user(document_id, Role.TRANSLATOR.value))
             row = self._editable(document_id, index)
-            open_ = self._store.conflicts.open_conflicts(row["id"])
+            open_ = self._conflicts.open_conflicts(row["id"])
             if not open_:
                 raise InputError(_("segment {index}").format(index=index),
                                  _("is not in conflict; there is nothing to resolve"))
@@ -196,23 +208,23 @@ class Saving:
                             merge_parent=open_[-1]["mine_id"], action="segment.resolve",
                             extra={"conflicts": [c["id"] for c in open_]})
             for conflict in open_:
-                self._store.conflicts.insert_resolution({"conflict_id": conflict["id"], "revision_id": put[0],
+                self._conflicts.insert_resolution({"conflict_id": conflict["id"], "revision_id": put[0],
                                                "resolved_by": actor.id, "resolved_at": now()})
             return self._result(document_id, index, put)
 
     def conflict(self, document_id: int, index: int) -> Conflict | None:
         """The segment's newest open conflict (earlier open ones close with it when resolved)."""
         row = self._segment(document_id, index)
-        open_ = self._store.conflicts.open_conflicts(row["id"])
+        open_ = self._conflicts.open_conflicts(row["id"])
         return self._conflict(open_[-1], index) if open_ else None
 
     def conflicts(self, document_id: int) -> list[Conflict]:
         """Every open conflict of the document, by segment, oldest first within one."""
         found = []
-        with self._store.read():
-            for row in self._store.segments.segments(document_id):
+        with self._tx.read():
+            for row in self._segments.segments(document_id):
                 if row["conflict"]:
-                    found += [self._conflict(c, row["position"]) for c in self._store.conflicts.open_conflicts(row["id"])]
+                    found += [self._conflict(c, row["position"]) for c in self._conflicts.open_conflicts(row["id"])]
         return found
 
     def _conflict(self, c: dict, index: int) -> Conflict:
@@ -222,7 +234,7 @@ class Saving:
         return Conflict(c["id"], index, base, theirs, mine, c["opened_by"], c["opened_at"])
 
     def _conflict_revision(self, revision_id: int) -> Revision:
-        row = self._store.conflicts.revision_by_id(revision_id)
+        row = self._conflicts.revision_by_id(revision_id)
         assert row is not None  # a conflict's revision ids are foreign keys, and revisions are never deleted
         return revision_from_row(row)
 
@@ -232,18 +244,18 @@ class Saving:
         """Make text the segment's current revision: state, audit, and the sign-offs it voids."""
         signed = self._review.valid_signoffs(document_id)
         at = now()
-        revision_id, before, after = write_revision(self._store, row, text, actor, role, at, parent=parent,
+        revision_id, before, after = write_revision(self._revisions, self._segments, row, text, actor, role, at, parent=parent,
                                                     merge_parent=merge_parent)
         voided = voided_state(before)
-        self._store.documents.touch_document(document_id, at)
+        self._documents.touch_document(document_id, at)
         detail = {"segment": index, "revision": revision_id, "text_hash": content_hash(text),
                   "from": before.value, "to": after.value, **(extra or {})}
         if voided:
             detail["voided"] = voided.value
-        self._store.audit.audit(at, actor.id, action, detail, document_id=document_id, segment_id=row["id"])
+        self._audit.audit(at, actor.id, action, detail, document_id=document_id, segment_id=row["id"])
         voided_signoffs = signoffs_voided(self._review, document_id, signed)
         for r, signoff in voided_signoffs:
-            self._store.audit.audit(at, actor.id, "signoff.void",
+            self._audit.audit(at, actor.id, "signoff.void",
                               {"signoff": signoff.id, "role": r.value, "signed_by": signoff.user,
                                "segment": index, "revision": revision_id},
                               document_id=document_id, segment_id=row["id"])

@@ -26,14 +26,19 @@ from functools import lru_cache
 from glossaries.english import EnglishText
 from glossaries.folding import fold_key
 from glossaries.model import Term, TermStatus
-from workflow.access import GLOSSARY_ROLES, acting_user, require
+from workflow.access import GLOSSARY_ROLES, Actors, require
 from workflow.clock import now
 from workflow.glossary import Glossary
 from workflow.i18n import N_, _
 from workflow.models import Role
 from workflow import replaced_phrases as phrases
 from workflow.replaced_phrases import HANGUL, WORD, Correction, Replacement
-from workflow.storage import Storage
+from workflow.storage import Transactions
+from workflow.storage.store_audit import AuditRepository
+from workflow.storage.store_glossary import TermsRepository
+from workflow.storage.store_learning import LearningRepository
+from workflow.storage.store_segments import SegmentsRepository
+from workflow.storage.store_users import UsersRepository
 from workflow.storage.store_learning import LEARNED
 
 MIN_EVIDENCE = 2  # corrected segments (the issue's "two or more segments or documents")
@@ -87,15 +92,21 @@ class Report:
 class TermLearning:
     """`ws.term_learning`: find, propose and explain glossary entries learned from corrections."""
 
-    def __init__(self, store: Storage, glossary: Glossary) -> None:
-        self._store = store
+    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, learning: LearningRepository, segments: SegmentsRepository, terms: TermsRepository, users: UsersRepository, glossary: Glossary) -> None:
+        self._actors = actors
+        self._tx = tx
+        self._audit = audit
+        self._learning = learning
+        self._segments = segments
+        self._terms = terms
+        self._users = users
         self._glossary = glossary
 
     def corrections(self) -> list[Correction]:
         """In each segment, every translator's text an editor changed: the last editor revision of
         the run that follows it, against it (an editor's second thought replaces the first)."""
         found: list[Correction] = []
-        rows = self._store.learning.corrected_segment_revisions()
+        rows = self._learning.corrected_segment_revisions()
         for _segment_id, revisions in _by_segment(rows):
             translated: dict | None = None
             edited: dict | None = None
@@ -119,7 +130,7 @@ class TermLearning:
         report.groups = len(groups)
         if not groups:
             return report
-        segments = self._store.segments.all_segments()
+        segments = self._segments.all_segments()
         sources = {c.source for group in groups for c in (r.correction for r in group)}
         interest = {key for source in sources for key in korean_words(source)}
         where = _Occurrences(segments, interest, {c.document_id for group in groups for c in
@@ -140,10 +151,10 @@ class TermLearning:
         """Propose what `find` supports: each by the editor whose corrections it came from (anyone may
         propose; the judgement is theirs), with the corrections in its history and in the audit log,
         which also names who ran the learning."""
-        with self._store.write():
+        with self._tx.write():
             # The proposals carry editors' names: only those who look after the glossary, or the
             # editors themselves, set that going.
-            require(acting_user(self._store, by), GLOSSARY_ROLES | {Role.EDITOR},
+            require(self._actors.acting(by), GLOSSARY_ROLES | {Role.EDITOR},
                     N_("learn glossary proposals from editors' corrections"))
         report = self.find()
         made: list[Learned] = []
@@ -151,11 +162,11 @@ class TermLearning:
             term = Term(learned.ko, learned.en, en_forbidden=(learned.forbidden,), status=TermStatus.PROPOSED)
             # An editor since disabled or removed cannot act: whoever runs the learning proposes it.
             proposer = next((name for name in learned.editors
-                             if (row := self._store.users.user_by_name(name)) and not row.get("disabled_at")), by)
+                             if (row := self._users.user_by_name(name)) and not row.get("disabled_at")), by)
             created = self._glossary.propose(term, by=proposer, reason=reason(learned))
-            with self._store.write():
-                runner = acting_user(self._store, by)
-                self._store.audit.audit(now(), runner.id, LEARNED, {
+            with self._tx.write():
+                runner = self._actors.acting(by)
+                self._audit.audit(now(), runner.id, LEARNED, {
                     "term": created.id, "ko": learned.ko, "old": learned.forbidden, "new": learned.en,
                     "corrections": [[c.before_revision, c.after_revision] for c in learned.evidence]})
             made.append(replace(learned, term_id=created.id))
@@ -164,14 +175,14 @@ class TermLearning:
 
     def evidence(self, term_id: int) -> tuple[Correction, ...]:
         """The corrections a learned proposal was made from (none for other terms)."""
-        revisions = self._store.terms.term_revisions(term_id)
+        revisions = self._terms.term_revisions(term_id)
         if not revisions or not revisions[0]["reason"].startswith(REASON_PREFIX):
             return ()  # not learned: spare the audit log's scan (it has no index by action)
-        detail = self._store.learning.learned_evidence(term_id)
+        detail = self._learning.learned_evidence(term_id)
         if not detail:
             return ()
         pairs = [(int(a), int(b)) for a, b in detail.get("corrections", ())]
-        texts = self._store.learning.revision_texts([i for pair in pairs for i in pair])
+        texts = self._learning.revision_texts([i for pair in pairs for i in pair])
         found = []
         for before, after in pairs:
             old, new = texts.get(before), texts.get(after)

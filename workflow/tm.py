@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from workflow.access import acting_user
+from workflow.access import Actors
 from workflow.clock import now
 from workflow.concordance import CONCORDANCE_LIMIT, ConcordanceHit, concordance
 from workflow.diffs import word_diff
@@ -20,7 +20,10 @@ from workflow.errors import InputError
 from workflow.i18n import _
 from workflow.interchange.xmlsafe import read_xml
 from workflow.models.memory import TmMatch, TmUnit
-from workflow.storage import Storage
+from workflow.storage import Transactions
+from workflow.storage.store_audit import AuditRepository
+from workflow.storage.store_concordance import ConcordanceRepository
+from workflow.storage.store_tm import TranslationMemoryRepository
 from workflow.glossary import Glossary
 from workflow.interchange.model import FileImport
 from workflow.tmx import iso_date, language, read_tmx, write_tmx
@@ -57,28 +60,33 @@ def _unit(row: dict) -> TmUnit:
 
 
 class TranslationMemory:
-    def __init__(self, store: Storage, glossary: Glossary) -> None:
-        self._store = store
+    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, tm: TranslationMemoryRepository,
+                 concordance: ConcordanceRepository, glossary: Glossary) -> None:
+        self._actors = actors
+        self._tx = tx
+        self._audit = audit
+        self._tm = tm
+        self._concordance = concordance
         self._glossary = glossary  # marks its renderings in concordance hits
         self._counts: dict[str, int] = {}
         self._sampled_at: int | None = None
 
     def concordance(self, text: str, *, limit: int = CONCORDANCE_LIMIT) -> list[ConcordanceHit]:
         """Every document's segments and the TM containing text, with the glossary's renderings marked."""
-        hits = concordance(self._store, self._glossary.index(), text, limit=limit)
+        hits = concordance(self._concordance, self._tm, self._glossary.index(), text, limit=limit)
         self._glossary.morphology.flush()
         return hits
 
     def count(self) -> int:
-        return self._store.tm.tm_count()
+        return self._tm.tm_count()
 
     def units(self) -> list[TmUnit]:
-        return [_unit(r) for r in self._store.tm.tm_units()]
+        return [_unit(r) for r in self._tm.tm_units()]
 
     def add_approved(self, *, source: str, target: str, document_id: int, segment_id: int,
                      author: str, approver: str, at: str) -> bool:
         """Called inside the approval's own transaction, so the pair and the approval commit together."""
-        return self._store.tm.put_tm_unit({
+        return self._tm.put_tm_unit({
             "source_text": source.strip(), "target_text": target.strip(), "document_id": document_id,
             "segment_id": segment_id, "author": author, "approver": approver, "created_at": at,
             "origin": "approval"}, refresh=True)
@@ -92,16 +100,16 @@ class TranslationMemory:
         for gram in rare[:MAX_TRIGRAMS]:
             if total >= POSTINGS_BUDGET:
                 break
-            ids = self._store.tm.tm_ids_with_trigram(gram)
+            ids = self._tm.tm_ids_with_trigram(gram)
             total += len(ids)
             hits.update(ids)
         return [unit_id for unit_id, _ in hits.most_common(CANDIDATES)]
 
     def _estimates(self) -> dict[str, int]:
-        size = self._store.tm.tm_last_id()
+        size = self._tm.tm_last_id()
         if self._sampled_at is None or size > self._sampled_at * 1.5 + 100:
             counts: Counter[str] = Counter()
-            texts = self._store.tm.tm_sample(SAMPLE)
+            texts = self._tm.tm_sample(SAMPLE)
             for text in texts:
                 counts.update(trigrams(text))
             scale = size / max(len(texts), 1)
@@ -115,7 +123,7 @@ class TranslationMemory:
         if not source:
             return []
         scored = [(score(source, row["source_text"]), row)
-                  for row in self._store.tm.tm_units_by_id(self.candidate_ids(source))]
+                  for row in self._tm.tm_units_by_id(self.candidate_ids(source))]
         scored = [s for s in scored if s[0] >= minimum]
         scored.sort(key=lambda s: (-s[0], -s[1]["id"]))
         return [TmMatch(_unit(row), round(value, 1), word_diff(row["source_text"], source))
@@ -126,7 +134,7 @@ class TranslationMemory:
         text = text.strip()
         if not text:
             raise InputError("TEXT", _("give something to search for"))
-        return [_unit(r) for r in self._store.tm.tm_search(text, limit)]
+        return [_unit(r) for r in self._tm.tm_search(text, limit)]
 
     def import_tmx(self, path: Path | str, *, by: str) -> FileImport:
         """Add the file's Korean/English pairs in one transaction; a bad file adds nothing."""
@@ -136,8 +144,8 @@ class TranslationMemory:
         # The memory's Korean is matched against the glossary too (concordance marks): decided first.
         self._glossary.morphology.decide_texts(
             text.strip() for unit in tmx.units for code, text in unit.texts.items() if language(code) == "ko")
-        with self._store.write():
-            actor = acting_user(self._store, by)
+        with self._tx.write():
+            actor = self._actors.acting(by)
             at = now()
             rows = []
             for unit in tmx.units:
@@ -158,10 +166,10 @@ class TranslationMemory:
                     "created_at": iso_date(unit.attrs.get("creationdate")) or at,
                     "origin": f"import:{path.name}"})
             # One statement for the file: a pair already in the memory keeps its provenance.
-            counts["added"] = self._store.tm.add_tm_units(rows)
+            counts["added"] = self._tm.add_tm_units(rows)
             counts["unchanged"] = len(rows) - counts["added"]
-            self._store.audit.audit(at, actor.id, "tm.import", {"file": path.name, **counts})
+            self._audit.audit(at, actor.id, "tm.import", {"file": path.name, **counts})
         return FileImport(counts, tuple(tmx.warnings))
 
     def export_tmx(self) -> bytes:
-        return write_tmx(self._store.tm.tm_units())
+        return write_tmx(self._tm.tm_units())

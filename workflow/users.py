@@ -10,26 +10,31 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from workflow.access import acting_user, require, user_from_row
+from workflow.access import Actors, require, user_from_row
 from workflow.clock import now
 from workflow.errors import InputError, NotFound
 from workflow.i18n import N_, _
 from workflow.models import Role, User
-from workflow.storage import Storage
+from workflow.storage import Transactions
+from workflow.storage.store_audit import AuditRepository
+from workflow.storage.store_users import UsersRepository
 from workflow.textfile import refuse_controls
 
 _USER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}\Z")  # \Z: not even a trailing newline
 
 
 class Users:
-    def __init__(self, store: Storage) -> None:
-        self._store = store
+    def __init__(self, tx: Transactions, actors: Actors, users: UsersRepository, audit: AuditRepository) -> None:
+        self._tx = tx
+        self._actors = actors
+        self._users = users
+        self._audit = audit
 
     def all(self) -> list[User]:
-        return [user_from_row(row) for row in self._store.users.users()]
+        return [user_from_row(row) for row in self._users.users()]
 
     def find(self, name: str) -> User | None:
-        row = self._store.users.user_by_name(name)
+        row = self._users.user_by_name(name)
         return user_from_row(row) if row else None
 
     def get(self, name: str) -> User:
@@ -41,33 +46,27 @@ class Users:
 
     def add(self, name: str, roles: Iterable[Role | str], *, display_name: str | None = None, by: str) -> User:
         """A new user with these roles, or more roles for an existing one."""
-        add_user(self._store, name, roles, display_name=display_name, by=by)
+        wanted = _roles(roles)
+        if display_name:
+            refuse_controls(display_name, "--name", field=True)
+        if not _USER_NAME.match(name):
+            raise InputError(
+                "NAME", _("{name!r} is not a valid user name (letters, digits, . _ @ -; at most 64)").format(name=name)
+            )
+        with self._tx.write():
+            actor = self._actors.acting(by, bootstrap_as=name, bootstrap_roles=wanted)
+            require(actor, {Role.ADMIN}, N_("add users"))
+            existing = self._users.user_by_name(name)
+            at = now()
+            if existing is None:
+                user_id = self._users.insert_user(name, unicodedata.normalize("NFC", (display_name or name).strip()), at)
+                action = "user.add"
+            else:
+                user_id = existing["id"]
+                action = "user.grant"
+            self._users.add_roles(user_id, wanted)
+            self._audit.audit(at, actor.id, action, {"user": name, "roles": sorted(wanted)})
         return self.get(name)
-
-
-def add_user(store: Storage, name: str, roles: Iterable[Role | str], *, display_name: str | None,
-             by: str) -> None:
-    """A new user with these roles, or more roles for an existing one."""
-    wanted = _roles(roles)
-    if display_name:
-        refuse_controls(display_name, "--name", field=True)
-    if not _USER_NAME.match(name):
-        raise InputError(
-            "NAME", _("{name!r} is not a valid user name (letters, digits, . _ @ -; at most 64)").format(name=name)
-        )
-    with store.write():
-        actor = acting_user(store, by, bootstrap_as=name, bootstrap_roles=wanted)
-        require(actor, {Role.ADMIN}, N_("add users"))
-        existing = store.users.user_by_name(name)
-        at = now()
-        if existing is None:
-            user_id = store.users.insert_user(name, unicodedata.normalize("NFC", (display_name or name).strip()), at)
-            action = "user.add"
-        else:
-            user_id = existing["id"]
-            action = "user.grant"
-        store.users.add_roles(user_id, wanted)
-        store.audit.audit(at, actor.id, action, {"user": name, "roles": sorted(wanted)})
 
 
 def _roles(roles: Iterable[Role | str]) -> set[Role]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workflow.archive import Archive, ArchiveFound, ArchiveHit, TermRenderings  # noqa: F401 - results of ws.archive
+from workflow.access import Actors
 from workflow.audit import Audit
 from workflow.comments import Comments
 from workflow.desk import Desk
@@ -39,6 +40,7 @@ from workflow.findings import Findings
 from workflow.glossary import Glossary
 from workflow.i18n import _
 from workflow.identity import Identity
+from workflow.interchange.store_io import document_file
 from workflow.logins import Logins
 from workflow.pairing import Pairing
 from workflow.publishing import Publishing
@@ -52,33 +54,40 @@ from workflow.users import Users
 # For an interactive session (the TUI): keep the Korean morphology model out of the process, and the
 # helper that decides what its workspace lacks (workflow.word_decisions).
 from workflow.word_decisions import Background as MorphologyHelper  # noqa: F401
-from workflow.word_decisions import allow_model, keep_model_out, model_allowed  # noqa: F401
+from workflow.word_decisions import WordDecisions, allow_model, keep_model_out, model_allowed  # noqa: F401
 
 
 class Workspace:
     def __init__(self, path: Path, storage: Storage) -> None:
         self.path = path
         self._store = storage
-        self.users = Users(storage)
-        self.documents = Documents(storage)
-        self.glossary = Glossary(storage)
-        self.tm = TranslationMemory(storage, self.glossary)
-        self.archive = Archive(storage, self.glossary)
-        self.term_learning = TermLearning(storage, self.glossary)
-        self.findings = Findings(storage, self.glossary)
-        self.comments = Comments(storage)
-        self.review = Review(storage, self.documents, self.findings, self.comments, self.tm)
-        self.publishing = Publishing(storage, self.documents, self.review)
-        saving = Saving(storage, self.review)
-        self.editing = Editing(storage, self.documents, self.findings, saving)
-        self.files = Files(storage, self.documents, self.glossary, self.tm,
-                           Returns(storage, self.documents, saving, self.comments))
-        self.pairing = Pairing(storage, self.documents, self.review)
-        self.audit = Audit(storage)
-        self.identity = Identity(storage)
-        self.logins = Logins(storage)
-        self.stats = DeskStatistics(storage)
-        self.desk = Desk(storage, self.documents, self.review, self.comments)
+        s, tx = storage, storage.transactions
+        actors = Actors(s.users, s.audit)
+        self.users = Users(tx, actors, s.users, s.audit)
+        self.documents = Documents(tx, s.conflicts, s.documents, s.publications, s.revisions, s.segments)
+        self.glossary = Glossary(tx, actors, s.audit, s.segments, s.terms, path=storage.path,
+                                 morphology=lambda glossary: WordDecisions(storage, glossary))
+        self.tm = TranslationMemory(tx, actors, s.audit, s.tm, s.concordance, self.glossary)
+        self.archive = Archive(s.archive, self.glossary)
+        self.term_learning = TermLearning(tx, actors, s.audit, s.learning, s.segments, s.terms, s.users,
+                                          self.glossary)
+        self.findings = Findings(s.documents, s.segments, s.dismissals, self.glossary)
+        self.comments = Comments(tx, actors, s.audit, s.comments, s.segments, s.desk)
+        self.review = Review(tx, actors, s.audit, s.comments, s.desk, s.publications, s.revisions, s.segments,
+                             s.signoffs, s.tm, s.users, self.documents, self.findings, self.comments, self.tm)
+        self.publishing = Publishing(tx, actors, s.audit, s.publications, self.documents, self.review)
+        saving = Saving(tx, actors, s.audit, s.conflicts, s.desk, s.documents, s.revisions, s.segments, self.review)
+        self.editing = Editing(tx, actors, s.audit, s.dismissals, s.segments, self.documents, self.findings, saving)
+        returns = Returns(tx, actors, s.audit, s.returns, s.segments, s.users, self.documents, saving, self.comments,
+                          document_file=lambda document_id, fmt: document_file(storage, document_id, fmt))
+        self.files = Files(storage, self.documents, self.glossary, self.tm, returns)
+        self.pairing = Pairing(tx, actors, s.audit, s.documents, s.segments, s.revisions, self.documents, self.review)
+        self.audit = Audit(tx, s.audit)
+        self.identity = Identity(tx, actors, s.audit, s.users, path=storage.path)
+        self.logins = Logins(tx, actors, s.audit, s.logins, s.users)
+        self.stats = DeskStatistics(tx, s.documents, s.stats)
+        self.desk = Desk(tx, actors, s.audit, s.desk, s.documents, s.users, self.documents, self.review,
+                         self.comments)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Workspace:

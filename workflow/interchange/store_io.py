@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from collections.abc import Iterable
 
-from workflow.access import IMPORT_ROLES, acting_user, require, user_from_row
+from workflow.access import IMPORT_ROLES, Actors, require, user_from_row
 from workflow.clock import now
 from workflow.errors import InputError, PermissionDenied
 from workflow.i18n import N_, _
@@ -124,7 +124,7 @@ def store_file(store: Storage, doc: BilingualFile, *, name: str, checksum: str, 
     if not units:
         raise InputError(name, _("holds no translation units; nothing to import"))
     with store.write():
-        actor = acting_user(store, by)
+        actor = Actors(store.users, store.audit).acting(by)
         require(actor, IMPORT_ROLES, N_("import documents"))
         people = _People(store, actor)
         earlier = store.documents.document_by_checksums(checksum, None)

@@ -1,8 +1,6 @@
-"""The one place that holds SQL. Everything above it (the Workspace) speaks in rows and values.
+"""The one place that holds SQL: repositories over an engine (SQLite or PostgreSQL). Everything above
+it (the Workspace's use cases) speaks in records and values and never knows which engine it has."""
 
-A client-server database would replace this package and nothing else.
-"""
+from workflow.storage.store import Storage, Transactions
 
-from workflow.storage.store import Storage
-
-__all__ = ["Storage"]
+__all__ = ["Storage", "Transactions"]

@@ -62,6 +62,9 @@ class AuditRepository(Repository):
     def revision_hashes(self) -> list[Row]:
         return self._rows("SELECT id, text, content_hash FROM revisions ORDER BY id")
 
+    def integrity_problems(self) -> list[str]:
+        return self._engine.integrity_problems()
+
     def audit_entries(self, document_id: int | None = None) -> list[Row]:
         where, params = ("WHERE a.document_id = ?", (document_id,)) if document_id else ("", ())
         rows = self._rows(
