@@ -22,11 +22,6 @@ GLOSSARY_ROLES = {Role.TERMINOLOGIST, Role.ADMIN}
 EDIT_ROLES = {Role.TRANSLATOR, Role.EDITOR}  # who changes English (an editor as review)
 
 
-def user_from_row(row: dict[str, Any]) -> User:
-    return User(row["id"], row["name"], row["display_name"], tuple(Role(r) for r in row["roles"]),
-                row["created_at"], bool(row.get("demo")), row.get("disabled_at"), tuple(row.get("logins") or ()))
-
-
 class Actors:
     """Who acts: the one place a name given as `by` becomes a user of the workspace."""
 
@@ -53,10 +48,10 @@ class Actors:
                 _("{name!r} is not a user of this workspace; an admin adds them with "
                   "`tandem users add {name} --role translator`").format(name=name)
             )
-        if row.get("disabled_at"):
+        if row.disabled_at:
             raise PermissionDenied(_("{name} is disabled in this workspace; an admin can enable them again").format(
                 name=name))
-        return user_from_row(row)
+        return row
 
 
 def require(user: User, roles: set[Role], action: str) -> Role:

@@ -59,10 +59,10 @@ class Comments:
             actor = self._actors.acting(by)
             row = existing_segment(self._segments, document_id, index)
             at = now()
-            comment_id = self._comments.insert_comment({"segment_id": row["id"], "author_id": actor.id,
+            comment_id = self._comments.insert_comment({"segment_id": row.id, "author_id": actor.id,
                                                      "kind": kind, "text": text, "created_at": at})
             self._audit.audit(at, actor.id, "comment.add", {"segment": index, "comment": comment_id, "kind": kind},
-                              document_id=document_id, segment_id=row["id"])
+                              document_id=document_id, segment_id=row.id)
             if kind == "query":
                 notifications.query(self._desk, document_id, row, actor, at, comment_id)
         return self._one(document_id, index, comment_id)

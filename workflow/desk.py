@@ -27,7 +27,7 @@ from workflow.states import WAITING_FOR
 from workflow.storage import Transactions
 from workflow.storage.store_audit import AuditRepository
 from workflow.storage.store_desk import DeskRepository
-from workflow.storage.store_documents import DocumentsRepository
+from workflow.storage.store_documents import DocumentRecord, DocumentsRepository
 from workflow.storage.store_users import UsersRepository
 
 ASSIGNABLE = {Role.TRANSLATOR.value: Role.TRANSLATOR, Role.EDITOR.value: Role.EDITOR}
@@ -76,7 +76,7 @@ class Desk:
             actor = self._actors.acting(by)
             document = self._document(document_id)
             history = [r for r in self._desk.assignment_history(document_id) if r["role"] == as_role.value]
-            require_assigner(actor, imported_by=document["created_by"], reassigning=bool(history))
+            require_assigner(actor, imported_by=document.created_by, reassigning=bool(history))
             previous = history[-1]["user"] if history else None
             if user is not None:
                 self._assignable(document_id, as_role, user)
@@ -103,7 +103,7 @@ class Desk:
             actor = self._actors.acting(by)
             document = self._document(document_id)
             current = self._desk.deadlines(document_id)
-            require_assigner(actor, imported_by=document["created_by"], reassigning=bool(current))
+            require_assigner(actor, imported_by=document.created_by, reassigning=bool(current))
             before = current[0] if current else {"due_at": None, "priority": "normal"}
             after = {"due_at": due_at if due is not None else before["due_at"],
                      "priority": priority or before["priority"]}
@@ -122,7 +122,7 @@ class Desk:
         an interface checks a due time before the import it goes with writes anything."""
         return parse_due(due)
 
-    def _document(self, document_id: int) -> dict:
+    def _document(self, document_id: int) -> DocumentRecord:
         row = self._stored_documents.document(document_id)
         if row is None:
             raise NotFound(_("no document {id} in this workspace (see `tandem docs`)").format(id=document_id))
@@ -132,13 +132,13 @@ class Desk:
         row = self._users.user_by_name(user)
         if row is None:
             raise NotFound(_("{name!r} is not a user of this workspace").format(name=user))
-        if role.value not in row["roles"]:
+        if role not in row.roles:
             from workflow.names import name
 
             raise InputError(user, _("does not hold the {role} role; an admin gives it with "
                                      "`tandem users add {user} --role {value}`").format(
                 role=name(role), user=user, value=role.value))
-        if row.get("disabled_at"):
+        if row.disabled_at:
             raise InputError(user, _("is disabled in this workspace"))
         other = Role.EDITOR if role is Role.TRANSLATOR else Role.TRANSLATOR
         if self._desk.assigned_user(document_id, other.value) == user:

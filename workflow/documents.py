@@ -41,13 +41,13 @@ class Documents:
         published = self._publications.latest_publications()
         summaries = []
         for row in self._documents.documents():
-            by_state = counts.get(row["id"], {})
+            by_state = counts.get(row.id, {})
             progress = {state.value: by_state.get(state.value, 0) for state in STATE_ORDER}
             locked = by_state.get(LOCKED, 0)
-            latest = published.get(row["id"], {})
+            latest = published.get(row.id, {})
             summaries.append(DocumentSummary(document_from_row(row), sum(progress.values()) + locked, progress,
-                                             words.get(row["id"], 0), roles.get(row["id"], {}),
-                                             conflicts.get(row["id"], 0), locked, latest.get("published_at"),
+                                             words.get(row.id, 0), roles.get(row.id, {}),
+                                             conflicts.get(row.id, 0), locked, latest.get("published_at"),
                                              latest.get("display_name")))
         return summaries
 
@@ -82,5 +82,5 @@ class Documents:
             row = self._segments.segment(document_id, index)
             if row is None:
                 raise NotFound(_("document {id} has no segment {index}").format(id=document_id, index=index))
-            found = self._conflicts.revision_by_id(row["revision_id"]) if row["revision_id"] else None
+            found = self._conflicts.revision_by_id(row.revision_id) if row.revision_id else None
         return revision_from_row(found) if found else None

@@ -21,7 +21,7 @@ from workflow.saving import Saving
 from workflow.storage import Transactions
 from workflow.storage.store_audit import AuditRepository
 from workflow.storage.store_review import DismissalsRepository
-from workflow.storage.store_segments import SegmentsRepository
+from workflow.storage.store_segments import SegmentRecord, SegmentsRepository
 
 CONFLICT_OPEN = N_("is in conflict: two people changed the same words at once; "
                    "choose or combine their texts (resolve the conflict) first")
@@ -61,7 +61,7 @@ class Editing:
         """Store the text a person chose as the segment's new revision and close its conflict."""
         return self._saving.resolve_conflict(document_id, index, text, by=by)
 
-    def _segment(self, document_id: int, index: int) -> dict:
+    def _segment(self, document_id: int, index: int) -> SegmentRecord:
         return existing_segment(self._segments, document_id, index)
 
     def dismiss(self, document_id: int, index: int, finding: Finding, *, reason: str, by: str) -> None:
@@ -76,26 +76,26 @@ class Editing:
                 raise InputError(_("finding"), _("that finding no longer applies to the saved text; save first"))
             at = now()
             self._dismissals.insert_dismissal({
-                "segment_id": row["id"], "finding_key": finding_key(finding), "check_id": finding.check,
-                "text_hash": texts_hash(row["source_text"], row["target"] or ""), "user_id": actor.id,
+                "segment_id": row.id, "finding_key": finding_key(finding), "check_id": finding.check,
+                "text_hash": texts_hash(row.source_text, row.target or ""), "user_id": actor.id,
                 "reason": reason.strip(), "created_at": at,
             })
             self._audit.audit(at, actor.id, "finding.dismiss",
                               {"segment": index, "check": finding.check, "reason": reason.strip()},
-                              document_id=document_id, segment_id=row["id"])
+                              document_id=document_id, segment_id=row.id)
 
     def mark_translated(self, document_id: int, index: int, *, by: str) -> SegmentState:
         with self._tx.write():
             actor = self._actors.acting(by)
             require(actor, set(INTENT_ROLES["mark"]), N_("mark segments translated"))
             row = self._segment(document_id, index)
-            states.refuse_locked(bool(row["locked"]), index)
-            if not (row["target"] or "").strip():
+            states.refuse_locked(bool(row.locked), index)
+            if not (row.target or "").strip():
                 raise InputError(_("segment {index}").format(index=index),
                                  _("has no English yet; there is nothing to mark translated"))
-            if row["conflict"]:
+            if row.conflict:
                 raise InputError(_("segment {index}").format(index=index), _(CONFLICT_OPEN))
-            state = SegmentState(row["state"])
+            state = SegmentState(row.state)
             after = states.next_state(state, states.TRANSLATE, segment=index)
             blocking = open_findings(self._findings.segment(document_id, index), Severity.ERROR)
             if blocking:
@@ -109,8 +109,8 @@ class Editing:
                     blocking,
                 )
             at = now()
-            self._segments.set_segment_state(row["id"], after.value)
+            self._segments.set_segment_state(row.id, after.value)
             self._audit.audit(at, actor.id, "segment.state", {"segment": index, "from": state.value,
                                                                "to": after.value}, document_id=document_id,
-                              segment_id=row["id"])
+                              segment_id=row.id)
             return after

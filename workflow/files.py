@@ -255,7 +255,7 @@ class Files:
 
     def find_import(self, korean_checksum: str, english_checksum: str | None) -> Document | None:
         row = self._store.documents.document_by_checksums(korean_checksum, english_checksum)
-        return self._documents.get(row["id"]) if row else None
+        return self._documents.get(row.id) if row else None
 
 
 def _not_for(kind: str) -> tuple[str, ...]:

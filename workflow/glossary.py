@@ -299,12 +299,12 @@ class Glossary:
         index = self.impact_index(term)
         occurrences = []
         for row in self._segments.all_segments():
-            for use in index.analyse(row["source_text"], row["target"] or ""):
+            for use in index.analyse(row.source_text, row.target or ""):
                 if use.term.id == term_id:
                     occurrences.append(TermOccurrence(
-                        row["document_id"], row["position"], SegmentState(row["state"]),
+                        row.document_id, row.position, SegmentState(row.state),
                         (use.hit.start, use.hit.end), use.hit.text,
-                        use.satisfied or not (row["target"] or "").strip(),
+                        use.satisfied or not (row.target or "").strip(),
                         tuple(h.text for h in use.forbidden),
                     ))
         self.morphology.flush()

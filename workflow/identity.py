@@ -20,7 +20,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from workflow.access import Actors, require, user_from_row
+from workflow.access import Actors, require
 from workflow.clock import now
 from workflow.errors import NotFound, PermissionDenied
 from workflow.i18n import N_, _
@@ -79,7 +79,7 @@ class Identity:
                 raise PermissionDenied(
                     _("{name!r} is not a user of this workspace; an admin adds them with "
                       "`tandem users add {name} --role translator`").format(name=requested))
-            if target["demo"]:
+            if target.demo:
                 return Acting(requested, person.name if person else None)
             if person is None:
                 raise PermissionDenied(self._stranger(login))
@@ -88,7 +88,7 @@ class Identity:
                 raise PermissionDenied(_(
                     "--as and TANDEM_USER are for admins: the login {login} is {user} in this workspace"
                 ).format(login=login, user=person.name))
-            if target["disabled_at"]:
+            if target.disabled_at:
                 raise PermissionDenied(_("{name} is disabled in this workspace; an admin can enable them again")
                                        .format(name=requested))
             return Acting(requested, person.name, admin=person.name)
@@ -113,12 +113,12 @@ class Identity:
             if self._users.user_by_login(login) is not None:
                 return
             users = self._users.users()
-            admins = [r for r in users if Role.ADMIN.value in r["roles"]]
+            admins = [r for r in users if Role.ADMIN in r.roles]
             if len(users) != 1 or len(admins) != 1:
                 return
             at = now()
-            self._users.map_login(login, admins[0]["id"], admins[0]["id"], at)
-            self._audit.audit(at, admins[0]["id"], "user.login.map", {"login": login, "user": admins[0]["name"]})
+            self._users.map_login(login, admins[0].id, admins[0].id, at)
+            self._audit.audit(at, admins[0].id, "user.login.map", {"login": login, "user": admins[0].name})
 
     def map_login(self, login: str, name: str, *, by: str) -> User:
         """Maps an operating-system login to a user (a login has one user; a user may have several)."""
@@ -132,11 +132,11 @@ class Identity:
             if row is None:
                 raise NotFound(_("no user named {name!r} in this workspace").format(name=name))
             at = now()
-            self._users.map_login(login, row["id"], actor.id, at)
+            self._users.map_login(login, row.id, actor.id, at)
             self._audit.audit(at, actor.id, "user.login.map", {"login": login, "user": name})
         found = self._users.user_by_name(name)
         assert found is not None
-        return user_from_row(found)
+        return found
 
     def unmap_login(self, login: str, *, by: str) -> None:
         with self._tx.write():
@@ -149,7 +149,7 @@ class Identity:
     def mark_demo(self, names: list[str]) -> None:
         """The demo workspace's users, free for anyone to act as (workflow.demo)."""
         with self._tx.write():
-            self._users.mark_demo(r["id"] for r in self._users.users() if r["name"] in names)
+            self._users.mark_demo(r.id for r in self._users.users() if r.name in names)
 
     def _person(self, login: str, uid: int | None) -> User | None:
         # An explicit mapping first; else a user named as the login, unless that user is mapped to
@@ -158,11 +158,11 @@ class Identity:
         row = self._users.user_by_login(login)
         if row is None:
             same = self._users.user_by_name(login)
-            row = same if same is not None and not same["logins"] else None
+            row = same if same is not None and not same.logins else None
         if row is None and self._owns_file(uid):
-            admins = [r for r in self._users.users() if Role.ADMIN.value in r["roles"] and not r["disabled_at"]]
-            row = min(admins, key=lambda r: r["id"]) if admins else None
-        return user_from_row(row) if row else None
+            admins = [r for r in self._users.users() if Role.ADMIN in r.roles and not r.disabled_at]
+            row = min(admins, key=lambda r: r.id) if admins else None
+        return row
 
     def _owns_file(self, uid: int | None) -> bool:
         # Whoever owns the file set the workspace up (a translator's laptop, the account that made a

@@ -127,4 +127,4 @@ def store_plan(store: Storage, plan: ImportPlan, *, tags: list[str], by: str) ->
             },
             document_id=created.document_id,
         )
-    return created.document_id, earlier["id"] if earlier else None
+    return created.document_id, earlier.id if earlier else None

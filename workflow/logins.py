@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
-from workflow.access import Actors, require, user_from_row
+from workflow.access import Actors, require
 from workflow.clock import now
 from workflow.errors import InputError, NotFound, PermissionDenied
 from workflow.i18n import N_, _
@@ -122,8 +122,8 @@ class Logins:
             if wait > 0:
                 return Attempt(wait=wait, locked=locked, checked=False)
         row = self._users.user_by_name(name) if name else None
-        stored = self._logins.password_hash(row["id"]) if row else None
-        user = user_from_row(row) if row else None
+        stored = self._logins.password_hash(row.id) if row else None
+        user = row
         if user is not None and user.demo and stored is None:
             failure = DISABLED if user.disabled else None  # demo users log in without a password
         else:
@@ -172,24 +172,24 @@ class Logins:
     def logged_out(self, name: str, address: str, reason: str) -> None:
         """Audits the end of a browser session: logout, idle, disabled, or the server stopping."""
         row = self._users.user_by_name(name)
-        self._audit(row["id"] if row else None, "logout", {"address": address, "reason": reason})
+        self._audit(row.id if row else None, "logout", {"address": address, "reason": reason})
 
     def may_log_in(self, name: str) -> bool:
         """Whether the user still exists and is enabled (a session of a user disabled since ends)."""
         row = self._users.user_by_name(name)
-        return row is not None and not row["disabled_at"]
+        return row is not None and not row.disabled_at
 
     def demo_users(self) -> list[str]:
         """The users a login page may name as free to log in without a password."""
         with_password = self._logins.users_with_password()
-        return [r["name"] for r in self._users.users()
-                if r["demo"] and not r["disabled_at"] and r["id"] not in with_password]
+        return [r.name for r in self._users.users()
+                if r.demo and not r.disabled_at and r.id not in with_password]
 
     def can_log_in(self) -> list[str]:
         """Users who could log in now: enabled, with a password or free as demo users."""
         with_password = self._logins.users_with_password()
-        return [r["name"] for r in self._users.users()
-                if not r["disabled_at"] and (r["id"] in with_password or r["demo"])]
+        return [r.name for r in self._users.users()
+                if not r.disabled_at and (r.id in with_password or r.demo)]
 
     # Passwords and invitations.
 
@@ -200,11 +200,11 @@ class Logins:
         with self._tx.write():
             actor = self._actors.acting(by)
             target = self._target(name)
-            if target["id"] != actor.id:
+            if target.id != actor.id:
                 require(actor, {Role.ADMIN}, N_("set another user's password"))
             at = now()
-            self._logins.set_password_hash(target["id"], hashed)
-            voided = self._logins.close_invitations(target["id"], at)
+            self._logins.set_password_hash(target.id, hashed)
+            voided = self._logins.close_invitations(target.id, at)
             self._stored_audit.audit(at, actor.id, "user.password", {"user": name, "invitations_voided": voided})
 
     def invite(self, name: str, *, by: str, hours: float = INVITATION_HOURS) -> Invitation:
@@ -216,11 +216,11 @@ class Logins:
             actor = self._actors.acting(by)
             require(actor, {Role.ADMIN}, N_("invite users"))
             target = self._target(name)
-            if target["disabled_at"]:
+            if target.disabled_at:
                 raise PermissionDenied(_("{name} is disabled; enable them before inviting them").format(name=name))
             at = datetime.now(UTC)
             expires = (at + timedelta(hours=hours)).isoformat(timespec="milliseconds")
-            self._logins.insert_invitation(target["id"], _code_hash(code), actor.id,
+            self._logins.insert_invitation(target.id, _code_hash(code), actor.id,
                                           at.isoformat(timespec="milliseconds"), expires)
             self._stored_audit.audit(at.isoformat(timespec="milliseconds"), actor.id, "user.invite",
                               {"user": name, "expires_at": expires})
@@ -235,16 +235,16 @@ class Logins:
         with self._tx.write():
             row = self._users.user_by_name(name)
             at = now()
-            good = [i for i in self._logins.open_invitations(row["id"], at)
-                    if hmac.compare_digest(i["code_hash"], wanted)] if row and not row["disabled_at"] else []
+            good = [i for i in self._logins.open_invitations(row.id, at)
+                    if hmac.compare_digest(i["code_hash"], wanted)] if row and not row.disabled_at else []
             if not good:
                 raise PermissionDenied(_("that invitation code is not valid for {name} "
                                          "(mistyped, used, or expired); ask an admin for a new one").format(name=name))
             assert row is not None
-            self._logins.set_password_hash(row["id"], hashed)
-            self._logins.close_invitations(row["id"], at)
-            self._stored_audit.audit(at, row["id"], "user.invite.redeem", {"user": name, "invitation": good[0]["id"]})
-        return user_from_row(row)
+            self._logins.set_password_hash(row.id, hashed)
+            self._logins.close_invitations(row.id, at)
+            self._stored_audit.audit(at, row.id, "user.invite.redeem", {"user": name, "invitation": good[0]["id"]})
+        return row
 
     # Disabling: the user keeps every revision and sign-off, and can neither act nor log in.
 
@@ -253,13 +253,13 @@ class Logins:
             actor = self._actors.acting(by)
             require(actor, {Role.ADMIN}, N_("disable users"))
             target = self._target(name)
-            if target["id"] == actor.id:
+            if target.id == actor.id:
                 raise PermissionDenied(_("an admin cannot disable themselves; another admin can"))
-            if target["disabled_at"]:
+            if target.disabled_at:
                 raise InputError(name, _("is already disabled"))
             at = now()
-            self._users.set_disabled(target["id"], at)
-            voided = self._logins.close_invitations(target["id"], at)
+            self._users.set_disabled(target.id, at)
+            voided = self._logins.close_invitations(target.id, at)
             self._stored_audit.audit(at, actor.id, "user.disable", {"user": name, "invitations_voided": voided})
 
     def enable(self, name: str, *, by: str) -> None:
@@ -267,10 +267,10 @@ class Logins:
             actor = self._actors.acting(by)
             require(actor, {Role.ADMIN}, N_("enable users"))
             target = self._target(name)
-            if not target["disabled_at"]:
+            if not target.disabled_at:
                 raise InputError(name, _("is not disabled"))
             at = now()
-            self._users.set_disabled(target["id"], None)
+            self._users.set_disabled(target.id, None)
             self._stored_audit.audit(at, actor.id, "user.enable", {"user": name})
 
     def ticket(self, name: str) -> str:
@@ -280,19 +280,19 @@ class Logins:
         token = secrets.token_urlsafe(32)
         expires = (datetime.now(UTC) + timedelta(seconds=TICKET_SECONDS)).isoformat(timespec="milliseconds")
         with self._tx.write():
-            self._logins.insert_ticket(hashlib.sha256(token.encode()).hexdigest(), target["id"], expires)
+            self._logins.insert_ticket(hashlib.sha256(token.encode()).hexdigest(), target.id, expires)
         return token
 
     def take_ticket(self, token: str) -> User:
         """The user a ticket names, once; a used, expired or unknown ticket is refused."""
         with self._tx.write():
             user_id = self._logins.take_ticket(hashlib.sha256(token.encode()).hexdigest(), now())
-            row = next((r for r in self._users.users() if r["id"] == user_id), None) if user_id else None
-        if row is None or row["disabled_at"]:
+            row = next((r for r in self._users.users() if r.id == user_id), None) if user_id else None
+        if row is None or row.disabled_at:
             raise PermissionDenied(_("this session's ticket is used, expired or unknown; log in again in the browser"))
-        return user_from_row(row)
+        return row
 
-    def _target(self, name: str) -> dict:
+    def _target(self, name: str) -> User:
         row = self._users.user_by_name(name)
         if row is None:
             raise NotFound(_("no user named {name!r} in this workspace").format(name=name))

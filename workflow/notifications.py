@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from workflow.models import Role
 from workflow.storage.store_desk import DeskRepository
+from workflow.storage.store_segments import SegmentRecord
 
 ASSIGNED, QUERY, ANSWER, REJECTED, SIGNED_OFF = "assigned", "query", "answer", "rejected", "signed_off"
 KINDS = (ASSIGNED, QUERY, ANSWER, REJECTED, SIGNED_OFF)
@@ -31,11 +32,11 @@ def assigned(desk: DeskRepository, document_id: int, role: Role, user: str | Non
     _notify(desk, user, actor, ASSIGNED, at, document_id=document_id, role=role.value)
 
 
-def query(desk: DeskRepository, document_id: int, segment: dict, actor, at: str, comment_id: int) -> None:
+def query(desk: DeskRepository, document_id: int, segment: SegmentRecord, actor, at: str, comment_id: int) -> None:
     """A query on a segment: for the assigned translator, or the assigned editor when the translator asks."""
     translator = desk.assigned_user(document_id, Role.TRANSLATOR.value)
     recipient = desk.assigned_user(document_id, Role.EDITOR.value) if translator == actor.name else translator
-    _notify(desk, recipient, actor, QUERY, at, document_id=document_id, segment_id=segment["id"],
+    _notify(desk, recipient, actor, QUERY, at, document_id=document_id, segment_id=segment.id,
             comment=comment_id)
 
 
@@ -48,10 +49,10 @@ def answer(desk: DeskRepository, root: dict, actor, at: str, reply_id: int) -> N
             segment_id=root["segment_id"], comment=reply_id, thread=root["id"])
 
 
-def rejected(desk: DeskRepository, document_id: int, segment: dict, actor, at: str, comment: str) -> None:
+def rejected(desk: DeskRepository, document_id: int, segment: SegmentRecord, actor, at: str, comment: str) -> None:
     """A segment sent back: for the assigned translator."""
     _notify(desk, desk.assigned_user(document_id, Role.TRANSLATOR.value), actor, REJECTED, at,
-            document_id=document_id, segment_id=segment["id"], comment=comment[:200])
+            document_id=document_id, segment_id=segment.id, comment=comment[:200])
 
 
 def signed_off(desk: DeskRepository, document_id: int, role: Role, actor, at: str) -> None:

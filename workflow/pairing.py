@@ -99,7 +99,7 @@ class Pairing:
             for change in done.changes:
                 row = rows[change.index - 1]
                 revision_id, before, after = write_revision(self._revisions, self._segments, row, change.after, actor, role, at,
-                                                            parent=row["revision_id"])
+                                                            parent=row.revision_id)
                 revisions[change.index] = revision_id
                 moved[str(change.index)] = [before.value, after.value]
                 if (lost := voided_state(before)) is not None:
@@ -107,8 +107,8 @@ class Pairing:
             # The person has decided the pairing of every segment the move changed: the import's
             # doubtful marks there go (the scores stay, as the aligner's record). An undo is a move
             # like any other and clears them too; it brings no mark back, the person decided.
-            cleared = [i for i in done.changed if rows[i - 1]["align_note"] is not None]
-            self._segments.clear_align_notes([rows[i - 1]["id"] for i in cleared])
+            cleared = [i for i in done.changed if rows[i - 1].align_note is not None]
+            self._segments.clear_align_notes([rows[i - 1].id for i in cleared])
             self._stored_documents.touch_document(document_id, at)
             undone = signoffs_voided(self._review, document_id, signed)
             op = done.operation
@@ -118,7 +118,7 @@ class Pairing:
                 "segments": list(done.changed), "states": moved,
                 # Other screens re-read the segments the audit log names since they last looked
                 # (Documents.changes): one entry names them all here.
-                "segment_ids": [rows[i - 1]["id"] for i in done.changed],
+                "segment_ids": [rows[i - 1].id for i in done.changed],
                 # What `tandem verify` holds the new revisions' texts to (workflow.audit).
                 "revisions": revisions_digest([(revisions[i], content_hash(c.after))
                                                for i, c in zip(done.changed, done.changes)]),
@@ -132,7 +132,7 @@ class Pairing:
                 detail["voided_signoffs"] = [{"signoff": s.id, "role": r.value, "signed_by": s.user}
                                              for r, s in undone]
             self._audit.audit(at, actor.id, "pairing.move", detail, document_id=document_id,
-                              segment_id=rows[op.index - 1]["id"])
+                              segment_id=rows[op.index - 1].id)
             now_rows = self._segments.segments(document_id)
             changed = tuple(segment_from_row(now_rows[i - 1]) for i in done.changed)
             return Repaired(done, changed, revisions, voided, tuple(r for r, _s in undone))
@@ -147,16 +147,16 @@ class Pairing:
             require(actor, set(INTENT_ROLES[EDIT]), N_("confirm a pairing"))
             self._documents.get(document_id)
             row = existing_segment(self._segments, document_id, index)
-            note = row["align_note"]
+            note = row.align_note
             if note is None:
                 raise InputError(_("segment {index}").format(index=index),
                                  _("its pairing is not marked doubtful; there is nothing to confirm"))
             at = now()
-            self._segments.clear_align_notes([row["id"]])
+            self._segments.clear_align_notes([row.id])
             self._stored_documents.touch_document(document_id, at)
             # segment_id: other screens re-read the segments the audit log names (Documents.changes).
             self._audit.audit(at, actor.id, "pairing.confirm", {"segment": index, "note": note},
-                              document_id=document_id, segment_id=row["id"])
+                              document_id=document_id, segment_id=row.id)
             return segment_from_row(existing_segment(self._segments, document_id, index))
 
 

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from workflow.errors import NotFound
 from workflow.i18n import _
 from workflow.models import Document, Revision, Role, Segment, SegmentKind, SegmentState
-from workflow.storage.store_segments import SegmentsRepository
+from workflow.storage.store_documents import DocumentRecord
+from workflow.storage.store_segments import RevisionRecord, SegmentRecord, SegmentsRepository
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -21,36 +22,35 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def fill(cls: type[T], row: dict[str, Any], **converted: Any) -> T:
-    """A model from a storage row whose column names match its fields, plus converted values."""
+def fill(cls: type[T], record: Any, **converted: Any) -> T:
+    """A model from a storage record whose field names match the model's, plus converted values."""
     names = [f.name for f in fields(cls)]
-    return cls(**{name: converted[name] if name in converted else row[name] for name in names})
+    return cls(**{name: converted[name] if name in converted else getattr(record, name) for name in names})
 
 
-def document_from_row(row: dict[str, Any]) -> Document:
-    return fill(Document, row, tags=tuple(row["tags"]))
+def document_from_row(row: DocumentRecord) -> Document:
+    return fill(Document, row)
 
 
-def segment_from_row(row: dict[str, Any]) -> Segment:
+def segment_from_row(row: SegmentRecord) -> Segment:
     return fill(
         Segment,
         row,
-        index=row["position"],
-        kind=SegmentKind(row["kind"]),
-        source=row["source_text"],
-        target=row["target"] or "",
-        state=SegmentState(row["state"]),
-        conflict=bool(row["conflict"]),
-        locked=bool(row.get("locked")),
-        max_length=row.get("max_length"),
+        index=row.position,
+        kind=SegmentKind(row.kind),
+        source=row.source_text,
+        target=row.target or "",
+        state=SegmentState(row.state),
+        conflict=row.conflict,
+        locked=bool(row.locked),
     )
 
 
-def revision_from_row(row: dict[str, Any]) -> Revision:
-    return fill(Revision, row, segment_index=row["position"], role=Role(row["role"]), aside=bool(row["aside"]))
+def revision_from_row(row: RevisionRecord) -> Revision:
+    return fill(Revision, row, segment_index=row.position, role=Role(row.role), aside=bool(row.aside))
 
 
-def existing_segment(segments: SegmentsRepository, document_id: int, index: int) -> dict[str, Any]:
+def existing_segment(segments: SegmentsRepository, document_id: int, index: int) -> SegmentRecord:
     """The segment's row with its current text, or NotFound in words a user can act on."""
     row = segments.segment(document_id, index)
     if row is None:

@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from workflow.access import EDIT_ROLES, IMPORT_ROLES, Actors, require, user_from_row
+from workflow.access import EDIT_ROLES, IMPORT_ROLES, Actors, require
 from workflow.clock import now
 from workflow.comments import Comments
 from workflow.documents import Documents
@@ -190,7 +190,7 @@ class Returns:
     def _pairs(self, doc: BilingualFile, name: str, document_id: int) -> tuple[list[_Pair], tuple[str, ...]]:
         """Each unit of the file with its segment, matched by the unit ids the export wrote."""
         exported = self._document_file(document_id, doc.format).units
-        rows = {row["position"]: row for row in self._segments.segments(document_id)}
+        rows = {row.position: row for row in self._segments.segments(document_id)}
         by_id: dict[str, int] = {}
         for position, unit in enumerate(exported, start=1):
             by_id.setdefault(unit.id, position)
@@ -207,14 +207,14 @@ class Returns:
                 unknown.append(unit.id)
                 continue
             row = rows[found]
-            pairs.append(_Pair(unit, found, row["id"], bool(row.get("locked"))))
+            pairs.append(_Pair(unit, found, row.id, bool(row.locked)))
         if unknown:
             raise InputError(name, _("units that are not document {id}'s: {units} (a returned file holds the units it "
                                      "was given; import it with --as-new to make a new document)").format(
                 units=_shown(unknown), id=document_id))
         if twice:
             raise InputError(name, _("units given twice: {units}").format(units=_shown(twice)))
-        differ = [p.unit.id for p in pairs if _korean(p.unit.source) != _korean(rows[p.position]["source_text"])]
+        differ = [p.unit.id for p in pairs if _korean(p.unit.source) != _korean(rows[p.position].source_text)]
         if differ:
             raise InputError(name, _("units whose Korean differs from document {id}'s: {units} (a returned file must "
                                      "carry the Korean it was given; nothing was imported)").format(
@@ -227,7 +227,7 @@ class Returns:
         row = self._users.user_by_name(_nfc(name).strip())
         if row is None:
             return None
-        user = user_from_row(row)
+        user = row
         return user.name if any(user.has(role) for role in EDIT_ROLES) and not user.disabled else None
 
 

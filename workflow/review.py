@@ -11,7 +11,7 @@ import json
 from collections.abc import Collection
 
 from workflow import notifications, states
-from workflow.access import Actors, permissions, require, user_from_row
+from workflow.access import Actors, permissions, require
 from workflow.checks.model import Severity
 from workflow.clock import now
 from workflow.comments import Comments
@@ -31,7 +31,7 @@ from workflow.storage.store_audit import AuditRepository
 from workflow.storage.store_desk import DeskRepository
 from workflow.storage.store_publications import PublicationsRepository
 from workflow.storage.store_review import CommentsRepository, SignoffsRepository
-from workflow.storage.store_segments import RevisionsRepository, SegmentsRepository
+from workflow.storage.store_segments import RevisionsRepository, SegmentRecord, SegmentsRepository
 from workflow.storage.store_tm import TranslationMemoryRepository
 from workflow.storage.store_users import UsersRepository
 from workflow.tm import TranslationMemory
@@ -122,7 +122,7 @@ class Review:
         if not done:
             return False
         went_out = done[-1]["revisions"]
-        return all(went_out.get(row["id"], -1) == row["revision_id"] for row in self._segments.segments(document_id))
+        return all(went_out.get(row.id, -1) == row.revision_id for row in self._segments.segments(document_id))
 
     def _in_review(self, document_id: int) -> bool:
         """A translator signed off and, since then, only editors have changed the text."""
@@ -136,8 +136,8 @@ class Review:
             return False, []
         last = max((rev for rev in translator[-1]["revisions"] if rev is not None), default=0)
         # A save kept aside changed no text (it merged into a later revision, or awaits a resolution).
-        return True, sorted({r["position"] for r in self._revisions.revisions(document_id)
-                             if r["id"] > last and not r["aside"] and r["role"] != Role.EDITOR.value})
+        return True, sorted({r.position for r in self._revisions.revisions(document_id)
+                             if r.id > last and not r.aside and r.role != Role.EDITOR.value})
 
     def translators(self, document_id: int) -> set[str]:
         signed = {s.user for s in self.signoffs(document_id) if s.role is Role.TRANSLATOR}
@@ -160,7 +160,7 @@ class Review:
         empty = row is None and self._users.count_users() == 0
         translators = self.translators(document_id) if document_id is not None else set()
         assigned = self._desk.assigned_user(document_id, Role.TRANSLATOR.value) if document_id is not None else None
-        return permissions(user_from_row(row) if row else None, translators, empty_workspace=empty,
+        return permissions(row, translators, empty_workspace=empty,
                            assigned_translator=assigned)
 
     def reviewer(self, document_id: int, by: str, action: str):
@@ -181,28 +181,28 @@ class Review:
         """Approve the segment's current revision inside the caller's write (edit and approve uses
         it so the editor's revision and its approval commit together). The caller checked `actor`."""
         row = self._segment(document_id, index)
-        states.refuse_locked(bool(row["locked"]), index)
-        if row["revision_id"] is None or not (row["target"] or "").strip():
+        states.refuse_locked(bool(row.locked), index)
+        if row.revision_id is None or not (row.target or "").strip():
             raise InputError(_("segment {index}").format(index=index), _("has no English to approve"))
-        if row["conflict"]:
+        if row.conflict:
             raise InputError(_("segment {index}").format(index=index),
                              _("is in conflict: two people changed the same words at once; resolve the "
                                "conflict before approving"))
-        before = SegmentState(row["state"])
+        before = SegmentState(row.state)
         after = states.next_state(before, states.APPROVE, segment=index)
         at = now()
-        self._signoffs.insert_approval({"segment_id": row["id"], "revision_id": row["revision_id"],
+        self._signoffs.insert_approval({"segment_id": row.id, "revision_id": row.revision_id,
                                      "user_id": actor.id, "role": Role.EDITOR.value, "created_at": at})
-        self._segments.set_segment_state(row["id"], after.value)
+        self._segments.set_segment_state(row.id, after.value)
         # Approved pairs become translation memory in the approval's own transaction.
-        self._tm.add_approved(source=row["source_text"], target=row["target"],
-                                 document_id=document_id, segment_id=row["id"],
-                                 author=self._stored_tm.revision_author(row["revision_id"]),
+        self._tm.add_approved(source=row.source_text, target=row.target or "",
+                                 document_id=document_id, segment_id=row.id,
+                                 author=self._stored_tm.revision_author(row.revision_id),
                                  approver=actor.name, at=at)
         self._audit.audit(at, actor.id, "segment.approve",
-                          {"segment": index, "revision": row["revision_id"], "from": before.value,
+                          {"segment": index, "revision": row.revision_id, "from": before.value,
                            **({"edited": True} if edited else {})},
-                          document_id=document_id, segment_id=row["id"])
+                          document_id=document_id, segment_id=row.id)
         return after
 
     def reject(self, document_id: int, index: int, *, comment: str, by: str) -> SegmentState:
@@ -211,16 +211,16 @@ class Review:
         with self._tx.write():
             actor = self.reviewer(document_id, by, N_("reject segments"))
             row = self._segment(document_id, index)
-            states.refuse_locked(bool(row["locked"]), index)
-            before = SegmentState(row["state"])
+            states.refuse_locked(bool(row.locked), index)
+            before = SegmentState(row.state)
             after = states.next_state(before, states.REJECT, segment=index)
             at = now()
-            self._segments.set_segment_state(row["id"], after.value)
-            self._stored_comments.insert_comment({"segment_id": row["id"], "author_id": actor.id, "kind": "query",
+            self._segments.set_segment_state(row.id, after.value)
+            self._stored_comments.insert_comment({"segment_id": row.id, "author_id": actor.id, "kind": "query",
                                         "text": comment.strip(), "created_at": at})
             self._audit.audit(at, actor.id, "segment.reject", {"segment": index, "from": before.value,
                                                                 "comment": comment.strip()},
-                              document_id=document_id, segment_id=row["id"])
+                              document_id=document_id, segment_id=row.id)
             notifications.rejected(self._desk, document_id, row, actor, at, comment.strip())
             return after
 
@@ -367,7 +367,7 @@ class Review:
                                          tuple(authors.get(s.index, ())), s.conflict, s.locked))
         return reports
 
-    def _segment(self, document_id: int, index: int) -> dict:
+    def _segment(self, document_id: int, index: int) -> SegmentRecord:
         return existing_segment(self._segments, document_id, index)
 
 

@@ -28,35 +28,35 @@ from workflow.records import content_hash, existing_segment, revision_from_row, 
 from workflow.review import Review
 from workflow.storage import Transactions
 from workflow.storage.store_audit import AuditRepository
-from workflow.storage.store_conflicts import ConflictsRepository
+from workflow.storage.store_conflicts import ConflictRecord, ConflictsRepository
 from workflow.storage.store_desk import DeskRepository
 from workflow.storage.store_documents import DocumentsRepository
-from workflow.storage.store_segments import RevisionsRepository, SegmentsRepository
+from workflow.storage.store_segments import RevisionsRepository, SegmentRecord, SegmentsRepository
 from workflow.textfile import refuse_controls
 
 
 # What every change to a segment's English does, whoever makes it (a save here, a move of English
 # between segments in workflow.pairing): the revision, the state it moves to, what it takes away.
 
-def revision_row(row: dict, text: str, actor, role: Role, at: str, *, parent: int | None,
+def revision_row(row: SegmentRecord, text: str, actor, role: Role, at: str, *, parent: int | None,
                  aside: bool = False, merge_parent: int | None = None) -> dict:
-    return {"segment_id": row["id"], "text": text, "author_id": actor.id, "role": role.value,
+    return {"segment_id": row.id, "text": text, "author_id": actor.id, "role": role.value,
             "created_at": at, "parent_id": parent, "content_hash": content_hash(text),
             "aside": int(aside), "merge_parent_id": merge_parent}
 
 
-def write_revision(revisions: RevisionsRepository, segments: SegmentsRepository, row: dict, text: str, actor, role: Role, at: str, *, parent: int | None,
+def write_revision(revisions: RevisionsRepository, segments: SegmentsRepository, row: SegmentRecord, text: str, actor, role: Role, at: str, *, parent: int | None,
                    merge_parent: int | None = None) -> tuple[int, SegmentState, SegmentState]:
     """Make `text` the segment's current revision and move its state as an edit does (to draft, or
     to empty with no English): the new revision's id, the state before and after. No audit: the
     caller records what the change was."""
-    states.refuse_locked(bool(row["locked"]), row["position"])
-    before = SegmentState(row["state"])
-    after = states.next_state(before, states.EDIT if text.strip() else states.CLEAR, segment=row["position"])
+    states.refuse_locked(bool(row.locked), row.position)
+    before = SegmentState(row.state)
+    after = states.next_state(before, states.EDIT if text.strip() else states.CLEAR, segment=row.position)
     revision_id = revisions.insert_revision(revision_row(row, text, actor, role, at, parent=parent,
                                                      merge_parent=merge_parent))
     if after is not before:
-        segments.set_segment_state(row["id"], after.value)
+        segments.set_segment_state(row.id, after.value)
     return revision_id, before, after
 
 
@@ -90,13 +90,13 @@ class Saving:
         self._segments = segments
         self._review = review
 
-    def _segment(self, document_id: int, index: int) -> dict:
+    def _segment(self, document_id: int, index: int) -> SegmentRecord:
         return existing_segment(self._segments, document_id, index)
 
-    def _editable(self, document_id: int, index: int) -> dict:
+    def _editable(self, document_id: int, index: int) -> SegmentRecord:
         # Refused before anything is written, the aside revision of a stale save included.
         row = self._segment(document_id, index)
-        states.refuse_locked(bool(row["locked"]), index)
+        states.refuse_locked(bool(row.locked), index)
         return row
 
     def save(self, document_id: int, index: int, text: str, *, by: str,
@@ -113,11 +113,11 @@ class Saving:
             role = require(actor, EDIT_ROLES, N_("edit translations"))
             role = editing_role(actor, role, self._desk.assigned_user(document_id, Role.TRANSLATOR.value))
             row = self._editable(document_id, index)
-            current = row["target"] or ""
+            current = row.target or ""
             if text == current:
                 return SaveResult(_segment(row), None, None, False)
-            if based_on is None or based_on == base_of(row["revision_id"]):
-                put = self._put(row, document_id, index, text, actor, role, parent=row["revision_id"])
+            if based_on is None or based_on == base_of(row.revision_id):
+                put = self._put(row, document_id, index, text, actor, role, parent=row.revision_id)
                 return self._result(document_id, index, put)
             return self._save_stale(row, document_id, index, text, actor, role, based_on)
 
@@ -134,59 +134,59 @@ class Saving:
         with self._tx.write():
             actor = self._review.reviewer(document_id, by, N_("edit and approve segments"))
             row = self._editable(document_id, index)
-            if text == (row["target"] or ""):
-                if SegmentState(row["state"]) is not SegmentState.APPROVED:
+            if text == (row.target or ""):
+                if SegmentState(row.state) is not SegmentState.APPROVED:
                     self._review.approve_in_write(document_id, index, actor)
                 return SaveResult(_segment(self._segment(document_id, index)), None, None, False)
-            if based_on is not None and based_on != base_of(row["revision_id"]):
+            if based_on is not None and based_on != base_of(row.revision_id):
                 return self._save_stale(row, document_id, index, text, actor, Role.EDITOR, based_on)
             # Saved as the editor's revision whatever other roles they hold: review work, which keeps
             # the document in review (Review._in_review) and the translator credited.
-            put = self._put(row, document_id, index, text, actor, Role.EDITOR, parent=row["revision_id"],
+            put = self._put(row, document_id, index, text, actor, Role.EDITOR, parent=row.revision_id,
                             extra={"approved": True})
             self._review.approve_in_write(document_id, index, actor, edited=True)
             # Nothing was sent back: the segment ends approved, at the new revision.
             return replace(self._result(document_id, index, put), voided=None)
 
-    def _save_stale(self, row: dict, document_id: int, index: int, text: str, actor, role: Role,
+    def _save_stale(self, row: SegmentRecord, document_id: int, index: int, text: str, actor, role: Role,
                     based_on: int) -> SaveResult:
         if based_on == EMPTY_BASE:
             base_id, base_text = None, ""
         else:
             base = self._conflicts.revision_by_id(based_on)
-            if base is None or base["segment_id"] != row["id"]:
+            if base is None or base.segment_id != row.id:
                 raise InputError(_("segment {index}").format(index=index),
                                  _("revision {revision} is not one of its revisions").format(revision=based_on))
-            base_id, base_text = based_on, base["text"]
+            base_id, base_text = based_on, base.text
         at = now()
         # The saver's own text is kept exactly as typed, whatever becomes of it: no save is lost.
         mine = self._revisions.insert_revision(
             revision_row(row, text, actor, role, at, parent=base_id, aside=True))
-        merge = merge3(base_text, text, row["target"] or "")
+        merge = merge3(base_text, text, row.target or "")
         # mine_hash lets `tandem verify` hold the aside revision to the text written here.
-        sides = {"base": base_id, "theirs": row["revision_id"], "mine": mine, "mine_hash": content_hash(text)}
+        sides = {"base": base_id, "theirs": row.revision_id, "mine": mine, "mine_hash": content_hash(text)}
         if merge.text is not None:  # merge.clean, spelled so the type narrows
-            if merge.text == (row["target"] or ""):  # theirs already holds every change of mine
+            if merge.text == (row.target or ""):  # theirs already holds every change of mine
                 self._audit.audit(at, actor.id, "segment.merge", dict(sides, segment=index, revision=None),
-                                  document_id=document_id, segment_id=row["id"])
+                                  document_id=document_id, segment_id=row.id)
                 return replace(self._result(document_id, index, (mine, None, ())), stale=True, merged=True,
                                aside_id=mine)
-            put = self._put(row, document_id, index, merge.text, actor, role, parent=row["revision_id"],
+            put = self._put(row, document_id, index, merge.text, actor, role, parent=row.revision_id,
                             merge_parent=mine, extra=dict(sides, merged=True, patch_applied=merge.applied))
             return replace(self._result(document_id, index, put), stale=True, merged=True, aside_id=mine)
-        conflict_id = self._conflicts.insert_conflict({"segment_id": row["id"], "base_id": base_id,
-                                                   "theirs_id": row["revision_id"], "mine_id": mine,
+        conflict_id = self._conflicts.insert_conflict({"segment_id": row.id, "base_id": base_id,
+                                                   "theirs_id": row.revision_id, "mine_id": mine,
                                                    "opened_by": actor.id, "opened_at": at})
-        before = SegmentState(row["state"])
-        after = states.next_state(before, states.EDIT if (row["target"] or "").strip() else states.CLEAR,
+        before = SegmentState(row.state)
+        after = states.next_state(before, states.EDIT if (row.target or "").strip() else states.CLEAR,
                                   segment=index)
         if after is not before:
-            self._segments.set_segment_state(row["id"], after.value)
+            self._segments.set_segment_state(row.id, after.value)
         self._documents.touch_document(document_id, at)
         self._audit.audit(at, actor.id, "segment.conflict",
                           {**sides, "segment": index, "conflict": conflict_id, "from": before.value,
                            "to": after.value},
-                          document_id=document_id, segment_id=row["id"])
+                          document_id=document_id, segment_id=row.id)
         voided = voided_state(before)
         return replace(self._result(document_id, index, (mine, voided, ())), stale=True, conflict=True,
                        aside_id=mine)
@@ -200,22 +200,22 @@ class Saving:
             role = require(actor, EDIT_ROLES, N_("resolve conflicts"))
             role = editing_role(actor, role, self._desk.assigned_user(document_id, Role.TRANSLATOR.value))
             row = self._editable(document_id, index)
-            open_ = self._conflicts.open_conflicts(row["id"])
+            open_ = self._conflicts.open_conflicts(row.id)
             if not open_:
                 raise InputError(_("segment {index}").format(index=index),
                                  _("is not in conflict; there is nothing to resolve"))
-            put = self._put(row, document_id, index, text, actor, role, parent=row["revision_id"],
-                            merge_parent=open_[-1]["mine_id"], action="segment.resolve",
-                            extra={"conflicts": [c["id"] for c in open_]})
+            put = self._put(row, document_id, index, text, actor, role, parent=row.revision_id,
+                            merge_parent=open_[-1].mine_id, action="segment.resolve",
+                            extra={"conflicts": [c.id for c in open_]})
             for conflict in open_:
-                self._conflicts.insert_resolution({"conflict_id": conflict["id"], "revision_id": put[0],
+                self._conflicts.insert_resolution({"conflict_id": conflict.id, "revision_id": put[0],
                                                "resolved_by": actor.id, "resolved_at": now()})
             return self._result(document_id, index, put)
 
     def conflict(self, document_id: int, index: int) -> Conflict | None:
         """The segment's newest open conflict (earlier open ones close with it when resolved)."""
         row = self._segment(document_id, index)
-        open_ = self._conflicts.open_conflicts(row["id"])
+        open_ = self._conflicts.open_conflicts(row.id)
         return self._conflict(open_[-1], index) if open_ else None
 
     def conflicts(self, document_id: int) -> list[Conflict]:
@@ -223,22 +223,22 @@ class Saving:
         found = []
         with self._tx.read():
             for row in self._segments.segments(document_id):
-                if row["conflict"]:
-                    found += [self._conflict(c, row["position"]) for c in self._conflicts.open_conflicts(row["id"])]
+                if row.conflict:
+                    found += [self._conflict(c, row.position) for c in self._conflicts.open_conflicts(row.id)]
         return found
 
-    def _conflict(self, c: dict, index: int) -> Conflict:
+    def _conflict(self, c: ConflictRecord, index: int) -> Conflict:
         # theirs_id and mine_id are NOT NULL; base_id is NULL for a conflict over an empty segment.
-        base = self._conflict_revision(c["base_id"]) if c["base_id"] is not None else None
-        theirs, mine = self._conflict_revision(c["theirs_id"]), self._conflict_revision(c["mine_id"])
-        return Conflict(c["id"], index, base, theirs, mine, c["opened_by"], c["opened_at"])
+        base = self._conflict_revision(c.base_id) if c.base_id is not None else None
+        theirs, mine = self._conflict_revision(c.theirs_id), self._conflict_revision(c.mine_id)
+        return Conflict(c.id, index, base, theirs, mine, c.opened_by, c.opened_at)
 
     def _conflict_revision(self, revision_id: int) -> Revision:
         row = self._conflicts.revision_by_id(revision_id)
         assert row is not None  # a conflict's revision ids are foreign keys, and revisions are never deleted
         return revision_from_row(row)
 
-    def _put(self, row: dict, document_id: int, index: int, text: str, actor, role: Role, *,
+    def _put(self, row: SegmentRecord, document_id: int, index: int, text: str, actor, role: Role, *,
              parent: int | None, merge_parent: int | None = None, action: str = "segment.save",
              extra: dict | None = None) -> tuple[int, SegmentState | None, tuple[Role, ...]]:
         """Make text the segment's current revision: state, audit, and the sign-offs it voids."""
@@ -252,13 +252,13 @@ class Saving:
                   "from": before.value, "to": after.value, **(extra or {})}
         if voided:
             detail["voided"] = voided.value
-        self._audit.audit(at, actor.id, action, detail, document_id=document_id, segment_id=row["id"])
+        self._audit.audit(at, actor.id, action, detail, document_id=document_id, segment_id=row.id)
         voided_signoffs = signoffs_voided(self._review, document_id, signed)
         for r, signoff in voided_signoffs:
             self._audit.audit(at, actor.id, "signoff.void",
                               {"signoff": signoff.id, "role": r.value, "signed_by": signoff.user,
                                "segment": index, "revision": revision_id},
-                              document_id=document_id, segment_id=row["id"])
+                              document_id=document_id, segment_id=row.id)
         return revision_id, voided, tuple(r for r, _ in voided_signoffs)
 
     def _result(self, document_id: int, index: int,

@@ -37,7 +37,7 @@ from workflow.storage import Transactions
 from workflow.storage.store_audit import AuditRepository
 from workflow.storage.store_glossary import TermsRepository
 from workflow.storage.store_learning import LearningRepository
-from workflow.storage.store_segments import SegmentsRepository
+from workflow.storage.store_segments import SegmentRecord, SegmentsRepository
 from workflow.storage.store_users import UsersRepository
 from workflow.storage.store_learning import LEARNED
 
@@ -162,7 +162,7 @@ class TermLearning:
             term = Term(learned.ko, learned.en, en_forbidden=(learned.forbidden,), status=TermStatus.PROPOSED)
             # An editor since disabled or removed cannot act: whoever runs the learning proposes it.
             proposer = next((name for name in learned.editors
-                             if (row := self._users.user_by_name(name)) and not row.get("disabled_at")), by)
+                             if (row := self._users.user_by_name(name)) and not row.disabled_at), by)
             created = self._glossary.propose(term, by=proposer, reason=reason(learned))
             with self._tx.write():
                 runner = self._actors.acting(by)
@@ -257,17 +257,17 @@ class _Occurrences:
     those segments and of the corrected documents: read once per run, and only that much kept (a
     workspace of millions of segments holds far more words than the corrections ask about)."""
 
-    def __init__(self, segments: list[dict], interest: set[str], documents: set[int]) -> None:
+    def __init__(self, segments: list[SegmentRecord], interest: set[str], documents: set[int]) -> None:
         self._analysed: dict[tuple[int, int], EnglishText] = {}
         self.english: dict[tuple[int, int], str] = {}
         self.segments_with: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for row in segments:
-            where = (row["document_id"], row["position"])
-            found = [key for key in korean_words(row["source_text"] or "") if key in interest]
+            where = (row.document_id, row.position)
+            found = [key for key in korean_words(row.source_text or "") if key in interest]
             for key in found:
                 self.segments_with[key].append(where)
             if found or where[0] in documents:
-                self.english[where] = row["target"] or ""
+                self.english[where] = row.target or ""
 
     def has(self, place: tuple[int, int], phrase: str) -> bool:
         """Whether the segment's English has the phrase, inflected or not (analysed once per run)."""

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from workflow.access import Actors, require, user_from_row
+from workflow.access import Actors, require
 from workflow.clock import now
 from workflow.errors import InputError, NotFound
 from workflow.i18n import N_, _
@@ -31,11 +31,11 @@ class Users:
         self._audit = audit
 
     def all(self) -> list[User]:
-        return [user_from_row(row) for row in self._users.users()]
+        return self._users.users()
 
     def find(self, name: str) -> User | None:
         row = self._users.user_by_name(name)
-        return user_from_row(row) if row else None
+        return row
 
     def get(self, name: str) -> User:
         found = self.find(name)
@@ -62,7 +62,7 @@ class Users:
                 user_id = self._users.insert_user(name, unicodedata.normalize("NFC", (display_name or name).strip()), at)
                 action = "user.add"
             else:
-                user_id = existing["id"]
+                user_id = existing.id
                 action = "user.grant"
             self._users.add_roles(user_id, wanted)
             self._audit.audit(at, actor.id, action, {"user": name, "roles": sorted(wanted)})

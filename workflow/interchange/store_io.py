@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from collections.abc import Iterable
 
-from workflow.access import IMPORT_ROLES, Actors, require, user_from_row
+from workflow.access import IMPORT_ROLES, Actors, require
 from workflow.clock import now
 from workflow.errors import InputError, PermissionDenied
 from workflow.i18n import N_, _
@@ -169,7 +169,7 @@ def store_file(store: Storage, doc: BilingualFile, *, name: str, checksum: str, 
             "source": name, "format": doc.format, "version": doc.version, "encoding": encoding,
             "segments": len(units), "file_authors": sorted(people.strangers), "revisions": created.revisions},
             document_id=document_id)
-    return StoredFile(document_id, len(units), earlier["id"] if earlier else None,
+    return StoredFile(document_id, len(units), earlier.id if earlier else None,
                       tuple(sorted(people.strangers)))
 
 
@@ -185,8 +185,8 @@ def document_file(store: Storage, document_id: int, fmt: str) -> BilingualFile:
     revision_names, comment_names = store.interchange.file_authors(document_id)
     authors = {}
     for revision in store.revisions.revisions(document_id):  # by position, then id: the last one is current
-        if not revision["aside"]:  # a merged or conflicting save kept aside is never current
-            authors[revision["position"]] = revision_names.get(revision["id"], revision["author"])
+        if not revision.aside:  # a merged or conflicting save kept aside is never current
+            authors[revision.position] = revision_names.get(revision.id, revision.author)
     notes: dict[int, list[Note]] = {}
     for comment in store.comments.comments(document_id):
         notes.setdefault(comment["position"], []).append(Note(
@@ -195,31 +195,31 @@ def document_file(store: Storage, document_id: int, fmt: str) -> BilingualFile:
     units = []
     used: set[str] = set()
     for row in segments:
-        extra = by_segment.get(row["id"], {})
-        unit_id = extra.get("unit_id") or str(row["position"])
+        extra = by_segment.get(row.id, {})
+        unit_id = extra.get("unit_id") or str(row.position)
         if unit_id in used:  # never write two units with one id, whatever the file had
-            unit_id = f"{unit_id}-{row['position']}"
+            unit_id = f"{unit_id}-{row.position}"
         used.add(unit_id)
-        state = SegmentState(row["state"])
+        state = SegmentState(row.state)
         file_state = extra.get("file_state")
         # The file's own word goes back only where it still says what the segment's state is.
         same_format = record is not None and record["format"] == fmt
         if not (same_format and file_state and _FROM[fmt].get(file_state) is state):
             file_state = None
         units.append(Unit(
-            id=unit_id, source=row["source_text"], target=row["target"] or None, state=state,
-            kind=SegmentKind(row["kind"]), notes=notes.get(row["position"], []),
+            id=unit_id, source=row.source_text, target=row.target or None, state=state,
+            kind=SegmentKind(row.kind), notes=notes.get(row.position, []),
             codes=[InlineCode(*c) for c in extra.get("codes", [])],
-            author=authors.get(row["position"]) if row["target"] else None, file_state=file_state,
-            locked=bool(row["locked"]), max_length=row["max_length"]))
+            author=authors.get(row.position) if row.target else None, file_state=file_state,
+            locked=bool(row.locked), max_length=row.max_length))
     same_format = record is not None and record["format"] == fmt
     version = record["version"] if record is not None and same_format else ("1.2" if fmt == "xliff12" else "2.1")
     return BilingualFile(
         format=fmt, version=version,
         source_lang=record["source_lang"] if record else "ko",
         target_lang=(record["target_lang"] if record else None) or "en",
-        original=record["original"] if record else doc["source_name"],
-        units=units, title=doc["title"],
+        original=record["original"] if record else doc.source_name,
+        units=units, title=doc.title,
         skeleton=store.interchange.interchange_file(document_id) if same_format else None)
 
 
@@ -282,7 +282,7 @@ class _People:
             return None
         if name not in self._known:
             row = self._store.users.user_by_name(name)
-            self._known[name] = user_from_row(row) if row else None
+            self._known[name] = row
             if row is None:
                 self.strangers.add(name)
         return self._known[name]

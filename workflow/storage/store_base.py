@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from workflow.storage.engine import Engine, Row
 
 __all__ = ["Repository", "Row"]
+
+R = TypeVar("R")
 
 
 class Repository:
@@ -23,3 +25,7 @@ class Repository:
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
         return self._engine.rows(sql, params)
+
+    def _records(self, record: type[R], sql: str, params: Iterable[Any] = ()) -> list[R]:
+        """The query's rows as records whose fields are its columns, by name."""
+        return [record(**row) for row in self._engine.rows(sql, params)]

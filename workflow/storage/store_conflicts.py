@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from workflow.storage.store_base import Repository, Row
+from workflow.storage.store_segments import RevisionRecord
+
+
+@dataclass(frozen=True)
+class ConflictRecord:
+    id: int
+    base_id: int | None  # the revision both saves started from
+    theirs_id: int
+    mine_id: int
+    opened_by: str  # user name
+    opened_at: str
 
 
 class ConflictsRepository(Repository):
     """Conflicts opened by concurrent saves, and their resolutions."""
 
-    def revision_by_id(self, revision_id: int) -> Row | None:
-        rows = self._rows(
+    def revision_by_id(self, revision_id: int) -> RevisionRecord | None:
+        rows = self._records(RevisionRecord, 
             """SELECT r.id, r.segment_id, s.position, r.text, u.name AS author, r.role, r.created_at,
                       r.parent_id, r.content_hash, r.merge_parent_id, r.aside
                FROM revisions r JOIN segments s ON s.id = r.segment_id JOIN users u ON u.id = r.author_id
@@ -21,9 +34,9 @@ class ConflictsRepository(Repository):
     def insert_conflict(self, row: Row) -> int:
         return self._insert("conflicts", row)
 
-    def open_conflicts(self, segment_id: int) -> list[Row]:
+    def open_conflicts(self, segment_id: int) -> list[ConflictRecord]:
         """The segment's unresolved conflicts, oldest first."""
-        return self._rows(
+        return self._records(ConflictRecord, 
             """SELECT c.id, c.base_id, c.theirs_id, c.mine_id, u.name AS opened_by, c.opened_at
                FROM conflicts c JOIN users u ON u.id = c.opened_by
                WHERE c.segment_id = ? AND c.id NOT IN (SELECT conflict_id FROM conflict_resolutions)

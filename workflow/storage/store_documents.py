@@ -3,8 +3,25 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from workflow.storage.store_base import Repository, Row
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    id: int
+    title: str
+    tags: tuple[str, ...]
+    source_name: str
+    source_checksum: str
+    source_encoding: str
+    english_name: str | None
+    english_checksum: str | None
+    segmentation: str
+    created_at: str
+    updated_at: str
+    created_by: str  # the importer's user name
 
 
 class DocumentsRepository(Repository):
@@ -14,14 +31,14 @@ class DocumentsRepository(Repository):
         fields = dict(fields, tags=json.dumps(list(fields["tags"]), ensure_ascii=False))
         return self._insert("documents", fields)
 
-    def documents(self) -> list[Row]:
+    def documents(self) -> list[DocumentRecord]:
         return [self._document_row(r) for r in self._rows(_DOCUMENTS + " ORDER BY d.id")]
 
-    def document(self, document_id: int) -> Row | None:
+    def document(self, document_id: int) -> DocumentRecord | None:
         rows = self._rows(_DOCUMENTS + " WHERE d.id = ?", (document_id,))
         return self._document_row(rows[0]) if rows else None
 
-    def document_by_checksums(self, source: str, english: str | None) -> Row | None:
+    def document_by_checksums(self, source: str, english: str | None) -> DocumentRecord | None:
         rows = self._rows(
             _DOCUMENTS + " WHERE d.source_checksum = ? AND d.english_checksum IS ? ORDER BY d.id",
             (source, english),
@@ -29,9 +46,8 @@ class DocumentsRepository(Repository):
         return self._document_row(rows[0]) if rows else None
 
     @staticmethod
-    def _document_row(row: Row) -> Row:
-        row["tags"] = json.loads(row["tags"])
-        return row
+    def _document_row(row: Row) -> DocumentRecord:
+        return DocumentRecord(**dict(row, tags=tuple(json.loads(row["tags"]))))
 
     def touch_document(self, document_id: int, at: str) -> None:
         self._engine.execute("UPDATE documents SET updated_at = ? WHERE id = ?", (at, document_id))

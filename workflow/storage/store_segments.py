@@ -2,7 +2,44 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from workflow.storage.store_base import Repository, Row
+
+
+@dataclass(frozen=True)
+class SegmentRecord:
+    """A segment with its current English (target: None where it has none)."""
+
+    id: int
+    document_id: int
+    position: int
+    block: int
+    kind: str
+    source_text: str
+    state: str
+    align_score: float | None
+    align_note: str | None
+    locked: int
+    max_length: int | None
+    revision_id: int | None
+    target: str | None
+    conflict: bool  # an unresolved conflict between two people's saves
+
+
+@dataclass(frozen=True)
+class RevisionRecord:
+    id: int
+    segment_id: int
+    position: int
+    text: str
+    author: str  # user name
+    role: str
+    created_at: str
+    parent_id: int | None
+    content_hash: str
+    merge_parent_id: int | None
+    aside: int
 
 _SEGMENTS_WITH_CURRENT = """
 SELECT s.id, s.document_id, s.position, s.block, s.kind, s.source_text, s.state,
@@ -39,13 +76,13 @@ class SegmentsRepository(Repository):
             )
         ]
 
-    def segments(self, document_id: int) -> list[Row]:
-        return self._rows(
+    def segments(self, document_id: int) -> list[SegmentRecord]:
+        return self._segments(
             _SEGMENTS_WITH_CURRENT + " WHERE s.document_id = ? ORDER BY s.position", (document_id,)
         )
 
-    def segment(self, document_id: int, position: int) -> Row | None:
-        rows = self._rows(
+    def segment(self, document_id: int, position: int) -> SegmentRecord | None:
+        rows = self._segments(
             _SEGMENTS_WITH_CURRENT + " WHERE s.document_id = ? AND s.position = ?", (document_id, position)
         )
         return rows[0] if rows else None
@@ -55,9 +92,9 @@ class SegmentsRepository(Repository):
                                (document_id,)).fetchone()
         return row[0]
 
-    def segments_audited_after(self, document_id: int, audit_id: int) -> list[Row]:
+    def segments_audited_after(self, document_id: int, audit_id: int) -> list[SegmentRecord]:
         """Segments (with their current text) that audit entries newer than `audit_id` name."""
-        return self._rows(
+        return self._segments(
             # An entry about several segments (a move of English between them) lists their ids.
             _SEGMENTS_WITH_CURRENT + """ WHERE s.id IN (SELECT segment_id FROM audit_log
                                                        WHERE document_id = ? AND id > ?
@@ -79,9 +116,13 @@ class SegmentsRepository(Repository):
             marks = ", ".join("?" * len(segment_ids))
             self._engine.execute(f"UPDATE segments SET align_note = NULL WHERE id IN ({marks})", tuple(segment_ids))
 
-    def all_segments(self) -> list[Row]:
+    def all_segments(self) -> list[SegmentRecord]:
         """Every segment of every document with its current English, for workspace-wide scans."""
-        return self._rows(_SEGMENTS_WITH_CURRENT + " ORDER BY s.document_id, s.position")
+        return self._segments(_SEGMENTS_WITH_CURRENT + " ORDER BY s.document_id, s.position")
+
+    def _segments(self, sql: str, params: tuple = ()) -> list[SegmentRecord]:
+        # `conflict` is an EXISTS: 0/1 on SQLite, a boolean on PostgreSQL; a bool either way.
+        return [SegmentRecord(**dict(row, conflict=bool(row["conflict"]))) for row in self._rows(sql, params)]
 
 
 class RevisionsRepository(Repository):
@@ -93,7 +134,7 @@ class RevisionsRepository(Repository):
     def insert_revisions(self, rows: list[Row]) -> None:
         self._engine.insert_all("revisions", rows)
 
-    def revisions(self, document_id: int, position: int | None = None) -> list[Row]:
+    def revisions(self, document_id: int, position: int | None = None) -> list[RevisionRecord]:
         if position is None:
-            return self._rows(_REVISIONS.format(extra=""), (document_id,))
-        return self._rows(_REVISIONS.format(extra="AND s.position = ?"), (document_id, position))
+            return self._records(RevisionRecord, _REVISIONS.format(extra=""), (document_id,))
+        return self._records(RevisionRecord, _REVISIONS.format(extra="AND s.position = ?"), (document_id, position))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from workflow.storage.store_base import Repository, Row
+from workflow.models import Role, User
+from workflow.storage.store_base import Repository
 
 
 class UsersRepository(Repository):
@@ -22,14 +23,14 @@ class UsersRepository(Repository):
             ({"user_id": user_id, "role": role} for role in roles), ignore=True
         )
 
-    def user_by_name(self, name: str) -> Row | None:
+    def user_by_name(self, name: str) -> User | None:
         rows = self._users_where("u.name = ?", (name,))
         return rows[0] if rows else None
 
-    def users(self) -> list[Row]:
+    def users(self) -> list[User]:
         return self._users_where("1", ())
 
-    def user_by_login(self, login: str) -> Row | None:
+    def user_by_login(self, login: str) -> User | None:
         """The user an operating-system login is mapped to."""
         rows = self._users_where("u.id = (SELECT user_id FROM os_logins WHERE login = ?)", (login,))
         return rows[0] if rows else None
@@ -51,7 +52,7 @@ class UsersRepository(Repository):
     def set_disabled(self, user_id: int, at: str | None) -> None:
         self._engine.execute("UPDATE users SET disabled_at = ? WHERE id = ?", (at, user_id))
 
-    def _users_where(self, where: str, params: tuple[Any, ...]) -> list[Row]:
+    def _users_where(self, where: str, params: tuple[Any, ...]) -> list[User]:
         # The password hash is never part of a user row: only the login check reads it.
         rows = self._rows(
             f"""SELECT u.id, u.name, u.display_name, u.created_at, u.disabled_at, u.demo,
@@ -61,8 +62,8 @@ class UsersRepository(Repository):
                 WHERE {where} GROUP BY u.id ORDER BY u.name""",
             params,
         )
-        for row in rows:
-            row["roles"] = sorted((row["roles"] or "").split(",")) if row["roles"] else []
-            row["logins"] = sorted((row["logins"] or "").split(",")) if row["logins"] else []
-            row["demo"] = bool(row["demo"])
-        return rows
+        return [User(row["id"], row["name"], row["display_name"],
+                     tuple(Role(r) for r in sorted(row["roles"].split(","))) if row["roles"] else (),
+                     row["created_at"], bool(row["demo"]), row["disabled_at"],
+                     tuple(sorted(row["logins"].split(","))) if row["logins"] else ())
+                for row in rows]
