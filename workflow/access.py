@@ -4,7 +4,6 @@ whatever the interface offered."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from workflow.clock import now
 from workflow.errors import PermissionDenied

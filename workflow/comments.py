@@ -22,7 +22,7 @@ from workflow.records import existing_segment
 from workflow.storage import Transactions
 from workflow.storage.store_audit import AuditRepository
 from workflow.storage.store_desk import DeskRepository
-from workflow.storage.store_review import CommentsRepository
+from workflow.storage.store_review import CommentPlace, CommentRecord, CommentsRepository
 from workflow.storage.store_segments import SegmentsRepository
 from workflow.textfile import refuse_controls
 
@@ -36,9 +36,9 @@ def _clean(text: str) -> str:
     return text
 
 
-def _comment(row: dict) -> Comment:
-    return Comment(row["id"], row["position"], row["kind"], row["text"], row["author"], row["created_at"],
-                   row["resolved_by"], row["resolved_at"], row["parent_id"])
+def _comment(row: CommentRecord) -> Comment:
+    return Comment(row.id, row.position, row.kind, row.text, row.author, row.created_at,
+                   row.resolved_by, row.resolved_at, row.parent_id)
 
 
 class Comments:
@@ -74,19 +74,19 @@ class Comments:
             actor = self._actors.acting(by)
             require(actor, set(INTENT_ROLES[REPLY]), N_("reply to comments"))
             root = self._root(comment_id)
-            if root["resolved_at"]:
-                raise InputError(_("comment {id}").format(id=root["id"]),
+            if root.resolved_at:
+                raise InputError(_("comment {id}").format(id=root.id),
                                  _("is closed; add a new comment instead"))
             at = now()
             # A reply keeps its thread's kind, so an exported file still files it with its query.
-            reply_id = self._comments.insert_comment({"segment_id": root["segment_id"], "author_id": actor.id,
-                                                   "kind": root["kind"], "text": text, "created_at": at,
-                                                   "parent_id": root["id"]})
+            reply_id = self._comments.insert_comment({"segment_id": root.segment_id, "author_id": actor.id,
+                                                   "kind": root.kind, "text": text, "created_at": at,
+                                                   "parent_id": root.id})
             self._audit.audit(at, actor.id, "comment.reply",
-                              {"segment": root["position"], "comment": reply_id, "thread": root["id"]},
-                              document_id=root["document_id"], segment_id=root["segment_id"])
+                              {"segment": root.position, "comment": reply_id, "thread": root.id},
+                              document_id=root.document_id, segment_id=root.segment_id)
             notifications.answer(self._desk, root, actor, at, reply_id)
-        return self._one(root["document_id"], root["position"], reply_id)
+        return self._one(root.document_id, root.position, reply_id)
 
     def resolve(self, comment_id: int, *, by: str) -> int:
         """Close the thread `comment_id` belongs to (the query is answered, or the note dealt with);
@@ -95,13 +95,13 @@ class Comments:
             actor = self._actors.acting(by)
             require(actor, set(INTENT_ROLES[CLOSE]), N_("resolve comments"))
             root = self._root(comment_id)
-            if root["resolved_at"]:
-                raise InputError(_("comment {id}").format(id=root["id"]), _("is already resolved"))
+            if root.resolved_at:
+                raise InputError(_("comment {id}").format(id=root.id), _("is already resolved"))
             at = now()
-            self._comments.resolve_comment(root["id"], actor.id, at)
-            self._audit.audit(at, actor.id, "comment.resolve", {"comment": root["id"]},
-                              document_id=root["document_id"], segment_id=root["segment_id"])
-        return root["id"]
+            self._comments.resolve_comment(root.id, actor.id, at)
+            self._audit.audit(at, actor.id, "comment.resolve", {"comment": root.id},
+                              document_id=root.document_id, segment_id=root.segment_id)
+        return root.id
 
     def all(self, document_id: int, index: int | None = None) -> list[Comment]:
         """Every comment, replies included (a reply's parent_id names its thread's first comment), by
@@ -114,12 +114,12 @@ class Comments:
     def open_queries(self, document_id: int, index: int | None = None) -> list[Comment]:
         return open_queries(self.all(document_id, index))
 
-    def _root(self, comment_id: int) -> dict:
+    def _root(self, comment_id: int) -> CommentPlace:
         row = self._comments.comment(comment_id)
         if row is None:
             raise NotFound(_("no comment {id}").format(id=comment_id))
-        if row["parent_id"] is not None:
-            row = self._comments.comment(row["parent_id"])
+        if row.parent_id is not None:
+            row = self._comments.comment(row.parent_id)
             assert row is not None  # parent_id is a foreign key to comments, and comments are never deleted
         return row
 

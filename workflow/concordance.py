@@ -56,8 +56,8 @@ def concordance(segments: ConcordanceRepository, memory: TranslationMemoryReposi
         source_spans, target_spans = _marks(index, row["source_text"], target, query)
         hits.append(ConcordanceHit(DOCUMENT, row["source_text"], target, source_spans, target_spans,
                                    document_id=row["document_id"], title=row["title"], index=row["position"]))
-    for row in memory.tm_search(query, limit):
-        source_spans, target_spans = _marks(index, row["source_text"], row["target_text"], query)
-        hits.append(ConcordanceHit(TM, row["source_text"], row["target_text"], source_spans, target_spans,
-                                   origin=row["origin"]))
+    for unit in memory.tm_search(query, limit):
+        source_spans, target_spans = _marks(index, unit.source_text, unit.target_text, query)
+        hits.append(ConcordanceHit(TM, unit.source_text, unit.target_text, source_spans, target_spans,
+                                   origin=unit.origin))
     return hits

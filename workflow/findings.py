@@ -311,7 +311,7 @@ class Findings:
         hashed = texts_hash(segment.source, segment.text)
         if segment.dismissals is None or segment.dismissals[0] != hashed:
             rows = self._stored_dismissals.dismissals(segment.id, hashed)
-            segment.dismissals = (hashed, {d["finding_key"]: Dismissal(d["user"], d["reason"], d["created_at"])
+            segment.dismissals = (hashed, {d.finding_key: Dismissal(d.user, d.reason, d.created_at)
                                            for d in rows})
         return segment.dismissals[1]
 

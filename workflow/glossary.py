@@ -23,7 +23,7 @@ from workflow.interchange.model import FileImport
 from workflow.models import Role, SegmentState, TermImpact, TermOccurrence, TermRevision
 from workflow.storage import Transactions
 from workflow.storage.store_audit import AuditRepository
-from workflow.storage.store_glossary import TermsRepository
+from workflow.storage.store_glossary import TermRevisionRecord, TermsRepository
 from workflow.storage.store_segments import SegmentsRepository
 from workflow.textfile import refuse_controls
 from workflow.word_decisions import WordDecisions
@@ -88,8 +88,8 @@ class Glossary:
     def history(self, term_id: int) -> list[TermRevision]:
         self.term(term_id)
         return [
-            TermRevision(r["revision_id"], _term(r), r["author"], Role(r["role"]), r["created_at"],
-                         r["reason"], r["parent_id"])
+            TermRevision(r.revision_id, _term(r), r.author, Role(r.role), r.created_at,
+                         r.reason, r.parent_id)
             for r in self._terms.term_revisions(term_id)
         ]
 
@@ -211,7 +211,7 @@ class Glossary:
         # Every caller has read the term (self.term, which refuses a missing one) in this same write
         # transaction, so it is still there.
         assert current is not None
-        self._store_changes([(term_id, term, current["revision_id"])], author_id, role, reason, now())
+        self._store_changes([(term_id, term, current.revision_id)], author_id, role, reason, now())
 
     def _store_changes(self, changes: list[tuple[int, Term, int | None]], author_id: int, role: Role,
                        reason: str, at: str) -> None:
@@ -244,7 +244,7 @@ class Glossary:
             role = require(actor, GLOSSARY_ROLES, N_("import glossaries"))
             stored = self._terms.current_terms()
             current_terms = [_term(row) for row in stored]
-            revision_of = {row["term_id"]: row["revision_id"] for row in stored}
+            revision_of = {row.term_id: row.revision_id for row in stored}
             live = {form: t for t in current_terms if t.status in _LIVE for form in _forms(t)}
             existing = {t.ko.replace(" ", ""): t for t in current_terms if t.status in _LIVE}
             reason = f"imported from {path.name}"
@@ -369,9 +369,9 @@ def _any_role(roles: tuple[Role, ...]) -> Role:
     return roles[0]
 
 
-def _term(row: dict[str, Any]) -> Term:
-    return Term(**{name: row[name] for name in _TERM_FIELDS if name != "status"},
-                status=TermStatus(row["status"]), id=row["term_id"])
+def _term(row: TermRevisionRecord) -> Term:
+    return Term(**{name: getattr(row, name) for name in _TERM_FIELDS if name != "status"},
+                status=TermStatus(row.status), id=row.term_id)
 
 
 def _searchable(term: Term) -> tuple[str, ...]:

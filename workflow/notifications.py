@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from workflow.models import Role
 from workflow.storage.store_desk import DeskRepository
+from workflow.storage.store_review import CommentPlace
 from workflow.storage.store_segments import SegmentRecord
 
 ASSIGNED, QUERY, ANSWER, REJECTED, SIGNED_OFF = "assigned", "query", "answer", "rejected", "signed_off"
@@ -40,13 +41,13 @@ def query(desk: DeskRepository, document_id: int, segment: SegmentRecord, actor,
             comment=comment_id)
 
 
-def answer(desk: DeskRepository, root: dict, actor, at: str, reply_id: int) -> None:
+def answer(desk: DeskRepository, root: CommentPlace, actor, at: str, reply_id: int) -> None:
     """A reply in a query's thread: for whoever asked it."""
-    asked = desk.comment_author(root["id"])
+    asked = desk.comment_author(root.id)
     if asked is None or asked["kind"] != "query":
         return
-    _notify(desk, asked["author_id"], actor, ANSWER, at, document_id=root["document_id"],
-            segment_id=root["segment_id"], comment=reply_id, thread=root["id"])
+    _notify(desk, asked["author_id"], actor, ANSWER, at, document_id=root.document_id,
+            segment_id=root.segment_id, comment=reply_id, thread=root.id)
 
 
 def rejected(desk: DeskRepository, document_id: int, segment: SegmentRecord, actor, at: str, comment: str) -> None:

@@ -75,8 +75,8 @@ class Review:
         if not rows:
             return []  # the usual case while translating: every save asks, so skip hashing the texts
         _, current = self._texts(document_id)
-        return [SignOff(r["id"], r["user"], r["display_name"], Role(r["role"]), r["created_at"],
-                        r["content_hash"], r["content_hash"] == current)
+        return [SignOff(r.id, r.user, r.display_name, Role(r.role), r.created_at,
+                        r.content_hash, r.content_hash == current)
                 for r in rows]
 
     def valid_signoffs(self, document_id: int) -> dict[Role, SignOff]:
@@ -90,7 +90,8 @@ class Review:
     def edit_guard(self, document_id: int) -> EditGuard:
         """Who approved which segment's current text, and the sign-offs that hold: what an edit voids."""
         segments = self._documents.segments(document_id)
-        return EditGuard(approvers(self._signoffs.approvers(document_id), segments),
+        return EditGuard(approvers(((r.position, r.revision_id, r.display_name or r.user)
+                                    for r in self._signoffs.approvers(document_id)), segments),
                          tuple(self.valid_signoffs(document_id).values()))
 
     def credited(self, document_id: int) -> dict[Role, SignOff]:
@@ -131,10 +132,10 @@ class Review:
 
     def _changed_since_translator(self, document_id: int) -> tuple[bool, list[int]]:
         """Whether a translator signed off, and the segments changed since by anyone not an editor."""
-        translator = [r for r in self._signoffs.signoffs(document_id) if r["role"] == Role.TRANSLATOR.value]
+        translator = [r for r in self._signoffs.signoffs(document_id) if r.role == Role.TRANSLATOR.value]
         if not translator:
             return False, []
-        last = max((rev for rev in translator[-1]["revisions"] if rev is not None), default=0)
+        last = max((rev for rev in translator[-1].revisions if rev is not None), default=0)
         # A save kept aside changed no text (it merged into a later revision, or awaits a resolution).
         return True, sorted({r.position for r in self._revisions.revisions(document_id)
                              if r.id > last and not r.aside and r.role != Role.EDITOR.value})
@@ -344,11 +345,11 @@ class Review:
         """Per segment: the translator's signed text against the current one, and the effort."""
         segments = self._documents.segments(document_id)
         signed = {}
-        translator = [s for s in self._signoffs.signoffs(document_id) if s["role"] == "translator"]
+        translator = [s for s in self._signoffs.signoffs(document_id) if s.role == "translator"]
         history = self._documents.history(document_id)
         by_id = {r.id: r for r in history}
         if translator:
-            for segment, revision_id in zip(segments, translator[-1]["revisions"]):
+            for segment, revision_id in zip(segments, translator[-1].revisions):
                 signed[segment.index] = by_id[revision_id].text if revision_id in by_id else ""
         authors: dict[int, list[str]] = {}
         first: dict[int, str] = {}

@@ -176,7 +176,7 @@ class TermLearning:
     def evidence(self, term_id: int) -> tuple[Correction, ...]:
         """The corrections a learned proposal was made from (none for other terms)."""
         revisions = self._terms.term_revisions(term_id)
-        if not revisions or not revisions[0]["reason"].startswith(REASON_PREFIX):
+        if not revisions or not revisions[0].reason.startswith(REASON_PREFIX):
             return ()  # not learned: spare the audit log's scan (it has no index by action)
         detail = self._learning.learned_evidence(term_id)
         if not detail:

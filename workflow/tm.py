@@ -23,7 +23,7 @@ from workflow.models.memory import TmMatch, TmUnit
 from workflow.storage import Transactions
 from workflow.storage.store_audit import AuditRepository
 from workflow.storage.store_concordance import ConcordanceRepository
-from workflow.storage.store_tm import TranslationMemoryRepository
+from workflow.storage.store_tm import TmUnitRecord, TranslationMemoryRepository
 from workflow.glossary import Glossary
 from workflow.interchange.model import FileImport
 from workflow.tmx import iso_date, language, read_tmx, write_tmx
@@ -54,9 +54,9 @@ def trigrams(text: str) -> list[str]:
     return list(dict.fromkeys(folded[i:i + 3] for i in range(len(folded) - 2)))
 
 
-def _unit(row: dict) -> TmUnit:
-    return TmUnit(row["id"], row["source_text"], row["target_text"], row["document_id"],
-                  row["author"], row["approver"], row["created_at"], row["origin"])
+def _unit(row: TmUnitRecord) -> TmUnit:
+    return TmUnit(row.id, row.source_text, row.target_text, row.document_id,
+                  row.author, row.approver, row.created_at, row.origin)
 
 
 class TranslationMemory:
@@ -122,11 +122,11 @@ class TranslationMemory:
         source = source.strip()
         if not source:
             return []
-        scored = [(score(source, row["source_text"]), row)
+        scored = [(score(source, row.source_text), row)
                   for row in self._tm.tm_units_by_id(self.candidate_ids(source))]
         scored = [s for s in scored if s[0] >= minimum]
-        scored.sort(key=lambda s: (-s[0], -s[1]["id"]))
-        return [TmMatch(_unit(row), round(value, 1), word_diff(row["source_text"], source))
+        scored.sort(key=lambda s: (-s[0], -s[1].id))
+        return [TmMatch(_unit(row), round(value, 1), word_diff(row.source_text, source))
                 for value, row in scored[:limit]]
 
     def search(self, text: str, *, limit: int = SEARCH_LIMIT) -> list[TmUnit]:

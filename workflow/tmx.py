@@ -4,6 +4,7 @@ element and line and nothing is taken from it."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, UTC
 
@@ -13,6 +14,7 @@ from workflow.errors import InputError
 from workflow.i18n import _
 from workflow.interchange.xmlsafe import local_name as _local
 from workflow.interchange.xmlsafe import parse_xml_report
+from workflow.storage.store_tm import TmUnitRecord
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Inline elements holding native codes (RTF, HTML tags): not text a translator wrote.
@@ -74,22 +76,22 @@ def seg_text(seg: etree._Element) -> str:
     return "".join(parts)
 
 
-def write_tmx(rows: list[dict], *, srclang: str = "ko", target: str = "en") -> bytes:
+def write_tmx(rows: Sequence[TmUnitRecord], *, srclang: str = "ko", target: str = "en") -> bytes:
     root = etree.Element("tmx", version="1.4")
     etree.SubElement(root, "header", {
         "creationtool": "Tandem", "creationtoolversion": "1", "segtype": "sentence",
         "o-tmf": "tandem", "adminlang": "en", "srclang": srclang, "datatype": "plaintext"})
     body = etree.SubElement(root, "body")
     for row in rows:
-        attrs = {"creationdate": tmx_date(row["created_at"])}
-        if row.get("author"):
-            attrs["creationid"] = row["author"]
-        if row.get("approver"):
-            attrs["changeid"] = row["approver"]
+        attrs = {"creationdate": tmx_date(row.created_at)}
+        if row.author:
+            attrs["creationid"] = row.author
+        if row.approver:
+            attrs["changeid"] = row.approver
         tu = etree.SubElement(body, "tu", attrs)
-        if row.get("document_id") is not None:
-            etree.SubElement(tu, "prop", type="x-tandem-document").text = str(row["document_id"])
-        for lang, text in ((srclang, row["source_text"]), (target, row["target_text"])):
+        if row.document_id is not None:
+            etree.SubElement(tu, "prop", type="x-tandem-document").text = str(row.document_id)
+        for lang, text in ((srclang, row.source_text), (target, row.target_text)):
             tuv = etree.SubElement(tu, "tuv", {_XML_LANG: lang})
             etree.SubElement(tuv, "seg").text = text
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

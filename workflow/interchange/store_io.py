@@ -189,9 +189,9 @@ def document_file(store: Storage, document_id: int, fmt: str) -> BilingualFile:
             authors[revision.position] = revision_names.get(revision.id, revision.author)
     notes: dict[int, list[Note]] = {}
     for comment in store.comments.comments(document_id):
-        notes.setdefault(comment["position"], []).append(Note(
-            comment["text"], comment_names.get(comment["id"], comment["author"]),
-            category=_QUERY if comment["kind"] == _QUERY else None))
+        notes.setdefault(comment.position, []).append(Note(
+            comment.text, comment_names.get(comment.id, comment.author),
+            category=_QUERY if comment.kind == _QUERY else None))
     units = []
     used: set[str] = set()
     for row in segments:

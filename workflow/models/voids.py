@@ -50,13 +50,14 @@ def edit_voids(segment: Segment, approver: str | None, signoffs: Iterable[SignOf
     return Voids(segment.index, approved, tuple(dict.fromkeys(held)))
 
 
-def approvers(rows: Iterable[Mapping], segments: Iterable[Segment]) -> dict[int, str]:
-    """Segment index -> the display name of whoever approved its current revision."""
+def approvers(approvals: Iterable[tuple[int, int, str]], segments: Iterable[Segment]) -> dict[int, str]:
+    """Segment index -> the display name of whoever approved its current revision, from approvals
+    given as (segment index, revision id, approver's name), oldest first."""
     current = {s.index: s.revision_id for s in segments}
     found: dict[int, str] = {}
-    for row in rows:  # oldest first, so the newest approval of a revision wins
-        if current.get(row["position"]) == row["revision_id"]:
-            found[row["position"]] = row["display_name"] or row["user"]
+    for index, revision_id, approver in approvals:  # oldest first, so the newest approval of a revision wins
+        if current.get(index) == revision_id:
+            found[index] = approver
     return found
 
 

@@ -22,7 +22,7 @@ class ConflictsRepository(Repository):
     """Conflicts opened by concurrent saves, and their resolutions."""
 
     def revision_by_id(self, revision_id: int) -> RevisionRecord | None:
-        rows = self._records(RevisionRecord, 
+        rows = self._records(RevisionRecord,
             """SELECT r.id, r.segment_id, s.position, r.text, u.name AS author, r.role, r.created_at,
                       r.parent_id, r.content_hash, r.merge_parent_id, r.aside
                FROM revisions r JOIN segments s ON s.id = r.segment_id JOIN users u ON u.id = r.author_id
@@ -36,7 +36,7 @@ class ConflictsRepository(Repository):
 
     def open_conflicts(self, segment_id: int) -> list[ConflictRecord]:
         """The segment's unresolved conflicts, oldest first."""
-        return self._records(ConflictRecord, 
+        return self._records(ConflictRecord,
             """SELECT c.id, c.base_id, c.theirs_id, c.mine_id, u.name AS opened_by, c.opened_at
                FROM conflicts c JOIN users u ON u.id = c.opened_by
                WHERE c.segment_id = ? AND c.id NOT IN (SELECT conflict_id FROM conflict_resolutions)

@@ -3,8 +3,33 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from workflow.storage.store_base import Repository, Row
+
+
+@dataclass(frozen=True)
+class TermRevisionRecord:
+    """One revision of a glossary entry: the entry's fields as they were, and who changed it."""
+
+    revision_id: int
+    term_id: int
+    ko: str
+    en: str
+    ko_variants: tuple[str, ...]
+    en_variants: tuple[str, ...]
+    en_forbidden: tuple[str, ...]
+    pos: str
+    domain: str
+    note: str
+    status: str
+    case_sensitive: bool
+    one_rendering: bool
+    author: str  # user name
+    role: str
+    created_at: str
+    reason: str
+    parent_id: int | None
 
 
 class TermsRepository(Repository):
@@ -40,16 +65,16 @@ class TermsRepository(Repository):
         self._engine.executemany(
             f"INSERT INTO term_revisions ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", values)
 
-    def current_terms(self) -> list[Row]:
+    def current_terms(self) -> list[TermRevisionRecord]:
         return [_term_row(r) for r in self._rows(_CURRENT_TERMS + " ORDER BY tr.ko, tr.term_id")]
 
-    def current_term(self, term_id: int) -> Row | None:
+    def current_term(self, term_id: int) -> TermRevisionRecord | None:
         # The term's own newest revision through term_revisions_by_term: _CURRENT_TERMS's GROUP BY
         # reads every revision, which made an import that reads back each term it writes quadratic.
         rows = self._rows(_TERM_REVISIONS + " WHERE tr.term_id = ? ORDER BY tr.id DESC LIMIT 1", (term_id,))
         return _term_row(rows[0]) if rows else None
 
-    def term_revisions(self, term_id: int) -> list[Row]:
+    def term_revisions(self, term_id: int) -> list[TermRevisionRecord]:
         return [_term_row(r) for r in self._rows(_TERM_REVISIONS + " WHERE tr.term_id = ? ORDER BY tr.id",
                                                  (term_id,))]
 
@@ -76,9 +101,9 @@ WHERE tr.id IN (SELECT max(id) FROM term_revisions GROUP BY term_id)"""
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def _term_row(row: Row) -> Row:
+def _term_row(row: Row) -> TermRevisionRecord:
     for name in _TERM_LISTS:
         row[name] = tuple(json.loads(row[name]))
     for name in _TERM_FLAGS:
         row[name] = bool(row[name])
-    return row
+    return TermRevisionRecord(**row)

@@ -3,8 +3,74 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from workflow.storage.store_base import Repository, Row
+
+
+@dataclass(frozen=True)
+class DismissalRecord:
+    id: int
+    finding_key: str
+    check_id: str
+    reason: str
+    created_at: str
+    user: str  # user name
+
+
+@dataclass(frozen=True)
+class CommentRecord:
+    id: int
+    position: int
+    kind: str
+    text: str
+    created_at: str
+    author: str  # user name
+    resolved_by: str | None
+    resolved_at: str | None
+    parent_id: int | None
+
+
+@dataclass(frozen=True)
+class CommentPlace:
+    """Where a comment sits, and whether it is resolved: what answering and resolving need."""
+
+    id: int
+    resolved_at: str | None
+    segment_id: int
+    document_id: int
+    position: int
+    parent_id: int | None
+    kind: str
+
+
+@dataclass(frozen=True)
+class ApprovalRecord:
+    id: int
+    position: int
+    revision_id: int
+    user: str  # user name
+    role: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class ApproverRecord:
+    position: int
+    revision_id: int
+    user: str
+    display_name: str
+
+
+@dataclass(frozen=True)
+class SignoffRecord:
+    id: int
+    user: str
+    display_name: str
+    role: str
+    created_at: str
+    content_hash: str
+    revisions: tuple[int | None, ...]  # the revision signed per segment (None: it had no English)
 
 
 class DismissalsRepository(Repository):
@@ -13,8 +79,8 @@ class DismissalsRepository(Repository):
     def insert_dismissal(self, row: Row) -> int:
         return self._insert("dismissals", row)
 
-    def dismissals(self, segment_id: int, text_hash: str) -> list[Row]:
-        return self._rows(
+    def dismissals(self, segment_id: int, text_hash: str) -> list[DismissalRecord]:
+        return self._records(DismissalRecord,
             """SELECT d.id, d.finding_key, d.check_id, d.reason, d.created_at, u.name AS user
                FROM dismissals d JOIN users u ON u.id = d.user_id
                WHERE d.segment_id = ? AND d.text_hash = ? ORDER BY d.id""",
@@ -28,9 +94,9 @@ class CommentsRepository(Repository):
     def insert_comment(self, row: Row) -> int:
         return self._insert("comments", row)
 
-    def comments(self, document_id: int, position: int | None = None) -> list[Row]:
+    def comments(self, document_id: int, position: int | None = None) -> list[CommentRecord]:
         extra, params = ("AND s.position = ?", (document_id, position)) if position else ("", (document_id,))
-        return self._rows(
+        return self._records(CommentRecord,
             f"""SELECT c.id, s.position, c.kind, c.text, c.created_at, u.name AS author,
                        r.name AS resolved_by, c.resolved_at, c.parent_id
                 FROM comments c JOIN segments s ON s.id = c.segment_id
@@ -39,8 +105,8 @@ class CommentsRepository(Repository):
             params,
         )
 
-    def comment(self, comment_id: int) -> Row | None:
-        rows = self._rows(
+    def comment(self, comment_id: int) -> CommentPlace | None:
+        rows = self._records(CommentPlace,
             """SELECT c.id, c.resolved_at, c.segment_id, s.document_id, s.position, c.parent_id, c.kind
                FROM comments c JOIN segments s ON s.id = c.segment_id WHERE c.id = ?""",
             (comment_id,),
@@ -58,17 +124,17 @@ class SignoffsRepository(Repository):
     def insert_approval(self, row: Row) -> int:
         return self._insert("approvals", row)
 
-    def approvals(self, document_id: int) -> list[Row]:
-        return self._rows(
+    def approvals(self, document_id: int) -> list[ApprovalRecord]:
+        return self._records(ApprovalRecord,
             """SELECT a.id, s.position, a.revision_id, u.name AS user, a.role, a.created_at
                FROM approvals a JOIN segments s ON s.id = a.segment_id JOIN users u ON u.id = a.user_id
                WHERE s.document_id = ? ORDER BY a.id""",
             (document_id,),
         )
 
-    def approvers(self, document_id: int) -> list[Row]:
+    def approvers(self, document_id: int) -> list[ApproverRecord]:
         """Who approved each segment's current revision (the newest approval of it)."""
-        return self._rows(
+        return self._records(ApproverRecord,
             """SELECT s.position, a.revision_id, u.name AS user, u.display_name
                FROM approvals a JOIN segments s ON s.id = a.segment_id JOIN users u ON u.id = a.user_id
                WHERE s.document_id = ? ORDER BY a.id""",
@@ -79,7 +145,7 @@ class SignoffsRepository(Repository):
         row = dict(row, revisions=json.dumps(row["revisions"]))
         return self._insert("signoffs", row)
 
-    def signoffs(self, document_id: int) -> list[Row]:
+    def signoffs(self, document_id: int) -> list[SignoffRecord]:
         rows = self._rows(
             """SELECT g.id, u.name AS user, u.display_name, g.role, g.created_at, g.content_hash,
                       g.revisions
@@ -87,9 +153,7 @@ class SignoffsRepository(Repository):
                WHERE g.document_id = ? ORDER BY g.id""",
             (document_id,),
         )
-        for row in rows:
-            row["revisions"] = json.loads(row["revisions"])
-        return rows
+        return [SignoffRecord(**dict(row, revisions=tuple(json.loads(row["revisions"])))) for row in rows]
 
     def translators(self, document_id: int) -> set[str]:
         """Users who put text into the document as its translator."""

@@ -3,8 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from workflow.storage.store_base import Repository, Row
+
+
+@dataclass(frozen=True)
+class TmUnitRecord:
+    id: int
+    source_text: str
+    target_text: str
+    document_id: int | None  # where an approval made it; None for imported units
+    segment_id: int | None
+    author: str  # '' where the unit came without one
+    approver: str
+    created_at: str
+    origin: str  # how it came in: an approval, a TMX import…
 
 
 class TranslationMemoryRepository(Repository):
@@ -53,15 +67,15 @@ class TranslationMemoryRepository(Repository):
     def tm_count(self) -> int:
         return self._engine.execute("SELECT count(*) FROM tm_units").fetchone()[0]
 
-    def tm_units(self) -> list[Row]:
-        return self._rows(f"{_TM_UNITS} ORDER BY t.id")
+    def tm_units(self) -> list[TmUnitRecord]:
+        return self._records(TmUnitRecord, f"{_TM_UNITS} ORDER BY t.id")
 
-    def tm_units_by_id(self, ids: Iterable[int]) -> list[Row]:
+    def tm_units_by_id(self, ids: Iterable[int]) -> list[TmUnitRecord]:
         ids = list(ids)
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        return self._rows(f"{_TM_UNITS} WHERE t.id IN ({marks})", ids)
+        return self._records(TmUnitRecord, f"{_TM_UNITS} WHERE t.id IN ({marks})", ids)
 
     def tm_sample(self, size: int) -> list[str]:
         """About size units' Korean, spread evenly over the memory (a rowid stride, no sort)."""
@@ -74,15 +88,15 @@ class TranslationMemoryRepository(Repository):
         return [r[0] for r in self._engine.execute(
             self._engine.substring_ids("tm_units.source"), self._engine.substring_params("tm_units.source", trigram)).fetchall()]
 
-    def tm_search(self, text: str, limit: int) -> list[Row]:
+    def tm_search(self, text: str, limit: int) -> list[TmUnitRecord]:
         """Units whose Korean or English contains text (case-insensitive), newest first."""
         if len(text) >= 3:
             # One quoted trigram string matches as a substring, inside Korean words too.
-            return self._rows(
+            return self._records(TmUnitRecord,
                 f"{_TM_UNITS} WHERE t.id IN ({self._engine.substring_ids('tm_units')}) "
                 "ORDER BY t.id DESC LIMIT ?", (*self._engine.substring_params("tm_units", text), limit))
         # The trigram index cannot answer under three characters (북한): a scan, as documented.
-        return self._rows(
+        return self._records(TmUnitRecord,
             f"{_TM_UNITS} WHERE instr(t.source_text, ?) > 0 OR instr(lower(t.target_text), lower(?)) > 0 "
             "ORDER BY t.id DESC LIMIT ?", (text, text, limit))
 
