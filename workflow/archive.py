@@ -19,7 +19,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from functools import cache
-from typing import Any
 
 from glossaries.english import EnglishHit, EnglishText
 from glossaries.folding import fold
@@ -30,7 +29,7 @@ from workflow.errors import InputError
 from workflow.glossary import Glossary
 from workflow.i18n import _, format_locale, format_number, ngettext
 from workflow.models.memory import Span
-from workflow.storage.store_archive import ArchiveRepository
+from workflow.storage.store_archive import ArchiveRepository, ArchiveRow
 
 ARCHIVE_LIMIT = 200
 FIRST_BATCH = 64  # documents searched first; each later batch twice the one before
@@ -123,15 +122,14 @@ class Archive:
         index = self._glossary.index()
         hits = []
         for row in rows[:limit]:
-            source, target = row["source_text"], row["target"] or ""
+            source, target = row.source_text, row.target or ""
             source_spans = occurrences(source, query)
             target_spans = set(occurrences(target, query)) | set(renderings(index, source, target, source_spans))
-            hits.append(ArchiveHit(row["document_id"], row["title"], tuple(row["tags"]), row["created_at"],
-                                   row["position"], source, target, source_spans, tuple(sorted(target_spans))))
+            hits.append(ArchiveHit(row.document_id, row.title, row.tags, row.created_at, row.position, source, target, source_spans, tuple(sorted(target_spans))))
         self._glossary.morphology.flush()
         return ArchiveFound(query, hits, len(rows) > limit)
 
-    def _newest_first(self, query: str, tag: str | None, since: str | None, limit: int) -> list[dict[str, Any]]:
+    def _newest_first(self, query: str, tag: str | None, since: str | None, limit: int) -> list[ArchiveRow]:
         """A text the trigram indexes hold rarely, through them in one query; a common one (북한, "the")
         by reading the newest documents, then older ones, in batches that double, until the limit is
         filled: the indexes would hand over every posting of it, and the newest documents hold enough."""
@@ -139,7 +137,7 @@ class Archive:
         if len(query) >= 3 and self._archive.archive_postings(query, cap + 1) <= cap:
             return self._archive.archive_search(query, tag=tag, since=since, limit=limit)
         total = self._archive.archive_documents(tag=tag, since=since)
-        rows: list[dict[str, Any]] = []
+        rows: list[ArchiveRow] = []
         skip, batch = 0, FIRST_BATCH
         while skip < total and len(rows) < limit:
             rows += self._archive.archive_search(query, tag=tag, since=since, limit=limit - len(rows),
@@ -157,16 +155,16 @@ class Archive:
         where: dict[str, set[int]] = {}
         segments, unrendered, documents = 0, 0, set()
         for row in self._archive.archive_before(_needles(term), before):
-            if not any(hit.term.id == term.id for hit in index.find_korean(row["source_text"])):
+            if not any(hit.term.id == term.id for hit in index.find_korean(row.source_text)):
                 continue
             segments += 1
-            documents.add(row["document_id"])
-            found = _rendered(EnglishText(row["target"] or ""), known, term.case_sensitive)
+            documents.add(row.document_id)
+            found = _rendered(EnglishText(row.target or ""), known, term.case_sensitive)
             if not found:
                 unrendered += 1
             for hit in found:
                 times[hit.phrase] += 1
-                where.setdefault(hit.phrase, set()).add(row["document_id"])
+                where.setdefault(hit.phrase, set()).add(row.document_id)
         self._glossary.morphology.flush()
         ranked = tuple(Rendering(english, count, len(where[english])) for english, count in times.most_common())
         return TermRenderings(term.ko, before, segments, len(documents), ranked, unrendered)

@@ -22,7 +22,7 @@ from workflow.records import content_hash
 
 if TYPE_CHECKING:
     from workflow.storage import Transactions
-    from workflow.storage.store_audit import AuditRepository
+    from workflow.storage.store_audit import AuditRepository, ChainEntry, RevisionHash
 
 GENESIS = ""
 
@@ -64,32 +64,32 @@ _PLACES = {"audit": N_("audit {id}: {problem}"), "revision": N_("revision {id}: 
            "database": N_("database: {problem}")}
 
 
-def chain_breaches(entries: Iterable[dict[str, Any]]) -> list[Breach]:
+def chain_breaches(entries: Iterable[ChainEntry]) -> list[Breach]:
     """Entries as stored (raw columns, ordered by id): every place the chain does not hold."""
     found: list[Breach] = []
     prev = GENESIS
     for row in entries:
-        if (row["prev_hash"] or GENESIS) != prev:
-            found.append(Breach("audit", row["id"], _("does not follow the entry before it (an entry was "
+        if (row.prev_hash or GENESIS) != prev:
+            found.append(Breach("audit", row.id, _("does not follow the entry before it (an entry was "
                                                       "removed, inserted or reordered here)")))
-        expected = entry_hash(row["prev_hash"], row["id"], row["at"], row["user_id"], row["action"],
-                              row["document_id"], row["segment_id"], row["detail"])
-        if row["hash"] != expected:
-            found.append(Breach("audit", row["id"], _("{action} at {at} was changed after it was written").format(
-                action=row["action"], at=format_datetime(row["at"], "medium"))))
-        prev = row["hash"] or GENESIS
+        expected = entry_hash(row.prev_hash, row.id, row.at, row.user_id, row.action,
+                              row.document_id, row.segment_id, row.detail)
+        if row.hash != expected:
+            found.append(Breach("audit", row.id, _("{action} at {at} was changed after it was written").format(
+                action=row.action, at=format_datetime(row.at, "medium"))))
+        prev = row.hash or GENESIS
     return found
 
 
-def revision_breaches(revisions: Iterable[dict[str, Any]], recorded: dict[int, str]) -> list[Breach]:
+def revision_breaches(revisions: Iterable[RevisionHash], recorded: dict[int, str]) -> list[Breach]:
     """Revisions whose text no longer matches its own hash or the hash its audit entry recorded
     (`recorded`: revision id -> text hash from the chained audit details)."""
     found: list[Breach] = []
     for rev in revisions:
-        if content_hash(rev["text"]) != rev["content_hash"]:
-            found.append(Breach("revision", rev["id"], _("its text no longer matches its content hash")))
-        elif rev["id"] in recorded and recorded[rev["id"]] != rev["content_hash"]:
-            found.append(Breach("revision", rev["id"], _("its text differs from the text the audit log recorded")))
+        if content_hash(rev.text) != rev.content_hash:
+            found.append(Breach("revision", rev.id, _("its text no longer matches its content hash")))
+        elif rev.id in recorded and recorded[rev.id] != rev.content_hash:
+            found.append(Breach("revision", rev.id, _("its text differs from the text the audit log recorded")))
     return found
 
 
@@ -104,14 +104,14 @@ class Verification:
         return not self.breaches
 
 
-def verify(integrity: list[str], entries: list[dict[str, Any]], revisions: list[dict[str, Any]]) -> Verification:
+def verify(integrity: list[str], entries: list[ChainEntry], revisions: list[RevisionHash]) -> Verification:
     breaches = [Breach("database", None, _("integrity check: {problem}").format(problem=line)) for line in integrity]
     breaches += chain_breaches(entries)
     recorded: dict[int, str] = {}
     imports: list[tuple[int, dict[str, Any]]] = []
     for row in entries:
         try:
-            detail = json.loads(row["detail"])
+            detail = json.loads(row.detail)
         except (TypeError, ValueError):
             continue  # a mangled detail already broke the chain above
         if not isinstance(detail, dict):
@@ -120,16 +120,16 @@ def verify(integrity: list[str], entries: list[dict[str, Any]], revisions: list[
             if isinstance(detail.get(id_key), int) and detail.get(hash_key):
                 recorded[detail[id_key]] = detail[hash_key]
         if isinstance(detail.get("revisions"), dict):
-            imports.append((row["id"], detail["revisions"]))
+            imports.append((row.id, detail["revisions"]))
     breaches += revision_breaches(revisions, recorded)
     breaches += import_breaches(revisions, imports)
     return Verification(len(entries), len(revisions), breaches)
 
 
-def import_breaches(revisions: list[dict[str, Any]], imports: list[tuple[int, dict[str, Any]]]) -> list[Breach]:
+def import_breaches(revisions: list[RevisionHash], imports: list[tuple[int, dict[str, Any]]]) -> list[Breach]:
     """Imports whose revisions no longer hash to the digest their audit entry recorded."""
     found: list[Breach] = []
-    by_id = {rev["id"]: rev["content_hash"] for rev in revisions}
+    by_id = {rev.id: rev.content_hash for rev in revisions}
     for entry_id, recorded in imports:
         first, last = recorded.get("first"), recorded.get("last")
         if not (isinstance(first, int) and isinstance(last, int)):

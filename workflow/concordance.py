@@ -51,11 +51,11 @@ def concordance(segments: ConcordanceRepository, memory: TranslationMemoryReposi
     if not query:
         raise InputError("TEXT", _("give something to search for"))
     hits = []
-    for row in segments.segment_search(query, limit):
-        target = row["target"] or ""
-        source_spans, target_spans = _marks(index, row["source_text"], target, query)
-        hits.append(ConcordanceHit(DOCUMENT, row["source_text"], target, source_spans, target_spans,
-                                   document_id=row["document_id"], title=row["title"], index=row["position"]))
+    for hit in segments.segment_search(query, limit):
+        target = hit.target or ""
+        source_spans, target_spans = _marks(index, hit.source_text, target, query)
+        hits.append(ConcordanceHit(DOCUMENT, hit.source_text, target, source_spans, target_spans,
+                                   document_id=hit.document_id, title=hit.title, index=hit.position))
     for unit in memory.tm_search(query, limit):
         source_spans, target_spans = _marks(index, unit.source_text, unit.target_text, query)
         hits.append(ConcordanceHit(TM, unit.source_text, unit.target_text, source_spans, target_spans,

@@ -26,7 +26,7 @@ from workflow.review import Review
 from workflow.states import WAITING_FOR
 from workflow.storage import Transactions
 from workflow.storage.store_audit import AuditRepository
-from workflow.storage.store_desk import DeskRepository
+from workflow.storage.store_desk import AssignmentChange, DeskRepository
 from workflow.storage.store_documents import DocumentRecord, DocumentsRepository
 from workflow.storage.store_users import UsersRepository
 
@@ -75,9 +75,9 @@ class Desk:
         with self._tx.write():
             actor = self._actors.acting(by)
             document = self._document(document_id)
-            history = [r for r in self._desk.assignment_history(document_id) if r["role"] == as_role.value]
+            history = [r for r in self._desk.assignment_history(document_id) if r.role == as_role.value]
             require_assigner(actor, imported_by=document.created_by, reassigning=bool(history))
-            previous = history[-1]["user"] if history else None
+            previous = history[-1].user if history else None
             if user is not None:
                 self._assignable(document_id, as_role, user)
             if previous == user:  # nothing changes (nobody to nobody included): nothing recorded
@@ -104,16 +104,15 @@ class Desk:
             document = self._document(document_id)
             current = self._desk.deadlines(document_id)
             require_assigner(actor, imported_by=document.created_by, reassigning=bool(current))
-            before = current[0] if current else {"due_at": None, "priority": "normal"}
-            after = {"due_at": due_at if due is not None else before["due_at"],
-                     "priority": priority or before["priority"]}
-            if current and after == {"due_at": before["due_at"], "priority": before["priority"]}:
+            before_due, before_priority = (current[0].due_at, current[0].priority) if current else (None, "normal")
+            after = {"due_at": due_at if due is not None else before_due, "priority": priority or before_priority}
+            if current and after == {"due_at": before_due, "priority": before_priority}:
                 return self.assignment(document_id)
             at = now()
             self._desk.insert_deadline({"document_id": document_id, **after, "set_by": actor.id, "set_at": at})
             self._audit.audit(at, actor.id, "document.due",
                               {"due": after["due_at"], "priority": after["priority"],
-                               "previous_due": before["due_at"], "previous_priority": before["priority"]},
+                               "previous_due": before_due, "previous_priority": before_priority},
                               document_id=document_id)
         return self.assignment(document_id)
 
@@ -153,11 +152,11 @@ class Desk:
     def _assignments(self, ids: Iterable[int] | None = None) -> dict[int, Assignment]:
         people: dict[int, dict[str, str | None]] = {}
         for row in self._desk.assignments():
-            people.setdefault(row["document_id"], {})[row["role"]] = row["user"]
-        due = {row["document_id"]: row for row in self._desk.deadlines()}
+            people.setdefault(row.document_id, {})[row.role] = row.user
+        due = {row.document_id: row for row in self._desk.deadlines()}
         wanted = set(people) | set(due) if ids is None else set(ids)
         return {d: Assignment(d, people.get(d, {}).get("translator"), people.get(d, {}).get("editor"),
-                              due[d]["due_at"] if d in due else None, due[d]["priority"] if d in due else "normal")
+                              due[d].due_at if d in due else None, due[d].priority if d in due else "normal")
                 for d in wanted}
 
     def desk(self, only: set[int] | None = None) -> list[DeskRow]:
@@ -182,7 +181,7 @@ class Desk:
     def queue(self, user: str) -> list[QueueItem]:
         """What waits for `user`: documents assigned to them as translator with segments to
         translate (or sent back), and as editor with translated segments to review; soonest due first."""
-        theirs = {row["document_id"] for row in self._desk.assignments() if row["user"] == user}
+        theirs = {row.document_id for row in self._desk.assignments() if row.user == user}
         items = []
         for row in self.desk(theirs) if theirs else ():
             for role in (Role.TRANSLATOR, Role.EDITOR):
@@ -197,7 +196,7 @@ class Desk:
         summaries = self._documents.all() if needs_documents(user, about) and not queued else None
         return home(user, summaries, about=about, queued=queued)
 
-    def history(self, document_id: int) -> list[dict]:
+    def history(self, document_id: int) -> list[AssignmentChange]:
         """Every assignment the document has had, oldest first (who, in which role, by whom, when)."""
         self._document(document_id)
         return self._desk.assignment_history(document_id)
@@ -208,8 +207,8 @@ class Desk:
         user_id = self._desk.user_id(user)
         if user_id is None:
             return []
-        return [Notification(r["id"], r["kind"], r["document_id"], r["title"], r["segment"],
-                             r["detail"].get("by"), r["created_at"], r["seen_at"], r["detail"])
+        return [Notification(r.id, r.kind, r.document_id, r.title, r.segment, r.detail.get("by"), r.created_at,
+                             r.seen_at, r.detail)
                 for r in self._desk.notifications(user_id, unseen_only=unseen_only)]
 
     def mark_seen(self, user: str, ids: Iterable[int]) -> int:

@@ -29,7 +29,7 @@ from workflow.diffs import Effort, effort
 from workflow.i18n import _, format_locale, format_number, ngettext
 from workflow.storage import Transactions
 from workflow.storage.store_documents import DocumentsRepository
-from workflow.storage.store_stats import StatsRepository
+from workflow.storage.store_stats import EffortPair, FirstSignoff, StatsRepository
 
 _BEGINNING = ""  # sorts before every stored time: no `since`, everything
 
@@ -173,30 +173,30 @@ class DeskStatistics:
 
         imported: Counter[date] = Counter()
         imported_words: Counter[date] = Counter()
-        for row in imports:
-            day = _local(row["created_at"]).date()
+        for document in imports:
+            day = _local(document.created_at).date()
             imported[day] += 1
-            imported_words[day] += words.get(row["document_id"], 0)
+            imported_words[day] += words.get(document.document_id, 0)
 
-        finished_at: dict[int, dict] = {}  # document -> its first editor's sign-off
+        finished_at: dict[int, FirstSignoff] = {}  # document -> its first editor's sign-off
         people: dict[str, dict[str, Any]] = {}
-        for row in signoffs:
-            n = words.get(row["document_id"], 0)
-            person = people.setdefault(row["user"], {"name": row["display_name"], "translator": [0, 0],
-                                                     "editor": [0, 0]})
-            person[row["role"]][0] += 1
-            person[row["role"]][1] += n
-            if row["role"] == "editor":
-                earlier = finished_at.get(row["document_id"])
-                if earlier is None or row["created_at"] < earlier["created_at"]:
-                    finished_at[row["document_id"]] = row
+        for signoff in signoffs:
+            n = words.get(signoff.document_id, 0)
+            person = people.setdefault(signoff.user, {"name": signoff.display_name, "translator": [0, 0],
+                                                      "editor": [0, 0]})
+            person[signoff.role][0] += 1
+            person[signoff.role][1] += n
+            if signoff.role == "editor":
+                earlier = finished_at.get(signoff.document_id)
+                if earlier is None or signoff.created_at < earlier.created_at:
+                    finished_at[signoff.document_id] = signoff
         finished: Counter[date] = Counter()
         finished_words: Counter[date] = Counter()
-        for document_id, row in finished_at.items():
-            day = _local(row["created_at"]).date()
+        for document_id, first in finished_at.items():
+            day = _local(first.created_at).date()
             finished[day] += 1
             finished_words[day] += words.get(document_id, 0)
-        waits = [(_local(r["created_at"]) - _local(r["imported_at"])).total_seconds() for r in finished_at.values()]
+        waits = [(_local(r.created_at) - _local(r.imported_at)).total_seconds() for r in finished_at.values()]
 
         active = set(imported) | set(finished)
         days: list[Day] = []
@@ -217,21 +217,21 @@ class DeskStatistics:
                 key=lambda p: (-(p.translated + p.edited), p.user))),
             median_seconds=statistics.median(waits) if waits else None,
             effort=_effort(pairs),
-            dismissed=tuple(Dismissed(r["check_id"], r["n"]) for r in dismissals),
+            dismissed=tuple(Dismissed(r.check_id, r.n) for r in dismissals),
         )
 
 
-def _effort(pairs: list[dict]) -> tuple[TranslatorEffort, ...]:
+def _effort(pairs: list[EffortPair]) -> tuple[TranslatorEffort, ...]:
     totals: dict[str, dict[date, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     names: dict[str, str] = {}
     for row in pairs:
-        day = _local(row["created_at"]).date()
+        day = _local(row.created_at).date()
         week = day - timedelta(days=day.weekday())
-        measured = effort(row["translated"], row["edited"])
-        figures = totals[row["user"]][week]
+        measured = effort(row.translated, row.edited)
+        figures = totals[row.user][week]
         figures[0] += measured.changed
         figures[1] += measured.words
-        names[row["user"]] = row["display_name"]
+        names[row.user] = row.display_name
     return tuple(TranslatorEffort(user, names[user], tuple(EffortWeek(week, *totals[user][week])
                                                            for week in sorted(totals[user])))
                  for user in sorted(totals))

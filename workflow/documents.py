@@ -44,11 +44,12 @@ class Documents:
             by_state = counts.get(row.id, {})
             progress = {state.value: by_state.get(state.value, 0) for state in STATE_ORDER}
             locked = by_state.get(LOCKED, 0)
-            latest = published.get(row.id, {})
+            latest = published.get(row.id)
             summaries.append(DocumentSummary(document_from_row(row), sum(progress.values()) + locked, progress,
                                              words.get(row.id, 0), roles.get(row.id, {}),
-                                             conflicts.get(row.id, 0), locked, latest.get("published_at"),
-                                             latest.get("display_name")))
+                                             conflicts.get(row.id, 0), locked,
+                                             latest.published_at if latest else None,
+                                             latest.display_name if latest else None))
         return summaries
 
     def home(self, user: User | None, about: int | None = None) -> Home:

@@ -236,14 +236,14 @@ class Logins:
             row = self._users.user_by_name(name)
             at = now()
             good = [i for i in self._logins.open_invitations(row.id, at)
-                    if hmac.compare_digest(i["code_hash"], wanted)] if row and not row.disabled_at else []
+                    if hmac.compare_digest(i.code_hash, wanted)] if row and not row.disabled_at else []
             if not good:
                 raise PermissionDenied(_("that invitation code is not valid for {name} "
                                          "(mistyped, used, or expired); ask an admin for a new one").format(name=name))
             assert row is not None
             self._logins.set_password_hash(row.id, hashed)
             self._logins.close_invitations(row.id, at)
-            self._stored_audit.audit(at, row.id, "user.invite.redeem", {"user": name, "invitation": good[0]["id"]})
+            self._stored_audit.audit(at, row.id, "user.invite.redeem", {"user": name, "invitation": good[0].id})
         return row
 
     # Disabling: the user keeps every revision and sign-off, and can neither act nor log in.

@@ -44,9 +44,9 @@ def query(desk: DeskRepository, document_id: int, segment: SegmentRecord, actor,
 def answer(desk: DeskRepository, root: CommentPlace, actor, at: str, reply_id: int) -> None:
     """A reply in a query's thread: for whoever asked it."""
     asked = desk.comment_author(root.id)
-    if asked is None or asked["kind"] != "query":
+    if asked is None or asked.kind != "query":
         return
-    _notify(desk, asked["author_id"], actor, ANSWER, at, document_id=root.document_id,
+    _notify(desk, asked.author_id, actor, ANSWER, at, document_id=root.document_id,
             segment_id=root.segment_id, comment=reply_id, thread=root.id)
 
 

@@ -31,7 +31,7 @@ from workflow.models import Role, Segment
 from workflow.review import Review
 from workflow.storage import Transactions
 from workflow.storage.store_audit import AuditRepository
-from workflow.storage.store_publications import PublicationsRepository
+from workflow.storage.store_publications import PublicationRecord, PublicationsRepository
 
 # Who puts an article out: whoever answers for the text (an editor), the desk that schedules it, an admin.
 PUBLISH_ROLES = {Role.EDITOR, Role.DESK, Role.ADMIN}
@@ -152,9 +152,9 @@ class Publishing:
         return Published(page, publication, new=True, changed=tuple(changed))
 
 
-def _publication(row: dict) -> Publication:
-    return Publication(row["id"], row["document_id"], row["user"], row["display_name"], row["published_at"],
-                       row["revisions"], row["content_hash"], row["correction"])
+def _publication(row: PublicationRecord) -> Publication:
+    return Publication(row.id, row.document_id, row.user, row.display_name, row.published_at, row.revisions,
+                       row.content_hash, row.correction)
 
 
 def _notes(done: list[Publication]) -> list[CorrectionNote]:

@@ -122,7 +122,7 @@ class Review:
         done = self._publications.publications(document_id)
         if not done:
             return False
-        went_out = done[-1]["revisions"]
+        went_out = done[-1].revisions
         return all(went_out.get(row.id, -1) == row.revision_id for row in self._segments.segments(document_id))
 
     def _in_review(self, document_id: int) -> bool:

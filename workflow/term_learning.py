@@ -36,7 +36,7 @@ from workflow.replaced_phrases import HANGUL, WORD, Correction, Replacement
 from workflow.storage import Transactions
 from workflow.storage.store_audit import AuditRepository
 from workflow.storage.store_glossary import TermsRepository
-from workflow.storage.store_learning import LearningRepository
+from workflow.storage.store_learning import CorrectedRevision, LearningRepository
 from workflow.storage.store_segments import SegmentRecord, SegmentsRepository
 from workflow.storage.store_users import UsersRepository
 from workflow.storage.store_learning import LEARNED
@@ -108,18 +108,18 @@ class TermLearning:
         found: list[Correction] = []
         rows = self._learning.corrected_segment_revisions()
         for _segment_id, revisions in _by_segment(rows):
-            translated: dict | None = None
-            edited: dict | None = None
-            for row in revisions + [None]:
-                if row is not None and row["role"] == "editor":
+            translated: CorrectedRevision | None = None
+            edited: CorrectedRevision | None = None
+            for row in [*revisions, None]:
+                if row is not None and row.role == "editor":
                     if translated is not None:
                         edited = row
                     continue
-                if translated is not None and edited is not None and edited["text"] != translated["text"]:
+                if translated is not None and edited is not None and edited.text != translated.text:
                     found.append(Correction(
-                        translated["document_id"], translated["position"], translated["source_text"],
-                        translated["text"], edited["text"], translated["id"], edited["id"], edited["author"]))
-                translated, edited = (row if row is not None and row["role"] == "translator" else None), None
+                        translated.document_id, translated.position, translated.source_text,
+                        translated.text, edited.text, translated.id, edited.id, edited.author))
+                translated, edited = (row if row is not None and row.role == "translator" else None), None
         return found
 
     def find(self) -> Report:
@@ -187,8 +187,8 @@ class TermLearning:
         for before, after in pairs:
             old, new = texts.get(before), texts.get(after)
             if old and new:
-                found.append(Correction(new["document_id"], new["position"], new["source_text"], old["text"],
-                                        new["text"], before, after, new["author"]))
+                found.append(Correction(new.document_id, new.position, new.source_text, old.text,
+                                        new.text, before, after, new.author))
         return tuple(found)
 
 
@@ -206,15 +206,15 @@ def reason(learned: Learned) -> str:
 # finding the replacements -------------------------------------------------------------------------
 
 
-def _by_segment(rows: list[dict]) -> Iterator[tuple[int, list[dict]]]:
-    current: list[dict] = []
+def _by_segment(rows: list[CorrectedRevision]) -> Iterator[tuple[int, list[CorrectedRevision]]]:
+    current: list[CorrectedRevision] = []
     for row in rows:
-        if current and current[0]["segment_id"] != row["segment_id"]:
-            yield current[0]["segment_id"], current
+        if current and current[0].segment_id != row.segment_id:
+            yield current[0].segment_id, current
             current = []
         current.append(row)
     if current:
-        yield current[0]["segment_id"], current
+        yield current[0].segment_id, current
 
 
 # which Korean word the replacement renders --------------------------------------------------------

@@ -6,8 +6,34 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from dataclasses import dataclass
+
 from workflow.storage.engine import Engine
-from workflow.storage.store_base import Repository, Row
+from workflow.storage.store_base import Repository
+
+@dataclass(frozen=True)
+class ArchiveRow:
+    """A segment of the archive with its document's title, tags and dates, and its current English."""
+
+    document_id: int
+    title: str
+    tags: tuple[str, ...]
+    created_at: str
+    updated_at: str
+    position: int
+    source_text: str
+    target: str | None
+
+
+@dataclass(frozen=True)
+class EarlierSegment:
+    """A segment of a document made before a moment, with the English it had then."""
+
+    document_id: int
+    position: int
+    source_text: str
+    target: str | None
+
 
 _HIT = """
 SELECT s.document_id, d.title, d.tags, d.created_at, d.updated_at, s.position, s.source_text,
@@ -42,7 +68,7 @@ class ArchiveRepository(Repository):
         ).fetchone()[0]
 
     def archive_search(self, text: str, *, tag: str | None, since: str | None, limit: int,
-                       skip: int = 0, documents: int = -1, scan: bool = False) -> list[Row]:
+                       skip: int = 0, documents: int = -1, scan: bool = False) -> list[ArchiveRow]:
         """Segments whose Korean or current English holds text (English without regard to case), in
         the documents the filters leave, newest first, from the `skip`th to `documents` of them;
         `scan`: read those documents' text instead of asking the trigram indexes."""
@@ -68,17 +94,15 @@ class ArchiveRepository(Repository):
             wanted = (text, text)
         rows = self._rows(recent + _HIT + " WHERE s.document_id IN (SELECT id FROM recent) AND " + found + _ORDER,
                           (*params, documents, skip, *wanted, limit))
-        for row in rows:
-            row["tags"] = json.loads(row["tags"])
-        return rows
+        return [ArchiveRow(**dict(row, tags=tuple(json.loads(row["tags"])))) for row in rows]
 
-    def archive_before(self, needles: list[str], before: str) -> list[Row]:
+    def archive_before(self, needles: list[str], before: str) -> list[EarlierSegment]:
         """Segments of documents made before `before` whose Korean holds any of `needles`, with the
         English each had then (the newest revision before that moment, none when it had none)."""
         if not needles:
             return []
         holds = " OR ".join("instr(s.source_text, ?) > 0" for _ in needles)
-        return self._rows(
+        return self._records(EarlierSegment,
             f"""SELECT s.document_id, s.position, s.source_text,
                        (SELECT text FROM revisions WHERE segment_id = s.id AND aside = 0 AND created_at < ?
                         ORDER BY id DESC LIMIT 1) AS target

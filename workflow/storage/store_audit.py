@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from workflow.audit import GENESIS, entry_hash
 from workflow.storage.store_base import Repository, Row
@@ -12,6 +13,28 @@ from workflow.storage.store_base import Repository, Row
 AuditEntry = tuple[str, int | None, str, Row, int | None, int | None]
 # json.dumps(detail, ensure_ascii=False, sort_keys=True), without building an encoder per entry.
 _ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
+@dataclass(frozen=True)
+class ChainEntry:
+    """An audit entry as it is chained: every hashed field, the detail as stored text."""
+
+    id: int
+    at: str
+    user_id: int | None
+    action: str
+    document_id: int | None
+    segment_id: int | None
+    detail: str
+    prev_hash: str | None
+    hash: str | None
+
+
+@dataclass(frozen=True)
+class RevisionHash:
+    id: int
+    text: str
+    content_hash: str
 
 
 class AuditRepository(Repository):
@@ -53,14 +76,14 @@ class AuditRepository(Repository):
             """INSERT INTO audit_log (id, at, user_id, action, document_id, segment_id, detail, prev_hash, hash)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows)
 
-    def audit_chain(self) -> list[Row]:
-        return self._rows(
+    def audit_chain(self) -> list[ChainEntry]:
+        return self._records(ChainEntry,
             """SELECT id, at, user_id, action, document_id, segment_id, detail, prev_hash, hash
                FROM audit_log ORDER BY id"""
         )
 
-    def revision_hashes(self) -> list[Row]:
-        return self._rows("SELECT id, text, content_hash FROM revisions ORDER BY id")
+    def revision_hashes(self) -> list[RevisionHash]:
+        return self._records(RevisionHash, "SELECT id, text, content_hash FROM revisions ORDER BY id")
 
     def integrity_problems(self) -> list[str]:
         return self._engine.integrity_problems()

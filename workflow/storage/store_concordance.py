@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from workflow.storage.store_base import Repository, Row
+from dataclasses import dataclass
+
+from workflow.storage.store_base import Repository
+
+
+@dataclass(frozen=True)
+class SegmentHit:
+    """A segment whose Korean or current English holds the text searched for."""
+
+    document_id: int
+    title: str
+    position: int
+    source_text: str
+    target: str | None
 
 _HIT = """
 SELECT s.document_id, d.title, s.position, s.source_text, r.text AS target
@@ -16,12 +29,12 @@ LEFT JOIN revisions r
 class ConcordanceRepository(Repository):
     """Workspace-wide substring search over segments (Korean) and their current English."""
 
-    def segment_search(self, text: str, limit: int) -> list[Row]:
+    def segment_search(self, text: str, limit: int) -> list[SegmentHit]:
         """Segments whose Korean or current English contains text (case-insensitive)."""
         if len(text) >= 3:
             # The trigram indexes answer a quoted string as a substring match, inside Korean words
             # too; an English hit counts only when the matching revision is the segment's current one.
-            return self._rows(
+            return self._records(SegmentHit,
                 _HIT + f"""WHERE s.id IN (
                     {self._engine.substring_ids('segments')}
                     UNION
@@ -34,7 +47,7 @@ class ConcordanceRepository(Repository):
                  limit))
         # Under three characters (북한, 노동) a trigram cannot answer: a scan inside SQLite, stopped
         # at the limit, as the TM's concordance does.
-        return self._rows(
+        return self._records(SegmentHit,
             _HIT + """WHERE instr(s.source_text, ?) > 0 OR instr(lower(r.text), lower(?)) > 0
                 ORDER BY s.document_id, s.position LIMIT ?""",
             (text, text, limit))

@@ -8,9 +8,55 @@ holds, and the older ones are their history. A notification's seen_at is its onl
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from collections.abc import Iterable
 
 from workflow.storage.store_base import Repository, Row
+
+
+@dataclass(frozen=True)
+class AssignmentRecord:
+    document_id: int
+    role: str
+    user: str | None  # None: unassigned
+    display_name: str | None
+    assigned_at: str
+    assigned_by: str | None
+
+
+@dataclass(frozen=True)
+class AssignmentChange:
+    role: str
+    user: str | None
+    assigned_by: str | None
+    assigned_at: str
+
+
+@dataclass(frozen=True)
+class DeadlineRecord:
+    document_id: int
+    due_at: str | None
+    priority: str
+    set_at: str
+    set_by: str | None
+
+
+@dataclass(frozen=True)
+class CommentAuthor:
+    author_id: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class NotificationRecord:
+    id: int
+    kind: str
+    document_id: int | None
+    title: str | None
+    segment: int | None  # the segment's position
+    detail: dict
+    created_at: str
+    seen_at: str | None
 
 _CURRENT_ASSIGNMENTS = """
 SELECT a.document_id, a.role, u.name AS user, u.display_name, a.assigned_at, b.name AS assigned_by
@@ -33,10 +79,10 @@ class DeskRepository(Repository):
     def insert_assignment(self, row: Row) -> int:
         return self._insert("assignments", row)
 
-    def assignments(self, document_id: int | None = None) -> list[Row]:
+    def assignments(self, document_id: int | None = None) -> list[AssignmentRecord]:
         """The assignment that holds for each document and role (user None: unassigned)."""
         where, params = ("WHERE document_id = ?", (document_id,)) if document_id is not None else ("", ())
-        return self._rows(_CURRENT_ASSIGNMENTS.format(where=where), params)
+        return self._records(AssignmentRecord, _CURRENT_ASSIGNMENTS.format(where=where), params)
 
     def assigned_user(self, document_id: int, role: str) -> str | None:
         """The name of the user assigned to `role` on the document, or None."""
@@ -46,8 +92,8 @@ class DeskRepository(Repository):
             (document_id, role)).fetchone()
         return row[0] if row else None
 
-    def assignment_history(self, document_id: int) -> list[Row]:
-        return self._rows(
+    def assignment_history(self, document_id: int) -> list[AssignmentChange]:
+        return self._records(AssignmentChange,
             """SELECT a.role, u.name AS user, b.name AS assigned_by, a.assigned_at
                FROM assignments a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN users b ON b.id = a.assigned_by
                WHERE a.document_id = ? ORDER BY a.id""", (document_id,))
@@ -55,10 +101,10 @@ class DeskRepository(Repository):
     def insert_deadline(self, row: Row) -> int:
         return self._insert("deadlines", row)
 
-    def deadlines(self, document_id: int | None = None) -> list[Row]:
+    def deadlines(self, document_id: int | None = None) -> list[DeadlineRecord]:
         """The due time and priority that hold for each document that has had one set."""
         where, params = ("WHERE document_id = ?", (document_id,)) if document_id is not None else ("", ())
-        return self._rows(_CURRENT_DEADLINES.format(where=where), params)
+        return self._records(DeadlineRecord, _CURRENT_DEADLINES.format(where=where), params)
 
     def words_left(self) -> dict[int, int]:
         """Korean words (as source_word_counts counts them) of the segments not yet approved, per
@@ -69,8 +115,8 @@ class DeskRepository(Repository):
                FROM segments WHERE locked = 0 AND state != 'approved' GROUP BY document_id""")
         return {row["document_id"]: row["n"] for row in rows}
 
-    def comment_author(self, comment_id: int) -> Row | None:
-        rows = self._rows("SELECT c.author_id, c.kind FROM comments c WHERE c.id = ?", (comment_id,))
+    def comment_author(self, comment_id: int) -> CommentAuthor | None:
+        rows = self._records(CommentAuthor, "SELECT c.author_id, c.kind FROM comments c WHERE c.id = ?", (comment_id,))
         return rows[0] if rows else None
 
     def user_id(self, name: str) -> int | None:
@@ -81,7 +127,7 @@ class DeskRepository(Repository):
         return self._insert("notifications", dict(row, detail=json.dumps(row.get("detail") or {},
                                                                           ensure_ascii=False)))
 
-    def notifications(self, user_id: int, *, unseen_only: bool = False) -> list[Row]:
+    def notifications(self, user_id: int, *, unseen_only: bool = False) -> list[NotificationRecord]:
         rows = self._rows(
             f"""SELECT n.id, n.kind, n.document_id, d.title, s.position AS segment, n.detail, n.created_at,
                        n.seen_at
@@ -89,9 +135,7 @@ class DeskRepository(Repository):
                 LEFT JOIN segments s ON s.id = n.segment_id
                 WHERE n.user_id = ? {"AND n.seen_at IS NULL" if unseen_only else ""} ORDER BY n.id""",
             (user_id,))
-        for row in rows:
-            row["detail"] = json.loads(row["detail"] or "{}")
-        return rows
+        return [NotificationRecord(**dict(row, detail=json.loads(row["detail"] or "{}"))) for row in rows]
 
     def mark_notifications_seen(self, user_id: int, ids: Iterable[int], at: str) -> int:
         ids = list(ids)

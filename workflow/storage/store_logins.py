@@ -5,7 +5,17 @@ The hash is read only here, by the login check and the password change; no user 
 
 from __future__ import annotations
 
-from workflow.storage.store_base import Repository, Row
+from dataclasses import dataclass
+
+from workflow.storage.store_base import Repository
+
+
+@dataclass(frozen=True)
+class InvitationRecord:
+    id: int
+    code_hash: str
+    created_at: str
+    expires_at: str
 
 
 class LoginsRepository(Repository):
@@ -25,9 +35,9 @@ class LoginsRepository(Repository):
         return self._insert("invitations", {"user_id": user_id, "code_hash": code_hash, "created_by": by,
                                             "created_at": at, "expires_at": expires_at})
 
-    def open_invitations(self, user_id: int, at: str) -> list[Row]:
+    def open_invitations(self, user_id: int, at: str) -> list[InvitationRecord]:
         """The user's invitations neither used nor expired at `at`."""
-        return self._rows(
+        return self._records(InvitationRecord,
             """SELECT id, code_hash, created_at, expires_at FROM invitations
                WHERE user_id = ? AND used_at IS NULL AND expires_at > ? ORDER BY id""", (user_id, at))
 

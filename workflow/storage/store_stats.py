@@ -3,7 +3,45 @@ of translators' text, and dismissals, each from a moment on (UTC ISO 8601, compa
 
 from __future__ import annotations
 
-from workflow.storage.store_base import Repository, Row
+from dataclasses import dataclass
+
+from workflow.storage.store_base import Repository
+
+
+@dataclass(frozen=True)
+class ImportedDocument:
+    document_id: int
+    created_at: str
+
+
+@dataclass(frozen=True)
+class FirstSignoff:
+    """A person's first sign-off of a document in a role."""
+
+    document_id: int
+    role: str
+    user: str
+    display_name: str
+    created_at: str
+    imported_at: str  # when the document came in
+
+
+@dataclass(frozen=True)
+class EffortPair:
+    """A segment's translator's text against the text an editor's first sign-off bound."""
+
+    document_id: int
+    created_at: str  # of the sign-off
+    edited: str
+    translated: str
+    user: str  # the translator
+    display_name: str
+
+
+@dataclass(frozen=True)
+class DismissalCount:
+    check_id: str
+    n: int
 
 # Sign-off ids grow with time, so a group's smallest id is its first sign-off.
 _FIRST_SIGNOFFS = """
@@ -33,19 +71,19 @@ ORDER BY g.id, s.position
 class StatsRepository(Repository):
     """Read-only figures over the whole workspace."""
 
-    def stats_imports(self, since: str) -> list[Row]:
-        return self._rows("SELECT id AS document_id, created_at FROM documents WHERE created_at >= ? ORDER BY id",
+    def stats_imports(self, since: str) -> list[ImportedDocument]:
+        return self._records(ImportedDocument, "SELECT id AS document_id, created_at FROM documents WHERE created_at >= ? ORDER BY id",
                           (since,))
 
-    def stats_first_signoffs(self, since: str) -> list[Row]:
+    def stats_first_signoffs(self, since: str) -> list[FirstSignoff]:
         """Each person's first sign-off of each document in each role, made from `since` on."""
-        return self._rows(_FIRST_SIGNOFFS, (since,))
+        return self._records(FirstSignoff, _FIRST_SIGNOFFS, (since,))
 
-    def stats_effort_pairs(self, since: str) -> list[Row]:
+    def stats_effort_pairs(self, since: str) -> list[EffortPair]:
         """Translator's text against editor-signed text, per segment of each document's first
         editor's sign-off made from `since` on."""
-        return self._rows(_EFFORT_PAIRS.format(ids=self._engine.json_ints("g.revisions")), (since,))
+        return self._records(EffortPair, _EFFORT_PAIRS.format(ids=self._engine.json_ints("g.revisions")), (since,))
 
-    def stats_dismissals(self, since: str) -> list[Row]:
-        return self._rows("""SELECT check_id, count(*) AS n FROM dismissals WHERE created_at >= ?
+    def stats_dismissals(self, since: str) -> list[DismissalCount]:
+        return self._records(DismissalCount, """SELECT check_id, count(*) AS n FROM dismissals WHERE created_at >= ?
                              GROUP BY check_id ORDER BY n DESC, check_id""", (since,))
