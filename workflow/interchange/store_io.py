@@ -195,30 +195,30 @@ def document_file(store: Storage, document_id: int, fmt: str) -> BilingualFile:
     units = []
     used: set[str] = set()
     for row in segments:
-        extra = by_segment.get(row.id, {})
-        unit_id = extra.get("unit_id") or str(row.position)
+        extra = by_segment.get(row.id)
+        unit_id = (extra.unit_id if extra else "") or str(row.position)
         if unit_id in used:  # never write two units with one id, whatever the file had
             unit_id = f"{unit_id}-{row.position}"
         used.add(unit_id)
         state = SegmentState(row.state)
-        file_state = extra.get("file_state")
+        file_state = extra.file_state if extra else None
         # The file's own word goes back only where it still says what the segment's state is.
-        same_format = record is not None and record["format"] == fmt
+        same_format = record is not None and record.format == fmt
         if not (same_format and file_state and _FROM[fmt].get(file_state) is state):
             file_state = None
         units.append(Unit(
             id=unit_id, source=row.source_text, target=row.target or None, state=state,
             kind=SegmentKind(row.kind), notes=notes.get(row.position, []),
-            codes=[InlineCode(*c) for c in extra.get("codes", [])],
+            codes=[InlineCode(*c) for c in (extra.codes if extra else ())],
             author=authors.get(row.position) if row.target else None, file_state=file_state,
             locked=bool(row.locked), max_length=row.max_length))
-    same_format = record is not None and record["format"] == fmt
-    version = record["version"] if record is not None and same_format else ("1.2" if fmt == "xliff12" else "2.1")
+    same_format = record is not None and record.format == fmt
+    version = record.version if record is not None and same_format else ("1.2" if fmt == "xliff12" else "2.1")
     return BilingualFile(
         format=fmt, version=version,
-        source_lang=record["source_lang"] if record else "ko",
-        target_lang=(record["target_lang"] if record else None) or "en",
-        original=record["original"] if record else doc.source_name,
+        source_lang=record.source_lang if record else "ko",
+        target_lang=(record.target_lang if record else None) or "en",
+        original=record.original if record else doc.source_name,
         units=units, title=doc.title,
         skeleton=store.interchange.interchange_file(document_id) if same_format else None)
 

@@ -4,8 +4,31 @@ from __future__ import annotations
 
 import json
 import zlib
+from dataclasses import dataclass
 
 from workflow.storage.store_base import Repository, Row
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """What an imported bilingual file said of itself."""
+
+    document_id: int
+    format: str  # xliff12 or xliff2
+    version: str
+    source_lang: str
+    target_lang: str | None
+    original: str
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    """What a unit of an imported file carried beyond its text."""
+
+    segment_id: int
+    unit_id: str
+    codes: tuple[tuple, ...]  # the inline codes, as InlineCode's fields
+    file_state: str | None
 
 
 class InterchangeRepository(Repository):
@@ -25,13 +48,15 @@ class InterchangeRepository(Repository):
         found = self._rows("SELECT data FROM interchange_files WHERE document_id = ?", (document_id,))
         return zlib.decompress(found[0]["data"]) if found else None
 
-    def interchange(self, document_id: int) -> tuple[Row | None, dict[int, Row]]:
+    def interchange(self, document_id: int) -> tuple[FileRecord | None, dict[int, UnitRecord]]:
         """The document's file record, and its segments' records by segment id."""
-        found = self._rows("SELECT * FROM document_interchange WHERE document_id = ?", (document_id,))
+        found = self._records(FileRecord, """SELECT document_id, format, version, source_lang, target_lang, original
+                                             FROM document_interchange WHERE document_id = ?""", (document_id,))
         segments = self._rows(
             """SELECT x.segment_id, x.unit_id, x.codes, x.file_state FROM segment_interchange x
                JOIN segments s ON s.id = x.segment_id WHERE s.document_id = ?""", (document_id,))
-        by_segment = {r["segment_id"]: dict(r, codes=json.loads(r["codes"])) for r in segments}
+        by_segment = {r["segment_id"]: UnitRecord(**dict(r, codes=tuple(tuple(c) for c in json.loads(r["codes"]))))
+                      for r in segments}
         return (found[0] if found else None), by_segment
 
     def file_authors(self, document_id: int) -> tuple[dict[int, str], dict[int, str]]:
