@@ -70,6 +70,13 @@ class Engine(Protocol):
         """The parameters substring_ids(index) takes to find text."""
         ...
 
+    def similar_ids(self, index: str, text: str, limit: int) -> list[int] | None:
+        """The ids of `index`'s rows ('tm_units.source': the TM's Korean) most like text by the
+        engine's own trigram similarity, most alike first, at most limit; None where the engine
+        has no index that ranks by similarity, and the caller gathers candidates itself from
+        substring_ids's postings."""
+        ...
+
     def json_ints(self, expression: str, key: str | None = None) -> str:
         """A FROM item with one column, value: the integers of the JSON array that the text
         `expression` holds (at `key` of the object it holds, given a key). It may name the
