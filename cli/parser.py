@@ -97,6 +97,12 @@ def build_parser() -> argparse.ArgumentParser:
         "verify", help=_("check the workspace file for changes made outside Tandem (exit 1 if any)"))
     _json_flag(verify)
 
+    migrate = commands.add_parser(
+        "migrate-to", help=_("copy the workspace, with its history, audit chain and memory, into an empty "
+                             "PostgreSQL database (admins)"))
+    migrate.add_argument("url", metavar="URL", help=_("the database, as postgresql://USER@HOST/NAME"))
+    _json_flag(migrate)
+
     validate = commands.add_parser("validate", help=_("is a file valid XLIFF, TMX, TBX, CSV or text, and if not "
                                                       "why (exit 0 valid, 1 invalid, 2 unreadable); no workspace needed"))
     validate.add_argument("file", metavar="FILE")

@@ -15,6 +15,7 @@ from workflow.storage.store_audit import AuditSQL
 from workflow.storage.store_base import Row
 from workflow.storage.store_concordance import ConcordanceSQL
 from workflow.storage.store_conflicts import ConflictsSQL
+from workflow.storage.store_copy import WholeTablesSQL
 from workflow.storage.store_desk import DeskSQL
 from workflow.storage.store_documents import DocumentsSQL
 from workflow.storage.store_glossary import GlossarySQL
@@ -53,6 +54,7 @@ class Storage(
     StatsSQL,
     PublicationsSQL,
     DeskSQL,
+    WholeTablesSQL,
 ):
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
