@@ -24,8 +24,6 @@ use cases, SQL in workflow.storage; nothing here knows about screens or terminal
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from workflow.archive import Archive, ArchiveFound, ArchiveHit, TermRenderings  # noqa: F401 - results of ws.archive
 from workflow.audit import Audit
 from workflow.comments import Comments
@@ -41,6 +39,7 @@ from workflow.i18n import _
 from workflow.identity import Identity
 from workflow.logins import Logins
 from workflow.pairing import Pairing
+from workflow.paths import Location, WorkspaceLocation  # noqa: F401 - Location: what open() takes
 from workflow.publishing import Publishing
 from workflow.review import Review
 from workflow.returns import ReturnedFile, Returns  # noqa: F401 - ReturnedFile: a result of ws.files
@@ -56,8 +55,10 @@ from workflow.word_decisions import allow_model, keep_model_out, model_allowed  
 
 
 class Workspace:
-    def __init__(self, path: Path, storage: Storage) -> None:
-        self.path = path
+    def __init__(self, location: Location, storage: Storage) -> None:
+        self.location = WorkspaceLocation.of(location)
+        # The file's Path or the database's URL, as open() takes it (and sqlite3.connect a file's).
+        self.path = self.location.target
         self._store = storage
         self.users = Users(storage)
         self.documents = Documents(storage)
@@ -81,8 +82,13 @@ class Workspace:
         self.desk = Desk(storage, self.documents, self.review, self.comments)
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = True) -> Workspace:
-        path = Path(path)
+    def open(cls, location: Location, *, create: bool = True) -> Workspace:
+        """The workspace in a file (its path) or a PostgreSQL database (postgresql://user@host/name;
+        the database must exist, and its tables are made on first use)."""
+        location = WorkspaceLocation.of(location)
+        if location.path is None:
+            return cls(location, Storage.open(location.target))
+        path = location.path
         if path.is_dir():
             raise WorkspaceError(_("{path}: is a folder; give the path of a workspace file").format(path=path))
         if not path.exists():
@@ -95,7 +101,7 @@ class Workspace:
             except OSError as exc:
                 raise WorkspaceError(_("{path}: cannot create its folder ({problem})").format(
                     path=path, problem=exc.strerror)) from None
-        return cls(path, Storage.open(path))
+        return cls(location, Storage.open(path))
 
     def close(self) -> None:
         self._store.close()
@@ -107,5 +113,6 @@ class Workspace:
         self.close()
 
     def data_version(self) -> int:
-        """A number that changes when someone else commits: one PRAGMA, cheap enough to poll."""
+        """A number that changes when someone else commits, cheap enough to poll (SQLite's data_version;
+        on PostgreSQL, the notices other servers' commits send)."""
         return self._store.data_version()
