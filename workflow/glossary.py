@@ -21,6 +21,7 @@ from workflow.errors import InputError, NotFound, TandemError
 from workflow.i18n import N_, _
 from workflow.interchange.model import FileImport
 from workflow.models import Role, SegmentState, TermImpact, TermOccurrence, TermRevision
+from workflow.paths import WorkspaceLocation
 from workflow.storage import Storage
 from workflow.textfile import refuse_controls
 from workflow.word_decisions import WordDecisions
@@ -47,15 +48,16 @@ _TRANSITION_REFUSALS = {
 
 class Glossary:
     # Shared by every Workspace in the process (the TUI opens one per unit of work), keyed by the
-    # workspace file and the glossary's version, so an index is built once per glossary change.
+    # workspace (file or database) and the glossary's version, so an index is built once per change.
     _indexes: dict[tuple[str, int], GlossaryIndex] = {}
     _indexes_lock = threading.Lock()
 
-    def __init__(self, store: Storage) -> None:
+    def __init__(self, store: Storage, location: WorkspaceLocation) -> None:
         self._store = store
+        self._location = location
         # The morphology model's stored decisions (workflow.word_decisions): every index this
         # Glossary hands out asks them, never the model directly.
-        self.morphology = WordDecisions(store, self)
+        self.morphology = WordDecisions(store, self, location)
         self._bound: tuple[GlossaryIndex, GlossaryIndex] | None = None  # (shared index, ours)
 
     # reading ---------------------------------------------------------------------------
@@ -102,9 +104,7 @@ class Glossary:
         """The approved terms, ready for checking; rebuilt only when the glossary changed. The
         automaton is shared by the process's Workspaces on the file; the returned index asks this
         Workspace's stored decisions (the same object until the glossary changes)."""
-        path = self._store.path.resolve()
-        # The inode tells a recreated file at the same path from the old one.
-        key = (f"{path}#{path.stat().st_ino}", self._store.glossary_version())
+        key = (self._location.identity(), self._store.glossary_version())
         with self._indexes_lock:
             index = self._indexes.get(key)
             if index is None:

@@ -62,7 +62,7 @@ class Workspace:
         self._store = storage
         self.users = Users(storage)
         self.documents = Documents(storage)
-        self.glossary = Glossary(storage)
+        self.glossary = Glossary(storage, self.location)
         self.tm = TranslationMemory(storage, self.glossary)
         self.archive = Archive(storage, self.glossary)
         self.term_learning = TermLearning(storage, self.glossary)
@@ -76,7 +76,7 @@ class Workspace:
                            Returns(storage, self.documents, saving, self.comments))
         self.pairing = Pairing(storage, self.documents, self.review)
         self.audit = Audit(storage)
-        self.identity = Identity(storage)
+        self.identity = Identity(storage, self.location)
         self.logins = Logins(storage)
         self.stats = DeskStatistics(storage)
         self.desk = Desk(storage, self.documents, self.review, self.comments)
