@@ -1,4 +1,4 @@
-"""`tandem verify`: whether the workspace file still holds what Tandem wrote."""
+"""`tandem verify`: whether the workspace (its file or database) still holds what Tandem wrote."""
 
 from __future__ import annotations
 
@@ -15,11 +15,17 @@ def _verify(ws, args, user: str) -> int:
                    "problems": [{"what": b.what, "id": b.id, "problem": b.problem} for b in result.breaches]})
     elif result.ok:
         print(_("{path}: intact ({entries} audit entries chained, {revisions} revisions match their hashes)").format(
-            path=ws.path, entries=format_number(result.entries), revisions=format_number(result.revisions)))
+            path=ws.location.display, entries=format_number(result.entries),
+            revisions=format_number(result.revisions)))
     else:
-        print(ngettext("{path}: {count} problem; the file was changed outside Tandem",
-                       "{path}: {count} problems; the file was changed outside Tandem", len(result.breaches)).format(
-            path=ws.path, count=len(result.breaches)))
+        count = len(result.breaches)
+        if ws.location.is_file:
+            said = ngettext("{path}: {count} problem; the file was changed outside Tandem",
+                            "{path}: {count} problems; the file was changed outside Tandem", count)
+        else:
+            said = ngettext("{path}: {count} problem; the database was changed outside Tandem",
+                            "{path}: {count} problems; the database was changed outside Tandem", count)
+        print(said.format(path=ws.location.display, count=count))
         for breach in result.breaches:
             print(f"  {breach}")
     return EXIT_OK if result.ok else EXIT_TAMPERED

@@ -233,27 +233,27 @@ def _history(ws, args, user: str) -> int:
 def demo(args, requested: str | None) -> int:
     from workflow import demo
     from workflow.identity import os_login
-    from workflow.paths import default_demo_path
+    from workflow.paths import resolve_demo
     from workflow.workspace import Workspace
 
-    path = Path(args.db).expanduser() if args.db else default_demo_path()
+    location = resolve_demo(args.db)
     if not args.no_ui:
         from workflow.workspace import keep_model_out
 
         keep_model_out()  # this process becomes the editor: what the demo's import decides, a helper does
-    prepared = demo.prepare_demo(path)
+    prepared = demo.prepare_demo(location)
     shown = (_("created the demo workspace at {path} (document {id})") if prepared.created
              else _("reusing the demo workspace at {path} (document {id})"))
-    print(shown.format(path=prepared.path, id=prepared.document_id))
+    print(shown.format(path=location.display, id=prepared.document_id))
     if args.no_ui:
         return EXIT_OK
     from tui.app import run_app
 
     # Each person starts where their work is (workflow.home); the translator, the default, on
     # the demo article's editor.
-    with Workspace.open(prepared.path, create=False) as ws:
+    with Workspace.open(location, create=False) as ws:
         user = ws.identity.act(ws.identity.who(os_login(), requested or demo.TRANSLATOR))
-    run_app(prepared.path, user, document_id=prepared.document_id, home=True)
+    run_app(location, user, document_id=prepared.document_id, home=True)
     return EXIT_OK
 
 

@@ -25,7 +25,9 @@ class _Parser(argparse.ArgumentParser):
 
 def _global_options(parser: argparse.ArgumentParser, default: Any) -> None:
     parser.add_argument("--db", metavar="PATH", default=default,
-                        help=_("workspace file (default: $TANDEM_DB, else the user data folder)"))
+                        help=_("workspace file, or a PostgreSQL database as postgresql://USER@HOST/NAME (its "
+                               "password from ~/.pgpass, $PGPASSWORD or a service file, never the address) "
+                               "(default: $TANDEM_DB, else the user data folder)"))
     parser.add_argument("--as", dest="user", metavar="USER", default=default,
                         help=_("act as USER: admins only, and audited as such; anyone on a demo "
                                "workspace (default: $TANDEM_USER, else the user your login is)"))
@@ -94,8 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("with --publish: the correction note a version changed after publication carries"))
 
     verify = commands.add_parser(
-        "verify", help=_("check the workspace file for changes made outside Tandem (exit 1 if any)"))
+        "verify", help=_("check the workspace (its file or database) for changes made outside Tandem (exit 1 if any)"))
     _json_flag(verify)
+
+    migrate = commands.add_parser(
+        "migrate-to", help=_("copy the workspace, with its history, audit chain and memory, into an empty "
+                             "PostgreSQL database (admins)"))
+    migrate.add_argument("url", metavar="URL", help=_("the database, as postgresql://USER@HOST/NAME"))
+    _json_flag(migrate)
 
     validate = commands.add_parser("validate", help=_("is a file valid XLIFF, TMX, TBX, CSV or text, and if not "
                                                       "why (exit 0 valid, 1 invalid, 2 unreadable); no workspace needed"))

@@ -7,13 +7,18 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cli.parser import build_parser
 
 from cli.output import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from workflow.i18n import _, choose, set_language
 
-# Commands that may create the workspace file; every other one needs it to exist already.
+if TYPE_CHECKING:
+    from workflow.paths import WorkspaceLocation
+
+# Commands that may create the workspace file; every other one needs it to exist already. (A database
+# must exist already for every command: its tables are made by whichever command opens it first.)
 _CREATING = {("import", None), ("users", "add"), ("glossary", "import"), ("glossary", "add"),
              ("glossary", "propose"), ("tm", "import")}
 
@@ -82,20 +87,20 @@ def _run(args: argparse.Namespace, requested: str | None, resolve_workspace) -> 
         from cli.interchange import validate
 
         return validate(args)
-    path = resolve_workspace(args.db)
+    location = resolve_workspace(args.db)
     if args.command == "serve":
         from cli.serve import serve
 
-        return serve(args, path)
+        return serve(args, location)
     if args.command is None:
         from tui.app import run_app
         from workflow.workspace import Workspace
 
         user = requested or login
-        if Path(path).exists():
-            with Workspace.open(path, create=False) as ws:
+        if not _missing_file(location):  # a database is asked: an unreachable one is one line here
+            with Workspace.open(location, create=False) as ws:
                 user = ws.identity.act(ws.identity.who(login, requested))
-        run_app(path, user, home=True)  # each person starts where their work is (workflow.home)
+        run_app(location, user, home=True)  # each person starts where their work is (workflow.home)
         return EXIT_OK
     from cli.audit import HANDLERS as AUDIT
     from cli.comments import HANDLERS as COMMENTS
@@ -114,10 +119,10 @@ def _run(args: argparse.Namespace, requested: str | None, resolve_workspace) -> 
     creates = (args.command, action) in _CREATING
     handler = {**AUDIT, **COMMENTS, **DOCUMENTS, **GLOSSARY, **REVIEW, **TM, **INTERCHANGE, **PAIRING,
                **SEARCH, **STATS, **DESK}[args.command]
-    fresh = creates and not Path(path).exists()
+    fresh = creates and _missing_file(location)
     done = False
     try:
-        with Workspace.open(path, create=creates) as ws:
+        with Workspace.open(location, create=creates) as ws:
             setting_up = ws.identity.empty()
             if _redeeming(args):
                 user = args.name  # the invitation's one-time code, not the login, says who this is
@@ -129,8 +134,12 @@ def _run(args: argparse.Namespace, requested: str | None, resolve_workspace) -> 
         done = code == EXIT_OK
         return code
     finally:
-        if fresh and not done:
-            _remove_workspace(Path(path))
+        if fresh and not done and location.path is not None:
+            _remove_workspace(location.path)
+
+
+def _missing_file(location: WorkspaceLocation) -> bool:
+    return location.path is not None and not location.path.exists()
 
 
 def _redeeming(args: argparse.Namespace) -> bool:

@@ -21,9 +21,12 @@ import signal
 import socket
 import ssl
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cli.output import EXIT_OK, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from workflow.paths import WorkspaceLocation
 
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
 # How long a stop waits for open sessions to save and exit before they are killed.
@@ -33,8 +36,8 @@ SESSION_EXIT_SECONDS = 10
 TICKET_VARIABLE = "TANDEM_SERVE_TICKET"
 
 
-def _ticket(workspace: Path, user: str) -> str:
-    # A few milliseconds of SQLite on the server's loop, once per browser session.
+def _ticket(workspace: WorkspaceLocation, user: str) -> str:
+    # A few milliseconds of SQL on the server's loop, once per browser session.
     from workflow.workspace import Workspace
 
     with Workspace.open(workspace, create=False) as ws:
@@ -43,16 +46,16 @@ def _ticket(workspace: Path, user: str) -> str:
 log = logging.getLogger("tandem.serve")
 
 
-def serve(args, path: Path) -> int:
+def serve(args, location: WorkspaceLocation) -> int:
     from cli.serve_login import LIMITS_VARIABLE, Gate, Throttle, limits_from_environment
     from workflow.errors import InputError
     from workflow.i18n import _, language, normalize
     from workflow.workspace import Workspace
 
-    path = path.resolve()
-    # Opened (and migrated) once here, so a missing or broken file is one line now rather than an
-    # error in every browser tab later, and sessions never race each other to migrate it.
-    with Workspace.open(path, create=False) as ws:
+    location = location.resolved()
+    # Opened (and migrated) once here, so a missing or broken file, or a database out of reach, is one
+    # line now rather than an error in every browser tab later, and sessions never race to migrate it.
+    with Workspace.open(location, create=False) as ws:
         can_log_in = ws.logins.can_log_in()
     if not 0 <= args.port <= 65535:
         raise InputError("--port", _("{port} is not a port (0 to 65535; 0 picks a free one)").format(port=args.port))
@@ -86,16 +89,16 @@ def serve(args, path: Path) -> int:
     # Sessions inherit our environment, so they speak this language unless their login page spoke another.
     os.environ["TANDEM_LANG"] = language()
     os.environ.pop(TICKET_VARIABLE, None)
-    command = shlex.join([sys.executable, "-m", "cli.serve", str(path)])
+    command = shlex.join([sys.executable, "-m", "cli.serve", location.argument])
     scheme = "https" if tls is not None else "http"
     shown = socket.getfqdn() if args.host in ("0.0.0.0", "::") else _url_host(args.host)
-    gate = Gate(path, idle_minutes=args.idle_minutes, language=language(), fixed_language=fixed is not None,
+    gate = Gate(location, idle_minutes=args.idle_minutes, language=language(), fixed_language=fixed is not None,
                 behind_proxy=args.behind_proxy, throttle=Throttle(policies=limits))
-    server = _server_class()(command, host=args.host, port=port, title=f"Tandem · {path.name}",
+    server = _server_class()(command, host=args.host, port=port, title=f"Tandem · {location.name}",
                              public_url=f"{scheme}://{shown}:{port}")
     server.gate = gate
     server.announce = _("Serving {workspace} at {url}  (Ctrl-C stops)").format(
-        workspace=path, url=server.public_url)
+        workspace=location.display, url=server.public_url)
     server.serve_on(sock, tls)
     print(_("tandem: stopped"), flush=True)
     return EXIT_OK
@@ -163,7 +166,7 @@ def _server_class():
     class SessionApp(AppService):
         """One browser session's app process, started as the session's user."""
 
-        def __init__(self, command: str, workspace: Path, session: WebSession, websocket: web.WebSocketResponse,
+        def __init__(self, command: str, workspace: WorkspaceLocation, session: WebSession, websocket: web.WebSocketResponse,
                      on_logout, **kwargs) -> None:
             super().__init__(command, write_bytes=self._send_bytes, write_str=self._send_str,
                              close=websocket.close, **kwargs)
@@ -372,16 +375,17 @@ def session(argv: list[str]) -> int:
 
     from workflow.errors import TandemError
     from workflow.i18n import _
-    from workflow.workspace import Workspace
+    from workflow.workspace import Workspace, WorkspaceLocation
 
     set_language(choose())
+    location = WorkspaceLocation.of(argv[0])
     try:
-        with Workspace.open(Path(argv[0]), create=False) as ws:
+        with Workspace.open(location, create=False) as ws:
             user = ws.logins.take_ticket(os.environ.get(TICKET_VARIABLE, "")).name
     except TandemError as exc:
         print(_("tandem: error: {problem}").format(problem=exc), file=sys.stderr)
         return EXIT_USAGE
-    ServedApp(Path(argv[0]), user, home=True).run()
+    ServedApp(location, user, home=True).run()
     return EXIT_OK
 
 

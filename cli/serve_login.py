@@ -21,7 +21,6 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -30,6 +29,7 @@ from aiohttp import web
 from cli import serve_pages as pages
 from workflow.i18n import LANGUAGES, normalize, using
 from workflow.logins import ADDRESS_POLICY, USER_POLICY, Policy, Throttle
+from workflow.paths import Location, WorkspaceLocation
 
 COOKIE = "tandem_session"
 LOGIN_WORKERS = 2
@@ -140,10 +140,10 @@ def limits_from_environment() -> dict[str, Policy]:
 class Gate:
     """The login pages and the session checks, for one workspace."""
 
-    def __init__(self, workspace: Path, *, idle_minutes: float, language: str, fixed_language: bool,
+    def __init__(self, workspace: Location, *, idle_minutes: float, language: str, fixed_language: bool,
                  behind_proxy: bool = False, clock: Callable[[], float] = time.monotonic,
                  throttle: Throttle | None = None) -> None:
-        self.workspace = workspace
+        self.workspace = WorkspaceLocation.of(workspace)  # its name is on the login page, never the address
         self.idle_minutes = idle_minutes
         self.language = language  # the server's own
         self.fixed_language = fixed_language  # --lang or $TANDEM_LANG: every page in it

@@ -1,19 +1,127 @@
-"""Shared fixtures: real SQLite files in tmp_path, the sample article, the real CLI entry point."""
+"""Shared fixtures: real workspaces in tmp_path, the sample article, the real CLI entry point.
+
+`pytest --engine postgresql` runs the same tests with every workspace in a PostgreSQL database of
+its own on the server TANDEM_TEST_POSTGRES names (a superuser's URL, as `scripts/pg_cluster.sh
+start DIR` prints): tests keep naming files, and tests/postgresql_site/pg_workspaces.py maps each
+file to its database, in this process and in every process the tests start. Tests about the SQLite
+file itself carry @pytest.mark.sqlite_only(why) and skip there, saying why.
+"""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+POSTGRESQL_SITE = ROOT / "tests" / "postgresql_site"
 SAMPLE = ROOT / "workflow" / "demo"
 KO = SAMPLE / "ko.md"
 DRAFT = SAMPLE / "en-draft.md"
+
+
+# engines ----------------------------------------------------------------------------------------
+
+ENGINE = "sqlite"  # the engine of this run's workspaces (--engine)
+_NO_POSTGRESQL: str | None = None  # why a --engine postgresql run cannot run (every test skips)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--engine", choices=("sqlite", "postgresql"), default="sqlite",
+                     help="the engine of every workspace the tests make (postgresql: on the server "
+                          "$TANDEM_TEST_POSTGRES names, a superuser's URL)")
+
+
+def pytest_configure(config):
+    global ENGINE, _NO_POSTGRESQL
+    config.addinivalue_line("markers", "sqlite_only(why): about the SQLite file itself (its bytes, PRAGMAs, "
+                                       "WAL, locks); skipped with why on --engine postgresql")
+    ENGINE = config.getoption("engine")
+    if ENGINE != "postgresql":
+        return
+    url = os.environ.get("TANDEM_TEST_POSTGRES")
+    if not url:
+        _NO_POSTGRESQL = ("--engine postgresql: TANDEM_TEST_POSTGRES is not set (a superuser's URL, as "
+                          "`scripts/pg_cluster.sh start DIR` prints)")
+        return
+    try:
+        import psycopg
+    except ImportError:
+        _NO_POSTGRESQL = "--engine postgresql: psycopg is not installed"
+        return
+    try:
+        psycopg.connect(url, connect_timeout=10).close()
+    except psycopg.Error as exc:
+        raise pytest.UsageError(f"--engine postgresql: cannot reach TANDEM_TEST_POSTGRES={url}: {exc}") from None
+    sys.path.insert(0, str(POSTGRESQL_SITE))
+    import pg_workspaces
+
+    server = pg_workspaces.Server(url, prefix=f"tandem_test_{os.getpid()}_")
+    pg_workspaces.install(server)
+    # Processes the tests start (and the app's own helpers) map workspace files the same way.
+    os.environ[pg_workspaces.ENV] = server.to_env()
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(POSTGRESQL_SITE), os.environ.get("PYTHONPATH")) if p)
+    config.stash[_SERVER] = server
+
+
+_SERVER = pytest.StashKey()
+
+
+def pytest_report_header(config):
+    server = config.stash.get(_SERVER, None)
+    if server is not None:
+        return f"engine: postgresql, a database per workspace file ({server.prefix}*) on {server.url}"
+    return f"engine: {ENGINE}" + (f" ({_NO_POSTGRESQL})" if _NO_POSTGRESQL else "")
+
+
+def pytest_collection_modifyitems(config, items):
+    if ENGINE != "postgresql":
+        return
+    for item in items:
+        if _NO_POSTGRESQL:
+            item.add_marker(pytest.mark.skip(reason=_NO_POSTGRESQL))
+        elif (mark := item.get_closest_marker("sqlite_only")) is not None:
+            item.add_marker(pytest.mark.skip(reason="SQLite only: " + " ".join(map(str, mark.args))))
+
+
+@pytest.hookimpl(hookwrapper=True, trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    folder = item.funcargs.get("tmp_path") if item.config.stash.get(_SERVER, None) else None
+    if folder is not None:
+        import pg_workspaces
+
+        pg_workspaces.release_under(folder)  # the test's workspaces go back to the pool
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    server = config.stash.get(_SERVER, None)
+    if server is None:
+        return
+    import pg_workspaces
+
+    started = time.perf_counter()
+    dropped = pg_workspaces.drop_all()
+    f = pg_workspaces.figures
+    terminalreporter.write_line(
+        f"PostgreSQL: this process made {f.made} databases ({f.made_seconds:.1f} s), put {f.reused} workspaces on "
+        f"reused ones, emptied {f.emptied} for reuse ({f.emptied_seconds:.1f} s), dropped {f.dropped} changed "
+        f"beyond their rows; {dropped} dropped at the end ({time.perf_counter() - started:.1f} s)")
+
+
+def snapshot(path: Path) -> dict:
+    """The workspace file and its WAL companions, byte for byte; on PostgreSQL, every row of the
+    file's database (nothing committed leaves it as it was)."""
+    if ENGINE == "postgresql" and path.exists():
+        import pg_workspaces
+
+        return pg_workspaces.contents(path)
+    return {p.name: p.read_bytes() for p in sorted(path.parent.glob(path.name + "*"))}
 
 
 def blocks(path: Path) -> list[str]:
@@ -90,11 +198,6 @@ def tandem(db_path: Path):
         return Run(done.returncode, done.stdout, done.stderr)
 
     return run
-
-
-def snapshot(path: Path) -> dict[str, bytes]:
-    """The workspace file and its WAL companions, byte for byte."""
-    return {p.name: p.read_bytes() for p in sorted(path.parent.glob(path.name + "*"))}
 
 
 NTREX_ARTICLES = ("cnbc.com.6769", "bbc.381736", "reuters.218861")

@@ -6,7 +6,6 @@ import asyncio
 import signal
 from collections.abc import Iterable
 from functools import partial
-from pathlib import Path
 from typing import ClassVar
 
 from textual import work
@@ -29,7 +28,8 @@ from tui.widgets.toast import keep_wide_characters_whole
 from workflow.errors import TandemError
 from workflow.i18n import N_, _
 from workflow.models import Home, Start, User
-from workflow.workspace import MorphologyHelper, allow_model, keep_model_out, model_allowed
+from workflow.workspace import (Location, MorphologyHelper, WorkspaceLocation, allow_model, keep_model_out,
+                                model_allowed)
 
 
 class TandemApp(LiveRefresh, App):
@@ -51,7 +51,7 @@ class TandemApp(LiveRefresh, App):
             super().__init__()
             self.problem = problem
 
-    def __init__(self, workspace_path: Path, user: str, document_id: int | None = None, *,
+    def __init__(self, workspace: Location, user: str, document_id: int | None = None, *,
                  home: bool = False) -> None:
         """The app of `user`, whom the caller established (workflow.identity; a `tandem serve`
         browser session's login, tui/served.py): nothing in the app changes who is working.
@@ -62,15 +62,17 @@ class TandemApp(LiveRefresh, App):
         keep_wide_characters_whole()  # before the first paint: toasts over the editor drop Hangul otherwise
         super().__init__()
         keep_control_characters_inert()  # stored text's ESC never reaches the terminal (tui/inert.py)
-        self.session = Session(Path(workspace_path), user)
-        self.sub_title = f"{self.session.path.name} · {user}"
+        location = WorkspaceLocation.of(workspace)
+        self.session = Session(location, user)
+        # A file by its name; a database by its address (without a password), which says which server.
+        self.sub_title = f"{location.name if location.is_file else location.display} · {user}"
         self.document_id = document_id
         self._home = home
         self._quit_unsaved = False
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(_("Opening {path}…").format(path=self.session.path), id="opening", markup=False)
+        yield Static(_("Opening {path}…").format(path=self.session.location.display), id="opening", markup=False)
         yield LocalizedFooter()
 
     def on_mount(self) -> None:
@@ -157,9 +159,9 @@ class TandemApp(LiveRefresh, App):
             return None
 
     def on_tandem_app_workspace_ready(self, message: WorkspaceReady) -> None:
-        self.start_polling(self.session.path)  # other people's changes show up on their own
+        self.start_polling(self.session.location)  # other people's changes show up on their own
         if self._decisions is None:  # a workspace made before decisions were stored is swept meanwhile
-            self._decisions = MorphologyHelper(self.session.path)
+            self._decisions = MorphologyHelper(self.session.location)
             self._decisions.start()
         if not message.known_user:
             self.notify(
@@ -200,6 +202,6 @@ class TandemApp(LiveRefresh, App):
         self.notify(message.problem, title=_("Cannot open the workspace"), severity="error")
 
 
-def run_app(workspace_path: Path | str, user: str, document_id: int | None = None, *,
+def run_app(workspace: Location, user: str, document_id: int | None = None, *,
             home: bool = False) -> None:
-    TandemApp(Path(workspace_path), user, document_id, home=home).run()
+    TandemApp(workspace, user, document_id, home=home).run()

@@ -2,8 +2,10 @@
 
 SQLite's `PRAGMA data_version` moves when any *other* connection commits, but only as seen by one
 connection held open across reads, so the poll keeps one Workspace on one dedicated thread (SQLite
-wants a connection per thread, and every thread worker runs on a fresh thread). A poll is that one
-PRAGMA; when the number moves, the screens on view get a WorkspaceChanged and re-read what they
+wants a connection per thread, and every thread worker runs on a fresh thread). On PostgreSQL the
+number counts the notices other connections' commits sent, heard by that Workspace's one listening
+connection, so another `tandem serve` or terminal on the same database is noticed the same way. A
+poll is that one PRAGMA, or reading the notices already arrived; when the number moves, the screens on view get a WorkspaceChanged and re-read what they
 show in their own workers. The app's own saves run on other connections, so they are noticed too:
 screens compare what they re-read with what they hold and redraw only what differs.
 """
@@ -13,13 +15,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
 from workflow.i18n import _
-from workflow.workspace import Workspace
+from workflow.workspace import Location, Workspace, WorkspaceLocation
 
 NEWS_SECONDS = 12  # a notification stays longer than a status toast: it is news, and it is marked seen
 NEWS_TOASTS = 3  # more at once would cover the screen
@@ -36,8 +37,8 @@ class WorkspaceChanged(Message):
 class DataVersionPoll:
     """Reads the workspace's data version on its own thread; `changed()` says whether it moved."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, location: Location) -> None:
+        self.location = WorkspaceLocation.of(location)
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tandem-poll")
         self._workspace: Workspace | None = None
         self._version: int | None = None
@@ -48,7 +49,7 @@ class DataVersionPoll:
         # Runs on the poll thread only, so the one connection it opens stays on that thread.
         try:
             if self._workspace is None:
-                self._workspace = Workspace.open(self.path, create=False)
+                self._workspace = Workspace.open(self.location, create=False)
             version = self._workspace.data_version()
         except Exception:  # noqa: BLE001 - a locked or vanished file: try afresh next time
             self._lost = self._lost or self._version is not None
@@ -131,9 +132,9 @@ class LiveRefresh:
     POLL_SECONDS = 0.75
     _poll: DataVersionPoll | None = None
 
-    def start_polling(self, path: Path) -> None:
+    def start_polling(self, location: Location) -> None:
         if self._poll is None:
-            self._poll = DataVersionPoll(path)
+            self._poll = DataVersionPoll(location)
             self._poll.baseline()
             # A timer awaits its callback before the next tick, so polls never pile up.
             self.set_interval(self.POLL_SECONDS, self._check_data_version, name="data-version")

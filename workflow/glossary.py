@@ -25,6 +25,7 @@ from workflow.storage import Transactions
 from workflow.storage.store_audit import AuditRepository
 from workflow.storage.store_glossary import TermRevisionRecord, TermsRepository
 from workflow.storage.store_segments import SegmentsRepository
+from workflow.paths import WorkspaceLocation
 from workflow.textfile import refuse_controls
 from workflow.word_decisions import WordDecisions
 
@@ -50,18 +51,19 @@ _TRANSITION_REFUSALS = {
 
 class Glossary:
     # Shared by every Workspace in the process (the TUI opens one per unit of work), keyed by the
-    # workspace file and the glossary's version, so an index is built once per glossary change.
+    # workspace (file or database) and the glossary's version, so an index is built once per change.
     _indexes: dict[tuple[str, int], GlossaryIndex] = {}
     _indexes_lock = threading.Lock()
 
     def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, segments: SegmentsRepository,
-                 terms: TermsRepository, *, path: Path, morphology: Callable[[Glossary], WordDecisions]) -> None:
+                 terms: TermsRepository, *, location: WorkspaceLocation,
+                 morphology: Callable[[Glossary], WordDecisions]) -> None:
         self._tx = tx
         self._actors = actors
         self._audit = audit
         self._segments = segments
         self._terms = terms
-        self._path = path
+        self._location = location
         # The morphology model's stored decisions (workflow.word_decisions): every index this
         # Glossary hands out asks them, never the model directly.
         self.morphology = morphology(self)
@@ -111,9 +113,7 @@ class Glossary:
         """The approved terms, ready for checking; rebuilt only when the glossary changed. The
         automaton is shared by the process's Workspaces on the file; the returned index asks this
         Workspace's stored decisions (the same object until the glossary changes)."""
-        path = self._path.resolve()
-        # The inode tells a recreated file at the same path from the old one.
-        key = (f"{path}#{path.stat().st_ino}", self._terms.glossary_version())
+        key = (self._location.identity(), self._terms.glossary_version())
         with self._indexes_lock:
             index = self._indexes.get(key)
             if index is None:

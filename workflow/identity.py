@@ -6,7 +6,7 @@ OS login, mapped to a Tandem user by an admin (or a user of the same name). Nami
 as that user; anyone else is refused in one line. A demo workspace's users are demo users, free for
 anyone to try. On an empty workspace whoever sets it up becomes its admin, and their login is mapped
 to them; the owner of the workspace file, who can write to it directly anyway, is its first admin
-unless their login is mapped to another user.
+unless their login is mapped to another user (a workspace in PostgreSQL has no file to own).
 
 This protects the names on revisions and sign-offs against a colleague typing another's name. It
 cannot stop someone with write access to the SQLite file from writing to it directly; `tandem
@@ -18,7 +18,6 @@ from __future__ import annotations
 import getpass
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from workflow.access import Actors, require
 from workflow.clock import now
@@ -28,6 +27,7 @@ from workflow.models import Role, User
 from workflow.storage import Transactions
 from workflow.storage.store_audit import AuditRepository
 from workflow.storage.store_users import UsersRepository
+from workflow.paths import WorkspaceLocation
 
 
 def os_login() -> str:
@@ -59,12 +59,12 @@ class Acting:
 
 class Identity:
     def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, users: UsersRepository, *,
-                 path: Path) -> None:
+                 location: WorkspaceLocation) -> None:
         self._tx = tx
         self._actors = actors
         self._audit = audit
         self._users = users
-        self._path = path
+        self._location = location
 
     def who(self, login: str, requested: str | None = None, *, uid: int | None = None) -> Acting:
         """Who acts here: the login's user, or `requested` where that is allowed (an admin, or a demo
@@ -168,12 +168,20 @@ class Identity:
         # Whoever owns the file set the workspace up (a translator's laptop, the account that made a
         # desk's workspace) and can write to it directly anyway: as its first admin they gain nothing
         # they do not have, and a personal workspace needs no mapping.
+        location = self._location
+        if location.path is None:
+            # A database has no file for an operating-system account to own. Its counterpart, the
+            # role that made the workspace's tables, is trusted by the database itself and acts as
+            # any user there (workflow/storage/postgres_identity.py); making whoever runs Tandem
+            # under it an admin here too would be a second rule for the same thing. Whoever sets a
+            # new database up is mapped as its admin when they do (adopt), as on a file.
+            return False
         if uid is None:
             if not hasattr(os, "getuid"):
                 return False
             uid = os.getuid()
         try:
-            return self._path.stat().st_uid == uid
+            return location.path.stat().st_uid == uid
         except OSError:
             return False
 

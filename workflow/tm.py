@@ -1,8 +1,9 @@
 """Translation memory: approved pairs, fuzzy lookup for the segment in hand, concordance, TMX.
 
-Lookup never scans the memory: the query's rarest trigrams (document frequencies from the FTS5
-vocabulary) name a few hundred candidates, and only those are scored. A bm25-ranked OR query
-over all trigrams was measured slower than a full scan, so the index is used only as a filter.
+Lookup never scans the memory: a few hundred candidates are gathered, and only those are scored.
+Where the engine ranks by trigram similarity itself (PostgreSQL's pg_trgm), it names them; else
+(SQLite's FTS5) the query's rarest trigrams do, by their postings. A bm25-ranked OR query over all
+trigrams was measured slower than a full scan, so FTS5 is used only as a filter.
 """
 
 from __future__ import annotations
@@ -92,7 +93,14 @@ class TranslationMemory:
             "origin": "approval"}, refresh=True)
 
     def candidate_ids(self, source: str) -> list[int]:
-        """Units sharing the most of the query's rarest trigrams: a few hundred rows at most."""
+        """The units most like the query by trigrams: a few hundred rows at most."""
+        similar = self._tm.tm_similar_ids(source, CANDIDATES)
+        if similar is not None:
+            return similar
+        return self._rarest_trigram_candidates(source)
+
+    def _rarest_trigram_candidates(self, source: str) -> list[int]:
+        """Units sharing the most of the query's rarest trigrams."""
         estimates = self._estimates()
         rare = sorted(trigrams(source), key=lambda gram: estimates.get(gram, 0))
         hits: Counter[int] = Counter()

@@ -47,6 +47,7 @@ from glossaries.morphology import DECISIONS_VERSION as VERSION
 from glossaries.morphology import Question
 from workflow.clock import now
 from workflow.i18n import _, format_number
+from workflow.paths import Location, WorkspaceLocation
 from workflow.storage import Storage
 
 if TYPE_CHECKING:
@@ -54,8 +55,8 @@ if TYPE_CHECKING:
     from workflow.glossary import Glossary
 
 T = TypeVar("T")
-_ANSWERS_KEPT = 200_000  # answers cached per workspace file (a few hundred bytes each)
-_FILES_KEPT = 16  # workspace files whose answers a process keeps
+_ANSWERS_KEPT = 200_000  # answers cached per workspace (a few hundred bytes each)
+_FILES_KEPT = 16  # workspaces (files or databases) whose answers a process keeps
 _ROUNDS = 4  # helper runs per piece of work: a "yes" can let the matcher ask about a later candidate
 _IMPACTS = 8  # unapproved terms of one change whose impact is decided with it
 _FLUSH_EVERY = 2000  # texts swept between writes of what was decided
@@ -198,12 +199,8 @@ _shared: OrderedDict[str, SharedDecisions] = OrderedDict()
 _shared_lock = threading.Lock()
 
 
-def shared_for(path: Path) -> SharedDecisions:
-    resolved = path.resolve()
-    try:
-        key = f"{resolved}#{resolved.stat().st_ino}"  # a file made again at the same path starts afresh
-    except OSError:
-        key = str(resolved)
+def shared_for(location: WorkspaceLocation) -> SharedDecisions:
+    key = location.identity()
     with _shared_lock:
         shared = _shared.get(key)
         if shared is None:
@@ -230,10 +227,11 @@ class StoredDecider:
 class WordDecisions:
     """Making and reading the decisions of one Workspace (owned by its Glossary)."""
 
-    def __init__(self, store: Storage, glossary: Glossary) -> None:
+    def __init__(self, store: Storage, glossary: Glossary, location: WorkspaceLocation) -> None:
         self._store = store
         self._glossary = glossary
-        self.shared = shared_for(store.path)
+        self._location = location  # where the helper finds the workspace
+        self.shared = shared_for(location)
         self.decider = StoredDecider(self.shared, store)
 
     def generation(self) -> int:
@@ -256,7 +254,7 @@ class WordDecisions:
                 result = work()
             if not asked:
                 return result
-            if round_ == _ROUNDS or not asked - answered or not ask_helper(self._store.path, asked):
+            if round_ == _ROUNDS or not asked - answered or not ask_helper(self._location, asked):
                 break
             answered |= asked
         # The helper could not answer (or more questions came of its answers than rounds allow): the
@@ -321,19 +319,20 @@ class WordDecisions:
 
 
 # Where `workflow` is importable from, whatever the session's working directory (a checkout run
-# without being installed): the helper runs there, given the workspace's absolute path.
+# without being installed): the helper runs there, given the workspace's absolute path or its URL
+# (whose password, if any, comes from libpq's files or the environment the helper inherits).
 _PACKAGE_ROOT = Path(__file__).resolve().parents[1]
 
 
-def helper_command(path: Path, *options: str) -> list[str]:
-    return [sys.executable, "-m", "workflow.word_decisions", str(Path(path).resolve()), *options]
+def helper_command(location: Location, *options: str) -> list[str]:
+    return [sys.executable, "-m", "workflow.word_decisions", WorkspaceLocation.of(location).argument, *options]
 
 
-def ask_helper(path: Path, questions: Iterable[Question]) -> bool:
+def ask_helper(location: Location, questions: Iterable[Question]) -> bool:
     """Have a helper process decide and store these questions; True when it did."""
     payload = json.dumps(sorted(questions), ensure_ascii=False)
     try:
-        done = subprocess.run(helper_command(path, "--questions"), input=payload, text=True, encoding="utf-8",
+        done = subprocess.run(helper_command(location, "--questions"), input=payload, text=True, encoding="utf-8",
                               capture_output=True, check=False, cwd=_PACKAGE_ROOT)
     except OSError:
         return False
@@ -358,9 +357,9 @@ class Background:
     at a time, first to sweep a workspace not swept under this version, then for the questions this
     process found missing while reading. Each question goes to the helper once."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self.shared = shared_for(self.path)
+    def __init__(self, location: Location) -> None:
+        self.location = WorkspaceLocation.of(location)
+        self.shared = shared_for(self.location)
         self._wake = threading.Event()
         self._stopped = threading.Event()
         self._thread: threading.Thread | None = None
@@ -385,12 +384,12 @@ class Background:
 
     def _run(self) -> None:
         try:
-            store = Storage.open(self.path)
+            store = Storage.open(self.location.target)
         except Exception:  # noqa: BLE001 - the app says what is wrong with the file in its own words
             return
         try:
             if not is_complete(store):
-                self._helper("sweep", helper_command(self.path), None)
+                self._helper("sweep", helper_command(self.location), None)
                 self.shared.recheck(store)
             while not self._stopped.is_set():
                 self.idle.set()
@@ -403,7 +402,7 @@ class Background:
                 questions = self.shared.missing() - self._asked
                 if questions:
                     self._asked |= questions
-                    self._helper("questions", helper_command(self.path, "--questions"),
+                    self._helper("questions", helper_command(self.location, "--questions"),
                                  json.dumps(sorted(questions), ensure_ascii=False))
                     self.shared.recheck(store)
         except Exception:  # noqa: BLE001 - guesses stay guesses; nothing is lost
@@ -439,15 +438,15 @@ def main(argv: list[str] | None = None) -> int:
     allow_model()  # the helper is where the model is loaded
     from workflow.workspace import Workspace
 
-    path = Path(args[0])
-    with Workspace.open(path, create=False) as ws:
+    location = WorkspaceLocation.of(args[0])
+    with Workspace.open(location, create=False) as ws:
         if "--questions" in args[1:]:
             questions = [(str(k), str(c), int(s), int(e)) for k, c, s, e in json.loads(sys.stdin.read() or "[]")]
             ws.glossary.morphology.answer(questions)
             return 0
         stored = ws.glossary.morphology.sweep()
     print(_("{path}: every Korean text decided; {count} decisions stored").format(
-        path=path, count=format_number(stored)))
+        path=location.display, count=format_number(stored)))
     return 0
 
 

@@ -24,8 +24,6 @@ use cases, SQL in workflow.storage; nothing here knows about screens or terminal
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from workflow.archive import Archive, ArchiveFound, ArchiveHit, TermRenderings  # noqa: F401 - results of ws.archive
 from workflow.access import Actors
 from workflow.audit import Audit
@@ -43,6 +41,7 @@ from workflow.identity import Identity
 from workflow.interchange.store_io import document_file
 from workflow.logins import Logins
 from workflow.pairing import Pairing
+from workflow.paths import Location, WorkspaceLocation  # noqa: F401 - Location: what open() takes
 from workflow.publishing import Publishing
 from workflow.review import Review
 from workflow.returns import ReturnedFile, Returns  # noqa: F401 - ReturnedFile: a result of ws.files
@@ -58,15 +57,17 @@ from workflow.word_decisions import WordDecisions, allow_model, keep_model_out, 
 
 
 class Workspace:
-    def __init__(self, path: Path, storage: Storage) -> None:
-        self.path = path
+    def __init__(self, location: Location, storage: Storage) -> None:
+        self.location = WorkspaceLocation.of(location)
+        # The file's Path or the database's URL, as open() takes it (and sqlite3.connect a file's).
+        self.path = self.location.target
         self._store = storage
         s, tx = storage, storage.transactions
         actors = Actors(s.users, s.audit)
         self.users = Users(tx, actors, s.users, s.audit)
         self.documents = Documents(tx, s.conflicts, s.documents, s.publications, s.revisions, s.segments)
-        self.glossary = Glossary(tx, actors, s.audit, s.segments, s.terms, path=storage.path,
-                                 morphology=lambda glossary: WordDecisions(storage, glossary))
+        self.glossary = Glossary(tx, actors, s.audit, s.segments, s.terms, location=self.location,
+                                 morphology=lambda glossary: WordDecisions(storage, glossary, self.location))
         self.tm = TranslationMemory(tx, actors, s.audit, s.tm, s.concordance, self.glossary)
         self.archive = Archive(s.archive, self.glossary)
         self.term_learning = TermLearning(tx, actors, s.audit, s.learning, s.segments, s.terms, s.users,
@@ -83,15 +84,20 @@ class Workspace:
         self.files = Files(storage, self.documents, self.glossary, self.tm, returns)
         self.pairing = Pairing(tx, actors, s.audit, s.documents, s.segments, s.revisions, self.documents, self.review)
         self.audit = Audit(tx, s.audit)
-        self.identity = Identity(tx, actors, s.audit, s.users, path=storage.path)
+        self.identity = Identity(tx, actors, s.audit, s.users, location=self.location)
         self.logins = Logins(tx, actors, s.audit, s.logins, s.users)
         self.stats = DeskStatistics(tx, s.documents, s.stats)
         self.desk = Desk(tx, actors, s.audit, s.desk, s.documents, s.users, self.documents, self.review,
                          self.comments)
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = True) -> Workspace:
-        path = Path(path)
+    def open(cls, location: Location, *, create: bool = True) -> Workspace:
+        """The workspace in a file (its path) or a PostgreSQL database (postgresql://user@host/name;
+        the database must exist, and its tables are made on first use)."""
+        location = WorkspaceLocation.of(location)
+        if location.path is None:
+            return cls(location, Storage.open(location.target))
+        path = location.path
         if path.is_dir():
             raise WorkspaceError(_("{path}: is a folder; give the path of a workspace file").format(path=path))
         if not path.exists():
@@ -104,7 +110,7 @@ class Workspace:
             except OSError as exc:
                 raise WorkspaceError(_("{path}: cannot create its folder ({problem})").format(
                     path=path, problem=exc.strerror)) from None
-        return cls(path, Storage.open(path))
+        return cls(location, Storage.open(path))
 
     def close(self) -> None:
         self._store.close()
@@ -116,5 +122,6 @@ class Workspace:
         self.close()
 
     def data_version(self) -> int:
-        """A number that changes when someone else commits: one PRAGMA, cheap enough to poll."""
+        """A number that changes when someone else commits, cheap enough to poll (SQLite's data_version;
+        on PostgreSQL, the notices other servers' commits send)."""
         return self._store.data_version()

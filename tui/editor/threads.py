@@ -12,24 +12,23 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import TypeVar
 
-from workflow.workspace import Workspace
+from workflow.workspace import Location, Workspace
 
 T = TypeVar("T")
 
 
 class WorkspaceThread:
-    def __init__(self, path: Path, name: str) -> None:
-        self._path = path
+    def __init__(self, location: Location, name: str) -> None:
+        self._location = location
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"tandem-{name}")
         self._workspace: Workspace | None = None  # touched only on the thread
 
     def _call(self, function: Callable[..., T], args: tuple) -> T:
         if self._workspace is None:
             # Opened on first use, on the thread itself; a failure leaves it None to try again.
-            self._workspace = Workspace.open(self._path, create=False)
+            self._workspace = Workspace.open(self._location, create=False)
         return function(self._workspace, *args)
 
     async def run(self, function: Callable[..., T], *args) -> T:

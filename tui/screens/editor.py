@@ -79,9 +79,9 @@ class EditorScreen(Screen):
         self.document_id = document_id
         self._title = printable(title)
         self.state = EditorState()
-        self._reads = WorkspaceThread(session.path, "reads")
-        self._checks = WorkspaceThread(session.path, "checks")
-        self._writes = WorkspaceThread(session.path, "writes")
+        self._reads = WorkspaceThread(session.location, "reads")
+        self._checks = WorkspaceThread(session.location, "checks")
+        self._writes = WorkspaceThread(session.location, "writes")
         self._words: list[int] = []
         self._analysis: Analysis | None = None
         self._shown: tuple | None = None  # what the panels show: (index, findings, term uses)

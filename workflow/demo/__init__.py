@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workflow.models import Role
+from workflow.paths import Location
 from workflow.textfile import read_text_file
 from workflow.workspace import Workspace
 
@@ -29,13 +30,14 @@ TERMINOLOGIST = "minji"
 
 @dataclass(frozen=True)
 class Demo:
-    path: Path
+    path: Location  # as prepare_demo was given it: a file's path or a database's URL
     document_id: int
     created: bool
 
 
-def prepare_demo(path: Path) -> Demo:
-    """Create the demo workspace at `path` (users, glossary, article), or reuse what is there."""
+def prepare_demo(path: Location) -> Demo:
+    """Create the demo workspace at `path` (a file, or an existing PostgreSQL database: users,
+    glossary, article), or reuse what is there."""
     with Workspace.open(path) as ws:
         for name, display, roles in USERS:
             if ws.users.find(name) is None:

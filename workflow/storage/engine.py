@@ -22,6 +22,9 @@ class Cursor(Protocol):
     @property
     def rowcount(self) -> int: ...
 
+    @property
+    def description(self) -> Any: ...
+
     def fetchone(self) -> Any: ...
 
     def fetchall(self) -> list[Any]: ...
@@ -70,6 +73,13 @@ class Engine(Protocol):
         """The parameters substring_ids(index) takes to find text."""
         ...
 
+    def similar_ids(self, index: str, text: str, limit: int) -> list[int] | None:
+        """The ids of `index`'s rows ('tm_units.source': the TM's Korean) most like text by the
+        engine's own trigram similarity, most alike first, at most limit; None where the engine
+        has no index that ranks by similarity, and the caller gathers candidates itself from
+        substring_ids's postings."""
+        ...
+
     def json_ints(self, expression: str, key: str | None = None) -> str:
         """A FROM item with one column, value: the integers of the JSON array that the text
         `expression` holds (at `key` of the object it holds, given a key). It may name the
@@ -85,6 +95,18 @@ class Engine(Protocol):
         leave it alone): cheap enough to poll."""
         ...
 
+    def data_tables(self) -> list[str]:
+        """The tables holding the workspace's own rows, each after every table its foreign keys
+        name: what a copy of the workspace carries (the engine's search indexes and bookkeeping
+        are left out; they are made again, or were never the workspace's)."""
+        ...
+
+    def copying(self) -> AbstractContextManager[None]:
+        """Inside write(): rows inserted meanwhile keep the ids and authors they are given, as a
+        copy of another workspace must (PostgreSQL: the workspace's own triggers rest for this
+        transaction, and every identity is moved past the ids copied when it ends)."""
+        ...
+
     def schema_version(self) -> int: ...
 
     def table_names(self) -> list[str]: ...
@@ -97,3 +119,20 @@ class Engine(Protocol):
 def is_url(location: object) -> bool:
     """Whether a workspace's location names a PostgreSQL database rather than a file."""
     return isinstance(location, str) and location.startswith(("postgresql://", "postgres://"))
+
+
+def dependency_order(references: dict[str, set[str]]) -> list[str]:
+    """Table names, each after the tables it references (a table naming itself is no obstacle:
+    its rows are copied in id order, parents first); alphabetical where the order is free."""
+    ordered: list[str] = []
+    placed: set[str] = set()
+    waiting = {name: refs & references.keys() for name, refs in sorted(references.items())}
+    while waiting:
+        ready = [name for name, refs in waiting.items() if refs - {name} <= placed]
+        if not ready:
+            raise ValueError(f"foreign keys in a cycle among {', '.join(waiting)}")
+        for name in ready:
+            ordered.append(name)
+            placed.add(name)
+            del waiting[name]
+    return ordered

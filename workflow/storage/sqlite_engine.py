@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from workflow.storage.connection import Connections
-from workflow.storage.engine import Cursor, Row
+from workflow.storage.engine import Cursor, Row, dependency_order
 
 # The FTS5 trigram tables (migrations M010, M012) behind each substring index, and the rows' ids.
 _FTS = {
@@ -74,6 +74,11 @@ class SQLiteEngine:
         # One quoted string matches as a substring under the trigram tokenizer, inside words too.
         return ('"' + text.replace('"', '""') + '"',)
 
+    def similar_ids(self, index: str, text: str, limit: int) -> list[int] | None:
+        # FTS5 ranks only by bm25, and a bm25-ranked OR of every trigram was measured slower than
+        # scanning the whole memory; the rarest trigrams' postings (workflow.tm) do better.
+        return None
+
     def json_ints(self, expression: str, key: str | None = None) -> str:
         return f"json_each({expression}, '$.{key}')" if key else f"json_each({expression})"
 
@@ -82,6 +87,23 @@ class SQLiteEngine:
 
     def changes(self) -> int:
         return self._connections.db.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def data_tables(self) -> list[str]:
+        conn = self._connections.db.conn
+        tables = {name: sql for name, sql in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")}
+        # The FTS5 indexes (virtual tables) and the shadow tables that hold them are rebuilt from
+        # their content by triggers as rows arrive.
+        virtual = [name for name, sql in tables.items() if sql.upper().startswith("CREATE VIRTUAL TABLE")]
+        names = [name for name in tables if not any(name == v or name.startswith(v + "_") for v in virtual)]
+        return dependency_order({name: {row[2] for row in conn.execute(f"PRAGMA foreign_key_list({name})")}
+                                  for name in names})
+
+    @contextmanager
+    def copying(self) -> Iterator[None]:
+        # An INTEGER PRIMARY KEY goes on from the largest id there, copied or not; and the triggers
+        # must run: they fill the FTS5 indexes.
+        yield
 
     def schema_version(self) -> int:
         return self._connections.db.conn.execute("PRAGMA user_version").fetchone()[0]

@@ -17,6 +17,7 @@ from workflow.storage.store_audit import AuditRepository
 from workflow.storage.store_base import Row
 from workflow.storage.store_concordance import ConcordanceRepository
 from workflow.storage.store_conflicts import ConflictsRepository
+from workflow.storage.store_copy import WholeTablesRepository
 from workflow.storage.store_desk import DeskRepository
 from workflow.storage.store_documents import DocumentsRepository
 from workflow.storage.store_glossary import TermsRepository
@@ -85,6 +86,7 @@ class Storage:
         self.stats = StatsRepository(engine)
         self.publications = PublicationsRepository(engine)
         self.desk = DeskRepository(engine)
+        self.whole_tables = WholeTablesRepository(engine)
 
     @classmethod
     def open(cls, location: Path | str) -> Storage:

@@ -44,6 +44,8 @@ LEFT JOIN revisions r
   ON r.id = (SELECT max(id) FROM revisions WHERE segment_id = s.id AND aside = 0)
 """
 
+_NO_LIMIT = 2**63 - 1
+
 # Newest document first; a document's hits in reading order.
 _ORDER = " ORDER BY d.created_at DESC, d.id DESC, s.position LIMIT ?"
 
@@ -92,8 +94,11 @@ class ArchiveRepository(Repository):
             # folds ASCII only, the trigram index Unicode: CAFÉ finds café only through the index.)
             found = "(instr(s.source_text, ?) > 0 OR instr(lower(r.text), lower(?)) > 0)"
             wanted = (text, text)
+        # No bound is a bound no workspace reaches: SQLite's LIMIT -1 is refused by PostgreSQL, whose
+        # LIMIT ALL SQLite lacks.
+        bound = documents if documents >= 0 else _NO_LIMIT
         rows = self._rows(recent + _HIT + " WHERE s.document_id IN (SELECT id FROM recent) AND " + found + _ORDER,
-                          (*params, documents, skip, *wanted, limit))
+                          (*params, bound, skip, *wanted, limit))
         return [ArchiveRow(**dict(row, tags=tuple(json.loads(row["tags"])))) for row in rows]
 
     def archive_before(self, needles: list[str], before: str) -> list[EarlierSegment]:

@@ -39,10 +39,13 @@ class DocumentsRepository(Repository):
         return self._document_row(rows[0]) if rows else None
 
     def document_by_checksums(self, source: str, english: str | None) -> DocumentRecord | None:
-        rows = self._rows(
-            _DOCUMENTS + " WHERE d.source_checksum = ? AND d.english_checksum IS ? ORDER BY d.id",
-            (source, english),
-        )
+        # `IS ?` is SQLite's alone; PostgreSQL takes IS only with NULL, TRUE or FALSE.
+        if english is None:
+            rows = self._rows(_DOCUMENTS + " WHERE d.source_checksum = ? AND d.english_checksum IS NULL ORDER BY d.id",
+                              (source,))
+        else:
+            rows = self._rows(_DOCUMENTS + " WHERE d.source_checksum = ? AND d.english_checksum = ? ORDER BY d.id",
+                              (source, english))
         return self._document_row(rows[0]) if rows else None
 
     @staticmethod
@@ -55,11 +58,11 @@ class DocumentsRepository(Repository):
     def state_counts(self, *, locked: str | None = None) -> dict[int, dict[str, int]]:
         """Segments per document and state; given `locked`, locked segments count under that key."""
         counts: dict[int, dict[str, int]] = {}
-        for row in self._rows(
-            "SELECT document_id, CASE WHEN locked AND ? IS NOT NULL THEN ? ELSE state END AS state, "
-            "count(*) AS n FROM segments GROUP BY 1, 2", (locked, locked)
-        ):
-            counts.setdefault(row["document_id"], {})[row["state"]] = row["n"]
+        for row in self._rows("SELECT document_id, locked, state, count(*) AS n FROM segments "
+                              "GROUP BY document_id, locked, state"):
+            state = locked if row["locked"] and locked is not None else row["state"]
+            by_state = counts.setdefault(row["document_id"], {})
+            by_state[state] = by_state.get(state, 0) + row["n"]
         return counts
 
     def source_word_counts(self) -> dict[int, int]:

@@ -55,7 +55,8 @@ class LearningRepository(Repository):
         """The evidence recorded when the term was proposed from corrections; None for other terms.
         Read newest first, so the scan stops at the proposal's own entry."""
         row = self._engine.execute(
-            "SELECT detail FROM audit_log WHERE action = ? AND json_extract(detail, '$.term') = ? "
+            # json_extract is text on PostgreSQL (postgres_schema.py), a number on SQLite: both equal the id as text.
+            "SELECT detail FROM audit_log WHERE action = ? AND json_extract(detail, '$.term') = CAST(? AS TEXT) "
             "ORDER BY id DESC LIMIT 1", (LEARNED, term_id)).fetchone()
         return json.loads(row[0]) if row else None
 

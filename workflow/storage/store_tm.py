@@ -88,6 +88,11 @@ class TranslationMemoryRepository(Repository):
         return [r[0] for r in self._engine.execute(
             self._engine.substring_ids("tm_units.source"), self._engine.substring_params("tm_units.source", trigram)).fetchall()]
 
+    def tm_similar_ids(self, text: str, limit: int) -> list[int] | None:
+        """Units whose Korean is most like text, by the engine's similarity index, most alike first;
+        None where the engine has none (then candidates come from tm_ids_with_trigram)."""
+        return self._engine.similar_ids("tm_units.source", text, limit)
+
     def tm_search(self, text: str, limit: int) -> list[TmUnitRecord]:
         """Units whose Korean or English contains text (case-insensitive), newest first."""
         if len(text) >= 3:

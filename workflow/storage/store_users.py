@@ -28,7 +28,7 @@ class UsersRepository(Repository):
         return rows[0] if rows else None
 
     def users(self) -> list[User]:
-        return self._users_where("1", ())
+        return self._users_where("1 = 1", ())  # PostgreSQL wants a boolean, not 1
 
     def user_by_login(self, login: str) -> User | None:
         """The user an operating-system login is mapped to."""
