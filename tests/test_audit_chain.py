@@ -76,15 +76,15 @@ def test_a_rehashed_forgery_still_breaks_the_links_after_it(workspace, sample_do
     workspace.editing.save(sample_doc.id, 2, "Second.", by="david")
     row = workspace._store.audit.audit_chain()[-2]
     workspace.close()
-    detail = row["detail"].replace('"to"', '"To"')
-    new_hash = entry_hash(row["prev_hash"], row["id"], row["at"], row["user_id"], row["action"],
-                          row["document_id"], row["segment_id"], detail)
-    _tamper(db_path, f"UPDATE audit_log SET detail = '{detail}', hash = '{new_hash}' WHERE id = {row['id']}")
+    detail = row.detail.replace('"to"', '"To"')
+    new_hash = entry_hash(row.prev_hash, row.id, row.at, row.user_id, row.action,
+                          row.document_id, row.segment_id, detail)
+    _tamper(db_path, f"UPDATE audit_log SET detail = '{detail}', hash = '{new_hash}' WHERE id = {row.id}")
     from workflow.workspace import Workspace
 
     with Workspace.open(db_path, create=False) as ws:
         breaches = ws.audit.verify().breaches
-    assert [(b.what, b.id) for b in breaches] == [("audit", row["id"] + 1)]
+    assert [(b.what, b.id) for b in breaches] == [("audit", row.id + 1)]
 
 
 def test_a_revision_text_changed_by_hand_is_reported(workspace, sample_doc, tandem, db_path):
@@ -115,8 +115,8 @@ def test_the_migration_chains_entries_written_before_it(tmp_path):
         result = ws.audit.verify()
         chain = ws._store.audit.audit_chain()
     assert result.ok and result.entries == 5
-    assert [row["prev_hash"] for row in chain[1:]] == [row["hash"] for row in chain[:-1]]
-    assert all(row["hash"] for row in chain)
+    assert [row.prev_hash for row in chain[1:]] == [row.hash for row in chain[:-1]]
+    assert all(row.hash for row in chain)
 
 
 def _forge_revision(db_path, revision_id: int, text: str) -> None:

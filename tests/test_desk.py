@@ -93,7 +93,7 @@ def test_assignment_and_reassignment_are_audited_and_notified(desk, sample_doc, 
     assert entries == [("document.assign", "translator", "david", None),
                        ("document.assign", "translator", "jane", "david"),
                        ("document.assign", "editor", "robert", None)]
-    assert [(r["role"], r["user"], r["assigned_by"]) for r in desk.desk.history(doc)] == [
+    assert [(r.role, r.user, r.assigned_by) for r in desk.desk.history(doc)] == [
         ("translator", "david", "chief"), ("translator", "jane", "chief"), ("editor", "robert", "chief")]
     [note] = desk.desk.inbox("jane")
     assert (note.kind, note.document_id, note.by) == ("assigned", doc, "chief")

@@ -51,7 +51,7 @@ def test_assign_reassign_and_the_audit(tandem, desk_ws):
     assert run.code == 0 and "translator: jane" in run.out
     actions = [e for e in desk_ws.audit.log(doc) if e["action"] == "document.assign"]
     assert [(e["detail"]["user"], e["detail"]["previous"]) for e in actions] == [("david", None), ("jane", "david")]
-    assert [(r["user"], r["assigned_by"]) for r in desk_ws.desk.history(doc)] == [("david", "chief"),
+    assert [(r.user, r.assigned_by) for r in desk_ws.desk.history(doc)] == [("david", "chief"),
                                                                                  ("jane", "chief")]
     refused = tandem("assign", str(doc), "--translator", "david", user="robert")
     assert refused.code == 2 and "desk chief" in refused.err

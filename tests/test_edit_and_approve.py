@@ -28,7 +28,7 @@ def test_edit_and_approve_keeps_the_segment_approved_at_the_editors_revision(tmp
         assert [r.text for r in history][-2:] == [translators_text, translators_text + " Fixed."]
         assert history[-1].role is Role.EDITOR
         # The approval is bound to the editor's new revision, and the pair went to the TM.
-        assert (3, result.revision_id, "robert") in {(r["position"], r["revision_id"], r["user"])
+        assert (3, result.revision_id, "robert") in {(r.index, r.revision_id, r.user)
                                                      for r in ws._store.signoffs.approvers(1)}
         assert any(u.target == segment.target for u in ws.tm.units())
         actions = [(e["action"], e["detail"].get("edited")) for e in ws.audit.log(1)][-2:]

@@ -115,7 +115,7 @@ def test_the_editors_story_through_the_cli(tmp_path: Path) -> None:
         assert sixteen.state is SegmentState.APPROVED and sixteen.target == FINAL[15]
         last = ws.documents.history(1, segment=16)[-1]
         assert (last.id, last.author, last.role) == (sixteen.revision_id, "robert", Role.EDITOR)
-        assert (16, sixteen.revision_id, "robert") in {(r["position"], r["revision_id"], r["user"])
+        assert (16, sixteen.revision_id, "robert") in {(r.index, r.revision_id, r.user)
                                                        for r in ws._store.signoffs.approvers(1)}
         assert ws.review.report(1)[15].signed_text == translators_text  # the translator's text is the base
         assert ws.review.state(1).value == "in_review"
@@ -191,7 +191,7 @@ def test_the_editors_story_through_the_review_screen_and_the_editor(tmp_path: Pa
                 sixteen = ws.documents.segments(1)[15]
                 assert sixteen.state is SegmentState.APPROVED and sixteen.target == FINAL[15]
                 assert ws.documents.history(1, segment=16)[-1].author == "robert"
-                assert (16, sixteen.revision_id) in {(r["position"], r["revision_id"]) for r in ws._store.signoffs.approvers(1)}
+                assert (16, sixteen.revision_id) in {(r.index, r.revision_id) for r in ws._store.signoffs.approvers(1)}
             # A query on segment 11 (c: the dialog's default kind is a query).
             screen.go_to(11)
             await pilot.press("c")

@@ -126,8 +126,8 @@ def test_publishing_records_who_when_and_the_exact_revisions_then_nothing_new_fo
     assert done.publication.revisions == {s.id: s.revision_id for s in segments}
     assert done.publication.user == "robert" and done.publication.correction is None
     rows = workspace._store.publications.publications(doc)
-    assert len(rows) == 1 and rows[0]["revisions"] == done.publication.revisions
-    assert rows[0]["content_hash"] == hashlib.sha256(done.page.text.encode("utf-8")).hexdigest()
+    assert len(rows) == 1 and rows[0].revisions == done.publication.revisions
+    assert rows[0].content_hash == hashlib.sha256(done.page.text.encode("utf-8")).hexdigest()
     audited = [e for e in workspace.audit.log(doc) if e["action"] == "document.publish"]
     assert [(e["user"], e["detail"]["publication"], e["detail"]["correction"]) for e in audited] == [
         ("robert", done.publication.id, None)]
@@ -159,7 +159,7 @@ def test_a_change_after_publication_needs_a_correction_note_printed_in_every_lat
     assert ('<aside class="correction"><p>Correction, <time datetime="' + second.publication.published_at + '">')\
         in second.page.text
     assert "An earlier version said &lt;&quot;has learned&quot;&gt;.</p></aside>" in second.page.text
-    assert workspace._store.publications.publications(doc)[-1]["correction"] == "An earlier version said <\"has learned\">."
+    assert workspace._store.publications.publications(doc)[-1].correction == "An earlier version said <\"has learned\">."
     # The next HTML export, published or not, carries the note.
     page, _problems = workspace.publishing.page(doc)
     assert page.text == second.page.text

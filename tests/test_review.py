@@ -156,15 +156,15 @@ def _assert_invariants(ws: Workspace, doc: int) -> None:
     segments = ws.documents.segments(doc)
     approvals = {}
     for row in ws._store.signoffs.approvals(doc):
-        approvals[row["position"]] = row
+        approvals[row.index] = row
     for s in segments:
         if s.state is SegmentState.APPROVED:
-            assert approvals[s.index]["revision_id"] == s.revision_id  # approved means this very text
+            assert approvals[s.index].revision_id == s.revision_id  # approved means this very text
     current = document_hash([s.target for s in segments])
     for signoff in ws.review.signoffs(doc):
         assert signoff.valid == (signoff.content_hash == current)
     for row in ws._store.signoffs.approvals(doc):
-        assert row["user"] != "david"  # the document's translator never approves
+        assert row.user != "david"  # the document's translator never approves
 
 
 def test_blockers_say_what_stands_in_the_way_of_each_signoff(desk):

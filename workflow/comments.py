@@ -37,7 +37,7 @@ def _clean(text: str) -> str:
 
 
 def _comment(row: CommentRecord) -> Comment:
-    return Comment(row.id, row.position, row.kind, row.text, row.author, row.created_at,
+    return Comment(row.id, row.index, row.kind, row.text, row.author, row.created_at,
                    row.resolved_by, row.resolved_at, row.parent_id)
 
 
@@ -83,10 +83,10 @@ class Comments:
                                                    "kind": root.kind, "text": text, "created_at": at,
                                                    "parent_id": root.id})
             self._audit.audit(at, actor.id, "comment.reply",
-                              {"segment": root.position, "comment": reply_id, "thread": root.id},
+                              {"segment": root.index, "comment": reply_id, "thread": root.id},
                               document_id=root.document_id, segment_id=root.segment_id)
             notifications.answer(self._desk, root, actor, at, reply_id)
-        return self._one(root.document_id, root.position, reply_id)
+        return self._one(root.document_id, root.index, reply_id)
 
     def resolve(self, comment_id: int, *, by: str) -> int:
         """Close the thread `comment_id` belongs to (the query is answered, or the note dealt with);

@@ -55,7 +55,7 @@ def concordance(segments: ConcordanceRepository, memory: TranslationMemoryReposi
         target = hit.target or ""
         source_spans, target_spans = _marks(index, hit.source_text, target, query)
         hits.append(ConcordanceHit(DOCUMENT, hit.source_text, target, source_spans, target_spans,
-                                   document_id=hit.document_id, title=hit.title, index=hit.position))
+                                   document_id=hit.document_id, title=hit.title, index=hit.index))
     for unit in memory.tm_search(query, limit):
         source_spans, target_spans = _marks(index, unit.source_text, unit.target_text, query)
         hits.append(ConcordanceHit(TM, unit.source_text, unit.target_text, source_spans, target_spans,

@@ -302,7 +302,7 @@ class Glossary:
             for use in index.analyse(row.source_text, row.target or ""):
                 if use.term.id == term_id:
                     occurrences.append(TermOccurrence(
-                        row.document_id, row.position, SegmentState(row.state),
+                        row.document_id, row.index, SegmentState(row.state),
                         (use.hit.start, use.hit.end), use.hit.text,
                         use.satisfied or not (row.target or "").strip(),
                         tuple(h.text for h in use.forbidden),

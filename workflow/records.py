@@ -36,7 +36,7 @@ def segment_from_row(row: SegmentRecord) -> Segment:
     return fill(
         Segment,
         row,
-        index=row.position,
+        index=row.index,
         kind=SegmentKind(row.kind),
         source=row.source_text,
         target=row.target or "",
@@ -47,7 +47,7 @@ def segment_from_row(row: SegmentRecord) -> Segment:
 
 
 def revision_from_row(row: RevisionRecord) -> Revision:
-    return fill(Revision, row, segment_index=row.position, role=Role(row.role), aside=bool(row.aside))
+    return fill(Revision, row, segment_index=row.index, role=Role(row.role), aside=bool(row.aside))
 
 
 def existing_segment(segments: SegmentsRepository, document_id: int, index: int) -> SegmentRecord:

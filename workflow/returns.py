@@ -84,7 +84,7 @@ class ReturnedFile:
 @dataclass(frozen=True)
 class _Pair:
     unit: Unit
-    position: int
+    index: int
     segment_id: int
     locked: bool
 
@@ -153,23 +153,23 @@ class Returns:
         for pair, english, revision_id, _was in changes:
             if pair.locked:
                 continue
-            result = self._saving.save(document_id, pair.position, english, by=authors.get(pair.unit.author) or by,
+            result = self._saving.save(document_id, pair.index, english, by=authors.get(pair.unit.author) or by,
                                        based_on=revision_id if revision_id is not None else EMPTY_BASE)
             if result.conflict:
-                conflicts.append(pair.position)
+                conflicts.append(pair.index)
             elif result.merged:
-                merged.append(pair.position)
+                merged.append(pair.index)
             elif result.revision_id is not None:
-                changed.append(pair.position)
+                changed.append(pair.index)
             else:
                 unchanged += 1
         for pair in pairs:
             for note in pair.unit.notes:
                 text = _nfc(note.text).strip()
-                if text and (pair.position, text) not in existing:
-                    self._comments.add(document_id, pair.position, text,
+                if text and (pair.index, text) not in existing:
+                    self._comments.add(document_id, pair.index, text,
                                        kind="query" if note.category == "query" else "note", by=by)
-                    existing.add((pair.position, text))
+                    existing.add((pair.index, text))
                     comments += 1
         warnings = list(doc.warnings)
         if locked:
@@ -190,7 +190,7 @@ class Returns:
     def _pairs(self, doc: BilingualFile, name: str, document_id: int) -> tuple[list[_Pair], tuple[str, ...]]:
         """Each unit of the file with its segment, matched by the unit ids the export wrote."""
         exported = self._document_file(document_id, doc.format).units
-        rows = {row.position: row for row in self._segments.segments(document_id)}
+        rows = {row.index: row for row in self._segments.segments(document_id)}
         by_id: dict[str, int] = {}
         for position, unit in enumerate(exported, start=1):
             by_id.setdefault(unit.id, position)
@@ -214,7 +214,7 @@ class Returns:
                 units=_shown(unknown), id=document_id))
         if twice:
             raise InputError(name, _("units given twice: {units}").format(units=_shown(twice)))
-        differ = [p.unit.id for p in pairs if _korean(p.unit.source) != _korean(rows[p.position].source_text)]
+        differ = [p.unit.id for p in pairs if _korean(p.unit.source) != _korean(rows[p.index].source_text)]
         if differ:
             raise InputError(name, _("units whose Korean differs from document {id}'s: {units} (a returned file must "
                                      "carry the Korean it was given; nothing was imported)").format(

@@ -90,7 +90,7 @@ class Review:
     def edit_guard(self, document_id: int) -> EditGuard:
         """Who approved which segment's current text, and the sign-offs that hold: what an edit voids."""
         segments = self._documents.segments(document_id)
-        return EditGuard(approvers(((r.position, r.revision_id, r.display_name or r.user)
+        return EditGuard(approvers(((r.index, r.revision_id, r.display_name or r.user)
                                     for r in self._signoffs.approvers(document_id)), segments),
                          tuple(self.valid_signoffs(document_id).values()))
 
@@ -137,7 +137,7 @@ class Review:
             return False, []
         last = max((rev for rev in translator[-1].revisions if rev is not None), default=0)
         # A save kept aside changed no text (it merged into a later revision, or awaits a resolution).
-        return True, sorted({r.position for r in self._revisions.revisions(document_id)
+        return True, sorted({r.index for r in self._revisions.revisions(document_id)
                              if r.id > last and not r.aside and r.role != Role.EDITOR.value})
 
     def translators(self, document_id: int) -> set[str]:

@@ -50,9 +50,9 @@ def write_revision(revisions: RevisionsRepository, segments: SegmentsRepository,
     """Make `text` the segment's current revision and move its state as an edit does (to draft, or
     to empty with no English): the new revision's id, the state before and after. No audit: the
     caller records what the change was."""
-    states.refuse_locked(bool(row.locked), row.position)
+    states.refuse_locked(bool(row.locked), row.index)
     before = SegmentState(row.state)
-    after = states.next_state(before, states.EDIT if text.strip() else states.CLEAR, segment=row.position)
+    after = states.next_state(before, states.EDIT if text.strip() else states.CLEAR, segment=row.index)
     revision_id = revisions.insert_revision(revision_row(row, text, actor, role, at, parent=parent,
                                                      merge_parent=merge_parent))
     if after is not before:
@@ -224,7 +224,7 @@ class Saving:
         with self._tx.read():
             for row in self._segments.segments(document_id):
                 if row.conflict:
-                    found += [self._conflict(c, row.position) for c in self._conflicts.open_conflicts(row.id)]
+                    found += [self._conflict(c, row.index) for c in self._conflicts.open_conflicts(row.id)]
         return found
 
     def _conflict(self, c: ConflictRecord, index: int) -> Conflict:

@@ -117,7 +117,7 @@ class TermLearning:
                     continue
                 if translated is not None and edited is not None and edited.text != translated.text:
                     found.append(Correction(
-                        translated.document_id, translated.position, translated.source_text,
+                        translated.document_id, translated.index, translated.source_text,
                         translated.text, edited.text, translated.id, edited.id, edited.author))
                 translated, edited = (row if row is not None and row.role == "translator" else None), None
         return found
@@ -187,7 +187,7 @@ class TermLearning:
         for before, after in pairs:
             old, new = texts.get(before), texts.get(after)
             if old and new:
-                found.append(Correction(new.document_id, new.position, new.source_text, old.text,
+                found.append(Correction(new.document_id, new.index, new.source_text, old.text,
                                         new.text, before, after, new.author))
         return tuple(found)
 
@@ -262,7 +262,7 @@ class _Occurrences:
         self.english: dict[tuple[int, int], str] = {}
         self.segments_with: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for row in segments:
-            where = (row.document_id, row.position)
+            where = (row.document_id, row.index)
             found = [key for key in korean_words(row.source_text or "") if key in interest]
             for key in found:
                 self.segments_with[key].append(where)

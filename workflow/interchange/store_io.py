@@ -186,19 +186,19 @@ def document_file(store: Storage, document_id: int, fmt: str) -> BilingualFile:
     authors = {}
     for revision in store.revisions.revisions(document_id):  # by position, then id: the last one is current
         if not revision.aside:  # a merged or conflicting save kept aside is never current
-            authors[revision.position] = revision_names.get(revision.id, revision.author)
+            authors[revision.index] = revision_names.get(revision.id, revision.author)
     notes: dict[int, list[Note]] = {}
     for comment in store.comments.comments(document_id):
-        notes.setdefault(comment.position, []).append(Note(
+        notes.setdefault(comment.index, []).append(Note(
             comment.text, comment_names.get(comment.id, comment.author),
             category=_QUERY if comment.kind == _QUERY else None))
     units = []
     used: set[str] = set()
     for row in segments:
         extra = by_segment.get(row.id)
-        unit_id = (extra.unit_id if extra else "") or str(row.position)
+        unit_id = (extra.unit_id if extra else "") or str(row.index)
         if unit_id in used:  # never write two units with one id, whatever the file had
-            unit_id = f"{unit_id}-{row.position}"
+            unit_id = f"{unit_id}-{row.index}"
         used.add(unit_id)
         state = SegmentState(row.state)
         file_state = extra.file_state if extra else None
@@ -208,9 +208,9 @@ def document_file(store: Storage, document_id: int, fmt: str) -> BilingualFile:
             file_state = None
         units.append(Unit(
             id=unit_id, source=row.source_text, target=row.target or None, state=state,
-            kind=SegmentKind(row.kind), notes=notes.get(row.position, []),
+            kind=SegmentKind(row.kind), notes=notes.get(row.index, []),
             codes=[InlineCode(*c) for c in (extra.codes if extra else ())],
-            author=authors.get(row.position) if row.target else None, file_state=file_state,
+            author=authors.get(row.index) if row.target else None, file_state=file_state,
             locked=bool(row.locked), max_length=row.max_length))
     same_format = record is not None and record.format == fmt
     version = record.version if record is not None and same_format else ("1.2" if fmt == "xliff12" else "2.1")

@@ -20,7 +20,7 @@ class ArchiveRow:
     tags: tuple[str, ...]
     created_at: str
     updated_at: str
-    position: int
+    index: int  # the segment's number in its document, from 1
     source_text: str
     target: str | None
 
@@ -30,7 +30,7 @@ class EarlierSegment:
     """A segment of a document made before a moment, with the English it had then."""
 
     document_id: int
-    position: int
+    index: int  # the segment's number in its document, from 1
     source_text: str
     target: str | None
 

@@ -24,8 +24,13 @@ class Repository:
         return self._engine.insert(table, row)
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
-        return self._engine.rows(sql, params)
+        rows = self._engine.rows(sql, params)
+        if rows and "position" in rows[0]:
+            # A segment's number is `position` in the schema and `index` everywhere above it.
+            for row in rows:
+                row["index"] = row.pop("position")
+        return rows
 
     def _records(self, record: type[R], sql: str, params: Iterable[Any] = ()) -> list[R]:
         """The query's rows as records whose fields are its columns, by name."""
-        return [record(**row) for row in self._engine.rows(sql, params)]
+        return [record(**row) for row in self._rows(sql, params)]

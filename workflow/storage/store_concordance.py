@@ -13,7 +13,7 @@ class SegmentHit:
 
     document_id: int
     title: str
-    position: int
+    index: int  # the segment's number in its document, from 1
     source_text: str
     target: str | None
 

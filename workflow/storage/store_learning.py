@@ -18,7 +18,7 @@ class CorrectedRevision:
     role: str
     author: str
     document_id: int
-    position: int
+    index: int  # the segment's number in its document, from 1
     source_text: str
 
 
@@ -29,7 +29,7 @@ class RevisionText:
     author: str
     created_at: str
     document_id: int
-    position: int
+    index: int  # the segment's number in its document, from 1
     source_text: str
 
 LEARNED = "term.learn"  # the audit action that records a learned proposal's evidence

@@ -21,7 +21,7 @@ class DismissalRecord:
 @dataclass(frozen=True)
 class CommentRecord:
     id: int
-    position: int
+    index: int  # the segment's number in its document, from 1
     kind: str
     text: str
     created_at: str
@@ -39,7 +39,7 @@ class CommentPlace:
     resolved_at: str | None
     segment_id: int
     document_id: int
-    position: int
+    index: int  # the segment's number in its document, from 1
     parent_id: int | None
     kind: str
 
@@ -47,7 +47,7 @@ class CommentPlace:
 @dataclass(frozen=True)
 class ApprovalRecord:
     id: int
-    position: int
+    index: int  # the segment's number in its document, from 1
     revision_id: int
     user: str  # user name
     role: str
@@ -56,7 +56,7 @@ class ApprovalRecord:
 
 @dataclass(frozen=True)
 class ApproverRecord:
-    position: int
+    index: int  # the segment's number in its document, from 1
     revision_id: int
     user: str
     display_name: str

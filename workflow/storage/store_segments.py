@@ -13,7 +13,7 @@ class SegmentRecord:
 
     id: int
     document_id: int
-    position: int
+    index: int  # the segment's number in its document, from 1
     block: int
     kind: str
     source_text: str
@@ -31,7 +31,7 @@ class SegmentRecord:
 class RevisionRecord:
     id: int
     segment_id: int
-    position: int
+    index: int  # the segment's number in its document, from 1
     text: str
     author: str  # user name
     role: str
