@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from workflow import states
 from workflow.clock import now
 from workflow.errors import PermissionDenied
 from workflow.i18n import _
@@ -19,6 +20,7 @@ BOOTSTRAP_ROLES = (Role.ADMIN, Role.TRANSLATOR)
 IMPORT_ROLES = {Role.TRANSLATOR, Role.EDITOR, Role.ADMIN, Role.DESK}  # the desk brings articles in to assign
 GLOSSARY_ROLES = {Role.TERMINOLOGIST, Role.ADMIN}
 EDIT_ROLES = {Role.TRANSLATOR, Role.EDITOR}  # who changes English (an editor as review)
+USER_ADMIN_ROLES = frozenset({Role.ADMIN})  # who adds users, grants roles and maps logins
 
 
 def user_from_row(row: dict[str, Any]) -> User:
@@ -121,6 +123,31 @@ def signing_role(user: User | None, translators: Iterable[str]) -> str | None:
     if user.has(Role.EDITOR) and user.name not in set(translators):
         return "editor"
     return "translator" if user.has(Role.TRANSLATOR) else None
+
+
+# What the database itself refuses to users without these roles, where it knows its users (PostgreSQL:
+# workflow/storage/postgres_identity.py turns this into its triggers' table), derived from the tables
+# above so the rule lives here once: a segment's state is set by the intent whose action leads to it
+# (states.TRANSITIONS), an approval is review, a sign-off is given in the role it names, and any
+# change to the glossary but a new proposal is its maintainers'.
+ACTION_INTENTS = {states.EDIT: EDIT, states.CLEAR: EDIT, states.TRANSLATE: MARK, states.APPROVE: REVIEW,
+                  states.REJECT: REVIEW}
+SIGNOFF_INTENTS = {Role.TRANSLATOR.value: MARK, Role.EDITOR.value: REVIEW}
+
+
+def database_rules() -> dict[str, frozenset[Role]]:
+    """Each rule the database checks, and the Tandem roles any one of which passes it."""
+    rules: dict[str, frozenset[Role]] = {
+        "approve": INTENT_ROLES[REVIEW],
+        "glossary": INTENT_ROLES[MAINTAIN],
+        "users": USER_ADMIN_ROLES,
+    }
+    for (_state, action), target in states.TRANSITIONS.items():
+        key = f"state:{target.value}"
+        rules[key] = rules.get(key, frozenset()) | INTENT_ROLES[ACTION_INTENTS[action]]
+    for role, intent in SIGNOFF_INTENTS.items():
+        rules[f"signoff:{role}"] = INTENT_ROLES[intent]
+    return rules
 
 
 # The news desk (issue 17): who gives documents their translator, editor and due time, and what an
