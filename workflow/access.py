@@ -47,6 +47,7 @@ def acting_user(
         user_id = store.insert_user(name, name, at)
         store.add_roles(user_id, roles)
         store.audit(at, user_id, "workspace.bootstrap", {"user": name, "roles": sorted(roles)})
+        store.add_login(name)
         row = store.user_by_name(name)
     if row is None:
         raise PermissionDenied(
@@ -56,6 +57,10 @@ def acting_user(
     if row.get("disabled_at"):
         raise PermissionDenied(_("{name} is disabled in this workspace; an admin can enable them again").format(
             name=name))
+    # Where the database knows its users (PostgreSQL), the rest of the transaction runs as this
+    # user's own role: the database then sets and checks the author of every row itself, whoever
+    # the connection logged in as (workflow.storage.postgres_identity).
+    store.act_as(name)
     return user_from_row(row)
 
 
