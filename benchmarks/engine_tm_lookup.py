@@ -10,7 +10,8 @@ to find), half new sentences (mostly none at 50 or above).
 Tandem's lookup (TranslationMemory.lookup, minimum 50, top 5) runs on each engine: on PostgreSQL the
 engine names its candidates by pg_trgm similarity (the % operator on the GIN index, ORDER BY
 similarity, LIMIT 120); on SQLite the rarest trigrams' FTS5 postings do. Both are timed against
-rapidfuzz's process.extract over the whole memory with the same scorer (fuzz.ratio). "Same best":
+rapidfuzz's process.extract over the whole memory with the same scorer (fuzz.ratio), each query
+through all three in turn, so a busy moment of a shared machine slows them alike. "Same best":
 Tandem's best score equals the full scan's, or both find nothing at 50 or above. "Shown": of the full
 scan's top 5 at 50 or above, how many Tandem shows too (by score).
 
@@ -164,24 +165,18 @@ def postgres_sizes(url: str) -> dict[str, int]:
     return sizes
 
 
-def measure(tm: TranslationMemory, asked: list[str], full: list[list[tuple[str, float, int]]]) -> dict:
-    times, same, shown, wanted = [], 0, 0, 0
-    for query, theirs in zip(asked, full):
-        started = time.perf_counter()
-        found = tm.lookup(query, limit=SHOWN, minimum=MINIMUM)
-        times.append(time.perf_counter() - started)
-        ours_best = round(found[0].score, 1) if found else None
-        best = round(theirs[0][1], 1) if theirs else None
-        same += ours_best == best
-        scores = sorted(round(m.score, 1) for m in found)
-        for _text, value, _i in theirs:
-            wanted += 1
-            if round(value, 1) in scores:
-                scores.remove(round(value, 1))
-                shown += 1
-    times.sort()
-    return {"median": statistics.median(times), "p95": times[int(len(times) * 0.95)], "same": same,
-            "shown": shown, "wanted": wanted}
+def compare(query: str, best: list[tuple[str, float, int]], tm: TranslationMemory, tally: dict) -> None:
+    """Time one Tandem lookup and count how it agrees with the full scan's matches (`best`)."""
+    started = time.perf_counter()
+    found = tm.lookup(query, limit=SHOWN, minimum=MINIMUM)
+    tally["times"].append(time.perf_counter() - started)
+    tally["same"] += (round(found[0].score, 1) if found else None) == (round(best[0][1], 1) if best else None)
+    scores = sorted(round(m.score, 1) for m in found)
+    for _text, value, _i in best:
+        tally["wanted"] += 1
+        if round(value, 1) in scores:
+            scores.remove(round(value, 1))
+            tally["shown"] += 1
 
 
 def run(size: int, queries: int, folder: Path, server: str) -> None:
@@ -191,44 +186,50 @@ def run(size: int, queries: int, folder: Path, server: str) -> None:
     asked = units.queries(rows, queries)
     print(f"\n{size:,} units (generated in {time.perf_counter() - started:.0f} s), {queries} queries", flush=True)
     choices = [ko for ko, _ in rows]
-    full, scans = [], []
-    for query in asked:
-        t0 = time.perf_counter()
-        found = process.extract(query, choices, scorer=fuzz.ratio, limit=SHOWN)
-        scans.append(time.perf_counter() - t0)
-        full.append([hit for hit in found if hit[1] >= MINIMUM])
-    scan = statistics.median(scans)
-
     name = f"tandem_bench_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(server, autocommit=True) as admin:
         admin.execute(f"CREATE DATABASE {name}")
     url = urlunsplit(urlsplit(server)._replace(path="/" + name))
-    results, sizes, builds = {}, {}, {}
+    path = folder / f"tm{size}.db"
+    engines = ("postgresql", "sqlite")
     try:
-        for engine in ("postgresql", "sqlite"):
-            if engine == "sqlite":
-                path = folder / f"tm{size}.db"
-                store, builds[engine] = load_sqlite(path, rows)
-            else:
-                store, builds[engine] = load_postgres(url, rows)
-            tm = TranslationMemory(store, None)  # the glossary only marks concordance hits
-            tm.lookup(asked[0])  # warm: the SQLite sample of trigram counts, PostgreSQL's prepared plan
-            results[engine] = measure(tm, asked, full)
+        stores, builds = {}, {}
+        stores["postgresql"], builds["postgresql"] = load_postgres(url, rows)
+        stores["sqlite"], builds["sqlite"] = load_sqlite(path, rows)
+        memories = {engine: TranslationMemory(store, None) for engine, store in stores.items()}  # no glossary:
+        for tm in memories.values():  # it only marks concordance hits
+            tm.lookup(asked[0])  # warm: SQLite's sample of trigram counts, PostgreSQL's first plan
+        # One query at a time through all three, so a busy moment of a shared machine slows each alike.
+        scans: list[float] = []
+        tallies = {engine: {"times": [], "same": 0, "shown": 0, "wanted": 0} for engine in engines}
+        for query in asked:
+            t0 = time.perf_counter()
+            found = process.extract(query, choices, scorer=fuzz.ratio, limit=SHOWN)
+            scans.append(time.perf_counter() - t0)
+            best = [hit for hit in found if hit[1] >= MINIMUM]
+            for engine in engines:
+                compare(query, best, memories[engine], tallies[engine])
+        for store in stores.values():
             store.close()
-            sizes[engine] = sqlite_sizes(path) if engine == "sqlite" else postgres_sizes(url)
+        sizes = {"postgresql": postgres_sizes(url), "sqlite": sqlite_sizes(path)}
     finally:
         with psycopg.connect(server, autocommit=True) as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
-    print(f"{'':28} {'median':>9} {'p95':>9} {'vs scan':>8} {'same best':>10} {'shown':>12} {'bulk load':>10}")
-    print(f"{'rapidfuzz full scan':28} {scan * 1000:7.1f}ms {sorted(scans)[int(len(scans) * .95)] * 1000:7.1f}ms "
-          f"{'1.0x':>8} {queries:>4}/{queries:<5} {'':>12} {'':>10}")
-    for engine, label in (("postgresql", f"PostgreSQL pg_trgm ({postgres_engine.SIMILARITY_FLOOR})"),
+    def p95(times: list[float]) -> float:
+        return sorted(times)[int(len(times) * 0.95)]
+
+    scan = statistics.median(scans)
+    print(f"{'':32} {'median':>9} {'p95':>9} {'vs scan':>8} {'same best':>10} {'shown':>10} {'bulk load':>10}")
+    print(f"{'rapidfuzz full scan':32} {scan * 1000:7.1f}ms {p95(scans) * 1000:7.1f}ms {'1.0x':>8} "
+          f"{queries:>4}/{queries:<5}")
+    for engine, label in (("postgresql", f"PostgreSQL pg_trgm (floor {postgres_engine.SIMILARITY_FLOOR})"),
                           ("sqlite", "SQLite FTS5 rarest trigrams")):
-        r = results[engine]
-        print(f"{label:28} {r['median'] * 1000:7.2f}ms {r['p95'] * 1000:7.2f}ms {scan / r['median']:7.1f}x "
-              f"{r['same']:>4}/{queries:<5} {r['shown']:>5}/{r['wanted']:<6} {builds[engine]:8.0f} s")
-    for engine in ("postgresql", "sqlite"):
+        t = tallies[engine]
+        mine = statistics.median(t["times"])
+        print(f"{label:32} {mine * 1000:7.2f}ms {p95(t['times']) * 1000:7.2f}ms {scan / mine:7.1f}x "
+              f"{t['same']:>4}/{queries:<5} {t['shown']:>4}/{t['wanted']:<5} {builds[engine]:8.0f} s")
+    for engine in engines:
         print(f"sizes on disk, {engine}: " + "; ".join(f"{k} {v / 2**20:,.1f} MB" for k, v in sizes[engine].items()))
     sys.stdout.flush()
 

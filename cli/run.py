@@ -108,6 +108,7 @@ def _run(args: argparse.Namespace, requested: str | None, resolve_workspace) -> 
     from cli.documents import HANDLERS as DOCUMENTS
     from cli.glossary import HANDLERS as GLOSSARY
     from cli.interchange import HANDLERS as INTERCHANGE
+    from cli.migrate import HANDLERS as MIGRATE
     from cli.pairing import HANDLERS as PAIRING
     from cli.review import HANDLERS as REVIEW
     from cli.search import HANDLERS as SEARCH
@@ -118,7 +119,7 @@ def _run(args: argparse.Namespace, requested: str | None, resolve_workspace) -> 
     action = getattr(args, "action", None)
     creates = (args.command, action) in _CREATING
     handler = {**AUDIT, **COMMENTS, **DOCUMENTS, **GLOSSARY, **REVIEW, **TM, **INTERCHANGE, **PAIRING,
-               **SEARCH, **STATS, **DESK}[args.command]
+               **SEARCH, **STATS, **DESK, **MIGRATE}[args.command]
     fresh = creates and _missing_file(location)
     done = False
     try:

@@ -5,26 +5,24 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
+import raw_db
+
 from workflow.storage.migrations import MIGRATIONS, M008_AUDIT_CHAIN
 
 
 def _tamper(db_path, *statements: str) -> None:
-    """What someone with the sqlite3 shell could do: lift the guards, then rewrite history."""
-    conn = sqlite3.connect(db_path)
-    conn.executescript(
-        "DROP TRIGGER IF EXISTS audit_append_only_update;"
-        "DROP TRIGGER IF EXISTS audit_append_only_delete;"
-        "DROP TRIGGER IF EXISTS revisions_append_only_update;"
-        + ";".join(statements)
-    )
-    conn.close()
+    """What someone with the sqlite3 shell or psql could do: lift the guards, then rewrite history."""
+    with raw_db.connect(db_path) as conn:
+        conn.lift_guards()
+        for statement in statements:
+            conn.execute(statement)
 
 
-def test_every_entry_carries_the_hash_of_the_one_before(workspace, sample_doc):
+def test_every_entry_carries_the_hash_of_the_one_before(workspace, sample_doc, db_path):
     workspace.editing.save(sample_doc.id, 2, "A new English text.", by="david")
-    conn = sqlite3.connect(workspace.path)
-    rows = conn.execute("SELECT id, prev_hash, hash FROM audit_log ORDER BY id").fetchall()
-    conn.close()
+    with raw_db.connect(db_path) as conn:
+        rows = conn.rows("SELECT id, prev_hash, hash FROM audit_log ORDER BY id")
     assert len(rows) >= 5
     assert rows[0][1] == ""
     for before, after in zip(rows, rows[1:]):
@@ -96,6 +94,7 @@ def test_a_revision_text_changed_by_hand_is_reported(workspace, sample_doc, tand
     assert f"revision {saved.revision_id}: its text no longer matches its content hash" in run.out
 
 
+@pytest.mark.sqlite_only("SQLite's migration 8 chains the entries of a file made before it")
 def test_the_migration_chains_entries_written_before_it(tmp_path):
     """A workspace from before the chain (schema 5) gets its existing entries chained in order."""
     from workflow.workspace import Workspace

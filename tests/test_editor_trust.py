@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from textual import events
 
+import conftest
 from conftest import translator_signed
 from tui_helpers import no_idle_saves, run, until
 from tui.app import TandemApp
@@ -52,8 +53,11 @@ def signed_document(path: Path) -> int:
     return doc
 
 
-def settled(path: Path) -> bytes:
-    """The workspace file's bytes once every connection has gone (the WAL folded in)."""
+def settled(path: Path) -> object:
+    """The workspace file's bytes once every connection has gone (the WAL folded in); on PostgreSQL,
+    every row of its database."""
+    if conftest.ENGINE == "postgresql":
+        return conftest.snapshot(path)
     db = sqlite3.connect(path)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()

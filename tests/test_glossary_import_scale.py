@@ -88,6 +88,7 @@ def _import(ws, path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, 
     return done.counts, count
 
 
+@pytest.mark.sqlite_only("counts statements and steps through sqlite3's trace and progress callbacks")
 def test_import_work_does_not_grow_with_the_square_of_its_rows(ws, tmp_path, monkeypatch):
     small = _glossary_csv(tmp_path / "small.csv", 100, 1, extra="러시아")
     large = _glossary_csv(tmp_path / "large.csv", 1000, 2, extra="파견")

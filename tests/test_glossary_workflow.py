@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+import raw_db
 
 from glossaries.model import Term, TermStatus
 from workflow.errors import InputError, NotFound, PermissionDenied
@@ -109,10 +110,8 @@ def test_a_second_entry_for_the_same_korean_is_refused(ws):
 
 def test_term_revisions_are_append_only(ws, db_path):
     ws.glossary.add(Term("장마당", "jangmadang"), by="minji")
-    conn = sqlite3.connect(db_path)
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with raw_db.connect(db_path) as conn, pytest.raises(raw_db.DatabaseError, match="append-only"):
         conn.execute("UPDATE term_revisions SET en = 'market'")
-    conn.close()
 
 
 def test_impact_lists_occurrences_and_failing_approved_segments(ws):
@@ -160,6 +159,7 @@ def test_one_rendering_is_kept_through_storage_and_its_history(ws, db_path):
     assert "송환,repatriation,,sent home,,,,,approved,false,true" in exported.splitlines()
 
 
+@pytest.mark.sqlite_only("SQLite's migration 10 on a file made before it")
 def test_a_workspace_from_before_one_rendering_opens_with_every_term_off(tmp_path, monkeypatch):
     """Terms stored before the column existed asked for no consistency rule; they read false."""
     import workflow.storage.connection

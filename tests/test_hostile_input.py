@@ -11,7 +11,6 @@ import http.server
 import os
 import re
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,6 +18,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import raw_db
 
 from conftest import ROOT, snapshot
 from glossaries.errors import GlossaryFileError
@@ -258,8 +258,7 @@ def template(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def desk(template: Path, db_path: Path) -> Path:
-    shutil.copyfile(template, db_path)
-    return db_path
+    return raw_db.copy(template, db_path)
 
 
 def _commands() -> list[tuple[str, ...]]:

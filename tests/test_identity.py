@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DRAFT, KO, ROOT
+from conftest import DRAFT, KO, ROOT, snapshot
 from workflow.errors import PermissionDenied
 from workflow.identity import Acting, os_login
 from workflow.workspace import Workspace
@@ -190,13 +190,13 @@ def test_a_login_that_is_no_user_of_someone_elses_workspace_cannot_read_it(tmp_p
     for part in (path, tmp_path / "desk.db-wal", tmp_path / "desk.db-shm"):
         if part.exists():
             os.chown(part, nobody.pw_uid, nobody.pw_gid)
-    before = path.read_bytes()
+    before = snapshot(path)
     for user in (None, "admin"):
         run = tandem("docs", db=path, user=user)
         assert run.code == 2 and run.out == ""
         assert run.err.strip() == (f"tandem: error: the login {os_login()} is not a user of this workspace; an "
                                    f"admin maps it to one with `tandem users map {os_login()} USER`")
-    assert path.read_bytes() == before
+    assert snapshot(path) == before
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0,

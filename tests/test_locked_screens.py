@@ -5,10 +5,10 @@ segment before asking for anything. Driven headless with Pilot on the demo works
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
+import raw_db
 from textual.content import Content
 
 from tui_helpers import no_idle_saves, run, until
@@ -33,7 +33,7 @@ def quiet(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def marked(demo: Path, limit: int = 40) -> Path:
-    with sqlite3.connect(demo) as db:
+    with raw_db.connect(demo) as db:
         db.execute("UPDATE segments SET locked = 1 WHERE document_id = 1 AND position = ?", (LOCKED,))
         db.execute("UPDATE segments SET max_length = ? WHERE document_id = 1 AND position = ?", (limit, LIMITED))
     return demo

@@ -7,9 +7,9 @@ what the XLIFF import writes for such units (segments.locked, segments.max_lengt
 
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
+import raw_db
 
 from tests.conftest import DRAFT, KO
 from workflow import states
@@ -23,7 +23,7 @@ LOCKED, LIMITED = 2, 3
 
 
 def mark(db_path, document_id: int, index: int, *, locked: bool = False, max_length: int | None = None) -> None:
-    with sqlite3.connect(db_path) as db:
+    with raw_db.connect(db_path) as db:
         db.execute("UPDATE segments SET locked = ?, max_length = ? WHERE document_id = ? AND position = ?",
                    (int(locked), max_length, document_id, index))
 

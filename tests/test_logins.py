@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
+import raw_db
 
 from workflow.errors import InputError, PermissionDenied
 from workflow.logins import Throttle
@@ -30,7 +30,7 @@ def quick_hashes(monkeypatch):
 
 
 def stored_hash(db: Path, name: str) -> str | None:
-    with sqlite3.connect(db) as conn:
+    with raw_db.connect(db) as conn:
         return conn.execute("SELECT password_hash FROM users WHERE name = ?", (name,)).fetchone()[0]
 
 
@@ -80,7 +80,7 @@ def test_only_an_admin_sets_another_users_password(workspace):
 def test_an_invitation_is_one_time_and_kept_only_as_a_hash(workspace, db_path):
     invitation = workspace.logins.invite("robert", by="admin", hours=2)
     assert re.fullmatch(r"[A-Z0-9]{4}(-[A-Z0-9]{4}){3}", invitation.code)
-    with sqlite3.connect(db_path) as conn:
+    with raw_db.connect(db_path) as conn:
         (code_hash,) = conn.execute("SELECT code_hash FROM invitations").fetchone()
     assert invitation.code.replace("-", "") not in code_hash and len(code_hash) == 64
     with pytest.raises(PermissionDenied, match="not valid for david"):

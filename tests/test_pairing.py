@@ -8,10 +8,10 @@ clears the doubtful marks of the segments it changed; confirm clears one where t
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
+import raw_db
 
 from conftest import DRAFT, KO, blocks, snapshot, translator_signed
 from workflow.errors import InputError, NotFound, PermissionDenied
@@ -36,11 +36,9 @@ def entries(ws, doc: int) -> list[dict]:
 
 def mark_doubtful(db_path: Path, doc: int, *indexes: int, score: float = 0.25) -> None:
     """What an import that doubted these pairings leaves: a note (and a score) on each segment."""
-    conn = sqlite3.connect(db_path)
-    conn.executemany("UPDATE segments SET align_note = ?, align_score = ? WHERE document_id = ? AND position = ?",
-                     [(f"doubtful pairing {i}", score, doc, i) for i in indexes])
-    conn.commit()
-    conn.close()
+    with raw_db.connect(db_path) as conn:
+        conn.executemany("UPDATE segments SET align_note = ?, align_score = ? WHERE document_id = ? AND position = ?",
+                         [(f"doubtful pairing {i}", score, doc, i) for i in indexes])
 
 
 def doubtful(ws, doc: int) -> list[int]:

@@ -8,10 +8,10 @@ the same way, with z to undo; o there (alt+o in the editor) says a doubtful pair
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
+import raw_db
 from rich.cells import cell_len
 from textual.widgets import DataTable, Static
 
@@ -278,11 +278,10 @@ def test_o_on_the_pairing_screen_says_a_doubtful_pair_is_right_and_it_leaves_the
     doc = dropped_paragraph(demo, tmp_path)
     # Two doubtful pairings apart, as an import may leave them (the aligner's own marks vary with its
     # tuning): the dropped paragraph's, and one further down.
-    with sqlite3.connect(demo) as conn:
+    with raw_db.connect(demo) as conn:
         conn.execute("UPDATE segments SET align_note = CASE position "
                      "WHEN 4 THEN 'no English block pairs with this Korean: the draft may have dropped it' "
                      "WHEN 10 THEN 'the English is much longer than this Korean' END WHERE document_id = ?", (doc,))
-    conn.close()
     doubtful = marks(demo, doc)
     first, rest = doubtful[0], doubtful[1:]
     assert rest and first + 1 < rest[0] - 1  # its neighbours are no other doubtful segment's

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import raw_db
 
 from conftest import sign_as_translator
 from workflow.demo import EDITED, KOREAN, TAGS
@@ -185,11 +186,9 @@ def test_publishing_needs_the_sign_offs_and_a_role_that_puts_articles_out(worksp
 
 
 def test_publications_are_append_only(workspace):
-    import sqlite3
-
     doc = published_sample(workspace)
     workspace.publishing.publish(doc, by="robert")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with pytest.raises(raw_db.IntegrityError, match="append-only"):
         with workspace._store.write():
             workspace._store._engine.execute("UPDATE publications SET correction = 'x'")
     assert json.loads(workspace._store._engine.execute("SELECT revisions FROM publications").fetchone()[0])

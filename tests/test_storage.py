@@ -1,13 +1,13 @@
-"""The workspace file: migrations, reopening, refusals, and history that cannot be rewritten."""
+"""The workspace: migrations, reopening, refusals, and history that cannot be rewritten."""
 
 from __future__ import annotations
 
 import sqlite3
 
 import pytest
+import raw_db
 
 from workflow.errors import WorkspaceError
-from workflow.storage.migrations import MIGRATIONS
 from workflow.workspace import Workspace
 
 from conftest import DRAFT, KO
@@ -15,13 +15,17 @@ from conftest import DRAFT, KO
 EXPECTED_TABLES = {"users", "user_roles", "documents", "segments", "revisions", "audit_log"}
 
 
-def test_migrations_build_the_schema_on_an_empty_file(db_path):
+def test_migrations_build_the_schema_on_an_empty_workspace(db_path):
+    with Workspace.open(db_path) as ws:
+        assert EXPECTED_TABLES <= set(ws._store.table_names())
+        assert ws._store.schema_version() == len(raw_db.migrations())
+
+
+@pytest.mark.sqlite_only("WAL is SQLite's journal mode")
+def test_a_workspace_file_keeps_its_journal_in_wal_mode(db_path):
     with Workspace.open(db_path):
         pass
     conn = sqlite3.connect(db_path)
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert EXPECTED_TABLES <= tables
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
 
@@ -32,13 +36,13 @@ def test_reopening_keeps_everything_and_reruns_nothing(db_path):
     with Workspace.open(db_path) as ws:
         assert [d.id for d in ws.documents.all()] == [doc.id]
         assert len(ws.documents.segments(doc.id)) == 16
-        assert ws._store.schema_version() == len(MIGRATIONS)
+        assert ws._store.schema_version() == len(raw_db.migrations())
 
 
 def test_foreign_keys_are_enforced(db_path):
     with Workspace.open(db_path) as ws:
         ws.files.import_document(KO, DRAFT, by="david")
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises(raw_db.IntegrityError):
             with ws._store.write():
                 ws._store._engine.execute(
                     "INSERT INTO segments (document_id, position, block, kind, source_text) "
@@ -55,10 +59,8 @@ def test_foreign_keys_are_enforced(db_path):
 def test_history_is_append_only_even_for_raw_sql(db_path, statement):
     with Workspace.open(db_path) as ws:
         ws.files.import_document(KO, DRAFT, by="david")
-    conn = sqlite3.connect(db_path)
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+    with raw_db.connect(db_path) as conn, pytest.raises(raw_db.DatabaseError, match="append-only"):
         conn.execute(statement)
-    conn.close()
     with Workspace.open(db_path) as ws:
         assert ws.documents.history(1, 1)[0].text == "North Korea orders sick workers in Russia to go home"
 
@@ -68,6 +70,7 @@ def test_the_workspace_offers_no_way_to_change_a_revision(workspace):
     assert not [n for n in names if "revision" in n and any(v in n for v in ("update", "edit", "delete", "set"))]
 
 
+@pytest.mark.sqlite_only("a file's bytes given as the workspace")
 def test_a_file_that_is_not_sqlite_is_refused_and_left_alone(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("just some notes\n" * 100)
@@ -77,6 +80,7 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_alone(tmp_path):
     assert path.read_bytes() == before
 
 
+@pytest.mark.sqlite_only("a SQLite file another program made")
 def test_an_sqlite_file_of_another_program_is_refused(tmp_path):
     path = tmp_path / "other.db"
     conn = sqlite3.connect(path)
@@ -90,9 +94,8 @@ def test_an_sqlite_file_of_another_program_is_refused(tmp_path):
 def test_a_workspace_from_a_newer_tandem_is_refused(db_path):
     with Workspace.open(db_path):
         pass
-    conn = sqlite3.connect(db_path)
-    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
-    conn.close()
+    with raw_db.connect(db_path) as conn:
+        conn.claim_schema_version(len(raw_db.migrations()) + 1)
     with pytest.raises(WorkspaceError, match="newer Tandem"):
         Workspace.open(db_path)
 
@@ -104,6 +107,7 @@ def test_opening_without_create_does_not_make_a_file(tmp_path):
     assert not path.exists()
 
 
+@pytest.mark.sqlite_only("looks at the SQLite engine's connection objects")
 def test_each_thread_gets_its_own_connection(workspace, sample_doc):
     import threading
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import raw_db
 
 from conftest import DRAFT, KO, ROOT, snapshot
 from glossaries.controls import escape_controls, find_control
@@ -82,7 +82,7 @@ def test_the_import_says_how_the_english_was_read_and_audits_it(tandem, tmp_path
     run = tandem("import", str(KO), "--english", str(english), user="david")
     assert run.code == 0, run.err
     assert f"{english}: English draft read as mac-roman (not UTF-8)" in run.out
-    with sqlite3.connect(db_path) as db:
+    with raw_db.connect(db_path) as db:
         detail = json.loads(db.execute("SELECT detail FROM audit_log WHERE action = 'document.import'").fetchone()[0])
     assert detail["encoding"] == "utf-8" and detail["english_encoding"] == "mac-roman"
     shown = tandem("show", "1", "--json", user="david")
@@ -273,9 +273,9 @@ def old_workspace(workspace, sample_doc, db_path) -> Path:
     workspace.glossary.import_file(ROOT / "workflow" / "demo" / "glossary-nk-news.csv", by="minji")
     workspace.comments.add(sample_doc.id, 1, "plain", by="robert")
     workspace.close()
-    with sqlite3.connect(db_path) as db:
+    with raw_db.connect(db_path) as db:
         db.execute("UPDATE documents SET title = ?, tags = ?", (ESC_TITLE, json.dumps(["x\x1b[31m\x9b"])))
-        db.execute("DROP TRIGGER IF EXISTS term_revisions_append_only_update")
+        db.lift_guards()
         db.execute("UPDATE term_revisions SET en = en || ?", ("\x1b[2J",))
     return db_path
 

@@ -4,27 +4,28 @@ loads it; imports and glossary changes store them, in a process that may not loa
 the helper; a workspace made before they were stored is decided as it is used (the model where it may
 load, the helper's sweep where it may not) and then gives the same findings.
 
-Real SQLite files; the sample article with terms it holds inside compounds, and park2016 dev with
-the CLDR names glossary (skipped with the reason where ../shared/corpora is absent).
+Real workspaces (files, or their databases on --engine postgresql); the sample article with terms it
+holds inside compounds, and park2016 dev with the CLDR names glossary (skipped with the reason where
+../shared/corpora is absent).
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+import raw_db
 from corpora import require_corpora
 
+import conftest
 from conftest import ROOT
 from glossaries.model import Term
 from workflow.demo import DRAFT, GLOSSARY, KOREAN
-from workflow.storage.migrations import MIGRATIONS
 from workflow.workspace import Workspace
 
 # Terms the sample holds inside compound words: some are words of the compound (국제사회 holds 사회,
@@ -53,11 +54,8 @@ def sample_workspace(folder: Path) -> Path:
 
 
 def rows(path: Path, sql: str) -> list[tuple]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute(sql).fetchall()
-    finally:
-        connection.close()
+    with raw_db.connect(path) as connection:
+        return connection.rows(sql)
 
 
 def decisions(path: Path) -> list[tuple]:
@@ -69,21 +67,22 @@ def findings(ws: Workspace, document_id: int = 1) -> list[dict]:
 
 
 def without_decisions(path: Path, copy: Path, *, schema_11: bool = False) -> Path:
-    """A copy of the workspace with no stored decision: as made before they were stored."""
-    source, target = sqlite3.connect(path), sqlite3.connect(copy)
-    source.backup(target)
-    source.close()
-    if schema_11:  # the file a Tandem of migration 11 made: no table at all
-        # Everything a later migration made goes too (13: serve tickets; 14: returns; 15: the desk).
-        target.executescript("DROP TABLE word_decisions; DROP TABLE word_decision_sweeps; DROP TABLE serve_tickets;"
-                             " DROP TABLE interchange_files;"
-                             " DROP TABLE assignments; DROP TABLE deadlines; DROP TABLE notifications;"
-                             " DROP TABLE publications;"
-                             " ALTER TABLE segments DROP COLUMN locked; ALTER TABLE segments DROP COLUMN max_length;"
-                             " PRAGMA user_version = 11;")
-    else:
-        target.executescript("DELETE FROM word_decisions; DELETE FROM word_decision_sweeps;")
-    target.close()
+    """A copy of the workspace with no stored decision: as made before they were stored. A PostgreSQL
+    workspace has no Tandem from before migration 12, so there schema_11's copy is the same state
+    reached the other way: a workspace holding Korean and no decision, nor a sweep."""
+    raw_db.copy(path, copy)
+    with raw_db.connect(copy) as target:
+        if schema_11 and conftest.ENGINE == "sqlite":  # the file a Tandem of migration 11 made: no table at all
+            # Everything a later migration made goes too (13: serve tickets; 14: returns; 15: the desk).
+            for statement in ("DROP TABLE word_decisions", "DROP TABLE word_decision_sweeps",
+                              "DROP TABLE serve_tickets", "DROP TABLE interchange_files", "DROP TABLE assignments",
+                              "DROP TABLE deadlines", "DROP TABLE notifications", "DROP TABLE publications",
+                              "ALTER TABLE segments DROP COLUMN locked", "ALTER TABLE segments DROP COLUMN max_length",
+                              "PRAGMA user_version = 11"):
+                target.execute(statement)
+        else:
+            target.execute("DELETE FROM word_decisions")
+            target.execute("DELETE FROM word_decision_sweeps")
     return copy
 
 
@@ -308,7 +307,7 @@ def test_a_workspace_from_before_the_migration_is_decided_where_the_model_may_lo
         expected = findings(ws)
     old = without_decisions(path, tmp_path / "old.db", schema_11=True)
     with Workspace.open(old, create=False) as ws:
-        assert ws._store.schema_version() == len(MIGRATIONS)
+        assert ws._store.schema_version() == len(raw_db.migrations())
         assert not ws.glossary.morphology.complete()  # it holds Korean: a sweep is owed
         assert findings(ws) == expected  # `tandem check` and the like decide as they read
     assert set(decisions(old)) == set(decisions(path))  # and store what they decided

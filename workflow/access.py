@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from workflow import states
 from workflow.clock import now
 from workflow.errors import PermissionDenied
 from workflow.i18n import _
@@ -19,6 +20,7 @@ BOOTSTRAP_ROLES = (Role.ADMIN, Role.TRANSLATOR)
 IMPORT_ROLES = {Role.TRANSLATOR, Role.EDITOR, Role.ADMIN, Role.DESK}  # the desk brings articles in to assign
 GLOSSARY_ROLES = {Role.TERMINOLOGIST, Role.ADMIN}
 EDIT_ROLES = {Role.TRANSLATOR, Role.EDITOR}  # who changes English (an editor as review)
+USER_ADMIN_ROLES = frozenset({Role.ADMIN})  # who adds users, grants roles and maps logins
 
 
 class Actors:
@@ -41,6 +43,7 @@ class Actors:
             user_id = self._users.insert_user(name, name, at)
             self._users.add_roles(user_id, roles)
             self._audit.audit(at, user_id, "workspace.bootstrap", {"user": name, "roles": sorted(roles)})
+            self._users.add_login(name)
             row = self._users.user_by_name(name)
         if row is None:
             raise PermissionDenied(
@@ -50,6 +53,10 @@ class Actors:
         if row.disabled_at:
             raise PermissionDenied(_("{name} is disabled in this workspace; an admin can enable them again").format(
                 name=name))
+        # Where the database knows its users (PostgreSQL), the rest of the transaction runs as this
+        # user's own role: the database then sets and checks the author of every row itself, whoever
+        # the connection logged in as (workflow.storage.postgres_identity).
+        self._users.act_as(name)
         return row
 
 
@@ -91,7 +98,7 @@ def permissions(user: User | None, translators: Iterable[str] = (), *, empty_wor
     (and whose assigned translator is `assigned_translator`, who alone edits it as translator).
 
     On a workspace without users, whoever acts first becomes its admin and translator
-    (acting_user), so an unknown person may then do what those roles allow.
+    (Actors.acting), so an unknown person may then do what those roles allow.
     """
     roles = set(user.roles) if user else set(BOOTSTRAP_ROLES) if empty_workspace else set()
     translated = user is not None and user.name in set(translators)
@@ -117,6 +124,31 @@ def signing_role(user: User | None, translators: Iterable[str]) -> str | None:
     if user.has(Role.EDITOR) and user.name not in set(translators):
         return "editor"
     return "translator" if user.has(Role.TRANSLATOR) else None
+
+
+# What the database itself refuses to users without these roles, where it knows its users (PostgreSQL:
+# workflow/storage/postgres_identity.py turns this into its triggers' table), derived from the tables
+# above so the rule lives here once: a segment's state is set by the intent whose action leads to it
+# (states.TRANSITIONS), an approval is review, a sign-off is given in the role it names, and any
+# change to the glossary but a new proposal is its maintainers'.
+ACTION_INTENTS = {states.EDIT: EDIT, states.CLEAR: EDIT, states.TRANSLATE: MARK, states.APPROVE: REVIEW,
+                  states.REJECT: REVIEW}
+SIGNOFF_INTENTS = {Role.TRANSLATOR.value: MARK, Role.EDITOR.value: REVIEW}
+
+
+def database_rules() -> dict[str, frozenset[Role]]:
+    """Each rule the database checks, and the Tandem roles any one of which passes it."""
+    rules: dict[str, frozenset[Role]] = {
+        "approve": INTENT_ROLES[REVIEW],
+        "glossary": INTENT_ROLES[MAINTAIN],
+        "users": USER_ADMIN_ROLES,
+    }
+    for (_state, action), target in states.TRANSITIONS.items():
+        key = f"state:{target.value}"
+        rules[key] = rules.get(key, frozenset()) | INTENT_ROLES[ACTION_INTENTS[action]]
+    for role, intent in SIGNOFF_INTENTS.items():
+        rules[f"signoff:{role}"] = INTENT_ROLES[intent]
+    return rules
 
 
 # The news desk (issue 17): who gives documents their translator, editor and due time, and what an

@@ -1,7 +1,10 @@
 """Adding users and granting them roles: checked names and roles, each change audited.
 
 Only an admin adds users, except on an empty workspace, where the first person added becomes its
-admin (workflow.access decides who is acting).
+admin (workflow.access decides who is acting). Where the database knows its users (PostgreSQL), each
+user is also its login role, made or joined to the workspace here in the same transaction; its
+password is the database's business (an administrator's `ALTER ROLE`, or `\\password` in psql), never
+Tandem's command line.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from workflow.access import Actors, require
+from workflow.access import USER_ADMIN_ROLES, Actors, require
 from workflow.clock import now
 from workflow.errors import InputError, NotFound
 from workflow.i18n import N_, _
@@ -55,7 +58,7 @@ class Users:
             )
         with self._tx.write():
             actor = self._actors.acting(by, bootstrap_as=name, bootstrap_roles=wanted)
-            require(actor, {Role.ADMIN}, N_("add users"))
+            require(actor, set(USER_ADMIN_ROLES), N_("add users"))
             existing = self._users.user_by_name(name)
             at = now()
             if existing is None:
@@ -65,6 +68,8 @@ class Users:
                 user_id = existing.id
                 action = "user.grant"
             self._users.add_roles(user_id, wanted)
+            # For an existing user too: a login made by another workspace on the server joins this one.
+            self._users.add_login(name)
             self._audit.audit(at, actor.id, action, {"user": name, "roles": sorted(wanted)})
         return self.get(name)
 

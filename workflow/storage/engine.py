@@ -90,6 +90,18 @@ class Engine(Protocol):
         """As json_ints, for the strings of a JSON array."""
         ...
 
+    def act_as(self, user: str) -> None:
+        """Run the rest of the transaction as the Tandem user `user`, where the database has logins
+        of its own and checks authors itself (PostgreSQL: SET LOCAL ROLE); refuses with
+        PermissionDenied where this login may not act as them. Nothing outside a transaction, and
+        nothing on SQLite."""
+        ...
+
+    def add_login(self, user: str) -> None:
+        """Make the Tandem user `user` a login of the database, or join an existing login of that
+        name to this workspace (PostgreSQL); nothing on SQLite."""
+        ...
+
     def changes(self) -> int:
         """A number that moves whenever another connection commits (this thread's own commits
         leave it alone): cheap enough to poll."""

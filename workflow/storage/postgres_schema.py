@@ -416,3 +416,5 @@ CREATE INDEX tm_units_target_trgm ON tm_units USING gin (target_text gin_trgm_op
 """.replace("@ROLES@", ROLES) + _append_only_triggers() + "\n"
 
 MIGRATIONS: tuple[str, ...] = (M001_WORKSPACE,)
+from workflow.storage.postgres_identity import M002_IDENTITY  # noqa: E402 - identity the database checks
+MIGRATIONS += (M002_IDENTITY,)

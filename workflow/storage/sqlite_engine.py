@@ -85,6 +85,12 @@ class SQLiteEngine:
     def json_texts(self, expression: str) -> str:
         return f"json_each({expression})"
 
+    def act_as(self, user: str) -> None:
+        pass  # a file has no logins: who acts is the application's word (workflow.identity)
+
+    def add_login(self, user: str) -> None:
+        pass
+
     def changes(self) -> int:
         return self._connections.db.conn.execute("PRAGMA data_version").fetchone()[0]
 

@@ -52,6 +52,17 @@ class UsersRepository(Repository):
     def set_disabled(self, user_id: int, at: str | None) -> None:
         self._engine.execute("UPDATE users SET disabled_at = ? WHERE id = ?", (at, user_id))
 
+    # Where the database knows its users (PostgreSQL: workflow/storage/postgres_identity.py); on
+    # SQLite, which has no logins, both do nothing.
+
+    def add_login(self, name: str) -> None:
+        """Make the user `name` a login of the database (or join an existing one to this workspace)."""
+        self._engine.add_login(name)
+
+    def act_as(self, name: str) -> None:
+        """Run the rest of this transaction as the user `name`, as far as the database can tell."""
+        self._engine.act_as(name)
+
     def _users_where(self, where: str, params: tuple[Any, ...]) -> list[User]:
         # The password hash is never part of a user row: only the login check reads it.
         rows = self._rows(
