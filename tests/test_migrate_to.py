@@ -125,8 +125,8 @@ def test_the_copy_holds_everything_verifies_and_exports_the_same_bytes(worked, d
             assert (ours[:-1] if table == "audit_log" else ours) == theirs, table
         # The chain is copied verbatim, then says itself that the copy was made.
         chain, copied = original.audit.audit_chain(), copy.audit.audit_chain()
-        assert [dict(row) for row in copied[:-1]] == [dict(row) for row in chain]
-        assert copied[-1]["action"] == "workspace.migrate" and copied[-1]["prev_hash"] == chain[-1]["hash"]
+        assert copied[:-1] == chain
+        assert copied[-1].action == "workspace.migrate" and copied[-1].prev_hash == chain[-1].hash
     finally:
         original.close()
         copy.close()
@@ -178,16 +178,16 @@ def test_only_an_admin_copies_and_a_refusal_writes_nothing(worked, database):
 def test_a_failure_midway_leaves_the_target_empty(worked, database, monkeypatch):
     from workflow.migrate import migrate_to
     from workflow.storage import Storage
-    from workflow.storage.store_copy import WholeTablesSQL
+    from workflow.storage.store_copy import WholeTablesRepository
 
-    real = WholeTablesSQL.put_rows
+    real = WholeTablesRepository.put_rows
 
     def failing(self, table, columns, rows):
         if table == "revisions":
             raise RuntimeError("the network went away")
         real(self, table, columns, rows)
 
-    monkeypatch.setattr(WholeTablesSQL, "put_rows", failing)
+    monkeypatch.setattr(WholeTablesRepository, "put_rows", failing)
     path, _doc, _xliff_doc = worked
     with pytest.raises(WorkspaceError, match="nothing was copied .the network went away."):
         migrate_to(path, database, by="admin")

@@ -178,6 +178,11 @@ class PostgresEngine:
                 conn.execute(f"NOTIFY {CHANNEL}")
         except psycopg.errors.LockNotAvailable:
             raise WorkspaceBusy(_(BUSY_MESSAGE)) from None
+        except psycopg.errors.InsufficientPrivilege as exc:
+            # The database's own refusal (postgres_identity's triggers and grants) of something
+            # Tandem's checks let through: the same one line a user gets from Tandem's refusals.
+            raise PermissionDenied(_("the database refused this: {problem}").format(
+                problem=str(exc).strip().splitlines()[0])) from None
 
     @contextmanager
     def read(self) -> Iterator[None]:

@@ -62,8 +62,6 @@ class Storage:
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
-        # The workspace file (SQLite); its owner and inode are part of who may act and of caches' keys.
-        self.path: Path = getattr(engine, "path", Path(engine.location))
         self.transactions = Transactions(engine)
         self.users = UsersRepository(engine)
         self.logins = LoginsRepository(engine)
