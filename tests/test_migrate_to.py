@@ -140,7 +140,7 @@ def test_the_copy_holds_everything_verifies_and_exports_the_same_bytes(worked, d
     # Work goes on in the copy: the database numbers new rows past the copied ids.
     from workflow.workspace import Workspace
 
-    newest = max(revision["id"] for revision in Storage.open(path).revision_hashes())
+    newest = max(revision.id for revision in Storage.open(path).audit.revision_hashes())
     with Workspace.open(database, create=False) as ws:
         saved = ws.editing.save(doc, 9, "A new sentence, saved in the copy.", by="david")
         assert saved.segment.revision_id == newest + 1
