@@ -95,6 +95,11 @@ def desk():
             admin.execute(f'DROP ROLE IF EXISTS "tandem@{name}"')
 
 
+def _login_url(url: str, user: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(netloc=f"{user}@" + parts.netloc.split("@")[-1]))
+
+
 class Desk:
     def __init__(self, ws, url: str, doc: int) -> None:
         self.ws, self.url, self.doc = ws, url, doc
@@ -156,6 +161,12 @@ def test_users_add_makes_a_login_role_of_the_workspace(desk):
                  saying="needs the admin role")
     with desk.connect("alice") as alice, pytest.raises(psycopg.errors.InsufficientPrivilege):
         alice.execute("SELECT tandem_add_login('nobody-here')")
+    # An admin on their own login adds a user through Tandem, and the database makes the login.
+    from workflow.workspace import Workspace
+
+    with Workspace.open(_login_url(desk.url, "alice")) as own:
+        own.users.add("frank", ["translator"], by="alice")
+    assert desk.value("SELECT pg_has_role('frank', tandem_group(), 'MEMBER')")
 
 
 @needs_postgres
@@ -320,9 +331,7 @@ def test_tandem_through_a_translators_own_login_works_as_them_and_no_one_else(de
     from workflow.errors import PermissionDenied
     from workflow.workspace import Workspace
 
-    parts = urlsplit(desk.url)
-    own = urlunsplit(parts._replace(netloc="david@" + parts.netloc.split("@")[-1]))
-    with Workspace.open(own) as ws:
+    with Workspace.open(_login_url(desk.url, "david")) as ws:
         saved = ws.editing.save(desk.doc, 2, "Seoul said on Monday.", by="david")
         with pytest.raises(PermissionDenied, match="the database login david may not act as robert"):
             ws.review.approve(desk.doc, 2, by="robert")

@@ -168,31 +168,48 @@ def _listed_english(screen, index: int) -> str:
 
 
 @needs_server
-def test_the_app_opens_a_database_and_shows_another_processs_save_live(demo_database, monkeypatch) -> None:
+def test_the_app_opens_a_database_and_shows_another_processs_saves_live(demo_database, monkeypatch) -> None:
+    from textual.widgets import Static
+
     from tui.app import TandemApp
-    from tui.widgets.segment_texts import KoreanView
+    from tui.widgets.segment_texts import EnglishEditor, KoreanView
     from tui_helpers import no_idle_saves, run, stored, until
 
     monkeypatch.setattr(TandemApp, "POLL_SECONDS", 0.2)
     no_idle_saves(monkeypatch)
-    third = stored(demo_database, 3)
-    saved = "North Korea orders sick workers in Russia to return home (seen live)"
+    first = stored(demo_database, 1)
+    theirs = first.target.replace("go home", "return home")
     save = ("import sys; from workflow.workspace import Workspace\n"
             "with Workspace.open(sys.argv[1], create=False) as ws:\n"
-            "    ws.editing.save(1, 1, sys.argv[2], by='robert')\n")
+            "    ws.editing.save(1, int(sys.argv[2]), sys.argv[3], by='robert')\n")
+
+    async def save_elsewhere(index: int, text: str) -> None:
+        other = await asyncio.create_subprocess_exec(sys.executable, "-c", save, demo_database, str(index), text,
+                                                     cwd=ROOT)
+        assert await other.wait() == 0
+
+    def notice() -> str:
+        return str(screen.query_one("#notice", Static).content)
 
     async def scenario() -> None:
+        nonlocal screen
         app = TandemApp(demo_database, "david", document_id=1)
         async with app.run_test(size=WIDE) as pilot:
-            screen = await _editor(pilot, 3)  # the editor's three worker threads opened the database
+            screen = await _editor(pilot, 1)  # the editor's three worker threads opened the database
             assert app.sub_title == f"{demo_database} · david"
-            assert screen.query_one(KoreanView).source == third.source  # the document, as the database holds it
-            assert _listed_english(screen, 1).startswith("North Korea orders")
-            other = await asyncio.create_subprocess_exec(sys.executable, "-c", save, demo_database, saved, cwd=ROOT)
-            assert await other.wait() == 0
-            await until(pilot, lambda: _listed_english(screen, 1).endswith("(seen live)"), timeout=20)
-            assert screen.current.index == 3  # david stayed where he was
+            assert screen.query_one(KoreanView).source == first.source  # the document, as the database holds it
+            english = screen.query_one(EnglishEditor)
 
+            await save_elsewhere(1, theirs)  # the segment in hand, nothing typed into it
+            await until(pilot, lambda: english.text == theirs, timeout=20)
+            assert "just saved by someone else" in notice()
+            await save_elsewhere(2, "North Korean workers in Russia. (Daily NK)")  # and then another segment
+            await until(pilot, lambda: _listed_english(screen, 2) == "North Korean workers in Russia. (Daily NK)",
+                        timeout=20)
+            assert screen.current.index == 1 and english.text == theirs
+            assert "just saved by someone else" in notice()  # a later commit elsewhere leaves the why
+
+    screen = None
     run(scenario)
 
 

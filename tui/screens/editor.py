@@ -105,6 +105,9 @@ class EditorScreen(Screen):
         self._to_finding = False  # put the cursor on the first finding once the analysis lands
         self._english: EnglishEditor | None = None
         self._standing = ""  # a notice that stays (read-only), shown when nothing more pressing is
+        # The segment whose box shows someone else's save, said in the notice until the person moves:
+        # a later, unrelated commit (a colleague's elsewhere, a helper's) must not wipe the why.
+        self._their_text: int | None = None
         self._reloading = False  # the document is read again (after a move of English between segments)
 
     # what tests and the app read ---------------------------------------------------------------
@@ -319,6 +322,7 @@ class EditorScreen(Screen):
             self.english.move_to_offset(cursor)
             return
         self._stop_idle_timer()
+        self._their_text = None
         text = state.move(index, self._typed_text())
         self._pump()
         segment = state.segment
@@ -609,9 +613,10 @@ class EditorScreen(Screen):
             self.panels.show_comments(result.comments)
         if result.english is not None:
             self._set_english(result.english)
+            self._their_text = state.current
             self._notice(_("Segment {index} was just saved by someone else; this is their text.").format(
                 index=state.current))
-        else:
+        elif self._their_text != state.current or state.conflict_notice() is not None:
             self._show_notice()
         if result.redraw:
             self._update_progress()
