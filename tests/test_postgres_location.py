@@ -132,9 +132,7 @@ def test_a_database_out_of_reach_is_one_line_and_a_failure(tandem, where: str) -
 
 @pytest.mark.parametrize("url", [
     "postgresql://postgres:s3cret@/tandem?host=/tmp",
-    pytest.param("postgresql://postgres@/tandem?host=/tmp&password=s3cret", marks=pytest.mark.xfail(
-        strict=True, reason="the engine's refusal repeats the address after its '@', query and all "
-                            "(workflow/storage/postgres_engine.py)")),
+    "postgresql://postgres@/tandem?host=/tmp&password=s3cret",
 ])
 def test_an_address_with_a_password_is_refused_and_the_password_not_repeated(tandem, url: str) -> None:
     run = tandem("docs", db=url, user=None)

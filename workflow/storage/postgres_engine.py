@@ -24,6 +24,7 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from workflow.errors import PermissionDenied, WorkspaceBusy, WorkspaceError
 from workflow.i18n import _
+from workflow.paths import WorkspaceLocation
 from workflow.storage.connection import BUSY_MESSAGE, BUSY_TIMEOUT_MS
 from workflow.storage.engine import Cursor, Row, dependency_order
 from workflow.storage.postgres_schema import MIGRATIONS
@@ -81,12 +82,13 @@ class PostgresEngine:
         try:
             params = conninfo_to_dict(url)
         except psycopg.ProgrammingError as exc:
-            raise WorkspaceError(_("{url}: not a PostgreSQL address ({problem})").format(url=url, problem=exc)) from None
+            raise WorkspaceError(_("{url}: not a PostgreSQL address ({problem})").format(
+                url=WorkspaceLocation.of(url).display, problem=exc)) from None
         if "password" in params:
             # A password on the command line lands in shell history and in `ps` for everyone to read.
             raise WorkspaceError(_(
                 "{url}: a password in the address is refused; put it in ~/.pgpass, PGPASSWORD or a "
-                "PostgreSQL service file").format(url=url.split("@")[-1]))
+                "PostgreSQL service file").format(url=WorkspaceLocation.of(url).display))
         self.location = url
         self._conninfo = make_conninfo(url, application_name="tandem")
         self._local = threading.local()
