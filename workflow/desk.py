@@ -20,14 +20,14 @@ from workflow.due import parse_due
 from workflow.errors import InputError, NotFound
 from workflow.home import home, needs_documents
 from workflow.i18n import _
-from workflow.models import DocumentState, DocumentSummary, Home, Role, SegmentState, User
+from workflow.models import Document, DocumentState, DocumentSummary, Home, Role, SegmentState, User
 from workflow.models.desk import PRIORITIES, Assignment, DeskRow, Notification, QueueItem
 from workflow.review import Review
 from workflow.states import WAITING_FOR
 from workflow.storage import Transactions
 from workflow.storage.store_audit import AuditRepository
 from workflow.storage.store_desk import AssignmentChange, DeskRepository
-from workflow.storage.store_documents import DocumentRecord, DocumentsRepository
+from workflow.storage.store_documents import DocumentsRepository
 from workflow.storage.store_users import UsersRepository
 
 ASSIGNABLE = {Role.TRANSLATOR.value: Role.TRANSLATOR, Role.EDITOR.value: Role.EDITOR}
@@ -121,7 +121,7 @@ class Desk:
         an interface checks a due time before the import it goes with writes anything."""
         return parse_due(due)
 
-    def _document(self, document_id: int) -> DocumentRecord:
+    def _document(self, document_id: int) -> Document:
         row = self._stored_documents.document(document_id)
         if row is None:
             raise NotFound(_("no document {id} in this workspace (see `tandem docs`)").format(id=document_id))

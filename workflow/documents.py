@@ -10,7 +10,7 @@ from workflow.states import LOCKED
 from workflow.i18n import _
 from workflow.home import home, needs_documents
 from workflow.models import STATE_ORDER, Document, DocumentSummary, Home, Revision, Segment, User
-from workflow.records import document_from_row, revision_from_row, segment_from_row
+from workflow.records import revision_from_row, segment_from_row
 from workflow.storage import Transactions
 from workflow.storage.store_conflicts import ConflictsRepository
 from workflow.storage.store_documents import DocumentsRepository
@@ -31,7 +31,7 @@ class Documents:
         row = self._documents.document(document_id)
         if row is None:
             raise NotFound(_("no document {id} in this workspace (see `tandem docs`)").format(id=document_id))
-        return document_from_row(row)
+        return row
 
     def all(self) -> list[DocumentSummary]:
         counts = self._documents.state_counts(locked=LOCKED)
@@ -45,7 +45,7 @@ class Documents:
             progress = {state.value: by_state.get(state.value, 0) for state in STATE_ORDER}
             locked = by_state.get(LOCKED, 0)
             latest = published.get(row.id)
-            summaries.append(DocumentSummary(document_from_row(row), sum(progress.values()) + locked, progress,
+            summaries.append(DocumentSummary(row, sum(progress.values()) + locked, progress,
                                              words.get(row.id, 0), roles.get(row.id, {}),
                                              conflicts.get(row.id, 0), locked,
                                              latest.published_at if latest else None,

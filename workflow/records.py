@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from workflow.errors import NotFound
 from workflow.i18n import _
-from workflow.models import Document, Revision, Role, Segment, SegmentKind, SegmentState
-from workflow.storage.store_documents import DocumentRecord
+from workflow.models import Revision, Role, Segment, SegmentKind, SegmentState
 from workflow.storage.store_segments import RevisionRecord, SegmentRecord, SegmentsRepository
 
 if TYPE_CHECKING:
@@ -26,10 +25,6 @@ def fill(cls: type[T], record: Any, **converted: Any) -> T:
     """A model from a storage record whose field names match the model's, plus converted values."""
     names = [f.name for f in fields(cls)]
     return cls(**{name: converted[name] if name in converted else getattr(record, name) for name in names})
-
-
-def document_from_row(row: DocumentRecord) -> Document:
-    return fill(Document, row)
 
 
 def segment_from_row(row: SegmentRecord) -> Segment:

@@ -3,25 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
+from workflow.models import Document
 from workflow.storage.store_base import Repository, Row
 
-
-@dataclass(frozen=True)
-class DocumentRecord:
-    id: int
-    title: str
-    tags: tuple[str, ...]
-    source_name: str
-    source_checksum: str
-    source_encoding: str
-    english_name: str | None
-    english_checksum: str | None
-    segmentation: str
-    created_at: str
-    updated_at: str
-    created_by: str  # the importer's user name
 
 
 class DocumentsRepository(Repository):
@@ -31,14 +16,14 @@ class DocumentsRepository(Repository):
         fields = dict(fields, tags=json.dumps(list(fields["tags"]), ensure_ascii=False))
         return self._insert("documents", fields)
 
-    def documents(self) -> list[DocumentRecord]:
+    def documents(self) -> list[Document]:
         return [self._document_row(r) for r in self._rows(_DOCUMENTS + " ORDER BY d.id")]
 
-    def document(self, document_id: int) -> DocumentRecord | None:
+    def document(self, document_id: int) -> Document | None:
         rows = self._rows(_DOCUMENTS + " WHERE d.id = ?", (document_id,))
         return self._document_row(rows[0]) if rows else None
 
-    def document_by_checksums(self, source: str, english: str | None) -> DocumentRecord | None:
+    def document_by_checksums(self, source: str, english: str | None) -> Document | None:
         # `IS ?` is SQLite's alone; PostgreSQL takes IS only with NULL, TRUE or FALSE.
         if english is None:
             rows = self._rows(_DOCUMENTS + " WHERE d.source_checksum = ? AND d.english_checksum IS NULL ORDER BY d.id",
@@ -49,8 +34,8 @@ class DocumentsRepository(Repository):
         return self._document_row(rows[0]) if rows else None
 
     @staticmethod
-    def _document_row(row: Row) -> DocumentRecord:
-        return DocumentRecord(**dict(row, tags=tuple(json.loads(row["tags"]))))
+    def _document_row(row: Row) -> Document:
+        return Document(**dict(row, tags=tuple(json.loads(row["tags"]))))
 
     def touch_document(self, document_id: int, at: str) -> None:
         self._engine.execute("UPDATE documents SET updated_at = ? WHERE id = ?", (at, document_id))
@@ -88,7 +73,7 @@ class DocumentsRepository(Repository):
 
 _DOCUMENTS = """
 SELECT d.id, d.title, d.tags, d.source_name, d.source_checksum, d.source_encoding,
-       d.english_name, d.english_checksum, d.segmentation, d.created_at, d.updated_at,
+       d.english_name, d.segmentation, d.created_at, d.updated_at,
        u.name AS created_by
 FROM documents d JOIN users u ON u.id = d.created_by
 """
