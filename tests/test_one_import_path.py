@@ -177,7 +177,7 @@ def test_a_title_for_a_tmx_is_refused_by_the_workspace_itself(tmp_path):
 
 
 def test_every_document_is_created_by_one_function(tmp_path, monkeypatch):
-    from workflow.storage import Storage
+    from workflow.storage.store_documents import DocumentsRepository
 
     workflow = ROOT / "workflow"
     calls = {str(p.relative_to(ROOT)) for p in workflow.rglob("*.py")
@@ -188,13 +188,13 @@ def test_every_document_is_created_by_one_function(tmp_path, monkeypatch):
     assert inside == "def create_document"
     # And both routes reach it: each document row is inserted from inside create_document.
     callers: list[str] = []
-    original = Storage.insert_document
+    original = DocumentsRepository.insert_document
 
     def spy(self, fields):
         callers.append(sys._getframe(1).f_code.co_name)
         return original(self, fields)
 
-    monkeypatch.setattr(Storage, "insert_document", spy)
+    monkeypatch.setattr(DocumentsRepository, "insert_document", spy)
     made = files(tmp_path)
     with Workspace.open(desk(tmp_path / "w.db")) as ws:
         ws.files.import_file(KO, DRAFT, by="david")  # store_plan

@@ -73,8 +73,8 @@ def test_publish_then_a_correction_the_next_version_cannot_go_out_without(tandem
     assert ("An earlier version said Daily NK &quot;has learned&quot; &amp; more.</p></aside>\n"
             '<p class="credit">') in published
     rows = _publications(db_path)
-    assert [r["correction"] for r in rows] == [None, note]
-    assert rows[1]["revisions"] != rows[0]["revisions"]
+    assert [r.correction for r in rows] == [None, note]
+    assert rows[1].revisions != rows[0].revisions
     shown = tandem("show", doc).out
     assert "correction, " in shown and note in shown
     shown_json = json.loads(tandem("show", doc, "--json").out)

@@ -112,10 +112,10 @@ def test_an_xliff_12_file_goes_back_as_it_came_but_for_the_target_edited(workspa
     path, result = _import(workspace, tmp_path, "a.xlf", XLIFF12)
     document_id = result.document.id
     rows = workspace._store.segments.segments(document_id)
-    assert [r["source_text"] for r in rows] == ["북한 노동자", "KCNA", "조선중앙통신", "⟦1⟧러시아⟦/1⟧에서 일한다",
+    assert [r.source_text for r in rows] == ["북한 노동자", "KCNA", "조선중앙통신", "⟦1⟧러시아⟦/1⟧에서 일한다",
                                                 "첫 문장.", "둘째 문장.", "원문 그대로", "지도 설명", "둘째 파일"]
-    assert [r["locked"] for r in rows] == [0, 1, 1, 0, 0, 0, 0, 0, 0]
-    assert [r["max_length"] for r in rows] == [30, None, None, None, None, None, None, None, None]
+    assert [r.locked for r in rows] == [0, 1, 1, 0, 0, 0, 0, 0, 0]
+    assert [r.max_length for r in rows] == [30, None, None, None, None, None, None, None, None]
     assert any("trans-unit 4" in w and "pixel" in w for w in result.warnings)
 
     _doc, untouched, _wrong = workspace.files.export_bilingual(document_id, "xliff12")
@@ -142,7 +142,7 @@ def test_an_xliff_2_file_goes_back_as_it_came_but_for_the_target_edited(workspac
     path, result = _import(workspace, tmp_path, "a.xlf", XLIFF2)
     document_id = result.document.id
     rows = workspace._store.segments.segments(document_id)
-    assert [(r["locked"], r["max_length"]) for r in rows] == [(0, 40), (1, None), (0, None), (0, None)]
+    assert [(r.locked, r.max_length) for r in rows] == [(0, 40), (1, None), (0, None), (0, None)]
     _doc, untouched, _wrong = workspace.files.export_bilingual(document_id, "xliff2")
     assert compare(path.read_bytes(), untouched).total() == 0
 
@@ -206,7 +206,7 @@ def test_every_corpora_xliff_file_goes_back_as_it_came(workspace):
         except InputError:  # refused files are the reader's business, counted by the benchmark
             continue
         record, _segments = workspace._store.interchange.interchange(result.document.id)
-        _doc, data, _wrong = workspace.files.export_bilingual(result.document.id, record["format"])
+        _doc, data, _wrong = workspace.files.export_bilingual(result.document.id, record.format)
         compared += 1
         if compare(path.read_bytes(), data).total():
             differing.append(path.relative_to(base))
@@ -222,8 +222,8 @@ def test_locked_units_and_length_limits_survive_export_to_another_version(worksp
     _doc, data, _wrong = workspace.files.export_bilingual(result.document.id, fmt)
     back = read_bilingual(data, "exported")
     rows = workspace._store.segments.segments(result.document.id)
-    assert [u.locked for u in back.units] == [bool(r["locked"]) for r in rows]
-    assert [u.max_length for u in back.units] == [r["max_length"] for r in rows]
+    assert [u.locked for u in back.units] == [bool(r.locked) for r in rows]
+    assert [u.max_length for u in back.units] == [r.max_length for r in rows]
 
 
 @pytest.mark.parametrize("fmt", ["xliff12", "xliff2"])

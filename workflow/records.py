@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from workflow.errors import NotFound
 from workflow.i18n import _
 from workflow.models import Revision, Role, Segment, SegmentKind, SegmentState
-from workflow.storage.store_segments import RevisionRecord, SegmentRecord, SegmentsRepository
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
+
+    # Types only: storage's audit repository imports this module's content_hash (through workflow.audit).
+    from workflow.storage.store_segments import RevisionRecord, SegmentRecord, SegmentsRepository
 
 T = TypeVar("T", bound="DataclassInstance")
 
