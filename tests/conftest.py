@@ -92,11 +92,10 @@ def pytest_collection_modifyitems(config, items):
 @pytest.hookimpl(hookwrapper=True, trylast=True)
 def pytest_runtest_teardown(item, nextitem):
     yield
-    folder = item.funcargs.get("tmp_path") if item.config.stash.get(_SERVER, None) else None
-    if folder is not None:
+    if item.config.stash.get(_SERVER, None) is not None:
         import pg_workspaces
 
-        pg_workspaces.release_under(folder)  # the test's workspaces go back to the pool
+        pg_workspaces.release(item.funcargs.get("tmp_path"))  # the test's workspaces go back to the pool
 
 
 def pytest_terminal_summary(terminalreporter, config):

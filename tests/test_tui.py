@@ -112,7 +112,10 @@ def test_empty_workspace_shows_how_to_import(tmp_path: Path) -> None:
     run(scenario)
 
 
-@pytest.mark.parametrize("name", ["notes.txt", "missing.tandem"])
+@pytest.mark.parametrize("name", [
+    pytest.param("notes.txt", marks=pytest.mark.sqlite_only("a text file given as the workspace file")),
+    "missing.tandem",
+])
 def test_unusable_workspace_shows_the_problem_instead_of_crashing(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     if name.endswith(".txt"):

@@ -19,10 +19,10 @@ with an error saying the test is about files, which then carries `@pytest.mark.s
 Databases come from a pool, because PostgreSQL makes and drops databases slowly (a DROP DATABASE
 waits for a checkpoint; under the load of a test run each took a second or more). A new workspace
 takes a free database of the pool, or a new one made as a user's is: CREATE DATABASE and Tandem's
-own migrations. When a test ends (conftest), the databases of workspaces under its tmp_path are
-emptied (every table's rows, the sequences restarted, the workspace's group role left without
-members) and go back to the pool, unless the test changed more than rows (dropped a trigger, say):
-then the database is dropped and the pool makes another. Each database's comment says whose it is
+own migrations. When a test ends (conftest), the databases of workspaces under its tmp_path, or
+whose file is gone, are emptied (every table's rows, the sequences restarted, the workspace's group
+role left without members) and go back to the pool, unless the test changed more than rows (dropped
+a trigger, say): then the database is dropped and the pool makes another. Each database's comment says whose it is
 (the resolved path of the file) and the fingerprint of its schema when it was made, which is how a
 reused database is known to be as a new one. Every database of a session shares a prefix and is
 dropped when the session ends; the login roles tests made stay on the server, as they would on a
@@ -188,7 +188,14 @@ def _assign(path: Path) -> str:
     try:
         if (found := _marker(path)) is not None:  # made by another process while this one waited
             return found
-        free = [name for name, note in _databases().items() if "fresh" in note and note.get("path") is None]
+        databases = _databases()
+        free = [name for name, note in databases.items() if "fresh" in note and note.get("path") is None]
+        if not free:
+            # A workspace whose file is gone and that nobody holds open (a temporary folder a
+            # hypothesis example made and removed) need not wait for its test to end.
+            free = [name for name, note in databases.items()
+                    if note.get("path") and not os.path.exists(note["path"]) and not _connected(name)
+                    and _release(name, note)][:1]
         if free:
             name = free[0]
             figures.reused += 1
@@ -341,21 +348,32 @@ $$
 """
 
 
-def release_under(folder: Path) -> None:
-    """Return to the pool the databases of the workspaces in `folder` (a finished test's tmp_path)."""
-    inside = str(Path(folder).resolve()) + os.sep
-    for name, note in _databases().items():
-        if note.get("path") and note["path"].startswith(inside):
-            _release(name, note)
+def release(folder: Path | None) -> None:
+    """After a test: return to the pool the databases of the workspaces in `folder` (its tmp_path),
+    and of workspaces whose file is gone (a temporary folder a hypothesis example made and removed)."""
+    inside = str(Path(folder).resolve()) + os.sep if folder is not None else None
+    _admin_run("SELECT pg_advisory_lock(%s)", (_POOL_LOCK,))  # no file is half made meanwhile
+    try:
+        for name, note in _databases().items():
+            path = note.get("path")
+            if path and ((inside and path.startswith(inside)) or not os.path.exists(path)):
+                _release(name, note)
+    finally:
+        _admin_run("SELECT pg_advisory_unlock(%s)", (_POOL_LOCK,))
 
 
-def _release(name: str, note: dict) -> None:
+def _connected(name: str) -> bool:
+    return bool(_admin_run("SELECT EXISTS (SELECT FROM pg_stat_activity WHERE datname = %s)", (name,))[0][0])
+
+
+def _release(name: str, note: dict) -> bool:
+    """Empty the database for reuse (True), or drop it where a test changed more than its rows."""
     import psycopg
     from psycopg import sql
 
     if "fresh" not in note:  # a copy
         _drop(name)
-        return
+        return False
     started = time.perf_counter()
     # Connections a test left open (a workspace never closed, a server it killed) end here.
     _admin_run("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
@@ -377,9 +395,10 @@ def _release(name: str, note: dict) -> None:
         _comment(name, dict(note, path=None))
         figures.emptied += 1
         figures.emptied_seconds += time.perf_counter() - started
-    else:
-        _drop(name)
-        figures.dropped += 1
+        return True
+    _drop(name)
+    figures.dropped += 1
+    return False
 
 
 def _drop(name: str) -> None:
