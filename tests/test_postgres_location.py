@@ -86,6 +86,7 @@ def test_the_helper_and_a_served_session_are_given_the_address_unchanged() -> No
     assert helper_command(Path("ws.db"))[-1] == str(Path("ws.db").resolve())
 
 
+@pytest.mark.sqlite_only("a file workspace: under --engine postgresql every file stands for a database")
 def test_a_file_workspace_never_loads_the_postgresql_driver(tandem, tmp_path: Path) -> None:
     """psycopg and libpq cost a SQLite workspace's start-up nothing."""
     script = ("import sys; from cli.run import main; code = main(sys.argv[1:]); "

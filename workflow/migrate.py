@@ -27,6 +27,10 @@ from workflow.storage import Storage
 from workflow.storage.engine import is_url
 
 
+# Tables a new workspace fills itself (an empty workspace is swept: workflow.word_decisions).
+MADE_WITH_A_WORKSPACE = frozenset({"word_decision_sweeps"})
+
+
 @dataclass(frozen=True)
 class Migrated:
     source: str
@@ -95,7 +99,8 @@ def _copy_tables(original: Storage, copy: Storage) -> dict[str, int]:
     if unknown:
         raise WorkspaceError(_("{url}: has no table {tables} to copy into (a Tandem of another version made "
                                "it?); nothing was copied").format(url=copy.location, tables=", ".join(unknown)))
-    full = [table for table in sorted(theirs) if copy.whole_tables.table_count(table)]
+    full = [table for table in sorted(theirs)
+            if table not in MADE_WITH_A_WORKSPACE and copy.whole_tables.table_count(table)]
     if full:
         raise WorkspaceError(_("{url}: not an empty workspace ({tables} hold rows); copy only into a new "
                                "database").format(url=copy.location, tables=", ".join(full)))
@@ -108,6 +113,8 @@ def _copy_tables(original: Storage, copy: Storage) -> dict[str, int]:
                 raise WorkspaceError(_("{url}: its table {table} has no column {columns}; nothing was copied").format(
                     url=copy.location, table=table, columns=", ".join(lacking)))
             rows[table] = 0
+            if table in MADE_WITH_A_WORKSPACE:
+                copy.whole_tables.empty_table(table)  # the original's rows say what holds for its text
             for batch in original.whole_tables.table_batches(table, columns):
                 copy.whole_tables.put_rows(table, columns, batch)
                 rows[table] += len(batch)

@@ -343,12 +343,14 @@ CREATE TABLE word_decisions (
     answer integer NOT NULL CHECK (answer IN (0, 1))
 );
 CREATE UNIQUE INDEX word_decisions_key ON word_decisions (context, span_start, span_end, kind, version);
--- No sweep row for version 1, unlike SQLite's migration 12: workflow.word_decisions marks an empty
--- workspace swept itself, and a copied workspace brings its own rows.
 CREATE TABLE word_decision_sweeps (
     version integer PRIMARY KEY,
     swept_at text COLLATE "C" NOT NULL
 );
+-- A new workspace holds no Korean, so no word has a decision to make: it is swept, as SQLite's
+-- migration 12 marks it, and imports keep it so (a copy brings its own rows instead: migrate-to).
+INSERT INTO word_decision_sweeps (version, swept_at)
+    VALUES (1, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'));
 
 CREATE TABLE serve_tickets (
     token_hash text COLLATE "C" PRIMARY KEY,

@@ -51,6 +51,9 @@ class WholeTablesRepository(Repository):
             yield rows
             last = rows[-1][at]
 
+    def empty_table(self, table: str) -> None:
+        self._engine.execute(f"DELETE FROM {table}")
+
     def put_rows(self, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
         """Insert rows as given, ids and authors included (inside keeping_rows_as_given)."""
         self._engine.executemany(
