@@ -125,7 +125,8 @@ class Archive:
             source, target = row.source_text, row.target or ""
             source_spans = occurrences(source, query)
             target_spans = set(occurrences(target, query)) | set(renderings(index, source, target, source_spans))
-            hits.append(ArchiveHit(row.document_id, row.title, row.tags, row.created_at, row.index, source, target, source_spans, tuple(sorted(target_spans))))
+            hits.append(ArchiveHit(row.document_id, row.title, row.tags, row.created_at, row.index, source, target,
+                                   source_spans, tuple(sorted(target_spans))))
         self._glossary.morphology.flush()
         return ArchiveFound(query, hits, len(rows) > limit)
 

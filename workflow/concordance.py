@@ -45,7 +45,8 @@ def _marks(index: GlossaryIndex, source: str, target: str, query: str) -> tuple[
     return in_source, tuple(sorted(in_target))
 
 
-def concordance(segments: ConcordanceRepository, memory: TranslationMemoryRepository, index: GlossaryIndex, text: str, *, limit: int = CONCORDANCE_LIMIT) -> list[ConcordanceHit]:
+def concordance(segments: ConcordanceRepository, memory: TranslationMemoryRepository, index: GlossaryIndex, text: str,
+                *, limit: int = CONCORDANCE_LIMIT) -> list[ConcordanceHit]:
     """Document segments first (by document, then segment), then TM units (newest first), each up to limit."""
     query = unicodedata.normalize("NFC", " ".join(text.split()))
     if not query:

@@ -53,7 +53,9 @@ def _order(row: DeskRow) -> tuple:
 
 
 class Desk:
-    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, desk: DeskRepository, stored_documents: DocumentsRepository, users: UsersRepository, documents: Documents, review: Review, comments: Comments) -> None:
+    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, desk: DeskRepository,
+                 stored_documents: DocumentsRepository, users: UsersRepository, documents: Documents, review: Review,
+                 comments: Comments) -> None:
         self._actors = actors
         self._tx = tx
         self._audit = audit

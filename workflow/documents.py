@@ -19,7 +19,9 @@ from workflow.storage.store_segments import RevisionsRepository, SegmentsReposit
 
 
 class Documents:
-    def __init__(self, tx: Transactions, conflicts: ConflictsRepository, documents: DocumentsRepository, publications: PublicationsRepository, revisions: RevisionsRepository, segments: SegmentsRepository) -> None:
+    def __init__(self, tx: Transactions, conflicts: ConflictsRepository, documents: DocumentsRepository,
+                 publications: PublicationsRepository, revisions: RevisionsRepository,
+                 segments: SegmentsRepository) -> None:
         self._tx = tx
         self._conflicts = conflicts
         self._documents = documents

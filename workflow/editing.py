@@ -28,7 +28,8 @@ CONFLICT_OPEN = N_("is in conflict: two people changed the same words at once; "
 
 
 class Editing:
-    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, dismissals: DismissalsRepository, segments: SegmentsRepository, documents: Documents, findings: Findings, saving: Saving) -> None:
+    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, dismissals: DismissalsRepository,
+                 segments: SegmentsRepository, documents: Documents, findings: Findings, saving: Saving) -> None:
         self._actors = actors
         self._tx = tx
         self._audit = audit

@@ -104,7 +104,8 @@ class Attempt:
 
 
 class Logins:
-    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, logins: LoginsRepository, users: UsersRepository) -> None:
+    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, logins: LoginsRepository,
+                 users: UsersRepository) -> None:
         self._actors = actors
         self._tx = tx
         self._stored_audit = audit

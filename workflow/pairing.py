@@ -36,7 +36,8 @@ from workflow.storage.store_segments import RevisionsRepository, SegmentsReposit
 
 
 class Pairing:
-    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, stored_documents: DocumentsRepository, segments: SegmentsRepository,
+    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository,
+                 stored_documents: DocumentsRepository, segments: SegmentsRepository,
                  revisions: RevisionsRepository, documents: Documents, review: Review) -> None:
         self._actors = actors
         self._tx = tx
@@ -98,8 +99,8 @@ class Pairing:
             voided = {}
             for change in done.changes:
                 row = rows[change.index - 1]
-                revision_id, before, after = write_revision(self._revisions, self._segments, row, change.after, actor, role, at,
-                                                            parent=row.revision_id)
+                revision_id, before, after = write_revision(self._revisions, self._segments, row, change.after,
+                                                            actor, role, at, parent=row.revision_id)
                 revisions[change.index] = revision_id
                 moved[str(change.index)] = [before.value, after.value]
                 if (lost := voided_state(before)) is not None:

@@ -67,7 +67,8 @@ class PublicationStatus:
 
 
 class Publishing:
-    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, publications: PublicationsRepository, documents: Documents, review: Review) -> None:
+    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, publications: PublicationsRepository,
+                 documents: Documents, review: Review) -> None:
         self._actors = actors
         self._tx = tx
         self._audit = audit

@@ -47,7 +47,10 @@ def document_hash(texts: list[str]) -> str:
 
 
 class Review:
-    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, stored_comments: CommentsRepository, desk: DeskRepository, publications: PublicationsRepository, revisions: RevisionsRepository, segments: SegmentsRepository, signoffs: SignoffsRepository, stored_tm: TranslationMemoryRepository, users: UsersRepository, documents: Documents, findings: Findings, comments: Comments,
+    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, stored_comments: CommentsRepository,
+                 desk: DeskRepository, publications: PublicationsRepository, revisions: RevisionsRepository,
+                 segments: SegmentsRepository, signoffs: SignoffsRepository, stored_tm: TranslationMemoryRepository,
+                 users: UsersRepository, documents: Documents, findings: Findings, comments: Comments,
                  tm: TranslationMemory) -> None:
         self._actors = actors
         self._tx = tx

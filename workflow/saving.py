@@ -45,7 +45,8 @@ def revision_row(row: SegmentRecord, text: str, actor, role: Role, at: str, *, p
             "aside": int(aside), "merge_parent_id": merge_parent}
 
 
-def write_revision(revisions: RevisionsRepository, segments: SegmentsRepository, row: SegmentRecord, text: str, actor, role: Role, at: str, *, parent: int | None,
+def write_revision(revisions: RevisionsRepository, segments: SegmentsRepository, row: SegmentRecord, text: str,
+                   actor, role: Role, at: str, *, parent: int | None,
                    merge_parent: int | None = None) -> tuple[int, SegmentState, SegmentState]:
     """Make `text` the segment's current revision and move its state as an edit does (to draft, or
     to empty with no English): the new revision's id, the state before and after. No audit: the
@@ -79,7 +80,9 @@ def typed(text: str, index: int) -> str:
 
 
 class Saving:
-    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, conflicts: ConflictsRepository, desk: DeskRepository, documents: DocumentsRepository, revisions: RevisionsRepository, segments: SegmentsRepository, review: Review) -> None:
+    def __init__(self, tx: Transactions, actors: Actors, audit: AuditRepository, conflicts: ConflictsRepository,
+                 desk: DeskRepository, documents: DocumentsRepository, revisions: RevisionsRepository,
+                 segments: SegmentsRepository, review: Review) -> None:
         self._actors = actors
         self._tx = tx
         self._audit = audit
@@ -244,8 +247,8 @@ class Saving:
         """Make text the segment's current revision: state, audit, and the sign-offs it voids."""
         signed = self._review.valid_signoffs(document_id)
         at = now()
-        revision_id, before, after = write_revision(self._revisions, self._segments, row, text, actor, role, at, parent=parent,
-                                                    merge_parent=merge_parent)
+        revision_id, before, after = write_revision(self._revisions, self._segments, row, text, actor, role, at,
+                                                    parent=parent, merge_parent=merge_parent)
         voided = voided_state(before)
         self._documents.touch_document(document_id, at)
         detail = {"segment": index, "revision": revision_id, "text_hash": content_hash(text),
