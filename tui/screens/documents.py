@@ -267,14 +267,17 @@ class DocumentsScreen(Screen):
     def _fill(self, keep: str | None) -> None:
         table = self.query_one("#documents", DataTable)
         self._cells = title_cells, tag_cells = self._fit()
+        # Every column's width given, none measured by the table: a table drawn before a late load's
+        # rows were measured kept its columns as narrow as their headers.
+        fixed = iter(self._fixed_widths())
         table.clear(columns=True)
-        table.add_column(_("ID"), key="id")
+        table.add_column(_("ID"), key="id", width=next(fixed))
         table.add_column(_("Title"), key="title", width=title_cells)
-        table.add_column(_("Segments"), key="segments")
-        table.add_column(_("Progress"), key="progress")
-        table.add_column(_("Roles"), key="roles")
+        table.add_column(_("Segments"), key="segments", width=next(fixed))
+        table.add_column(_("Progress"), key="progress", width=next(fixed))
+        table.add_column(_("Roles"), key="roles", width=next(fixed))
         if self._queue:
-            table.add_column(_("Waiting since"), key="since")
+            table.add_column(_("Waiting since"), key="since", width=next(fixed))
         # Last: tag lists run long, and the columns a desk scans for belong on screen first.
         table.add_column(_("Tags"), key="tags", width=tag_cells)
         for summary, row in zip(self._summaries, self._rows):
@@ -284,11 +287,15 @@ class DocumentsScreen(Screen):
         if keep is not None and keep in table.rows:
             table.move_cursor(row=table.get_row_index(keep))
 
+    def _fixed_widths(self) -> list[int]:
+        """Cells of the columns that are never cut (ID, segments, progress, roles, waiting since)."""
+        headers = (_("ID"), _("Segments"), _("Progress"), _("Roles"), *((_("Waiting since"),) if self._queue else ()))
+        return [max([cell_len(header), *(cell_len(row[i].plain) for row in self._rows)])
+                for i, header in enumerate(headers)]
+
     def _fit(self) -> tuple[int, int]:
         """Title and tags cells that keep every column on screen, down to a readable minimum."""
-        headers = (_("ID"), _("Segments"), _("Progress"), _("Roles"), *((_("Waiting since"),) if self._queue else ()))
-        widths = [max([cell_len(header), *(cell_len(row[i].plain) for row in self._rows)]) + 2
-                  for i, header in enumerate(headers)]
+        widths = [width + 2 for width in self._fixed_widths()]  # each with its cell padding
         table = self.query_one("#documents", DataTable)
         scrollbar = table.styles.scrollbar_size_vertical if len(self._rows) >= table.size.height else 0
         room = self.size.width - sum(widths) - 2 * 2 - scrollbar  # less title and tags padding
