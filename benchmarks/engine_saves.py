@@ -25,9 +25,7 @@ Databases named tandem_bench_* are made there and dropped after.)
 """
 
 import argparse
-import multiprocessing as mp
 import os
-import random
 import sqlite3
 import statistics
 import sys
@@ -41,10 +39,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import psycopg  # noqa: E402
 
 from workflow.storage import connection  # noqa: E402
-from workflow.workspace import Workspace  # noqa: E402
+
+# The workspace, the Tandem writer, the rate and the change watcher are concurrent_saves.py's, which
+# take any location a Workspace opens; this script adds PostgreSQL and its bare writer beside them.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from concurrent_saves import TEXT, rate, setup, tandem_writer, visibility  # noqa: E402
 
 WRITERS = (1, 2, 4, 8)
-TEXT = "North Korean workers sent to Russia earn about {n} dollars a month, a defector said."
 
 
 class Server:
@@ -65,29 +66,6 @@ class Server:
         with psycopg.connect(self.url, autocommit=True) as admin:
             for name in self.made:
                 admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-
-
-def setup(location, folder: Path, segments: int) -> int:
-    ko, en = folder / "ko.md", folder / "en.md"
-    ko.write_text("\n\n".join(f"문단 {i}" for i in range(1, segments + 1)), encoding="utf-8")
-    en.write_text("\n\n".join(TEXT.format(n=i) for i in range(1, segments + 1)), encoding="utf-8")
-    with Workspace.open(location) as ws:
-        ws.users.add("admin", ["admin"], by="admin")
-        for i in range(1, segments + 1):
-            ws.users.add(f"w{i}", ["translator"], by="admin")
-        return ws.files.import_document(ko, en, by="w1").document.id
-
-
-def tandem_writer(location, doc, index, saves, barrier, results) -> None:
-    with Workspace.open(location, create=False) as ws:
-        user = f"w{index}"
-        based_on = ws.editing.save(doc, index, TEXT.format(n="warm-up"), by=user).segment.revision_id
-        barrier.wait()
-        started = time.monotonic()
-        for n in range(saves):
-            result = ws.editing.save(doc, index, TEXT.format(n=f"{index}-{n}"), by=user, based_on=based_on)
-            based_on = result.segment.revision_id
-        results.put((started, time.monotonic(), saves))
 
 
 SQLITE_BARE = """
@@ -139,62 +117,6 @@ def bare_postgres_writer(location, doc, index, saves, barrier, results) -> None:
                          (at, f'{{"segment": {index}, "revision": {parent}}}'))
     conn.close()
     results.put((started, time.monotonic(), saves))
-
-
-def rate(target, location, doc, writers: int, saves: int) -> float:
-    ctx = mp.get_context("fork")
-    barrier, results = ctx.Barrier(writers), ctx.Queue()
-    procs = [ctx.Process(target=target, args=(location, doc, i, saves, barrier, results))
-             for i in range(1, writers + 1)]
-    for p in procs:
-        p.start()
-    done = [results.get(timeout=600) for _ in procs]
-    for p in procs:
-        p.join()
-        if p.exitcode:
-            raise SystemExit(f"a writer process failed (exit {p.exitcode})")
-    return sum(n for _, _, n in done) / (max(e for _, e, _ in done) - min(s for s, _, _ in done))
-
-
-def changer(location, doc, changes, ready, log) -> None:
-    rng = random.Random(1)
-    with Workspace.open(location, create=False) as ws:
-        ready.wait()
-        for n in range(changes):
-            time.sleep(rng.uniform(0.02, 0.06))
-            text = TEXT.format(n=f"change {n}")
-            ws.editing.save(doc, 1, text, by="w2")
-            log.put((text, time.time()))
-    log.put(None)
-
-
-def visibility(location, doc: int, changes: int) -> tuple[list[float], float]:
-    ctx = mp.get_context("fork")
-    ready, log = ctx.Barrier(2), ctx.Queue()
-    proc = ctx.Process(target=changer, args=(location, doc, changes, ready, log))
-    proc.start()
-    seen: dict[str, float] = {}
-    with Workspace.open(location, create=False) as ws:
-        version = ws.data_version()
-        t0 = time.perf_counter()
-        for _ in range(1000):
-            ws.data_version()
-        poll_cost = (time.perf_counter() - t0) / 1000
-        ready.wait()
-        saved, finished = [], False
-        while not finished:
-            now = ws.data_version()
-            if now != version:
-                version = now
-                seen.setdefault(ws.documents.segments(doc)[0].target, time.time())
-            while not log.empty():
-                item = log.get()
-                finished = item is None
-                if item is not None:
-                    saved.append(item)
-            time.sleep(0.005)
-    proc.join()
-    return [seen[text] - at for text, at in saved if text in seen], poll_cost
 
 
 def main() -> int:
