@@ -89,12 +89,27 @@ class Unit:
     sentences: int = 1
     # Its sentences as units of their own, where a merge or a split would have to cut it.
     pieces: tuple[Unit, ...] = ()
+    # How many more sentences its translation may fairly have (speech_breaks).
+    flex: int = 0
 
 
 def unit(text: str, kind: str = "paragraph", sentences: int = 1, evidence: Evidence | None = None,
          pieces: Sequence[Unit] = ()) -> Unit:
     return Unit(len("".join(text.split())), kind, evidence if evidence is not None else _read(text), sentences,
-                tuple(pieces))
+                tuple(pieces), speech_breaks(text, sentences))
+
+
+_OPENING_QUOTES = re.compile(r"[“「『]")
+
+
+def speech_breaks(text: str, sentences: int) -> int:
+    """Korean news strings quotations into one sentence ("…"며 "…"라고 말했다) that English gives as
+    one sentence each ("…," he said. "…"): each quotation beyond one a sentence holds may be an
+    English sentence of its own. English text gets none."""
+    if not _HANGUL.search(text):
+        return 0
+    spans = len(_OPENING_QUOTES.findall(text)) + text.count('"') // 2
+    return max(0, spans - sentences)
 
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -316,16 +331,20 @@ def _cut_fits(first: Unit, second: Unit, pieces: Sequence[Unit], c: float, varia
         for whole, part in ((first, pieces[:k]), (second, pieces[k:])):
             src, tgt = (part, [whole]) if pieces_are_source else ([whole], part)
             fit *= (length_fit(sum(u.length for u in src), sum(u.length for u in tgt), c, variance)
-                    * evidence_fit(src, tgt) * sentence_fit(src, tgt))
+                    * evidence_fit(src, tgt) * sentence_fit(src, tgt, flexible=True))
         fits.append(fit)
     return fits
 
 
-def sentence_fit(src: Sequence[Unit], tgt: Sequence[Unit]) -> float:
-    """News translators keep sentence counts close; each sentence of difference costs."""
+def sentence_fit(src: Sequence[Unit], tgt: Sequence[Unit], flexible: bool = False) -> float:
+    """News translators keep sentence counts close; each sentence of difference costs. `flexible`:
+    where one block's sentences are shared out, a quotation may have become a sentence of its own."""
     if not src or not tgt:
         return 1.0
-    return math.exp(-SENTENCE_DIFFERENCE * abs(sum(u.sentences for u in src) - sum(u.sentences for u in tgt)))
+    low_a, low_b = sum(u.sentences for u in src), sum(u.sentences for u in tgt)
+    high_a = low_a + (sum(u.flex for u in src) if flexible else 0)
+    high_b = low_b + (sum(u.flex for u in tgt) if flexible else 0)
+    return math.exp(-SENTENCE_DIFFERENCE * max(0, low_a - high_b, low_b - high_a))
 
 
 def evidence_fit(src: Sequence[Unit], tgt: Sequence[Unit]) -> float:

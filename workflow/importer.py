@@ -157,7 +157,8 @@ def _with_sentences(block: Block, lang: str, make: Callable[[str], align.Unit]) 
     sentences = _sentences(block.text, lang)
     whole = make(block.text)
     pieces = [make(s) for s in sentences] if len(sentences) > 1 else []
-    return replace(whole, kind=block.kind.value, sentences=len(sentences), pieces=tuple(pieces))
+    return replace(whole, kind=block.kind.value, sentences=len(sentences), pieces=tuple(pieces),
+                   flex=align.speech_breaks(block.text, len(sentences)))
 
 
 def _close_call(bead: align.Bead) -> str:
