@@ -161,3 +161,24 @@ def test_on_unseen_sentences_every_wrong_pairing_carries_a_mark(bench, tmp_path)
 @pytest.mark.parametrize("korean", ["겷까", "닭값을 읊었다", "ᄀ", "가\u0300"])
 def test_hangul_the_romanizer_cannot_read_vouches_for_nothing_instead_of_failing(korean):
     korean_names(korean)  # a rare final cluster before another syllable made korean-romanizer raise
+
+
+@pytest.mark.parametrize("korean, breaks", [
+    ("그는 “군대는 철수할 것”이라며 “이것은 정부의 구상”이라고 말했다.", 1),  # two quotations, one sentence
+    ("그는 “군대는 철수할 것”이라고 말했다.", 0),
+    ("대변인은 \"철수한다\"며 \"구상\"이라고 했다.", 1),  # straight quotes, in pairs
+    ("그는 철수한다고 말했다.", 0),
+    ('He said "troops will go," then: "This is our vision."', 0),  # English: nothing to string together
+])
+def test_quotations_strung_into_one_korean_sentence_may_be_english_sentences(korean, breaks):
+    assert align.speech_breaks(korean, 1) == breaks
+
+
+def test_a_merged_block_is_cut_after_the_sentences_a_korean_quotation_chain_may_have_become():
+    # Lengths alike whichever way the three-sentence English is cut: the first Korean strings two
+    # quotations into one sentence, so two English sentences are no worse a fit for it than one.
+    plain = align.Unit(75)
+    quoting = align.Unit(75, flex=1)
+    whole = align.Unit(150, sentences=3, pieces=(align.Unit(50), align.Unit(50), align.Unit(50)))
+    assert align.best_split((quoting, plain), whole, 1.0) == 2
+    assert align.best_split((plain, plain), whole, 1.0) == 1  # without the chain: the first cut

@@ -121,3 +121,28 @@ def test_sentence_pairing_reads_the_same_evidence(tmp_path):
     en.write_text(" ".join([ENGLISH[0], ENGLISH[2]]) + "\n", encoding="utf-8")
     segments = plan_import(ko, en, sentences=True).segments
     assert [s.target for s in segments] == [ENGLISH[0], None, ENGLISH[2]]
+
+
+def test_the_table_is_checked_as_it_is_read():
+    from workflow.align_lexicon import parse
+    assert parse("# a comment\n\n경찰 | police*, officer*\n") == ((("경찰",), ("police*", "officer*")),)
+    for broken in ("경찰 police", "경찰 | police | cops", " | police", "경찰 | "):
+        with pytest.raises(ValueError, match="align_lexicon.txt, line 1"):
+            parse(broken)
+
+
+def test_every_stem_of_the_table_is_found_where_it_stands():
+    # The automaton finds every stem of the shipped table inside a word, particles after it; a
+    # one-syllable stem only as a word of its own.
+    for n, (stems, _forms) in enumerate(CONCEPTS):
+        for stem in stems:
+            text = f"그 {stem}" if stem.isascii() else f"그 {stem}{'은' if len(stem) == 1 else '들의'} 일"
+            assert n in korean_concepts(text), (stem, text)
+
+
+def test_a_table_line_found_in_both_languages_shares_its_meaning():
+    # Each meaning's first English form (a phrase, a word or a word's beginning) is read back.
+    for n, (_stems, forms) in enumerate(CONCEPTS):
+        form = forms[0]
+        english = " ".join(w.rstrip("*") + ("ed" if w.endswith("*") else "") for w in form.split())
+        assert n in english_concepts(f"They saw {english} there."), (form, english)

@@ -79,3 +79,22 @@ def test_perturbations_record_the_english_each_korean_paragraph_should_get(bench
     # Right but noted away from the perturbed paragraph: a false alarm.
     segments = [bench.importer.PlannedSegment(n + 1, None, "", e, None, "check") for n, e in enumerate(merge.expected)]
     assert bench.score(segments, merge).alarms == 2
+
+
+def test_held_out_seeds_move_the_perturbations_not_the_articles(bench):
+    base = require_corpora("ko-en-news-park2016", "ko_en_news_park2016_dev.tsv").parents[1]
+    first, second = (bench.make_issue_jobs(base, seed, 10) for seed in (20, 21))
+    assert [a.name for _, a, _ in first] == [a.name for _, a, _ in second]
+    assert [v.kind for _, _, v in first] == ["drop", "merge"] * 5
+    assert [v.site for _, _, v in first] != [v.site for _, _, v in second]
+
+
+@pytest.mark.parametrize("text, seeds", [("20-29", range(20, 30)), ("30", range(30, 31))])
+def test_a_seed_range_is_read_from_the_command_line(bench, text, seeds):
+    assert bench._seed_range(text) == seeds
+
+
+def test_a_seed_range_that_is_not_one_is_refused(bench, capsys):
+    with pytest.raises(SystemExit):
+        bench.main(["--held-out", "twenty"])
+    assert "expected FIRST-LAST" in capsys.readouterr().err
