@@ -182,3 +182,10 @@ def test_a_merged_block_is_cut_after_the_sentences_a_korean_quotation_chain_may_
     whole = align.Unit(150, sentences=3, pieces=(align.Unit(50), align.Unit(50), align.Unit(50)))
     assert align.best_split((quoting, plain), whole, 1.0) == 2
     assert align.best_split((plain, plain), whole, 1.0) == 1  # without the chain: the first cut
+
+
+def test_a_short_borrowed_word_does_not_vouch_by_chance():
+    # "nuclear" reduces to n-k-l, the head of 느낄 ("feel"): three consonants match some Hangul word
+    # too often; "clipper" (k-l-p-l) is long enough to stand for 클리퍼.
+    assert not korean_names("다른 국가들도 필요성을 느낄 수 있다") & english_names("loose nuclear materials")
+    assert korean_names("클리퍼 칩") & english_names("the clipper chip")

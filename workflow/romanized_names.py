@@ -38,7 +38,7 @@ who why with you your monday tuesday wednesday thursday friday saturday sunday j
 april may june july august september october november december""".split())
 _NON_RHOTIC = re.compile(r"(?<=[aeiou])r(?![aeiouy])", re.IGNORECASE)
 _LOANWORD = 6  # letters: shorter lower-case words are mostly English's own (the, said, will)
-# A borrowed word's skeleton shorter than this matches some Hangul word's head by chance ("nuclear",
+# A borrowed word whose skeleton is shorter than this matches some Hangul word's head by chance ("nuclear",
 # n-k-l, read 느낄 "feel"): on NTREX's sentence pairs, skeletons of three consonants shared by a
 # sentence and a random other sentence came to a tenth of those shared with its translation, of four
 # or more to a fortieth. On benchmarks/align_news.py, four: 1,100 -> 1,107 of 1,184 articles right
@@ -96,8 +96,8 @@ def english_names(text: str) -> frozenset[str]:
         if word.lower().strip("'’") in _NOT_NAMES:
             continue
         if not capital:
-            if len(word) >= _LOANWORD:
-                keys |= {k for k in _spellings(word) if len(k) >= _LOANWORD_SKELETON}
+            if len(word) >= _LOANWORD and len(skeleton(word)) >= _LOANWORD_SKELETON:
+                keys |= _spellings(word)
             continue
         run = ""
         for later, later_capital in words[i:i + 3]:
