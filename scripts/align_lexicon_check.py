@@ -1,0 +1,138 @@
+"""How reliable each line of the pairing vocabulary (workflow/align_lexicon.txt) is on real pairs.
+
+For every Korean stem and English form it counts, over sentence pairs that translate each other, how
+often it is found on its own side and how often the other side then says the same meaning. A stem
+found inside unrelated words (인하 in 확인하) or a form that reads other words (fortune* in
+fortunately) shows as a low share: it would vouch for pairs that are not translations and count
+against pairs that are. `--write` removes the stems and forms below the bar (and meanings left with
+nothing on a side) from the table.
+
+The pairs are NTREX-128's news sentences, JHE dev and the Tatoeba sample, from ../shared/corpora
+(or $TANDEM_CORPORA). park2016, on which benchmarks/align_news.py measures issue 19, is never read
+here, so that measurement stays one the vocabulary was not checked against.
+
+Run: python scripts/align_lexicon_check.py [--min-found 3] [--min-share 0.25] [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from workflow import align_lexicon  # noqa: E402
+from workflow.align_lexicon import CONCEPTS, TABLE, english_concepts, korean_concepts  # noqa: E402
+
+SOURCES = (
+    ("ko-en-news-ntrex128", "ntrex128_ko_en_sentences.tsv"),
+    ("ko-en-jhe", "ko_en_jhe_dev.tsv"),
+    ("ko-en-tatoeba", "tatoeba_ko_en_sample3000.tsv"),
+)
+_WORD = re.compile(r"[a-z0-9]+(?:\.[a-z]+)*\.?|[$%]")
+
+
+def corpora_dir() -> Path:
+    env = os.environ.get("TANDEM_CORPORA")
+    return Path(env) if env else ROOT.parent / "shared" / "corpora"
+
+
+def read_pairs(base: Path) -> list[tuple[str, str]]:
+    pairs = []
+    for folder, name in SOURCES:
+        path = base / folder / name
+        if not path.is_file():
+            raise SystemExit(f"align_lexicon_check: corpus file not found: {path} (set TANDEM_CORPORA)")
+        lines = path.read_text(encoding="utf-8").splitlines()
+        header = lines[0].split("\t")
+        ko, en = header.index("ko"), header.index("en")
+        for line in lines[1:]:
+            fields = line.split("\t")
+            if len(fields) > max(ko, en) and fields[ko].strip() and fields[en].strip():
+                pairs.append((fields[ko], fields[en]))
+    return pairs
+
+
+def stem_found(stem: str, text: str) -> bool:
+    """As workflow.align_lexicon finds it (one syllable only as a word, a particle after it)."""
+    if stem.isascii():
+        return re.search(rf"(?<![A-Za-z]){re.escape(stem)}(?![A-Za-z])", text) is not None
+    if len(stem) == 1:
+        return any(word[:1] == stem and (len(word) == 1 or word[1:] in align_lexicon._PARTICLES)
+                   for word in re.findall(r"[\uac00-\ud7a3]+", text))
+    return stem in text
+
+
+def form_found(form: str, words: Sequence[str]) -> bool:
+    parts = form.split()
+    return any(all(align_lexicon._matches(w, p) for w, p in zip(words[i:], parts)) and len(words) - i >= len(parts)
+               for i in range(len(words)))
+
+
+def tally(pairs: Iterable[tuple[str, str]]) -> tuple[Counter, Counter]:
+    """For each (meaning, stem or form): how often found, and how often the other side agreed."""
+    found: Counter = Counter()
+    agreed: Counter = Counter()
+    for ko, en in pairs:
+        ko_meanings, en_meanings = korean_concepts(ko), english_concepts(en)
+        words = _WORD.findall(en.lower())
+        for n in ko_meanings:
+            for stem in CONCEPTS[n][0]:
+                if stem_found(stem, ko):
+                    found[n, "ko", stem] += 1
+                    agreed[n, "ko", stem] += n in en_meanings
+        for n in en_meanings:
+            for form in CONCEPTS[n][1]:
+                if form_found(form, words):
+                    found[n, "en", form] += 1
+                    agreed[n, "en", form] += n in ko_meanings
+    return found, agreed
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--min-found", type=int, default=3, help="judge only what is found this often (3)")
+    parser.add_argument("--min-share", type=float, default=0.25,
+                        help="below this share of agreeing pairs a stem or form is unreliable (0.25)")
+    parser.add_argument("--write", action="store_true", help="remove the unreliable ones from the table")
+    args = parser.parse_args(argv)
+    pairs = read_pairs(corpora_dir())
+    found, agreed = tally(pairs)
+    weak = {key for key, count in found.items()
+            if count >= args.min_found and agreed[key] / count < args.min_share}
+    print(f"{len(pairs)} pairs; {len(CONCEPTS)} meanings; {len(found)} stems and forms found at least once")
+    for key in sorted(weak, key=lambda k: agreed[k] / found[k]):
+        n, side, item = key
+        print(f"  {agreed[key]:>4}/{found[key]:<4} {side} {item!r:<24} in: {', '.join(CONCEPTS[n][0])}")
+    print(f"{len(weak)} below {args.min_share:.0%} of at least {args.min_found}")
+    if args.write:
+        write_without(weak)
+
+
+def write_without(weak: set[tuple[int, str, str]]) -> None:
+    kept, dropped = [], 0
+    meaning = -1
+    for line in TABLE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            kept.append(line)
+            continue
+        meaning += 1
+        stems, forms = CONCEPTS[meaning]
+        stems = tuple(s for s in stems if (meaning, "ko", s) not in weak)
+        forms = tuple(f for f in forms if (meaning, "en", f) not in weak)
+        if stems and forms:
+            kept.append(f"{', '.join(stems)} | {', '.join(forms)}")
+        else:
+            dropped += 1
+    TABLE.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    print(f"wrote {TABLE}: {dropped} meanings left with nothing on a side removed")
+
+
+if __name__ == "__main__":
+    main()
