@@ -21,7 +21,7 @@ def _meanings(found: frozenset[int]) -> set[str]:
     ("폭탄테러가 발생했다", "a suicide bomber struck", "폭탄"),  # inside a compound
     ("북한은 미사일을", "North Korea fired a missile", "북한"),  # words in a row
     ("미국 정부는", "the U.S. government", "미국"),
-    ("배를 타고", "by boat", "배"),  # a one-syllable stem, a particle after it
+    ("섬에 도착했다", "they reached the island", "섬"),  # a one-syllable stem, a particle after it
 ])
 def test_a_meaning_is_found_in_both_languages(korean, english, meaning):
     assert meaning in _meanings(korean_concepts(korean) & english_concepts(english))
@@ -29,7 +29,8 @@ def test_a_meaning_is_found_in_both_languages(korean, english, meaning):
 
 @pytest.mark.parametrize("korean, english, meaning", [
     ("핵심은 경제다", "the key is nuclear", "핵"),  # 핵심 is not 핵
-    ("배경을 설명했다", "the boat", "배"),
+    ("섬유 산업", "the island", "섬"),  # 섬유 (fibre) is not 섬
+    ("두 배로 늘었다", "the boat doubled", "선박"),  # 두 배 (twice) is no ship
     ("열차가", "as he was trained to do", "열차"),  # train* would read trained
     ("여론조사", "air pollution", "지지율"),  # poll* would read pollution
     ("합의", "according to officials", "합의"),

@@ -144,7 +144,9 @@ def _unpaired(these: list[tuple[int, int, str]], others: list[tuple[int, int, st
                         [align.unit(s, evidence=theirs(s)) for _a, _b, s in others], variance=align.SENTENCE_VARIANCE,
                         expected_ratio=math.exp(LOG_RATIO_MEDIAN if korean_first else -LOG_RATIO_MEDIAN))
     left = [b for b in beads if b.shape == (1, 0)]
-    sure = [None if b.close_call else these[b.source[0]][:2] for b in left if b.margin >= UNPAIRED_MARGIN]
-    if left and not sure and len(these) - len(others) >= 2:
-        return [None]  # which ones is anyone's guess, but two sentences more than the other side is not
+    placed = [b for b in left if b.margin >= UNPAIRED_MARGIN]
+    sure: list[tuple[int, int] | None] = [these[b.source[0]][:2] for b in placed if not b.close_call]
+    if len(sure) < len(placed) or (left and not placed and len(these) - len(others) >= 2):
+        # Which ones is anyone's guess (once, however many), but that some are missing is not.
+        sure.append(None)
     return sure
