@@ -112,26 +112,29 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(f"  {agreed[key]:>4}/{found[key]:<4} {side} {item!r:<24} in: {', '.join(CONCEPTS[n][0])}")
     print(f"{len(weak)} below {args.min_share:.0%} of at least {args.min_found}")
     if args.write:
-        write_without(weak)
+        dropped = write_without(TABLE, weak)
+        print(f"wrote {TABLE}: {dropped} meanings left with nothing on a side removed")
 
 
-def write_without(weak: set[tuple[int, str, str]]) -> None:
+def write_without(path: Path, weak: set[tuple[int, str, str]]) -> int:
+    """The table at `path` without the weak (meaning, side, stem or form); comments kept. Returns
+    how many meanings were left with nothing on a side and removed."""
     kept, dropped = [], 0
     meaning = -1
-    for line in TABLE.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             kept.append(line)
             continue
         meaning += 1
-        stems, forms = CONCEPTS[meaning]
+        ((stems, forms),) = align_lexicon.parse(line)
         stems = tuple(s for s in stems if (meaning, "ko", s) not in weak)
         forms = tuple(f for f in forms if (meaning, "en", f) not in weak)
         if stems and forms:
             kept.append(f"{', '.join(stems)} | {', '.join(forms)}")
         else:
             dropped += 1
-    TABLE.write_text("\n".join(kept) + "\n", encoding="utf-8")
-    print(f"wrote {TABLE}: {dropped} meanings left with nothing on a side removed")
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return dropped
 
 
 if __name__ == "__main__":
