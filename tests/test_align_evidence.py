@@ -4,9 +4,7 @@ confidence (a pairing another one nearly matches is marked, naming that one)."""
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from workflow import align, pairing_notes
 from workflow.align_evidence import document_terms, english_evidence, korean_evidence
 from workflow.importer import plan_import
 from workflow.romanized_names import english_names, korean_names
+from script_modules import loaded
 
 BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "align_news.py"
 
@@ -132,12 +131,7 @@ def test_a_draft_with_as_many_paragraphs_pairs_one_to_one(tmp_path):
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("align_news_for_marks", BENCHMARK)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    yield module
-    sys.modules.pop(spec.name, None)
+    yield from loaded(BENCHMARK, "align_news_for_marks")
 
 
 def test_on_unseen_sentences_every_wrong_pairing_carries_a_mark(bench, tmp_path):

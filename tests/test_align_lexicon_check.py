@@ -3,23 +3,17 @@ pairs, and --write removes exactly the weak stems and forms (and meanings left e
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from script_modules import loaded
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "align_lexicon_check.py"
 
 
 @pytest.fixture(scope="module")
 def check():
-    spec = importlib.util.spec_from_file_location("align_lexicon_check", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    yield module
-    sys.modules.pop(spec.name, None)
+    yield from loaded(SCRIPT, "align_lexicon_check")
 
 
 def _meaning(stem: str) -> int:

@@ -3,26 +3,20 @@ matches the Korean scores all right, and a pairing shifted by one paragraph scor
 scorer can fail. Uses two tiny articles from ../shared/corpora; skips when the corpora are absent."""
 
 import dataclasses
-import importlib.util
 import random
-import sys
 from pathlib import Path
 
 import pytest
 
 from corpora import require_corpora
+from script_modules import loaded
 
 BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "align_news.py"
 
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("align_news_benchmark", BENCHMARK)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    yield module
-    sys.modules.pop(spec.name, None)
+    yield from loaded(BENCHMARK, "align_news_benchmark")
 
 
 @pytest.fixture(scope="module")

@@ -3,12 +3,11 @@ where the kind applies, so its recall figures measure the checks and not the see
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from pathlib import Path
 
 import pytest
+from script_modules import loaded
 
 BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "checks_recall.py"
 
@@ -18,12 +17,7 @@ EN = "North Korea sent 30,000 workers to Russia on July 16, 2019. They earned $1
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("checks_recall_benchmark", BENCHMARK)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    yield module
-    sys.modules.pop(spec.name, None)
+    yield from loaded(BENCHMARK, "checks_recall_benchmark")
 
 
 # The scale slips: million for billion, ten times the number before the scale word, ten times a number
