@@ -12,14 +12,15 @@ it: 폭탄테러); an English form is a word, or a word's beginning where it end
 killed, killing), or words in a row.
 
 Cost: the table is read and its Korean stems built into one Aho-Corasick automaton (ahocorasick-rs,
-which the glossary already uses) when the module is first imported, at import time of a document:
-about 5 ms and under 1 MB for 1,700 meanings. A paragraph is then read in one pass whatever the
-table's size.
+which the glossary already uses) the first time a paragraph is read, not when the module is imported
+(the TUI imports it at start-up, through the importer): about 20 ms and 4.7 MB of resident memory
+for 2,765 meanings. A paragraph is then read in one pass whatever the table's size.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +29,12 @@ from ahocorasick_rs import AhoCorasick
 TABLE = Path(__file__).with_name("align_lexicon.txt")
 
 Meaning = tuple[tuple[str, ...], tuple[str, ...]]  # (Korean stems, English forms)
+
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
+_ENGLISH_WORD = re.compile(r"[a-z0-9]+(?:\.[a-z]+)*\.?|[$%]")
+# A one-syllable stem (핵, 섬, 딸) is found only as a word of its own, a particle after it: inside or
+# at the head of longer words it is mostly some other word's syllable (핵심, 섬유, 딸기).
+_PARTICLES = frozenset("은 는 이 가 을 를 의 에 에서 에게 도 와 과 로 으로 까지 만 들 들은 들이 들의 들을".split())
 
 
 def parse(text: str) -> tuple[Meaning, ...]:
@@ -44,22 +51,28 @@ def parse(text: str) -> tuple[Meaning, ...]:
     return tuple(rows)
 
 
-CONCEPTS = parse(TABLE.read_text(encoding="utf-8"))
-_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
-_ENGLISH_WORD = re.compile(r"[a-z0-9]+(?:\.[a-z]+)*\.?|[$%]")
+@dataclass(frozen=True)
+class _Tables:
+    concepts: tuple[Meaning, ...]
+    automaton: AhoCorasick  # the Korean stems of two syllables or more
+    stem_meanings: tuple[int, ...]  # the meaning of each of the automaton's stems
+    short: dict[str, frozenset[int]]  # one-syllable stems
+    latin: tuple[tuple[re.Pattern[str], int], ...]  # stems the Korean writes in Latin letters (km, %)
+    # English forms looked up by the word and by each of its beginnings, not tried form by form: a
+    # long document's English is read in a few milliseconds.
+    exact: dict[str, frozenset[int]]
+    prefixes: dict[str, frozenset[int]]
+    phrase_starts: dict[str, list[tuple[int, tuple[str, ...]]]]  # phrases by their first word
 
 
-# A one-syllable stem (핵, 배, 딸) is found only as a word of its own, a particle after it: inside or
-# at the head of longer words it is mostly some other word's syllable (핵심, 배경, 딸기).
-_PARTICLES = frozenset("은 는 이 가 을 를 의 에 에서 에게 도 와 과 로 으로 까지 만 들 들은 들이 들의 들을".split())
-
-
-def _korean_tables() -> tuple[list[str], list[int], dict[str, set[int]], list[tuple[re.Pattern[str], int]]]:
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    concepts = parse(TABLE.read_text(encoding="utf-8"))
     stems: list[str] = []
     meanings: list[int] = []
     short: dict[str, set[int]] = {}
     latin: list[tuple[re.Pattern[str], int]] = []
-    for n, (korean, _forms) in enumerate(CONCEPTS):
+    for n, (korean, _forms) in enumerate(concepts):
         for stem in korean:
             if stem.isascii():
                 # Units and signs the Korean writes as the English does (240km, 20%), a number before them.
@@ -69,74 +82,74 @@ def _korean_tables() -> tuple[list[str], list[int], dict[str, set[int]], list[tu
             else:
                 stems.append(stem)
                 meanings.append(n)
-    return stems, meanings, short, latin
+    return _Tables(concepts, AhoCorasick(stems), tuple(meanings),
+                   {stem: frozenset(found) for stem, found in short.items()}, tuple(latin),
+                   _forms_by_kind(concepts, prefix=False), _forms_by_kind(concepts, prefix=True),
+                   _phrase_starts(concepts))
 
 
-_STEMS, _STEM_MEANINGS, _SHORT_STEMS, _LATIN = _korean_tables()
-_AUTOMATON = AhoCorasick(_STEMS)
+def __getattr__(name: str) -> object:
+    # CONCEPTS, read on first use like the rest (PEP 562): `from workflow.align_lexicon import CONCEPTS` loads it.
+    if name == "CONCEPTS":
+        return _tables().concepts
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def korean_concepts(text: str) -> frozenset[int]:
-    found = {_STEM_MEANINGS[k] for k, _start, _end in _AUTOMATON.find_matches_as_indexes(text, overlapping=True)}
+    tables = _tables()
+    found = {tables.stem_meanings[k] for k, _start, _end in tables.automaton.find_matches_as_indexes(
+        text, overlapping=True)}
     for word in _HANGUL_WORD.findall(text):
-        if word[:1] in _SHORT_STEMS and (len(word) == 1 or word[1:] in _PARTICLES):
-            found |= _SHORT_STEMS[word[:1]]
-    for pattern, n in _LATIN:
+        if word[:1] in tables.short and (len(word) == 1 or word[1:] in _PARTICLES):
+            found |= tables.short[word[:1]]
+    for pattern, n in tables.latin:
         if pattern.search(text):
             found.add(n)
     return frozenset(found)
 
 
 def english_concepts(text: str) -> frozenset[int]:
+    phrase_starts = _tables().phrase_starts
     words = _ENGLISH_WORD.findall(text.lower())
     found: set[int] = set()
     for word in words:
         found |= _english_word(word)
     for i, word in enumerate(words):
-        for n, parts in _PHRASE_STARTS.get(word.rstrip("."), ()):
+        for n, parts in phrase_starts.get(word.rstrip("."), ()):
             if n not in found and all(_matches(w, p) for w, p in zip(words[i + 1:], parts[1:])) \
                     and len(words) - i >= len(parts):
                 found.add(n)
     return frozenset(found)
 
 
-_PHRASES = [(n, tuple(form.split())) for n, (_stems, forms) in enumerate(CONCEPTS) for form in forms if " " in form]
-
-
-def _phrase_starts() -> dict[str, list[tuple[int, tuple[str, ...]]]]:
+def _phrase_starts(concepts: tuple[Meaning, ...]) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
     """Phrases by their first word ("step* down" under step, steps, stepped, stepping)."""
     starts: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-    for n, parts in _PHRASES:
-        first = parts[0]
-        heads = ([first[:-1] + ending for ending in ("", "s", "ed", "ing", "ped", "ping")] if first.endswith("*")
-                 else [first.rstrip(".")])
-        for head in heads:
-            starts.setdefault(head, []).append((n, parts))
+    for n, (_stems, forms) in enumerate(concepts):
+        for parts in (tuple(form.split()) for form in forms if " " in form):
+            first = parts[0]
+            heads = ([first[:-1] + ending for ending in ("", "s", "ed", "ing", "ped", "ping")]
+                     if first.endswith("*") else [first.rstrip(".")])
+            for head in heads:
+                starts.setdefault(head, []).append((n, parts))
     return starts
 
 
-_PHRASE_STARTS = _phrase_starts()
-
-
-def _forms_by_kind(prefix: bool) -> dict[str, frozenset[int]]:
+def _forms_by_kind(concepts: tuple[Meaning, ...], prefix: bool) -> dict[str, frozenset[int]]:
     table: dict[str, set[int]] = {}
-    for n, (_stems, forms) in enumerate(CONCEPTS):
+    for n, (_stems, forms) in enumerate(concepts):
         for form in forms:
             if " " not in form and form.endswith("*") == prefix:
                 table.setdefault(form.rstrip("*").rstrip(".") if prefix else form.rstrip("."), set()).add(n)
     return {key: frozenset(found) for key, found in table.items()}
 
 
-# Looked up by the word and by each of its beginnings, not tried form by form: a long document's
-# English is read in a few milliseconds.
-_EXACT, _PREFIXES = _forms_by_kind(prefix=False), _forms_by_kind(prefix=True)
-
-
 @lru_cache(maxsize=65536)
 def _english_word(word: str) -> frozenset[int]:
-    found = set(_EXACT.get(word.rstrip("."), ()))
+    tables = _tables()
+    found = set(tables.exact.get(word.rstrip("."), ()))
     for end in range(1, len(word) + 1):
-        found |= _PREFIXES.get(word[:end], frozenset())
+        found |= tables.prefixes.get(word[:end], frozenset())
     return frozenset(found)
 
 
