@@ -92,3 +92,23 @@ def test_a_seed_range_that_is_not_one_is_refused(bench, capsys):
     with pytest.raises(SystemExit):
         bench.main(["--held-out", "twenty"])
     assert "expected FIRST-LAST" in capsys.readouterr().err
+
+
+def test_the_wrong_imports_are_counted_by_article(bench, articles, tmp_path):
+    right, shifted = articles
+    english = shifted.en_paragraphs
+    rotated = dataclasses.replace(bench.perfect(shifted), english=english[1:] + english[:1])
+    jobs = [(("issue", "a", "none"), right, bench.perfect(right)), (("issue", "a", "none"), shifted, rotated)]
+    wrong = bench.Counter()
+    tallies = bench.evaluate(jobs, tmp_path, baseline=False, wrong=wrong)
+    assert tallies[("issue", "a", "none")].articles_right == 1
+    assert wrong == {shifted.name: 1}
+
+
+def test_the_held_out_run_prints_each_seed_and_where_the_failures_are(bench, monkeypatch, capsys):
+    base = require_corpora("ko-en-news-park2016", "ko_en_news_park2016_dev.tsv").parents[1]
+    monkeypatch.setattr(bench, "ISSUE_ARTICLES", 4)
+    bench.held_out(base, range(20, 22))
+    out = capsys.readouterr().out
+    assert "seed 20" in out and "seed 21" in out and "articles right" in out
+    assert "not all right, at how many of the 2 positions" in out
