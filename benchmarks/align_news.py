@@ -41,10 +41,11 @@ Last, sentence segments: the (b) articles' drafts as the corpus has them, import
 
 Held out: `--held-out 30-39` runs only the issue's measurement, once per seed in the range (the
 perturbation positions change with the seed; the articles do not), judges the goals on the total,
-and lists the articles not all right by how many positions they failed at. The weights were set on the default seed 19 and on the issue's positions of seeds 20-29;
-seeds 30-39 were only run after they were set. The vocabulary was written without the corpora and pruned on
-NTREX, JHE and Tatoeba sentence pairs (scripts/align_lexicon_check.py), never on park2016; an
-earlier 300 lines of it were corrected while reading failing park2016 articles (issue 19's stop 23).
+and lists the articles not all right by how many positions they failed at. The weights were set on
+the default seed 19 and on the issue's positions of seeds 20-29; seeds 30-39 were only run after
+they were set. The vocabulary was written without the corpora and pruned on NTREX, JHE and Tatoeba
+sentence pairs (scripts/align_lexicon_check.py), never on park2016; an earlier 300 lines of it were
+corrected while reading failing park2016 articles (issue 19's stop 23).
 
 Run: python benchmarks/align_news.py [--quick] [--seed N] [--held-out FIRST-LAST]
 """
