@@ -53,14 +53,10 @@ Run: python benchmarks/align_news.py [--quick] [--seed N] [--held-out FIRST-LAST
 from __future__ import annotations
 
 import argparse
-import json
-import math
-import os
 import random
 import sys
 import tempfile
 import time
-import types
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -69,210 +65,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gale_church import baseline_aligner  # noqa: E402
+from news_articles import (  # noqa: E402
+    ISSUE_ARTICLES, KINDS, SHAPES, SOURCES, Article, Variant, build_articles, corpora_dir, issue_articles, perturb,
+)
 
 from workflow import importer  # noqa: E402
 from workflow.blocks import parse_blocks  # noqa: E402
 from workflow.importer import plan_import  # noqa: E402
 from workflow.models import SegmentKind  # noqa: E402
 
-PARK = ("ko-en-news-park2016", "ko_en_news_park2016_dev.tsv")
-NTREX = ("ko-en-news-ntrex128", "ntrex128_ko_en_documents.jsonl")
-JHE = ("ko-en-jhe", "ko_en_jhe_dev.tsv")
-SOURCES = ("park2016", "ntrex128", "jhe")
-SHAPES = {"a": "12 one-sentence paragraphs", "b": "~8 paragraphs of 2-3 sentences"}
-KINDS = ("drop", "merge", "split")
-ALIGNERS = ("tandem", "gale-church")
-
-ONE_SENTENCE_PARAGRAPHS = 12
-MULTI_PARAGRAPHS, MULTI_MIN_PARAGRAPHS = 8, 5
-ISSUE_ARTICLES = 80
 QUICK_ARTICLES, QUICK_ISSUE_ARTICLES = 8, 20
-MIN_SPLIT_WORDS = 4
-
-
-# --- the corpora --------------------------------------------------------------------------------
-
-def corpora_dir() -> Path:
-    """../shared/corpora next to the repository, or $TANDEM_CORPORA (as tests/corpora.py finds it)."""
-    env = os.environ.get("TANDEM_CORPORA")
-    return Path(env) if env else ROOT.parent / "shared" / "corpora"
-
-
-def require(base: Path, parts: Sequence[str]) -> Path:
-    path = base.joinpath(*parts)
-    if not path.is_file():
-        raise SystemExit(f"align_news: corpus file not found: {path}\n"
-                         "The shared corpora live in ../shared/corpora; set TANDEM_CORPORA to their folder.")
-    return path
-
-
-Pair = tuple[str, str]  # (Korean sentence, English sentence)
-
-
-def read_tsv_pairs(path: Path) -> list[Pair]:
-    """The ko/en columns of a PROVENANCE-style TSV (header row, no quoting, split on tabs)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    header = lines[0].split("\t")
-    ko, en = header.index("ko"), header.index("en")
-    pairs = []
-    for line in lines[1:]:
-        fields = line.split("\t")
-        pair = " ".join(fields[ko].split()), " ".join(fields[en].split())
-        if pair[0] and pair[1]:
-            pairs.append(pair)
-    return pairs
-
-
-def read_ntrex_documents(path: Path) -> list[list[Pair]]:
-    """NTREX-128 articles as sentence pairs, each without its headline (line 1)."""
-    documents = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        doc = json.loads(line)
-        pairs = [(" ".join(k.split()), " ".join(e.split())) for k, e in zip(doc["ko"], doc["en"])]
-        documents.append([p for p in pairs[1:] if p[0] and p[1]])
-    return documents
-
-
-# --- articles and perturbations -----------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Article:
-    source: str
-    shape: str
-    name: str
-    ko: list[list[str]]  # paragraphs, each a list of sentences
-    en: list[list[str]]
-
-    @property
-    def ko_paragraphs(self) -> list[str]:
-        return [" ".join(p) for p in self.ko]
-
-    @property
-    def en_paragraphs(self) -> list[str]:
-        return [" ".join(p) for p in self.en]
-
-
-@dataclass(frozen=True)
-class Variant:
-    kind: str
-    english: list[str]  # the draft's paragraphs
-    expected: list[str | None]  # the English each Korean paragraph should get
-    site: frozenset[int]  # the Korean paragraphs the perturbation touched (0-based)
-
-
-def one_sentence_articles(pairs: Sequence[Pair], source: str, prefix: str = "",
-                          size: int = ONE_SENTENCE_PARAGRAPHS) -> list[Article]:
-    """Consecutive, disjoint runs of `size` (12) sentences, one per paragraph."""
-    n = size
-    return [
-        Article(source, "a", f"{prefix}{start + 1}-{start + n}",
-                [[k] for k, _ in pairs[start:start + n]], [[e] for _, e in pairs[start:start + n]])
-        for start in range(0, len(pairs) - n + 1, n)
-    ]
-
-
-def multi_sentence_articles(pairs: Sequence[Pair], source: str, rng: random.Random,
-                            one: bool = False, prefix: str = "") -> list[Article]:
-    """Consecutive runs of up to 8 paragraphs of 2 or 3 sentences (at least 5 paragraphs);
-    `one`: only the first such article (a document is one article)."""
-    articles, start = [], 0
-    while True:
-        paragraphs, at = [], start
-        while len(paragraphs) < MULTI_PARAGRAPHS:
-            size = rng.choice((2, 3))
-            if at + size > len(pairs):
-                size = 2
-            if at + size > len(pairs):
-                break
-            paragraphs.append(pairs[at:at + size])
-            at += size
-        if len(paragraphs) < MULTI_MIN_PARAGRAPHS:
-            return articles
-        articles.append(Article(source, "b", f"{prefix}{start + 1}-{at}",
-                                [[k for k, _ in p] for p in paragraphs],
-                                [[e for _, e in p] for p in paragraphs]))
-        if one:
-            return articles
-        start = at
-
-
-def build_articles(base: Path, seed: int) -> dict[tuple[str, str], list[Article]]:
-    park = read_tsv_pairs(require(base, PARK))
-    jhe = read_tsv_pairs(require(base, JHE))
-    documents = read_ntrex_documents(require(base, NTREX))
-    layout = {s: random.Random(f"{seed}:{s}:layout") for s in SOURCES}
-    ntrex_a = [a for i, d in enumerate(documents) for a in one_sentence_articles(d[:12], "ntrex128", f"doc{i + 1}:")]
-    ntrex_b = [a for i, d in enumerate(documents)
-               for a in multi_sentence_articles(d, "ntrex128", layout["ntrex128"], one=True, prefix=f"doc{i + 1}:")]
-    return {
-        ("park2016", "a"): one_sentence_articles(park, "park2016"),
-        ("park2016", "b"): multi_sentence_articles(park, "park2016", layout["park2016"]),
-        ("ntrex128", "a"): ntrex_a,
-        ("ntrex128", "b"): ntrex_b,
-        ("jhe", "a"): one_sentence_articles(jhe, "jhe"),
-        ("jhe", "b"): multi_sentence_articles(jhe, "jhe", layout["jhe"]),
-    }
-
-
-def issue_articles(base: Path) -> list[Article]:
-    """The issue's set: 80 articles of 12 one-sentence paragraphs, the first 960 park2016 dev lines."""
-    park = read_tsv_pairs(require(base, PARK))
-    return one_sentence_articles(park[:ISSUE_ARTICLES * ONE_SENTENCE_PARAGRAPHS], "park2016")
-
-
-def comma_split(sentence: str) -> tuple[str, str] | None:
-    """A clause boundary to split a one-sentence paragraph at: the ", " nearest the middle that
-    leaves at least four words either side, outside quotes and brackets, not inside a date or
-    number ("Nov. 29, 2008")."""
-    best: tuple[int, tuple[str, str]] | None = None
-    for at in range(len(sentence) - 1):
-        if sentence[at:at + 2] != ", ":
-            continue
-        left, right = sentence[:at + 1], sentence[at + 2:]
-        if len(left.split()) < MIN_SPLIT_WORDS or len(right.split()) < MIN_SPLIT_WORDS:
-            continue
-        if left[-2:-1].isdigit() or not right[:1].isalpha():
-            continue
-        if left.count("(") != left.count(")") or left.count('"') % 2 or left.count("“") != left.count("”"):
-            continue
-        distance = abs(len(left) - len(right))
-        if best is None or distance < best[0]:
-            best = distance, (left, right)
-    return best[1] if best else None
-
-
-def split_point(article: Article, i: int, rng: random.Random) -> tuple[str, str] | None:
-    sentences = article.en[i]
-    if len(sentences) > 1:
-        k = rng.randrange(1, len(sentences))
-        return " ".join(sentences[:k]), " ".join(sentences[k:])
-    return comma_split(sentences[0])
-
-
-def perturb(article: Article, kind: str, rng: random.Random) -> Variant | None:
-    """The article's English with one perturbation, or None where it cannot be made sensibly."""
-    en = article.en_paragraphs
-    n = len(en)
-    if kind == "drop":
-        i = rng.randrange(n)
-        return Variant(kind, en[:i] + en[i + 1:], [*en[:i], None, *en[i + 1:]], frozenset({i}))
-    if kind == "merge":
-        i = rng.randrange(n - 1)
-        return Variant(kind, [*en[:i], f"{en[i]} {en[i + 1]}", *en[i + 2:]], list(en), frozenset({i, i + 1}))
-    if kind == "split":
-        candidates = [i for i in range(n) if len(article.en[i]) > 1 or comma_split(article.en[i][0])]
-        if not candidates:
-            return None
-        i = rng.choice(candidates)
-        pieces = split_point(article, i, rng)
-        assert pieces is not None
-        return Variant(kind, [*en[:i], *pieces, *en[i + 1:]], list(en), frozenset({i}))
-    raise ValueError(kind)
-
-
-def perfect(article: Article) -> Variant:
-    """The draft exactly as the corpus has it (for tests of the scorer)."""
-    return Variant("none", article.en_paragraphs, list(article.en_paragraphs), frozenset())
 
 
 # --- importing and scoring ----------------------------------------------------------------------
@@ -325,106 +130,6 @@ def score(segments: Sequence[importer.PlannedSegment], variant: Variant) -> Tall
     return tally
 
 
-# --- the baseline: textbook Gale & Church -------------------------------------------------------
-
-GC_VARIANCE = 6.8
-# Gale & Church's program adds -100 ln(prior / P(1-1)) to each bead: 230 for 2-1 and 1-2, 450 for 1-0
-# and 0-1 (in natural-log units here). Their 2-2 bead (440) is left out: the importer cannot use it.
-GC_PENALTY = {(1, 1): 0.0, (1, 0): 4.5, (0, 1): 4.5, (2, 1): 2.3, (1, 2): 2.3}
-
-
-@dataclass(frozen=True)
-class GCBead:
-    """What the importer reads from a bead: source and target indices, a fit, the shape."""
-    source: tuple[int, ...]
-    target: tuple[int, ...]
-    score: float
-
-    @property
-    def shape(self) -> tuple[int, int]:
-        return len(self.source), len(self.target)
-
-    @property
-    def doubtful(self) -> bool:
-        return self.shape != (1, 1) or self.score < 0.01
-
-    # Plain Gale-Church knows no rival pairings: it never calls a pair a close call.
-    close_call = False
-    alternative = None
-
-
-def gc_match(src_len: int, tgt_len: int, c: float) -> float:
-    """Two-sided tail probability of the length difference (their `match`, before the log)."""
-    if src_len == 0 and tgt_len == 0:
-        return 1.0
-    mean = (src_len + tgt_len / c) / 2
-    z = (c * src_len - tgt_len) / math.sqrt(GC_VARIANCE * mean)
-    return math.erfc(abs(z) / math.sqrt(2))
-
-
-def gale_church(source: Sequence, target: Sequence) -> list[GCBead]:
-    """The cheapest sequence of beads by length alone, with the document's own length ratio."""
-    src = [u.length for u in source]
-    tgt = [u.length for u in target]
-    c = sum(tgt) / sum(src) if sum(src) and sum(tgt) else 1.0
-    n, m = len(src), len(tgt)
-    inf = float("inf")
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
-    for i in range(n + 1):
-        for j in range(m + 1):
-            here = cost[i][j]
-            if here == inf:
-                continue
-            for (di, dj), penalty in GC_PENALTY.items():
-                ni, nj = i + di, j + dj
-                if ni > n or nj > m:
-                    continue
-                fit = gc_match(sum(src[i:ni]), sum(tgt[j:nj]), c)
-                step = penalty - math.log(max(fit, 1e-300))
-                if here + step < cost[ni][nj]:
-                    cost[ni][nj] = here + step
-                    back[ni][nj] = (i, j, fit)
-    beads: list[GCBead] = []
-    i, j = n, m
-    while (i, j) != (0, 0):
-        prev = back[i][j]
-        assert prev is not None
-        pi, pj, fit = prev
-        beads.append(GCBead(tuple(range(pi, i)), tuple(range(pj, j)), fit))
-        i, j = pi, pj
-    beads.reverse()
-    return beads
-
-
-@contextmanager
-def baseline_aligner() -> Iterator[list[int]]:
-    """The importer with Gale & Church in place of `workflow.align.align`; yields a call count."""
-    holder = getattr(importer, "align", None)
-    if isinstance(holder, types.ModuleType):
-        owner = holder  # `from workflow import align` ... `align.align(...)`
-    elif callable(holder):
-        owner = importer  # `from workflow.align import align`
-    else:
-        raise SystemExit("align_news: workflow/importer.py has no `align` to replace; the baseline "
-                         "hook in benchmarks/align_news.py must follow the importer's new aligner")
-    if not callable(getattr(owner, "align", None)):
-        raise SystemExit("align_news: workflow.align has no align() any more; update the baseline hook")
-    original = owner.align
-    calls = [0]
-
-    def counted(source, target, *args, **kwargs):
-        calls[0] += 1
-        return gale_church(source, target)
-
-    owner.align = counted
-    try:
-        yield calls
-    finally:
-        owner.align = original
-
-
 # --- the runs -----------------------------------------------------------------------------------
 
 Job = tuple[tuple[str, str, str], Article, Variant]  # ((source, shape, kind), article, variant)
@@ -464,7 +169,7 @@ def evaluate(jobs: Sequence[Job], folder: Path, baseline: bool,
                 raise SystemExit(
                     "align_news: the importer no longer calls workflow.align.align for a draft with "
                     f"{len(variant.english)} English blocks against {len(article.ko)} Korean ones, so the "
-                    "Gale-Church baseline was not used; update baseline_aligner() in benchmarks/align_news.py")
+                    "Gale-Church baseline was not used; update baseline_aligner() in benchmarks/gale_church.py")
             tally = score(segments, variant)
             tallies.setdefault(key, Tally()).add(tally)
             if wrong is not None and not tally.articles_right:

@@ -21,3 +21,8 @@ def loaded(path: Path, name: str) -> Iterator[ModuleType]:
         yield module
     finally:
         sys.modules.pop(name, None)
+
+
+def sibling(name: str) -> ModuleType:
+    """A module that a loaded benchmark imports from its own folder (it puts that folder on sys.path)."""
+    return importlib.import_module(name)

@@ -16,7 +16,7 @@ from workflow import align, pairing_notes
 from workflow.align_evidence import document_terms, english_evidence, korean_evidence
 from workflow.importer import plan_import
 from workflow.romanized_names import english_names, korean_names
-from script_modules import loaded
+from script_modules import loaded, sibling
 
 BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "align_news.py"
 
@@ -138,7 +138,7 @@ def test_on_unseen_sentences_every_wrong_pairing_carries_a_mark(bench, tmp_path)
     """JHE's dev sentences, 12 to an article, one paragraph dropped, two merged or one split: the
     aligner may be wrong, but never silently (benchmarks/align_news.py measures the rest)."""
     path = require_corpora("ko-en-jhe", "ko_en_jhe_dev.tsv")
-    articles = bench.one_sentence_articles(bench.read_tsv_pairs(path), "jhe")[:30]
+    articles = sibling("news_articles").one_sentence_articles(sibling("news_articles").read_tsv_pairs(path), "jhe")[:30]
     silent = wrong = 0
     for article in articles:
         for kind in ("drop", "merge", "split"):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from corpora import require_corpora
-from script_modules import loaded
+from script_modules import loaded, sibling
 
 BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "align_news.py"
 
@@ -22,15 +22,15 @@ def bench():
 @pytest.fixture(scope="module")
 def articles(bench):
     path = require_corpora("ko-en-news-park2016", "ko_en_news_park2016_dev.tsv")
-    pairs = bench.read_tsv_pairs(path)
-    built = bench.one_sentence_articles(pairs[:8], "park2016", size=4)
+    pairs = sibling("news_articles").read_tsv_pairs(path)
+    built = sibling("news_articles").one_sentence_articles(pairs[:8], "park2016", size=4)
     assert len(built) == 2 and all(len(a.ko) == len(a.en) == 4 for a in built)
     return built
 
 
 def test_a_draft_matching_the_korean_scores_all_right(bench, articles, tmp_path):
     for article in articles:
-        variant = bench.perfect(article)
+        variant = sibling("news_articles").perfect(article)
         tally = bench.score(bench.import_variant(tmp_path, article, variant), variant)
         assert (tally.articles_right, tally.segments_right, tally.segments) == (1, 4, 4)
         assert tally.silent == 0
@@ -38,7 +38,7 @@ def test_a_draft_matching_the_korean_scores_all_right(bench, articles, tmp_path)
 
 def test_a_pairing_shifted_by_one_paragraph_scores_wrong(bench, articles, tmp_path):
     for article in articles:
-        variant = bench.perfect(article)
+        variant = sibling("news_articles").perfect(article)
         segments = bench.import_variant(tmp_path, article, variant)
         targets = [s.target for s in segments]
         shifted = [dataclasses.replace(s, target=t, note=None) for s, t in zip(segments, targets[1:] + targets[:1])]
@@ -54,7 +54,7 @@ def test_a_pairing_shifted_by_one_paragraph_scores_wrong(bench, articles, tmp_pa
 def test_a_draft_shifted_on_disk_is_caught_through_the_import(bench, articles, tmp_path):
     article = articles[0]
     english = article.en_paragraphs
-    rotated = dataclasses.replace(bench.perfect(article), english=english[1:] + english[:1])
+    rotated = dataclasses.replace(sibling("news_articles").perfect(article), english=english[1:] + english[:1])
     tally = bench.score(bench.import_variant(tmp_path, article, rotated), rotated)
     assert tally.articles_right == 0
     assert tally.segments_right == 0
@@ -97,8 +97,8 @@ def test_a_seed_range_that_is_not_one_is_refused(bench, capsys):
 def test_the_wrong_imports_are_counted_by_article(bench, articles, tmp_path):
     right, shifted = articles
     english = shifted.en_paragraphs
-    rotated = dataclasses.replace(bench.perfect(shifted), english=english[1:] + english[:1])
-    jobs = [(("issue", "a", "none"), right, bench.perfect(right)), (("issue", "a", "none"), shifted, rotated)]
+    rotated = dataclasses.replace(sibling("news_articles").perfect(shifted), english=english[1:] + english[:1])
+    jobs = [(("issue", "a", "none"), right, sibling("news_articles").perfect(right)), (("issue", "a", "none"), shifted, rotated)]
     wrong = bench.Counter()
     tallies = bench.evaluate(jobs, tmp_path, baseline=False, wrong=wrong)
     assert tallies[("issue", "a", "none")].articles_right == 1
