@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -28,14 +27,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from workflow import align_lexicon  # noqa: E402
-from workflow.align_lexicon import CONCEPTS, TABLE, english_concepts, korean_concepts  # noqa: E402
+from workflow.align_lexicon import CONCEPTS, TABLE, english_concepts, korean_concepts, stem_found  # noqa: E402
 
 SOURCES = (
     ("ko-en-news-ntrex128", "ntrex128_ko_en_sentences.tsv"),
     ("ko-en-jhe", "ko_en_jhe_dev.tsv"),
     ("ko-en-tatoeba", "tatoeba_ko_en_sample3000.tsv"),
 )
-_WORD = re.compile(r"[a-z0-9]+(?:\.[a-z]+)*\.?|[$%]")
 
 
 def corpora_dir() -> Path:
@@ -59,16 +57,6 @@ def read_pairs(base: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-def stem_found(stem: str, text: str) -> bool:
-    """As workflow.align_lexicon finds it (one syllable only as a word, a particle after it)."""
-    if stem.isascii():
-        return re.search(rf"(?<![A-Za-z]){re.escape(stem)}(?![A-Za-z])", text) is not None
-    if len(stem) == 1:
-        return any(word[:1] == stem and (len(word) == 1 or word[1:] in align_lexicon._PARTICLES)
-                   for word in re.findall(r"[\uac00-\ud7a3]+", text))
-    return stem in text
-
-
 def form_found(form: str, words: Sequence[str]) -> bool:
     parts = form.split()
     return any(all(align_lexicon._matches(w, p) for w, p in zip(words[i:], parts)) and len(words) - i >= len(parts)
@@ -81,7 +69,7 @@ def tally(pairs: Iterable[tuple[str, str]]) -> tuple[Counter, Counter]:
     agreed: Counter = Counter()
     for ko, en in pairs:
         ko_meanings, en_meanings = korean_concepts(ko), english_concepts(en)
-        words = _WORD.findall(en.lower())
+        words = align_lexicon._ENGLISH_WORD.findall(en.lower())
         for n in ko_meanings:
             for stem in CONCEPTS[n][0]:
                 if stem_found(stem, ko):

@@ -95,12 +95,27 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def stem_found(stem: str, text: str) -> bool:
+    """One stem read as korean_concepts reads them all at once (scripts/align_lexicon_check.py asks
+    stem by stem)."""
+    if stem.isascii():
+        return re.search(rf"(?<![A-Za-z]){re.escape(stem)}(?![A-Za-z])", text) is not None
+    if len(stem) == 1:
+        return any(word[:1] == stem and _standalone(word) for word in _HANGUL_WORD.findall(text))
+    return stem in text
+
+
+def _standalone(word: str) -> bool:
+    """A one-syllable word, or one with only a particle after its first syllable."""
+    return len(word) == 1 or word[1:] in _PARTICLES
+
+
 def korean_concepts(text: str) -> frozenset[int]:
     tables = _tables()
     found = {tables.stem_meanings[k] for k, _start, _end in tables.automaton.find_matches_as_indexes(
         text, overlapping=True)}
     for word in _HANGUL_WORD.findall(text):
-        if word[:1] in tables.short and (len(word) == 1 or word[1:] in _PARTICLES):
+        if word[:1] in tables.short and _standalone(word):
             found |= tables.short[word[:1]]
     for pattern, n in tables.latin:
         if pattern.search(text):
