@@ -9,7 +9,7 @@ beads is the pairing.
 
 How sure: the best sequence that pairs a Korean unit otherwise is found too (forward and backward
 costs, so every alternative bead is priced with the best path through it). Where it costs less
-than MARGIN more (NEAR_MARGIN beside a drop or a merge), the pair is doubtful and names the close
+than MARGIN more (NEAR_MARGINS near a drop or a merge), the pair is doubtful and names the close
 alternative: a wrong pairing that nothing marks is the one failure a translator cannot see.
 
 Lengths are characters other than spaces (Korean spacing varies: 정보 통신망 / 정보통신망). The
@@ -84,8 +84,11 @@ NEAR_MARGIN = 10.0
 BREAKS = frozenset({(1, 0), (2, 1)})
 # ...and two beads away, within e^7.5: a loose corpus pair beside a drop can shift the pair after
 # next (issue 19's positions of seeds 20-29: 6 wrong pairs unmarked with the first margin alone, 2
-# with this, for 987 -> 1,045 right pairs marked of 9,600; 6.5 left 4).
-NEAR_MARGINS = (NEAR_MARGIN, 7.5)
+# with this, for 987 -> 1,045 right pairs marked of 9,600; 6.5 left 4). Three beads away, within
+# e^6.5: with 5,800 meanings a run of loose pairs beside a drop (park2016 lines 509-513) was
+# followed confidently one pair further (2 of the 5 wrong pairs unmarked at issue 19's positions
+# of seeds 40-49; 939 -> 966 of 9,600 right pairs marked).
+NEAR_MARGINS = (NEAR_MARGIN, 7.5, 6.5)
 # Only beads this far from the diagonal are considered, in units, beside twice the difference in
 # the two counts (each drop or merge moves the path off the diagonal by one): the cost grows with
 # the document's length, not its square (1,000 park2016 sentences, one dropped: 13.4 s with a band
