@@ -183,3 +183,23 @@ def test_a_short_borrowed_word_does_not_vouch_by_chance():
     # too often; "clipper" (k-l-p-l) is long enough to stand for 클리퍼.
     assert not korean_names("다른 국가들도 필요성을 느낄 수 있다") & english_names("loose nuclear materials")
     assert korean_names("클리퍼 칩") & english_names("the clipper chip")
+
+
+@pytest.mark.parametrize("with_dateline, without", [
+    ("BAGHDAD, Iraq (CNN) The committee banned Iraq.", "The committee banned Iraq."),
+    ("SEOUL, Dec. 6 (Yonhap) -- North Korea fired a missile.", "North Korea fired a missile."),
+    ("WASHINGTON (AP) — The Senate voted.", "The Senate voted."),
+    ("(서울=연합뉴스) 김철수 기자 = 북한이 미사일을 쐈다.", "북한이 미사일을 쐈다."),
+])
+def test_a_wire_dateline_is_not_counted_as_length_but_its_names_are_evidence(with_dateline, without):
+    assert align.unit(with_dateline).length == align.unit(without).length
+    assert align.unit("The agency told CNN (CNN) that.").length == len("TheagencytoldCNN(CNN)that.")
+    if with_dateline.startswith("BAGHDAD"):
+        assert english_names("Baghdad") <= align.unit(with_dateline).evidence.names
+
+
+def test_an_ordinal_is_no_number_to_pair_by():
+    # "first" is mostly 첫, 처음 or 먼저 in Korean, none read as 1: it vouched for 폭탄 1개 instead.
+    assert "1" not in english_evidence("The first was a stun grenade, he said.").numbers
+    assert "1" in english_evidence("One bomb in a trash can exploded.").numbers
+    assert "1" in korean_evidence("쓰레기통에 있던 폭탄 1개가 폭발했다.").numbers

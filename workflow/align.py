@@ -110,8 +110,20 @@ class Unit:
 
 def unit(text: str, kind: str = "paragraph", sentences: int = 1, evidence: Evidence | None = None,
          pieces: Sequence[Unit] = ()) -> Unit:
-    return Unit(len("".join(text.split())), kind, evidence if evidence is not None else _read(text), sentences,
-                tuple(pieces), speech_breaks(text, sentences))
+    return Unit(len("".join(_DATELINE.sub("", text, count=1).split())), kind,
+                evidence if evidence is not None else _read(text), sentences, tuple(pieces),
+                speech_breaks(text, sentences))
+
+
+# A wire dateline opening a paragraph ("BAGHDAD, Iraq (CNN) —", "SEOUL, Dec. 6 (Yonhap) --",
+# "(서울=연합뉴스) 김철수 기자 =") is the agency's, not a translation of the other side's words:
+# its length is not counted (its names still are evidence). 46 of park2016's 1,000 English lines
+# open with one; on issue 19's positions of seeds 19-39 it changed no article's pairing and took
+# 12 marks off right pairs.
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z .'-]*[A-Z](?:,(?:\s+[\w.]+){1,3})?\s*)?\((?:CNN|AP|AFP|Reuters|Yonhap|UPI|KCNA)\)"
+    r"\s*(?:--|—|–|-|&#8212;)?\s*"
+    r"|^\s*\([가-힣]+=[가-힣A-Za-z]+\)\s*(?:[가-힣]+\s*(?:기자|특파원)\s*=?\s*)?")
 
 
 _OPENING_QUOTES = re.compile(r"[“「『]")
