@@ -198,8 +198,12 @@ def test_a_wire_dateline_is_not_counted_as_length_but_its_names_are_evidence(wit
         assert english_names("Baghdad") <= align.unit(with_dateline).evidence.names
 
 
-def test_an_ordinal_is_no_number_to_pair_by():
+def test_first_is_no_number_to_pair_by():
     # "first" is mostly 첫, 처음 or 먼저 in Korean, none read as 1: it vouched for 폭탄 1개 instead.
     assert "1" not in english_evidence("The first was a stun grenade, he said.").numbers
     assert "1" in english_evidence("One bomb in a trash can exploded.").numbers
     assert "1" in korean_evidence("쓰레기통에 있던 폭탄 1개가 폭발했다.").numbers
+    # "once" and "twice" stay: 한 번 and 두 배 are read as numbers.
+    assert "1" in english_evidence("He was allowed to call his family only once.").numbers & \
+        korean_evidence("가족과 단 한 번 이야기할 기회가 있었다.").numbers
+    assert "2" in english_evidence("Prices rose twice as fast.").numbers & korean_evidence("두 배 빨리 올랐다.").numbers

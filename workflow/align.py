@@ -57,7 +57,7 @@ QUOTE_MISMATCH = 1.0
 # lengths and left wrong pairs unmarked. Set on benchmarks/align_news.py (seed 19, and issue 19's
 # positions of seeds 20-29): 2.0 and 0.5 at the square root paired 706 of those 800 articles right
 # against 686 at the best weights counted linearly (1.0 and 0.2) and 672 with the 300-meaning list.
-# With 5,800 meanings (everyday words too) a sentence has more of them, and a one-sided one is
+# With 5,700 meanings (everyday words too) a sentence has more of them, and a one-sided one is
 # weaker evidence: on issue 19's positions of seeds 19-39, 1,494 of 1,680 articles right at 0.4,
 # 1,483 at 0.5; 0.3 placed 1,501 but then merged a three-sentence paragraph's sentences over a
 # dropped one whose words the English does not say (tests/test_align_lexicon.py).
@@ -85,7 +85,7 @@ BREAKS = frozenset({(1, 0), (2, 1)})
 # ...and two beads away, within e^7.5: a loose corpus pair beside a drop can shift the pair after
 # next (issue 19's positions of seeds 20-29: 6 wrong pairs unmarked with the first margin alone, 2
 # with this, for 987 -> 1,045 right pairs marked of 9,600; 6.5 left 4). Three beads away, within
-# e^6.5: with 5,800 meanings a run of loose pairs beside a drop (park2016 lines 509-513) was
+# e^6.5: with 5,700 meanings a run of loose pairs beside a drop (park2016 lines 509-513) was
 # followed confidently one pair further (2 of the 5 wrong pairs unmarked at issue 19's positions
 # of seeds 40-49; 939 -> 966 of 9,600 right pairs marked).
 NEAR_MARGINS = (NEAR_MARGIN, 7.5, 6.5)
