@@ -155,6 +155,30 @@ def build_articles(base: Path, seed: int) -> dict[tuple[str, str], list[Article]
     }
 
 
+# Issue articles whose corpus lines are not translations of each other, found by reading the failing
+# articles (issue 19's stops 25 and 26; the last one in stop 26): a pairing that follows the meaning
+# is scored wrong there. They stay in the measurement, and the goals are judged with them; the
+# held-out run reports them apart, so that what they cost can be seen.
+LOOSE_ARTICLES = {
+    "13-24": "line 14 is the second half of line 13's English sentence",
+    "61-72": "lines 67-68: one English sentence split over two lines, the rest shifted",
+    "73-84": "English cut mid-sentence at an HTML dash, the rest shifted by half a line",
+    "361-372": "line 368's English holds a sentence the Korean does not",
+    "397-408": "the second Korean sentence of 401 is in 402's English",
+    "505-516": "line 510's English holds 511's, and 511's is a sentence the Korean does not say",
+    "577-588": "line 577's English stops mid-sentence",
+    "589-600": "a sentence split over two English lines",
+    "721-732": "lines 721-722: the English is one line off",
+    "733-744": "lines 736-737: a sentence split over two lines",
+    "805-816": "a vocabulary note in the Korean, the English cut",
+    "817-828": "line 822's Korean is a vocabulary note",
+    "829-840": "lines 833 and 836: fragments, and an English headline as Korean",
+    "877-888": "lines 883-884: vocabulary notes as the Korean",
+    "889-900": "lines 895-898: the English shifted against the Korean",
+    "913-924": "line 913: a vocabulary note as the Korean",
+}
+
+
 def issue_articles(base: Path) -> list[Article]:
     """The issue's set: 80 articles of 12 one-sentence paragraphs, the first 960 park2016 dev lines."""
     park = read_tsv_pairs(require(base, PARK))

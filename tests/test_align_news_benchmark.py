@@ -112,3 +112,11 @@ def test_the_held_out_run_prints_each_seed_and_where_the_failures_are(bench, mon
     out = capsys.readouterr().out
     assert "seed 20" in out and "seed 21" in out and "articles right" in out
     assert "not all right, at how many of the 2 positions" in out
+    # 13-24 is the second of the four: reported apart, its runs counted once.
+    assert "loose *     1 articles:" in out and "the rest    3 articles:" in out
+
+
+def test_the_loose_articles_are_issue_articles(bench):
+    base = require_corpora("ko-en-news-park2016", "ko_en_news_park2016_dev.tsv").parents[1]
+    names = {a.name for a in sibling("news_articles").issue_articles(base)}
+    assert set(sibling("news_articles").LOOSE_ARTICLES) <= names
