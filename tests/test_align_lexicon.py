@@ -147,3 +147,11 @@ def test_a_table_line_found_in_both_languages_shares_its_meaning():
         form = forms[0]
         english = " ".join(w.rstrip("*") + ("ed" if w.endswith("*") else "") for w in form.split())
         assert n in english_concepts(f"They saw {english} there."), (form, english)
+
+
+def test_no_meaning_is_written_twice():
+    # Two lines with the same Korean stems would count one word as two shared (or one-sided) meanings.
+    seen: dict[frozenset[str], int] = {}
+    for n, (stems, _forms) in enumerate(CONCEPTS):
+        assert frozenset(stems) not in seen, f"meaning {n} repeats meaning {seen[frozenset(stems)]}: {stems}"
+        seen[frozenset(stems)] = n
