@@ -4,7 +4,8 @@ A thin screen over EditorState (tui/editor/state.py), which holds the rules: it 
 answers onto widgets and sends the person's intents to it. Virtualized: one DataTable for the list,
 and one Korean view and one English TextArea re-bound to whichever segment is current, so 5,000
 segments cost what 20 do. Reads, checks and writes each run on a long-lived thread with its own
-Workspace (tui/editor/threads.py); results come back as named messages.
+Workspace (tui/editor/threads.py), started by plain objects (editor_fetches.Fetches for reads and
+checks, tui/editor/writer.Writer for writes); results come back as named messages.
 
 Keys take effect in the order they were typed: the English box and the list run a key's binding
 (moving, dialogs, saving) from their own queue, in its turn (tui/widgets/key_order.py). So the
@@ -18,7 +19,7 @@ from __future__ import annotations
 import time
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container, Vertical, VerticalScroll
@@ -30,8 +31,7 @@ from textual.widgets import DataTable, Header, Static, TextArea
 
 from tui.cells import printable
 from tui import segment_nav
-from tui.editor import reads
-from tui.editor.jobs import MarkJob, Outcome, problem_of
+from tui.editor.jobs import MarkJob, Outcome
 from tui.editor.reads import Analysis, DocumentData
 from tui.editor.state import EditorState, Landed
 from tui.editor.threads import WorkspaceThread
@@ -40,13 +40,14 @@ from tui.labels import CONFLICT_MARK, LOCK_MARK
 from tui.screens import editor_keys
 from tui.screens import editor_messages as messages
 from tui.screens.editor_dialogs import HistoryDialog
+from tui.screens.editor_fetches import Fetches, loaded
 from tui.screens.editor_lookups import Lookups
 from tui.screens.editor_questions import Questions
 from tui.screens.editor_repair import PairingRepair
 from tui.session import Session
 from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.review_signoff_dialog import SignOffDialog
-from tui.widgets.segment_list import SegmentList, segment_rows, widths_for
+from tui.widgets.segment_list import SegmentList, widths_for
 from tui.widgets.segment_panels import SegmentPanels
 from tui.widgets.segment_texts import EnglishEditor, KoreanView, finding_marks
 from tui.widgets.term_picker import TermPicker
@@ -82,6 +83,9 @@ class EditorScreen(Screen):
         self._reads = WorkspaceThread(session.location, "reads")
         self._checks = WorkspaceThread(session.location, "checks")
         self._writes = WorkspaceThread(session.location, "writes")
+        self.fetches = Fetches(self._reads, self._checks, document_id, session.user, self.state,
+                               start=lambda work, group: self.run_worker(work, group=group, exclusive=True),
+                               post=self.post_message)
         self._words: list[int] = []
         self._analysis: Analysis | None = None
         self._shown: tuple | None = None  # what the panels show: (index, findings, term uses)
@@ -168,10 +172,10 @@ class EditorScreen(Screen):
         self._update_titles()
         self._set_layout()
         if self._preloaded is not None:
-            self.on_editor_screen_loaded(self._loaded(self._preloaded, self.app.size.width))
+            self.on_editor_screen_loaded(loaded(self._preloaded, self.app.size.width))
             self._preloaded = None
         else:
-            self.load(self.app.size.width)  # the screen itself has no size until its first layout
+            self.fetches.document(self.app.size.width)  # the screen itself has no size until its first layout
 
     def on_resize(self) -> None:
         self._set_layout()
@@ -185,7 +189,7 @@ class EditorScreen(Screen):
     def _reflow(self) -> None:
         table = self.query_one(SegmentList)
         if self.state.segments and table.widths != widths_for(self.size.width, len(self.state.segments)):
-            self.format_rows(self.size.width)
+            self.fetches.rows(self.size.width)
 
     def on_descendant_focus(self, event) -> None:
         self._update_titles()
@@ -194,20 +198,6 @@ class EditorScreen(Screen):
         self._update_titles()
 
     # loading -----------------------------------------------------------------------------------
-
-    @work(exclusive=True, group="load")
-    async def load(self, width: int) -> None:
-        try:
-            data = await self._reads.run(reads.load_document, self.document_id, self.session.user)
-        except Exception as exc:  # noqa: BLE001 - shown on screen, never as a traceback
-            self.post_message(messages.Failed(problem_of(exc), loading=True))
-            return
-        self.post_message(self._loaded(data, width))
-
-    def _loaded(self, data: DocumentData, width: int) -> messages.Loaded:
-        widths = widths_for(width, len(data.segments))
-        rows = segment_rows(data.segments, {}, widths, {})
-        return messages.Loaded(data, rows, widths, [segment_nav.korean_words(s.source) for s in data.segments])
 
     def on_editor_screen_loaded(self, message: messages.Loaded) -> None:
         data = message.data
@@ -239,7 +229,7 @@ class EditorScreen(Screen):
         self.english.read_only = not self.state.may_type()
         self.english.focus()
         self._update_titles()
-        self.call_after_refresh(self.count_findings if reloaded else self._after_first_paint)
+        self.call_after_refresh(self.fetches.counts if reloaded else self._after_first_paint)
 
     def on_editor_screen_failed(self, message: messages.Failed) -> None:
         if message.loading:
@@ -252,20 +242,12 @@ class EditorScreen(Screen):
         # The checks over the whole document hold the GIL for a while, so they start once the
         # document is on screen rather than delay its first frame. The Korean morphology model is
         # never loaded here: its decisions are stored in the workspace (workflow.word_decisions).
-        self.count_findings()
-
-    @work(exclusive=True, group="counts")
-    async def count_findings(self) -> None:
-        try:
-            counts = await self._checks.run(reads.document_counts, self.document_id)
-        except Exception:  # noqa: BLE001 - the list works without its marks; the panel still checks
-            return
-        self.post_message(messages.Counted(counts))
+        self.fetches.counts()
 
     def _recount_soon(self) -> None:
         if self._count_timer is not None:
             self._count_timer.stop()
-        self._count_timer = self.set_timer(self.COUNT_DELAY, self.count_findings)
+        self._count_timer = self.set_timer(self.COUNT_DELAY, self.fetches.counts)
 
     def on_editor_screen_counted(self, message: messages.Counted) -> None:
         state = self.state
@@ -277,12 +259,6 @@ class EditorScreen(Screen):
         for index in set(before) | set(state.counts):
             if before.get(index) != state.counts.get(index):
                 table.update_segment(state.segments[index - 1], state.counts.get(index), state.unsaved.get(index))
-
-    @work(exclusive=True, group="rows")
-    async def format_rows(self, width: int) -> None:
-        state = self.state
-        widths = widths_for(width, len(state.segments))
-        self.post_message(messages.Formatted(segment_rows(state.segments, state.counts, widths, state.unsaved), widths))
 
     def on_editor_screen_formatted(self, message: messages.Formatted) -> None:
         if len(message.rows) == len(self.state.segments):
@@ -345,7 +321,7 @@ class EditorScreen(Screen):
         self._update_titles()
         self._analyse_now()
         self.panels.show_matches([])
-        self.look_up_tm(index, segment.source)
+        self.fetches.memory(index, segment.source)
 
     def _show_align_note(self, segment: Segment) -> None:
         """Why the import doubted this pairing, while it is marked doubtful."""
@@ -586,23 +562,14 @@ class EditorScreen(Screen):
 
     def on_workspace_changed(self, message) -> None:
         if self.state.segments and not self._closing:
-            self.reread()
-
-    @work(exclusive=True, group="live")
-    async def reread(self) -> None:
-        landed, since = self.state.landed, self.state.audit_head
-        try:
-            found = await self._reads.run(reads.changes, self.document_id, since)
-        except Exception:  # noqa: BLE001 - the next change noticed tries again; the screen still works
-            return
-        self.post_message(messages.Reread(landed, found))
+            self.fetches.changes()
 
     def on_editor_screen_reread(self, message: messages.Reread) -> None:
         if self._closing:
             return
         result = self.state.changed(message.landed, message.changes, self._typed_text())
         if result.again:
-            self.reread()
+            self.fetches.changes()
             return
         state, table = self.state, self.query_one(SegmentList)
         for index in result.redraw:
@@ -638,22 +605,13 @@ class EditorScreen(Screen):
         # What is typed here is stored first, so the resolution cannot be overtaken by it.
         self.state.leave(self._typed_text())
         self._pump()
-        self.load_conflict(segment.index)
-
-    @work(exclusive=True, group="conflict")
-    async def load_conflict(self, index: int) -> None:
-        try:
-            found = await self._reads.run(reads.conflict, self.document_id, index)
-        except Exception as exc:  # noqa: BLE001 - shown on screen, never as a traceback
-            self.post_message(messages.Failed(problem_of(exc)))
-            return
-        self.post_message(messages.ConflictLoaded(index, found))
+        self.fetches.conflict(segment.index)
 
     def on_editor_screen_conflict_loaded(self, message: messages.ConflictLoaded) -> None:
         index = message.index
         if message.conflict is None:
             self.notify(_("Segment {index} is no longer in conflict: someone has resolved it.").format(index=index))
-            self.reread()
+            self.fetches.changes()
             return
 
         self.questions.resolve(index, message.conflict)
@@ -760,7 +718,7 @@ class EditorScreen(Screen):
                 self.notify(_("Signed off as {role} by {name}.").format(role=name(signoff.role),
                                                                        name=signoff.display_name),
                             title=_("Sign-off"))
-                self.reread()
+                self.fetches.changes()
 
         self.app.push_screen(SignOffDialog(self.session, self.document_id, role), signed)
 
@@ -797,7 +755,7 @@ class EditorScreen(Screen):
         hand); its findings and the list's counts are checked again."""
         self._start_at = at or self.state.current or 1
         self._reloading = True
-        self.load(self.size.width or self.app.size.width)
+        self.fetches.document(self.size.width or self.app.size.width)
 
     async def action_pairing(self) -> None:
         from tui.screens.pairing import PairingScreen
@@ -819,18 +777,7 @@ class EditorScreen(Screen):
     def _analyse_now(self) -> None:
         segment = self.current
         if segment is not None:
-            self.analyse(segment, self.english.text)
-
-    @work(exclusive=True, group="analyse")
-    async def analyse(self, segment: Segment, text: str) -> None:
-        state = self.state
-        texts = dict(state.unsaved)  # the rest as stored: the findings engine reads and caches those
-        try:
-            result = await self._checks.run(reads.analyse, self.document_id, segment, text, texts)
-        except Exception as exc:  # noqa: BLE001 - typing goes on; the notice says checks are off
-            self.post_message(messages.Failed(_("Checks unavailable: {problem}").format(problem=problem_of(exc))))
-            return
-        self.post_message(messages.Analysed(result))
+            self.fetches.analysis(segment, self.english.text)
 
     def on_editor_screen_analysed(self, message: messages.Analysed) -> None:
         result, english = message.analysis, self.english
@@ -854,14 +801,6 @@ class EditorScreen(Screen):
             first = next((v.finding for v in opened if v.finding.target_span), None)
             if first is not None:
                 self._show_finding(first)
-
-    @work(exclusive=True, group="tm")
-    async def look_up_tm(self, index: int, source: str) -> None:
-        try:
-            found = await self._reads.run(reads.tm_matches, index, source)
-        except Exception:  # noqa: BLE001 - translating goes on without the memory
-            return
-        self.post_message(messages.TmFound(*found))
 
     def on_editor_screen_tm_found(self, message: messages.TmFound) -> None:
         if message.index == self.state.current:
