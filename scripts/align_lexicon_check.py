@@ -27,7 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from workflow import align_lexicon  # noqa: E402
-from workflow.align_lexicon import CONCEPTS, TABLE, english_concepts, korean_concepts, stem_found  # noqa: E402
+from workflow.align_lexicon import (  # noqa: E402
+    CONCEPTS, TABLE, english_concepts, english_words, form_found, korean_concepts, stem_found,
+)
 
 SOURCES = (
     ("ko-en-news-ntrex128", "ntrex128_ko_en_sentences.tsv"),
@@ -57,19 +59,13 @@ def read_pairs(base: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-def form_found(form: str, words: Sequence[str]) -> bool:
-    parts = form.split()
-    return any(all(align_lexicon._matches(w, p) for w, p in zip(words[i:], parts)) and len(words) - i >= len(parts)
-               for i in range(len(words)))
-
-
 def tally(pairs: Iterable[tuple[str, str]]) -> tuple[Counter, Counter]:
     """For each (meaning, stem or form): how often found, and how often the other side agreed."""
     found: Counter = Counter()
     agreed: Counter = Counter()
     for ko, en in pairs:
         ko_meanings, en_meanings = korean_concepts(ko), english_concepts(en)
-        words = align_lexicon._ENGLISH_WORD.findall(en.lower())
+        words = english_words(en)
         for n in ko_meanings:
             for stem in CONCEPTS[n][0]:
                 if stem_found(stem, ko):

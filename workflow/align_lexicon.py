@@ -123,18 +123,33 @@ def korean_concepts(text: str) -> frozenset[int]:
     return frozenset(found)
 
 
+def english_words(text: str) -> list[str]:
+    """The words an English form is matched against, lower-cased, in order."""
+    return _ENGLISH_WORD.findall(text.lower())
+
+
 def english_concepts(text: str) -> frozenset[int]:
     phrase_starts = _tables().phrase_starts
-    words = _ENGLISH_WORD.findall(text.lower())
+    words = english_words(text)
     found: set[int] = set()
     for word in words:
         found |= _english_word(word)
     for i, word in enumerate(words):
         for n, parts in phrase_starts.get(word.rstrip("."), ()):
-            if n not in found and all(_matches(w, p) for w, p in zip(words[i + 1:], parts[1:])) \
-                    and len(words) - i >= len(parts):
+            if n not in found and _phrase_at(words, i, parts):
                 found.add(n)
     return frozenset(found)
+
+
+def form_found(form: str, words: list[str]) -> bool:
+    """One form read as english_concepts reads them all at once (scripts/align_lexicon_check.py asks
+    form by form)."""
+    parts = tuple(form.split())
+    return any(_phrase_at(words, i, parts) for i in range(len(words)))
+
+
+def _phrase_at(words: list[str], i: int, parts: tuple[str, ...]) -> bool:
+    return len(words) - i >= len(parts) and all(_matches(w, p) for w, p in zip(words[i:], parts))
 
 
 def _phrase_starts(concepts: tuple[Meaning, ...]) -> dict[str, list[tuple[int, tuple[str, ...]]]]:
