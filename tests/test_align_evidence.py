@@ -178,6 +178,34 @@ def test_a_merged_block_is_cut_after_the_sentences_a_korean_quotation_chain_may_
     assert align.best_split((plain, plain), whole, 1.0) == 1  # without the chain: the first cut
 
 
+def _paragraphs(tmp_path, name, paragraphs):
+    path = tmp_path / name
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_merged_block_is_not_cut_inside_a_quotation(tmp_path):
+    # Lengths alone (no words to read) favour cutting after '"No.': the sentence after it is still
+    # inside the quotation, and a paragraph does not end there.
+    words = " aaaa" * 6
+    english = [f"Aaaa{words * 2}.", f'Aaaa{words}, he said, "No. Aaaa{words}."', f"Aaaa{words * 3}.",
+               f"Aaaa{words * 2}."]
+    ko = _paragraphs(tmp_path, "ko.md", ["가" * 40, "가" * 25, "가" * 60, "가" * 30])
+    en = _paragraphs(tmp_path, "en.md", [english[0], f"{english[1]} {english[2]}", english[3]])
+    assert [s.target for s in plan_import(ko, en).segments] == english
+
+
+def test_a_merge_into_one_sentence_is_priced_as_the_drop_it_is(tmp_path):
+    # One English sentence for two paragraphs goes whole to one of them: the other is dropped. At a
+    # merge's prior that was the cheap way to drop a paragraph, and here it dropped the wrong one
+    # (the fourth Korean, whose English is there; the fifth's is the one missing).
+    ko = _paragraphs(tmp_path, "ko.md", ["가" * n for n in (32, 67, 82, 43, 87)])
+    en = _paragraphs(tmp_path, "en.md", ["a" * n for n in (63, 147, 182, 93)])
+    segments = plan_import(ko, en).segments
+    assert [len(s.target or "") for s in segments] == [63, 147, 182, 93, 0]
+    assert segments[4].note == pairing_notes.DROPPED
+
+
 def test_a_short_borrowed_word_does_not_vouch_by_chance():
     # "nuclear" reduces to n-k-l, the head of 느낄 ("feel"): three consonants match some Hangul word
     # too often; "clipper" (k-l-p-l) is long enough to stand for 클리퍼.

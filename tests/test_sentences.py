@@ -5,7 +5,7 @@ import json
 import pytest
 
 from corpora import require_corpora
-from workflow.sentences import split_sentences
+from workflow.sentences import inside_quotation, split_sentences
 
 KO_CASES = [
     # (input, expected sentences)
@@ -143,6 +143,19 @@ def test_rejoining_gives_back_the_normalised_input(lang, text):
 @pytest.mark.parametrize(("text", "expected"), KO_GLUED, ids=_ids(KO_GLUED))
 def test_glued_boundaries_lose_nothing(text, expected):
     assert "".join(split_sentences(text, "ko")) == text
+
+
+@pytest.mark.parametrize("text, inside", [
+    # A quotation of two sentences: the second opens inside it, the sentence after it does not.
+    ('Asked if it was negotiable, he said, "No. This is our vision." A weekly quoted him.', [False, True, False]),
+    ("그는 “협상은 없다. 이것은 우리 구상이다”라고 말했다. 주간지가 보도했다.", [False, True, False]),
+    # A quotation running over into a paragraph that reopens it: a break may fall before the reopening.
+    ('He said, "We will win. We are strong. "We will not stop."', [False, True, False]),
+    ('"Help!" Hammel added. Then he left.', [False, False]),
+    ("No quotation here. None at all.", [False, False]),
+])
+def test_a_sentence_opening_inside_a_quotation_is_known(text, inside):
+    assert inside_quotation(split_sentences(text, "ko" if "다" in text else "en")) == inside
 
 
 def test_unknown_language_is_rejected():

@@ -103,7 +103,8 @@ def _pair_blocks(ko: list[Block], en: list[Block], glossary: GlossaryIndex | Non
 
     source = [_with_sentences(b, "ko", korean) for b in ko]
     target = [_with_sentences(b, "en", english) for b in en]
-    beads = align.parallel(source, target) if len(ko) == len(en) else align.align(source, target)
+    beads = (align.parallel(source, target) if len(ko) == len(en)
+             else align.align(source, target, cut_merges=True))
     c = align.ratio(source, target)
     texts: list[str | None] = [None] * len(ko)
     notes: dict[int, str] = {}
@@ -154,9 +155,12 @@ def _pair_blocks(ko: list[Block], en: list[Block], glossary: GlossaryIndex | Non
 
 def _with_sentences(block: Block, lang: str, make: Callable[[str], align.Unit]) -> align.Unit:
     """The block as a unit, with its sentences as units of their own where it has several."""
+    from workflow.sentences import inside_quotation
+
     sentences = _sentences(block.text, lang)
     whole = make(block.text)
-    pieces = [make(s) for s in sentences] if len(sentences) > 1 else []
+    pieces = ([replace(make(s), in_quotation=inside) for s, inside in zip(sentences, inside_quotation(sentences))]
+              if len(sentences) > 1 else [])
     return replace(whole, kind=block.kind.value, sentences=len(sentences), pieces=tuple(pieces),
                    flex=align.speech_breaks(block.text, len(sentences)))
 

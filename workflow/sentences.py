@@ -125,3 +125,25 @@ def split_sentences(text: str, lang: str) -> list[str]:
             sent_start = end
     out.append(text[sent_start:].strip())
     return [s for s in out if s]
+
+
+def inside_quotation(sentences: list[str]) -> list[bool]:
+    """For each sentence, whether it opens inside a quotation the sentences before it left open
+    ('…said, "No.' then 'This is the Iraqi vision."'): a paragraph break is not made there. One
+    that opens with a quotation mark of its own reopens it, as a quotation running over paragraphs
+    does in English ('"…' closing nothing, then '"…'), so a break may fall before it."""
+    flags, curly, straight = [], 0, False
+    for sentence in sentences:
+        opens = sentence[:1]
+        flags.append((curly > 0 or straight) and opens not in '"“「『')
+        if opens in '"“「『' and (curly > 0 or straight):
+            curly, straight = (1, False) if opens != '"' else (0, True)
+            sentence = sentence[1:]
+        for ch in sentence:
+            if ch in "“「『":
+                curly += 1
+            elif ch in "”」』":
+                curly = max(0, curly - 1)
+            elif ch == '"':
+                straight = not straight
+    return flags
