@@ -193,6 +193,10 @@ def test_a_merged_block_is_not_cut_inside_a_quotation(tmp_path):
     ko = _paragraphs(tmp_path, "ko.md", ["가" * 40, "가" * 25, "가" * 60, "가" * 30])
     en = _paragraphs(tmp_path, "en.md", [english[0], f"{english[1]} {english[2]}", english[3]])
     assert [s.target for s in plan_import(ko, en).segments] == english
+    # Where the Korean paragraph itself ends inside the quotation, its English may too.
+    ko = _paragraphs(tmp_path, "ko.md", ["가" * 40, "가" * 20 + " “" + "가" * 4, "가" * 60, "가" * 30])
+    running_on = [s.target for s in plan_import(ko, en).segments]
+    assert running_on[1].endswith('"No.') and running_on[2].startswith("Aaaa")
 
 
 def test_a_merge_into_one_sentence_is_priced_as_the_drop_it_is(tmp_path):
@@ -235,3 +239,16 @@ def test_first_is_no_number_to_pair_by():
     assert "1" in english_evidence("He was allowed to call his family only once.").numbers & \
         korean_evidence("가족과 단 한 번 이야기할 기회가 있었다.").numbers
     assert "2" in english_evidence("Prices rose twice as fast.").numbers & korean_evidence("두 배 빨리 올랐다.").numbers
+
+
+def test_an_ordinal_vouches_only_for_an_ordinal():
+    # "the second blast" is not 폭탄 2개; it is 두 번째 폭발 (or 2차, 제2).
+    second = english_evidence("The second blast went off minutes later.").numbers
+    assert not second & korean_evidence("폭발장치 2개가 15m 떨어져 있었다.").numbers
+    for korean in ("두 번째 폭발이 있었다.", "2번째 폭발", "제2차 회의", "2차 협상"):
+        assert second & korean_evidence(korean).numbers, korean
+    assert english_evidence("in the 21st century").numbers & korean_evidence("21세기에는").numbers
+    assert english_evidence("World War II").numbers & korean_evidence("제2차 세계대전").numbers
+    # Counts stay counts: "two" is 2개, and "twice" 두 배.
+    assert english_evidence("two devices").numbers & korean_evidence("장치 2개").numbers
+    assert english_evidence("twice as fast").numbers & korean_evidence("두 배 빨리").numbers

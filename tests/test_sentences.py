@@ -5,7 +5,7 @@ import json
 import pytest
 
 from corpora import require_corpora
-from workflow.sentences import inside_quotation, split_sentences
+from workflow.sentences import ends_in_quotation, inside_quotation, split_sentences
 
 KO_CASES = [
     # (input, expected sentences)
@@ -153,9 +153,27 @@ def test_glued_boundaries_lose_nothing(text, expected):
     ('He said, "We will win. We are strong. "We will not stop."', [False, True, False]),
     ('"Help!" Hammel added. Then he left.', [False, False]),
     ("No quotation here. None at all.", [False, False]),
+    # Left open at the end (running on into the next paragraph): what is inside is still known.
+    ('He said, "No. Not now. Not ever.', [False, True, True]),
+    # A closing mark with none open: the text was cut from a longer one, so nothing is known.
+    ("then,” he said. He left. “Go.”", [False, False, False]),
+    # Korean drafts close a curly quotation with a straight mark.
+    ('그는 “아니다. 이것은 우리 구상"이라고 말했다. 주간지가 보도했다.', [False, True, False]),
 ])
 def test_a_sentence_opening_inside_a_quotation_is_known(text, inside):
     assert inside_quotation(split_sentences(text, "ko" if "다" in text else "en")) == inside
+
+
+@pytest.mark.parametrize("text, open_at_end", [
+    ("그는 “바다는 우리의 것이다.", True),
+    ('"No. Not now.', True),
+    ('He said, "No." Then he left.', False),
+    ("그는 “아니다”라고 말했다.", False),
+    ('그는 “아니다"라고 말했다.', False),
+    ("then,” he said.", True),  # marks that do not pair up: it may be
+])
+def test_a_paragraph_that_ends_inside_a_quotation_is_known(text, open_at_end):
+    assert ends_in_quotation(text) is open_at_end
 
 
 def test_unknown_language_is_rejected():

@@ -155,14 +155,14 @@ def _pair_blocks(ko: list[Block], en: list[Block], glossary: GlossaryIndex | Non
 
 def _with_sentences(block: Block, lang: str, make: Callable[[str], align.Unit]) -> align.Unit:
     """The block as a unit, with its sentences as units of their own where it has several."""
-    from workflow.sentences import inside_quotation
+    from workflow.sentences import ends_in_quotation, inside_quotation
 
     sentences = _sentences(block.text, lang)
     whole = make(block.text)
     pieces = ([replace(make(s), in_quotation=inside) for s, inside in zip(sentences, inside_quotation(sentences))]
               if len(sentences) > 1 else [])
     return replace(whole, kind=block.kind.value, sentences=len(sentences), pieces=tuple(pieces),
-                   flex=align.speech_breaks(block.text, len(sentences)))
+                   flex=align.speech_breaks(block.text, len(sentences)), ends_in_quotation=ends_in_quotation(block.text))
 
 
 def _close_call(bead: align.Bead) -> str:

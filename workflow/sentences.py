@@ -127,23 +127,51 @@ def split_sentences(text: str, lang: str) -> list[str]:
     return [s for s in out if s]
 
 
+
 def inside_quotation(sentences: list[str]) -> list[bool]:
     """For each sentence, whether it opens inside a quotation the sentences before it left open
     ('…said, "No.' then 'This is the Iraqi vision."'): a paragraph break is not made there. One
     that opens with a quotation mark of its own reopens it, as a quotation running over paragraphs
-    does in English ('"…' closing nothing, then '"…'), so a break may fall before it."""
-    flags, curly, straight = [], 0, False
+    does in English ('"…' closing nothing, then '"…'), so a break may fall before it. Where the
+    marks do not pair up (a closing one with none open, an odd number of straight ones: text cut
+    from a longer story, or a slip), nothing is known and none is said to be inside."""
+    flags, state = [], _Quotes()
     for sentence in sentences:
-        opens = sentence[:1]
-        flags.append((curly > 0 or straight) and opens not in '"“「『')
-        if opens in '"“「『' and (curly > 0 or straight):
-            curly, straight = (1, False) if opens != '"' else (0, True)
-            sentence = sentence[1:]
-        for ch in sentence:
+        reopens = sentence[:1] in _QUOTE_OPENERS and state.open
+        flags.append(state.open and not reopens)
+        state.read(sentence[1:] if reopens else sentence)
+    return flags if state.paired else [False] * len(sentences)
+
+
+def ends_in_quotation(text: str) -> bool:
+    """Whether the text leaves a quotation open at its end (or its marks do not pair up): a
+    paragraph that does may have its translation end inside one too."""
+    state = _Quotes()
+    state.read(text)
+    return state.open or not state.paired
+
+
+_QUOTE_OPENERS = '"“「『'
+
+
+class _Quotes:
+    """Curly and corner quotation marks nest; straight ones toggle."""
+
+    def __init__(self) -> None:
+        self.curly, self.straight, self.paired = 0, False, True
+
+    @property
+    def open(self) -> bool:
+        return self.curly > 0 or self.straight
+
+    def read(self, text: str) -> None:
+        for ch in text:
             if ch in "“「『":
-                curly += 1
+                self.curly += 1
             elif ch in "”」』":
-                curly = max(0, curly - 1)
+                self.paired = self.paired and self.curly > 0
+                self.curly = max(0, self.curly - 1)
+            elif ch == '"' and self.curly > 0 and not self.straight:
+                self.curly -= 1  # “…" : Korean drafts mix the two
             elif ch == '"':
-                straight = not straight
-    return flags
+                self.straight = not self.straight
