@@ -199,6 +199,16 @@ def test_a_merged_block_is_not_cut_inside_a_quotation(tmp_path):
     assert running_on[1].endswith('"No.') and running_on[2].startswith("Aaaa")
 
 
+def test_a_merged_block_may_be_cut_before_a_quotation_a_colon_introduces(tmp_path):
+    # One English sentence, but the second Korean paragraph is the quotation it ends with: the
+    # colon is where the draft ran the two together.
+    words = " aaaa" * 6
+    english = [f"Aaaa{words * 2}.", f"Aaaa{words * 2} today:", f"“Aaaa{words * 2}.”", f"Aaaa{words * 2}."]
+    ko = _paragraphs(tmp_path, "ko.md", ["가" * 30, "가" * 30, "“" + "가" * 30 + "”", "가" * 30])
+    en = _paragraphs(tmp_path, "en.md", [english[0], f"{english[1]} {english[2]}", english[3]])
+    assert [s.target for s in plan_import(ko, en).segments] == english
+
+
 def test_a_merge_into_one_sentence_is_priced_as_the_drop_it_is(tmp_path):
     # One English sentence for two paragraphs goes whole to one of them: the other is dropped. At a
     # merge's prior that was the cheap way to drop a paragraph, and here it dropped the wrong one

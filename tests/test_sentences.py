@@ -5,7 +5,7 @@ import json
 import pytest
 
 from corpora import require_corpora
-from workflow.sentences import ends_in_quotation, inside_quotation, split_sentences
+from workflow.sentences import ends_in_quotation, inside_quotation, paragraph_pieces, split_sentences
 
 KO_CASES = [
     # (input, expected sentences)
@@ -174,6 +174,16 @@ def test_a_sentence_opening_inside_a_quotation_is_known(text, inside):
 ])
 def test_a_paragraph_that_ends_inside_a_quotation_is_known(text, open_at_end):
     assert ends_in_quotation(text) is open_at_end
+
+
+@pytest.mark.parametrize("text, pieces", [
+    ("Boyd says stations will open today: “There are 665 of them.” They open at 8.",
+     ["Boyd says stations will open today:", "“There are 665 of them.”", "They open at 8."]),
+    ('Someone else added: "Such an out of touch advert."', ["Someone else added:", '"Such an out of touch advert."']),
+    ("The vote was 3:1 in favour. The motto: the sea is ours.", ["The vote was 3:1 in favour.", "The motto: the sea is ours."]),
+])
+def test_a_quotation_a_colon_introduces_may_be_a_paragraph_of_its_own(text, pieces):
+    assert paragraph_pieces(split_sentences(text, "en")) == pieces
 
 
 def test_unknown_language_is_rejected():

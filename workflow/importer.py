@@ -128,7 +128,7 @@ def _pair_blocks(ko: list[Block], en: list[Block], glossary: GlossaryIndex | Non
             notes[i] = pairing_notes.SPLIT.format(first=left + 1, second=right + 1)
         elif shape == (2, 1):
             first, second = bead.source
-            pieces = _sentences(en_text, "en")
+            pieces = _pieces(en_text, "en")
             k = align.best_split((source[first], source[second]), target[bead.target[0]], c)
             texts[first] = " ".join(pieces[:k]) or None
             texts[second] = " ".join(pieces[k:]) or None
@@ -159,8 +159,10 @@ def _with_sentences(block: Block, lang: str, make: Callable[[str], align.Unit]) 
 
     sentences = _sentences(block.text, lang)
     whole = make(block.text)
-    pieces = ([replace(make(s), in_quotation=inside) for s, inside in zip(sentences, inside_quotation(sentences))]
-              if len(sentences) > 1 else [])
+    texts = _pieces(block.text, lang)
+    pieces = ([replace(make(s), in_quotation=inside, after_colon=k > 0 and texts[k - 1].endswith(":"))
+               for k, (s, inside) in enumerate(zip(texts, inside_quotation(texts)))]
+              if len(texts) > 1 else [])
     return replace(whole, kind=block.kind.value, sentences=len(sentences), pieces=tuple(pieces),
                    flex=align.speech_breaks(block.text, len(sentences)), ends_in_quotation=ends_in_quotation(block.text))
 
@@ -181,6 +183,13 @@ def _sentences(text: str, lang: str) -> list[str]:
     from workflow.sentences import split_sentences
 
     return split_sentences(text, lang) if text.strip() else []
+
+
+def _pieces(text: str, lang: str) -> list[str]:
+    """Where a merged block may be cut between two paragraphs (workflow.sentences.paragraph_pieces)."""
+    from workflow.sentences import paragraph_pieces
+
+    return paragraph_pieces(_sentences(text, lang))
 
 
 def _split_into_sentences(segments: list[PlannedSegment]) -> list[PlannedSegment]:
