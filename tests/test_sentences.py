@@ -101,6 +101,11 @@ EN_CASES = [
     ("Incredible! Nobody expected it.", ["Incredible!", "Nobody expected it."]),
     ("Kim Jong Un met Moon Jae-in in Pyongyang. The two leaders agreed.", ["Kim Jong Un met Moon Jae-in in Pyongyang.", "The two leaders agreed."]),
     ("The article was titled “Why Seoul?” and ran on Monday.", ["The article was titled “Why Seoul?” and ran on Monday."]),
+    # A lowercase start after a plain word is a slip, not an abbreviation; after a short one it may not be.
+    ("Nothing was said about the document. confusion marred the concert.",
+     ["Nothing was said about the document.", "confusion marred the concert."]),
+    ("It costs approx. five dollars, about 3 ft. long, etc. and more.", ["It costs approx. five dollars, about 3 ft. long, etc. and more."]),
+    ("Talks resume in Sept. and end in Oct. or later.", ["Talks resume in Sept. and end in Oct. or later."]),
 ]
 
 # Messy Korean with no space after the terminator: split, though " ".join then adds that space.

@@ -50,6 +50,8 @@ _NUMBERED = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oc
 # May end a sentence; we split after them only before a word that typically opens one.
 _ENDABLE = {"Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "Plc", "LLC", "etc", "St", "Mt", "Ft",
             "Dept", "Univ", "approx", "a.m", "p.m"}
+# Lowercase abbreviations of five letters or more, which a lowercase word may follow.
+_LOWER_ABBREVIATIONS = {"approx", "admin", "assoc", "estab", "incorp", "intro", "misc", "numb", "trans"}
 # Closed-class words that start sentences but hardly ever follow "U.S." or "Inc." inside one.
 _STARTERS = {"The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its",
              "Their", "Our", "My", "This", "That", "These", "Those", "There", "Here", "But", "And",
@@ -85,7 +87,11 @@ def _is_boundary(text: str, start: int, end: int, ko: bool, sent_start: int, end
         # ellipsis does so only after a final ending ("결렬됐다… 양측은" but "그런데… 이번에는").
         return not ellipsis or closed or prev in "다요죠까"
     if c.islower():
-        return False  # "e.g. this", '"Why?" he asked', "wait... then"
+        # "e.g. this", '"Why?" he asked', "wait... then"; but a plain word of five letters or more
+        # is no abbreviation, so the lowercase is a slip ("the document. confusion marred...").
+        word = text[text.rfind(" ", sent_start, start) + 1:start]
+        return (mark == "." and not closed and len(word) >= 5 and word.isalpha() and word.islower()
+                and word not in _LOWER_ABBREVIATIONS)
     if ellipsis:
         return True
     if closed and mark[-1] in "?!" and _ATTRIBUTION.match(text, nxt):
