@@ -162,6 +162,9 @@ def test_glued_boundaries_lose_nothing(text, expected):
     ('He said, "No. Not now. Not ever.', [False, True, True]),
     # A closing mark with none open: the text was cut from a longer one, so nothing is known.
     ("then,” he said. He left. “Go.”", [False, False, False]),
+    # A straight mark that opens while one is open: the first was never closed.
+    ('Kate said: "We look forward to it. She said they would leave "no stone unturned" in the hunt.',
+     [False, False]),
     # Korean drafts close a curly quotation with a straight mark.
     ('그는 “아니다. 이것은 우리 구상"이라고 말했다. 주간지가 보도했다.', [False, True, False]),
 ])

@@ -171,7 +171,9 @@ _QUOTE_OPENERS = '"“「『'
 
 
 class _Quotes:
-    """Curly and corner quotation marks nest; straight ones toggle."""
+    """Curly and corner quotation marks nest. A straight one opens after a space (or at the start)
+    and closes after a word, so one that opens while another is open, or closes with none open,
+    shows marks that do not pair up ('said: "We look forward… She said they would leave "no')."""
 
     def __init__(self) -> None:
         self.curly, self.straight, self.paired = 0, False, True
@@ -181,7 +183,7 @@ class _Quotes:
         return self.curly > 0 or self.straight
 
     def read(self, text: str) -> None:
-        for ch in text:
+        for at, ch in enumerate(text):
             if ch in "“「『":
                 self.curly += 1
             elif ch in "”」』":
@@ -190,4 +192,6 @@ class _Quotes:
             elif ch == '"' and self.curly > 0 and not self.straight:
                 self.curly -= 1  # “…" : Korean drafts mix the two
             elif ch == '"':
-                self.straight = not self.straight
+                opening = at == 0 or text[at - 1] in " ([{—–-"
+                self.paired = self.paired and opening != self.straight
+                self.straight = opening
