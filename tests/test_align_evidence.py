@@ -262,3 +262,15 @@ def test_an_ordinal_vouches_only_for_an_ordinal():
     # Counts stay counts: "two" is 2개, and "twice" 두 배.
     assert english_evidence("two devices").numbers & korean_evidence("장치 2개").numbers
     assert english_evidence("twice as fast").numbers & korean_evidence("두 배 빨리").numbers
+
+
+def test_the_doubt_margin_narrows_with_distance_from_a_drop():
+    # Beside the drop a pair needs the widest margin to go unmarked, narrower one and two beads
+    # further, then the plain one: where the draft breaks step, a neighbour's pairing is the
+    # likeliest error.
+    korean = KOREAN + ["가나다라마바사아자차카타파하"] * 2
+    english = ENGLISH[1:] + ["The quick brown fox jumps over the lazy dog again."] * 2
+    beads = align.align(_units(korean, "ko"), _units(english, "en"))
+    assert beads[0].shape == (1, 0)
+    assert [b.threshold for b in beads[1:]] == [*align.NEAR_MARGINS, align.MARGIN, align.MARGIN]
+    assert align.NEAR_MARGIN > align.NEAR_MARGINS[1] > align.NEAR_MARGINS[2] > align.MARGIN
