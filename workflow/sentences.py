@@ -6,11 +6,15 @@ that close a sentence even without punctuation ("했다", "합니다", "했어�
 judged by a handful of rules (see `_is_boundary`). Nothing is ever rewritten: sentences are slices of
 the whitespace-normalised input, so joining them with " " gives that input back, except where the
 input had no space at a boundary ("했다.그는" -> ["했다.", "그는"]).
+
+The importer also asks where, among a block's sentences, a paragraph could end: not inside a
+quotation (`inside_quotation`, `ends_in_quotation`), and also before a quotation a colon introduces
+(`paragraph_pieces`).
 """
 
 import re
 
-__all__ = ["split_sentences"]
+__all__ = ["ends_in_quotation", "inside_quotation", "paragraph_pieces", "split_sentences"]
 
 
 def _hangul_with_final(jong: int) -> str:
@@ -51,7 +55,7 @@ _NUMBERED = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oc
 _ENDABLE = {"Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Bros", "Plc", "LLC", "etc", "St", "Mt", "Ft",
             "Dept", "Univ", "approx", "a.m", "p.m"}
 # Lowercase abbreviations of five letters or more, which a lowercase word may follow.
-_LOWER_ABBREVIATIONS = {"approx", "admin", "assoc", "estab", "incorp", "intro", "misc", "numb", "trans"}
+_LOWER_ABBREVIATIONS = {"approx", "admin", "assoc", "estab", "incorp", "intro", "trans"}
 # Closed-class words that start sentences but hardly ever follow "U.S." or "Inc." inside one.
 _STARTERS = {"The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its",
              "Their", "Our", "My", "This", "That", "These", "Those", "There", "Here", "But", "And",
@@ -133,14 +137,13 @@ def split_sentences(text: str, lang: str) -> list[str]:
     return [s for s in out if s]
 
 
-
 def inside_quotation(sentences: list[str]) -> list[bool]:
     """For each sentence, whether it opens inside a quotation the sentences before it left open
     ('…said, "No.' then 'This is the Iraqi vision."'): a paragraph break is not made there. One
     that opens with a quotation mark of its own reopens it, as a quotation running over paragraphs
     does in English ('"…' closing nothing, then '"…'), so a break may fall before it. Where the
-    marks do not pair up (a closing one with none open, an odd number of straight ones: text cut
-    from a longer story, or a slip), nothing is known and none is said to be inside."""
+    marks do not pair up (one closing with none open, or opening inside another: text cut from a
+    longer story, or a slip), nothing is known and none is said to be inside."""
     flags, state = [], _Quotes()
     for sentence in sentences:
         reopens = sentence[:1] in _QUOTE_OPENERS and state.open
