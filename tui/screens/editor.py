@@ -41,6 +41,7 @@ from tui.screens import editor_keys
 from tui.screens import editor_messages as messages
 from tui.screens.editor_dialogs import HistoryDialog
 from tui.screens.editor_fetches import Fetches, loaded
+from tui.screens.editor_inserts import Inserts
 from tui.screens.editor_lookups import Lookups
 from tui.screens.editor_questions import Questions
 from tui.screens.editor_repair import PairingRepair
@@ -50,10 +51,9 @@ from tui.widgets.review_signoff_dialog import SignOffDialog
 from tui.widgets.segment_list import SegmentList, widths_for
 from tui.widgets.segment_panels import SegmentPanels
 from tui.widgets.segment_texts import EnglishEditor, KoreanView, finding_marks
-from tui.widgets.term_picker import TermPicker
 from workflow.models import is_work, locked_refusal
 from workflow.i18n import _
-from workflow.models import Move, Segment, choices, choices_for, edit_for, shown
+from workflow.models import Move, Segment, shown
 from workflow.names import name, names
 
 FOCUS_MARK = "▸ "  # the focused pane says so in its title, not by colour alone
@@ -106,6 +106,7 @@ class EditorScreen(Screen):
                                     hold=self._hold_english, focus=lambda: self.english.focus(),
                                     unsaved=self._unsaved_warning, cursor=lambda: self.english.cursor_offset)
         self.lookups: Lookups  # set on mount, as questions
+        self.inserts: Inserts  # set on mount, as questions
         self._to_finding = False  # put the cursor on the first finding once the analysis lands
         self._english: EnglishEditor | None = None
         self._standing = ""  # a notice that stays (read-only), shown when nothing more pressing is
@@ -169,6 +170,8 @@ class EditorScreen(Screen):
                                found=self._show_found,
                                open_document=lambda doc, at: self.app.push_screen(
                                    EditorScreen(self.session, doc, start_at=at)))
+        self.inserts = Inserts(self.app, self.state, english=lambda: self.english, panels=lambda: self.panels,
+                               uses=lambda: self._analysis.uses if self._analysis is not None else self.panels.uses)
         self._update_titles()
         self._set_layout()
         if self._preloaded is not None:
@@ -626,54 +629,21 @@ class EditorScreen(Screen):
         self._pump()
 
     def action_copy_source(self) -> None:
-        if self.current is not None and not self.english.read_only:
-            self.english.replace_all(self.current.source)
-            self.english.focus()
+        if self.current is not None:
+            self.inserts.source(self.current.source)
 
     def action_insert_term(self) -> None:
-        english = self.english
-        if english.read_only or self.current is None:
-            return
-        uses = self._analysis.uses if self._analysis is not None else self.panels.uses
-        self._offer(choices(uses, english.text, english.cursor_offset, english.selection_span))
-
-    def _offer(self, offered) -> None:
-        """One term with one rendering goes straight in; more open a picker, the nearest first."""
-        if not offered:
-            self.notify(_("No glossary term in this segment's Korean."))
-            return
-        if len(offered) == 1:
-            self.english.apply_edit(offered[0].edit)
-            self.english.focus()
-            return
-        index = self.state.current
-
-        def picked(choice) -> None:
-            if choice is None or index != self.state.current:
-                return
-            english = self.english  # worked out again: the text may have moved while the picker was up
-            english.apply_edit(edit_for(english.text, english.cursor_offset, english.selection_span,
-                                        choice.use, choice.rendering))
-            english.focus()
-
-        self.app.push_screen(TermPicker(offered), picked)
+        if self.current is not None:
+            self.inserts.term()
 
     def action_insert_tm(self) -> None:
-        match = self.panels.chosen_match()
-        if match is None:
-            self.notify(_("No translation memory match for this segment."))
-        elif not self.english.read_only:
-            # A match is a whole sentence: it replaces the English (undo brings the old back).
-            self.english.replace_all(match.unit.target)
-            self.english.focus()
+        self.inserts.match()
 
     def on_segment_panels_match_picked(self, message: SegmentPanels.MatchPicked) -> None:
-        self.action_insert_tm()
+        self.inserts.match()
 
     def on_segment_panels_term_picked(self, message: SegmentPanels.TermPicked) -> None:
-        english = self.english
-        if not english.read_only:
-            self._offer(choices_for(message.use, english.text, english.cursor_offset, english.selection_span))
+        self.inserts.term_for(message.use)
 
     def on_segment_panels_thread_picked(self, message: SegmentPanels.ThreadPicked) -> None:
         if self.state.current:
