@@ -155,11 +155,11 @@ def _pair_blocks(ko: list[Block], en: list[Block], glossary: GlossaryIndex | Non
 
 def _with_sentences(block: Block, lang: str, make: Callable[[str], align.Unit]) -> align.Unit:
     """The block as a unit, with its sentences as units of their own where it has several."""
-    from workflow.sentences import ends_in_quotation, inside_quotation
+    from workflow.sentences import ends_in_quotation, inside_quotation, paragraph_pieces
 
     sentences = _sentences(block.text, lang)
     whole = make(block.text)
-    texts = _pieces(block.text, lang)
+    texts = paragraph_pieces(sentences)
     pieces = ([replace(make(s), in_quotation=inside, after_colon=k > 0 and texts[k - 1].endswith(":"))
                for k, (s, inside) in enumerate(zip(texts, inside_quotation(texts)))]
               if len(texts) > 1 else [])
